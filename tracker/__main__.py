@@ -1,0 +1,7 @@
+"""``python -m tracker``: the same as the ``tracker`` command."""
+
+import sys
+
+from tracker._cli import main
+
+sys.exit(main())

@@ -1,0 +1,315 @@
+"""The JSON form of entries and states.
+
+Each entry is an object with a stable snake_case ``type`` and a schema version ``v``, then
+its fields under the names the log spells (never Python class paths). Decoding checks every
+value against the field's type and names the field of any error (``sources[0].published``).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, cast
+
+import attrs
+import orjson
+
+from tracker._dates import parse_day, parse_timestamp
+from tracker._entries import Dyad, Entry, entry_types
+from tracker._errors import FieldError
+from tracker._state import State
+
+__all__ = [
+    "decode_entry",
+    "decode_state",
+    "dumps_entry",
+    "encode_entry",
+    "encode_state",
+    "loads_entry",
+]
+
+T = TypeVar("T")
+
+#: Fields every entry has that read best at the end of its line, after the type's own fields.
+_TAIL = ("participants", "stances", "follow_ups", "cooperation", "sources")
+
+
+# -- encoding ------------------------------------------------------------------------------
+
+
+def _encode(value: Any, *, omit_empty: bool) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Dyad):
+        return str(value)
+    if isinstance(value, date):  # datetime too
+        return value.isoformat()
+    if attrs.has(type(value)):
+        return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty)
+    if isinstance(value, tuple | list):
+        return [_encode(item, omit_empty=omit_empty) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _encode(item, omit_empty=omit_empty) for key, item in value.items()}
+    return value
+
+
+def _encode_fields(obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in fields:
+        value = getattr(obj, spec.name)
+        if omit_empty and (value is None or value in ("", ()) or value == {}):
+            continue
+        out[spec.key] = _encode(value, omit_empty=omit_empty)
+    return out
+
+
+def encode_entry(entry: Entry) -> dict[str, Any]:
+    """The canonical JSON object of an entry: ``type``, ``v``, then its fields; empty ones left out."""
+    out: dict[str, Any] = {"type": entry.TYPE, "v": entry.VERSION}
+    out.update(_encode_fields(entry, _entry_fields(type(entry)), omit_empty=True))
+    return out
+
+
+def dumps_entry(entry: Entry) -> bytes:
+    """An entry as one canonical JSON line (no newline)."""
+    return orjson.dumps(encode_entry(entry))
+
+
+def encode_state(state: State) -> dict[str, Any]:
+    """A state as JSON: the replay's date, the derived phase, and every part of the state.
+
+    Pending items carry ``overdue`` relative to ``at``; both derived keys are ignored on decoding.
+    """
+    body = _encode_fields(state, _fields(State), omit_empty=False)
+    for item, raw in zip(state.pending, body["pending"], strict=True):
+        raw["overdue"] = item.overdue(state.at)
+    head = {"at": body.pop("at"), "known_at": body.pop("known_at"), "dyad": body.pop("dyad")}
+    return {**head, "phase": state.phase.value, **body}
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+
+def decode_entry(data: Any) -> Entry:
+    """Read an entry from its JSON object; a :class:`FieldError` names what is wrong."""
+    if not isinstance(data, dict):
+        raise FieldError("", f"an entry is a JSON object, not {_json_kind(data)}")
+    kind = data.get("type")
+    if kind is None:
+        raise FieldError("type", "missing: every entry names its type")
+    known = entry_types()
+    if not isinstance(kind, str) or kind not in known:
+        reason = f"unknown entry type {kind!r} (known: {', '.join(known)})"
+        raise FieldError("type", reason)
+    cls = known[kind]
+    version = data.get("v")
+    if version is None:
+        raise FieldError("v", "missing: every entry carries its schema version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FieldError("v", f"must be a positive whole number, got {version!r}")
+    if version > cls.VERSION:
+        reason = f"version {version} of {kind!r} is newer than this tracker reads ({cls.VERSION})"
+        raise FieldError("v", reason)
+    fields = {key: value for key, value in data.items() if key not in ("type", "v")}
+    return _build(cls, fields, "")
+
+
+def loads_entry(line: bytes | str) -> Entry:
+    """Read an entry from one JSON line."""
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        raise FieldError("", f"not valid JSON: {error}") from None
+    return decode_entry(data)
+
+
+def decode_state(data: Any) -> State:
+    """Read a state from :func:`encode_state`'s JSON object."""
+    if not isinstance(data, dict):
+        raise FieldError("", f"a state is a JSON object, not {_json_kind(data)}")
+    fields = {key: value for key, value in data.items() if key != "phase"}
+    if isinstance(fields.get("pending"), list):
+        fields["pending"] = [
+            {key: value for key, value in item.items() if key != "overdue"}
+            if isinstance(item, dict)
+            else item
+            for item in fields["pending"]
+        ]
+    return _build(State, fields, "")
+
+
+@attrs.frozen
+class _Field:
+    name: str
+    key: str
+    type: Any
+    required: bool
+
+
+@cache
+def _fields(cls: type) -> tuple[_Field, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        _Field(
+            name=attribute.name,
+            key=attribute.metadata.get("key", attribute.name),
+            type=hints[attribute.name],
+            required=attribute.default is attrs.NOTHING,
+        )
+        for attribute in attrs.fields(cls)
+        if attribute.init
+    )
+
+
+@cache
+def _entry_fields(cls: type[Entry]) -> tuple[_Field, ...]:
+    fields = _fields(cls)
+    first = [spec for spec in fields if spec.key in ("id", "on", "reported", "parties", "title")]
+    first.sort(key=lambda spec: ("id", "on", "reported", "parties", "title").index(spec.key))
+    tail = sorted((spec for spec in fields if spec.key in _TAIL), key=lambda s: _TAIL.index(s.key))
+    own = [spec for spec in fields if spec not in first and spec not in tail]
+    return (*first, *own, *tail)
+
+
+def _build(cls: type[T], data: dict[str, Any], path: str) -> T:
+    fields = _fields(cls)
+    keys = {spec.key for spec in fields}
+    for key in data:
+        if key not in keys:
+            where = _join(path, str(key))
+            raise FieldError(where, f"unknown field (known: {', '.join(sorted(keys))})")
+    kwargs: dict[str, Any] = {}
+    for spec in fields:
+        where = _join(path, spec.key)
+        if spec.key not in data:
+            if spec.required:
+                raise FieldError(where, "required field is missing")
+            continue
+        kwargs[spec.name] = _structure(data[spec.key], spec.type, where)
+    try:
+        return cls(**kwargs)
+    except FieldError as error:
+        raise error.within(path) from None
+    except (TypeError, ValueError) as error:
+        raise FieldError(path, str(error)) from None
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _structure(value: Any, tp: Any, path: str) -> Any:
+    return _structurer(tp)(value, path)
+
+
+@cache
+def _structurer(tp: Any) -> Callable[[Any, str], Any]:  # noqa: PLR0911 - one case a kind of type
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        return _union_structurer(args)
+    if origin is tuple:
+        item = _structurer(args[0])
+        return lambda value, path: tuple(
+            item(element, f"{path}[{index}]") for index, element in enumerate(_list(value, path))
+        )
+    if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        item = _structurer(args[1])
+        return lambda value, path: {
+            key: item(element, _join(path, key)) for key, element in _object(value, path).items()
+        }
+    if tp is Dyad:
+        return _dyad
+    if tp is date:
+        return lambda value, path: _parse(parse_day, value, path)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return _enum_structurer(tp)
+    if tp in (str, int, float, bool):
+        return _scalar_structurer(tp)
+    if attrs.has(tp):
+        return lambda value, path: _build(tp, _object(value, path), path)
+    msg = f"the codec cannot read fields of type {tp!r}"
+    raise TypeError(msg)
+
+
+def _union_structurer(args: tuple[Any, ...]) -> Callable[[Any, str], Any]:
+    optional = type(None) in args
+    rest = tuple(arg for arg in args if arg is not type(None))
+    if set(rest) == {date, datetime}:
+        inner = cast(
+            Callable[[Any, str], Any], lambda value, path: _parse(parse_timestamp, value, path)
+        )
+    elif len(rest) == 1:
+        inner = _structurer(rest[0])
+    else:
+        msg = f"the codec cannot read fields of type {' | '.join(map(repr, args))}"
+        raise TypeError(msg)
+    if not optional:
+        return inner
+    return lambda value, path: None if value is None else inner(value, path)
+
+
+def _enum_structurer(tp: type[Enum]) -> Callable[[Any, str], Any]:
+    def structure(value: Any, path: str) -> Any:
+        try:
+            return tp(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in tp)
+            raise FieldError(path, f"{value!r} is not one of {allowed}") from None
+
+    return structure
+
+
+_SCALAR_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _scalar_structurer(tp: type) -> Callable[[Any, str], Any]:
+    def structure(value: Any, path: str) -> Any:
+        if tp is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not isinstance(value, tp) or (tp is not bool and isinstance(value, bool)):
+            raise FieldError(path, f"must be {_SCALAR_NAMES[tp]}, got {_json_kind(value)}")
+        return value
+
+    return structure
+
+
+def _dyad(value: Any, path: str) -> Dyad:
+    if not isinstance(value, str):
+        raise FieldError(path, f"must be two actor codes as 'A-B', got {_json_kind(value)}")
+    try:
+        return Dyad.parse(value)
+    except FieldError as error:
+        raise FieldError(path, error.reason) from None
+
+
+def _parse(parser: Callable[[str], Any], value: Any, path: str) -> Any:
+    try:
+        return parser(value)
+    except (TypeError, ValueError) as error:
+        raise FieldError(path, str(error)) from None
+
+
+def _list(value: Any, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise FieldError(path, f"must be a list, got {_json_kind(value)}")
+    return value
+
+
+def _object(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise FieldError(path, f"must be an object, got {_json_kind(value)}")
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "text"}
+    names |= {list: "a list", dict: "an object"}
+    described = names.get(type(value), type(value).__name__)
+    return f"{described} {value!r}" if isinstance(value, str | int | float) else described

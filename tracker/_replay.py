@@ -1,0 +1,280 @@
+"""Replay: a log folded into the state of one dyad at any date, step by step, explained.
+
+A :class:`Replay` folds its entries once, keeping a checkpoint state every few entries, so the
+state at a date costs a binary search and at most ``every - 1`` reducer steps.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from attrs import evolve, frozen
+
+from tracker._entries import Dyad, Entry
+from tracker._reducer import apply, fold
+from tracker._state import State
+
+__all__ = [
+    "DEFAULT_DYAD",
+    "Change",
+    "Explanation",
+    "Quote",
+    "Replay",
+    "Step",
+    "diff",
+    "flatten",
+]
+
+#: The dyad replayed when none is named.
+DEFAULT_DYAD = Dyad("NATO", "RUS")
+
+#: The parts of a state that :func:`flatten`, :func:`diff` and :meth:`Replay.explain` know.
+FIELDS = (
+    "phase",
+    "channels",
+    "cooperation",
+    "stances",
+    "pending",
+    "fulfilled",
+    "meetings",
+    "score",
+    "suspended_on",
+    "anomalies",
+)
+
+
+def flatten(state: State) -> dict[str, str]:
+    """The state as ``path -> value`` text, one path per fact (``channels.nrc -> suspended``)."""
+    flat = {"phase": state.phase.value}
+    flat |= {f"channels.{name}": status.value for name, status in state.channels.items()}
+    flat |= {f"cooperation.{area}": status.value for area, status in state.cooperation.items()}
+    for actor, issues in state.stances.items():
+        flat |= {f"stances.{actor}.{issue}": stance.position for issue, stance in issues.items()}
+    for item in state.pending:
+        flat[f"pending.{item.kind}"] = f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
+    for done in state.fulfilled:
+        flat[f"fulfilled.{done.pending.kind}.{done.by}"] = f"{done.pending.expected}, met {done.on}"
+    for meeting in state.meetings:
+        reports = len(meeting.reports)
+        flat[f"meetings.{meeting.entry}"] = (
+            f"{meeting.kind} on {meeting.on} ({reports} report{'s' if reports > 1 else ''})"
+        )
+    flat["score"] = f"{state.score:+.1f}"
+    if state.suspended_on is not None:
+        flat["suspended_on"] = state.suspended_on.isoformat()
+    flat |= {f"anomalies.{index}": str(anomaly) for index, anomaly in enumerate(state.anomalies)}
+    return flat
+
+
+@frozen
+class Change:
+    """One path of the state that differs between two states."""
+
+    path: str
+    before: str | None
+    after: str | None
+
+    @property
+    def kind(self) -> str:
+        """``added``, ``removed`` or ``changed``."""
+        if self.before is None:
+            return "added"
+        return "removed" if self.after is None else "changed"
+
+
+def diff(before: State, after: State) -> tuple[Change, ...]:
+    """What differs from ``before`` to ``after``, path by path, in the order of :data:`FIELDS`."""
+    old, new = flatten(before), flatten(after)
+    paths = list(old) + [path for path in new if path not in old]
+    paths.sort(key=lambda path: FIELDS.index(path.split(".", 1)[0]))
+    return tuple(
+        Change(path, old.get(path), new.get(path)) for path in paths if old.get(path) != new.get(path)
+    )
+
+
+@frozen
+class Step:
+    """One entry folded: the state before and after it, and what it changed."""
+
+    index: int
+    entry: Entry
+    before: State
+    after: State
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return diff(self.before, self.after)
+
+
+@frozen
+class Quote:
+    """A sentence, quoted by an entry from its sources, that backs a part of the state."""
+
+    entry: str
+    text: str
+
+
+@frozen
+class Explanation:
+    """A part of the state, its value, and the entries and sentences behind it."""
+
+    path: str
+    value: str
+    entries: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+
+class Replay:
+    """The entries of one dyad in the order they happened, folded once, queried at any date.
+
+    Entries are ordered by the day they happened, and by their place in the log within a day.
+    With ``strict``, building the replay raises :class:`~tracker.AnomalyError` at the first
+    anomaly.
+    """
+
+    __slots__ = ("_by_id", "_checkpoints", "_days", "_known", "dyad", "entries", "every", "strict")
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        *,
+        dyad: Dyad = DEFAULT_DYAD,
+        strict: bool = False,
+        every: int = 64,
+    ) -> None:
+        if every < 1:
+            msg = f"checkpoints are kept every 1 or more entries, not {every}"
+            raise ValueError(msg)
+        self.dyad = dyad
+        self.strict = strict
+        self.every = every
+        self.entries: tuple[Entry, ...] = tuple(
+            sorted((entry for entry in entries if entry.parties == dyad), key=lambda e: e.on)
+        )
+        self._days = [entry.on for entry in self.entries]
+        self._by_id = {entry.id: entry for entry in self.entries}
+        self._known: dict[date, Replay] = {}
+        self._checkpoints = [State(dyad)]
+        state = self._checkpoints[0]
+        for start in range(0, len(self.entries), every):
+            state = fold(self.entries[start : start + every], state, strict=strict)
+            self._checkpoints.append(state)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def final(self) -> State:
+        """The state after every entry."""
+        return self._checkpoints[-1]
+
+    def state(self, count: int) -> State:
+        """The state after the first ``count`` entries (``0 <= count <= len(self)``)."""
+        if not 0 <= count <= len(self.entries):
+            msg = f"a replay of {len(self.entries)} entries has no state after {count} of them"
+            raise IndexError(msg)
+        start = count // self.every
+        return fold(self.entries[start * self.every : count], self._checkpoints[start])
+
+    def count_at(self, day: date) -> int:
+        """How many entries happened on or before ``day``."""
+        return bisect_right(self._days, day)
+
+    def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
+        """The state on ``day`` (after every entry when ``None``), as it was, or as known on
+        ``known_at``: from only the entries reported by then."""
+        replay = self if known_at is None else self.known_at(known_at)
+        state = replay.final if day is None else replay.state(replay.count_at(day))
+        return evolve(state, at=day, known_at=known_at)
+
+    def known_at(self, day: date) -> Replay:
+        """The replay of the entries reported on or before ``day`` (kept for the next call)."""
+        if day not in self._known:
+            self._known[day] = Replay(
+                (entry for entry in self.entries if entry.reported <= day),
+                dyad=self.dyad,
+                strict=self.strict,
+                every=self.every,
+            )
+        return self._known[day]
+
+    def step(self, index: int) -> Step:
+        """Folding entry ``index``: the state before and after it."""
+        before = self.state(index)
+        return Step(index, self.entries[index], before, apply(before, self.entries[index]))
+
+    def steps(self) -> Iterator[Step]:
+        """Every step of the fold, in order."""
+        state = self._checkpoints[0]
+        for index, entry in enumerate(self.entries):
+            after = apply(state, entry)
+            yield Step(index, entry, state, after)
+            state = after
+
+    def entry(self, entry_id: str) -> Entry:
+        """The entry with this id."""
+        try:
+            return self._by_id[entry_id]
+        except KeyError:
+            msg = f"no entry {entry_id!r} in the {self.dyad} replay"
+            raise KeyError(msg) from None
+
+    def explain(
+        self, path: str, day: date | None = None, *, known_at: date | None = None
+    ) -> tuple[Explanation, ...]:
+        """The entries and quoted sentences behind a part of the state on ``day``.
+
+        ``path`` is a part (``channels``) or one fact (``channels.nrc``) of :func:`flatten`.
+        """
+        root = path.split(".", 1)[0]
+        if root not in FIELDS:
+            msg = f"unknown field {path!r}: a field starts with one of {', '.join(FIELDS)}"
+            raise ValueError(msg)
+        state = self.at(day, known_at=known_at)
+        flat = flatten(state)
+        paths = [key for key in flat if key == path or key.startswith(f"{path}.")]
+        if not paths:
+            msg = f"the state on {day or 'the last day'} has nothing at {path!r}"
+            raise KeyError(msg)
+        return tuple(self._explain_one(state, key, flat[key]) for key in paths)
+
+    def _explain_one(self, state: State, path: str, value: str) -> Explanation:
+        ids = _entries_behind(state, path)
+        quotes = tuple(
+            quote for entry_id in ids for quote in _quotes_for(self.entry(entry_id), path)
+        )
+        return Explanation(path, value, ids, quotes)
+
+
+def _entries_behind(state: State, path: str) -> tuple[str, ...]:
+    root, _, rest = path.partition(".")
+    if root == "pending":
+        return next(item.reports for item in state.pending if item.kind == rest)
+    if root == "fulfilled":
+        kind, _, by = rest.partition(".")
+        done = next(d for d in state.fulfilled if d.pending.kind == kind and d.by == by)
+        return (*done.pending.reports, done.by)
+    if root == "meetings":
+        return next(meeting.reports for meeting in state.meetings if meeting.entry == rest)
+    if root == "anomalies":
+        return (state.anomalies[int(rest)].entry,)
+    return (state.provenance[path],) if path in state.provenance else ()
+
+
+def _quotes_for(entry: Entry, path: str) -> tuple[Quote, ...]:
+    """The entry's sentences that back ``path``: an item's own quote where it has one."""
+    root, _, rest = path.partition(".")
+    own: Mapping[str, Any] = {}
+    if root == "stances":
+        actor, _, issue = rest.partition(".")
+        own = {s.quote: s for s in entry.stances if (s.actor, s.issue) == (actor, issue)}
+    elif root == "cooperation":
+        own = {note.quote: note for note in entry.cooperation if note.area == rest}
+    elif root in ("pending", "fulfilled"):
+        kind = rest.partition(".")[0]
+        own = {f.quote: f for f in entry.expectations() if f.kind == kind}
+    texts = list(own) or [quote for source in entry.sources for quote in source.quotes]
+    return tuple(Quote(entry.id, text) for text in texts)
