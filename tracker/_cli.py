@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str, *, log: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if log:
-            sub.add_argument("--log", type=Path, help="the log (default: the bundled NATO-Russia log)")
+            sub.add_argument(
+                "--log", type=Path, help="the log (default: the bundled NATO-Russia log)"
+            )
         return sub
 
     def replay_options(sub: argparse.ArgumentParser) -> None:
@@ -96,11 +98,15 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--at", type=_day, help="the day (default: today)")
     replay_options(explain)
 
-    validate = command("validate", "Check a log: every problem as file:line: field: what.", log=False)
+    validate = command(
+        "validate", "Check a log: every problem as file:line: field: what.", log=False
+    )
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
 
     export = command("export", "Print the log in its canonical form.")
-    export.add_argument("--format", choices=["jsonl"], default="jsonl", help="jsonl: one entry a line")
+    export.add_argument(
+        "--format", choices=["jsonl"], default="jsonl", help="jsonl: one entry a line"
+    )
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
@@ -198,9 +204,12 @@ def _print_state(state: State, out: Console) -> None:
         [(m.on, m.kind, m.channel, ", ".join(m.reports)) for m in state.meetings],
     )
     if state.anomalies:
-        _table(out, "Anomalies", ["entry", "rule", "what"], [
-            (a.entry, a.rule, a.message) for a in state.anomalies
-        ])
+        _table(
+            out,
+            "Anomalies",
+            ["entry", "rule", "what"],
+            [(a.entry, a.rule, a.message) for a in state.anomalies],
+        )
 
 
 def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -245,14 +254,16 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
     after = replay.at(args.end, known_at=args.known_at)
     changes = diff(before, after)
     if args.json:
-        _json({
-            "from": args.start.isoformat(),
-            "to": args.end.isoformat(),
-            "changes": [
-                {"path": c.path, "kind": c.kind, "before": c.before, "after": c.after}
-                for c in changes
-            ],
-        })
+        _json(
+            {
+                "from": args.start.isoformat(),
+                "to": args.end.isoformat(),
+                "changes": [
+                    {"path": c.path, "kind": c.kind, "before": c.before, "after": c.after}
+                    for c in changes
+                ],
+            }
+        )
         return 0
     styles = {"added": "green", "removed": "red", "changed": "yellow"}
     _table(
@@ -272,15 +283,17 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
     day = args.at or date.today()
     explanations = replay.explain(args.field, day, known_at=args.known_at)
     if args.json:
-        _json([
-            {
-                "path": e.path,
-                "value": e.value,
-                "entries": list(e.entries),
-                "quotes": [{"entry": q.entry, "text": q.text} for q in e.quotes],
-            }
-            for e in explanations
-        ])
+        _json(
+            [
+                {
+                    "path": e.path,
+                    "value": e.value,
+                    "entries": list(e.entries),
+                    "quotes": [{"entry": q.entry, "text": q.text} for q in e.quotes],
+                }
+                for e in explanations
+            ]
+        )
         return 0
     for explanation in explanations:
         out.print(Text.assemble((explanation.path, "bold"), " = ", explanation.value))
@@ -300,7 +313,9 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {path}", file=sys.stderr)
+        print(
+            f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {path}", file=sys.stderr
+        )
         return 1
     out.print(f"{path}: {len(read_log(path))} entries, no problems")
     return 0

@@ -68,7 +68,7 @@ def _encode_fields(obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool) ->
 
 
 def encode_entry(entry: Entry) -> dict[str, Any]:
-    """The canonical JSON object of an entry: ``type``, ``v``, then its fields; empty ones left out."""
+    """The canonical JSON object of an entry: ``type``, ``v``, its fields (empty ones left out)."""
     out: dict[str, Any] = {"type": entry.TYPE, "v": entry.VERSION}
     out.update(_encode_fields(entry, _entry_fields(type(entry)), omit_empty=True))
     return out
@@ -97,23 +97,27 @@ def encode_state(state: State) -> dict[str, Any]:
 def decode_entry(data: Any) -> Entry:
     """Read an entry from its JSON object; a :class:`FieldError` names what is wrong."""
     if not isinstance(data, dict):
-        raise FieldError("", f"an entry is a JSON object, not {_json_kind(data)}")
+        reason = f"an entry is a JSON object, not {_json_kind(data)}"
+        raise FieldError(reason)
     kind = data.get("type")
     if kind is None:
-        raise FieldError("type", "missing: every entry names its type")
+        reason = "missing: every entry names its type"
+        raise FieldError(reason, "type")
     known = entry_types()
     if not isinstance(kind, str) or kind not in known:
         reason = f"unknown entry type {kind!r} (known: {', '.join(known)})"
-        raise FieldError("type", reason)
+        raise FieldError(reason, "type")
     cls = known[kind]
     version = data.get("v")
     if version is None:
-        raise FieldError("v", "missing: every entry carries its schema version")
+        reason = "missing: every entry carries its schema version"
+        raise FieldError(reason, "v")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise FieldError("v", f"must be a positive whole number, got {version!r}")
+        reason = f"must be a positive whole number, got {version!r}"
+        raise FieldError(reason, "v")
     if version > cls.VERSION:
         reason = f"version {version} of {kind!r} is newer than this tracker reads ({cls.VERSION})"
-        raise FieldError("v", reason)
+        raise FieldError(reason, "v")
     fields = {key: value for key, value in data.items() if key not in ("type", "v")}
     return _build(cls, fields, "")
 
@@ -123,14 +127,16 @@ def loads_entry(line: bytes | str) -> Entry:
     try:
         data = orjson.loads(line)
     except orjson.JSONDecodeError as error:
-        raise FieldError("", f"not valid JSON: {error}") from None
+        reason = f"not valid JSON: {error}"
+        raise FieldError(reason) from None
     return decode_entry(data)
 
 
 def decode_state(data: Any) -> State:
     """Read a state from :func:`encode_state`'s JSON object."""
     if not isinstance(data, dict):
-        raise FieldError("", f"a state is a JSON object, not {_json_kind(data)}")
+        reason = f"a state is a JSON object, not {_json_kind(data)}"
+        raise FieldError(reason)
     fields = {key: value for key, value in data.items() if key != "phase"}
     if isinstance(fields.get("pending"), list):
         fields["pending"] = [
@@ -181,13 +187,15 @@ def _build(cls: type[T], data: dict[str, Any], path: str) -> T:
     for key in data:
         if key not in keys:
             where = _join(path, str(key))
-            raise FieldError(where, f"unknown field (known: {', '.join(sorted(keys))})")
+            reason = f"unknown field (known: {', '.join(sorted(keys))})"
+            raise FieldError(reason, where)
     kwargs: dict[str, Any] = {}
     for spec in fields:
         where = _join(path, spec.key)
         if spec.key not in data:
             if spec.required:
-                raise FieldError(where, "required field is missing")
+                reason = "required field is missing"
+                raise FieldError(reason, where)
             continue
         kwargs[spec.name] = _structure(data[spec.key], spec.type, where)
     try:
@@ -195,7 +203,8 @@ def _build(cls: type[T], data: dict[str, Any], path: str) -> T:
     except FieldError as error:
         raise error.within(path) from None
     except (TypeError, ValueError) as error:
-        raise FieldError(path, str(error)) from None
+        reason = str(error)
+        raise FieldError(reason, path) from None
 
 
 def _join(path: str, key: str) -> str:
@@ -207,7 +216,7 @@ def _structure(value: Any, tp: Any, path: str) -> Any:
 
 
 @cache
-def _structurer(tp: Any) -> Callable[[Any, str], Any]:  # noqa: PLR0911 - one case a kind of type
+def _structurer(tp: Any) -> Callable[[Any, str], Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
@@ -259,7 +268,8 @@ def _enum_structurer(tp: type[Enum]) -> Callable[[Any, str], Any]:
             return tp(value)
         except ValueError:
             allowed = ", ".join(repr(member.value) for member in tp)
-            raise FieldError(path, f"{value!r} is not one of {allowed}") from None
+            reason = f"{value!r} is not one of {allowed}"
+            raise FieldError(reason, path) from None
 
     return structure
 
@@ -272,7 +282,8 @@ def _scalar_structurer(tp: type) -> Callable[[Any, str], Any]:
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if not isinstance(value, tp) or (tp is not bool and isinstance(value, bool)):
-            raise FieldError(path, f"must be {_SCALAR_NAMES[tp]}, got {_json_kind(value)}")
+            reason = f"must be {_SCALAR_NAMES[tp]}, got {_json_kind(value)}"
+            raise FieldError(reason, path)
         return value
 
     return structure
@@ -280,29 +291,34 @@ def _scalar_structurer(tp: type) -> Callable[[Any, str], Any]:
 
 def _dyad(value: Any, path: str) -> Dyad:
     if not isinstance(value, str):
-        raise FieldError(path, f"must be two actor codes as 'A-B', got {_json_kind(value)}")
+        reason = f"must be two actor codes as 'A-B', got {_json_kind(value)}"
+        raise FieldError(reason, path)
     try:
         return Dyad.parse(value)
     except FieldError as error:
-        raise FieldError(path, error.reason) from None
+        reason = error.reason
+        raise FieldError(reason, path) from None
 
 
 def _parse(parser: Callable[[str], Any], value: Any, path: str) -> Any:
     try:
         return parser(value)
     except (TypeError, ValueError) as error:
-        raise FieldError(path, str(error)) from None
+        reason = str(error)
+        raise FieldError(reason, path) from None
 
 
 def _list(value: Any, path: str) -> list[Any]:
     if not isinstance(value, list):
-        raise FieldError(path, f"must be a list, got {_json_kind(value)}")
+        reason = f"must be a list, got {_json_kind(value)}"
+        raise FieldError(reason, path)
     return value
 
 
 def _object(value: Any, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise FieldError(path, f"must be an object, got {_json_kind(value)}")
+        reason = f"must be an object, got {_json_kind(value)}"
+        raise FieldError(reason, path)
     return value
 
 

@@ -35,7 +35,9 @@ def parse_timestamp(text: str) -> date | datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        msg = f"invalid timestamp {text!r}: expected 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM]'"
+        msg = (
+            f"invalid timestamp {text!r}: expected 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM]'"
+        )
         raise ValueError(msg) from None
 
 
@@ -43,10 +45,10 @@ def _check_order(window: DateWindow, _attribute: object, end: date) -> None:
     for key, day in (("from", window.start), ("to", end)):
         if not isinstance(day, date) or isinstance(day, datetime):
             reason = f"must be a date, got {day!r}"
-            raise FieldError(key, reason)
+            raise FieldError(reason, key)
     if end < window.start:
         reason = f"the window ends ({end}) before it starts ({window.start})"
-        raise FieldError("to", reason)
+        raise FieldError(reason, "to")
 
 
 @frozen(order=True)

@@ -56,12 +56,14 @@ def _key(attribute: attrs.Attribute[Any]) -> str:
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(_key(attribute), f"must be non-empty text, got {value!r}")
+        reason = f"must be non-empty text, got {value!r}"
+        raise FieldError(reason, _key(attribute))
 
 
 def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise FieldError(_key(attribute), f"must be text, got {type(value).__name__}")
+        reason = f"must be text, got {type(value).__name__}"
+        raise FieldError(reason, _key(attribute))
 
 
 Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
@@ -70,7 +72,8 @@ Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
 def _pattern(regex: re.Pattern[str], what: str) -> Check:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str) or not regex.fullmatch(value):
-            raise FieldError(_key(attribute), f"{value!r} is not {what}")
+            reason = f"{value!r} is not {what}"
+            raise FieldError(reason, _key(attribute))
 
     return check
 
@@ -81,7 +84,8 @@ def _each(check: Check) -> Check:
             try:
                 check(instance, attribute, value)
             except FieldError as error:
-                raise FieldError(f"{_key(attribute)}[{index}]", error.reason) from None
+                reason = error.reason
+                raise FieldError(reason, f"{_key(attribute)}[{index}]") from None
 
     return check_each
 
@@ -92,24 +96,27 @@ _name = _pattern(_NAME, "a snake_case name")
 
 def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise FieldError(_key(attribute), f"must be a date, got {value!r}")
+        reason = f"must be a date, got {value!r}"
+        raise FieldError(reason, _key(attribute))
 
 
 def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
-        raise FieldError(_key(attribute), f"must be true or false, got {value!r}")
+        reason = f"must be true or false, got {value!r}"
+        raise FieldError(reason, _key(attribute))
 
 
 @frozen(order=True)
 class Dyad:
-    """An unordered pair of parties, kept in alphabetical order: ``Dyad("RUS", "NATO") == NATO-RUS``."""
+    """An unordered pair of parties in alphabetical order: ``Dyad("RUS", "NATO")`` is NATO-RUS."""
 
     first: str = field(validator=_actor)
     second: str = field(validator=_actor)
 
     def __attrs_post_init__(self) -> None:
         if self.first == self.second:
-            raise FieldError("", f"a dyad needs two different parties, got {self.first} twice")
+            reason = f"a dyad needs two different parties, got {self.first} twice"
+            raise FieldError(reason)
         if self.second < self.first:
             first, second = self.second, self.first
             object.__setattr__(self, "first", first)
@@ -121,7 +128,7 @@ class Dyad:
         parts = text.split("-") if isinstance(text, str) else []
         if len(parts) != 2:
             reason = f"invalid dyad {text!r}: expected two actor codes as 'A-B', such as 'NATO-RUS'"
-            raise FieldError("", reason)
+            raise FieldError(reason)
         return cls(parts[0].strip().upper(), parts[1].strip().upper())
 
     def __contains__(self, actor: object) -> bool:
@@ -219,19 +226,22 @@ class EventCode:
 def _reported_default(entry: Entry) -> date:
     days = [day for source in entry.sources if (day := source.published_on) is not None]
     if not days:
-        raise FieldError("reported", "required, since no source has a publication date")
+        reason = "required, since no source has a publication date"
+        raise FieldError(reason, "reported")
     return min(days)
 
 
 def _reported_not_before(entry: Entry, _attribute: object, reported: date) -> None:
     _day(entry, _attribute, reported)
     if reported < entry.on:
-        raise FieldError("reported", f"{reported} is before the day it happened ({entry.on})")
+        reason = f"{reported} is before the day it happened ({entry.on})"
+        raise FieldError(reason, "reported")
 
 
 def _sources_given(_entry: Entry, _attribute: object, sources: tuple[Source, ...]) -> None:
     if not sources:
-        raise FieldError("sources", "an entry needs at least one source")
+        reason = "an entry needs at least one source"
+        raise FieldError(reason, "sources")
 
 
 @frozen(kw_only=True)

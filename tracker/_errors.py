@@ -18,19 +18,21 @@ class TrackerError(Exception):
 
 
 class FieldError(TrackerError, ValueError):
-    """A value that cannot be what its field says, with the field's path (``sources[0].published``)."""
+    """A value its field cannot hold, and the field's path (such as ``sources[0].published``)."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, reason: str, path: str = "") -> None:
         super().__init__(f"{path}: {reason}" if path else reason)
-        self.path = path
         self.reason = reason
+        self.path = path
 
     def within(self, prefix: str) -> FieldError:
         """The same error, seen from the object that holds the field."""
         if not prefix:
             return self
-        joined = prefix if not self.path else f"{prefix}{'' if self.path[0] == '[' else '.'}{self.path}"
-        return FieldError(joined, self.reason)
+        joined = (
+            prefix if not self.path else f"{prefix}{'' if self.path[0] == '[' else '.'}{self.path}"
+        )
+        return FieldError(self.reason, joined)
 
 
 @frozen
@@ -44,7 +46,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class LogError(TrackerError):

@@ -59,8 +59,10 @@ def apply(state: State, entry: Entry) -> State:
     for stance in entry.stances:
         state = evolve(
             state,
-            stances={**state.stances, stance.actor: {**state.stances.get(stance.actor, {}),
-                                                     stance.issue: stance}},
+            stances={
+                **state.stances,
+                stance.actor: {**state.stances.get(stance.actor, {}), stance.issue: stance},
+            },
             provenance={**state.provenance, f"stances.{stance.actor}.{stance.issue}": entry.id},
         )
     for note in entry.cooperation:
@@ -75,7 +77,7 @@ def apply(state: State, entry: Entry) -> State:
 
 
 def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> State:
-    """Apply ``entries`` in turn; with ``strict``, the first anomaly raises :class:`AnomalyError`."""
+    """Apply ``entries`` in turn; with ``strict`` the first anomaly raises :class:`AnomalyError`."""
     for entry in entries:
         known = len(state.anomalies)
         state = apply(state, entry)
@@ -108,9 +110,7 @@ def _corroborate(state: State, entry: Entry, first: str) -> State:
 def _resolve_follow_ups(state: State, entry: Entry) -> State:
     """Fulfil the expectations of the entry's type announced on or before the day it happened."""
     done = [
-        item
-        for item in state.pending
-        if item.kind == entry.TYPE and item.announced <= entry.on
+        item for item in state.pending if item.kind == entry.TYPE and item.announced <= entry.on
     ]
     if not done:
         return state

@@ -54,7 +54,9 @@ def flatten(state: State) -> dict[str, str]:
     for actor, issues in state.stances.items():
         flat |= {f"stances.{actor}.{issue}": stance.position for issue, stance in issues.items()}
     for item in state.pending:
-        flat[f"pending.{item.kind}"] = f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
+        flat[f"pending.{item.kind}"] = (
+            f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
+        )
     for done in state.fulfilled:
         flat[f"fulfilled.{done.pending.kind}.{done.by}"] = f"{done.pending.expected}, met {done.on}"
     for meeting in state.meetings:
@@ -91,7 +93,9 @@ def diff(before: State, after: State) -> tuple[Change, ...]:
     paths = list(old) + [path for path in new if path not in old]
     paths.sort(key=lambda path: FIELDS.index(path.split(".", 1)[0]))
     return tuple(
-        Change(path, old.get(path), new.get(path)) for path in paths if old.get(path) != new.get(path)
+        Change(path, old.get(path), new.get(path))
+        for path in paths
+        if old.get(path) != new.get(path)
     )
 
 

@@ -49,7 +49,9 @@ def frozen_mapping(mapping: Mapping[Any, Any] | None = None) -> Mapping[Any, Any
     return MappingProxyType(dict(mapping or {}))
 
 
-def _frozen_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Mapping[str, Mapping[str, Stance]]:
+def _frozen_stances(
+    stances: Mapping[str, Mapping[str, Stance]],
+) -> Mapping[str, Mapping[str, Stance]]:
     return frozen_mapping({actor: frozen_mapping(issues) for actor, issues in stances.items()})
 
 

@@ -152,7 +152,10 @@ def _check_quotes(
         if not any(quote in text for text in cited):
             where = name if index is None else f"{name}[{index}]"
             yield Problem(
-                str(path), number, f"{where}.quote", f"not found verbatim in any source: {quote[:60]!r}"
+                str(path),
+                number,
+                f"{where}.quote",
+                f"not found verbatim in any source: {quote[:60]!r}",
             )
 
 

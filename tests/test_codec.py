@@ -1,0 +1,125 @@
+"""The JSON form of entries and states: canonical, and precise about what is wrong."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import orjson
+import pytest
+from builders import lunch
+
+import tracker
+
+
+def _line(bundled: tracker.Log, index: int) -> dict[str, Any]:
+    return tracker.encode_entry(bundled.entries[index])
+
+
+def test_the_bundled_log_is_written_canonically(bundled: tracker.Log) -> None:
+    raw = bundled.path.read_bytes()
+    assert raw == b"".join(tracker.dumps_entry(entry) + b"\n" for entry in bundled.entries)
+
+
+def test_entries_carry_their_type_and_version_first(bundled: tracker.Log) -> None:
+    for entry in bundled.entries:
+        encoded = tracker.encode_entry(entry)
+        assert list(encoded)[:4] == ["type", "v", "id", "on"]
+        assert (encoded["type"], encoded["v"]) == (entry.TYPE, entry.VERSION)
+        assert "." not in encoded["type"]
+
+
+def test_every_bundled_entry_and_state_round_trips(
+    bundled: tracker.Log, replay: tracker.Replay
+) -> None:
+    for entry in bundled.entries:
+        assert tracker.loads_entry(tracker.dumps_entry(entry)) == entry
+    for step in replay.steps():
+        encoded = orjson.loads(orjson.dumps(tracker.encode_state(step.after)))
+        assert tracker.decode_state(encoded) == step.after
+
+
+def test_timestamps_keep_their_precision_and_offset() -> None:
+    for published in (
+        date(2008, 12, 19),
+        datetime(2008, 12, 18, 17, 46),
+        datetime(2008, 12, 19, 15, 49, 36, tzinfo=UTC),
+    ):
+        source = tracker.Source("Wire", "a.txt", published=published, quotes=("q",))
+        decoded = tracker.loads_entry(tracker.dumps_entry(lunch(sources=(source,))))
+        assert decoded.sources[0].published == published
+        assert type(decoded.sources[0].published) is type(published)
+
+
+def test_reported_defaults_to_the_first_publication_day() -> None:
+    early = tracker.Source("Wire", "a.txt", published=datetime(2008, 12, 20, 9, 0), quotes=("q",))
+    late = tracker.Source("Daily", "b.txt", published=date(2008, 12, 22), quotes=("q",))
+    entry = tracker.InformalMeeting(
+        id="x",
+        on=date(2008, 12, 19),
+        parties=tracker.Dyad("NATO", "RUS"),
+        title="t",
+        format="lunch",
+        sources=(late, early),
+    )
+    assert entry.reported == date(2008, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "reason"),
+    [
+        (lambda d: d.pop("on"), "on", "required field is missing"),
+        (lambda d: d.update(on="2008-02-30"), "on", "invalid date '2008-02-30'"),
+        (lambda d: d.update(on=20081219), "on", "expected a date"),
+        (lambda d: d.update(reported="2008-12-01"), "reported", "before the day it happened"),
+        (lambda d: d.update(parties="NATO"), "parties", "invalid dyad 'NATO'"),
+        (lambda d: d.update(parties="NATO-NATO"), "parties", "two different parties"),
+        (lambda d: d.update(id="Has Spaces"), "id", "is not an id"),
+        (lambda d: d.update(sources=[]), "sources", "at least one source"),
+        (
+            lambda d: d["sources"][0].update(published="yesterday"),
+            "sources[0].published",
+            "invalid timestamp",
+        ),
+        (lambda d: d["sources"][0]["quotes"].append(""), "sources[0].quotes[3]", "non-empty text"),
+        (
+            lambda d: d["follow_ups"][0]["expected"].update(to="2008-12-01"),
+            "follow_ups[0].expected.to",
+            "ends (2008-12-01) before",
+        ),
+        (
+            lambda d: d["cooperation"][0].update(status="thriving"),
+            "cooperation[0].status",
+            "'thriving' is not one of",
+        ),
+        (lambda d: d.update(venue=3), "venue", "must be text, got a number 3"),
+        (lambda d: d.update(colour="red"), "colour", "unknown field"),
+        (lambda d: d.update(v=2), "v", "newer than this tracker reads"),
+        (lambda d: d.pop("v"), "v", "missing"),
+        (lambda d: d.update(type="no_such_type"), "type", "unknown entry type 'no_such_type'"),
+    ],
+)
+def test_decoding_names_the_field_and_what_is_wrong(
+    bundled: tracker.Log, change: Any, field: str, reason: str
+) -> None:
+    data = _line(bundled, 6)  # the AP report of the lunch: sources, follow-ups, cooperation
+    change(data)
+    with pytest.raises(tracker.FieldError) as caught:
+        tracker.decode_entry(data)
+    assert caught.value.path == field
+    assert reason in caught.value.reason
+
+
+def test_a_line_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(tracker.FieldError, match="an entry is a JSON object, not a list"):
+        tracker.loads_entry(b"[1, 2]")
+    with pytest.raises(tracker.FieldError, match="not valid JSON"):
+        tracker.loads_entry(b'{"type": ')
+
+
+def test_states_carry_the_derived_phase_and_overdue_flags(replay: tracker.Replay) -> None:
+    state = replay.at(date(2009, 1, 25))
+    encoded = tracker.encode_state(state)
+    assert list(encoded)[:4] == ["at", "known_at", "dyad", "phase"]
+    assert encoded["phase"] == "contacts_resumed"
+    assert [item["overdue"] for item in encoded["pending"]] == [True]
