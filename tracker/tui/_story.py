@@ -1,0 +1,201 @@
+"""What the terminal UI shows, computed without Textual: the loaded log, filters, details."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+from pathlib import Path
+
+from attrs import evolve, field, frozen
+
+from tracker._entries import Dyad, Entry
+from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
+from tracker._state import Phase, State
+from tracker._store import ARTICLES, read_log
+
+__all__ = [
+    "Details",
+    "Filter",
+    "Sample",
+    "Story",
+    "choose_dyad",
+    "details_at",
+    "last_on_or_before",
+    "load_story",
+    "row_at_or_before",
+]
+
+#: At most this many states are sampled to draw the score over time.
+SAMPLES = 240
+
+
+@frozen
+class Sample:
+    """The score and phase after the first ``count`` entries."""
+
+    count: int
+    score: float
+    phase: Phase
+
+
+@frozen
+class Story:
+    """A log read and replayed for one of its dyads (``replay`` is ``None`` for an empty log)."""
+
+    path: Path
+    dyads: tuple[Dyad, ...]
+    replay: Replay | None
+    samples: tuple[Sample, ...]
+    size: int
+
+    @property
+    def dyad(self) -> Dyad | None:
+        return self.replay.dyad if self.replay is not None else None
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.replay.entries if self.replay is not None else ()
+
+    @property
+    def articles(self) -> Path:
+        """The folder of the articles the log's sources cite."""
+        return self.path.parent / ARTICLES
+
+
+def choose_dyad(dyads: tuple[Dyad, ...]) -> Dyad | None:
+    """The dyad shown first: the default one if the log has it, else the log's first."""
+    if DEFAULT_DYAD in dyads:
+        return DEFAULT_DYAD
+    return dyads[0] if dyads else None
+
+
+def load_story(path: Path, dyad: Dyad | None = None) -> Story:
+    """Read the log at ``path`` and replay ``dyad`` (by default :func:`choose_dyad`'s).
+
+    Raises :class:`~tracker.LogError` when the log has bad lines.
+    """
+    log = read_log(path)
+    dyads = log.dyads()
+    dyad = dyad if dyad in dyads else choose_dyad(dyads)
+    if dyad is None:
+        return Story(path, dyads, None, (), len(log))
+    replay = Replay(log.entries, dyad=dyad)
+    return Story(path, dyads, replay, _samples(replay), len(log))
+
+
+def _samples(replay: Replay) -> tuple[Sample, ...]:
+    """The score and phase after evenly spread counts of entries, the last count included."""
+    total = len(replay)
+    points = min(total, SAMPLES)
+    counts = sorted({max(1, round(total * (number + 1) / points)) for number in range(points)})
+    samples = []
+    for count in counts:
+        state = replay.state(count)
+        samples.append(Sample(count, state.score, state.phase))
+    return tuple(samples)
+
+
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
+
+
+@frozen
+class Filter:
+    """Which entries the timeline lists: by type, by party, and by text in the id or title.
+
+    Written as a query: ``type:suspension party:EU lunch`` (each kind of term must match).
+    """
+
+    types: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    words: tuple[str, ...] = field(default=(), converter=_lowered)
+
+    @classmethod
+    def parse(cls, query: str) -> Filter:
+        types, parties, words = [], [], []
+        for term in query.split():
+            name, colon, value = term.partition(":")
+            if colon and name.lower() == "type" and value:
+                types.append(value.lower())
+            elif colon and name.lower() == "party" and value:
+                parties.append(value.upper())
+            else:
+                words.append(term)
+        return cls(tuple(types), tuple(parties), tuple(words))
+
+    def __bool__(self) -> bool:
+        return bool(self.types or self.parties or self.words)
+
+    def __str__(self) -> str:
+        terms = [f"type:{name}" for name in self.types]
+        terms += [f"party:{name}" for name in self.parties]
+        return " ".join([*terms, *self.words])
+
+    def matches(self, entry: Entry) -> bool:
+        if self.types and entry.TYPE not in self.types:
+            return False
+        if self.parties and not any(party in _actors(entry) for party in self.parties):
+            return False
+        text = f"{entry.id} {entry.title}".lower()
+        return all(word in text for word in self.words)
+
+    def rows(self, entries: tuple[Entry, ...]) -> tuple[int, ...]:
+        """The indices of the entries that match, in order."""
+        if not self:
+            return tuple(range(len(entries)))
+        return tuple(index for index, entry in enumerate(entries) if self.matches(entry))
+
+
+def _actors(entry: Entry) -> set[str]:
+    """Every actor an entry involves: its dyad, its participants' sides, its speakers."""
+    actors = {entry.parties.first, entry.parties.second}
+    actors.update(participant.side for participant in entry.participants)
+    actors.update(stance.actor for stance in entry.stances)
+    by = getattr(entry, "by", None)
+    if isinstance(by, str):
+        actors.add(by)
+    return actors
+
+
+@frozen
+class Details:
+    """What the panes show for the entry at ``index``: its step, and the state to display.
+
+    ``state`` is the state after the entry as it was, or, when ``known_then``, the state on the
+    entry's day from only the entries reported by that day.
+    """
+
+    index: int
+    known_then: bool
+    step: Step
+    state: State
+
+    @property
+    def entry(self) -> Entry:
+        return self.step.entry
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self.step.changes
+
+
+def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
+    """Compute the :class:`Details` of entry ``index`` of ``replay``."""
+    step = replay.step(index)
+    day = step.entry.on
+    state = replay.at(day, known_at=day) if known_then else evolve(step.after, at=day)
+    return Details(index, known_then, step, state)
+
+
+def row_at_or_before(rows: tuple[int, ...], index: int) -> int:
+    """The position in ``rows`` of ``index``, or of the last row before it (0 if none)."""
+    position = bisect_left(rows, index)
+    if position < len(rows) and rows[position] == index:
+        return position
+    return max(position - 1, 0)
+
+
+def last_on_or_before(entries: tuple[Entry, ...], rows: tuple[int, ...], day: date) -> int | None:
+    """The index of the last listed entry that happened on or before ``day``."""
+    position = bisect_right(rows, day, key=lambda index: entries[index].on)
+    return rows[position - 1] if position else None

@@ -1,0 +1,96 @@
+"""The command palette: go to an entry or a date, filter by type, show another dyad."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tracker._dates import parse_day
+from tracker._entries import entry_types
+from tracker.tui._story import Filter
+from tracker.tui.screens.main import MainScreen
+
+__all__ = ["TrackerCommands"]
+
+#: At most this many entries are offered for one query: the palette stays quick on long logs.
+MOST_ENTRIES = 40
+
+
+class TrackerCommands(Provider):
+    """Commands on the log shown by the main screen."""
+
+    @property
+    def main(self) -> MainScreen | None:
+        """The main screen, once its log is loaded."""
+        main = getattr(self.app, "main", None)
+        return main if isinstance(main, MainScreen) and main.story is not None else None
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """The fixed commands: filters by type, clearing the filter, switching dyads."""
+        main = self.main
+        if main is None or main.story is None:
+            return []
+        story = main.story
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (
+                f"Filter by type: {name}",
+                partial(main.apply_filter, Filter(types=(name,))),
+                f"List only the {name.replace('_', ' ')} entries",
+            )
+            for name in entry_types()
+        ]
+        commands.append(
+            ("Clear the filter", partial(main.apply_filter, Filter()), "List every entry")
+        )
+        commands.extend(
+            (
+                f"Show dyad {dyad}",
+                partial(main.ask_for_dyad, dyad),
+                f"Replay the {dyad} relationship",
+            )
+            for dyad in story.dyads
+            if dyad != story.dyad
+        )
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._commands():
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        main = self.main
+        if main is None or main.story is None:
+            return
+        matcher = self.matcher(query)
+        words = query.split()
+        if words and words[-1][:4].isdigit():
+            try:
+                day = parse_day(words[-1])
+            except ValueError:
+                pass
+            else:
+                yield Hit(
+                    1.0,
+                    f"Go to date {day}",
+                    partial(main.go_to_date, day),
+                    help="The last entry on or before that day",
+                )
+        for text, command, help_text in self._commands():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+        offered = 0
+        for index, entry in enumerate(main.story.entries):
+            text = f"Go to {entry.on} {entry.title}"
+            if (score := matcher.match(text)) > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(main.go_to, index),
+                    text=text,
+                    help=entry.id,
+                )
+                offered += 1
+                if offered == MOST_ENTRIES:
+                    return

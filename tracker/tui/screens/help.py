@@ -1,0 +1,57 @@
+"""Help: every key, what the panes show, and how to write a filter."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+__all__ = ["HelpScreen"]
+
+GUIDE = """\
+The timeline lists the log's entries in the order they happened; the cursor (▶) is the entry
+you stand on. Beside it: the phase, the state of the relationship after that entry, what the
+entry changed (+ added, - removed, ~ changed) and its sources, with the quoted sentences lit.
+Under it: the score over the log, coloured by phase, ▲ at the cursor.
+
+"As it was" shows the state after the entry with everything that happened by then. "As known
+then" replays only what had been reported by the entry's day; entries reported later are
+marked ? in the timeline.
+
+Filter: type:NAME, party:ACTOR and words of the title or id, e.g. "type:council_meeting" or
+"party:EU talks". An empty filter lists every entry. Ctrl+P opens the command palette: go to an
+entry or a date, filter by type, show another dyad of the log."""
+
+
+def _keys(binding: BindingType) -> tuple[str, str]:
+    if isinstance(binding, Binding):
+        return binding.key_display or binding.key, binding.description
+    return str(binding[0]), str(binding[-1])
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen below it, and a short guide."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's declaration style
+        Binding("escape,question_mark,q", "dismiss", "Close help"),
+    ]
+
+    def __init__(self, bindings: list[BindingType]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for binding in self.bindings:
+            keys, description = _keys(binding)
+            table.add_row(keys.replace(",", " "), description)
+        with VerticalScroll(id="help"):
+            yield Static(Text("Keys", style="bold underline"))
+            yield Static(table)
+            yield Static(Text(GUIDE), id="help-guide")

@@ -1,0 +1,120 @@
+"""The timeline: every listed entry on one line, drawn only for the rows on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tracker._entries import Entry
+from tracker.tui._story import row_at_or_before
+
+__all__ = ["TYPE_LABELS", "Timeline", "type_label"]
+
+#: A short label for each entry type; other types show the start of their name.
+TYPE_LABELS = {
+    "channel_established": ("EST", "green"),
+    "suspension": ("SUSP", "red"),
+    "declaration": ("DECL", "bright_black"),
+    "ministerial_decision": ("DECN", "yellow"),
+    "meeting_announcement": ("ANN", "cyan"),
+    "informal_meeting": ("MEET", "bright_blue"),
+    "council_meeting": ("CNCL", "magenta"),
+}
+
+
+def type_label(entry: Entry) -> tuple[str, str]:
+    """The label and colour of the entry's type."""
+    return TYPE_LABELS.get(entry.TYPE, (entry.TYPE[:4].upper(), "white"))
+
+
+class Timeline(ScrollView, can_focus=False):
+    """The listed entries (``rows``, indices into ``entries``), the cursor on ``cursor``.
+
+    Only the lines on screen are drawn, so a log of any length costs the same per step. With
+    ``known_at`` set, the entries reported after that day are marked ``?``.
+    """
+
+    COMPONENT_CLASSES = {  # noqa: RUF012 - Textual's own declaration style
+        "timeline--cursor",
+        "timeline--future",
+        "timeline--unknown",
+    }
+
+    entries: tuple[Entry, ...] = ()
+    rows: reactive[tuple[int, ...]] = reactive((), always_update=True)
+    cursor: reactive[int] = reactive(0)
+    known_at: reactive[date | None] = reactive(None)
+
+    class Picked(Message):
+        """An entry was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def watch_rows(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self._follow_cursor()
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self._follow_cursor()
+        self.refresh()
+
+    def watch_known_at(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self._follow_cursor()
+
+    def _follow_cursor(self) -> None:
+        """Scroll just enough to keep the cursor's row on screen."""
+        if not self.rows:
+            return
+        row = row_at_or_before(self.rows, self.cursor)
+        height = max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_y)
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        row = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        index = self.rows[row]
+        entry = self.entries[index]
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("timeline--cursor")
+        elif index > self.cursor:
+            style = base + self.get_component_rich_style("timeline--future")
+        else:
+            style = base
+        label, colour = type_label(entry)
+        unknown = self.known_at is not None and entry.reported > self.known_at
+        mark = "?" if unknown else ("▶" if index == self.cursor else " ")
+        mark_style = self.get_component_rich_style("timeline--unknown") if unknown else Style()
+        segments = [
+            Segment(mark, style + mark_style),
+            Segment(f"{entry.on} ", style),
+            Segment(f"{label:<4} ", style + Style(color=colour, bold=True)),
+            Segment(entry.title, style),
+        ]
+        return Strip(segments).adjust_cell_length(width, style).crop(0, width)
+
+    def on_click(self, event: events.Click) -> None:
+        row = round(self.scroll_y) + event.y
+        if 0 <= row < len(self.rows):
+            self.post_message(self.Picked(self.rows[row]))
