@@ -86,7 +86,7 @@ def test_two_reports_of_the_lunch_make_one_meeting_with_the_narrower_window(
     replay: tracker.Replay,
 ) -> None:
     state = replay.at(date(2008, 12, 19))
-    (lunch,) = state.meetings
+    (lunch,) = state.meetings.values()
     assert lunch.reports == ("sg-rogozin-lunch-2008-12-19-ap", "sg-rogozin-lunch-2008-12-19-rferl")
     (council,) = state.pending
     assert str(council.expected) == "2009-01-11..2009-01-20"

@@ -96,7 +96,7 @@ def test_an_informal_meeting_reopens_its_channel_informally() -> None:
     state = replay_of(suspension(), decision(), lunch())
     assert state.channels[tracker.HIGH_LEVEL] is ChannelStatus.INFORMAL
     assert state.channels[tracker.NRC] is ChannelStatus.RESUMPTION_DECIDED
-    assert [meeting.entry for meeting in state.meetings] == ["informal_meeting-2008-12-19"]
+    assert list(state.meetings) == ["informal_meeting-2008-12-19"]
 
 
 def test_a_formal_council_while_suspended_is_an_anomaly_naming_the_entry() -> None:
@@ -121,7 +121,7 @@ def test_a_second_report_corroborates_and_counts_nothing_twice() -> None:
     twice = replay_of(suspension(), decision(), lunch(), lunch(id="second-report"))
     assert twice.phase is once.phase
     assert twice.score == once.score
-    (meeting,) = twice.meetings
+    (meeting,) = twice.meetings.values()
     assert meeting.reports == ("informal_meeting-2008-12-19", "second-report")
     assert twice.applied == once.applied + 1
 
@@ -135,7 +135,7 @@ def test_follow_ups_are_resolved_by_the_entry_that_fulfils_them() -> None:
     assert [item.kind for item in state.pending] == ["council_meeting"]
     state = tracker.apply(state, council())
     assert state.pending == ()
-    (done,) = state.fulfilled
+    (done,) = state.fulfilled.values()
     assert (done.by, done.on, done.pending.source) == (
         "council_meeting-2009-01-26",
         day("2009-01-26"),

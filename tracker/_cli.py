@@ -201,7 +201,7 @@ def _print_state(state: State, out: Console) -> None:
         out,
         "Meetings",
         ["on", "kind", "channel", "reports"],
-        [(m.on, m.kind, m.channel, ", ".join(m.reports)) for m in state.meetings],
+        [(m.on, m.kind, m.channel, ", ".join(m.reports)) for m in state.meetings_in_order()],
     )
     if state.anomalies:
         _table(

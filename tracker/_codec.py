@@ -52,8 +52,8 @@ def _encode(value: Any, *, omit_empty: bool) -> Any:
         return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty)
     if isinstance(value, tuple | list):
         return [_encode(item, omit_empty=omit_empty) for item in value]
-    if isinstance(value, Mapping):
-        return {key: _encode(item, omit_empty=omit_empty) for key, item in value.items()}
+    if isinstance(value, Mapping):  # sorted: immutable maps have no stable order of their own
+        return {key: _encode(value[key], omit_empty=omit_empty) for key in sorted(value)}
     return value
 
 
@@ -85,6 +85,8 @@ def encode_state(state: State) -> dict[str, Any]:
     Pending items carry ``overdue`` relative to ``at``; both derived keys are ignored on decoding.
     """
     body = _encode_fields(state, _fields(State), omit_empty=False)
+    body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
+    body["fulfilled"] = {d.key: body["fulfilled"][d.key] for d in state.fulfilled_in_order()}
     for item, raw in zip(state.pending, body["pending"], strict=True):
         raw["overdue"] = item.overdue(state.at)
     head = {"at": body.pop("at"), "known_at": body.pop("known_at"), "dyad": body.pop("dyad")}

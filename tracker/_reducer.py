@@ -7,6 +7,9 @@ entry's class, so that a new event type brings its own rule without editing this
     @tracker.rule.register
     def _(entry: SanctionsEased, state: State) -> State:
         ...
+
+States are immutable and share structure, so each step costs about the same however long
+the log is.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 from functools import singledispatch
 
 from attrs import evolve
+from immutables import Map
 
 from tracker._entries import (
     ChannelEstablished,
@@ -26,7 +30,17 @@ from tracker._entries import (
     Suspension,
 )
 from tracker._errors import AnomalyError
-from tracker._state import Anomaly, ChannelStatus, Fulfilment, Meeting, Pending, State
+from tracker._state import (
+    COUNCIL,
+    FORMAL_COUNCIL,
+    MEETING,
+    Anomaly,
+    ChannelStatus,
+    Fulfilment,
+    Meeting,
+    Pending,
+    State,
+)
 
 __all__ = ["apply", "fold", "rule"]
 
@@ -50,30 +64,48 @@ def apply(state: State, entry: Entry) -> State:
     if entry.parties != state.dyad:
         msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
         raise ValueError(msg)
-    before = state
+    phase = state.phase
     state = _resolve_follow_ups(state, entry)
-    first = state.occurrences.get(entry.occurrence())
-    state = _corroborate(state, entry, first) if first else _first_report(state, entry)
+    key = entry.occurrence()
+    first = state.occurrences.get(key)
+    if first is None:
+        state = rule(entry, state)
+        occurrences = state.occurrences.set(key, entry.id)
+        score = state.score + entry.CODE.goldstein
+        meetings = state.meetings
+    else:
+        occurrences, score = state.occurrences, state.score
+        meetings = _add_report(state, entry, first)
+    provenance = state.provenance.mutate()
+    if state.phase is not phase:  # the phase depends only on what the rule changed
+        provenance["phase"] = entry.id
+    if score != state.score:
+        provenance["score"] = entry.id
+    if meetings is not state.meetings:
+        provenance["meetings"] = entry.id
+    pending = list(state.pending)
     for follow_up in entry.expectations():
-        state = add_follow_up(state, follow_up, entry)
+        _expect(pending, follow_up, entry)
+        provenance[f"pending.{follow_up.kind}"] = entry.id
+    stances = state.stances.mutate()
     for stance in entry.stances:
-        state = evolve(
-            state,
-            stances={
-                **state.stances,
-                stance.actor: {**state.stances.get(stance.actor, {}), stance.issue: stance},
-            },
-            provenance={**state.provenance, f"stances.{stance.actor}.{stance.issue}": entry.id},
-        )
+        stances[stance.actor] = stances.get(stance.actor, Map()).set(stance.issue, stance)
+        provenance[f"stances.{stance.actor}.{stance.issue}"] = entry.id
+    cooperation = state.cooperation.mutate()
     for note in entry.cooperation:
-        state = evolve(
-            state,
-            cooperation={**state.cooperation, note.area: note.status},
-            provenance={**state.provenance, f"cooperation.{note.area}": entry.id},
-        )
-    if state.phase is not before.phase:
-        state = evolve(state, provenance={**state.provenance, "phase": entry.id})
-    return evolve(state, applied=state.applied + 1)
+        cooperation[note.area] = note.status
+        provenance[f"cooperation.{note.area}"] = entry.id
+    return evolve(
+        state,
+        occurrences=occurrences,
+        score=score,
+        meetings=meetings,
+        pending=pending,
+        stances=stances.finish(),
+        cooperation=cooperation.finish(),
+        provenance=provenance.finish(),
+        applied=state.applied + 1,
+    )
 
 
 def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> State:
@@ -86,25 +118,12 @@ def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> Sta
     return state
 
 
-def _first_report(state: State, entry: Entry) -> State:
-    state = rule(entry, state)
-    return evolve(
-        state,
-        occurrences={**state.occurrences, entry.occurrence(): entry.id},
-        score=state.score + entry.CODE.goldstein,
-        provenance={**state.provenance, "score": entry.id},
-    )
-
-
-def _corroborate(state: State, entry: Entry, first: str) -> State:
-    """A second report of one occurrence: add it to the meeting it reports, count nothing."""
-    meetings = tuple(
-        evolve(meeting, reports=(*meeting.reports, entry.id)) if meeting.entry == first else meeting
-        for meeting in state.meetings
-    )
-    if meetings == state.meetings:
-        return state
-    return evolve(state, meetings=meetings, provenance={**state.provenance, "meetings": entry.id})
+def _add_report(state: State, entry: Entry, first: str) -> Map[str, Meeting]:
+    """A second report of one occurrence: the meeting it reports gains a report."""
+    meeting = state.meetings.get(first)
+    if meeting is None:
+        return state.meetings
+    return state.meetings.set(first, evolve(meeting, reports=(*meeting.reports, entry.id)))
 
 
 def _resolve_follow_ups(state: State, entry: Entry) -> State:
@@ -114,47 +133,49 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
     ]
     if not done:
         return state
+    fulfilled = state.fulfilled.mutate()
+    provenance = state.provenance.mutate()
+    for item in done:
+        fulfilment = Fulfilment(item, entry.id, entry.on)
+        fulfilled[fulfilment.key] = fulfilment
+        provenance[f"pending.{item.kind}"] = entry.id
     return evolve(
         state,
-        pending=tuple(item for item in state.pending if item not in done),
-        fulfilled=(*state.fulfilled, *(Fulfilment(item, entry.id, entry.on) for item in done)),
-        provenance={**state.provenance, **{f"pending.{item.kind}": entry.id for item in done}},
+        pending=[item for item in state.pending if item not in done],
+        fulfilled=fulfilled.finish(),
+        provenance=provenance.finish(),
     )
 
 
-def add_follow_up(state: State, follow_up: FollowUp, entry: Entry) -> State:
-    """Expect ``follow_up``. One kind is one expectation: a second statement of it narrows an
-    overlapping window, and a window that does not overlap the old one reschedules it."""
-    current = next((item for item in state.pending if item.kind == follow_up.kind), None)
-    if current is None:
-        item = Pending(
-            kind=follow_up.kind,
-            expected=follow_up.expected,
-            announced=entry.on,
-            source=entry.id,
-            phrases=(follow_up.phrase,),
-            reports=(entry.id,),
-            detail=follow_up.detail,
+def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
+    """Add ``follow_up`` to ``pending``. One kind is one expectation: a second statement of it
+    narrows an overlapping window, and a window that does not overlap the old one reschedules it."""
+    index = next((i for i, item in enumerate(pending) if item.kind == follow_up.kind), None)
+    if index is None:
+        pending.append(
+            Pending(
+                kind=follow_up.kind,
+                expected=follow_up.expected,
+                announced=entry.on,
+                source=entry.id,
+                phrases=(follow_up.phrase,),
+                reports=(entry.id,),
+                detail=follow_up.detail,
+            )
         )
-        pending = (*state.pending, item)
-    else:
-        window = (
-            current.expected.narrower(follow_up.expected)
-            if current.expected.overlaps(follow_up.expected)
-            else follow_up.expected
-        )
-        item = evolve(
-            current,
-            expected=window,
-            phrases=_unique((*current.phrases, follow_up.phrase)),
-            reports=_unique((*current.reports, entry.id)),
-            detail=current.detail or follow_up.detail,
-        )
-        pending = tuple(item if old is current else old for old in state.pending)
-    return evolve(
-        state,
-        pending=pending,
-        provenance={**state.provenance, f"pending.{follow_up.kind}": entry.id},
+        return
+    current = pending[index]
+    window = (
+        current.expected.narrower(follow_up.expected)
+        if current.expected.overlaps(follow_up.expected)
+        else follow_up.expected
+    )
+    pending[index] = evolve(
+        current,
+        expected=window,
+        phrases=_unique((*current.phrases, follow_up.phrase)),
+        reports=_unique((*current.reports, entry.id)),
+        detail=current.detail or follow_up.detail,
     )
 
 
@@ -167,8 +188,8 @@ def _set_channel(state: State, entry: Entry, channel: str, status: ChannelStatus
         return state
     return evolve(
         state,
-        channels={**state.channels, channel: status},
-        provenance={**state.provenance, f"channels.{channel}": entry.id},
+        channels=state.channels.set(channel, status),
+        provenance=state.provenance.set(f"channels.{channel}", entry.id),
     )
 
 
@@ -176,16 +197,23 @@ def _anomaly(state: State, entry: Entry, name: str, message: str) -> State:
     return evolve(
         state,
         anomalies=(*state.anomalies, Anomaly(entry.id, name, message)),
-        provenance={**state.provenance, "anomalies": entry.id},
+        provenance=state.provenance.set("anomalies", entry.id),
     )
 
 
-def _hold_meeting(state: State, entry: Entry, channel: str, *, formal: bool) -> State:
+def _hold_meeting(
+    state: State, entry: Entry, channel: str, *, council: bool, formal: bool
+) -> State:
     meeting = Meeting(entry.id, entry.TYPE, entry.on, channel, formal, (entry.id,))
+    sorts = [MEETING, *([COUNCIL] if council else []), *([FORMAL_COUNCIL] if formal else [])]
+    latest = state.latest.mutate()
+    for sort in sorts:
+        latest[sort] = max(entry.on, latest.get(sort, entry.on))
     return evolve(
         state,
-        meetings=(*state.meetings, meeting),
-        provenance={**state.provenance, "meetings": entry.id},
+        meetings=state.meetings.set(entry.id, meeting),
+        latest=latest.finish(),
+        provenance=state.provenance.set("meetings", entry.id),
     )
 
 
@@ -208,7 +236,7 @@ def _suspension(entry: Suspension, state: State) -> State:
     return evolve(
         state,
         suspended_on=entry.on,
-        provenance={**state.provenance, "suspended_on": entry.id},
+        provenance=state.provenance.set("suspended_on", entry.id),
     )
 
 
@@ -226,7 +254,7 @@ def _decision(entry: MinisterialDecision, state: State) -> State:
 
 @rule.register
 def _informal_meeting(entry: InformalMeeting, state: State) -> State:
-    state = _hold_meeting(state, entry, entry.channel, formal=False)
+    state = _hold_meeting(state, entry, entry.channel, council=False, formal=False)
     if state.channels.get(entry.channel) in (
         ChannelStatus.SUSPENDED,
         ChannelStatus.RESUMPTION_DECIDED,
@@ -237,8 +265,8 @@ def _informal_meeting(entry: InformalMeeting, state: State) -> State:
 
 @rule.register
 def _council_meeting(entry: CouncilMeeting, state: State) -> State:
-    state = _hold_meeting(state, entry, entry.council, formal=entry.formal)
     status = state.channels.get(entry.council)
+    state = _hold_meeting(state, entry, entry.council, council=True, formal=entry.formal)
     if entry.formal:
         if status is ChannelStatus.SUSPENDED:
             message = f"holds a formal meeting of {entry.council!r} while it is suspended"

@@ -49,17 +49,19 @@ FIELDS = (
 def flatten(state: State) -> dict[str, str]:
     """The state as ``path -> value`` text, one path per fact (``channels.nrc -> suspended``)."""
     flat = {"phase": state.phase.value}
-    flat |= {f"channels.{name}": status.value for name, status in state.channels.items()}
-    flat |= {f"cooperation.{area}": status.value for area, status in state.cooperation.items()}
-    for actor, issues in state.stances.items():
-        flat |= {f"stances.{actor}.{issue}": stance.position for issue, stance in issues.items()}
+    flat |= {f"channels.{name}": status.value for name, status in sorted(state.channels.items())}
+    flat |= {
+        f"cooperation.{area}": status.value for area, status in sorted(state.cooperation.items())
+    }
+    for actor, issues in sorted(state.stances.items()):
+        flat |= {f"stances.{actor}.{issue}": s.position for issue, s in sorted(issues.items())}
     for item in state.pending:
         flat[f"pending.{item.kind}"] = (
             f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
         )
-    for done in state.fulfilled:
-        flat[f"fulfilled.{done.pending.kind}.{done.by}"] = f"{done.pending.expected}, met {done.on}"
-    for meeting in state.meetings:
+    for done in state.fulfilled_in_order():
+        flat[f"fulfilled.{done.key}"] = f"{done.pending.expected}, met {done.on}"
+    for meeting in state.meetings_in_order():
         reports = len(meeting.reports)
         flat[f"meetings.{meeting.entry}"] = (
             f"{meeting.kind} on {meeting.on} ({reports} report{'s' if reports > 1 else ''})"
@@ -258,11 +260,10 @@ def _entries_behind(state: State, path: str) -> tuple[str, ...]:
     if root == "pending":
         return next(item.reports for item in state.pending if item.kind == rest)
     if root == "fulfilled":
-        kind, _, by = rest.partition(".")
-        done = next(d for d in state.fulfilled if d.pending.kind == kind and d.by == by)
+        done = state.fulfilled[rest]
         return (*done.pending.reports, done.by)
     if root == "meetings":
-        return next(meeting.reports for meeting in state.meetings if meeting.entry == rest)
+        return state.meetings[rest].reports
     if root == "anomalies":
         return (state.anomalies[int(rest)].entry,)
     return (state.provenance[path],) if path in state.provenance else ()

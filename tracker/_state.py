@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any
 
 from attrs import field, frozen
+from immutables import Map
 
 from tracker._dates import DateWindow
 from tracker._entries import CooperationStatus, Dyad, Stance
 
 __all__ = [
+    "COUNCIL",
+    "FORMAL_COUNCIL",
+    "MEETING",
     "Anomaly",
     "ChannelStatus",
     "Fulfilment",
@@ -22,6 +25,12 @@ __all__ = [
     "Phase",
     "State",
 ]
+
+
+#: The sorts of meeting whose latest day :attr:`State.latest` keeps.
+MEETING = "meeting"
+COUNCIL = "council"
+FORMAL_COUNCIL = "formal_council"
 
 
 class Phase(StrEnum):
@@ -42,17 +51,6 @@ class ChannelStatus(StrEnum):
     SUSPENDED = "suspended"
     RESUMPTION_DECIDED = "resumption_decided"
     INFORMAL = "informal"
-
-
-def frozen_mapping(mapping: Mapping[Any, Any] | None = None) -> Mapping[Any, Any]:
-    """A read-only copy of ``mapping``: states are values, nobody may change one in place."""
-    return MappingProxyType(dict(mapping or {}))
-
-
-def _frozen_stances(
-    stances: Mapping[str, Mapping[str, Stance]],
-) -> Mapping[str, Mapping[str, Stance]]:
-    return frozen_mapping({actor: frozen_mapping(issues) for actor, issues in stances.items()})
 
 
 @frozen
@@ -83,6 +81,11 @@ class Fulfilment:
     by: str
     on: date
 
+    @property
+    def key(self) -> str:
+        """``kind.by``: unique among the fulfilments of a state."""
+        return f"{self.pending.kind}.{self.by}"
+
 
 @frozen
 class Meeting:
@@ -108,33 +111,59 @@ class Anomaly:
         return f"{self.entry}: {self.message} [{self.rule}]"
 
 
+def persistent(mapping: Mapping[Any, Any] | None = None) -> Map[Any, Any]:
+    """An immutable map: updates share structure, so folding a long log stays linear."""
+    return mapping if type(mapping) is Map else Map(mapping or {})
+
+
+def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str, Map[str, Stance]]:
+    if type(stances) is Map:  # built by the reducer: a map of maps already
+        return stances
+    return Map({actor: persistent(issues) for actor, issues in stances.items()})
+
+
+def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Map[str, Meeting]:
+    if type(meetings) is Map or isinstance(meetings, Mapping):
+        return persistent(meetings)
+    return Map({meeting.entry: meeting for meeting in meetings})
+
+
+def _keyed_fulfilments(
+    fulfilled: Mapping[str, Fulfilment] | Iterable[Fulfilment],
+) -> Map[str, Fulfilment]:
+    if type(fulfilled) is Map or isinstance(fulfilled, Mapping):
+        return persistent(fulfilled)
+    return Map({done.key: done for done in fulfilled})
+
+
 @frozen
 class State:
     """Where a relationship stood: channels, cooperation, stances, expectations, meetings.
 
     ``at`` and ``known_at`` say which replay it answers; ``provenance`` maps each part of the
     state (``channels.nrc``, ``stances.RUS.georgia_war``, ``phase``...) to the id of the entry
-    that last changed it. The phase is derived, never stored.
+    that last changed it. The phase is derived, never stored. Mappings are immutable
+    (``immutables.Map``); ``meetings`` are keyed by their first report, ``fulfilled`` by
+    :attr:`Fulfilment.key`, and both also take an iterable of records. ``latest`` holds the day
+    of the latest meeting of each sort (``meeting``, ``council``, ``formal_council``), which the
+    phase is derived from.
     """
 
     dyad: Dyad
     at: date | None = None
     known_at: date | None = None
-    channels: Mapping[str, ChannelStatus] = field(factory=frozen_mapping, converter=frozen_mapping)
-    cooperation: Mapping[str, CooperationStatus] = field(
-        factory=frozen_mapping, converter=frozen_mapping
-    )
-    stances: Mapping[str, Mapping[str, Stance]] = field(
-        factory=frozen_mapping, converter=_frozen_stances
-    )
+    channels: Mapping[str, ChannelStatus] = field(factory=Map, converter=persistent)
+    cooperation: Mapping[str, CooperationStatus] = field(factory=Map, converter=persistent)
+    stances: Mapping[str, Mapping[str, Stance]] = field(factory=Map, converter=_persistent_stances)
     pending: tuple[Pending, ...] = field(default=(), converter=tuple)
-    fulfilled: tuple[Fulfilment, ...] = field(default=(), converter=tuple)
-    meetings: tuple[Meeting, ...] = field(default=(), converter=tuple)
+    fulfilled: Mapping[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
+    meetings: Mapping[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     suspended_on: date | None = None
     score: float = 0.0
     anomalies: tuple[Anomaly, ...] = field(default=(), converter=tuple)
-    occurrences: Mapping[str, str] = field(factory=frozen_mapping, converter=frozen_mapping)
-    provenance: Mapping[str, str] = field(factory=frozen_mapping, converter=frozen_mapping)
+    occurrences: Mapping[str, str] = field(factory=Map, converter=persistent)
+    latest: Mapping[str, date] = field(factory=Map, converter=persistent)
+    provenance: Mapping[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
 
     @property
@@ -144,16 +173,24 @@ class State:
         if self.suspended_on is None and not restricted:
             return Phase.NORMAL
         since = self.suspended_on or date.min
-        held = [meeting for meeting in self.meetings if meeting.on >= since]
-        if any(meeting.kind == "council_meeting" and meeting.formal for meeting in held):
+        held = {sort for sort, day in self.latest.items() if day >= since}
+        if FORMAL_COUNCIL in held:
             return Phase.NORMALIZED
-        if any(meeting.kind == "council_meeting" for meeting in held):
+        if COUNCIL in held:
             return Phase.INFORMAL_COUNCIL
-        if held:
+        if MEETING in held:
             return Phase.CONTACTS_RESUMED
         if ChannelStatus.RESUMPTION_DECIDED in self.channels.values():
             return Phase.REENGAGEMENT_DECIDED
         return Phase.SUSPENDED if restricted else Phase.NORMAL
+
+    def meetings_in_order(self) -> list[Meeting]:
+        """The meetings held, earliest first."""
+        return sorted(self.meetings.values(), key=lambda meeting: (meeting.on, meeting.entry))
+
+    def fulfilled_in_order(self) -> list[Fulfilment]:
+        """The expectations fulfilled, earliest first."""
+        return sorted(self.fulfilled.values(), key=lambda done: (done.on, done.key))
 
     def overdue(self) -> tuple[Pending, ...]:
         """The expectations whose window has passed by ``at``."""
