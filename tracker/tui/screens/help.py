@@ -27,10 +27,29 @@ Filter: type:NAME, party:ACTOR and words of the title or id, e.g. "type:council_
 entry or a date, filter by type, show another dyad of the log."""
 
 
+#: How the help names the keys that Textual spells out.
+_KEY_NAMES = {
+    "down": "↓",
+    "up": "↑",
+    "home": "Home",
+    "end": "End",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "space": "Space",
+    "question_mark": "?",
+    "escape": "Esc",
+}
+
+
 def _keys(binding: BindingType) -> tuple[str, str]:
+    """Every key of a binding, as typed, and what it does."""
     if isinstance(binding, Binding):
-        return binding.key_display or binding.key, binding.description
-    return str(binding[0]), str(binding[-1])
+        keys, description = binding.key, binding.description
+    else:
+        keys, description = str(binding[0]), str(binding[-1])
+    names = (_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+    return " ".join(names), description
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,7 +69,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for binding in self.bindings:
             keys, description = _keys(binding)
-            table.add_row(keys.replace(",", " "), description)
+            table.add_row(keys, description)
         with VerticalScroll(id="help"):
             yield Static(Text("Keys", style="bold underline"))
             yield Static(table)

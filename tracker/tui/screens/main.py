@@ -48,16 +48,16 @@ class MainScreen(Screen[None]):
     """Steps through one dyad's replay; the story comes down from the app once loaded."""
 
     BINDINGS = [  # noqa: RUF012 - Textual's declaration style
-        Binding("down,j", "next", "Next", key_display="↓/j"),
-        Binding("up,k", "previous", "Back", key_display="↑/k"),
-        Binding("home,g", "first", "First", key_display="Home/g"),
-        Binding("end,G", "last", "Last", key_display="End/G"),
-        Binding("left_square_bracket", "previous_month", "-Month", key_display="["),
-        Binding("right_square_bracket", "next_month", "+Month", key_display="]"),
+        Binding("down,j", "next", "Next", key_display="↓"),
+        Binding("up,k", "previous", "Back", key_display="↑"),
+        Binding("home,g", "first", "First", key_display="g"),
+        Binding("end,G", "last", "Last", key_display="G"),
+        Binding("left_square_bracket", "previous_month", "Month-", key_display="["),
+        Binding("right_square_bracket", "next_month", "Month+", key_display="]"),
         Binding("d", "jump_to_date", "Date"),
         Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("space", "play", "Play/pause", key_display="Space"),
-        Binding("t", "toggle_known", "Known then/as it was"),
+        Binding("space", "play", "Play", key_display="␣"),
+        Binding("t", "toggle_known", "Known then"),
     ]
 
     #: Seconds between two steps while playing.
@@ -95,8 +95,7 @@ class MainScreen(Screen[None]):
                         yield StateView()
                     with VerticalScroll(id="changes-pane", can_focus=False):
                         yield ChangesView()
-                with VerticalScroll(id="sources-pane", can_focus=False):
-                    yield SourcesView()
+                yield SourcesView(id="sources-pane")
         yield ScoreChart(id="chart")
         yield Footer(compact=True)
 
@@ -167,7 +166,6 @@ class MainScreen(Screen[None]):
         self.query_one(StateView).state = details.state if details else None
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
-        self.query_one("#sources-pane").scroll_home(animate=False)
         self.query_one(ScoreChart).applied = details.state.applied if details else 0
 
     def _mark_known(self) -> None:
@@ -181,7 +179,7 @@ class MainScreen(Screen[None]):
         parts = [f"tracker · {story.dyad or 'no dyad'} · {story.path.name}"]
         parts.append(f"{len(story.entries)} entries")
         if len(story.dyads) > 1:
-            parts.append(f"{len(story.dyads)} dyads (Ctrl+P to switch)")
+            parts.append(f"{len(story.dyads)} dyads")
         if self.filter:
             parts.append(f"filter: {self.filter} ({len(self.rows)})")
         if self.playing:

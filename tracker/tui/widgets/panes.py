@@ -72,7 +72,7 @@ class StateView(Static):
             score.append(f"   {len(state.anomalies)} anomalies", style="bold red")
         parts.append(score)
         parts.append(_section("channels"))
-        for name, status in state.channels.items():
+        for name, status in sorted(state.channels.items()):
             colour = _CHANNEL_COLOURS.get(status.value, "white")
             parts.append(Text.assemble(f" {_name(name)}: ", (_name(status.value), colour)))
         parts.append(_section("pending"))
@@ -90,15 +90,23 @@ class StateView(Static):
             table.add_column(style="bold", no_wrap=True)
             table.add_column(style="dim")
             table.add_column()
-            for actor, issues in state.stances.items():
-                for issue, stance in issues.items():
+            for actor, issues in sorted(state.stances.items()):
+                for issue, stance in sorted(issues.items()):
                     table.add_row(f" {actor}", _name(issue), stance.position)
             parts.append(table)
         if state.cooperation:
             parts.append(_section("cooperation"))
-            for area, status in state.cooperation.items():
+            for area, status in sorted(state.cooperation.items()):
                 parts.append(Text(f" {_name(area)}: {status.value}"))
         return Group(*parts)
+
+
+def _in_order(changes: tuple[Change, ...]) -> list[Change]:
+    """The changes part by part as :func:`~tracker.diff` orders them, by path within a part."""
+    parts: dict[str, int] = {}
+    for change in changes:
+        parts.setdefault(change.path.split(".", 1)[0], len(parts))
+    return sorted(changes, key=lambda change: (parts[change.path.split(".", 1)[0]], change.path))
 
 
 def _section(title: str) -> Text:
@@ -116,12 +124,13 @@ class ChangesView(Static):
         if not self.changes:
             return Text("no change: a report of what was known", style="dim")
         lines = []
-        for change in self.changes:
+        for change in _in_order(self.changes):
             sign, colour = _CHANGE_STYLES[change.kind]
-            line = Text(f"{sign} {change.path}", style=f"bold {colour}")
+            line = Text(f"{sign} {change.path}: ", style=f"bold {colour}")
             if change.kind == "changed":
-                line.append(f"\n    {change.before} → {change.after}", style=colour)
+                line.append(f"{change.before}", style="dim strike")
+                line.append(f" → {change.after}", style=colour)
             else:
-                line.append(f"\n    {change.after or change.before}", style=colour)
+                line.append(f"{change.after or change.before}", style=colour)
             lines.append(line)
         return Group(*lines)

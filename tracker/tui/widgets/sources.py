@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -37,32 +38,50 @@ def highlight(text: str, quotes: tuple[str, ...]) -> Text:
     return lit
 
 
-class SourcesView(Static):
-    """Outlet, date and headline of each source, then its article with the evidence lit."""
+def _heading(number: int, source: Source) -> Text:
+    published = source.published_on.isoformat() if source.published_on else "undated"
+    heading = Text.assemble((f"[{number}] {source.outlet}", "bold cyan"), f" · {published}")
+    if source.headline:
+        heading.append(f" · {source.headline}", style="bold")
+    return heading
 
-    entry: reactive[Entry | None] = reactive(None, layout=True)
+
+class SourcesView(VerticalScroll, can_focus=False):
+    """Each source's outlet, date and headline, then its article paragraph by paragraph with
+    the entry's evidence lit, scrolled to the first quoted paragraph."""
+
+    entry: reactive[Entry | None] = reactive(None)
     articles: Path = Path()
 
-    def render(self) -> RenderableType:
-        if self.entry is None:
-            return Text("")
-        quotes = self.entry.quotes()
-        parts: list[RenderableType] = []
-        for number, source in enumerate(self.entry.sources, start=1):
-            parts.append(self._heading(number, source))
+    async def watch_entry(self, entry: Entry | None) -> None:
+        await self.remove_children()
+        if entry is not None:
+            await self.mount_all(self._paragraphs(entry))
+        self.call_after_refresh(self._show_first_quote)
+
+    def _paragraphs(self, entry: Entry) -> Iterator[Static]:
+        quotes = entry.quotes()
+        for number, source in enumerate(entry.sources, start=1):
+            yield Static(_heading(number, source), classes="source-heading")
             text = _article(self.articles / source.article)
             if text is None:
-                parts.append(Text(f"(no article {source.article} beside the log)", style="dim"))
-                parts.extend(Text(f"“{quote}”", style=_QUOTE) for quote in source.quotes)
-            else:
-                parts.append(highlight(text.strip(), quotes))
-            parts.append(Text(""))
-        return Group(*parts)
+                note = Text(f"(no article {source.article} beside the log)", style="dim")
+                yield Static(note, classes="source-missing")
+                for quote in source.quotes:
+                    yield Static(Text(f"“{quote}”", style=_QUOTE), classes="paragraph -quoted")
+                continue
+            for paragraph in text.split("\n\n"):
+                if not paragraph.strip():
+                    continue
+                quoted = any(quote in paragraph for quote in quotes)
+                yield Static(
+                    highlight(paragraph.strip(), quotes),
+                    classes="paragraph -quoted" if quoted else "paragraph",
+                )
 
-    @staticmethod
-    def _heading(number: int, source: Source) -> Text:
-        published = source.published_on.isoformat() if source.published_on else "undated"
-        heading = Text.assemble((f"[{number}] {source.outlet}", "bold cyan"), f" · {published}")
-        if source.headline:
-            heading.append(f"\n{source.headline}", style="bold")
-        return heading
+    def _show_first_quote(self) -> None:
+        first = next(iter(self.query(".-quoted")), None)
+        if first is None:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_to_widget(first, animate=False, top=True)
