@@ -1,0 +1,306 @@
+"""Every binding and flow of the terminal UI, driven with a Pilot on real logs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import scenario, settle
+
+import tracker
+from tracker.tui import TrackerApp
+from tracker.tui.screens.help import HelpScreen
+from tracker.tui.screens.main import MainScreen
+from tracker.tui.screens.problems import ProblemsScreen
+from tracker.tui.widgets.timeline import Timeline
+
+
+def day(text: str) -> date:
+    return tracker.parse_day(text)
+
+
+def shown(main: MainScreen) -> tracker.Entry:
+    """The entry the panes show."""
+    assert main.details is not None
+    assert main.details.index == main.cursor
+    return main.details.entry
+
+
+@scenario
+async def test_opens_on_the_first_entry_of_the_default_dyad(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        assert main.story is not None
+        assert main.story.dyad == tracker.DEFAULT_DYAD
+        assert shown(main).id == "nrc-established-2002"
+        assert main.details.state.phase is tracker.Phase.NORMAL
+        assert main.query_one(Timeline).rows == tuple(range(8))
+
+
+@scenario
+async def test_down_and_up_step_and_stop_at_the_ends(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        assert main.check_action("previous", ()) is None
+        await pilot.press("up")
+        assert main.cursor == 0
+        await pilot.press("down", "j", "down")
+        await settle(pilot)
+        assert shown(main).id == "nato-ministers-reengage-2008-12-02"
+        assert main.details.state.phase is tracker.Phase.REENGAGEMENT_DECIDED
+        assert {change.path for change in main.details.changes} >= {"phase", "channels.nrc"}
+        await pilot.press("k")
+        await settle(pilot)
+        assert shown(main).id == "nato-suspends-nrc-2008-08"
+        await pilot.press(*["down"] * 10)
+        assert main.cursor == 7
+        assert main.check_action("next", ()) is None
+        assert main.check_action("play", ()) is None
+
+
+@scenario
+async def test_first_and_last(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        for last, first in (("end", "home"), ("G", "g")):
+            await pilot.press(last)
+            await settle(pilot)
+            assert shown(main).id == "informal-nrc-2009-01-26"
+            assert main.details.state.phase is tracker.Phase.INFORMAL_COUNCIL
+            await pilot.press(first)
+            assert main.cursor == 0
+
+
+@scenario
+async def test_month_jumps(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        main.go_to_date(day("2008-12-19"))
+        await pilot.press("right_square_bracket")
+        assert main.entries[main.cursor].id == "informal-nrc-2009-01-26"
+        assert main.check_action("next_month", ()) is None
+        await pilot.press("left_square_bracket")
+        assert main.entries[main.cursor].id == "nato-ministers-reengage-2008-12-02"
+        await pilot.press("left_square_bracket")
+        assert main.entries[main.cursor].id == "nato-suspends-nrc-2008-08"
+
+
+@scenario
+async def test_jump_to_date_lands_on_the_last_entry_on_or_before(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("d")
+        await pilot.press("ctrl+a", "ctrl+k", *"2009-01-25", "enter")
+        await settle(pilot)
+        assert shown(main).id == "sg-rogozin-lunch-2008-12-19-rferl"
+        assert main.details.state.phase is tracker.Phase.CONTACTS_RESUMED
+        assert [item.kind for item in main.details.state.pending] == ["council_meeting"]
+
+
+@scenario
+async def test_jump_to_a_bad_date_keeps_the_cursor(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d", "ctrl+a", "ctrl+k", *"2009-02-30", "enter")
+        await settle(pilot)
+        assert app.main.cursor == 1
+        await pilot.press("d", "ctrl+a", "ctrl+k", *"1999-01-01", "enter")
+        await settle(pilot)
+        assert app.main.cursor == 1
+        assert isinstance(app.screen, MainScreen)
+
+
+@scenario
+async def test_filter_by_type_party_and_text(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("slash", *"type:informal_meeting", "enter")
+        await settle(pilot)
+        assert [main.entries[row].TYPE for row in main.rows] == ["informal_meeting"] * 2
+        assert main.cursor == main.rows[0]
+        assert main.query_one(Timeline).rows == main.rows
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"party:ITA", "enter")
+        assert [main.entries[row].id for row in main.rows] == ["nato-ministers-reengage-2008-12-02"]
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"no such words", "enter")
+        assert [main.entries[row].id for row in main.rows] == ["nato-ministers-reengage-2008-12-02"]
+        await pilot.press("slash", "ctrl+a", "ctrl+k", "enter")
+        assert len(main.rows) == 8
+
+
+@scenario
+async def test_space_plays_and_pauses(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    app.main.PLAY_INTERVAL = 60
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("space")
+        assert main.playing
+        main._tick()
+        assert main.cursor == 1
+        await pilot.press("space")
+        assert not main.playing
+
+
+@scenario
+async def test_play_runs_to_the_last_entry_and_stops(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    app.main.PLAY_INTERVAL = 0.02
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        await pilot.pause(0.6)
+        assert app.main.cursor == 7
+        assert not app.main.playing
+
+
+@scenario
+async def test_toggle_known_then(late_log: Path) -> None:
+    app = TrackerApp(late_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        main.go_to(main.entries.index(next(e for e in main.entries if e.id.endswith("-ap"))))
+        await settle(pilot)
+        as_it_was = main.details.state
+        await pilot.press("t")
+        await settle(pilot)
+        known = main.details.state
+        assert main.details.known_then
+        assert known.known_at == day("2008-12-19")
+        assert main.query_one(Timeline).known_at == day("2008-12-19")
+        # The second report, published on the 22nd, had not yet narrowed "next month".
+        assert str(as_it_was.pending[0].expected) == "2009-01-01..2009-01-31"
+        assert str(known.pending[0].expected) == "2009-01-01..2009-01-31"
+        await pilot.press("down")
+        await settle(pilot)
+        assert main.details.state.pending[0].reports == ("sg-rogozin-lunch-2008-12-19-ap",)
+        await pilot.press("t")
+        await settle(pilot)
+        assert str(main.details.state.pending[0].expected) == "2009-01-11..2009-01-20"
+        assert main.query_one(Timeline).known_at is None
+
+
+@scenario
+async def test_help_opens_and_closes(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@scenario
+async def test_quit(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@scenario
+async def test_click_on_the_timeline_moves_the_cursor(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.click(Timeline, offset=(5, 3))
+        await settle(pilot)
+        assert shown(app.main).id == "nato-ministers-reengage-2008-12-02"
+
+
+@scenario
+async def test_a_log_with_bad_lines_opens_on_its_problems(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    good = tracker.dumps_entry(tracker.read_log(tracker.bundled_log()).entries[0]).decode()
+    path.write_text(f'{good}\n{{"type": "suspension"}}\nnot json\n', encoding="utf-8")
+    app = TrackerApp(path)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        listed = [str(widget.render()) for widget in app.screen.query(".problem")]
+        assert len(listed) == 2
+        assert listed[0].startswith(f"{path}:2: ")
+        assert listed[1].startswith(f"{path}:3: not valid JSON")
+
+
+@scenario
+async def test_an_empty_log_opens_on_an_empty_state(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("", encoding="utf-8")
+    app = TrackerApp(path)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
+        assert main.has_class("-empty")
+        assert "has no entries" in str(main.query_one("#empty").render())
+        assert main.check_action("next", ()) is None
+        await pilot.press("down", "end", "space")
+        assert not main.playing
+
+
+@scenario
+async def test_command_palette_goes_to_a_date(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"2008-12-18")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app.main).id == "sg-rogozin-lunch-announced-2008-12-18"
+
+
+@scenario
+async def test_command_palette_goes_to_an_entry(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Bucharest summit")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app.main).id == "bucharest-summit-2008"
+
+
+@scenario
+async def test_command_palette_filters_by_type(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Filter by type: suspension")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.main
+        assert [main.entries[row].id for row in main.rows] == ["nato-suspends-nrc-2008-08"]
+
+
+@scenario
+async def test_command_palette_switches_dyad(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Show dyad EU-RUS")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.main
+        assert main.story is not None
+        assert main.story.dyad == tracker.Dyad("EU", "RUS")
+        assert shown(main).id == "eu-resumes-partnership-talks-2008-12-02"
