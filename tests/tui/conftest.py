@@ -1,37 +1,14 @@
-"""Fixtures of the terminal UI tests: logs to open, and a pilot that waits for the workers."""
+"""Fixtures of the terminal UI tests: the logs they open."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from attrs import evolve
-from textual.pilot import Pilot
 
 import tracker
-
-
-def scenario(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test (a Pilot scenario) to completion in its own event loop."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    """Wait until the log is loaded and the panes show the cursor's details."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import scenario, settle
+from pilots import scenario, settle
 
 import tracker
 from tracker.tui import TrackerApp
