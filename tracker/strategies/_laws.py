@@ -1,0 +1,370 @@
+"""The laws of replay, each a check that raises :class:`LawViolation`, and the reference model.
+
+The reference model is the naive fold: keep the entries of the dyad (happened by ``day``,
+reported by ``known_at``), sort them by day, ``functools.reduce(reducer, ...)``. The
+checkpointed :class:`~tracker.Replay` must agree with it; the reducer must keep the laws
+at every step.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from enum import StrEnum
+
+import orjson
+from attrs import evolve
+
+from tracker._codec import (
+    decode_entry,
+    decode_state,
+    dumps_entry,
+    encode_entry,
+    encode_state,
+    loads_entry,
+)
+from tracker._entries import Dyad, Entry
+from tracker._errors import AnomalyError, FieldError
+from tracker._reducer import apply
+from tracker._replay import DEFAULT_DYAD, Replay
+from tracker._state import State
+
+__all__ = [
+    "Law",
+    "LawViolation",
+    "Reducer",
+    "check_codec",
+    "check_fold",
+    "check_replay",
+    "check_step",
+    "check_steps",
+    "reference_fold",
+]
+
+#: A reducer: the state after one more entry. ``tracker.apply`` is the one replay uses.
+Reducer = Callable[[State, Entry], State]
+
+
+class Law(StrEnum):
+    """The laws of replay, by name; :attr:`statement` says each in a sentence."""
+
+    DETERMINISM = "determinism"
+    SPLIT_FOLD = "split_fold"
+    STATE_AT_DATE = "state_at_date"
+    STEPS = "steps"
+    KNOWN_AT = "known_at"
+    DUPLICATES = "duplicates"
+    FOLLOW_UPS_RESOLVED = "follow_ups_resolved"
+    FOLLOW_UPS_OVERDUE = "follow_ups_overdue"
+    CODEC = "codec"
+    ANOMALIES = "anomalies"
+
+    @property
+    def statement(self) -> str:
+        """The law in one sentence."""
+        return _STATEMENTS[self]
+
+
+_STATEMENTS = {
+    Law.DETERMINISM: "folding one log twice gives one state",
+    Law.SPLIT_FOLD: "fold(b, fold(a, s)) == fold(a + b, s)",
+    Law.STATE_AT_DATE: "the state at a day is the fold of exactly the entries up to that day",
+    Law.STEPS: "stepping forwards and backwards through a replay gives the states of the fold",
+    Law.KNOWN_AT: "a replay as known on a day never sees an entry reported later",
+    Law.DUPLICATES: "a second report of an occurrence changes no phase, meeting count, channel "
+    "or score: it only adds its evidence",
+    Law.FOLLOW_UPS_RESOLVED: "an expectation is resolved only by an entry of its kind that "
+    "happened on or after the day it was announced, and by every such entry",
+    Law.FOLLOW_UPS_OVERDUE: "an expectation becomes overdue only after its window",
+    Law.CODEC: "the codec reads back every entry and state it writes, also through JSON bytes",
+    Law.ANOMALIES: "each anomaly names the entry that caused it, and strict replay refuses "
+    "exactly the logs with an anomaly, naming the first",
+}
+
+
+class LawViolation(AssertionError):
+    """A law of replay that does not hold: which law, what was seen, and the entries involved."""
+
+    def __init__(self, law: Law, message: str, entries: Sequence[Entry] = ()) -> None:
+        self.law = law
+        self.message = message
+        self.entries = tuple(entries)
+        ids = ", ".join(entry.id for entry in self.entries)
+        where = f" (entries: {ids})" if ids else ""
+        super().__init__(f"{law}: {law.statement}; but {message}{where}")
+
+
+def reference_fold(
+    entries: Iterable[Entry],
+    *,
+    dyad: Dyad = DEFAULT_DYAD,
+    day: date | None = None,
+    known_at: date | None = None,
+    reducer: Reducer = apply,
+) -> State:
+    """The state a replay of ``dyad`` must give at ``day`` as known on ``known_at``, computed
+    the naive way: filter, sort by day (keeping the log's order within a day), reduce."""
+    chosen = [
+        entry
+        for entry in entries
+        if entry.parties == dyad
+        and (day is None or entry.on <= day)
+        and (known_at is None or entry.reported <= known_at)
+    ]
+    chosen.sort(key=lambda entry: entry.on)
+    return evolve(functools.reduce(reducer, chosen, State(dyad)), at=day, known_at=known_at)
+
+
+def check_step(before: State, entry: Entry, after: State) -> None:
+    """The laws one reducer step keeps: second reports count nothing, expectations are resolved
+    by the entries that fulfil them, new anomalies name the entry."""
+    _check_duplicate(before, entry, after)
+    _check_resolution(before, entry, after)
+    _check_anomalies(before, entry, after)
+
+
+def _check_duplicate(before: State, entry: Entry, after: State) -> None:
+    first = before.occurrences.get(entry.occurrence())
+    if first is None:
+        return
+    seen = {
+        "phase": (before.phase, after.phase),
+        "meeting count": (len(before.meetings), len(after.meetings)),
+        "channels": (dict(before.channels), dict(after.channels)),
+        "score": (before.score, after.score),
+        "suspended_on": (before.suspended_on, after.suspended_on),
+    }
+    for what, (old, new) in seen.items():
+        if old != new:
+            message = f"{entry.id}, a second report of {first}, changed the {what}: {old} -> {new}"
+            raise LawViolation(Law.DUPLICATES, message, (entry,))
+    if first in before.meetings:
+        reports = after.meetings[first].reports
+        if reports != (*before.meetings[first].reports, entry.id):
+            message = f"the meeting {first} lists reports {reports} after {entry.id}"
+            raise LawViolation(Law.DUPLICATES, message, (entry,))
+
+
+def _check_resolution(before: State, entry: Entry, after: State) -> None:
+    due = {
+        item for item in before.pending if item.kind == entry.TYPE and item.announced <= entry.on
+    }
+    new = [done for key, done in after.fulfilled.items() if key not in before.fulfilled]
+    wrong = [
+        done
+        for done in new
+        if done.pending not in due or (done.by, done.on) != (entry.id, entry.on)
+    ]
+    if wrong:
+        shown = ", ".join(
+            f"{done.pending.kind} (announced {done.pending.announced}) by {done.by}"
+            for done in wrong
+        )
+        message = f"applying {entry.id} ({entry.TYPE} on {entry.on}) fulfilled {shown}"
+        raise LawViolation(Law.FOLLOW_UPS_RESOLVED, message, (entry,))
+    missed = due - {done.pending for done in new}
+    if missed:
+        kinds = ", ".join(f"{item.kind} (announced {item.announced})" for item in missed)
+        message = f"{entry.id} ({entry.TYPE} on {entry.on}) left {kinds} unfulfilled"
+        raise LawViolation(Law.FOLLOW_UPS_RESOLVED, message, (entry,))
+    lost = {item.kind for item in before.pending} - {item.kind for item in due}
+    lost -= {item.kind for item in after.pending}
+    lost_fulfilments = set(before.fulfilled) - set(after.fulfilled)
+    if lost or lost_fulfilments:
+        message = f"applying {entry.id} dropped {', '.join(sorted(lost | lost_fulfilments))}"
+        raise LawViolation(Law.FOLLOW_UPS_RESOLVED, message, (entry,))
+
+
+def _check_anomalies(before: State, entry: Entry, after: State) -> None:
+    known = len(before.anomalies)
+    if after.anomalies[:known] != before.anomalies:
+        message = f"applying {entry.id} rewrote earlier anomalies"
+        raise LawViolation(Law.ANOMALIES, message, (entry,))
+    for anomaly in after.anomalies[known:]:
+        if anomaly.entry != entry.id:
+            message = f"applying {entry.id} raised an anomaly that names {anomaly.entry}: {anomaly}"
+            raise LawViolation(Law.ANOMALIES, message, (entry,))
+
+
+def check_fold(
+    entries: Sequence[Entry],
+    *,
+    dyad: Dyad = DEFAULT_DYAD,
+    reducer: Reducer = apply,
+    split: int | None = None,
+) -> State:
+    """Fold the entries of ``dyad`` in the order given, checking every step (:func:`check_step`),
+    determinism, and that folding in two parts (at ``split``, the middle by default) changes
+    nothing. Returns the state."""
+    log = [entry for entry in entries if entry.parties == dyad]
+    start = State(dyad)
+    state = start
+    for entry in log:
+        after = reducer(state, entry)
+        try:
+            check_step(state, entry, after)
+        except LawViolation as violation:
+            raise LawViolation(violation.law, violation.message, entries) from None
+        state = after
+    again = functools.reduce(reducer, log, start)
+    if again != state:
+        message = "the second fold differs in " + ", ".join(_differences(state, again))
+        raise LawViolation(Law.DETERMINISM, message, entries)
+    middle = len(log) // 2 if split is None else split
+    halves = functools.reduce(reducer, log[middle:], functools.reduce(reducer, log[:middle], start))
+    if halves != state:
+        message = f"split after {middle} entries, the fold differs in " + ", ".join(
+            _differences(state, halves)
+        )
+        raise LawViolation(Law.SPLIT_FOLD, message, entries)
+    return state
+
+
+def check_replay(
+    replay: Replay,
+    entries: Sequence[Entry],
+    *,
+    day: date | None = None,
+    known_at: date | None = None,
+) -> State:
+    """Check ``replay`` (of ``entries``) at ``day`` as known on ``known_at`` against the reference
+    fold of ``tracker.apply``, which it folds with: the state at a day, what it knows, overdue
+    expectations, strict mode. Returns the state."""
+    dyad = replay.dyad
+    state = replay.at(day, known_at=known_at)
+    expected = reference_fold(entries, dyad=dyad, day=day, known_at=known_at)
+    law = Law.STATE_AT_DATE if known_at is None else Law.KNOWN_AT
+    if state != expected:
+        moment = f"on {day or 'the last day'}" + (f" as known on {known_at}" if known_at else "")
+        message = f"{moment} the replay differs from the fold in " + ", ".join(
+            _differences(expected, state)
+        )
+        raise LawViolation(law, message, entries)
+    if known_at is not None:
+        _check_known(state, entries, known_at)
+    _check_overdue(state, entries)
+    _check_strict(replay, entries)
+    return state
+
+
+def _check_known(state: State, entries: Sequence[Entry], known_at: date) -> None:
+    reported = {entry.id: entry.reported for entry in entries}
+    for entry_id in _ids_in(state):
+        if reported[entry_id] > known_at:
+            message = (
+                f"the state as known on {known_at} holds {entry_id}, reported {reported[entry_id]}"
+            )
+            raise LawViolation(Law.KNOWN_AT, message, entries)
+
+
+def _ids_in(state: State) -> set[str]:
+    """Every entry id a state mentions."""
+    ids = set(state.provenance.values()) | set(state.occurrences.values())
+    ids |= {anomaly.entry for anomaly in state.anomalies}
+    for item in state.pending:
+        ids |= {item.source, *item.reports}
+    for done in state.fulfilled.values():
+        ids |= {done.by, done.pending.source, *done.pending.reports}
+    for meeting in state.meetings.values():
+        ids |= {meeting.entry, *meeting.reports}
+    return ids
+
+
+def _check_overdue(state: State, entries: Sequence[Entry]) -> None:
+    for item in state.pending:
+        window = item.expected
+        late = state.at is not None and state.at > window.end
+        if (
+            item.overdue(state.at) is not late
+            or item.overdue(window.start)
+            or item.overdue(window.end)
+            or not item.overdue(window.end + timedelta(1))
+        ):
+            message = (
+                f"{item.kind} expected {window} is overdue={item.overdue(state.at)} on {state.at}"
+            )
+            raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
+    flags = [raw["overdue"] for raw in encode_state(state)["pending"]]
+    if flags != [item in state.overdue() for item in state.pending]:
+        message = (
+            f"on {state.at} the JSON state flags {flags} as overdue, the state {state.overdue()}"
+        )
+        raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
+
+
+def _check_strict(replay: Replay, entries: Sequence[Entry]) -> None:
+    anomalies = replay.final.anomalies
+    try:
+        Replay(entries, dyad=replay.dyad, strict=True, every=replay.every)
+    except AnomalyError as error:
+        if not anomalies or error.anomaly != anomalies[0]:
+            message = f"strict replay refused the log for {error.anomaly}, not {anomalies[:1]}"
+            raise LawViolation(Law.ANOMALIES, message, entries) from None
+        return
+    if anomalies:
+        message = f"strict replay accepted a log with the anomaly {anomalies[0]}"
+        raise LawViolation(Law.ANOMALIES, message, entries)
+
+
+def check_steps(replay: Replay, entries: Sequence[Entry], index: int) -> None:
+    """Check step ``index`` of ``replay`` (of ``entries``): its states are those of the fold
+    of the entries before and up to it, and the steps before and after meet it."""
+    step = replay.step(index)
+    ordered = replay.entries
+    before = functools.reduce(apply, ordered[:index], State(replay.dyad))
+    problems = []
+    if step.entry is not ordered[index]:
+        problems.append(f"step {index} is of {step.entry.id}, not {ordered[index].id}")
+    if step.before != before or replay.state(index) != before:
+        problems.append(f"the state before step {index} is not the fold of the {index} before it")
+    if step.after != apply(before, step.entry) or replay.state(index + 1) != step.after:
+        problems.append(f"the state after step {index} is not the fold up to it")
+    if index > 0 and replay.step(index - 1).after != step.before:
+        problems.append(f"step {index - 1} ends where step {index} does not start")
+    if problems:
+        raise LawViolation(Law.STEPS, "; ".join(problems), entries)
+
+
+def check_codec(value: Entry | State) -> None:
+    """Check the codec reads back ``value`` from its JSON object and from JSON bytes."""
+    try:
+        _check_codec(value)
+    except FieldError as error:
+        involved = (value,) if isinstance(value, Entry) else ()
+        message = f"reading {type(value).__name__} back fails: {error}"
+        raise LawViolation(Law.CODEC, message, involved) from None
+
+
+def _check_codec(value: Entry | State) -> None:
+    if isinstance(value, State):
+        data = encode_state(value)
+        readings = {
+            "object": decode_state(data),
+            "bytes": decode_state(orjson.loads(orjson.dumps(data))),
+        }
+    else:
+        data = encode_entry(value)
+        readings = {
+            "object": decode_entry(data),
+            "bytes": decode_entry(orjson.loads(orjson.dumps(data))),
+            "line": loads_entry(dumps_entry(value)),
+        }
+    for how, read in readings.items():
+        if read != value:
+            message = (
+                f"reading {type(value).__name__} back from its JSON {how} differs in "
+                + ", ".join(_differences(value, read))
+            )
+            raise LawViolation(Law.CODEC, message, (value,) if isinstance(value, Entry) else ())
+
+
+def _differences(expected: object, seen: object) -> list[str]:
+    """The fields two attrs instances differ in, as ``name: expected != seen``."""
+    fields = getattr(type(expected), "__attrs_attrs__", ())
+    found = [
+        f"{field.name}: {getattr(expected, field.name)!r} != {getattr(seen, field.name)!r}"
+        for field in fields
+        if getattr(expected, field.name) != getattr(seen, field.name)
+    ]
+    return found or [f"{expected!r} != {seen!r}"]

@@ -1,0 +1,211 @@
+"""Strategies for whole logs, told as a story, for second reports, and for replayed states."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from tracker._dates import DateWindow
+from tracker._entries import (
+    HIGH_LEVEL,
+    MILITARY,
+    NRC,
+    ChannelEstablished,
+    CouncilMeeting,
+    Declaration,
+    Dyad,
+    Entry,
+    FollowUp,
+    InformalMeeting,
+    MeetingAnnouncement,
+    MinisterialDecision,
+    Suspension,
+)
+from tracker._replay import DEFAULT_DYAD, Replay
+from tracker._state import State
+from tracker.strategies._entries import drawable_types, entries_on
+from tracker.strategies._values import DEFAULT_WINDOW, days, dyads, sources
+
+__all__ = ["corroborations", "logs", "states"]
+
+#: The channels a story suspends, resumes and meets on.
+STORY_CHANNELS = (NRC, HIGH_LEVEL, MILITARY)
+
+#: What may happen after the suspension and the decision, besides types users declare.
+STORY_EVENTS = (InformalMeeting, CouncilMeeting, MeetingAnnouncement, Declaration)
+
+#: The built-in types, which the story tells; types declared elsewhere are drawn as events.
+BUILT_IN = frozenset((ChannelEstablished, Suspension, MinisterialDecision, *STORY_EVENTS))
+
+
+def corroborations(entry: Entry, *, id: str | None = None) -> SearchStrategy[Entry]:
+    """Second reports of ``entry``'s occurrence: same type, parties, day and fields, another id
+    (``id``, or the entry's own with a suffix), other sources, reported on another day, and
+    perhaps narrower windows for what it expects.
+
+    Shrinks towards a report that differs from ``entry`` only in its id and its one source.
+    """
+    second_id = id or f"{entry.id}.second"
+    expectations = st.tuples(*(_restated(follow_up) for follow_up in entry.follow_ups))
+    changes: dict[str, SearchStrategy[object]] = {
+        "id": st.just(second_id),
+        "sources": st.lists(sources(published_after=entry.on), min_size=1, max_size=2),
+        "reported": st.integers(0, 45).map(lambda delay: entry.on + timedelta(delay)),
+        "follow_ups": expectations,
+    }
+    if isinstance(entry, MeetingAnnouncement):
+        changes["planned"] = _restated(entry.planned)
+    return st.fixed_dictionaries(changes).map(lambda fields: attrs.evolve(entry, **fields))
+
+
+def _restated(follow_up: FollowUp) -> SearchStrategy[FollowUp]:
+    """The follow-up as another source states it: its window, or a narrower one within it."""
+    window = follow_up.expected
+
+    def narrowed(skip: int, length: int) -> FollowUp:
+        start = window.start + timedelta(min(skip, window.days - 1))
+        end = min(start + timedelta(length), window.end)
+        return attrs.evolve(follow_up, expected=DateWindow(start, end))
+
+    return st.just(follow_up) | st.builds(
+        narrowed, st.integers(0, window.days - 1), st.integers(0, window.days - 1)
+    )
+
+
+def logs(
+    *,
+    dyad: Dyad = DEFAULT_DYAD,
+    between: DateWindow = DEFAULT_WINDOW,
+    nonsense: bool = False,
+    foreign: bool = True,
+    max_size: int = 16,
+) -> SearchStrategy[tuple[Entry, ...]]:
+    """Logs of the relationship ``dyad``, told as a story within ``between``, at most
+    ``max_size`` entries, ids unique.
+
+    The story: channels set up; perhaps a suspension, then a decision to resume some of the
+    suspended channels; then meetings, announcements of meetings, declarations and entries of
+    the types declared outside tracker (once :func:`register_entry_type` knows them), every
+    entry perhaps expecting follow-ups (of any entry type) which later entries may fulfil; and
+    second reports of some entries (:func:`corroborations`). ``foreign`` adds entries of other
+    dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the built-in rules find
+    nothing anomalous in the story; with it, entries of random types are slipped in, such as
+    a second suspension of a suspended channel or a formal council while it is suspended.
+
+    Entries are written day by day, the days in any order (as a log appended when news came in
+    would be), those of one day in the order they happened. Shrinks towards the empty log,
+    then towards fewer entries, earlier days and days in order.
+    """
+    return _stories(
+        dyad=dyad, between=between, nonsense=nonsense, foreign=foreign, max_size=max_size
+    )
+
+
+@st.composite
+def _stories(  # noqa: PLR0915 - one story, told in order
+    draw: st.DrawFn,
+    *,
+    dyad: Dyad,
+    between: DateWindow,
+    nonsense: bool,
+    foreign: bool,
+    max_size: int,
+) -> tuple[Entry, ...]:
+    numbers = itertools.count(1)
+    story: list[Entry] = []
+    seen: set[str] = set()
+    suspended: set[str] = set()
+    today = draw(days(DateWindow(between.start, max(between.start, between.end - timedelta(180)))))
+
+    def new_id(cls: type[Entry]) -> str:
+        return f"{cls.TYPE.replace('_', '-')}-{next(numbers)}"
+
+    def tell(cls: type[Entry], **fixed: object) -> Entry:
+        """Draw the next entry of the story, up to three weeks after the last one."""
+        nonlocal today
+        today = min(today + timedelta(draw(st.integers(0, 21))), between.end)
+        entry = draw(entries_on(cls, id=new_id(cls), parties=dyad, on=today, **fixed))
+        story.append(entry)
+        return entry
+
+    def first_report(entry: Entry) -> bool:
+        """Whether the entry is the first report of its occurrence (so its rule applies)."""
+        fresh = entry.occurrence() not in seen
+        seen.add(entry.occurrence())
+        return fresh
+
+    channel_sets = st.lists(st.sampled_from(STORY_CHANNELS), unique=True, max_size=3)
+    for channel in draw(channel_sets):
+        first_report(tell(ChannelEstablished, channel=channel))
+    if draw(st.booleans()):
+        channels = draw(channel_sets.filter(bool))
+        if first_report(tell(Suspension, channels=tuple(channels))):
+            suspended.update(channels)
+        if draw(st.booleans()):
+            resumes = draw(st.lists(st.sampled_from(channels), unique=True))
+            if first_report(tell(MinisterialDecision, resumes=tuple(resumes))):
+                suspended.difference_update(resumes)
+    events = (*STORY_EVENTS, *(cls for cls in drawable_types() if cls not in BUILT_IN))
+    for cls in draw(st.lists(st.sampled_from(events), max_size=max_size)):
+        if cls is InformalMeeting:
+            entry = tell(cls)
+            if first_report(entry):
+                suspended.discard(entry.channel)
+        elif cls is CouncilMeeting:
+            council = draw(st.sampled_from(STORY_CHANNELS))
+            formal = draw(st.booleans()) and council not in suspended
+            if first_report(tell(cls, council=council, formal=formal)):
+                suspended.discard(council)
+        else:
+            first_report(tell(cls))
+    for _ in range(draw(st.integers(0, 3)) if story else 0):
+        original = draw(st.sampled_from(story))
+        second = draw(corroborations(original, id=new_id(type(original))))
+        story.insert(story.index(original) + 1, second)
+    span = DateWindow(between.start, today)
+    if nonsense:
+        story += draw(st.lists(_strays(dyad, span, new_id), min_size=1, max_size=3))
+    if foreign:
+        others = dyads().filter(lambda other: other != dyad)
+        strays = others.flatmap(lambda other: _strays(other, span, new_id))
+        story += draw(st.lists(strays, max_size=2))
+    story.sort(key=lambda entry: entry.on)
+    kept = story[:max_size]
+    by_day = [list(group) for _, group in itertools.groupby(kept, key=lambda entry: entry.on)]
+    return tuple(entry for group in draw(st.permutations(by_day)) for entry in group)
+
+
+def _strays(
+    dyad: Dyad, span: DateWindow, new_id: Callable[[type[Entry]], str]
+) -> SearchStrategy[Entry]:
+    """Entries of any type the kit draws, on any day of ``span``, told by no story."""
+    return st.tuples(st.sampled_from(drawable_types()), days(span)).flatmap(
+        lambda drawn: entries_on(drawn[0], id=new_id(drawn[0]), parties=dyad, on=drawn[1])
+    )
+
+
+def states(
+    *, dyad: Dyad = DEFAULT_DYAD, between: DateWindow = DEFAULT_WINDOW, nonsense: bool = True
+) -> SearchStrategy[State]:
+    """States a replay of a log of ``dyad`` (see :func:`logs`) gives at a day of ``between``,
+    or after every entry, as it was or as it was known on a day.
+
+    Shrinks towards the state of the empty log: before anything happened.
+    """
+    return _replayed(dyad, between, nonsense)
+
+
+@st.composite
+def _replayed(draw: st.DrawFn, dyad: Dyad, between: DateWindow, nonsense: bool) -> State:
+    log = draw(logs(dyad=dyad, between=between, nonsense=nonsense))
+    moments = st.none() | st.sampled_from(_days_of(log) or (between.start,)) | days(between)
+    return Replay(log, dyad=dyad).at(draw(moments), known_at=draw(moments))
+
+
+def _days_of(log: Iterable[Entry]) -> tuple[date, ...]:
+    return tuple(sorted({day for entry in log for day in (entry.on, entry.reported)}))

@@ -1,0 +1,250 @@
+"""Strategies for the values entries are made of: actors, days, windows, sources, stances."""
+
+from __future__ import annotations
+
+import operator
+import string
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from tracker._dates import DateWindow
+from tracker._entries import (
+    HIGH_LEVEL,
+    MILITARY,
+    NRC,
+    CooperationNote,
+    CooperationStatus,
+    Dyad,
+    FollowUp,
+    Participant,
+    Source,
+    Stance,
+    entry_types,
+)
+
+__all__ = [
+    "DEFAULT_WINDOW",
+    "actors",
+    "channels",
+    "cooperation_notes",
+    "date_windows",
+    "days",
+    "dyads",
+    "follow_ups",
+    "ids",
+    "names",
+    "participants",
+    "sources",
+    "stances",
+    "texts",
+]
+
+#: The days drawn when no window is given: the years around the NATO–Russia log.
+DEFAULT_WINDOW = DateWindow(date(2008, 1, 1), date(2009, 12, 31))
+
+#: Actors that read well in a counterexample; any actor code may be drawn besides.
+KNOWN_ACTORS = ("NATO", "RUS", "EU", "USA", "GEO", "UKR")
+
+#: Cooperation areas of the NATO–Russia log; any snake_case name may be drawn besides.
+KNOWN_AREAS = ("afghanistan_transit", "counter_piracy", "counter_terrorism", "counter_narcotics")
+
+_LOWER = string.ascii_lowercase + string.digits
+
+
+@cache
+def texts() -> SearchStrategy[str]:
+    """Non-blank text of any Unicode letters, as titles, quotes and reasons are.
+
+    Shrinks towards ``"0"``.
+    """
+    return st.text(min_size=1, max_size=16).filter(str.strip)
+
+
+def _words(first: str, rest: str, longest: int) -> SearchStrategy[str]:
+    return st.builds(
+        operator.add, st.sampled_from(first), st.text(alphabet=rest, max_size=longest - 1)
+    )
+
+
+@cache
+def ids() -> SearchStrategy[str]:
+    """Entry ids (lowercase letters, digits, ``.``, ``_``, ``-``). Shrinks towards ``"e"``."""
+    return _words("e" + string.ascii_lowercase + string.digits, _LOWER + "._-", 12)
+
+
+@cache
+def names() -> SearchStrategy[str]:
+    """snake_case names, as of issues, channels and areas. Shrinks towards ``"a"``."""
+    return _words(string.ascii_lowercase, _LOWER + "_", 16)
+
+
+@cache
+def actors() -> SearchStrategy[str]:
+    """Actor codes (2-12 capitals or digits): NATO, RUS... first, any code besides.
+
+    Shrinks towards ``"NATO"``.
+    """
+    codes = st.builds(
+        operator.add,
+        st.sampled_from(string.ascii_uppercase),
+        st.text(alphabet=string.ascii_uppercase + string.digits, min_size=1, max_size=11),
+    )
+    return st.sampled_from(KNOWN_ACTORS) | codes
+
+
+@cache
+def dyads() -> SearchStrategy[Dyad]:
+    """Pairs of two different actors. Shrinks towards NATO-RUS."""
+    return st.lists(actors(), min_size=2, max_size=2, unique=True).map(lambda pair: Dyad(*pair))
+
+
+@cache
+def channels() -> SearchStrategy[str]:
+    """Channels of a relationship: the NRC, high-level and military ones first, any name besides.
+
+    Shrinks towards ``"nrc"``.
+    """
+    return st.sampled_from((NRC, HIGH_LEVEL, MILITARY)) | names()
+
+
+@cache
+def days(between: DateWindow = DEFAULT_WINDOW) -> SearchStrategy[date]:
+    """Days within ``between``. Shrinks towards its first day."""
+    return st.integers(0, between.days - 1).map(lambda offset: between.start + timedelta(offset))
+
+
+@cache
+def date_windows(
+    between: DateWindow = DEFAULT_WINDOW, *, max_days: int = 45
+) -> SearchStrategy[DateWindow]:
+    """Windows of at most ``max_days`` days that start within ``between`` (and may end after it).
+
+    Shrinks towards the single first day of ``between``.
+    """
+    return st.builds(
+        lambda start, length: DateWindow(start, start + timedelta(length)),
+        days(between),
+        st.integers(0, max_days - 1),
+    )
+
+
+_ZONES = st.just(UTC) | st.integers(-12 * 4, 14 * 4).map(
+    lambda quarter_hours: timezone(timedelta(minutes=15 * quarter_hours))
+)
+_ARTICLES = st.builds("{:03d}_{:016x}.txt".format, st.integers(0, 999), st.integers(0, 2**64 - 1))
+
+
+def sources(*, published_after: date | None = None, max_delay: int = 30) -> SearchStrategy[Source]:
+    """Reports in an outlet, with their quoted sentences.
+
+    Published (when they say so) as a day or a timestamp, at most ``max_delay`` days after
+    ``published_after`` (after any day of :data:`DEFAULT_WINDOW` when ``None``). Shrinks
+    towards a source with no headline, no publication date and no quote.
+    """
+    return _sources(published_after, max_delay)
+
+
+@st.composite
+def _sources(draw: st.DrawFn, published_after: date | None, max_delay: int) -> Source:
+    published: date | datetime | None = None
+    precision = draw(st.sampled_from(("unknown", "day", "timestamp")))
+    if precision != "unknown":
+        after = draw(days()) if published_after is None else published_after
+        published = after + timedelta(draw(st.integers(0, max_delay)))
+        if precision == "timestamp":
+            published = datetime.combine(published, draw(st.times()), draw(_ZONES))
+    return Source(
+        outlet=draw(texts()),
+        article=draw(_ARTICLES),
+        headline=draw(st.just("") | texts()),
+        published=published,
+        quotes=draw(st.lists(texts(), max_size=2)),
+    )
+
+
+def participants(sides: Sequence[str] | None = None) -> SearchStrategy[Participant]:
+    """People taking part, for one of ``sides`` (any actor when ``None``).
+
+    Shrinks towards a participant for the first side.
+    """
+    return _participants(None if sides is None else tuple(sides))
+
+
+@cache
+def _participants(sides: tuple[str, ...] | None) -> SearchStrategy[Participant]:
+    side = actors() if sides is None else st.sampled_from(sides)
+    return st.builds(Participant, name=texts(), role=texts(), side=side)
+
+
+def stances(actors_: Sequence[str] | None = None) -> SearchStrategy[Stance]:
+    """Stated positions of one of ``actors_`` (any actor when ``None``) on an issue.
+
+    Shrinks towards a stance of the first actor with no speaker.
+    """
+    return _stances(None if actors_ is None else tuple(actors_))
+
+
+@cache
+def _stances(actors_: tuple[str, ...] | None) -> SearchStrategy[Stance]:
+    actor = actors() if actors_ is None else st.sampled_from(actors_)
+    return st.builds(
+        Stance,
+        actor=actor,
+        issue=names(),
+        position=texts(),
+        quote=texts(),
+        speaker=st.just("") | texts(),
+    )
+
+
+@cache
+def _declared_kinds() -> SearchStrategy[str]:
+    return st.deferred(lambda: st.sampled_from(tuple(entry_types())))
+
+
+def follow_ups(
+    kinds: Sequence[str] | None = None,
+    *,
+    between: DateWindow = DEFAULT_WINDOW,
+    max_days: int = 45,
+) -> SearchStrategy[FollowUp]:
+    """Expected events of one of ``kinds`` (entry type names; every declared type when ``None``),
+    in a window of at most ``max_days`` days that starts within ``between``.
+
+    Shrinks towards the first kind, on the first day of ``between``, with no detail.
+    """
+    kind = _declared_kinds() if kinds is None else st.sampled_from(tuple(kinds))
+    return _follow_ups(kind, between, max_days)
+
+
+@st.composite
+def _follow_ups(
+    draw: st.DrawFn, kinds: SearchStrategy[str], between: DateWindow, max_days: int
+) -> FollowUp:
+    start = between.start + timedelta(draw(st.integers(0, between.days - 1)))
+    end = start + timedelta(draw(st.integers(0, max_days - 1)))
+    return FollowUp(
+        kind=draw(kinds),
+        expected=DateWindow(start, end),
+        phrase=draw(texts()),
+        quote=draw(texts()),
+        detail=draw(st.just("") | texts()),
+    )
+
+
+@cache
+def cooperation_notes() -> SearchStrategy[CooperationNote]:
+    """What an entry says of cooperation in an area.
+
+    Shrinks towards ``afghanistan_transit``, ``continuing``.
+    """
+    return st.builds(
+        CooperationNote,
+        area=st.sampled_from(KNOWN_AREAS) | names(),
+        status=st.sampled_from(CooperationStatus),
+        quote=texts(),
+    )

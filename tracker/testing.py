@@ -1,0 +1,44 @@
+"""The laws of replay as checks, the naive fold they are checked against, and a Hypothesis state
+machine that checks them on growing logs: property-test tracker, or your own event types.
+
+Needs the ``testing`` extra (``pip install 'tracker[testing]'``)::
+
+    from tracker.testing import ReplayMachine, check_replay_laws
+
+    check_replay_laws(entries=my_entries)          # one call, or one subclass:
+
+    class MyMachine(ReplayMachine):
+        entries = my_entries
+
+    TestMine = MyMachine.TestCase
+"""
+
+from __future__ import annotations
+
+from tracker.strategies._laws import (
+    Law,
+    LawViolation,
+    Reducer,
+    check_codec,
+    check_fold,
+    check_replay,
+    check_step,
+    check_steps,
+    reference_fold,
+)
+from tracker.strategies._machine import DEFAULT_SETTINGS, ReplayMachine, check_replay_laws
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "Law",
+    "LawViolation",
+    "Reducer",
+    "ReplayMachine",
+    "check_codec",
+    "check_fold",
+    "check_replay",
+    "check_replay_laws",
+    "check_step",
+    "check_steps",
+    "reference_fold",
+]
