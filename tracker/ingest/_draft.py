@@ -1,0 +1,524 @@
+"""Drafts: the entry an article reports, with the sentences behind each field, or the reasons
+it could not be classified. A draft is never written to a log until a person appends it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from attrs import field, frozen
+
+from tracker._dates import DateWindow
+from tracker._entries import (
+    ChannelEstablished,
+    CooperationNote,
+    CooperationStatus,
+    CouncilMeeting,
+    Declaration,
+    Dyad,
+    Entry,
+    FollowUp,
+    InformalMeeting,
+    MeetingAnnouncement,
+    MinisterialDecision,
+    Participant,
+    Source,
+    Stance,
+    Suspension,
+)
+from tracker.ingest._data import load
+from tracker.ingest._events import MEETING, EventMention, Reading, hedge_of, read_events, weights
+from tracker.ingest._page import Page, Sentence, publication, read_page
+from tracker.ingest._parties import participant, party_mentions, people_in, side_of
+from tracker.ingest._when import DateMention, Tense, hedged
+
+__all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
+
+
+class DraftKind(StrEnum):
+    """What a draft is: a new entry, another report of a logged one, or no entry at all."""
+
+    NEW = "new"
+    CORROBORATION = "corroboration"
+    UNCLASSIFIED = "unclassified"
+
+
+@frozen
+class Evidence:
+    """The sentences a field of a draft comes from, and how its value was read from them."""
+
+    field: str
+    quotes: tuple[str, ...] = field(converter=tuple)
+    note: str = ""
+
+
+@frozen
+class Draft:
+    """The entry drafted from one article, with evidence per field and the reasons behind it.
+
+    ``entry`` is ``None`` for an unclassified article; ``corroborates`` names the logged entry
+    of the same occurrence, for a corroboration.
+    """
+
+    article: str
+    kind: DraftKind
+    entry: Entry | None
+    evidence: tuple[Evidence, ...] = field(converter=tuple)
+    reasons: tuple[str, ...] = field(converter=tuple)
+    dates: tuple[DateMention, ...] = field(converter=tuple)
+    corroborates: str = ""
+
+    def evidence_for(self, name: str) -> Evidence | None:
+        """The evidence of one field, such as ``on`` or ``participants[0]``."""
+        return next((item for item in self.evidence if item.field == name), None)
+
+
+def draft_article(
+    name: str,
+    text: str,
+    *,
+    published: date | None = None,
+    logged: Iterable[Entry] = (),
+) -> Draft:
+    """Draft the entry an article reports.
+
+    Raises :class:`~tracker.ingest._page.UndatedPageError` when the page carries no
+    trustworthy publication date and none is given.
+    """
+    page = read_page(name, text)
+    stamp, stamp_note = publication(page, published)
+    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    reading = read_events(page, day)
+    dates = tuple(mention for sentence in reading.sentences for mention in reading.dates_of(sentence))
+    builder = _Builder(reading, stamp, stamp_note)
+    entry = builder.build()
+    if entry is None:
+        return Draft(name, DraftKind.UNCLASSIFIED, None, builder.evidence, builder.reasons, dates)
+    for other in logged:
+        if other.occurrence() == entry.occurrence():
+            reason = f"reports the same occurrence as the logged entry {other.id!r}"
+            return Draft(
+                name,
+                DraftKind.CORROBORATION,
+                entry,
+                builder.evidence,
+                (*builder.reasons, reason),
+                dates,
+                corroborates=other.id,
+            )
+    return Draft(name, DraftKind.NEW, entry, builder.evidence, builder.reasons, dates)
+
+
+class _Builder:
+    """Reads one article into an entry, recording evidence and reasons on the way."""
+
+    def __init__(self, reading: Reading, stamp: date | datetime, stamp_note: str) -> None:
+        self.reading = reading
+        self.page: Page = reading.page
+        self.day = reading.published
+        self.stamp = stamp
+        self.evidence: list[Evidence] = [Evidence("published", (), stamp_note)]
+        self.reasons: list[str] = []
+
+    def note(self, name: str, quotes: Iterable[str], how: str) -> None:
+        self.evidence.append(Evidence(name, tuple(dict.fromkeys(quotes)), how))
+
+    # -- the type --------------------------------------------------------------------------
+
+    def build(self) -> Entry | None:
+        news = [mention for mention in self.reading.mentions if mention.counts]
+        for mention in self.reading.mentions:
+            if not mention.counts:
+                self.reasons.append(
+                    f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
+                )
+        realized = [m for m in news if not (m.planned and m.type == MEETING) and not _hedged(m)]
+        scores = _scores(realized)
+        if scores:
+            kind, score = max(scores.items(), key=lambda item: (item[1], weights()[item[0]]))
+            support = [m for m in realized if m.type == kind]
+            how = ", ".join(f"{name} {value}" for name, value in sorted(scores.items(), key=lambda i: -i[1]))
+            return self._realized(kind, support, f"mentions reported as news, scored: {how}")
+        planned = [m for m in news if m.planned and m.type == MEETING and not _hedged(m)]
+        if planned:
+            return self._announcement(planned)
+        if not self.reading.mentions:
+            self.reasons.append("no sentence mentions an event of a known type")
+        self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
+        return None
+
+    def _realized(self, kind: str, support: list[EventMention], how: str) -> Entry | None:
+        if kind == MEETING:
+            council = load("events")["meetings"]["council"]
+            is_council = any(re.search(council, m.sentence.text) for m in support)
+            kind = "council_meeting" if is_council else "informal_meeting"
+            how += "; " + ("a sentence that reports it names the council" if is_council
+                           else "no sentence that reports it names the council")
+        self.note("type", (m.sentence.text for m in support), how)
+        on = self._on(support)
+        parties = self._parties(support)
+        if parties is None:
+            return None
+        people = self._participants(kind, support, parties, on)
+        follow_ups = self._follow_ups(kind, exclude=None)
+        common = self._common(kind, on, parties, support, people, follow_ups)
+        return self._typed(kind, support, parties, common)
+
+    def _announcement(self, planned: list[EventMention]) -> Entry | None:
+        dated = [m for m in planned if m.date is not None and m.date.tense is Tense.FUTURE]
+        if not dated:
+            quotes = [m.sentence.text for m in planned]
+            self.note("type", quotes, "a meeting is announced, without a day or window")
+            self.reasons.insert(0, "a meeting is announced but no sentence says when: nothing to draft")
+            return None
+        best = max(dated, key=lambda m: m.position)
+        council = load("events")["meetings"]["council"]
+        kind = "council_meeting" if re.search(council, best.sentence.text) else "informal_meeting"
+        support = [m for m in planned if m.sentence.index in {d.sentence.index for d in dated}]
+        self.note("type", (m.sentence.text for m in support),
+                  f"a meeting ({kind}) told in the future tense, with nothing reported as done")
+        assert best.date is not None
+        plan = FollowUp(
+            kind=kind, expected=best.date.window, phrase=best.date.phrase, quote=best.sentence.text
+        )
+        self.note("planned", [best.sentence.text], f"{best.date.phrase!r} resolved to {best.date.window}")
+        on = self._statement_day(support)
+        parties = self._parties(support)
+        if parties is None:
+            return None
+        people = self._participants("meeting_announcement", support, parties, on)
+        follow_ups = self._follow_ups("meeting_announcement", exclude=plan)
+        common = self._common("meeting_announcement", on, parties, support, people, follow_ups)
+        formats = _formats(m.sentence.text for m in support)
+        return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
+
+    # -- the fields every entry has ----------------------------------------------------------
+
+    def _on(self, support: list[EventMention]) -> date:
+        days: Counter[date] = Counter()
+        quotes: dict[date, tuple[str, str]] = {}
+        for mention in support:
+            if mention.date and mention.date.window.days == 1 and mention.date.window.start <= self.day:
+                days[mention.date.window.start] += mention.position
+                quotes.setdefault(mention.date.window.start, (mention.date.phrase, mention.sentence.text))
+        if days:
+            day = max(days, key=lambda d: (days[d], d))
+            phrase, quote = quotes[day]
+            self.note("on", [quote], f"{phrase!r} resolved against the publication day {self.day}")
+            return day
+        lead = self._statement_day(support)
+        return lead
+
+    def _statement_day(self, support: list[EventMention]) -> date:
+        """The day of the statement: a past single day in the sentences, else publication."""
+        for mention in sorted(support, key=lambda m: -m.position):
+            for found in self.reading.dates_of(mention.sentence):
+                if found.window.days == 1 and found.tense is not Tense.FUTURE and found.window.start <= self.day:
+                    self.note("on", [mention.sentence.text], f"{found.phrase!r}: the day it was said")
+                    return found.window.start
+        self.note("on", [], f"no day in the sentences that report it: the publication day {self.day}")
+        return self.day
+
+    def _parties(self, support: list[EventMention]) -> Dyad | None:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in support:
+            text = mention.sentence.text
+            found = [code for code, _ in party_mentions(text)]
+            found += [
+                role.party
+                for named in people_in(text)
+                if (role := named.person.role_on(self.day))
+            ]
+            for code in found:
+                counts[code] += mention.position
+                first.setdefault(code, mention.sentence.index)
+        ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        if len(ranked) < 2:
+            self.reasons.insert(0, f"cannot tell the two parties: the sentences name only {ranked or 'none'}")
+            return None
+        parties = Dyad(ranked[0], ranked[1])
+        self.note("parties", (m.sentence.text for m in support),
+                  "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked))
+        return parties
+
+    def _participants(
+        self, kind: str, support: list[EventMention], parties: Dyad, on: date
+    ) -> tuple[Participant, ...]:
+        """For a meeting, the people named where it is reported and the spokespeople; for a
+        statement or decision, the people named in it and those who speak of it that day."""
+        speech = re.compile(load("events")["speech"]["verbs"])
+        chosen: dict[str, tuple[Participant, str, str]] = {}
+        is_meeting = kind in ("informal_meeting", "council_meeting")
+        reporting = {m.sentence.index for m in support}
+        if is_meeting:
+            reporting |= {
+                m.sentence.index
+                for m in self.reading.mentions
+                if m.type == MEETING and m.counts and not m.planned
+            }
+        for sentence in self.reading.page.sentences:
+            for named in people_in(sentence.text):
+                person = named.person
+                if person.name in chosen:
+                    continue
+                why = ""
+                role = person.role_on(on)
+                if sentence.index in reporting:
+                    why = "named where the event is reported"
+                elif is_meeting and role and role.spokesperson and role.party in parties:
+                    why = f"{role.title}, reporting it"
+                elif not is_meeting and speech.search(sentence.text) and self._same_day(sentence, on):
+                    why = "speaks of it on the day"
+                if not why:
+                    continue
+                if role is None:
+                    self.reasons.append(
+                        f"{person.name} is named but held no role of the dictionary on {on}: left out"
+                    )
+                    chosen[person.name] = (None, "", "")  # type: ignore[assignment]
+                    continue
+                chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
+        people = []
+        for value in chosen.values():
+            if value[0] is None:
+                continue
+            person, quote, why = value
+            self.note(f"participants[{len(people)}]", [quote], f"{why}; {person.role} ({person.side}) on {on}")
+            people.append(person)
+        return tuple(people)
+
+    def _background_before(self, sentence: Sentence) -> bool:
+        """Whether the sentence before this one tells only of background events."""
+        before = [m for m in self.reading.mentions if m.sentence.index == sentence.index - 1]
+        return bool(before) and all(not m.counts for m in before)
+
+    def _same_day(self, sentence: Sentence, on: date) -> bool:
+        """Whether a sentence speaks of the day ``on`` (or names no other day)."""
+        days = [d for d in self.reading.dates_of(sentence) if d.window.days <= 7]
+        return all(d.window.covers(on) for d in days)
+
+    def _follow_ups(self, kind: str, exclude: FollowUp | None) -> tuple[FollowUp, ...]:
+        rules = load("events")["follow_ups"]
+        own = kind if kind in ("informal_meeting", "council_meeting") else None
+        found: list[FollowUp] = []
+        back = re.compile(load("events")["refers_back"])
+        for sentence in self.page.sentences:
+            ahead = [d for d in self.reading.dates_of(sentence)
+                     if d.tense is Tense.FUTURE and d.window.end >= self.day]
+            if not ahead:
+                continue
+            if back.match(sentence.text) and self._background_before(sentence):
+                self.reasons.append(f"not a follow-up, told of an earlier event: {sentence.text}")
+                continue
+            plain = [d for d in ahead if not hedged(sentence.text, d)]
+            if not plain:
+                hedge = hedged(sentence.text, ahead[0])
+                self.reasons.append(f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}")
+                continue
+            when = plain[0]
+            what = next((rule for rule in rules if re.search(rule["pattern"], sentence.text)), None)
+            if what is None or (what["kind"] == "same" and own is None):
+                continue
+            planned_kind = own if what["kind"] == "same" else what["kind"]
+            found.append(FollowUp(kind=planned_kind, expected=when.window, phrase=when.phrase, quote=sentence.text))
+        merged: list[FollowUp] = []
+        for item in found:
+            if exclude and item.kind == exclude.kind and item.expected.overlaps(exclude.expected):
+                continue
+            twin = next((m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)), None)
+            if twin is None:
+                merged.append(item)
+            elif twin.expected.narrower(item.expected) is item.expected and item.expected != twin.expected:
+                merged[merged.index(twin)] = item
+        for index, item in enumerate(merged):
+            self.note(f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}")
+        return tuple(merged)
+
+    def _common(
+        self,
+        kind: str,
+        on: date,
+        parties: Dyad,
+        support: list[EventMention],
+        people: tuple[Participant, ...],
+        follow_ups: tuple[FollowUp, ...],
+    ) -> dict[str, Any]:
+        quotes = tuple(dict.fromkeys(m.sentence.text for m in support if not m.sentence.headline))
+        source = Source(
+            outlet=self.page.outlet or "unidentified outlet",
+            article=self.page.name,
+            headline=self.page.headline,
+            published=self.stamp,
+            quotes=quotes or tuple(m.sentence.text for m in support),
+        )
+        if not self.page.outlet:
+            self.reasons.append("the outlet is not recognised: edit the source before appending")
+        title = self.page.headline or _shorten(support[0].sentence.text)
+        stem = re.sub(r"[^a-z0-9]+", "-", self.page.name.lower().removesuffix(".txt")).strip("-")
+        return {
+            "id": f"{kind.replace('_', '-')}-{on}-{stem}",
+            "on": on,
+            "parties": parties,
+            "title": title,
+            "sources": (source,),
+            "reported": max(on, self.day),
+            "participants": people,
+            "stances": self._stances(parties, on),
+            "follow_ups": follow_ups,
+            "cooperation": self._cooperation(),
+        }
+
+    def _stances(self, parties: Dyad, on: date) -> tuple[Stance, ...]:
+        issues = load("issues")["issues"]
+        speech = re.compile(load("events")["speech"]["verbs"])
+        stances = []
+        for sentence in self.page.sentences:
+            if not speech.search(sentence.text):
+                continue
+            issue = next((spec["name"] for spec in issues if re.search(spec["pattern"], sentence.text)), None)
+            named = people_in(sentence.text)
+            role = named[0].person.role_on(on) if named else None
+            if issue is None or role is None:
+                continue
+            actor = role.party if role.party in parties or not _is_country(role.party) else role.party
+            stance = Stance(actor=actor, issue=issue, position=_shorten(_said(sentence.text)),
+                            quote=sentence.text, speaker=named[0].person.name)
+            self.note(f"stances[{len(stances)}]", [sentence.text], f"{stance.speaker} on {issue}")
+            stances.append(stance)
+        return tuple(stances)
+
+    def _cooperation(self) -> tuple[CooperationNote, ...]:
+        data = load("issues")
+        notes: list[CooperationNote] = []
+        for sentence in self.page.sentences:
+            status = next((s["status"] for s in data["statuses"] if re.search(s["pattern"], sentence.text)), None)
+            if status is None:
+                continue
+            for spec in data["cooperation"]:
+                if re.search(spec["pattern"], sentence.text) and spec["area"] not in {n.area for n in notes}:
+                    self.note(f"cooperation[{len(notes)}]", [sentence.text], f"{spec['area']}: {status}")
+                    notes.append(CooperationNote(area=spec["area"], status=CooperationStatus(status), quote=sentence.text))
+        return tuple(notes)
+
+    # -- the fields of each type -----------------------------------------------------------
+
+    def _typed(self, kind: str, support: list[EventMention], parties: Dyad, common: dict[str, Any]) -> Entry:
+        texts = [m.sentence.text for m in support]
+        by = self._actor(support, parties)
+        if kind == "suspension":
+            channels = _channels(texts)
+            reason = _reason(texts)
+            self.note("channels", texts, f"the channels named: {', '.join(channels) or 'none'}")
+            self.note("reason", texts, "the words after 'over', 'after', 'in protest at'..." if reason else "not stated")
+            return Suspension(by=by, channels=channels, reason=reason or "not stated in the article", **common)
+        if kind == "ministerial_decision":
+            body = _body(by, texts)
+            resumes = _channels(texts)
+            self.note("resumes", texts, f"the channels named: {', '.join(resumes) or 'none'}")
+            return MinisterialDecision(by=by, body=body, decision=_shorten(support[0].sentence.text),
+                                       resumes=resumes, **common)
+        if kind == "channel_established":
+            council = any(re.search(r"Council|NRC", t) for t in texts)
+            return ChannelEstablished(channel="nrc" if council else "channel",
+                                      body="NATO-Russia Council" if council else _shorten(texts[0]), **common)
+        if kind == "declaration":
+            return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
+        meetings = load("events")["meetings"]
+        if kind == "council_meeting":
+            level = next((name for name, pattern in meetings["levels"]
+                          if any(re.search(pattern, t) for t in texts)), "unstated")
+            formal = any(re.search(meetings["formal"], t) for t in texts) and not any(
+                re.search(meetings["informal"], t) for t in texts)
+            self.note("level", texts, f"{level}, from the words of the sentences that report it")
+            self.note("formal", texts, "called formal" if formal else "not called formal: drafted as informal")
+            return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
+        self.note("venue", [], f"the dateline's city: {self.page.city or 'none'}")
+        return InformalMeeting(format=_formats(texts) or "meeting", venue=self.page.city, **common)
+
+    def _actor(self, support: list[EventMention], parties: Dyad) -> str:
+        """The party that acts: the one named last before the verb of the top sentence."""
+        top = max(support, key=lambda m: m.position)
+        before = [code for code, at in party_mentions(top.sentence.text) if at < top.start and code in parties]
+        actor = before[-1] if before else parties.first
+        how = "the party named before the verb" if before else "no party named before the verb: the first of the dyad"
+        self.note("by", [top.sentence.text], how)
+        return actor
+
+
+def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
+    scores: defaultdict[str, int] = defaultdict(int)
+    for mention in realized:
+        scores[mention.type] += weights()[mention.type] * mention.position
+    return dict(scores)
+
+
+def _hedged(mention: EventMention) -> bool:
+    return hedge_of(mention.sentence) is not None and not mention.sentence.headline
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _said(text: str) -> str:
+    quoted = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
+    if quoted:
+        return quoted[0].strip(" ,.")
+    after = re.split(r"\bsaid(?: that)?\b|\btold [\w ]+? that\b", text, maxsplit=1)
+    return (after[1] if len(after) > 1 else text).strip(" ,.") or text
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(load("parties")["parties"])
+
+
+def _is_country(code: str) -> bool:
+    return code not in ("NATO", "EU")
+
+
+def _channels(texts: Sequence[str]) -> tuple[str, ...]:
+    return tuple(
+        spec["name"]
+        for spec in load("issues")["channels"]
+        if any(re.search(spec["pattern"], text) for text in texts)
+    )
+
+
+def _reason(texts: Sequence[str]) -> str:
+    pattern = load("issues")["reasons"]["pattern"]
+    for text in texts:
+        match = re.search(pattern, text)
+        if match:
+            return match.group("reason").strip()
+    return ""
+
+
+def _body(by: str, texts: Sequence[str]) -> str:
+    name = load("parties")["parties"].get(by, {}).get("name", by)
+    for level, pattern in (("foreign ministers", r"\bforeign ministers\b"), ("defence ministers", r"\bdefen[cs]e ministers\b")):
+        if any(re.search(pattern, text) for text in texts):
+            return f"{name} {level}"
+    return name
+
+
+def _formats(texts: Iterable[str]) -> str:
+    texts = list(texts)
+    for name in load("events")["meetings"]["formats"]:
+        if any(re.search(rf"\b{name}\b", text) for text in texts):
+            return name
+    return ""
+
+
+def window_text(window: DateWindow) -> str:
+    """A window as the log prints it."""
+    return str(window)
+
+
+__all__ += ["side_of"]

@@ -1,0 +1,153 @@
+"""What the sentences of an article report: event mentions, their tense, and whether they are
+the news or its background."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from functools import cache
+
+from attrs import frozen
+
+from tracker.ingest._data import load
+from tracker.ingest._page import Page, Sentence
+from tracker.ingest._parties import party_mentions, people_in
+from tracker.ingest._when import DateMention, Tense, tense_near, find_dates, hedged
+
+__all__ = ["MEETING", "EventMention", "Reading", "hedge_of", "read_events", "two_sides", "weights"]
+
+MEETING = "meeting"
+
+
+@frozen
+class EventMention:
+    """A sentence's mention of an event of one type (``meeting`` for either kind of meeting)."""
+
+    type: str
+    sentence: Sentence
+    trigger: str
+    start: int
+    planned: bool
+    background: str
+    date: DateMention | None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the mention reports news (not the background of it)."""
+        return not self.background
+
+    @property
+    def position(self) -> int:
+        """How much the place of the sentence weighs: headline and lead 3, then 2, then 1."""
+        if self.sentence.headline or self.sentence.paragraph == 0:
+            return 3
+        return 2 if self.sentence.paragraph == 1 else 1
+
+
+@frozen
+class Reading:
+    """An article read for events, against its publication day."""
+
+    page: Page
+    published: date
+    sentences: tuple[Sentence, ...]
+    dates: dict[int, tuple[DateMention, ...]]
+    mentions: tuple[EventMention, ...]
+
+    def dates_of(self, sentence: Sentence) -> tuple[DateMention, ...]:
+        """The time expressions of a sentence."""
+        return self.dates[sentence.index]
+
+
+@cache
+def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]:
+    return tuple(
+        (spec["type"], spec["weight"], tuple(re.compile(p) for p in spec["patterns"]))
+        for spec in load("events")["types"]
+    )
+
+
+def weights() -> dict[str, int]:
+    """The weight of each mention type."""
+    return {kind: weight for kind, weight, _ in _type_patterns()}
+
+
+def two_sides(text: str) -> bool:
+    """Whether a text names at least two parties, by name or through people it names."""
+    parties = {code for code, _ in party_mentions(text)}
+    parties |= {role.party for mention in people_in(text) for role in mention.person.roles}
+    return len(parties) >= 2
+
+
+def read_events(page: Page, published: date) -> Reading:
+    """Every event mention of the page, with its tense and whether it is background."""
+    sentences = page.with_headline()
+    dates = {sentence.index: find_dates(sentence.text, published) for sentence in sentences}
+    mentions = [
+        mention
+        for sentence in sentences
+        for mention in _mentions(sentence, dates[sentence.index], published)
+    ]
+    return Reading(page, published, sentences, dates, tuple(mentions))
+
+
+def _mentions(
+    sentence: Sentence, dates: tuple[DateMention, ...], published: date
+) -> Iterable[EventMention]:
+    rules = load("events")
+    background_clause = re.compile(rules["background"], re.IGNORECASE)
+    meetings = rules["meetings"]
+    for kind, _weight, patterns in _type_patterns():
+        matches = [match for pattern in patterns if (match := pattern.search(sentence.text))]
+        if not matches:
+            continue
+        match = min(matches, key=lambda found: found.start())
+        if kind == MEETING and not (
+            re.search(meetings["council"], sentence.text)
+            or re.search(meetings["self_evident"], sentence.text)
+            or two_sides(sentence.text)
+        ):
+            continue
+        tense = tense_near(sentence.text, match.start(), match.end())
+        nearest = _nearest(dates, match.start())
+        why = _background(sentence, match, nearest, published, background_clause)
+        yield EventMention(
+            kind, sentence, match.group(0), match.start(), tense is Tense.FUTURE, why, nearest
+        )
+
+
+def _nearest(dates: tuple[DateMention, ...], at: int) -> DateMention | None:
+    """The time expression nearest to a trigger, leaving out those that only bound it
+    ("since the August war")."""
+    dates = tuple(d for d in dates if not d.phrase.lower().startswith("since")
+                  and not d.quote[: d.start].rstrip().lower().endswith("since"))
+    if not dates:
+        return None
+    return min(dates, key=lambda mention: min(abs(mention.start - at), abs(mention.end - at)))
+
+
+def _background(
+    sentence: Sentence,
+    match: re.Match[str],
+    nearest: DateMention | None,
+    published: date,
+    clause: re.Pattern[str],
+) -> str:
+    """Why a mention is background, or "" when it is news."""
+    rules = load("events")
+    if clause.search(sentence.text[: match.start()]):
+        return "told in a clause about the past"
+    if nearest is None:
+        return ""
+    if nearest.window.end < published - timedelta(days=rules["recent_days"]):
+        return f"dated {nearest.phrase!r} ({nearest.window}), before the news of the day"
+    lead = sentence.headline or sentence.paragraph == 0
+    if nearest.window.days > rules["vague_days"] and not lead:
+        return f"dated only vaguely, {nearest.phrase!r} ({nearest.window})"
+    return ""
+
+
+def hedge_of(sentence: Sentence) -> str | None:
+    """The hedge of a sentence, if it tells a possibility rather than a plan."""
+    return hedged(sentence.text)

@@ -1,0 +1,164 @@
+"""The dictionaries of parties and people: who a sentence names, in what role on a given day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from attrs import frozen
+
+from tracker._entries import Dyad, Participant
+from tracker.ingest._data import load
+
+__all__ = [
+    "Mention",
+    "Person",
+    "Role",
+    "member_of",
+    "membership_periods",
+    "participant",
+    "party_mentions",
+    "people_in",
+    "side_of",
+]
+
+_FAR_FUTURE = date(9999, 12, 31)
+
+
+@frozen
+class Role:
+    """A role a person held from one day to another, speaking for a party."""
+
+    title: str
+    party: str
+    start: date
+    end: date
+    spokesperson: bool
+
+
+@frozen
+class Person:
+    """A person of the dictionary: the name a log gives them, how reports write it, their roles."""
+
+    name: str
+    names: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: date) -> Role | None:
+        """The role held on ``day``, if any (the latest begun when two overlap)."""
+        held = [role for role in self.roles if role.start <= day <= role.end]
+        return max(held, key=lambda role: role.start) if held else None
+
+
+@frozen
+class Mention:
+    """Where a sentence names a person."""
+
+    person: Person
+    start: int
+    end: int
+
+
+@cache
+def _people() -> tuple[Person, ...]:
+    return tuple(
+        Person(
+            spec["name"],
+            tuple(spec["names"]),
+            tuple(
+                Role(
+                    role["title"],
+                    role["party"],
+                    role["from"],
+                    role["to"],
+                    role.get("kind") == "spokesperson",
+                )
+                for role in spec["roles"]
+            ),
+        )
+        for spec in load("actors")["actors"]
+    )
+
+
+@cache
+def _name_pattern() -> tuple[re.Pattern[str], dict[str, Person]]:
+    by_form = {form: person for person in _people() for form in person.names}
+    forms = sorted(by_form, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    return pattern, by_form
+
+
+def people_in(text: str) -> tuple[Mention, ...]:
+    """Every person of the dictionary the text names, in order, longest name form first."""
+    pattern, by_form = _name_pattern()
+    return tuple(
+        Mention(by_form[match.group(0)], match.start(), match.end())
+        for match in pattern.finditer(text)
+    )
+
+
+@cache
+def _party_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    parties = load("parties")["parties"]
+    return tuple(
+        (code, re.compile("|".join(spec["patterns"])))
+        for code, spec in parties.items()
+    )
+
+
+def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
+    """The parties a text refers to, as (actor code, offset), in order."""
+    found = [
+        (code, match.start())
+        for code, pattern in _party_patterns()
+        for match in pattern.finditer(text)
+    ]
+    return tuple(sorted(found, key=lambda item: item[1]))
+
+
+def _membership(party: str) -> dict[str, tuple[date, date]]:
+    members = load("parties")["members"].get(party, {})
+    spans = {}
+    for country, value in members.items():
+        joined, left = (value[0], value[1]) if isinstance(value, list) else (value, _FAR_FUTURE)
+        spans[country] = (joined, left)
+    return spans
+
+
+def member_of(country: str, party: str, day: date) -> bool:
+    """Whether ``country`` belonged to the organization ``party`` on ``day``."""
+    span = _membership(party).get(country)
+    return span is not None and span[0] <= day < span[1]
+
+
+@cache
+def membership_periods(party: str, count: int) -> tuple[tuple[date, date], ...]:
+    """The periods in which the organization had ``count`` members."""
+    spans = _membership(party)
+    if not spans:
+        return ()
+    changes = sorted({day for span in spans.values() for day in span if day != _FAR_FUTURE})
+    periods = []
+    for at, start in enumerate(changes):
+        size = sum(1 for joined, left in spans.values() if joined <= start < left)
+        end = changes[at + 1] - timedelta(days=1) if at + 1 < len(changes) else _FAR_FUTURE
+        if size == count:
+            periods.append((start, end))
+    return tuple(periods)
+
+
+def side_of(role: Role, dyad: Dyad, day: date) -> str:
+    """The side of the dyad a role speaks for: its party, or the organization of the dyad
+    its country belonged to on the day, else its own party (a third party)."""
+    if role.party in dyad:
+        return role.party
+    for party in (dyad.first, dyad.second):
+        if member_of(role.party, party, day):
+            return party
+    return role.party
+
+
+def participant(person: Person, role: Role, dyad: Dyad, day: date) -> Participant:
+    """The participant of an entry of ``dyad`` on ``day``."""
+    return Participant(name=person.name, role=role.title, side=side_of(role, dyad, day))

@@ -1,0 +1,397 @@
+"""Time expressions of a news sentence, resolved into date windows against the publication day.
+
+Each phrase keeps its words, its window and its tense: a weekday lies on or before the
+publication day when told in the past tense, after it when told in the future tense.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+
+from attrs import frozen
+
+from tracker._dates import DateWindow
+from tracker.ingest._data import load
+
+__all__ = ["DateMention", "Tense", "find_dates", "hedged", "tense_near"]
+
+
+class Tense(StrEnum):
+    """Whether a time expression points ahead of the publication day or behind it."""
+
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@frozen
+class DateMention:
+    """A time expression of a sentence: its words, the window they stand for, and their tense."""
+
+    phrase: str
+    window: DateWindow
+    quote: str
+    tense: Tense
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Where the phrase ends in its sentence."""
+        return self.start + len(self.phrase)
+
+
+@frozen
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _names(mapping: Mapping[str, int], *, full: bool = False) -> str:
+    words = [name for name in mapping if not full or len(name) > 4 or name in ("may", "june", "july")]
+    words.sort(key=len, reverse=True)
+    return "(?-i:" + "|".join(word.capitalize() for word in words) + ")"
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    data = load("dates")
+    fill = {
+        "month": _names(data["months"]),
+        "month_name": _names(data["months"], full=True),
+        "weekday": _names(data["weekdays"]),
+        "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+    }
+    return tuple(
+        _Rule(spec["rule"], re.compile(spec["pattern"].format(**fill), re.IGNORECASE))
+        for spec in data["phrases"]
+    )
+
+
+@cache
+def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
+    tense = load("dates")["tense"]
+    words = [(word, Tense.FUTURE) for word in tense["future"]]
+    words += [(word, Tense.PAST) for word in tense["past"]]
+    markers = [
+        (re.compile(rf"(?<![\w']){re.escape(word)}\b", re.IGNORECASE), kind) for word, kind in words
+    ]
+    # "-ed" after "be" is a passive ("should be followed"), not a past tense.
+    suffix = tense["past_suffix"]
+    markers.append((re.compile(rf"(?<!\bbe )\b[a-z]\w+{suffix}\b"), Tense.PAST))
+    return tuple(markers)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]| -- | - ")
+
+
+@cache
+def _hedges() -> re.Pattern[str]:
+    words = sorted(load("dates")["hedges"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def hedged(sentence: str, mention: DateMention | None = None) -> str | None:
+    """The hedge that makes a sentence, or the clause of one of its time expressions and what
+    leads to it, a possibility rather than a plan; ``None`` if there is none."""
+    end = len(sentence) if mention is None else _clause_end(sentence, mention.end)
+    match = _hedges().search(sentence[:end].replace("’", "'"))
+    return match.group(0) if match else None
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    return min((m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= at), default=len(sentence))
+
+
+def tense_near(sentence: str, start: int, end: int) -> Tense:
+    """The tense of the marker nearest to the phrase at ``start:end``, looked for in the phrase's
+    clause first, then in the whole sentence."""
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
+    clause_start = max((at for at in breaks if at < start), default=0)
+    clause_end = min((at for at in breaks if at >= end), default=len(sentence))
+    for low, high in ((clause_start, clause_end), (0, len(sentence))):
+        best: tuple[int, Tense] | None = None
+        for pattern, kind in _markers():
+            for match in pattern.finditer(sentence, low, high):
+                if match.start() >= start and match.end() <= end:
+                    continue
+                # On a tie, the word before the phrase (its verb) wins over the word after it.
+                distance = (
+                    2 * (start - match.end()) if match.end() <= start else 2 * (match.start() - end) + 1
+                )
+                if distance >= 0 and (best is None or distance < best[0]):
+                    best = (distance, kind)
+        if best:
+            return best[1]
+    return Tense.UNKNOWN
+
+
+_INHERENT = {
+    "next": Tense.FUTURE,
+    "later": Tense.FUTURE,
+    "tomorrow": Tense.FUTURE,
+    "last": Tense.PAST,
+    "earlier": Tense.PAST,
+    "yesterday": Tense.PAST,
+}
+_FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end"})
+_PAST_RULES = frozenset({"attributive_month"})
+
+
+def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
+    """Every time expression of the sentence that resolves, longest first where they overlap."""
+    found: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for rule in _rules():
+        for match in rule.pattern.finditer(sentence):
+            found.append((match.start(), match.end(), rule, match))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    mentions: list[DateMention] = []
+    taken_until = -1
+    for start, end, rule, match in found:
+        if start < taken_until:
+            continue
+        groups = {key: value for key, value in match.groupdict().items() if value}
+        tense = _inherent_tense(rule.name, groups) or tense_near(sentence, start, end)
+        window = _RESOLVERS[rule.name](groups, published, tense)
+        if window is None:
+            continue
+        taken_until = end
+        mentions.append(DateMention(match.group(0), window, sentence, tense, start))
+    return tuple(mentions)
+
+
+def _inherent_tense(rule: str, groups: Mapping[str, str]) -> Tense | None:
+    if rule in _FUTURE_RULES:
+        return Tense.FUTURE
+    if rule in _PAST_RULES:
+        return Tense.PAST
+    for key in ("which", "part"):
+        word = groups.get(key, "").strip().lower()
+        if word in _INHERENT:
+            return _INHERENT[word]
+    return None
+
+
+# -- the calendar ------------------------------------------------------------------------------
+
+
+def _month(year: int, month: int) -> DateWindow:
+    return DateWindow(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _pick(candidates: list[DateWindow], published: date, tense: Tense) -> DateWindow:
+    """The candidate window the tense points to: the latest begun by publication for the past,
+    the earliest not yet over for the future, else the nearest."""
+    if tense is Tense.PAST:
+        begun = [window for window in candidates if window.start <= published]
+        if begun:
+            return max(begun)
+    if tense is Tense.FUTURE:
+        ahead = [window for window in candidates if window.end >= published]
+        if ahead:
+            return min(ahead)
+
+    def distance(window: DateWindow) -> int:
+        if window.covers(published):
+            return 0
+        return min(abs((window.start - published).days), abs((window.end - published).days))
+
+    return min(candidates, key=distance)
+
+
+def _month_number(groups: Mapping[str, str]) -> int:
+    return load("dates")["months"][groups["month"].lower().rstrip(".")]
+
+
+def _day_number(groups: Mapping[str, str]) -> int:
+    return int(re.sub(r"\D", "", groups["day"]))
+
+
+def _safe_day(year: int, month: int, day: int) -> DateWindow | None:
+    try:
+        return DateWindow.day(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _part(window: DateWindow, part: str) -> DateWindow:
+    """A part of a month: mid, early, late, a half."""
+    spans = load("dates")["windows"]
+    start, end = window.start, window.end
+    part = part.lower().removeprefix("the ")
+    if part == "mid":
+        first, last = spans["mid"]
+        return DateWindow(start.replace(day=first), start.replace(day=last))
+    if part in ("early", "beginning of", "start of"):
+        first, last = spans["early"]
+        return DateWindow(start.replace(day=first), start.replace(day=last))
+    if part in ("late", "end of"):
+        return DateWindow(end - timedelta(days=spans["late_days"] - 1), end)
+    if part == "first half of":
+        return DateWindow(start, start.replace(day=spans["second_half_from"] - 1))
+    if part == "second half of":
+        return DateWindow(start.replace(day=spans["second_half_from"]), end)
+    return window
+
+
+def _full_date(groups: Mapping[str, str], _published: date, _tense: Tense) -> DateWindow | None:
+    return _safe_day(int(groups["year"]), _month_number(groups), _day_number(groups))
+
+
+def _month_year(groups: Mapping[str, str], _published: date, _tense: Tense) -> DateWindow:
+    return _month(int(groups["year"]), _month_number(groups))
+
+
+def _month_day(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow | None:
+    month, day = _month_number(groups), _day_number(groups)
+    years = (published.year - 1, published.year, published.year + 1)
+    candidates = [window for year in years if (window := _safe_day(year, month, day))]
+    return _pick(candidates, published, tense) if candidates else None
+
+
+def _year(groups: Mapping[str, str], _published: date, _tense: Tense) -> DateWindow:
+    year = int(groups["year"])
+    return DateWindow(date(year, 1, 1), date(year, 12, 31))
+
+
+def _year_end(_groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    return DateWindow(published, date(published.year, 12, 31))
+
+
+def _months_around(month: int, published: date) -> list[DateWindow]:
+    return [_month(year, month) for year in (published.year - 1, published.year, published.year + 1)]
+
+
+def _part_of_month(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    candidates = [_part(window, groups["part"]) for window in _months_around(_month_number(groups), published)]
+    return _pick(candidates, published, tense)
+
+
+def _relative_month_window(which: str, published: date) -> DateWindow:
+    offset = {"this": 0, "next": 1, "last": -1}[which.lower()]
+    return _month(*_shift_month(published, offset))
+
+
+def _part_of_relative_month(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    month = _relative_month_window(groups["which"], published)
+    part = groups["part"].lower()
+    if part == "earlier":
+        return DateWindow(month.start, max(month.start, published - timedelta(days=1)))
+    if part == "later":
+        return DateWindow(min(month.end, published + timedelta(days=1)), month.end)
+    return _part(month, part)
+
+
+def _relative_month(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    month = _relative_month_window(groups["which"], published)
+    if groups["which"].lower() == "this" and tense is Tense.PAST:
+        return DateWindow(month.start, published)
+    if groups["which"].lower() == "this" and tense is Tense.FUTURE:
+        return DateWindow(published, month.end)
+    return month
+
+
+def _named_month(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    month = _month_number(groups)
+    which = groups.get("which", "").lower()
+    candidates = _months_around(month, published)
+    this_month = _month(published.year, published.month)
+    if which == "next":
+        return min(window for window in candidates if window.start > this_month.end)
+    if which == "last":
+        return max(window for window in candidates if window.end < this_month.start)
+    if which == "this":
+        return _month(published.year, month)
+    return _pick(candidates, published, tense)
+
+
+def _relative_year(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    year = published.year + {"this": 0, "next": 1, "last": -1}[groups["which"].lower()]
+    return DateWindow(date(year, 1, 1), date(year, 12, 31))
+
+
+def _season(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    first, last = load("dates")["seasons"][groups["season"].lower()]
+    candidates = [
+        DateWindow(_month(year, first).start, _month(year, last).end)
+        for year in (published.year - 1, published.year, published.year + 1)
+    ]
+    which = groups["which"].lower()
+    if which == "last":
+        return max(window for window in candidates if window.end < published)
+    if which == "next":
+        return min(window for window in candidates if window.start > published)
+    return candidates[1]
+
+
+def _part_of_relative_year(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    if groups["part"].lower() == "earlier":
+        start = date(published.year, 1, 1)
+        return DateWindow(start, max(start, published - timedelta(days=1)))
+    end = date(published.year, 12, 31)
+    return DateWindow(min(end, published + timedelta(days=1)), end)
+
+
+def _relative_week(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    offset = {"this": 0, "next": 7, "last": -7}[groups["which"].lower()]
+    monday = published - timedelta(days=published.weekday()) + timedelta(days=offset)
+    return DateWindow(monday, monday + timedelta(days=6))
+
+
+def _coming(days_key: str) -> Callable[[Mapping[str, str], date, Tense], DateWindow]:
+    def resolve(_groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+        return DateWindow(published, published + timedelta(days=load("dates")["windows"][days_key]))
+
+    return resolve
+
+
+def _relative_day(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["which"].lower()]
+    return DateWindow.day(published + timedelta(days=offset))
+
+
+def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    """A named weekday: the nearest such day on or before publication in the past tense,
+    the next one after it in the future tense ("last"/"next" make it strictly before/after)."""
+    weekday = load("dates")["weekdays"][groups["weekday"].lower()]
+    which = groups.get("which", "").lower()
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7 or 7
+    if which == "last":
+        return DateWindow.day(published - timedelta(days=back or 7))
+    if which == "this":
+        return DateWindow.day(published - timedelta(days=published.weekday() - weekday))
+    if tense is Tense.FUTURE:
+        return DateWindow.day(published + timedelta(days=ahead))
+    return DateWindow.day(published - timedelta(days=back))
+
+
+_RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | None]] = {
+    "full_date": _full_date,
+    "month_year": _month_year,
+    "month_day": _month_day,
+    "year": _year,
+    "year_end": _year_end,
+    "part_of_month": _part_of_month,
+    "part_of_relative_month": _part_of_relative_month,
+    "relative_month": _relative_month,
+    "named_month": _named_month,
+    "attributive_month": _named_month,
+    "relative_year": _relative_year,
+    "season": _season,
+    "part_of_relative_year": _part_of_relative_year,
+    "relative_week": _relative_week,
+    "coming_weeks": _coming("coming_weeks_days"),
+    "coming_days": _coming("coming_days_days"),
+    "relative_day": _relative_day,
+    "weekday": _weekday,
+}
