@@ -32,7 +32,7 @@ from tracker._entries import (
     Suspension,
 )
 from tracker.ingest._data import load
-from tracker.ingest._events import MEETING, EventMention, Reading, hedge_of, read_events, weights
+from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import participant, party_mentions, people_in, side_of
 from tracker.ingest._when import DateMention, Tense, hedged
@@ -133,7 +133,7 @@ class _Builder:
     def build(self) -> Entry | None:
         news = [mention for mention in self.reading.mentions if mention.counts]
         for mention in self.reading.mentions:
-            if not mention.counts:
+            if mention.bilateral and not mention.counts:
                 self.reasons.append(
                     f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
                 )
@@ -260,7 +260,7 @@ class _Builder:
             reporting |= {
                 m.sentence.index
                 for m in self.reading.mentions
-                if m.type == MEETING and m.counts and not m.planned
+                if m.type == MEETING and not m.background and not m.planned
             }
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
@@ -316,9 +316,9 @@ class _Builder:
             if back.match(sentence.text) and self._background_before(sentence):
                 self.reasons.append(f"not a follow-up, told of an earlier event: {sentence.text}")
                 continue
-            plain = [d for d in ahead if not hedged(sentence.text, d)]
+            plain = [d for d in ahead if not hedged(sentence.text, d.end)]
             if not plain:
-                hedge = hedged(sentence.text, ahead[0])
+                hedge = hedged(sentence.text, ahead[0].end)
                 self.reasons.append(f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}")
                 continue
             when = plain[0]
@@ -459,7 +459,9 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
 
 
 def _hedged(mention: EventMention) -> bool:
-    return hedge_of(mention.sentence) is not None and not mention.sentence.headline
+    """Whether the clause of a mention, or what leads to it, tells only a possibility."""
+    end = mention.start + len(mention.trigger)
+    return hedged(mention.sentence.text, end) is not None and not mention.sentence.headline
 
 
 def _shorten(text: str, limit: int = 160) -> str:

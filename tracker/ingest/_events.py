@@ -31,11 +31,12 @@ class EventMention:
     planned: bool
     background: str
     date: DateMention | None
+    bilateral: bool = True
 
     @property
     def counts(self) -> bool:
-        """Whether the mention reports news (not the background of it)."""
-        return not self.background
+        """Whether the mention reports news between the sides (not the background of it)."""
+        return not self.background and self.bilateral
 
     @property
     def position(self) -> int:
@@ -66,6 +67,12 @@ def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]
         (spec["type"], spec["weight"], tuple(re.compile(p) for p in spec["patterns"]))
         for spec in load("events")["types"]
     )
+
+
+@cache
+def _joint() -> dict[str, str]:
+    """The type a mention takes when its subject names both sides."""
+    return {spec["type"]: spec["joint"] for spec in load("events")["types"] if "joint" in spec}
 
 
 def weights() -> dict[str, int]:
@@ -103,25 +110,30 @@ def _mentions(
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
-        if kind == MEETING and not (
+        if kind in _joint() and two_sides(sentence.text[: match.start()]):
+            kind = _joint()[kind]
+        bilateral = kind != MEETING or bool(
             re.search(meetings["council"], sentence.text)
             or re.search(meetings["self_evident"], sentence.text)
             or two_sides(sentence.text)
-        ):
-            continue
+        )
         tense = tense_near(sentence.text, match.start(), match.end())
         nearest = _nearest(dates, match.start())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
-            kind, sentence, match.group(0), match.start(), tense is Tense.FUTURE, why, nearest
+            kind, sentence, match.group(0), match.start(), tense is Tense.FUTURE, why, nearest, bilateral
         )
 
 
 def _nearest(dates: tuple[DateMention, ...], at: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
     ("since the August war")."""
-    dates = tuple(d for d in dates if not d.phrase.lower().startswith("since")
-                  and not d.quote[: d.start].rstrip().lower().endswith("since"))
+    dates = tuple(
+        d
+        for d in dates
+        if not d.phrase.lower().startswith("since")
+        and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+    )
     if not dates:
         return None
     return min(dates, key=lambda mention: min(abs(mention.start - at), abs(mention.end - at)))

@@ -78,7 +78,8 @@ def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
     words = [(word, Tense.FUTURE) for word in tense["future"]]
     words += [(word, Tense.PAST) for word in tense["past"]]
     markers = [
-        (re.compile(rf"(?<![\w']){re.escape(word)}\b", re.IGNORECASE), kind) for word, kind in words
+        (re.compile(rf"(?<![\w'])(?<!\bbe ){re.escape(word)}\b", re.IGNORECASE), kind)
+        for word, kind in words
     ]
     # "-ed" after "be" is a passive ("should be followed"), not a past tense.
     suffix = tense["past_suffix"]
@@ -95,10 +96,10 @@ def _hedges() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
-def hedged(sentence: str, mention: DateMention | None = None) -> str | None:
-    """The hedge that makes a sentence, or the clause of one of its time expressions and what
-    leads to it, a possibility rather than a plan; ``None`` if there is none."""
-    end = len(sentence) if mention is None else _clause_end(sentence, mention.end)
+def hedged(sentence: str, at: int | None = None) -> str | None:
+    """The hedge that makes a sentence, or the clause of the words at ``at`` and what leads to
+    it, a possibility rather than a plan; ``None`` if there is none."""
+    end = len(sentence) if at is None else _clause_end(sentence, at)
     match = _hedges().search(sentence[:end].replace("’", "'"))
     return match.group(0) if match else None
 
@@ -110,6 +111,10 @@ def _clause_end(sentence: str, at: int) -> int:
 def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense of the marker nearest to the phrase at ``start:end``, looked for in the phrase's
     clause first, then in the whole sentence."""
+    own = sentence[start:end].split(maxsplit=1)[0] if sentence[start:end].strip() else ""
+    for pattern, kind in _markers():
+        if kind is Tense.PAST and pattern.fullmatch(own):
+            return Tense.PAST
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
     clause_start = max((at for at in breaks if at < start), default=0)
     clause_end = min((at for at in breaks if at >= end), default=len(sentence))
