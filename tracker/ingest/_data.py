@@ -18,7 +18,9 @@ def load(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def compile_patterns(patterns: list[str], *, ignore_case: bool = True) -> tuple[re.Pattern[str], ...]:
+def compile_patterns(
+    patterns: list[str], *, ignore_case: bool = True
+) -> tuple[re.Pattern[str], ...]:
     """Regular expressions from a data file, compiled once per caller."""
     flags = re.IGNORECASE if ignore_case else 0
     return tuple(re.compile(pattern, flags) for pattern in patterns)

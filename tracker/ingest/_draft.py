@@ -8,12 +8,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from attrs import field, frozen
 
-from tracker._dates import DateWindow
 from tracker._entries import (
     ChannelEstablished,
     CooperationNote,
@@ -34,7 +32,7 @@ from tracker._entries import (
 from tracker.ingest._data import load
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
-from tracker.ingest._parties import participant, party_mentions, people_in, side_of
+from tracker.ingest._parties import participant, party_mentions, people_in
 from tracker.ingest._when import DateMention, Tense, hedged
 
 __all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
@@ -94,7 +92,9 @@ def draft_article(
     stamp, stamp_note = publication(page, published)
     day = stamp.date() if isinstance(stamp, datetime) else stamp
     reading = read_events(page, day)
-    dates = tuple(mention for sentence in reading.sentences for mention in reading.dates_of(sentence))
+    dates = tuple(
+        mention for sentence in reading.sentences for mention in reading.dates_of(sentence)
+    )
     builder = _Builder(reading, stamp, stamp_note)
     entry = builder.build()
     if entry is None:
@@ -140,9 +140,11 @@ class _Builder:
         realized = [m for m in news if not (m.planned and m.type == MEETING) and not _hedged(m)]
         scores = _scores(realized)
         if scores:
-            kind, score = max(scores.items(), key=lambda item: (item[1], weights()[item[0]]))
+            kind = max(scores, key=lambda name: (scores[name], weights()[name]))
             support = [m for m in realized if m.type == kind]
-            how = ", ".join(f"{name} {value}" for name, value in sorted(scores.items(), key=lambda i: -i[1]))
+            how = ", ".join(
+                f"{name} {value}" for name, value in sorted(scores.items(), key=lambda i: -i[1])
+            )
             return self._realized(kind, support, f"mentions reported as news, scored: {how}")
         planned = [m for m in news if m.planned and m.type == MEETING and not _hedged(m)]
         if planned:
@@ -157,8 +159,11 @@ class _Builder:
             council = load("events")["meetings"]["council"]
             is_council = any(re.search(council, m.sentence.text) for m in support)
             kind = "council_meeting" if is_council else "informal_meeting"
-            how += "; " + ("a sentence that reports it names the council" if is_council
-                           else "no sentence that reports it names the council")
+            how += "; " + (
+                "a sentence that reports it names the council"
+                if is_council
+                else "no sentence that reports it names the council"
+            )
         self.note("type", (m.sentence.text for m in support), how)
         on = self._on(support)
         parties = self._parties(support)
@@ -166,7 +171,9 @@ class _Builder:
             return None
         people = self._participants(kind, support, parties, on)
         follow_ups = self._follow_ups(kind, exclude=None)
-        common = self._common(kind, on, parties, support, people, follow_ups)
+        common = self._common(
+            kind, on=on, parties=parties, support=support, people=people, follow_ups=follow_ups
+        )
         return self._typed(kind, support, parties, common)
 
     def _announcement(self, planned: list[EventMention]) -> Entry | None:
@@ -174,26 +181,40 @@ class _Builder:
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
-            self.reasons.insert(0, "a meeting is announced but no sentence says when: nothing to draft")
+            self.reasons.insert(
+                0, "a meeting is announced but no sentence says when: nothing to draft"
+            )
             return None
         best = max(dated, key=lambda m: m.position)
         council = load("events")["meetings"]["council"]
         kind = "council_meeting" if re.search(council, best.sentence.text) else "informal_meeting"
         support = [m for m in planned if m.sentence.index in {d.sentence.index for d in dated}]
-        self.note("type", (m.sentence.text for m in support),
-                  f"a meeting ({kind}) told in the future tense, with nothing reported as done")
+        self.note(
+            "type",
+            (m.sentence.text for m in support),
+            f"a meeting ({kind}) told in the future tense, with nothing reported as done",
+        )
         assert best.date is not None
         plan = FollowUp(
             kind=kind, expected=best.date.window, phrase=best.date.phrase, quote=best.sentence.text
         )
-        self.note("planned", [best.sentence.text], f"{best.date.phrase!r} resolved to {best.date.window}")
+        self.note(
+            "planned", [best.sentence.text], f"{best.date.phrase!r} resolved to {best.date.window}"
+        )
         on = self._statement_day(support)
         parties = self._parties(support)
         if parties is None:
             return None
-        people = self._participants("meeting_announcement", support, parties, on)
+        people = self._participants("meeting_announcement", planned, parties, on)
         follow_ups = self._follow_ups("meeting_announcement", exclude=plan)
-        common = self._common("meeting_announcement", on, parties, support, people, follow_ups)
+        common = self._common(
+            "meeting_announcement",
+            on=on,
+            parties=parties,
+            support=support,
+            people=people,
+            follow_ups=follow_ups,
+        )
         formats = _formats(m.sentence.text for m in support)
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
 
@@ -203,9 +224,15 @@ class _Builder:
         days: Counter[date] = Counter()
         quotes: dict[date, tuple[str, str]] = {}
         for mention in support:
-            if mention.date and mention.date.window.days == 1 and mention.date.window.start <= self.day:
+            if (
+                mention.date
+                and mention.date.window.days == 1
+                and mention.date.window.start <= self.day
+            ):
                 days[mention.date.window.start] += mention.position
-                quotes.setdefault(mention.date.window.start, (mention.date.phrase, mention.sentence.text))
+                quotes.setdefault(
+                    mention.date.window.start, (mention.date.phrase, mention.sentence.text)
+                )
         if days:
             day = max(days, key=lambda d: (days[d], d))
             phrase, quote = quotes[day]
@@ -218,10 +245,18 @@ class _Builder:
         """The day of the statement: a past single day in the sentences, else publication."""
         for mention in sorted(support, key=lambda m: -m.position):
             for found in self.reading.dates_of(mention.sentence):
-                if found.window.days == 1 and found.tense is not Tense.FUTURE and found.window.start <= self.day:
-                    self.note("on", [mention.sentence.text], f"{found.phrase!r}: the day it was said")
+                if (
+                    found.window.days == 1
+                    and found.tense is not Tense.FUTURE
+                    and found.window.start <= self.day
+                ):
+                    self.note(
+                        "on", [mention.sentence.text], f"{found.phrase!r}: the day it was said"
+                    )
                     return found.window.start
-        self.note("on", [], f"no day in the sentences that report it: the publication day {self.day}")
+        self.note(
+            "on", [], f"no day in the sentences that report it: the publication day {self.day}"
+        )
         return self.day
 
     def _parties(self, support: list[EventMention]) -> Dyad | None:
@@ -231,20 +266,23 @@ class _Builder:
             text = mention.sentence.text
             found = [code for code, _ in party_mentions(text)]
             found += [
-                role.party
-                for named in people_in(text)
-                if (role := named.person.role_on(self.day))
+                role.party for named in people_in(text) if (role := named.person.role_on(self.day))
             ]
             for code in found:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
         if len(ranked) < 2:
-            self.reasons.insert(0, f"cannot tell the two parties: the sentences name only {ranked or 'none'}")
+            self.reasons.insert(
+                0, f"cannot tell the two parties: the sentences name only {ranked or 'none'}"
+            )
             return None
         parties = Dyad(ranked[0], ranked[1])
-        self.note("parties", (m.sentence.text for m in support),
-                  "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked))
+        self.note(
+            "parties",
+            (m.sentence.text for m in support),
+            "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
+        )
         return parties
 
     def _participants(
@@ -254,6 +292,7 @@ class _Builder:
         statement or decision, the people named in it and those who speak of it that day."""
         speech = re.compile(load("events")["speech"]["verbs"])
         chosen: dict[str, tuple[Participant, str, str]] = {}
+        unknown: set[str] = set()
         is_meeting = kind in ("informal_meeting", "council_meeting")
         reporting = {m.sentence.index for m in support}
         if is_meeting:
@@ -273,23 +312,28 @@ class _Builder:
                     why = "named where the event is reported"
                 elif is_meeting and role and role.spokesperson and role.party in parties:
                     why = f"{role.title}, reporting it"
-                elif not is_meeting and speech.search(sentence.text) and self._same_day(sentence, on):
+                elif (
+                    not is_meeting and speech.search(sentence.text) and self._same_day(sentence, on)
+                ):
                     why = "speaks of it on the day"
                 if not why:
                     continue
                 if role is None:
-                    self.reasons.append(
-                        f"{person.name} is named but held no role of the dictionary on {on}: left out"
-                    )
-                    chosen[person.name] = (None, "", "")  # type: ignore[assignment]
+                    if person.name not in unknown:
+                        unknown.add(person.name)
+                        self.reasons.append(
+                            f"{person.name} is named but held no role of the dictionary on {on}: "
+                            "left out"
+                        )
                     continue
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
         people = []
-        for value in chosen.values():
-            if value[0] is None:
-                continue
-            person, quote, why = value
-            self.note(f"participants[{len(people)}]", [quote], f"{why}; {person.role} ({person.side}) on {on}")
+        for person, quote, why in chosen.values():
+            self.note(
+                f"participants[{len(people)}]",
+                [quote],
+                f"{why}; {person.role} ({person.side}) on {on}",
+            )
             people.append(person)
         return tuple(people)
 
@@ -309,8 +353,11 @@ class _Builder:
         found: list[FollowUp] = []
         back = re.compile(load("events")["refers_back"])
         for sentence in self.page.sentences:
-            ahead = [d for d in self.reading.dates_of(sentence)
-                     if d.tense is Tense.FUTURE and d.window.end >= self.day]
+            ahead = [
+                d
+                for d in self.reading.dates_of(sentence)
+                if d.tense is Tense.FUTURE and d.window.end >= self.day
+            ]
             if not ahead:
                 continue
             if back.match(sentence.text) and self._background_before(sentence):
@@ -319,30 +366,45 @@ class _Builder:
             plain = [d for d in ahead if not hedged(sentence.text, d.end)]
             if not plain:
                 hedge = hedged(sentence.text, ahead[0].end)
-                self.reasons.append(f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}")
+                self.reasons.append(
+                    f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
+                )
                 continue
             when = plain[0]
             what = next((rule for rule in rules if re.search(rule["pattern"], sentence.text)), None)
             if what is None or (what["kind"] == "same" and own is None):
                 continue
             planned_kind = own if what["kind"] == "same" else what["kind"]
-            found.append(FollowUp(kind=planned_kind, expected=when.window, phrase=when.phrase, quote=sentence.text))
+            found.append(
+                FollowUp(
+                    kind=planned_kind, expected=when.window, phrase=when.phrase, quote=sentence.text
+                )
+            )
         merged: list[FollowUp] = []
         for item in found:
             if exclude and item.kind == exclude.kind and item.expected.overlaps(exclude.expected):
                 continue
-            twin = next((m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)), None)
+            twin = next(
+                (m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)),
+                None,
+            )
             if twin is None:
                 merged.append(item)
-            elif twin.expected.narrower(item.expected) is item.expected and item.expected != twin.expected:
+            elif (
+                twin.expected.narrower(item.expected) is item.expected
+                and item.expected != twin.expected
+            ):
                 merged[merged.index(twin)] = item
         for index, item in enumerate(merged):
-            self.note(f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}")
+            self.note(
+                f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
+            )
         return tuple(merged)
 
     def _common(
         self,
         kind: str,
+        *,
         on: date,
         parties: Dyad,
         support: list[EventMention],
@@ -381,14 +443,20 @@ class _Builder:
         for sentence in self.page.sentences:
             if not speech.search(sentence.text):
                 continue
-            issue = next((spec["name"] for spec in issues if re.search(spec["pattern"], sentence.text)), None)
+            issue = next(
+                (spec["name"] for spec in issues if re.search(spec["pattern"], sentence.text)), None
+            )
             named = people_in(sentence.text)
             role = named[0].person.role_on(on) if named else None
             if issue is None or role is None:
                 continue
-            actor = role.party if role.party in parties or not _is_country(role.party) else role.party
-            stance = Stance(actor=actor, issue=issue, position=_shorten(_said(sentence.text)),
-                            quote=sentence.text, speaker=named[0].person.name)
+            stance = Stance(
+                actor=role.party,
+                issue=issue,
+                position=_shorten(_said(sentence.text)),
+                quote=sentence.text,
+                speaker=named[0].person.name,
+            )
             self.note(f"stances[{len(stances)}]", [sentence.text], f"{stance.speaker} on {issue}")
             stances.append(stance)
         return tuple(stances)
@@ -397,46 +465,84 @@ class _Builder:
         data = load("issues")
         notes: list[CooperationNote] = []
         for sentence in self.page.sentences:
-            status = next((s["status"] for s in data["statuses"] if re.search(s["pattern"], sentence.text)), None)
+            status = next(
+                (s["status"] for s in data["statuses"] if re.search(s["pattern"], sentence.text)),
+                None,
+            )
             if status is None:
                 continue
             for spec in data["cooperation"]:
-                if re.search(spec["pattern"], sentence.text) and spec["area"] not in {n.area for n in notes}:
-                    self.note(f"cooperation[{len(notes)}]", [sentence.text], f"{spec['area']}: {status}")
-                    notes.append(CooperationNote(area=spec["area"], status=CooperationStatus(status), quote=sentence.text))
+                if re.search(spec["pattern"], sentence.text) and spec["area"] not in {
+                    n.area for n in notes
+                }:
+                    self.note(
+                        f"cooperation[{len(notes)}]", [sentence.text], f"{spec['area']}: {status}"
+                    )
+                    notes.append(
+                        CooperationNote(
+                            area=spec["area"], status=CooperationStatus(status), quote=sentence.text
+                        )
+                    )
         return tuple(notes)
 
     # -- the fields of each type -----------------------------------------------------------
 
-    def _typed(self, kind: str, support: list[EventMention], parties: Dyad, common: dict[str, Any]) -> Entry:
+    def _typed(
+        self, kind: str, support: list[EventMention], parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
         texts = [m.sentence.text for m in support]
         by = self._actor(support, parties)
         if kind == "suspension":
             channels = _channels(texts)
             reason = _reason(texts)
             self.note("channels", texts, f"the channels named: {', '.join(channels) or 'none'}")
-            self.note("reason", texts, "the words after 'over', 'after', 'in protest at'..." if reason else "not stated")
-            return Suspension(by=by, channels=channels, reason=reason or "not stated in the article", **common)
+            self.note(
+                "reason",
+                texts,
+                "the words after 'over', 'after', 'in protest at'..." if reason else "not stated",
+            )
+            return Suspension(
+                by=by, channels=channels, reason=reason or "not stated in the article", **common
+            )
         if kind == "ministerial_decision":
             body = _body(by, texts)
             resumes = _channels(texts)
             self.note("resumes", texts, f"the channels named: {', '.join(resumes) or 'none'}")
-            return MinisterialDecision(by=by, body=body, decision=_shorten(support[0].sentence.text),
-                                       resumes=resumes, **common)
+            return MinisterialDecision(
+                by=by,
+                body=body,
+                decision=_shorten(support[0].sentence.text),
+                resumes=resumes,
+                **common,
+            )
         if kind == "channel_established":
             council = any(re.search(r"Council|NRC", t) for t in texts)
-            return ChannelEstablished(channel="nrc" if council else "channel",
-                                      body="NATO-Russia Council" if council else _shorten(texts[0]), **common)
+            return ChannelEstablished(
+                channel="nrc" if council else "channel",
+                body="NATO-Russia Council" if council else _shorten(texts[0]),
+                **common,
+            )
         if kind == "declaration":
             return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
         meetings = load("events")["meetings"]
         if kind == "council_meeting":
-            level = next((name for name, pattern in meetings["levels"]
-                          if any(re.search(pattern, t) for t in texts)), "unstated")
+            level = next(
+                (
+                    name
+                    for name, pattern in meetings["levels"]
+                    if any(re.search(pattern, t) for t in texts)
+                ),
+                "unstated",
+            )
             formal = any(re.search(meetings["formal"], t) for t in texts) and not any(
-                re.search(meetings["informal"], t) for t in texts)
+                re.search(meetings["informal"], t) for t in texts
+            )
             self.note("level", texts, f"{level}, from the words of the sentences that report it")
-            self.note("formal", texts, "called formal" if formal else "not called formal: drafted as informal")
+            self.note(
+                "formal",
+                texts,
+                "called formal" if formal else "not called formal: drafted as informal",
+            )
             return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
         self.note("venue", [], f"the dateline's city: {self.page.city or 'none'}")
         return InformalMeeting(format=_formats(texts) or "meeting", venue=self.page.city, **common)
@@ -444,9 +550,17 @@ class _Builder:
     def _actor(self, support: list[EventMention], parties: Dyad) -> str:
         """The party that acts: the one named last before the verb of the top sentence."""
         top = max(support, key=lambda m: m.position)
-        before = [code for code, at in party_mentions(top.sentence.text) if at < top.start and code in parties]
+        before = [
+            code
+            for code, at in party_mentions(top.sentence.text)
+            if at < top.start and code in parties
+        ]
         actor = before[-1] if before else parties.first
-        how = "the party named before the verb" if before else "no party named before the verb: the first of the dyad"
+        how = (
+            "the party named before the verb"
+            if before
+            else "no party named before the verb: the first of the dyad"
+        )
         self.note("by", [top.sentence.text], how)
         return actor
 
@@ -476,15 +590,6 @@ def _said(text: str) -> str:
     return (after[1] if len(after) > 1 else text).strip(" ,.") or text
 
 
-@cache
-def _country_codes() -> frozenset[str]:
-    return frozenset(load("parties")["parties"])
-
-
-def _is_country(code: str) -> bool:
-    return code not in ("NATO", "EU")
-
-
 def _channels(texts: Sequence[str]) -> tuple[str, ...]:
     return tuple(
         spec["name"]
@@ -504,7 +609,10 @@ def _reason(texts: Sequence[str]) -> str:
 
 def _body(by: str, texts: Sequence[str]) -> str:
     name = load("parties")["parties"].get(by, {}).get("name", by)
-    for level, pattern in (("foreign ministers", r"\bforeign ministers\b"), ("defence ministers", r"\bdefen[cs]e ministers\b")):
+    for level, pattern in (
+        ("foreign ministers", r"\bforeign ministers\b"),
+        ("defence ministers", r"\bdefen[cs]e ministers\b"),
+    ):
         if any(re.search(pattern, text) for text in texts):
             return f"{name} {level}"
     return name
@@ -516,11 +624,3 @@ def _formats(texts: Iterable[str]) -> str:
         if any(re.search(rf"\b{name}\b", text) for text in texts):
             return name
     return ""
-
-
-def window_text(window: DateWindow) -> str:
-    """A window as the log prints it."""
-    return str(window)
-
-
-__all__ += ["side_of"]

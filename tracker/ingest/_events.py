@@ -13,9 +13,9 @@ from attrs import frozen
 from tracker.ingest._data import load
 from tracker.ingest._page import Page, Sentence
 from tracker.ingest._parties import party_mentions, people_in
-from tracker.ingest._when import DateMention, Tense, tense_near, find_dates, hedged
+from tracker.ingest._when import DateMention, Tense, find_dates, tense_near
 
-__all__ = ["MEETING", "EventMention", "Reading", "hedge_of", "read_events", "two_sides", "weights"]
+__all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
 MEETING = "meeting"
 
@@ -105,7 +105,8 @@ def _mentions(
     rules = load("events")
     background_clause = re.compile(rules["background"], re.IGNORECASE)
     meetings = rules["meetings"]
-    for kind, _weight, patterns in _type_patterns():
+    for declared, _weight, patterns in _type_patterns():
+        kind = declared
         matches = [match for pattern in patterns if (match := pattern.search(sentence.text))]
         if not matches:
             continue
@@ -121,7 +122,14 @@ def _mentions(
         nearest = _nearest(dates, match.start())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
-            kind, sentence, match.group(0), match.start(), tense is Tense.FUTURE, why, nearest, bilateral
+            kind,
+            sentence,
+            match.group(0),
+            match.start(),
+            tense is Tense.FUTURE,
+            why,
+            nearest,
+            bilateral,
         )
 
 
@@ -158,8 +166,3 @@ def _background(
     if nearest.window.days > rules["vague_days"] and not lead:
         return f"dated only vaguely, {nearest.phrase!r} ({nearest.window})"
     return ""
-
-
-def hedge_of(sentence: Sentence) -> str | None:
-    """The hedge of a sentence, if it tells a possibility rather than a plan."""
-    return hedged(sentence.text)

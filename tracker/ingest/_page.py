@@ -99,7 +99,7 @@ def _outlet(text: str) -> str:
     return site or wire or ""
 
 
-_SPLIT = re.compile(r"(?<=[.!?])([\"”’')\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SPLIT = re.compile(r"(?<=[.!?])([\"\u201d\u2019')\]]*)\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
 @cache
@@ -158,7 +158,8 @@ def read_page(name: str, text: str) -> Page:
         for sentence in split_sentences(line)
     ]
     numbered = tuple(
-        Sentence(sentence.text, index, sentence.paragraph) for index, sentence in enumerate(sentences)
+        Sentence(sentence.text, index, sentence.paragraph)
+        for index, sentence in enumerate(sentences)
     )
     return Page(name, text, headline, _outlet(text), city, dateline, numbered)
 

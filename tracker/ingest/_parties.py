@@ -101,10 +101,7 @@ def people_in(text: str) -> tuple[Mention, ...]:
 @cache
 def _party_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     parties = load("parties")["parties"]
-    return tuple(
-        (code, re.compile("|".join(spec["patterns"])))
-        for code, spec in parties.items()
-    )
+    return tuple((code, re.compile("|".join(spec["patterns"]))) for code, spec in parties.items())
 
 
 def party_mentions(text: str) -> tuple[tuple[str, int], ...]:

@@ -52,7 +52,9 @@ class _Rule:
 
 
 def _names(mapping: Mapping[str, int], *, full: bool = False) -> str:
-    words = [name for name in mapping if not full or len(name) > 4 or name in ("may", "june", "july")]
+    words = [
+        name for name in mapping if not full or len(name) > 4 or name in ("may", "june", "july")
+    ]
     words.sort(key=len, reverse=True)
     return "(?-i:" + "|".join(word.capitalize() for word in words) + ")"
 
@@ -105,7 +107,10 @@ def hedged(sentence: str, at: int | None = None) -> str | None:
 
 
 def _clause_end(sentence: str, at: int) -> int:
-    return min((m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= at), default=len(sentence))
+    return min(
+        (m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= at),
+        default=len(sentence),
+    )
 
 
 def tense_near(sentence: str, start: int, end: int) -> Tense:
@@ -126,7 +131,9 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
                     continue
                 # On a tie, the word before the phrase (its verb) wins over the word after it.
                 distance = (
-                    2 * (start - match.end()) if match.end() <= start else 2 * (match.start() - end) + 1
+                    2 * (start - match.end())
+                    if match.end() <= start
+                    else 2 * (match.start() - end) + 1
                 )
                 if distance >= 0 and (best is None or distance < best[0]):
                     best = (distance, kind)
@@ -273,11 +280,15 @@ def _year_end(_groups: Mapping[str, str], published: date, _tense: Tense) -> Dat
 
 
 def _months_around(month: int, published: date) -> list[DateWindow]:
-    return [_month(year, month) for year in (published.year - 1, published.year, published.year + 1)]
+    return [
+        _month(year, month) for year in (published.year - 1, published.year, published.year + 1)
+    ]
 
 
 def _part_of_month(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
-    candidates = [_part(window, groups["part"]) for window in _months_around(_month_number(groups), published)]
+    candidates = [
+        _part(window, groups["part"]) for window in _months_around(_month_number(groups), published)
+    ]
     return _pick(candidates, published, tense)
 
 
@@ -286,7 +297,9 @@ def _relative_month_window(which: str, published: date) -> DateWindow:
     return _month(*_shift_month(published, offset))
 
 
-def _part_of_relative_month(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+def _part_of_relative_month(
+    groups: Mapping[str, str], published: date, _tense: Tense
+) -> DateWindow:
     month = _relative_month_window(groups["which"], published)
     part = groups["part"].lower()
     if part == "earlier":

@@ -1,0 +1,202 @@
+"""``tracker ingest``: draft entries from articles, show each field with its sentence, and append
+the confirmed drafts to a log.
+
+Exit status: 0 when the drafts are printed (or appended), 2 when the input is wrong (a file that
+cannot be read, a page with no trustworthy date, a log that does not read or refuses the append).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+from rich.console import Console
+from rich.text import Text
+
+from tracker._codec import encode_entry
+from tracker._dates import parse_day
+from tracker._errors import LogError, TrackerError
+from tracker._store import append_entries, bundled_log, read_log
+from tracker.ingest._draft import Draft, DraftKind, draft_article
+from tracker.ingest._page import UndatedPageError
+
+__all__ = ["configure", "encode_draft", "run"]
+
+
+class IngestError(TrackerError):
+    """Input ingest cannot work with; reported in one line, exit 2."""
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``tracker ingest`` to its parser."""
+    parser.add_argument(
+        "articles", nargs="+", type=Path, metavar="ARTICLE", help="article text files"
+    )
+    parser.add_argument("--json", action="store_true", help="print the drafts as JSON")
+    parser.add_argument(
+        "--published", type=_day, help="the publication day, for pages without a trustworthy one"
+    )
+    parser.add_argument(
+        "--append", type=Path, metavar="LOG", help="append the new drafts to this log, after checks"
+    )
+    parser.add_argument(
+        "--log",
+        type=Path,
+        help="the log drafts are matched against (default: --append's log, else the bundled one)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draft every article; print the drafts, or append the new ones. Returns the exit status."""
+    try:
+        drafts = _drafts(args)
+        if args.json:
+            _print_json(drafts)
+        else:
+            _print_drafts(drafts, Console(soft_wrap=True, highlight=False))
+        if args.append:
+            _append(args.append, drafts)
+    except LogError as error:
+        return _fail("\n".join(map(str, error.problems)))
+    except (IngestError, UndatedPageError) as error:
+        return _fail(str(error))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"tracker: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _drafts(args: argparse.Namespace) -> list[Draft]:
+    log_path = args.log or args.append or bundled_log()
+    logged = read_log(log_path).entries if Path(log_path).exists() or args.log else ()
+    drafts = []
+    for path in args.articles:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            msg = f"{path}: cannot read the article: {error.strerror or error}"
+            raise IngestError(msg) from None
+        except UnicodeDecodeError as error:
+            msg = f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
+            raise IngestError(msg) from None
+        drafts.append(draft_article(path.name, text, published=args.published, logged=logged))
+    return drafts
+
+
+def encode_draft(draft: Draft) -> dict[str, Any]:
+    """A draft as JSON: its kind, the entry in the codec's form, evidence per field, reasons."""
+    return {
+        "article": draft.article,
+        "kind": draft.kind.value,
+        "corroborates": draft.corroborates or None,
+        "entry": encode_entry(draft.entry) if draft.entry else None,
+        "evidence": {
+            item.field: {"quotes": list(item.quotes), "note": item.note} for item in draft.evidence
+        },
+        "reasons": list(draft.reasons),
+        "dates": [
+            {
+                "phrase": mention.phrase,
+                "from": mention.window.start.isoformat(),
+                "to": mention.window.end.isoformat(),
+                "tense": mention.tense.value,
+                "quote": mention.quote,
+            }
+            for mention in draft.dates
+        ],
+    }
+
+
+def _print_json(drafts: list[Draft]) -> None:
+    payload = [encode_draft(draft) for draft in drafts]
+    sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+_HEADS = {
+    DraftKind.NEW: ("new entry", "bold green"),
+    DraftKind.CORROBORATION: ("corroboration", "bold cyan"),
+    DraftKind.UNCLASSIFIED: ("unclassified", "bold red"),
+}
+
+
+def _print_drafts(drafts: list[Draft], out: Console) -> None:
+    for draft in drafts:
+        label, style = _HEADS[draft.kind]
+        head = Text.assemble((f"{draft.article}: ", "bold"), (label, style))
+        if draft.corroborates:
+            head.append(f" of {draft.corroborates}")
+        out.print(head)
+        if draft.entry:
+            for name, value in _fields(draft):
+                out.print(Text.assemble(("  " + name, "bold"), " = ", value))
+                evidence = draft.evidence_for(name)
+                if evidence:
+                    if evidence.note:
+                        out.print(Text(f"      ({evidence.note})", style="dim"))
+                    for quote in evidence.quotes:
+                        out.print(Text(f"      “{quote}”", style="italic"))
+        for reason in draft.reasons:
+            out.print(Text(f"  ! {reason}", style="yellow"))
+        out.print()
+
+
+def _fields(draft: Draft) -> list[tuple[str, str]]:
+    assert draft.entry is not None
+    data = encode_entry(draft.entry)
+    rows = [("type", data["type"])]
+    for key, value in data.items():
+        if key in ("type", "v", "sources", "participants", "follow_ups", "stances", "cooperation"):
+            continue
+        rows.append((key, _short(value)))
+    for name in ("participants", "follow_ups", "stances", "cooperation"):
+        for index, item in enumerate(data.get(name, [])):
+            rows.append((f"{name}[{index}]", _short(item)))
+    source = data["sources"][0]
+    rows.append(("published", str(source.get("published", ""))))
+    rows.append(("outlet", source["outlet"]))
+    return rows
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        skip = ("quote",)
+        return ", ".join(f"{k}: {_short(v)}" for k, v in value.items() if k not in skip)
+    if isinstance(value, list):
+        return "; ".join(_short(item) for item in value)
+    return str(value)
+
+
+def _append(path: Path, drafts: list[Draft]) -> None:
+    """Append the new drafts in one write; say which drafts are left out and why."""
+    for draft in drafts:
+        if draft.kind is DraftKind.UNCLASSIFIED:
+            print(f"not appended: {draft.article} is unclassified", file=sys.stderr)
+        elif draft.kind is DraftKind.CORROBORATION:
+            print(
+                f"not appended: {draft.article} corroborates {draft.corroborates}; "
+                "add its source to that entry by hand",
+                file=sys.stderr,
+            )
+    new = [draft.entry for draft in drafts if draft.kind is DraftKind.NEW and draft.entry]
+    if not new:
+        print(f"nothing appended to {path}", file=sys.stderr)
+        return
+    if not path.exists():
+        msg = f"{path}: no such log (create it first, even empty)"
+        raise IngestError(msg)
+    append_entries(path, new)
+    print(f"appended {len(new)} entr{'y' if len(new) == 1 else 'ies'} to {path}", file=sys.stderr)
