@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from rich.console import Console
-from rich.text import Text
 
 from tracker._codec import encode_entry
 from tracker._dates import parse_day
@@ -64,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(drafts)
         else:
-            _print_drafts(drafts, Console(soft_wrap=True, highlight=False))
+            _print_drafts(drafts)
         if args.append:
             _append(args.append, drafts)
     except LogError as error:
@@ -127,31 +125,31 @@ def _print_json(drafts: list[Draft]) -> None:
 
 
 _HEADS = {
-    DraftKind.NEW: ("new entry", "bold green"),
-    DraftKind.CORROBORATION: ("corroboration", "bold cyan"),
-    DraftKind.UNCLASSIFIED: ("unclassified", "bold red"),
+    DraftKind.NEW: "new entry",
+    DraftKind.CORROBORATION: "corroboration",
+    DraftKind.UNCLASSIFIED: "unclassified",
 }
 
 
-def _print_drafts(drafts: list[Draft], out: Console) -> None:
+def _print_drafts(drafts: list[Draft]) -> None:
+    """Each draft, field by field, each field followed by how it was read and its sentences."""
+    lines: list[str] = []
     for draft in drafts:
-        label, style = _HEADS[draft.kind]
-        head = Text.assemble((f"{draft.article}: ", "bold"), (label, style))
-        if draft.corroborates:
-            head.append(f" of {draft.corroborates}")
-        out.print(head)
+        head = f"{draft.article}: {_HEADS[draft.kind]}"
+        lines.append(f"{head} of {draft.corroborates}" if draft.corroborates else head)
         if draft.entry:
             for name, value in _fields(draft):
-                out.print(Text.assemble(("  " + name, "bold"), " = ", value))
+                lines.append(f"  {name} = {value}")
                 evidence = draft.evidence_for(name)
-                if evidence:
-                    if evidence.note:
-                        out.print(Text(f"      ({evidence.note})", style="dim"))
-                    for quote in evidence.quotes:
-                        out.print(Text(f"      “{quote}”", style="italic"))
-        for reason in draft.reasons:
-            out.print(Text(f"  ! {reason}", style="yellow"))
-        out.print()
+                if evidence is None:
+                    continue
+                if evidence.note:
+                    lines.append(f"      ({evidence.note})")
+                lines.extend(f"      “{quote}”" for quote in evidence.quotes)
+        lines.extend(f"  ! {reason}" for reason in draft.reasons)
+        lines.append("")
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
 
 
 def _fields(draft: Draft) -> list[tuple[str, str]]:
