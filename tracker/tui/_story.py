@@ -159,7 +159,8 @@ def _actors(entry: Entry) -> set[str]:
 
 @frozen
 class Details:
-    """What the panes show for the entry at ``index``: its step, and the state to display.
+    """What the panes show for the entry at ``index``: its step, what it changed, and the
+    state to display, with its phase (all computed once, off the UI thread).
 
     ``state`` is the state after the entry as it was, or, when ``known_then``, the state on the
     entry's day from only the entries reported by that day.
@@ -168,15 +169,13 @@ class Details:
     index: int
     known_then: bool
     step: Step
+    changes: tuple[Change, ...]
     state: State
+    phase: Phase
 
     @property
     def entry(self) -> Entry:
         return self.step.entry
-
-    @property
-    def changes(self) -> tuple[Change, ...]:
-        return self.step.changes
 
 
 def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
@@ -184,7 +183,7 @@ def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
     step = replay.step(index)
     day = step.entry.on
     state = replay.at(day, known_at=day) if known_then else evolve(step.after, at=day)
-    return Details(index, known_then, step, state)
+    return Details(index, known_then, step, step.changes, state, state.phase)
 
 
 def row_at_or_before(rows: tuple[int, ...], index: int) -> int:

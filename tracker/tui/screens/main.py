@@ -82,6 +82,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._computing = False
         self._player: Timer | None = None
+        self._ends: tuple[bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -137,13 +138,22 @@ class MainScreen(Screen[None]):
         self.query_one(Timeline).rows = rows
         if rows and self.cursor not in rows:
             self.cursor = rows[row_at_or_before(rows, self.cursor)]
-        self.refresh_bindings()
+        self._ends = None
+        self._refresh_ends()
 
     def watch_cursor(self, cursor: int) -> None:
         self.query_one(Timeline).cursor = cursor
         self._mark_known()
-        self.refresh_bindings()
+        self._refresh_ends()
         self._want_details()
+
+    def _refresh_ends(self) -> None:
+        """Refresh the footer when the cursor reaches or leaves an end (it redraws every key)."""
+        position = self._position()
+        ends = (position == 0, position >= len(self.rows) - 1)
+        if ends != self._ends:
+            self._ends = ends
+            self.refresh_bindings()
 
     def watch_known_then(self) -> None:
         self._mark_known()
@@ -153,6 +163,7 @@ class MainScreen(Screen[None]):
         self._update_title()
 
     def watch_playing(self, playing: bool) -> None:
+        self.refresh_bindings()
         if self._player is not None:
             if playing:
                 self._player.resume()

@@ -47,10 +47,10 @@ class PhaseBanner(Static):
     def render(self) -> RenderableType:
         if self.details is None:
             return Text("")
-        state = self.details.state
-        colour = PHASE_COLOURS.get(state.phase, "white")
+        phase = self.details.phase
+        colour = PHASE_COLOURS.get(phase, "white")
         banner = Text()
-        banner.append(f" {_name(state.phase.value).upper()} ", style=f"bold black on {colour}")
+        banner.append(f" {_name(phase.value).upper()} ", style=f"bold black on {colour}")
         mode = "as known then" if self.details.known_then else "as it was"
         banner.append(f"  {self.details.entry.on} · {mode}", style="bold")
         banner.append(f" · entry {self.details.index + 1} of {self.total}", style="dim")

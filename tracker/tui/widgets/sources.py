@@ -54,29 +54,37 @@ class SourcesView(VerticalScroll, can_focus=False):
     articles: Path = Path()
 
     async def watch_entry(self, entry: Entry | None) -> None:
-        await self.remove_children()
-        if entry is not None:
-            await self.mount_all(self._paragraphs(entry))
+        """Show the entry's paragraphs, reusing the widgets already there (stepping is fast)."""
+        paragraphs = list(self._paragraphs(entry)) if entry is not None else []
+        shown = list(self.query_children(Static))
+        for widget, (content, classes) in zip(shown, paragraphs, strict=False):
+            widget.update(content)
+            widget.set_classes(classes)
+        if len(shown) > len(paragraphs):
+            await self.remove_children(shown[len(paragraphs) :])
+        else:
+            extra = paragraphs[len(shown) :]
+            await self.mount_all(Static(content, classes=classes) for content, classes in extra)
         self.call_after_refresh(self._show_first_quote)
 
-    def _paragraphs(self, entry: Entry) -> Iterator[Static]:
+    def _paragraphs(self, entry: Entry) -> Iterator[tuple[Text, str]]:
         quotes = entry.quotes()
         for number, source in enumerate(entry.sources, start=1):
-            yield Static(_heading(number, source), classes="source-heading")
+            yield _heading(number, source), "source-heading"
             text = _article(self.articles / source.article)
             if text is None:
                 note = Text(f"(no article {source.article} beside the log)", style="dim")
-                yield Static(note, classes="source-missing")
+                yield note, "source-missing"
                 for quote in source.quotes:
-                    yield Static(Text(f"“{quote}”", style=_QUOTE), classes="paragraph -quoted")
+                    yield Text(f"“{quote}”", style=_QUOTE), "paragraph -quoted"
                 continue
             for paragraph in text.split("\n\n"):
                 if not paragraph.strip():
                     continue
                 quoted = any(quote in paragraph for quote in quotes)
-                yield Static(
+                yield (
                     highlight(paragraph.strip(), quotes),
-                    classes="paragraph -quoted" if quoted else "paragraph",
+                    "paragraph -quoted" if quoted else "paragraph",
                 )
 
     def _show_first_quote(self) -> None:
