@@ -97,7 +97,7 @@ def test_append_refuses_a_known_id_and_writes_nothing(copy: Path) -> None:
     before = copy.read_bytes()
     with pytest.raises(
         tracker.LogError,
-        match=r":11: id: duplicate id 'informal-nrc-2009-01-26', first used on line 9",
+        match=r":11: id: id 'informal-nrc-2009-01-26' is in the log already, with other content",
     ):
         tracker.append_entries(
             copy,

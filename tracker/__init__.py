@@ -5,12 +5,14 @@ The core (entries, state, reducer, replay, codec, stores) is pure and imports no
 """
 
 from tracker._codec import (
+    Upcaster,
     decode_entry,
     decode_state,
     dumps_entry,
     encode_entry,
     encode_state,
     loads_entry,
+    upcaster,
 )
 from tracker._dates import DateWindow, parse_day
 from tracker._entries import (
@@ -36,7 +38,14 @@ from tracker._entries import (
     entry_type,
     entry_types,
 )
-from tracker._errors import AnomalyError, FieldError, LogError, Problem, TrackerError
+from tracker._errors import (
+    AnomalyError,
+    ConflictError,
+    FieldError,
+    LogError,
+    Problem,
+    TrackerError,
+)
 from tracker._reducer import apply, fold, rule
 from tracker._replay import (
     DEFAULT_DYAD,
@@ -48,8 +57,19 @@ from tracker._replay import (
     diff,
     flatten,
 )
+from tracker._sqlite import SqliteStore
 from tracker._state import Anomaly, ChannelStatus, Fulfilment, Meeting, Pending, Phase, State
-from tracker._store import Log, append_entries, bundled_log, check_log, read_log
+from tracker._store import (
+    JsonlStore,
+    Log,
+    Repair,
+    Store,
+    append_entries,
+    bundled_log,
+    check_log,
+    open_store,
+    read_log,
+)
 
 __all__ = [
     "DEFAULT_DYAD",
@@ -61,6 +81,7 @@ __all__ = [
     "Change",
     "ChannelEstablished",
     "ChannelStatus",
+    "ConflictError",
     "CooperationNote",
     "CooperationStatus",
     "CouncilMeeting",
@@ -74,6 +95,7 @@ __all__ = [
     "FollowUp",
     "Fulfilment",
     "InformalMeeting",
+    "JsonlStore",
     "Log",
     "LogError",
     "Meeting",
@@ -84,13 +106,17 @@ __all__ = [
     "Phase",
     "Problem",
     "Quote",
+    "Repair",
     "Replay",
     "Source",
+    "SqliteStore",
     "Stance",
     "State",
     "Step",
+    "Store",
     "Suspension",
     "TrackerError",
+    "Upcaster",
     "append_entries",
     "apply",
     "bundled_log",
@@ -106,7 +132,9 @@ __all__ = [
     "flatten",
     "fold",
     "loads_entry",
+    "open_store",
     "parse_day",
     "read_log",
     "rule",
+    "upcaster",
 ]

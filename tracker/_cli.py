@@ -25,6 +25,8 @@ from tracker._errors import LogError, TrackerError
 from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._state import State
 from tracker._store import Log, bundled_log, check_log, read_log
+from tracker.ingest import configure as configure_ingest
+from tracker.ingest import run as run_ingest
 
 __all__ = ["main"]
 
@@ -107,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["jsonl"], default="jsonl", help="jsonl: one entry a line"
     )
+
+    configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
@@ -341,5 +345,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "explain": _explain,
     "validate": _validate,
     "export": _export,
+    "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
 }

@@ -24,12 +24,14 @@ from tracker._errors import FieldError
 from tracker._state import State
 
 __all__ = [
+    "Upcaster",
     "decode_entry",
     "decode_state",
     "dumps_entry",
     "encode_entry",
     "encode_state",
     "loads_entry",
+    "upcaster",
 ]
 
 T = TypeVar("T")
@@ -95,6 +97,32 @@ def encode_state(state: State) -> dict[str, Any]:
 
 # -- decoding ------------------------------------------------------------------------------
 
+#: A pure function that lifts the fields of an entry from one schema version to the next.
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+
+_UPCASTERS: dict[tuple[str, int], Upcaster] = {}
+
+
+def upcaster(type_name: str, version: int) -> Callable[[Upcaster], Upcaster]:
+    """Register the function that lifts ``type_name`` entries from ``version`` to ``version + 1``.
+
+    It takes the entry's fields (without ``type`` and ``v``) as a dict and returns the new
+    ones; it must be pure. Decoding applies each step in turn before checking any field::
+
+        @tracker.upcaster("informal_meeting", 1)
+        def _(fields):
+            return {**fields, "channel": fields.pop("track", "high_level_political")}
+    """
+
+    def register(function: Upcaster) -> Upcaster:
+        if (type_name, version) in _UPCASTERS:
+            msg = f"an upcaster of {type_name!r} from version {version} is registered already"
+            raise ValueError(msg)
+        _UPCASTERS[type_name, version] = function
+        return function
+
+    return register
+
 
 def decode_entry(data: Any) -> Entry:
     """Read an entry from its JSON object; a :class:`FieldError` names what is wrong."""
@@ -121,6 +149,12 @@ def decode_entry(data: Any) -> Entry:
         reason = f"version {version} of {kind!r} is newer than this tracker reads ({cls.VERSION})"
         raise FieldError(reason, "v")
     fields = {key: value for key, value in data.items() if key not in ("type", "v")}
+    for step in range(version, cls.VERSION):
+        lift = _UPCASTERS.get((kind, step))
+        if lift is None:
+            reason = f"version {version} of {kind!r} cannot be read: no upcaster from {step}"
+            raise FieldError(reason, "v")
+        fields = lift(dict(fields))
     return _build(cls, fields, "")
 
 

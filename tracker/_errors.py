@@ -10,7 +10,7 @@ from attrs import frozen
 if TYPE_CHECKING:
     from tracker._state import Anomaly
 
-__all__ = ["AnomalyError", "FieldError", "LogError", "Problem", "TrackerError"]
+__all__ = ["AnomalyError", "ConflictError", "FieldError", "LogError", "Problem", "TrackerError"]
 
 
 class TrackerError(Exception):
@@ -65,3 +65,7 @@ class AnomalyError(TrackerError):
     def __init__(self, anomaly: Anomaly) -> None:
         super().__init__(str(anomaly))
         self.anomaly = anomaly
+
+
+class ConflictError(TrackerError):
+    """An append that expected the log at one position and found it at another."""

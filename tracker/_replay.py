@@ -136,16 +136,30 @@ class Explanation:
 class Replay:
     """The entries of one dyad in the order they happened, folded once, queried at any date.
 
-    Entries are ordered by the day they happened, and by their place in the log within a day.
-    With ``strict``, building the replay raises :class:`~tracker.AnomalyError` at the first
-    anomaly.
+    Entries are ordered by the day they happened, and by the order they were added within a
+    day. A checkpoint state is kept every ``every`` entries, so the state at a date costs a
+    binary search and fewer than ``every`` reducer steps. :meth:`append` takes entries one at a
+    time, back-dated ones too: it drops exactly the checkpoints after the new entry's place,
+    and they are folded again when next needed. With ``strict``, folding raises
+    :class:`~tracker.AnomalyError` at the first anomaly.
     """
 
-    __slots__ = ("_by_id", "_checkpoints", "_days", "_known", "dyad", "entries", "every", "strict")
+    __slots__ = (
+        "_by_id",
+        "_checkpoints",
+        "_days",
+        "_entries",
+        "_final",
+        "_reach",
+        "_view",
+        "dyad",
+        "every",
+        "strict",
+    )
 
     def __init__(
         self,
-        entries: Iterable[Entry],
+        entries: Iterable[Entry] = (),
         *,
         dyad: Dyad = DEFAULT_DYAD,
         strict: bool = False,
@@ -157,33 +171,82 @@ class Replay:
         self.dyad = dyad
         self.strict = strict
         self.every = every
-        self.entries: tuple[Entry, ...] = tuple(
-            sorted((entry for entry in entries if entry.parties == dyad), key=lambda e: e.on)
-        )
-        self._days = [entry.on for entry in self.entries]
-        self._by_id = {entry.id: entry for entry in self.entries}
-        self._known: dict[date, Replay] = {}
+        mine = sorted((entry for entry in entries if entry.parties == dyad), key=lambda e: e.on)
+        self._entries: list[Entry] = []
+        self._days: list[date] = []
+        self._reach: list[date] = []  # the latest report among the first i + 1 entries
+        self._by_id: dict[str, Entry] = {}
         self._checkpoints = [State(dyad)]
-        state = self._checkpoints[0]
-        for start in range(0, len(self.entries), every):
-            state = fold(self.entries[start : start + every], state, strict=strict)
-            self._checkpoints.append(state)
+        self._final: State | None = None
+        self._view: tuple[Entry, ...] | None = None
+        for entry in mine:
+            self._insert(len(self._entries), entry)
+        self._reach_from(0)
+        self.final  # noqa: B018 - fold now, so that strict mode raises here
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._entries)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The entries, in the order they are folded."""
+        if self._view is None:
+            self._view = tuple(self._entries)
+        return self._view
 
     @property
     def final(self) -> State:
         """The state after every entry."""
-        return self._checkpoints[-1]
+        if self._final is None:
+            self._final = self.state(len(self._entries))
+        return self._final
+
+    def append(self, entry: Entry) -> int:
+        """Add an entry (back-dated or not); return its place in the fold."""
+        if entry.parties != self.dyad:
+            msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this replay's {self.dyad}"
+            raise ValueError(msg)
+        if entry.id in self._by_id:
+            msg = f"entry {entry.id!r} is in the replay already"
+            raise ValueError(msg)
+        index = bisect_right(self._days, entry.on)
+        self._insert(index, entry)
+        self._reach_from(index)
+        del self._checkpoints[index // self.every + 1 :]
+        self._final = None
+        if self.strict:
+            self.final  # noqa: B018 - fold now, so that strict mode raises here
+        return index
+
+    def _insert(self, index: int, entry: Entry) -> None:
+        self._entries.insert(index, entry)
+        self._days.insert(index, entry.on)
+        self._by_id[entry.id] = entry
+        self._view = None
+
+    def _reach_from(self, index: int) -> None:
+        del self._reach[index:]
+        latest = self._reach[-1] if self._reach else date.min
+        for entry in self._entries[index:]:
+            latest = max(latest, entry.reported)
+            self._reach.append(latest)
+
+    def _checkpoint(self, number: int) -> State:
+        """The state after the first ``number * every`` entries, folding what is missing."""
+        while len(self._checkpoints) <= number:
+            done = (len(self._checkpoints) - 1) * self.every
+            chunk = self._entries[done : done + self.every]
+            self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
+        return self._checkpoints[number]
 
     def state(self, count: int) -> State:
         """The state after the first ``count`` entries (``0 <= count <= len(self)``)."""
-        if not 0 <= count <= len(self.entries):
-            msg = f"a replay of {len(self.entries)} entries has no state after {count} of them"
+        if not 0 <= count <= len(self._entries):
+            msg = f"a replay of {len(self._entries)} entries has no state after {count} of them"
             raise IndexError(msg)
         start = count // self.every
-        return fold(self.entries[start * self.every : count], self._checkpoints[start])
+        base = self._checkpoint(start)
+        return fold(self._entries[start * self.every : count], base, strict=self.strict)
 
     def count_at(self, day: date) -> int:
         """How many entries happened on or before ``day``."""
@@ -191,31 +254,42 @@ class Replay:
 
     def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
         """The state on ``day`` (after every entry when ``None``), as it was, or as known on
-        ``known_at``: from only the entries reported by then."""
-        replay = self if known_at is None else self.known_at(known_at)
-        state = replay.final if day is None else replay.state(replay.count_at(day))
+        ``known_at``: from only the entries reported by then.
+
+        As known then costs what as it was costs, plus one step for each entry after the
+        first one reported later than ``known_at``.
+        """
+        count = len(self._entries) if day is None else self.count_at(day)
+        first_late = count if known_at is None else bisect_right(self._reach, known_at)
+        if first_late >= count:
+            state = self.final if count == len(self._entries) else self.state(count)
+        else:
+            known = (e for e in self._entries[first_late:count] if e.reported <= known_at)
+            state = fold(known, self.state(first_late), strict=self.strict)
         return evolve(state, at=day, known_at=known_at)
 
-    def known_at(self, day: date) -> Replay:
-        """The replay of the entries reported on or before ``day`` (kept for the next call)."""
-        if day not in self._known:
-            self._known[day] = Replay(
-                (entry for entry in self.entries if entry.reported <= day),
-                dyad=self.dyad,
-                strict=self.strict,
-                every=self.every,
-            )
-        return self._known[day]
+    def verify(self) -> tuple[int, ...]:
+        """The checkpoints that differ from a fold of the entries from scratch (none, when all
+        is well): a check of the incremental bookkeeping of :meth:`append`."""
+        self.final  # noqa: B018 - every checkpoint is folded
+        state, wrong = State(self.dyad), []
+        for number, kept in enumerate(self._checkpoints):
+            if number:
+                chunk = self._entries[(number - 1) * self.every : number * self.every]
+                state = fold(chunk, state)
+            if kept != state:
+                wrong.append(number)
+        return tuple(wrong)
 
     def step(self, index: int) -> Step:
         """Folding entry ``index``: the state before and after it."""
         before = self.state(index)
-        return Step(index, self.entries[index], before, apply(before, self.entries[index]))
+        return Step(index, self._entries[index], before, apply(before, self._entries[index]))
 
     def steps(self) -> Iterator[Step]:
         """Every step of the fold, in order."""
         state = self._checkpoints[0]
-        for index, entry in enumerate(self.entries):
+        for index, entry in enumerate(self._entries):
             after = apply(state, entry)
             yield Step(index, entry, state, after)
             state = after

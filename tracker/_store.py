@@ -1,34 +1,51 @@
-"""Event logs on disk: one JSON entry a line, read whole or not at all, appended safely.
+"""Event logs on disk, behind one protocol: a JSONL file (the default, reviewable in git) or
+a SQLite database (for large logs; see :mod:`tracker._sqlite`).
 
-Reading reports every bad line (file, line, field, what is wrong) in one :class:`LogError`;
-a log is never half-loaded. Appending validates first and writes all new lines in one locked,
-flushed write, so what was in the log before stays as it was.
+Reading reports every bad entry (file, line, field, what is wrong) in one :class:`LogError`;
+a log is never half-loaded. Appending validates first and writes all new entries in one
+locked, flushed write, or nothing: what was in the log before stays as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import orjson
 from attrs import frozen
 
 from tracker._codec import decode_entry, dumps_entry
 from tracker._entries import Dyad, Entry
-from tracker._errors import FieldError, LogError, Problem
+from tracker._errors import ConflictError, FieldError, LogError, Problem
 
-__all__ = ["Log", "append_entries", "bundled_log", "check_log", "read_log"]
+__all__ = [
+    "JsonlStore",
+    "Log",
+    "Repair",
+    "Store",
+    "append_entries",
+    "bundled_log",
+    "check_log",
+    "open_store",
+    "read_log",
+]
 
 #: The name of the folder, next to a log, that holds the articles its entries cite.
 ARTICLES = "articles"
+#: File suffixes read as SQLite databases; anything else is JSONL.
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
 @frozen
 class Log:
-    """The entries of a log file in the order they were written, with the line of each."""
+    """The entries of a log in the order they were written, with the line (the position, in a
+    database) of each."""
 
     path: Path
     entries: tuple[Entry, ...]
@@ -53,6 +70,78 @@ class Log:
         raise KeyError(msg)
 
 
+class Store(Protocol):
+    """Where a log lives: read whole, appended to, never rewritten."""
+
+    path: Path
+
+    def read(self, dyad: Dyad | None = None) -> Log:
+        """Every entry (of ``dyad`` only, when given), in the order written;
+        :class:`LogError` lists every bad one."""
+        ...
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of the log, without raising."""
+        ...
+
+    def position(self) -> int:
+        """The position of the end of the log: its number of lines (rows in a database)."""
+        ...
+
+    def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
+        """Append ``entries`` atomically and return the new position.
+
+        ``expected`` is the position the caller last saw: if another writer moved it, nothing is
+        written and :class:`ConflictError` is raised. An entry whose id is in the log already
+        with the same content is skipped, so a retried append is harmless; the same id with
+        other content is refused.
+        """
+        ...
+
+
+def open_store(path: str | os.PathLike[str]) -> Store:
+    """The store of the log at ``path``: SQLite for ``.sqlite``, ``.sqlite3`` and ``.db``, else
+    JSONL."""
+    path = Path(path)
+    if path.suffix in SQLITE_SUFFIXES:
+        from tracker._sqlite import SqliteStore  # noqa: PLC0415 - sqlite3 loads only when used
+
+        return SqliteStore(path)
+    return JsonlStore(path)
+
+
+def plan_append(
+    store: str,
+    known: dict[str, bytes],
+    position: int,
+    entries: Iterable[Entry],
+    expected: int | None,
+) -> list[tuple[str, bytes]]:
+    """The entries to write, as ``(id, canonical line)``: checked against what the log holds.
+
+    ``known`` maps each id in the log to its canonical line. Shared by every store so that they
+    agree on conflicts and retries.
+    """
+    new: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    batch: dict[str, bytes] = {}
+    for offset, entry in enumerate(entries, start=1):
+        line = dumps_entry(entry)
+        held = known.get(entry.id, batch.get(entry.id))
+        if held is None:
+            batch[entry.id] = line
+            new.append((entry.id, line))
+        elif held != line:
+            reason = f"id {entry.id!r} is in the log already, with other content"
+            problems.append(Problem(store, position + offset, "id", reason))
+    if problems:
+        raise LogError(problems)
+    if new and expected is not None and expected != position:
+        msg = f"{store}: expected the log at position {expected}, but it is at {position}"
+        raise ConflictError(msg)
+    return new
+
+
 def bundled_log() -> Path:
     """The NATO–Russia log that ships with tracker."""
     packaged = resources.files("tracker") / "_events" / "nato-russia.jsonl"
@@ -60,6 +149,15 @@ def bundled_log() -> Path:
         return Path(str(packaged))
     # Working from a source checkout (an editable install): events/ is the source of truth.
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
+
+
+def _split(raw: bytes) -> tuple[list[bytes], bool]:
+    """The lines of a JSONL file, and whether the last one is torn (no final newline)."""
+    lines = raw.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()
+        return lines, False
+    return lines, True
 
 
 def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
@@ -71,13 +169,10 @@ def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
     entries: list[tuple[int, Entry]] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
-    lines = raw.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    elif lines:
-        problems.append(
-            Problem(str(path), len(lines), None, "the last line is incomplete (no final newline)")
-        )
+    lines, torn = _split(raw)
+    if torn:
+        reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
+        problems.append(Problem(str(path), len(lines), None, reason))
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -98,28 +193,116 @@ def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
     return entries, sorted(problems, key=lambda problem: problem.line or 0)
 
 
+@frozen
+class Repair:
+    """What mending a log did: the bytes it cut, and where the whole original was kept."""
+
+    path: Path
+    backup: Path | None
+    removed: bytes
+
+
+class JsonlStore:
+    """A log as a JSON Lines file: one canonical entry a line, appended under an exclusive lock."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"JsonlStore({str(self.path)!r})"
+
+    def read(self, dyad: Dyad | None = None) -> Log:
+        entries, problems = _decode_lines(self.path)
+        if problems:
+            raise LogError(problems)
+        if dyad is not None:
+            entries = [(line, entry) for line, entry in entries if entry.parties == dyad]
+        return Log(
+            self.path, tuple(entry for _, entry in entries), tuple(line for line, _ in entries)
+        )
+
+    def problems(self) -> tuple[Problem, ...]:
+        entries, problems = _decode_lines(self.path)
+        folder = self.path.parent / ARTICLES
+        if folder.is_dir():
+            texts: dict[str, str | None] = {}
+            for number, entry in entries:
+                problems.extend(_check_quotes(self.path, number, entry, folder, texts))
+        return tuple(sorted(problems, key=lambda problem: problem.line or 0))
+
+    def position(self) -> int:
+        return self._index(self.path.read_bytes() if self.path.exists() else b"", ())[2]
+
+    def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
+        with self.path.open("ab") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                batch = list(entries)
+                torn, known, count = self._index(self.path.read_bytes(), {e.id for e in batch})
+                if torn:
+                    reason = "the last line is incomplete: run `tracker repair` first"
+                    raise LogError([Problem(str(self.path), count + 1, None, reason)])
+                new = plan_append(str(self.path), known, count, batch, expected)
+                if new:
+                    handle.write(b"".join(line + b"\n" for _, line in new))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                return count + len(new)
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def repair(self, backup: str | os.PathLike[str]) -> Repair:
+        """Cut a torn last line (a write that was killed midway), keeping the whole file at
+        ``backup`` first. Bad lines elsewhere are not a tear: they are left for a person."""
+        with self.path.open("r+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                raw = self.path.read_bytes()
+                lines, torn = _split(raw)
+                if not torn:
+                    return Repair(self.path, None, b"")
+                keep = len(raw) - len(lines[-1])
+                shutil.copyfile(self.path, backup)
+                handle.truncate(keep)
+                handle.flush()
+                os.fsync(handle.fileno())
+                return Repair(self.path, Path(backup), raw[keep:])
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    @staticmethod
+    def _index(raw: bytes, ids: Iterable[str]) -> tuple[bool, dict[str, bytes], int]:
+        """Whether the last line is torn, the line of each of ``ids`` already in the log, and
+        how many complete lines there are: enough to append safely without decoding the log."""
+        body = raw[: raw.rfind(b"\n") + 1]
+        known: dict[str, bytes] = {}
+        for entry_id in ids:
+            needle = b'"id":' + orjson.dumps(entry_id)
+            found = body.find(needle)
+            while found != -1:
+                start, end = body.rfind(b"\n", 0, found) + 1, body.find(b"\n", found)
+                line = body[start:end]
+                with contextlib.suppress(orjson.JSONDecodeError, AttributeError):
+                    if orjson.loads(line).get("id") == entry_id:
+                        known[entry_id] = line
+                        break
+                found = body.find(needle, end)
+        return len(body) < len(raw), known, body.count(b"\n")
+
+
 def read_log(path: str | os.PathLike[str]) -> Log:
-    """Read a whole log, or raise :class:`LogError` listing every line that is wrong."""
-    path = Path(path)
-    entries, problems = _decode_lines(path)
-    if problems:
-        raise LogError(problems)
-    return Log(path, tuple(entry for _, entry in entries), tuple(line for line, _ in entries))
+    """Read a whole log (JSONL or SQLite), or raise :class:`LogError` listing every bad entry."""
+    return open_store(path).read()
 
 
 def check_log(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
-    """Every problem of a log: bad lines, and quotes that the cited articles do not contain.
+    """Every problem of a log: bad entries, and quotes that the cited articles do not contain.
 
     Quotes are checked when the log has an ``articles/`` folder beside it.
     """
-    path = Path(path)
-    entries, problems = _decode_lines(path)
-    folder = path.parent / ARTICLES
-    if folder.is_dir():
-        texts: dict[str, str | None] = {}
-        for number, entry in entries:
-            problems.extend(_check_quotes(path, number, entry, folder, texts))
-    return tuple(sorted(problems, key=lambda problem: problem.line or 0))  # stable: line order
+    return open_store(path).problems()
 
 
 def _check_quotes(
@@ -159,29 +342,12 @@ def _check_quotes(
             )
 
 
-def append_entries(path: str | os.PathLike[str], entries: Iterable[Entry]) -> None:
-    """Append entries to a log in one locked, flushed write, or write nothing.
+def append_entries(
+    path: str | os.PathLike[str], entries: Iterable[Entry], *, expected: int | None = None
+) -> int:
+    """Append entries to the log at ``path`` atomically; return its new position.
 
-    The log must read cleanly first, and the new ids must be new: a refused append leaves
-    every byte of the log as it was.
+    See :meth:`Store.append`: validated first, refused whole on a conflict or a clash of ids,
+    idempotent for entries already written.
     """
-    path = Path(path)
-    new = list(entries)
-    with path.open("ab") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            log = read_log(path) if path.stat().st_size else Log(path, (), ())
-            seen = {entry.id: line for entry, line in zip(log.entries, log.lines, strict=True)}
-            problems = []
-            for offset, entry in enumerate(new, start=(log.lines[-1] if log.lines else 0) + 1):
-                if entry.id in seen:
-                    reason = f"duplicate id {entry.id!r}, first used on line {seen[entry.id]}"
-                    problems.append(Problem(str(path), offset, "id", reason))
-                seen.setdefault(entry.id, offset)
-            if problems:
-                raise LogError(problems)
-            handle.write(b"".join(dumps_entry(entry) + b"\n" for entry in new))
-            handle.flush()
-            os.fsync(handle.fileno())
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return open_store(path).append(entries, expected=expected)

@@ -1,0 +1,125 @@
+"""Replay's bookkeeping: checkpoints, back-dated appends, as-known-then, steps and explanations."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from builders import NATO_RUS, council, decision, lunch, suspension
+
+import tracker
+from tracker._synth import synthesize
+
+
+def _naive(entries: list[tracker.Entry], day: date | None, known_at: date | None) -> tracker.State:
+    chosen = [
+        e
+        for e in sorted(entries, key=lambda e: e.on)
+        if (day is None or e.on <= day) and (known_at is None or e.reported <= known_at)
+    ]
+    return tracker.fold(chosen, tracker.State(entries[0].parties))
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> list[tracker.Entry]:
+    """Six hundred synthetic entries of one dyad, some reported days after they happened."""
+    entries = list(synthesize(600, dyads=1, seed=7))
+    assert sum((e.reported - e.on).days > 2 for e in entries) > 20
+    return entries
+
+
+@pytest.mark.parametrize("every", [1, 5, 64, 1000])
+def test_every_date_agrees_with_a_fold_from_scratch(
+    synthetic: list[tracker.Entry], every: int
+) -> None:
+    replay = tracker.Replay(synthetic, dyad=synthetic[0].parties, every=every)
+    days = sorted({e.on for e in synthetic})
+    for day in [days[0] - timedelta(1), *days[::37], days[-1]]:
+        assert replay.state(replay.count_at(day)) == _naive(synthetic, day, None)
+        assert replay.at(day).applied == replay.count_at(day)
+
+
+def test_as_known_then_agrees_with_a_fold_from_scratch(synthetic: list[tracker.Entry]) -> None:
+    replay = tracker.Replay(synthetic, dyad=synthetic[0].parties, every=16)
+    pick = random.Random(3)
+    days = sorted({e.on for e in synthetic} | {e.reported for e in synthetic})
+    for _ in range(40):
+        day, known_at = pick.sample(days, 2)
+        state = replay.at(day, known_at=known_at)
+        assert (state.at, state.known_at) == (day, known_at)
+        assert attrs.evolve(state, at=None, known_at=None) == _naive(synthetic, day, known_at)
+
+
+def test_appending_in_the_order_written_gives_the_same_replay(
+    synthetic: list[tracker.Entry],
+) -> None:
+    written = sorted(synthetic, key=lambda e: e.reported)  # back-dated entries arrive late
+    whole = tracker.Replay(written, dyad=synthetic[0].parties, every=8)
+    grown = tracker.Replay(dyad=synthetic[0].parties, every=8)
+    for entry in written:
+        grown.append(entry)
+    assert grown.entries == whole.entries
+    assert grown.verify() == ()
+    assert grown.final == whole.final
+    assert all(grown.state(n) == whole.state(n) for n in range(0, len(whole), 50))
+
+
+def test_a_back_dated_entry_drops_exactly_the_later_checkpoints() -> None:
+    entries = [lunch(f"2009-01-{day:02d}", id=f"lunch-{day}") for day in range(1, 29)]
+    replay = tracker.Replay(entries, every=4)
+    kept = list(replay._checkpoints)
+    place = replay.append(suspension("2009-01-10", id="late"))
+    assert place == 10
+    assert replay._checkpoints == kept[: 10 // 4 + 1]
+    assert replay.final.suspended_on == date(2009, 1, 10)
+    assert replay.verify() == ()
+    assert replay._checkpoints[:3] == kept[:3]
+
+
+def test_append_refuses_another_dyad_and_a_known_id() -> None:
+    replay = tracker.Replay([lunch()])
+    with pytest.raises(ValueError, match="is in the replay already"):
+        replay.append(lunch())
+    other = lunch(id="eu", parties=tracker.Dyad("EU", "RUS"))
+    with pytest.raises(ValueError, match="not of this replay's NATO-RUS"):
+        replay.append(other)
+
+
+def test_strict_replay_raises_on_the_anomaly() -> None:
+    with pytest.raises(tracker.AnomalyError, match="formal_while_suspended"):
+        tracker.Replay([suspension(), council(formal=True)], strict=True)
+    replay = tracker.Replay([suspension()], strict=True)
+    with pytest.raises(tracker.AnomalyError):
+        replay.append(council(formal=True))
+
+
+def test_steps_and_step_agree(replay: tracker.Replay) -> None:
+    for step in replay.steps():
+        again = replay.step(step.index)
+        assert (again.before, again.after, again.entry) == (step.before, step.after, step.entry)
+        assert step.after == tracker.apply(step.before, step.entry)
+
+
+def test_explain_follows_provenance_to_the_quotes(replay: tracker.Replay) -> None:
+    (stance,) = replay.explain("stances.RUS.georgia_war_causes", date(2009, 1, 26))
+    assert stance.entries == ("sg-rogozin-lunch-2008-12-19-rferl",)
+    (quote,) = stance.quotes
+    assert quote.text.startswith('"But we need to build a bridge from August')
+    (meeting,) = replay.explain("meetings", date(2008, 12, 31))
+    assert meeting.entries == (
+        "sg-rogozin-lunch-2008-12-19-ap",
+        "sg-rogozin-lunch-2008-12-19-rferl",
+    )
+    with pytest.raises(KeyError, match="nothing at 'channels'"):
+        replay.explain("channels", date(2000, 1, 1))
+
+
+def test_a_fresh_replay_is_empty_and_normal() -> None:
+    replay = tracker.Replay()
+    assert len(replay) == 0
+    assert replay.at(date(2009, 1, 1)).phase is tracker.Phase.NORMAL
+    assert replay.dyad == NATO_RUS
+    replay.append(decision())
+    assert replay.at(date(2009, 1, 1)).applied == 1
