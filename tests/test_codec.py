@@ -123,3 +123,68 @@ def test_states_carry_the_derived_phase_and_overdue_flags(replay: tracker.Replay
     assert list(encoded)[:4] == ["at", "known_at", "dyad", "phase"]
     assert encoded["phase"] == "contacts_resumed"
     assert [item["overdue"] for item in encoded["pending"]] == [True]
+
+
+@tracker.entry_type(
+    "renamed_meeting",
+    cameo="040",
+    cameo_label="Consult",
+    goldstein=1.0,
+    plover="CONSULT",
+    version=3,
+)
+class RenamedMeeting(tracker.Entry):
+    """A test type at version 3: v1 called ``format`` ``kind``, v2 had no ``venue``."""
+
+    format: str
+    venue: str
+
+
+@tracker.upcaster("renamed_meeting", 1)
+def _format_was_kind(fields: dict[str, Any]) -> dict[str, Any]:
+    fields["format"] = fields.pop("kind")
+    return fields
+
+
+@tracker.upcaster("renamed_meeting", 2)
+def _venue_was_added(fields: dict[str, Any]) -> dict[str, Any]:
+    return {**fields, "venue": "unknown"}
+
+
+def test_old_versions_are_lifted_before_decoding(bundled: tracker.Log) -> None:
+    base = {
+        key: value
+        for key, value in _line(bundled, 6).items()
+        if key not in ("format", "venue", "channel")
+    }
+    old = {**base, "type": "renamed_meeting", "v": 1, "kind": "lunch"}
+    entry = tracker.decode_entry(old)
+    assert (entry.format, entry.venue) == ("lunch", "unknown")
+    assert tracker.encode_entry(entry)["v"] == 3
+    assert (
+        tracker.decode_entry({**base, "type": "renamed_meeting", "v": 2, "format": "tea"}).venue
+        == "unknown"
+    )
+
+
+def test_an_upcaster_is_registered_once() -> None:
+    with pytest.raises(ValueError, match="registered already"):
+        tracker.upcaster("renamed_meeting", 1)(lambda fields: fields)
+
+
+def test_a_missing_upcaster_is_named() -> None:
+    @tracker.entry_type(
+        "unlifted_meeting",
+        cameo="040",
+        cameo_label="Consult",
+        goldstein=1.0,
+        plover="CONSULT",
+        version=2,
+    )
+    class Unlifted(tracker.Entry):
+        format: str
+
+    data = {**tracker.encode_entry(lunch()), "type": "unlifted_meeting", "v": 1}
+    del data["channel"]
+    with pytest.raises(tracker.FieldError, match="no upcaster from 1"):
+        tracker.decode_entry(data)

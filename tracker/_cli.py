@@ -7,9 +7,10 @@ problems found by ``validate``), 2 when the input is wrong (an option, a date, a
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,13 +19,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tracker._codec import dumps_entry, encode_entry, encode_state
+from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._dates import parse_day
-from tracker._entries import Dyad, entry_types
-from tracker._errors import LogError, TrackerError
+from tracker._entries import Dyad, Entry, entry_types
+from tracker._errors import ConflictError, FieldError, LogError, Problem, TrackerError
 from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._state import State
-from tracker._store import Log, bundled_log, check_log, read_log
+from tracker._store import (
+    SQLITE_SUFFIXES,
+    JsonlStore,
+    Log,
+    append_entries,
+    bundled_log,
+    check_log,
+    open_store,
+    read_log,
+)
+from tracker._synth import synthesize
 from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
@@ -105,16 +116,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
 
-    export = command("export", "Print the log in its canonical form.")
-    export.add_argument(
-        "--format", choices=["jsonl"], default="jsonl", help="jsonl: one entry a line"
-    )
-
+    _storage_commands(command)
     configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
     return parser
+
+
+def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that move, write, mend and check logs."""
+    export = command("export", "Write the log in canonical form: JSONL, or a SQLite database.")
+    export.add_argument(
+        "--format", choices=["jsonl", "sqlite"], default="jsonl", help="default: jsonl"
+    )
+    export.add_argument("--output", type=Path, help="the file (default for jsonl: stdout)")
+
+    imports = command("import", "Append every entry of another log (JSONL or SQLite).", log=False)
+    imports.add_argument("source", type=Path, metavar="SOURCE", help="the log to read")
+    imports.add_argument("--log", type=Path, required=True, help="the log to append to")
+
+    append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
+    append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
+    append.add_argument("--log", type=Path, required=True, help="the log to append to")
+    append.add_argument(
+        "--expect-position",
+        type=int,
+        metavar="N",
+        help="refuse (exit 1) unless the log is at this position: optimistic concurrency",
+    )
+
+    repair = command("repair", "Cut a torn last line, keeping a backup of the file.", log=False)
+    repair.add_argument("path", type=Path, metavar="LOG", help="a JSONL log")
+
+    verify = command("verify", "Check that incremental checkpoints equal a full replay.")
+    verify.add_argument("--dyad", type=_dyad, help="only this pair (default: every dyad)")
+    verify.add_argument("--every", type=int, default=64, help="entries between checkpoints")
+
+    synth = command("synth", "Write a realistic synthetic log.", log=False)
+    synth.add_argument("--entries", type=int, required=True, metavar="N", help="how many")
+    synth.add_argument("--dyads", type=int, default=1, metavar="K", help="how many pairs")
+    synth.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="the same seed, the same log"
+    )
+    synth.add_argument("--output", type=Path, help="a .jsonl or .sqlite file (default: stdout)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -325,11 +370,124 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, _out: Console) -> int:
-    log = _read(args)
-    sys.stdout.buffer.write(b"".join(dumps_entry(entry) + b"\n" for entry in log.entries))
-    sys.stdout.flush()
+def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
+    """Entries to a new log at ``output`` (its kind by suffix), or as JSONL to stdout."""
+    if output is None:
+        for entry in entries:
+            sys.stdout.buffer.write(dumps_entry(entry) + b"\n")
+        sys.stdout.flush()
+        return 0
+    if output.exists():
+        msg = f"{output} exists already: give a new file"
+        raise UsageError(msg)
+    store = open_store(output)
+    position, stream = 0, iter(entries)
+    while batch := list(itertools.islice(stream, 10_000)):
+        position = store.append(batch, expected=position)
+    print(f"{output}: {position} entries written", file=sys.stderr)
     return 0
+
+
+def _export(args: argparse.Namespace, out: Console) -> int:
+    if args.format == "sqlite" and (
+        args.output is None or args.output.suffix not in SQLITE_SUFFIXES
+    ):
+        msg = f"--format sqlite writes to a file named by --output ({', '.join(SQLITE_SUFFIXES)})"
+        raise UsageError(msg)
+    if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
+        msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
+        raise UsageError(msg)
+    return _write(_read(args).entries, args.output, out)
+
+
+def _import(args: argparse.Namespace, _out: Console) -> int:
+    entries = read_log(args.source).entries
+    before = open_store(args.log).position() if args.log.exists() else 0
+    after = append_entries(args.log, entries)
+    print(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
+    return 0
+
+
+def _append(args: argparse.Namespace, _out: Console) -> int:
+    name = "<stdin>" if args.entries == "-" else args.entries
+    try:
+        raw = sys.stdin.buffer.read() if args.entries == "-" else Path(args.entries).read_bytes()
+    except OSError as error:
+        msg = f"{name}: cannot read: {error.strerror}"
+        raise UsageError(msg) from None
+    entries, problems = [], []
+    for number, line in enumerate(_documents(raw), start=1):
+        try:
+            entries.append(loads_entry(line))
+        except FieldError as error:
+            problems.append(Problem(name, number, error.path or None, error.reason))
+    if problems:
+        raise LogError(problems)
+    try:
+        position = append_entries(args.log, entries, expected=args.expect_position)
+    except ConflictError as error:
+        print(f"tracker: conflict: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.log}: at position {position}")
+    return 0
+
+
+def _documents(raw: bytes) -> list[bytes]:
+    """One JSON object (pretty-printed or not), or JSON lines."""
+    stripped = raw.strip()
+    if not stripped:
+        return []
+    try:
+        if isinstance(orjson.loads(stripped), dict):
+            return [stripped]
+    except orjson.JSONDecodeError:
+        pass
+    return [line for line in raw.split(b"\n") if line.strip()]
+
+
+def _repair(args: argparse.Namespace, _out: Console) -> int:
+    if args.path.suffix in SQLITE_SUFFIXES:
+        msg = f"{args.path}: SQLite commits whole transactions; only JSONL logs tear"
+        raise UsageError(msg)
+    if not args.path.is_file():
+        msg = f"{args.path}: cannot read the log: No such file or directory"
+        raise UsageError(msg)
+    backup = args.path.with_name(f"{args.path.name}.{datetime.now():%Y%m%dT%H%M%S}.bak")
+    store = JsonlStore(args.path)
+    done = store.repair(backup)
+    if done.backup is None:
+        print(f"{args.path}: no torn line to mend")
+    else:
+        cut = len(done.removed)
+        print(
+            f"{args.path}: cut a torn last line of {cut} bytes; the whole file is in {done.backup}"
+        )
+    left = store.problems()
+    for problem in left:
+        print(problem)
+    return 1 if left else 0
+
+
+def _verify(args: argparse.Namespace, out: Console) -> int:
+    log = _read(args)
+    failed = 0
+    for dyad in [args.dyad] if args.dyad else log.dyads():
+        replay = Replay(dyad=dyad, every=args.every)
+        for entry in log.entries:  # in the order written: back-dated entries drop checkpoints
+            if entry.parties == dyad:
+                replay.append(entry)
+        wrong = replay.verify()
+        failed += len(wrong)
+        verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
+        out.print(f"{dyad}: {len(replay)} entries, checkpoints {verdict}")
+    return 1 if failed else 0
+
+
+def _synth(args: argparse.Namespace, out: Console) -> int:
+    if args.entries < 0 or args.dyads < 1:
+        msg = "--entries must be 0 or more and --dyads 1 or more"
+        raise UsageError(msg)
+    return _write(synthesize(args.entries, dyads=args.dyads, seed=args.seed), args.output, out)
 
 
 def _tui(args: argparse.Namespace, _out: Console) -> int:
@@ -345,6 +503,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "explain": _explain,
     "validate": _validate,
     "export": _export,
+    "import": _import,
+    "append": _append,
+    "repair": _repair,
+    "verify": _verify,
+    "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
 }
