@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint clean
+BENCH_STAMP := $(VENV)/.installed-bench
+
+.PHONY: install run test bench lint clean
 
 install: $(STAMP)
 
@@ -18,12 +20,22 @@ run: $(STAMP)
 	$(BIN)/tracker tui
 
 test: $(STAMP)
-	$(BIN)/ruff check tracker tests
+	$(BIN)/ruff check tracker tests benchmarks
 	$(BIN)/python -m pytest
 
+# Benchmarks print figures; they are not part of `make test`.
+bench: $(BENCH_STAMP)
+	$(BIN)/python benchmarks/replay.py
+	$(BIN)/python benchmarks/tui_step.py
+	$(BIN)/python benchmarks/ingest_eval.py
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	touch $(BENCH_STAMP)
+
 lint: $(STAMP)
-	$(BIN)/ruff check tracker tests
-	$(BIN)/ruff format --check tracker tests
+	$(BIN)/ruff check tracker tests benchmarks
+	$(BIN)/ruff format --check tracker tests benchmarks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -151,7 +151,7 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
     verify = command("verify", "Check that incremental checkpoints equal a full replay.")
     verify.add_argument("--dyad", type=_dyad, help="only this pair (default: every dyad)")
-    verify.add_argument("--every", type=int, default=64, help="entries between checkpoints")
+    verify.add_argument("--every", type=int, default=16, help="entries between checkpoints")
 
     synth = command("synth", "Write a realistic synthetic log.", log=False)
     synth.add_argument("--entries", type=int, required=True, metavar="N", help="how many")

@@ -163,7 +163,7 @@ class Replay:
         *,
         dyad: Dyad = DEFAULT_DYAD,
         strict: bool = False,
-        every: int = 64,
+        every: int = 16,
     ) -> None:
         if every < 1:
             msg = f"checkpoints are kept every 1 or more entries, not {every}"
