@@ -4,7 +4,7 @@ Writes ``--entries`` synthetic entries to a temporary log, opens the app headles
 the cursor at ``--start`` (a fraction of the log) and presses down ``--steps`` times, twice:
 
 - holding the key: each press waits only for the screen to update (the cursor and timeline
-  move; the panes catch up on a worker thread, coalescing the steps in between);
+  move; the panes catch up on a worker thread once the cursor rests, when they are slow);
 - settled: each press also waits for the panes to show the new entry's state and changes.
 
 Prints the time to open (until the first entry's panes are shown) and, for each way of
@@ -30,9 +30,16 @@ from tracker.tui import TrackerApp
 
 
 async def _settle(pilot: Pilot[object]) -> None:
-    for _ in range(2):
+    """Wait until the panes show the entry under the cursor."""
+    app = pilot.app
+    assert isinstance(app, TrackerApp)
+    while True:
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await app.workers.wait_for_complete()
+        details = app.main.details
+        if details is not None and details.index == app.main.cursor:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from datetime import date
 
@@ -62,6 +63,10 @@ class MainScreen(Screen[None]):
 
     #: Seconds between two steps while playing.
     PLAY_INTERVAL = 0.8
+    #: Details that took longer than this (seconds) to compute wait for the cursor to rest...
+    SLOW = 0.05
+    #: ...this long (seconds), so that holding a key on a long log never waits for them.
+    REST = 0.15
 
     story: reactive[Story | None] = reactive(None, init=False)
     rows: reactive[tuple[int, ...]] = reactive((), init=False)
@@ -83,6 +88,9 @@ class MainScreen(Screen[None]):
         self._computing = False
         self._player: Timer | None = None
         self._ends: tuple[bool, bool] | None = None
+        self._slow = False
+        self._started = 0.0
+        self._rest: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -200,11 +208,22 @@ class MainScreen(Screen[None]):
     # -- the details of the cursor, computed off the UI thread -----------------------------
 
     def _want_details(self) -> None:
-        """Compute the details of the cursor, unless a computation runs: it will ask again."""
+        """Compute the details of the cursor now, or once it rests if they are slow to get."""
+        if self._rest is not None:
+            self._rest.stop()
+            self._rest = None
+        if self._slow:
+            self._rest = self.set_timer(self.REST, self._start_details)
+        else:
+            self._start_details()
+
+    def _start_details(self) -> None:
+        """Start computing the cursor's details, unless a computation runs: it will ask again."""
         replay = self.story.replay if self.story else None
         if replay is None or self._computing:
             return
         self._computing = True
+        self._started = time.perf_counter()
         self._compute(replay, self.cursor, self.known_then)
 
     @work(thread=True, group="details")
@@ -215,6 +234,7 @@ class MainScreen(Screen[None]):
         if event.worker.group != "details" or not event.worker.is_finished:
             return
         self._computing = False
+        self._slow = time.perf_counter() - self._started > self.SLOW
         details = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(details, Details):
             if details.index < len(self.entries) and details.entry is self.entries[details.index]:
