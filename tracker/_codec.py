@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import attrs
 import orjson
@@ -155,7 +155,7 @@ def decode_entry(data: Any) -> Entry:
             reason = f"version {version} of {kind!r} cannot be read: no upcaster from {step}"
             raise FieldError(reason, "v")
         fields = lift(dict(fields))
-    return _build(cls, fields, "")
+    return _build(cls, fields)
 
 
 def loads_entry(line: bytes | str) -> Entry:
@@ -181,7 +181,7 @@ def decode_state(data: Any) -> State:
             else item
             for item in fields["pending"]
         ]
-    return _build(State, fields, "")
+    return _build(State, fields)
 
 
 @attrs.frozen
@@ -217,77 +217,99 @@ def _entry_fields(cls: type[Entry]) -> tuple[_Field, ...]:
     return (*first, *own, *tail)
 
 
-def _build(cls: type[T], data: dict[str, Any], path: str) -> T:
+#: Reads a JSON value as a field's type; a :class:`FieldError` it raises has a path relative to
+#: the value, which each enclosing object or list prefixes on the way up.
+Structurer = Callable[[Any], Any]
+
+
+@cache
+def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str, Structurer, bool], ...]]:
+    """The keys ``cls`` reads, and for each field: its name, key, structurer and whether it is
+    required. Made once per class."""
     fields = _fields(cls)
-    keys = {spec.key for spec in fields}
-    for key in data:
-        if key not in keys:
-            where = _join(path, str(key))
-            reason = f"unknown field (known: {', '.join(sorted(keys))})"
-            raise FieldError(reason, where)
+    steps = tuple((f.name, f.key, _structurer(f.type), f.required) for f in fields)
+    return frozenset(f.key for f in fields), steps
+
+
+def _build(cls: type[T], data: dict[str, Any], path: str = "") -> T:
+    keys, steps = _plan(cls)
+    if not keys.issuperset(data):
+        unknown = next(key for key in data if key not in keys)
+        reason = f"unknown field (known: {', '.join(sorted(keys))})"
+        raise FieldError(reason, unknown).within(path)
     kwargs: dict[str, Any] = {}
-    for spec in fields:
-        where = _join(path, spec.key)
-        if spec.key not in data:
-            if spec.required:
-                reason = "required field is missing"
-                raise FieldError(reason, where)
-            continue
-        kwargs[spec.name] = _structure(data[spec.key], spec.type, where)
+    for name, key, structure, required in steps:
+        if key in data:
+            try:
+                kwargs[name] = structure(data[key])
+            except FieldError as error:
+                raise error.within(key).within(path) from None
+        elif required:
+            raise FieldError("required field is missing", key).within(path)
     try:
         return cls(**kwargs)
     except FieldError as error:
         raise error.within(path) from None
     except (TypeError, ValueError) as error:
-        reason = str(error)
-        raise FieldError(reason, path) from None
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _structure(value: Any, tp: Any, path: str) -> Any:
-    return _structurer(tp)(value, path)
+        raise FieldError(str(error), path) from None
 
 
 @cache
-def _structurer(tp: Any) -> Callable[[Any, str], Any]:
+def _structurer(tp: Any) -> Structurer:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
         return _union_structurer(args)
     if origin is tuple:
-        item = _structurer(args[0])
-        return lambda value, path: tuple(
-            item(element, f"{path}[{index}]") for index, element in enumerate(_list(value, path))
-        )
+        return _tuple_structurer(_structurer(args[0]))
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
-        item = _structurer(args[1])
-        return lambda value, path: {
-            key: item(element, _join(path, key)) for key, element in _object(value, path).items()
-        }
+        return _mapping_structurer(_structurer(args[1]))
     if tp is Dyad:
         return _dyad
     if tp is date:
-        return lambda value, path: _parse(parse_day, value, path)
+        return lambda value: _parse(parse_day, value)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_structurer(tp)
     if tp in (str, int, float, bool):
         return _scalar_structurer(tp)
     if attrs.has(tp):
-        return lambda value, path: _build(tp, _object(value, path), path)
+        return lambda value: _build(tp, _object(value))
     msg = f"the codec cannot read fields of type {tp!r}"
     raise TypeError(msg)
 
 
-def _union_structurer(args: tuple[Any, ...]) -> Callable[[Any, str], Any]:
+def _tuple_structurer(item: Structurer) -> Structurer:
+    def structure(value: Any) -> tuple[Any, ...]:
+        out = []
+        for index, element in enumerate(_list(value)):
+            try:
+                out.append(item(element))
+            except FieldError as error:
+                where = f"[{index}]"
+                raise error.within(where) from None
+        return tuple(out)
+
+    return structure
+
+
+def _mapping_structurer(item: Structurer) -> Structurer:
+    def structure(value: Any) -> dict[str, Any]:
+        out = {}
+        for key, element in _object(value).items():
+            try:
+                out[key] = item(element)
+            except FieldError as error:
+                raise error.within(key) from None
+        return out
+
+    return structure
+
+
+def _union_structurer(args: tuple[Any, ...]) -> Structurer:
     optional = type(None) in args
     rest = tuple(arg for arg in args if arg is not type(None))
     if set(rest) == {date, datetime}:
-        inner = cast(
-            Callable[[Any, str], Any], lambda value, path: _parse(parse_timestamp, value, path)
-        )
+        inner: Structurer = lambda value: _parse(parse_timestamp, value)  # noqa: E731
     elif len(rest) == 1:
         inner = _structurer(rest[0])
     else:
@@ -295,17 +317,17 @@ def _union_structurer(args: tuple[Any, ...]) -> Callable[[Any, str], Any]:
         raise TypeError(msg)
     if not optional:
         return inner
-    return lambda value, path: None if value is None else inner(value, path)
+    return lambda value: None if value is None else inner(value)
 
 
-def _enum_structurer(tp: type[Enum]) -> Callable[[Any, str], Any]:
-    def structure(value: Any, path: str) -> Any:
+def _enum_structurer(tp: type[Enum]) -> Structurer:
+    def structure(value: Any) -> Any:
         try:
             return tp(value)
         except ValueError:
             allowed = ", ".join(repr(member.value) for member in tp)
             reason = f"{value!r} is not one of {allowed}"
-            raise FieldError(reason, path) from None
+            raise FieldError(reason) from None
 
     return structure
 
@@ -313,48 +335,45 @@ def _enum_structurer(tp: type[Enum]) -> Callable[[Any, str], Any]:
 _SCALAR_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 
-def _scalar_structurer(tp: type) -> Callable[[Any, str], Any]:
-    def structure(value: Any, path: str) -> Any:
+def _scalar_structurer(tp: type) -> Structurer:
+    def structure(value: Any) -> Any:
+        if type(value) is tp:
+            return value
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if not isinstance(value, tp) or (tp is not bool and isinstance(value, bool)):
             reason = f"must be {_SCALAR_NAMES[tp]}, got {_json_kind(value)}"
-            raise FieldError(reason, path)
+            raise FieldError(reason)
         return value
 
     return structure
 
 
-def _dyad(value: Any, path: str) -> Dyad:
+def _dyad(value: Any) -> Dyad:
     if not isinstance(value, str):
         reason = f"must be two actor codes as 'A-B', got {_json_kind(value)}"
-        raise FieldError(reason, path)
-    try:
-        return Dyad.parse(value)
-    except FieldError as error:
-        reason = error.reason
-        raise FieldError(reason, path) from None
+        raise FieldError(reason)
+    return Dyad.parse(value)
 
 
-def _parse(parser: Callable[[str], Any], value: Any, path: str) -> Any:
+def _parse(parser: Callable[[str], Any], value: Any) -> Any:
     try:
         return parser(value)
     except (TypeError, ValueError) as error:
-        reason = str(error)
-        raise FieldError(reason, path) from None
+        raise FieldError(str(error)) from None
 
 
-def _list(value: Any, path: str) -> list[Any]:
+def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         reason = f"must be a list, got {_json_kind(value)}"
-        raise FieldError(reason, path)
+        raise FieldError(reason)
     return value
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         reason = f"must be an object, got {_json_kind(value)}"
-        raise FieldError(reason, path)
+        raise FieldError(reason)
     return value
 
 
