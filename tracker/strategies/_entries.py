@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import attrs
+from attrs import evolve
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -21,6 +23,7 @@ from tracker._entries import (
     InformalMeeting,
     MeetingAnnouncement,
     MinisterialDecision,
+    Source,
     Suspension,
     entry_types,
 )
@@ -42,6 +45,10 @@ __all__ = ["MEETING_KINDS", "entries", "entries_on", "register_entry_type"]
 
 #: The kinds of follow-up a meeting announcement plans.
 MEETING_KINDS = (InformalMeeting.TYPE, CouncilMeeting.TYPE)
+
+#: The words and the source of plain entries.
+PLAIN_TEXT = "plain"
+PLAIN_SOURCE = Source(outlet="Plain Wire", article="000_0000000000000000.txt")
 
 #: How far after an entry the events it expects are drawn to start, in days.
 HORIZON = 60
@@ -118,17 +125,20 @@ def _entries_anywhere(
 
 
 def entries_on(
-    cls: type[Entry], /, *, id: str, parties: Dyad, on: date, **fixed: Any
+    cls: type[Entry], /, *, id: str, parties: Dyad, on: date, plain: bool = False, **fixed: Any
 ) -> SearchStrategy[Entry]:
     """Valid entries of ``cls`` with this id, parties and day, and the ``fixed`` field values.
 
-    Follow-ups are expected to start within :data:`HORIZON` days after ``on``. Shrinks towards
-    an entry reported on the day it happened, with one bare source and nothing else.
+    Follow-ups are expected to start within :data:`HORIZON` days after ``on``. ``plain``
+    entries carry only what the reducer reads: one fixed source and title, no participant,
+    stance or cooperation note, follow-ups without words (quicker to draw and to shrink).
+    Shrinks towards an entry reported on the day it happened, with one bare source and
+    nothing else.
     """
     if cls not in _OWN_FIELDS:
         msg = f"no strategy draws {cls.__qualname__}: call register_entry_type() first"
         raise InvalidArgument(msg)
-    return _entries_on(cls, entry_id=id, parties=parties, on=on, fixed=fixed)
+    return _entries_on(cls, entry_id=id, parties=parties, on=on, plain=plain, fixed=fixed)
 
 
 @st.composite
@@ -139,22 +149,33 @@ def _entries_on(
     entry_id: str,
     parties: Dyad,
     on: date,
+    plain: bool,
     fixed: dict[str, Any],
 ) -> Entry:
-    sides = (parties.first, parties.second)
-    later = DateWindow(on, on + timedelta(HORIZON))
-    common: dict[str, Any] = {
+    if plain:
+        common = {
+            "id": entry_id,
+            "on": on,
+            "parties": parties,
+            "title": PLAIN_TEXT,
+            "sources": (PLAIN_SOURCE,),
+            "follow_ups": draw(_plain_follow_up_lists(on)),
+            "reported": on + timedelta(draw(_DELAYS) or 0),
+        }
+        return cls(**(common | draw(_OWN_FIELDS[cls](parties, on)) | fixed))
+    parts = _parts_of(parties)
+    common = {
         "id": entry_id,
         "on": on,
         "parties": parties,
         "title": draw(texts()),
-        "sources": draw(st.lists(sources(published_after=on), min_size=1, max_size=2)),
-        "participants": draw(st.lists(participants(sides), max_size=1)),
-        "stances": draw(st.lists(stances(sides), max_size=2)),
-        "follow_ups": draw(st.lists(follow_ups(between=later), max_size=2)),
-        "cooperation": draw(st.lists(cooperation_notes(), max_size=1)),
+        "sources": draw(_source_lists(on)),
+        "participants": draw(parts["participants"]),
+        "stances": draw(parts["stances"]),
+        "follow_ups": draw(_follow_up_lists(on)),
+        "cooperation": draw(_COOPERATION),
     }
-    delay = draw(st.none() | st.integers(0, 45))
+    delay = draw(_DELAYS)
     if delay is not None or not any(source.published_on for source in common["sources"]):
         # With no delay drawn, the entry is reported when its first source was published.
         common["reported"] = on + timedelta(delay or 0)
@@ -162,10 +183,46 @@ def _entries_on(
     return cls(**(common | own | fixed))
 
 
+_COOPERATION = st.lists(cooperation_notes(), max_size=1)
+_DELAYS = st.none() | st.integers(0, 45)
+
+
+@cache
+def _parts_of(parties: Dyad) -> dict[str, SearchStrategy[list[Any]]]:
+    sides = (parties.first, parties.second)
+    return {
+        "participants": st.lists(participants(sides), max_size=1),
+        "stances": st.lists(stances(sides), max_size=1),
+    }
+
+
+@cache
+def _source_lists(on: date) -> SearchStrategy[list[Any]]:
+    return st.lists(sources(published_after=on), min_size=1, max_size=2)
+
+
+@cache
+def _follow_up_lists(on: date) -> SearchStrategy[list[Any]]:
+    return st.lists(follow_ups(between=DateWindow(on, on + timedelta(HORIZON))), max_size=2)
+
+
+@cache
+def _plain_follow_up_lists(on: date) -> SearchStrategy[list[Any]]:
+    later = DateWindow(on, on + timedelta(HORIZON))
+    return st.lists(
+        follow_ups(between=later).map(
+            lambda item: evolve(item, phrase=PLAIN_TEXT, quote=PLAIN_TEXT, detail="")
+        ),
+        max_size=2,
+    )
+
+
+@cache
 def _parties_of(parties: Dyad) -> SearchStrategy[str]:
     return st.sampled_from((parties.first, parties.second))
 
 
+@cache
 def _channel_lists(*, min_size: int = 0) -> SearchStrategy[tuple[str, ...]]:
     return st.lists(channels(), min_size=min_size, max_size=3, unique=True).map(tuple)
 
@@ -174,46 +231,44 @@ def _optional_texts() -> SearchStrategy[str]:
     return st.just("") | texts()
 
 
-_OWN_FIELDS.update(
-    {
-        ChannelEstablished: lambda _parties, _on: st.fixed_dictionaries(
-            {"channel": channels(), "body": texts()}
-        ),
-        Suspension: lambda parties, _on: st.fixed_dictionaries(
-            {"by": _parties_of(parties), "channels": _channel_lists(min_size=1), "reason": texts()}
-        ),
-        Declaration: lambda parties, _on: st.fixed_dictionaries(
-            {"by": _parties_of(parties), "body": texts(), "statement": texts()}
-        ),
-        MinisterialDecision: lambda parties, _on: st.fixed_dictionaries(
-            {
-                "by": _parties_of(parties),
-                "body": texts(),
-                "decision": texts(),
-                "resumes": _channel_lists(),
-                "conditions": st.lists(texts(), max_size=2).map(tuple),
-                "reaffirmed": st.lists(texts(), max_size=2).map(tuple),
-            }
-        ),
-        MeetingAnnouncement: lambda _parties, on: st.fixed_dictionaries(
-            {
-                "planned": follow_ups(
-                    MEETING_KINDS, between=DateWindow(on, on + timedelta(HORIZON))
-                ),
-                "format": _optional_texts(),
-                "venue": _optional_texts(),
-            }
-        ),
-        InformalMeeting: lambda _parties, _on: st.fixed_dictionaries(
-            {"format": texts(), "venue": _optional_texts(), "channel": channels()}
-        ),
-        CouncilMeeting: lambda _parties, _on: st.fixed_dictionaries(
-            {
-                "level": texts(),
-                "formal": st.booleans(),
-                "council": channels(),
-                "venue": _optional_texts(),
-            }
-        ),
-    }
-)
+_BUILT_IN_FIELDS: dict[type[Entry], OwnFields] = {
+    ChannelEstablished: lambda _parties, _on: st.fixed_dictionaries(
+        {"channel": channels(), "body": texts()}
+    ),
+    Suspension: lambda parties, _on: st.fixed_dictionaries(
+        {"by": _parties_of(parties), "channels": _channel_lists(min_size=1), "reason": texts()}
+    ),
+    Declaration: lambda parties, _on: st.fixed_dictionaries(
+        {"by": _parties_of(parties), "body": texts(), "statement": texts()}
+    ),
+    MinisterialDecision: lambda parties, _on: st.fixed_dictionaries(
+        {
+            "by": _parties_of(parties),
+            "body": texts(),
+            "decision": texts(),
+            "resumes": _channel_lists(),
+            "conditions": st.lists(texts(), max_size=2).map(tuple),
+            "reaffirmed": st.lists(texts(), max_size=2).map(tuple),
+        }
+    ),
+    MeetingAnnouncement: lambda _parties, on: st.fixed_dictionaries(
+        {
+            "planned": follow_ups(MEETING_KINDS, between=DateWindow(on, on + timedelta(HORIZON))),
+            "format": _optional_texts(),
+            "venue": _optional_texts(),
+        }
+    ),
+    InformalMeeting: lambda _parties, _on: st.fixed_dictionaries(
+        {"format": texts(), "venue": _optional_texts(), "channel": channels()}
+    ),
+    CouncilMeeting: lambda _parties, _on: st.fixed_dictionaries(
+        {
+            "level": texts(),
+            "formal": st.booleans(),
+            "council": channels(),
+            "venue": _optional_texts(),
+        }
+    ),
+}
+
+_OWN_FIELDS.update({cls: cache(fields) for cls, fields in _BUILT_IN_FIELDS.items()})

@@ -34,11 +34,19 @@ __all__ = [
     "Law",
     "LawViolation",
     "Reducer",
+    "check_anomalies",
     "check_codec",
+    "check_determinism",
+    "check_duplicates",
     "check_fold",
+    "check_follow_ups_resolved",
+    "check_known_at",
+    "check_overdue",
     "check_replay",
-    "check_step",
+    "check_split_fold",
+    "check_state_at",
     "check_steps",
+    "check_strict",
     "reference_fold",
 ]
 
@@ -116,12 +124,47 @@ def reference_fold(
     return evolve(functools.reduce(reducer, chosen, State(dyad)), at=day, known_at=known_at)
 
 
-def check_step(before: State, entry: Entry, after: State) -> None:
-    """The laws one reducer step keeps: second reports count nothing, expectations are resolved
-    by the entries that fulfil them, new anomalies name the entry."""
-    _check_duplicate(before, entry, after)
-    _check_resolution(before, entry, after)
-    _check_anomalies(before, entry, after)
+StepCheck = Callable[[State, Entry, State], None]
+
+
+def check_duplicates(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` in the order given: no second report may count (:attr:`Law.DUPLICATES`)."""
+    return _fold_checking(entries, dyad, reducer, (_check_duplicate,))
+
+
+def check_follow_ups_resolved(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` in the order given: each step resolves exactly the expectations it
+    fulfils (:attr:`Law.FOLLOW_UPS_RESOLVED`)."""
+    return _fold_checking(entries, dyad, reducer, (_check_resolution,))
+
+
+def check_anomalies(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` in the order given: each new anomaly names the entry applied
+    (:attr:`Law.ANOMALIES`)."""
+    return _fold_checking(entries, dyad, reducer, (_check_anomalies,))
+
+
+def _fold_checking(
+    entries: Sequence[Entry], dyad: Dyad, reducer: Reducer, checks: Iterable[StepCheck]
+) -> State:
+    state = State(dyad)
+    for entry in entries:
+        if entry.parties != dyad:
+            continue
+        after = reducer(state, entry)
+        for check in checks:
+            try:
+                check(state, entry, after)
+            except LawViolation as violation:
+                raise LawViolation(violation.law, violation.message, entries) from None
+        state = after
+    return state
 
 
 def _check_duplicate(before: State, entry: Entry, after: State) -> None:
@@ -187,6 +230,40 @@ def _check_anomalies(before: State, entry: Entry, after: State) -> None:
             raise LawViolation(Law.ANOMALIES, message, (entry,))
 
 
+def check_determinism(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` twice: one state (:attr:`Law.DETERMINISM`). Returns it."""
+    log = [entry for entry in entries if entry.parties == dyad]
+    state = functools.reduce(reducer, log, State(dyad))
+    again = functools.reduce(reducer, log, State(dyad))
+    if again != state:
+        message = "the second fold differs in " + ", ".join(_differences(state, again))
+        raise LawViolation(Law.DETERMINISM, message, entries)
+    return state
+
+
+def check_split_fold(
+    entries: Sequence[Entry],
+    split: int,
+    *,
+    dyad: Dyad = DEFAULT_DYAD,
+    reducer: Reducer = apply,
+) -> State:
+    """Fold the first ``split`` entries, then the rest from there: the fold of the whole
+    (:attr:`Law.SPLIT_FOLD`). Returns it."""
+    log = [entry for entry in entries if entry.parties == dyad]
+    whole = functools.reduce(reducer, log, State(dyad))
+    first = functools.reduce(reducer, log[:split], State(dyad))
+    halves = functools.reduce(reducer, log[split:], first)
+    if halves != whole:
+        message = f"split after {split} entries, the fold differs in " + ", ".join(
+            _differences(whole, halves)
+        )
+        raise LawViolation(Law.SPLIT_FOLD, message, entries)
+    return whole
+
+
 def check_fold(
     entries: Sequence[Entry],
     *,
@@ -194,30 +271,15 @@ def check_fold(
     reducer: Reducer = apply,
     split: int | None = None,
 ) -> State:
-    """Fold the entries of ``dyad`` in the order given, checking every step (:func:`check_step`),
-    determinism, and that folding in two parts (at ``split``, the middle by default) changes
-    nothing. Returns the state."""
-    log = [entry for entry in entries if entry.parties == dyad]
-    start = State(dyad)
-    state = start
-    for entry in log:
-        after = reducer(state, entry)
-        try:
-            check_step(state, entry, after)
-        except LawViolation as violation:
-            raise LawViolation(violation.law, violation.message, entries) from None
-        state = after
-    again = functools.reduce(reducer, log, start)
-    if again != state:
-        message = "the second fold differs in " + ", ".join(_differences(state, again))
-        raise LawViolation(Law.DETERMINISM, message, entries)
-    middle = len(log) // 2 if split is None else split
-    halves = functools.reduce(reducer, log[middle:], functools.reduce(reducer, log[:middle], start))
-    if halves != state:
-        message = f"split after {middle} entries, the fold differs in " + ", ".join(
-            _differences(state, halves)
-        )
-        raise LawViolation(Law.SPLIT_FOLD, message, entries)
+    """Every law of the fold: fold ``entries`` in the order given checking each step (second
+    reports, expectations, anomalies), twice, and in two parts (at ``split``, by default the
+    middle). Returns the state."""
+    state = _fold_checking(
+        entries, dyad, reducer, (_check_duplicate, _check_resolution, _check_anomalies)
+    )
+    check_determinism(entries, dyad=dyad, reducer=reducer)
+    middle = sum(entry.parties == dyad for entry in entries) // 2 if split is None else split
+    check_split_fold(entries, middle, dyad=dyad, reducer=reducer)
     return state
 
 
@@ -228,34 +290,55 @@ def check_replay(
     day: date | None = None,
     known_at: date | None = None,
 ) -> State:
-    """Check ``replay`` (of ``entries``) at ``day`` as known on ``known_at`` against the reference
-    fold of ``tracker.apply``, which it folds with: the state at a day, what it knows, overdue
-    expectations, strict mode. Returns the state."""
-    dyad = replay.dyad
+    """Every law of replay at ``day`` as known on ``known_at``: ``replay`` (of ``entries``)
+    agrees with the naive fold of ``tracker.apply`` (which it folds with), knows nothing
+    reported later, marks overdue exactly what is late, and refuses in strict mode exactly
+    the logs with an anomaly. Returns the state."""
+    state = (
+        check_state_at(replay, entries, day)
+        if known_at is None
+        else check_known_at(replay, entries, day, known_at)
+    )
+    check_overdue(state, entries)
+    check_strict(replay, entries)
+    return state
+
+
+def check_state_at(replay: Replay, entries: Sequence[Entry], day: date | None) -> State:
+    """``replay.at(day)`` is the naive fold of the entries up to ``day``
+    (:attr:`Law.STATE_AT_DATE`). Returns it."""
+    return _agree(replay, entries, day, None, Law.STATE_AT_DATE)
+
+
+def check_known_at(
+    replay: Replay, entries: Sequence[Entry], day: date | None, known_at: date
+) -> State:
+    """``replay.at(day, known_at=known_at)`` is the naive fold of the entries up to ``day``
+    reported by ``known_at``, and mentions no entry reported later (:attr:`Law.KNOWN_AT`).
+    Returns it."""
+    state = _agree(replay, entries, day, known_at, Law.KNOWN_AT)
+    reported = {entry.id: entry.reported for entry in entries}
+    for entry_id in sorted(_ids_in(state)):
+        if reported[entry_id] > known_at:
+            message = (
+                f"the state as known on {known_at} holds {entry_id}, reported {reported[entry_id]}"
+            )
+            raise LawViolation(Law.KNOWN_AT, message, entries)
+    return state
+
+
+def _agree(
+    replay: Replay, entries: Sequence[Entry], day: date | None, known_at: date | None, law: Law
+) -> State:
     state = replay.at(day, known_at=known_at)
-    expected = reference_fold(entries, dyad=dyad, day=day, known_at=known_at)
-    law = Law.STATE_AT_DATE if known_at is None else Law.KNOWN_AT
+    expected = reference_fold(entries, dyad=replay.dyad, day=day, known_at=known_at)
     if state != expected:
         moment = f"on {day or 'the last day'}" + (f" as known on {known_at}" if known_at else "")
         message = f"{moment} the replay differs from the fold in " + ", ".join(
             _differences(expected, state)
         )
         raise LawViolation(law, message, entries)
-    if known_at is not None:
-        _check_known(state, entries, known_at)
-    _check_overdue(state, entries)
-    _check_strict(replay, entries)
     return state
-
-
-def _check_known(state: State, entries: Sequence[Entry], known_at: date) -> None:
-    reported = {entry.id: entry.reported for entry in entries}
-    for entry_id in _ids_in(state):
-        if reported[entry_id] > known_at:
-            message = (
-                f"the state as known on {known_at} holds {entry_id}, reported {reported[entry_id]}"
-            )
-            raise LawViolation(Law.KNOWN_AT, message, entries)
 
 
 def _ids_in(state: State) -> set[str]:
@@ -271,7 +354,9 @@ def _ids_in(state: State) -> set[str]:
     return ids
 
 
-def _check_overdue(state: State, entries: Sequence[Entry]) -> None:
+def check_overdue(state: State, entries: Sequence[Entry] = ()) -> None:
+    """Each expectation pending in ``state`` is overdue exactly after its window, in the state
+    and in its JSON (:attr:`Law.FOLLOW_UPS_OVERDUE`); ``entries`` are named if not."""
     for item in state.pending:
         window = item.expected
         late = state.at is not None and state.at > window.end
@@ -293,7 +378,9 @@ def _check_overdue(state: State, entries: Sequence[Entry]) -> None:
         raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
 
 
-def _check_strict(replay: Replay, entries: Sequence[Entry]) -> None:
+def check_strict(replay: Replay, entries: Sequence[Entry]) -> None:
+    """A strict replay of ``entries`` refuses them exactly when ``replay`` finds an anomaly,
+    naming the first (:attr:`Law.ANOMALIES`)."""
     anomalies = replay.final.anomalies
     try:
         Replay(entries, dyad=replay.dyad, strict=True, every=replay.every)

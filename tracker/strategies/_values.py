@@ -135,7 +135,9 @@ def date_windows(
 _ZONES = st.just(UTC) | st.integers(-12 * 4, 14 * 4).map(
     lambda quarter_hours: timezone(timedelta(minutes=15 * quarter_hours))
 )
-_ARTICLES = st.builds("{:03d}_{:016x}.txt".format, st.integers(0, 999), st.integers(0, 2**64 - 1))
+_ARTICLES = st.integers(0, 999).map(
+    lambda number: f"{number:03d}_{number * 0x9E3779B97F4A7C15 % 2**64:016x}.txt"
+)
 
 
 def sources(*, published_after: date | None = None, max_delay: int = 30) -> SearchStrategy[Source]:
@@ -148,22 +150,45 @@ def sources(*, published_after: date | None = None, max_delay: int = 30) -> Sear
     return _sources(published_after, max_delay)
 
 
-@st.composite
-def _sources(draw: st.DrawFn, published_after: date | None, max_delay: int) -> Source:
-    published: date | datetime | None = None
-    precision = draw(st.sampled_from(("unknown", "day", "timestamp")))
-    if precision != "unknown":
-        after = draw(days()) if published_after is None else published_after
-        published = after + timedelta(draw(st.integers(0, max_delay)))
-        if precision == "timestamp":
-            published = datetime.combine(published, draw(st.times()), draw(_ZONES))
-    return Source(
-        outlet=draw(texts()),
-        article=draw(_ARTICLES),
-        headline=draw(st.just("") | texts()),
-        published=published,
-        quotes=draw(st.lists(texts(), max_size=2)),
-    )
+@cache
+def _up_to(most: int) -> SearchStrategy[int]:
+    return st.integers(0, most)
+
+
+@cache
+def _optional_texts() -> SearchStrategy[str]:
+    return st.just("") | texts()
+
+
+_PRECISIONS = st.sampled_from(("unknown", "day", "timestamp"))
+_TIMES = st.times()
+
+
+@cache
+def _sources(published_after: date | None, max_delay: int) -> SearchStrategy[Source]:
+    @st.composite
+    def draw_source(draw: st.DrawFn) -> Source:
+        published: date | datetime | None = None
+        precision = draw(_PRECISIONS)
+        if precision != "unknown":
+            after = draw(days()) if published_after is None else published_after
+            published = after + timedelta(draw(_up_to(max_delay)))
+            if precision == "timestamp":
+                published = datetime.combine(published, draw(_TIMES), draw(_ZONES))
+        return Source(
+            outlet=draw(texts()),
+            article=draw(_ARTICLES),
+            headline=draw(_optional_texts()),
+            published=published,
+            quotes=draw(_quote_lists()),
+        )
+
+    return draw_source()
+
+
+@cache
+def _quote_lists() -> SearchStrategy[list[str]]:
+    return st.lists(texts(), max_size=1)
 
 
 def participants(sides: Sequence[str] | None = None) -> SearchStrategy[Participant]:
@@ -197,7 +222,7 @@ def _stances(actors_: tuple[str, ...] | None) -> SearchStrategy[Stance]:
         issue=names(),
         position=texts(),
         quote=texts(),
-        speaker=st.just("") | texts(),
+        speaker=_optional_texts(),
     )
 
 
@@ -217,23 +242,28 @@ def follow_ups(
 
     Shrinks towards the first kind, on the first day of ``between``, with no detail.
     """
-    kind = _declared_kinds() if kinds is None else st.sampled_from(tuple(kinds))
-    return _follow_ups(kind, between, max_days)
+    return _follow_ups(None if kinds is None else tuple(kinds), between, max_days)
 
 
-@st.composite
+@cache
 def _follow_ups(
-    draw: st.DrawFn, kinds: SearchStrategy[str], between: DateWindow, max_days: int
-) -> FollowUp:
-    start = between.start + timedelta(draw(st.integers(0, between.days - 1)))
-    end = start + timedelta(draw(st.integers(0, max_days - 1)))
-    return FollowUp(
-        kind=draw(kinds),
-        expected=DateWindow(start, end),
-        phrase=draw(texts()),
-        quote=draw(texts()),
-        detail=draw(st.just("") | texts()),
-    )
+    kinds: tuple[str, ...] | None, between: DateWindow, max_days: int
+) -> SearchStrategy[FollowUp]:
+    kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
+
+    @st.composite
+    def draw_follow_up(draw: st.DrawFn) -> FollowUp:
+        start = between.start + timedelta(draw(_up_to(between.days - 1)))
+        end = start + timedelta(draw(_up_to(max_days - 1)))
+        return FollowUp(
+            kind=draw(kind),
+            expected=DateWindow(start, end),
+            phrase=draw(texts()),
+            quote=draw(texts()),
+            detail=draw(_optional_texts()),
+        )
+
+    return draw_follow_up()
 
 
 @cache
