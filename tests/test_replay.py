@@ -123,3 +123,22 @@ def test_a_fresh_replay_is_empty_and_normal() -> None:
     assert replay.dyad == NATO_RUS
     replay.append(decision())
     assert replay.at(date(2009, 1, 1)).applied == 1
+
+
+def _flat_diff(
+    before: tracker.State, after: tracker.State
+) -> set[tuple[str, str | None, str | None]]:
+    old, new = tracker.flatten(before), tracker.flatten(after)
+    return {
+        (p, old.get(p), new.get(p)) for p in old.keys() | new.keys() if old.get(p) != new.get(p)
+    }
+
+
+def test_diff_is_the_difference_of_the_flattened_states(synthetic: list[tracker.Entry]) -> None:
+    replay = tracker.Replay(synthetic, dyad=synthetic[0].parties)
+    for step in replay.steps():
+        changes = step.changes
+        assert {(c.path, c.before, c.after) for c in changes} == _flat_diff(step.before, step.after)
+        assert len({c.path for c in changes}) == len(changes)
+    far = tracker.diff(replay.state(10), replay.final)
+    assert {(c.path, c.before, c.after) for c in far} == _flat_diff(replay.state(10), replay.final)

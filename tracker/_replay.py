@@ -7,7 +7,7 @@ state at a date costs a binary search and at most ``every - 1`` reducer steps.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -15,7 +15,7 @@ from attrs import evolve, frozen
 
 from tracker._entries import Dyad, Entry
 from tracker._reducer import apply, fold
-from tracker._state import State
+from tracker._state import Fulfilment, Meeting, State
 
 __all__ = [
     "DEFAULT_DYAD",
@@ -46,30 +46,88 @@ FIELDS = (
 )
 
 
-def flatten(state: State) -> dict[str, str]:
-    """The state as ``path -> value`` text, one path per fact (``channels.nrc -> suspended``)."""
-    flat = {"phase": state.phase.value}
-    flat |= {f"channels.{name}": status.value for name, status in sorted(state.channels.items())}
-    flat |= {
+def _phase(state: State) -> dict[str, str]:
+    return {"phase": state.phase.value}
+
+
+def _channels(state: State) -> dict[str, str]:
+    return {f"channels.{name}": status.value for name, status in sorted(state.channels.items())}
+
+
+def _cooperation(state: State) -> dict[str, str]:
+    return {
         f"cooperation.{area}": status.value for area, status in sorted(state.cooperation.items())
     }
-    for actor, issues in sorted(state.stances.items()):
-        flat |= {f"stances.{actor}.{issue}": s.position for issue, s in sorted(issues.items())}
-    for item in state.pending:
-        flat[f"pending.{item.kind}"] = (
-            f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
-        )
-    for done in state.fulfilled_in_order():
-        flat[f"fulfilled.{done.key}"] = f"{done.pending.expected}, met {done.on}"
-    for meeting in state.meetings_in_order():
-        reports = len(meeting.reports)
-        flat[f"meetings.{meeting.entry}"] = (
-            f"{meeting.kind} on {meeting.on} ({reports} report{'s' if reports > 1 else ''})"
-        )
-    flat["score"] = f"{state.score:+.1f}"
-    if state.suspended_on is not None:
-        flat["suspended_on"] = state.suspended_on.isoformat()
-    flat |= {f"anomalies.{index}": str(anomaly) for index, anomaly in enumerate(state.anomalies)}
+
+
+def _stances(state: State) -> dict[str, str]:
+    return {
+        f"stances.{actor}.{issue}": stance.position
+        for actor, issues in sorted(state.stances.items())
+        for issue, stance in sorted(issues.items())
+    }
+
+
+def _pending(state: State) -> dict[str, str]:
+    return {
+        f"pending.{item.kind}": f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
+        for item in state.pending
+    }
+
+
+def _score(state: State) -> dict[str, str]:
+    return {"score": f"{state.score:+.1f}"}
+
+
+def _suspended_on(state: State) -> dict[str, str]:
+    return {} if state.suspended_on is None else {"suspended_on": state.suspended_on.isoformat()}
+
+
+def _anomalies(state: State) -> dict[str, str]:
+    return {f"anomalies.{index}": str(anomaly) for index, anomaly in enumerate(state.anomalies)}
+
+
+def _meeting(meeting: Meeting) -> str:
+    reports = len(meeting.reports)
+    return f"{meeting.kind} on {meeting.on} ({reports} report{'s' if reports > 1 else ''})"
+
+
+def _fulfilment(done: Fulfilment) -> str:
+    return f"{done.pending.expected}, met {done.on}"
+
+
+#: The parts of a state that are small: flattened whole.
+_SMALL: dict[str, Callable[[State], dict[str, str]]] = {
+    "phase": _phase,
+    "channels": _channels,
+    "cooperation": _cooperation,
+    "stances": _stances,
+    "pending": _pending,
+    "score": _score,
+    "suspended_on": _suspended_on,
+    "anomalies": _anomalies,
+}
+
+#: The parts that grow with the log, keyed maps: how to read one, show an item, order items.
+_KEYED: dict[
+    str, tuple[Callable[[State], Mapping[str, Any]], Callable[[Any], str], Callable[[Any], Any]]
+] = {
+    "meetings": (lambda s: s.meetings, _meeting, lambda m: (m.on, m.entry)),
+    "fulfilled": (lambda s: s.fulfilled, _fulfilment, lambda d: (d.on, d.key)),
+}
+
+
+def flatten(state: State) -> dict[str, str]:
+    """The state as ``path -> value`` text, one path per fact (``channels.nrc -> suspended``)."""
+    flat: dict[str, str] = {}
+    for part in FIELDS:
+        if part in _KEYED:
+            read, show, order = _KEYED[part]
+            items = read(state)
+            for key in sorted(items, key=lambda key: order(items[key])):
+                flat[f"{part}.{key}"] = show(items[key])
+        else:
+            flat |= _SMALL[part](state)
     return flat
 
 
@@ -90,15 +148,33 @@ class Change:
 
 
 def diff(before: State, after: State) -> tuple[Change, ...]:
-    """What differs from ``before`` to ``after``, path by path, in the order of :data:`FIELDS`."""
-    old, new = flatten(before), flatten(after)
-    paths = list(old) + [path for path in new if path not in old]
-    paths.sort(key=lambda path: FIELDS.index(path.split(".", 1)[0]))
-    return tuple(
-        Change(path, old.get(path), new.get(path))
-        for path in paths
-        if old.get(path) != new.get(path)
-    )
+    """What differs from ``before`` to ``after``, path by path, in the order of :data:`FIELDS`.
+
+    The parts that grow with the log are compared item by item by identity, which states that
+    share structure make cheap: a step's diff costs little however long the log.
+    """
+    changes: list[Change] = []
+    for part in FIELDS:
+        if part in _KEYED:
+            read, show, order = _KEYED[part]
+            old, new = read(before), read(after)
+            if old is new:
+                continue
+            keys = [key for key, item in new.items() if old.get(key) is not item]
+            keys += [key for key in old if key not in new]
+            keys.sort(key=lambda key: order(new.get(key) or old[key]))
+            for key in keys:
+                was, now = old.get(key), new.get(key)
+                was_text = None if was is None else show(was)
+                now_text = None if now is None else show(now)
+                if was_text != now_text:
+                    changes.append(Change(f"{part}.{key}", was_text, now_text))
+        else:
+            was_flat, now_flat = _SMALL[part](before), _SMALL[part](after)
+            for path in [*was_flat, *(path for path in now_flat if path not in was_flat)]:
+                if was_flat.get(path) != now_flat.get(path):
+                    changes.append(Change(path, was_flat.get(path), now_flat.get(path)))
+    return tuple(changes)
 
 
 @frozen
