@@ -8,7 +8,8 @@ the cursor at ``--start`` (a fraction of the log) and presses down ``--steps`` t
 - settled: each press also waits for the panes to show the new entry's state and changes.
 
 Prints the time to open (until the first entry's panes are shown) and, for each way of
-stepping, the mean, median and 95th percentile time per step. Run::
+stepping, the mean, median and 95th percentile time per step; then the same for a bare Textual
+app whose down key only moves a counter, the peer that says what the harness itself costs. Run::
 
     .venv/bin/python benchmarks/tui_step.py [--entries 100000] [--steps 200]
 """
@@ -21,8 +22,11 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import ClassVar
 
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tracker import dumps_entry
 from tracker._synth import synthesize
@@ -52,6 +56,31 @@ def _summary(name: str, seconds: list[float]) -> str:
     )
 
 
+class _Bare(App[None]):
+    """The peer: a Textual app whose down key only moves a counter, in the same harness."""
+
+    BINDINGS: ClassVar = [("down", "step", "Step")]
+    steps = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("0")
+
+    def action_step(self) -> None:
+        self.steps += 1
+        self.query_one(Static).update(str(self.steps))
+
+
+async def _bare(steps: int, size: tuple[int, int]) -> list[float]:
+    """Seconds per key press of the peer app."""
+    times = []
+    async with _Bare().run_test(size=size) as pilot:
+        for _ in range(steps):
+            tick = time.perf_counter()
+            await pilot.press("down")
+            times.append(time.perf_counter() - tick)
+    return times
+
+
 async def _measure(path: Path, steps: int, start: float, size: tuple[int, int]) -> None:
     app = TrackerApp(path)
     began = time.perf_counter()
@@ -59,6 +88,7 @@ async def _measure(path: Path, steps: int, start: float, size: tuple[int, int]) 
         await _settle(pilot)
         opened = time.perf_counter() - began
         main = app.main
+        held = 0.0
         print(f"open               {opened:7.2f} s   ({len(main.entries)} entries replayed)")
         for label, wait in (("step, key held", False), ("step, panes shown", True)):
             main.go_to(int(start * (len(main.entries) - 1)))
@@ -72,6 +102,10 @@ async def _measure(path: Path, steps: int, start: float, size: tuple[int, int]) 
                 times.append(time.perf_counter() - tick)
             await _settle(pilot)
             print(_summary(label, times))
+            held = held or statistics.median(times)
+    bare = await _bare(steps, size)
+    print(_summary("bare Textual app", bare))
+    print(f"key held / bare app (p50): {held / statistics.median(bare):.2f}x")
 
 
 def main() -> None:
