@@ -151,46 +151,38 @@ def bundled_log() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
 
 
-def _split(raw: bytes) -> tuple[list[bytes], bool]:
-    """The lines of a JSONL file, and whether the last one is torn (no final newline)."""
-    lines = raw.split(b"\n")
-    if lines[-1] == b"":
-        lines.pop()
-        return lines, False
-    return lines, True
-
-
 def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return [], [Problem(str(path), None, None, f"cannot read the log: {reason}")]
+    """Decode a JSONL log line by line (never the whole file in memory at once)."""
     entries: list[tuple[int, Entry]] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
-    lines, torn = _split(raw)
-    if torn:
-        reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
-        problems.append(Problem(str(path), len(lines), None, reason))
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entry = decode_entry(orjson.loads(line))
-        except orjson.JSONDecodeError as error:
-            problems.append(Problem(str(path), number, None, f"not valid JSON: {error}"))
-            continue
-        except FieldError as error:
-            problems.append(Problem(str(path), number, error.path or None, error.reason))
-            continue
-        if entry.id in first_line:
-            reason = f"duplicate id {entry.id!r}, first used on line {first_line[entry.id]}"
-            problems.append(Problem(str(path), number, "id", reason))
-            continue
-        first_line[entry.id] = number
-        entries.append((number, entry))
-    return entries, sorted(problems, key=lambda problem: problem.line or 0)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [], [Problem(str(path), None, None, f"cannot read the log: {reason}")]
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.endswith(b"\n"):
+                reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
+                problems.append(Problem(str(path), number, None, reason))
+            if not line.strip():
+                continue
+            try:
+                entry = decode_entry(orjson.loads(line))
+            except orjson.JSONDecodeError as error:
+                problems.append(Problem(str(path), number, None, f"not valid JSON: {error}"))
+                continue
+            except FieldError as error:
+                problems.append(Problem(str(path), number, error.path or None, error.reason))
+                continue
+            if entry.id in first_line:
+                reason = f"duplicate id {entry.id!r}, first used on line {first_line[entry.id]}"
+                problems.append(Problem(str(path), number, "id", reason))
+                continue
+            first_line[entry.id] = number
+            entries.append((number, entry))
+    return entries, problems
 
 
 @frozen
@@ -260,10 +252,9 @@ class JsonlStore:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             try:
                 raw = self.path.read_bytes()
-                lines, torn = _split(raw)
-                if not torn:
+                if not raw or raw.endswith(b"\n"):
                     return Repair(self.path, None, b"")
-                keep = len(raw) - len(lines[-1])
+                keep = raw.rfind(b"\n") + 1
                 shutil.copyfile(self.path, backup)
                 handle.truncate(keep)
                 handle.flush()
