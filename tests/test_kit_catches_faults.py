@@ -99,7 +99,7 @@ def smallest_breaking_log(
             return True
         return False
 
-    drawn = logs(nonsense=nonsense, foreign=False, plain=True, max_size=8)
+    drawn = logs(nonsense=nonsense, foreign=False, plain=True, max_size=6)
     return find(drawn, violated, settings=DEFAULTS)
 
 

@@ -1,0 +1,171 @@
+"""The strategies draw what they say: valid entries within their filters, realistic logs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import tracker
+from tracker.strategies import (
+    corroborations,
+    date_windows,
+    drawable_types,
+    entries,
+    logs,
+    register_entry_type,
+    texts,
+)
+
+WINDOW = tracker.DateWindow(date(2008, 12, 1), date(2009, 1, 31))
+BUILT_IN = [cls for cls in tracker.entry_types().values() if cls.__module__.startswith("tracker.")]
+LOGS = settings(max_examples=30, database=None, derandomize=True)
+
+
+@given(st.data(), st.sampled_from(BUILT_IN), st.sampled_from(["NATO-RUS", "EU-RUS"]))
+def test_entries_keep_to_their_type_parties_and_days(
+    data: st.DataObject, cls: type[tracker.Entry], parties: str
+) -> None:
+    dyad = tracker.Dyad.parse(parties)
+    entry = data.draw(entries([cls], parties=dyad, between=WINDOW))
+    assert type(entry) is cls
+    assert entry.parties == dyad
+    assert WINDOW.covers(entry.on)
+    assert entry.reported >= entry.on
+    assert entry.sources
+
+
+@settings(max_examples=30)
+@given(logs(nonsense=True))
+def test_logs_have_unique_ids_and_days_in_blocks(log: tuple[tracker.Entry, ...]) -> None:
+    assert len({entry.id for entry in log}) == len(log)
+    days = [entry.on for entry in log]
+    assert all(day not in days[:index] or days[index - 1] == day for index, day in enumerate(days))
+
+
+@settings(max_examples=30)
+@given(logs())
+def test_logs_without_nonsense_hold_no_anomaly_of_the_built_in_rules(
+    log: tuple[tracker.Entry, ...],
+) -> None:
+    by_id = {entry.id: entry for entry in log}
+    anomalies = tracker.Replay(log).final.anomalies
+    assert [a for a in anomalies if type(by_id[a.entry]) in BUILT_IN] == []
+
+
+def _share(logs_drawn: st.SearchStrategy, feature: Callable[[tuple], bool]) -> float:
+    """The share of drawn logs that have ``feature``."""
+    seen: list[bool] = []
+
+    @LOGS
+    @given(logs_drawn)
+    def record(log: tuple[tracker.Entry, ...]) -> None:
+        seen.append(feature(log))
+
+    record()
+    return sum(seen) / len(seen)
+
+
+def _second_reports(log: tuple) -> bool:
+    return len({entry.occurrence() for entry in log}) < len(log)
+
+
+def _fulfilments(log: tuple) -> bool:
+    return bool(tracker.Replay(log).final.fulfilled)
+
+
+def _suspension_then_decision_then_meeting(log: tuple) -> bool:
+    ordered = tracker.Replay(log).entries
+    kinds = [entry.TYPE for entry in ordered]
+    if "suspension" not in kinds:
+        return False
+    after = kinds[kinds.index("suspension") :]
+    return "ministerial_decision" in after and any(
+        kind in ("informal_meeting", "council_meeting") for kind in after
+    )
+
+
+def _anomalies(log: tuple) -> bool:
+    return bool(tracker.Replay(log).final.anomalies)
+
+
+def _foreign(log: tuple) -> bool:
+    return any(entry.parties != tracker.DEFAULT_DYAD for entry in log)
+
+
+@pytest.mark.parametrize(
+    ("drawn", "feature"),
+    [
+        (logs(), _second_reports),
+        (logs(), _fulfilments),
+        (logs(), _suspension_then_decision_then_meeting),
+        (logs(), _foreign),
+        (logs(nonsense=True), _anomalies),
+    ],
+    ids=["second-reports", "fulfilments", "story", "foreign", "nonsense"],
+)
+def test_logs_are_realistic_enough_to_exercise_the_reducer(
+    drawn: st.SearchStrategy, feature: Callable[[tuple], bool]
+) -> None:
+    assert _share(drawn, feature) > 0
+
+
+@given(st.data())
+def test_from_type_draws_valid_instances_of_every_registered_class(data: st.DataObject) -> None:
+    cls = data.draw(
+        st.sampled_from([*drawable_types(), tracker.Entry, tracker.Dyad, tracker.Source])
+    )
+    value = data.draw(st.from_type(cls))
+    assert isinstance(value, cls)
+
+
+@settings(max_examples=20)
+@given(st.from_type(tracker.State))
+def test_from_type_draws_states_a_replay_reaches(state: tracker.State) -> None:
+    assert state.dyad == tracker.DEFAULT_DYAD
+    assert state.applied >= len(state.occurrences)
+    assert all(meeting.reports[0] == key for key, meeting in state.meetings.items())
+
+
+@given(date_windows(WINDOW, max_days=10))
+def test_date_windows_start_within_their_bounds(window: tracker.DateWindow) -> None:
+    assert WINDOW.covers(window.start)
+    assert window.days <= 10
+
+
+@given(entries(parties=tracker.DEFAULT_DYAD), st.data())
+def test_corroborations_report_the_same_occurrence(
+    entry: tracker.Entry, data: st.DataObject
+) -> None:
+    second = data.draw(corroborations(entry))
+    assert second.occurrence() == entry.occurrence()
+    assert second.id != entry.id
+    assert second.reported >= second.on
+    for old, new in zip(entry.follow_ups, second.follow_ups, strict=True):
+        assert old.expected.start <= new.expected.start <= new.expected.end <= old.expected.end
+
+
+def test_registering_needs_a_declared_type_and_its_own_fields() -> None:
+    class Undeclared(tracker.Entry):
+        pass
+
+    with pytest.raises(InvalidArgument, match="not a declared entry type"):
+        register_entry_type(Undeclared)
+    with pytest.raises(InvalidArgument, match="no field mood"):
+        register_entry_type(tracker.Suspension, mood=texts())
+    with pytest.raises(InvalidArgument, match="by, channels, reason"):
+        register_entry_type(tracker.Suspension)
+
+
+def test_importing_without_hypothesis_says_how_to_install_it() -> None:
+    code = "import sys; sys.modules['hypothesis'] = None; import tracker.strategies"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert "ImportError" in done.stderr
+    assert "pip install 'tracker[testing]'" in done.stderr
