@@ -63,14 +63,15 @@ def _encode_fields(obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool) ->
     out: dict[str, Any] = {}
     for spec in fields:
         value = getattr(obj, spec.name)
-        if omit_empty and (value is None or value in ("", ()) or value == {}):
+        if omit_empty and not spec.required and (value is None or value in ("", ()) or value == {}):
             continue
         out[spec.key] = _encode(value, omit_empty=omit_empty)
     return out
 
 
 def encode_entry(entry: Entry) -> dict[str, Any]:
-    """The canonical JSON object of an entry: ``type``, ``v``, its fields (empty ones left out)."""
+    """The canonical JSON object of an entry: ``type``, ``v``, its fields (optional ones left out
+    when empty)."""
     out: dict[str, Any] = {"type": entry.TYPE, "v": entry.VERSION}
     out.update(_encode_fields(entry, _entry_fields(type(entry)), omit_empty=True))
     return out
