@@ -55,7 +55,9 @@ _CITIES = ("Brussels", "Moscow", "Geneva", "Vienna", "Munich", "Helsinki")
 
 
 def synthesize(count: int, *, dyads: int = 1, seed: int = 0) -> Iterator[Entry]:
-    """Yield ``count`` entries of ``dyads`` relationships, in the order they happened.
+    """Yield ``count`` entries of ``dyads`` relationships in the order a log would be written:
+    as they are reported. An entry reported days after it happened is back-dated: it comes
+    after entries that happened later.
 
     The same ``count``, ``dyads`` and ``seed`` always give the same entries.
     """
@@ -72,8 +74,13 @@ def synthesize(count: int, *, dyads: int = 1, seed: int = 0) -> Iterator[Entry]:
     merged = heapq.merge(
         *(_keyed(number, story) for number, story in enumerate(stories)), key=lambda item: item[0]
     )
-    for _, entry in itertools.islice(merged, count):
-        yield entry
+    reported: list[tuple[date, int, Entry]] = []  # waiting for their report, by day and arrival
+    for arrival, (_, entry) in enumerate(itertools.islice(merged, count)):
+        while reported and reported[0][0] < entry.on:  # nothing later can be reported earlier
+            yield heapq.heappop(reported)[2]
+        heapq.heappush(reported, (entry.reported, arrival, entry))
+    while reported:
+        yield heapq.heappop(reported)[2]
 
 
 def _keyed(number: int, story: Iterator[Entry]) -> Iterator[tuple[tuple[date, int, int], Entry]]:
