@@ -108,12 +108,11 @@ _SMALL: dict[str, Callable[[State], dict[str, str]]] = {
     "anomalies": _anomalies,
 }
 
-#: The parts that grow with the log, keyed maps: how to read one, show an item, order items.
-_KEYED: dict[
-    str, tuple[Callable[[State], Mapping[str, Any]], Callable[[Any], str], Callable[[Any], Any]]
-] = {
-    "meetings": (lambda s: s.meetings, _meeting, lambda m: (m.on, m.entry)),
-    "fulfilled": (lambda s: s.fulfilled, _fulfilment, lambda d: (d.on, d.key)),
+#: The parts that grow with the log, maps of items that know their order: how to read one and
+#: how to show an item.
+_KEYED: dict[str, tuple[Callable[[State], Mapping[str, Any]], Callable[[Any], str]]] = {
+    "meetings": (lambda state: state.meetings, _meeting),
+    "fulfilled": (lambda state: state.fulfilled, _fulfilment),
 }
 
 
@@ -122,9 +121,9 @@ def flatten(state: State) -> dict[str, str]:
     flat: dict[str, str] = {}
     for part in FIELDS:
         if part in _KEYED:
-            read, show, order = _KEYED[part]
+            read, show = _KEYED[part]
             items = read(state)
-            for key in sorted(items, key=lambda key: order(items[key])):
+            for key in sorted(items, key=lambda key: items[key].order):
                 flat[f"{part}.{key}"] = show(items[key])
         else:
             flat |= _SMALL[part](state)
@@ -156,13 +155,13 @@ def diff(before: State, after: State) -> tuple[Change, ...]:
     changes: list[Change] = []
     for part in FIELDS:
         if part in _KEYED:
-            read, show, order = _KEYED[part]
+            read, show = _KEYED[part]
             old, new = read(before), read(after)
             if old is new:
                 continue
             keys = [key for key, item in new.items() if old.get(key) is not item]
             keys += [key for key in old if key not in new]
-            keys.sort(key=lambda key: order(new.get(key) or old[key]))
+            keys.sort(key=lambda key: (new.get(key) or old[key]).order)
             for key in keys:
                 was, now = old.get(key), new.get(key)
                 was_text = None if was is None else show(was)

@@ -86,6 +86,11 @@ class Fulfilment:
         """``kind.by``: unique among the fulfilments of a state."""
         return f"{self.pending.kind}.{self.by}"
 
+    @property
+    def order(self) -> tuple[date, str]:
+        """Where it stands among fulfilments: by day, then key."""
+        return (self.on, self.key)
+
 
 @frozen
 class Meeting:
@@ -97,6 +102,11 @@ class Meeting:
     channel: str
     formal: bool
     reports: tuple[str, ...] = field(converter=tuple)
+
+    @property
+    def order(self) -> tuple[date, str]:
+        """Where it stands among meetings: by day, then first report."""
+        return (self.on, self.entry)
 
 
 @frozen
@@ -186,11 +196,11 @@ class State:
 
     def meetings_in_order(self) -> list[Meeting]:
         """The meetings held, earliest first."""
-        return sorted(self.meetings.values(), key=lambda meeting: (meeting.on, meeting.entry))
+        return sorted(self.meetings.values(), key=lambda meeting: meeting.order)
 
     def fulfilled_in_order(self) -> list[Fulfilment]:
         """The expectations fulfilled, earliest first."""
-        return sorted(self.fulfilled.values(), key=lambda done: (done.on, done.key))
+        return sorted(self.fulfilled.values(), key=lambda done: done.order)
 
     def overdue(self) -> tuple[Pending, ...]:
         """The expectations whose window has passed by ``at``."""
