@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["compile_patterns", "load"]
+__all__ = ["load", "pattern"]
 
 
 @cache
@@ -18,9 +18,8 @@ def load(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def compile_patterns(
-    patterns: list[str], *, ignore_case: bool = True
-) -> tuple[re.Pattern[str], ...]:
-    """Regular expressions from a data file, compiled once per caller."""
-    flags = re.IGNORECASE if ignore_case else 0
-    return tuple(re.compile(pattern, flags) for pattern in patterns)
+@cache
+def pattern(source: str, flags: re.RegexFlag = re.NOFLAG) -> re.Pattern[str]:
+    """A regular expression of the data files (or built from their words), compiled once
+    however many places use it."""
+    return re.compile(source, flags)

@@ -29,7 +29,7 @@ from tracker._entries import (
     Stance,
     Suspension,
 )
-from tracker.ingest._data import load
+from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import participant, party_mentions, people_in
@@ -157,7 +157,7 @@ class _Builder:
     def _realized(self, kind: str, support: list[EventMention], how: str) -> Entry | None:
         if kind == MEETING:
             council = load("events")["meetings"]["council"]
-            is_council = any(re.search(council, m.sentence.text) for m in support)
+            is_council = any(pattern(council).search(m.sentence.text) for m in support)
             kind = "council_meeting" if is_council else "informal_meeting"
             how += "; " + (
                 "a sentence that reports it names the council"
@@ -187,7 +187,9 @@ class _Builder:
             return None
         best = max(dated, key=lambda m: m.position)
         council = load("events")["meetings"]["council"]
-        kind = "council_meeting" if re.search(council, best.sentence.text) else "informal_meeting"
+        kind = (
+            "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"
+        )
         support = [m for m in planned if m.sentence.index in {d.sentence.index for d in dated}]
         self.note(
             "type",
@@ -290,7 +292,7 @@ class _Builder:
     ) -> tuple[Participant, ...]:
         """For a meeting, the people named where it is reported and the spokespeople; for a
         statement or decision, the people named in it and those who speak of it that day."""
-        speech = re.compile(load("events")["speech"]["verbs"])
+        speech = pattern(load("events")["speech"]["verbs"])
         chosen: dict[str, tuple[Participant, str, str]] = {}
         unknown: set[str] = set()
         is_meeting = kind in ("informal_meeting", "council_meeting")
@@ -351,7 +353,7 @@ class _Builder:
         rules = load("events")["follow_ups"]
         own = kind if kind in ("informal_meeting", "council_meeting") else None
         found: list[FollowUp] = []
-        back = re.compile(load("events")["refers_back"])
+        back = pattern(load("events")["refers_back"])
         for sentence in self.page.sentences:
             ahead = [
                 d
@@ -371,7 +373,9 @@ class _Builder:
                 )
                 continue
             when = plain[0]
-            what = next((rule for rule in rules if re.search(rule["pattern"], sentence.text)), None)
+            what = next(
+                (rule for rule in rules if pattern(rule["pattern"]).search(sentence.text)), None
+            )
             if what is None or (what["kind"] == "same" and own is None):
                 continue
             planned_kind = own if what["kind"] == "same" else what["kind"]
@@ -438,13 +442,14 @@ class _Builder:
 
     def _stances(self, parties: Dyad, on: date) -> tuple[Stance, ...]:
         issues = load("issues")["issues"]
-        speech = re.compile(load("events")["speech"]["verbs"])
+        speech = pattern(load("events")["speech"]["verbs"])
         stances = []
         for sentence in self.page.sentences:
             if not speech.search(sentence.text):
                 continue
             issue = next(
-                (spec["name"] for spec in issues if re.search(spec["pattern"], sentence.text)), None
+                (spec["name"] for spec in issues if pattern(spec["pattern"]).search(sentence.text)),
+                None,
             )
             named = people_in(sentence.text)
             role = named[0].person.role_on(on) if named else None
@@ -466,13 +471,17 @@ class _Builder:
         notes: list[CooperationNote] = []
         for sentence in self.page.sentences:
             status = next(
-                (s["status"] for s in data["statuses"] if re.search(s["pattern"], sentence.text)),
+                (
+                    s["status"]
+                    for s in data["statuses"]
+                    if pattern(s["pattern"]).search(sentence.text)
+                ),
                 None,
             )
             if status is None:
                 continue
             for spec in data["cooperation"]:
-                if re.search(spec["pattern"], sentence.text) and spec["area"] not in {
+                if pattern(spec["pattern"]).search(sentence.text) and spec["area"] not in {
                     n.area for n in notes
                 }:
                     self.note(
@@ -529,13 +538,13 @@ class _Builder:
             level = next(
                 (
                     name
-                    for name, pattern in meetings["levels"]
-                    if any(re.search(pattern, t) for t in texts)
+                    for name, level_pattern in meetings["levels"]
+                    if any(pattern(level_pattern).search(t) for t in texts)
                 ),
                 "unstated",
             )
-            formal = any(re.search(meetings["formal"], t) for t in texts) and not any(
-                re.search(meetings["informal"], t) for t in texts
+            formal = any(pattern(meetings["formal"]).search(t) for t in texts) and not any(
+                pattern(meetings["informal"]).search(t) for t in texts
             )
             self.note("level", texts, f"{level}, from the words of the sentences that report it")
             self.note(
@@ -594,14 +603,14 @@ def _channels(texts: Sequence[str]) -> tuple[str, ...]:
     return tuple(
         spec["name"]
         for spec in load("issues")["channels"]
-        if any(re.search(spec["pattern"], text) for text in texts)
+        if any(pattern(spec["pattern"]).search(text) for text in texts)
     )
 
 
 def _reason(texts: Sequence[str]) -> str:
-    pattern = load("issues")["reasons"]["pattern"]
+    reasons = pattern(load("issues")["reasons"]["pattern"])
     for text in texts:
-        match = re.search(pattern, text)
+        match = reasons.search(text)
         if match:
             return match.group("reason").strip()
     return ""
@@ -609,11 +618,11 @@ def _reason(texts: Sequence[str]) -> str:
 
 def _body(by: str, texts: Sequence[str]) -> str:
     name = load("parties")["parties"].get(by, {}).get("name", by)
-    for level, pattern in (
+    for level, words in (
         ("foreign ministers", r"\bforeign ministers\b"),
         ("defence ministers", r"\bdefen[cs]e ministers\b"),
     ):
-        if any(re.search(pattern, text) for text in texts):
+        if any(re.search(words, text) for text in texts):
             return f"{name} {level}"
     return name
 
@@ -621,6 +630,6 @@ def _body(by: str, texts: Sequence[str]) -> str:
 def _formats(texts: Iterable[str]) -> str:
     texts = list(texts)
     for name in load("events")["meetings"]["formats"]:
-        if any(re.search(rf"\b{name}\b", text) for text in texts):
+        if any(pattern(rf"\b{name}\b").search(text) for text in texts):
             return name
     return ""

@@ -10,7 +10,7 @@ from functools import cache
 
 from attrs import frozen
 
-from tracker.ingest._data import load
+from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
 from tracker.ingest._parties import party_mentions, people_in
 from tracker.ingest._when import DateMention, Tense, find_dates, tense_near
@@ -64,7 +64,7 @@ class Reading:
 @cache
 def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]:
     return tuple(
-        (spec["type"], spec["weight"], tuple(re.compile(p) for p in spec["patterns"]))
+        (spec["type"], spec["weight"], tuple(pattern(p) for p in spec["patterns"]))
         for spec in load("events")["types"]
     )
 
@@ -103,19 +103,19 @@ def _mentions(
     sentence: Sentence, dates: tuple[DateMention, ...], published: date
 ) -> Iterable[EventMention]:
     rules = load("events")
-    background_clause = re.compile(rules["background"], re.IGNORECASE)
+    background_clause = pattern(rules["background"], re.IGNORECASE)
     meetings = rules["meetings"]
     for declared, _weight, patterns in _type_patterns():
         kind = declared
-        matches = [match for pattern in patterns if (match := pattern.search(sentence.text))]
+        matches = [match for found in patterns if (match := found.search(sentence.text))]
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
         if kind in _joint() and two_sides(sentence.text[: match.start()]):
             kind = _joint()[kind]
         bilateral = kind != MEETING or bool(
-            re.search(meetings["council"], sentence.text)
-            or re.search(meetings["self_evident"], sentence.text)
+            pattern(meetings["council"]).search(sentence.text)
+            or pattern(meetings["self_evident"]).search(sentence.text)
             or two_sides(sentence.text)
         )
         tense = tense_near(sentence.text, match.start(), match.end())

@@ -9,7 +9,7 @@ from functools import cache
 
 from attrs import frozen
 
-from tracker.ingest._data import compile_patterns, load
+from tracker.ingest._data import load, pattern
 from tracker.ingest._parties import membership_periods
 
 __all__ = ["Page", "Sentence", "UndatedPageError", "publication", "read_page"]
@@ -64,12 +64,12 @@ class Page:
 
 @cache
 def _boilerplate() -> tuple[re.Pattern[str], ...]:
-    return compile_patterns(load("pages")["boilerplate"], ignore_case=False)
+    return tuple(pattern(source) for source in load("pages")["boilerplate"])
 
 
 def _dateline(line: str) -> Dateline | None:
     for spec in load("pages")["datelines"]:
-        match = re.search(spec["pattern"], line)
+        match = pattern(spec["pattern"]).search(line)
         if match:
             return Dateline(line, _stamp(match.groupdict()), spec["trust"])
     return None
@@ -91,7 +91,7 @@ def _stamp(groups: dict[str, str | None]) -> date | datetime:
 def _outlet(text: str) -> str:
     found: dict[str, str] = {}
     for spec in load("pages")["outlets"]:
-        if re.search(spec["pattern"], text, re.MULTILINE):
+        if pattern(spec["pattern"], re.MULTILINE).search(text):
             found.setdefault(spec["kind"], spec["name"])
     site, wire = found.get("site"), found.get("wire")
     if site and wire:
@@ -135,14 +135,14 @@ def read_page(name: str, text: str) -> Page:
     lines: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or any(pattern.search(line) for pattern in _boilerplate()):
+        if not line or any(boilerplate.search(line) for boilerplate in _boilerplate()):
             continue
         stamp = _dateline(line) if dateline is None else None
         if stamp:
             dateline = stamp
             continue
         lines.append(line)
-    body_start = re.compile(load("pages")["body_start"])
+    body_start = pattern(load("pages")["body_start"])
     first = next((at for at, line in enumerate(lines) if body_start.match(line)), None)
     if first is None:
         first = next((at for at, line in enumerate(lines) if not _is_headline(line)), len(lines))
@@ -192,8 +192,8 @@ def _contradiction(page: Page, day: date) -> str | None:
     """Why the text cannot have been current on ``day``, if it cannot."""
     rules = load("pages")["anachronisms"]
     for sentence in page.sentences:
-        for pattern in rules["membership"]:
-            for match in re.finditer(pattern, sentence.text):
+        for membership in rules["membership"]:
+            for match in pattern(membership).finditer(sentence.text):
                 party, count = match.group("party"), int(match.group("count"))
                 party = "EU" if party == "European Union" else party
                 periods = membership_periods(party, count)
@@ -206,7 +206,7 @@ def _contradiction(page: Page, day: date) -> str | None:
         if re.search(r"\b(?:19|20)\d\d\b", sentence.text):
             continue
         for episode in rules["episodes"]:
-            match = re.search(episode["pattern"], sentence.text)
+            match = pattern(episode["pattern"]).search(sentence.text)
             if match and day.year - episode["year"] > 1:
                 return (
                     f"the text speaks of {match.group(0)!r} ({episode['year']}) without its year, "

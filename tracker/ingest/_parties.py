@@ -9,7 +9,7 @@ from functools import cache
 from attrs import frozen
 
 from tracker._entries import Dyad, Participant
-from tracker.ingest._data import load
+from tracker.ingest._data import load, pattern
 
 __all__ = [
     "Mention",
@@ -85,31 +85,31 @@ def _people() -> tuple[Person, ...]:
 def _name_pattern() -> tuple[re.Pattern[str], dict[str, Person]]:
     by_form = {form: person for person in _people() for form in person.names}
     forms = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-    return pattern, by_form
+    names = pattern(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    return names, by_form
 
 
 def people_in(text: str) -> tuple[Mention, ...]:
     """Every person of the dictionary the text names, in order, longest name form first."""
-    pattern, by_form = _name_pattern()
+    names, by_form = _name_pattern()
     return tuple(
         Mention(by_form[match.group(0)], match.start(), match.end())
-        for match in pattern.finditer(text)
+        for match in names.finditer(text)
     )
 
 
 @cache
 def _party_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     parties = load("parties")["parties"]
-    return tuple((code, re.compile("|".join(spec["patterns"]))) for code, spec in parties.items())
+    return tuple((code, pattern("|".join(spec["patterns"]))) for code, spec in parties.items())
 
 
 def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
     """The parties a text refers to, as (actor code, offset), in order."""
     found = [
         (code, match.start())
-        for code, pattern in _party_patterns()
-        for match in pattern.finditer(text)
+        for code, party_pattern in _party_patterns()
+        for match in party_pattern.finditer(text)
     ]
     return tuple(sorted(found, key=lambda item: item[1]))
 

@@ -16,7 +16,7 @@ from functools import cache
 from attrs import frozen
 
 from tracker._dates import DateWindow
-from tracker.ingest._data import load
+from tracker.ingest._data import load, pattern
 
 __all__ = ["DateMention", "Tense", "find_dates", "hedged", "tense_near"]
 
@@ -69,7 +69,7 @@ def _rules() -> tuple[_Rule, ...]:
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
     }
     return tuple(
-        _Rule(spec["rule"], re.compile(spec["pattern"].format(**fill), re.IGNORECASE))
+        _Rule(spec["rule"], pattern(spec["pattern"].format(**fill), re.IGNORECASE))
         for spec in data["phrases"]
     )
 
@@ -80,12 +80,12 @@ def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
     words = [(word, Tense.FUTURE) for word in tense["future"]]
     words += [(word, Tense.PAST) for word in tense["past"]]
     markers = [
-        (re.compile(rf"(?<![\w'])(?<!\bbe ){re.escape(word)}\b", re.IGNORECASE), kind)
+        (pattern(rf"(?<![\w'])(?<!\bbe ){re.escape(word)}\b", re.IGNORECASE), kind)
         for word, kind in words
     ]
     # "-ed" after "be" is a passive ("should be followed"), not a past tense.
     suffix = tense["past_suffix"]
-    markers.append((re.compile(rf"(?<!\bbe )\b[a-z]\w+{suffix}\b"), Tense.PAST))
+    markers.append((pattern(rf"(?<!\bbe )\b[a-z]\w+{suffix}\b"), Tense.PAST))
     return tuple(markers)
 
 
@@ -95,7 +95,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]| -- | - ")
 @cache
 def _hedges() -> re.Pattern[str]:
     words = sorted(load("dates")["hedges"]["words"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    return pattern(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def hedged(sentence: str, at: int | None = None) -> str | None:
@@ -117,16 +117,16 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense of the marker nearest to the phrase at ``start:end``, looked for in the phrase's
     clause first, then in the whole sentence."""
     own = sentence[start:end].split(maxsplit=1)[0] if sentence[start:end].strip() else ""
-    for pattern, kind in _markers():
-        if kind is Tense.PAST and pattern.fullmatch(own):
+    for marker, kind in _markers():
+        if kind is Tense.PAST and marker.fullmatch(own):
             return Tense.PAST
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
     clause_start = max((at for at in breaks if at < start), default=0)
     clause_end = min((at for at in breaks if at >= end), default=len(sentence))
     for low, high in ((clause_start, clause_end), (0, len(sentence))):
         best: tuple[int, Tense] | None = None
-        for pattern, kind in _markers():
-            for match in pattern.finditer(sentence, low, high):
+        for marker, kind in _markers():
+            for match in marker.finditer(sentence, low, high):
                 if match.start() >= start and match.end() <= end:
                     continue
                 # On a tie, the word before the phrase (its verb) wins over the word after it.
