@@ -1,5 +1,5 @@
-"""The tuning texts of the labelled corpus draft as labelled; the figures of both splits come
-from ``benchmarks/ingest_eval.py``."""
+"""The tuning texts of the labelled corpus draft as labelled, with no miss. The held-out texts
+are not asserted on: their figures are measured and printed by ``benchmarks/ingest_eval.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tracker.ingest import DraftKind, draft_article
-from tracker.ingest._evaluate import FIELDS, Tally, evaluate, facts
+from tracker.ingest._evaluate import Tally, evaluate, facts
 
 CORPUS = Path(__file__).parent / "corpus"
 TUNING = sorted(
@@ -58,8 +58,19 @@ def test_a_tally_counts_right_wrong_and_missed_facts() -> None:
     assert (Tally().precision, Tally().recall) == (1.0, 1.0)
 
 
-def test_evaluation_reports_every_field_of_the_split() -> None:
+def test_the_tuning_split_evaluates_to_every_labelled_fact_and_nothing_else() -> None:
+    labels = [json.loads(path.read_text(encoding="utf-8"))["expected"] for path in TUNING]
+    classified = [label for label in labels if label["type"] != "unclassified"]
+    labelled = {
+        "type": len(classified),
+        "on": len(classified),
+        "parties": len(classified),
+        "participants": sum(len(set(label["participants"])) for label in classified),
+        "follow_ups": sum(len(label["follow_ups"]) for label in classified),
+    }
     tallies, misses = evaluate(CORPUS, ["tuning"])
-    assert set(tallies) == set(FIELDS)
-    assert tallies["type"].right + tallies["type"].wrong + tallies["type"].missed >= len(TUNING) - 1
-    assert all(isinstance(miss, str) for miss in misses)
+    assert misses == []
+    assert {name: (t.right, t.wrong, t.missed) for name, t in tallies.items()} == {
+        name: (count, 0, 0) for name, count in labelled.items()
+    }
+    assert all((t.precision, t.recall) == (1.0, 1.0) for t in tallies.values())
