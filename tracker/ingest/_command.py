@@ -17,6 +17,7 @@ import orjson
 
 from tracker._codec import encode_entry
 from tracker._dates import parse_day
+from tracker._entries import Entry
 from tracker._errors import LogError, TrackerError
 from tracker._store import append_entries, bundled_log, read_log
 from tracker.ingest._draft import Draft, DraftKind, draft_article
@@ -137,8 +138,8 @@ def _print_drafts(drafts: list[Draft]) -> None:
     for draft in drafts:
         head = f"{draft.article}: {_HEADS[draft.kind]}"
         lines.append(f"{head} of {draft.corroborates}" if draft.corroborates else head)
-        if draft.entry:
-            for name, value in _fields(draft):
+        if draft.entry is not None:
+            for name, value in _fields(draft.entry):
                 lines.append(f"  {name} = {value}")
                 evidence = draft.evidence_for(name)
                 if evidence is None:
@@ -152,9 +153,9 @@ def _print_drafts(drafts: list[Draft]) -> None:
     sys.stdout.flush()
 
 
-def _fields(draft: Draft) -> list[tuple[str, str]]:
-    assert draft.entry is not None
-    data = encode_entry(draft.entry)
+def _fields(entry: Entry) -> list[tuple[str, str]]:
+    """The fields of a drafted entry as printed, with its first source's day and outlet."""
+    data = encode_entry(entry)
     rows = [("type", data["type"])]
     for key, value in data.items():
         if key in ("type", "v", "sources", "participants", "follow_ups", "stances", "cooperation"):

@@ -177,7 +177,9 @@ class _Builder:
         return self._typed(kind, support, parties, common)
 
     def _announcement(self, planned: list[EventMention]) -> Entry | None:
-        dated = [m for m in planned if m.date is not None and m.date.tense is Tense.FUTURE]
+        dated = [
+            (m, m.date) for m in planned if m.date is not None and m.date.tense is Tense.FUTURE
+        ]
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
@@ -185,24 +187,22 @@ class _Builder:
                 0, "a meeting is announced but no sentence says when: nothing to draft"
             )
             return None
-        best = max(dated, key=lambda m: m.position)
+        best, when = max(dated, key=lambda pair: pair[0].position)
         council = load("events")["meetings"]["council"]
         kind = (
             "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"
         )
-        support = [m for m in planned if m.sentence.index in {d.sentence.index for d in dated}]
+        dated_sentences = {m.sentence.index for m, _ in dated}
+        support = [m for m in planned if m.sentence.index in dated_sentences]
         self.note(
             "type",
             (m.sentence.text for m in support),
             f"a meeting ({kind}) told in the future tense, with nothing reported as done",
         )
-        assert best.date is not None
         plan = FollowUp(
-            kind=kind, expected=best.date.window, phrase=best.date.phrase, quote=best.sentence.text
+            kind=kind, expected=when.window, phrase=when.phrase, quote=best.sentence.text
         )
-        self.note(
-            "planned", [best.sentence.text], f"{best.date.phrase!r} resolved to {best.date.window}"
-        )
+        self.note("planned", [best.sentence.text], f"{when.phrase!r} resolved to {when.window}")
         on = self._statement_day(support)
         parties = self._parties(support)
         if parties is None:
