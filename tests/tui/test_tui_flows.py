@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
-from pilots import scenario, settle
+import pytest
+from pilots import scenario, search_palette, settle, until
+from textual.pilot import Pilot
 
 import tracker
-from tracker.tui import TrackerApp
+from tracker.tui import TrackerApp, _story
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.main import MainScreen
 from tracker.tui.screens.problems import ProblemsScreen
@@ -24,6 +27,23 @@ def shown(main: MainScreen) -> tracker.Entry:
     assert main.details is not None
     assert main.details.index == main.cursor
     return main.details.entry
+
+
+class Gate:
+    """Holds the computation of details until opened, so a test can act while it runs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.entered = threading.Event()
+        self.opened = threading.Event()
+        monkeypatch.setattr("tracker.tui.screens.main.details_at", self.details_at)
+
+    def details_at(self, replay: tracker.Replay, index: int, *, known_then: bool) -> _story.Details:
+        self.entered.set()
+        self.opened.wait(timeout=10)
+        return _story.details_at(replay, index, known_then=known_then)
+
+    async def wait_until_entered(self, pilot: Pilot[object]) -> None:
+        await until(pilot, self.entered.is_set, "a computation of details")
 
 
 @scenario
@@ -158,13 +178,18 @@ async def test_space_plays_and_pauses(nato_log: Path) -> None:
 @scenario
 async def test_play_runs_to_the_last_entry_and_stops(nato_log: Path) -> None:
     app = TrackerApp(nato_log)
-    app.main.PLAY_INTERVAL = 0.02
+    app.main.PLAY_INTERVAL = 60
     async with app.run_test() as pilot:
         await settle(pilot)
+        main = app.main
         await pilot.press("space")
-        await pilot.pause(0.6)
-        assert app.main.cursor == 7
-        assert not app.main.playing
+        for step in range(1, 8):
+            main._tick()
+            assert (main.cursor, main.playing) == (step, True)
+        main._tick()
+        assert (main.cursor, main.playing) == (7, False)
+        await settle(pilot)
+        assert shown(main).id == "informal-nrc-2009-01-26"
 
 
 @scenario
@@ -259,8 +284,7 @@ async def test_command_palette_goes_to_a_date(nato_log: Path) -> None:
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"2008-12-18")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "2008-12-18")
         await pilot.press("enter")
         await settle(pilot)
         assert shown(app.main).id == "sg-rogozin-lunch-announced-2008-12-18"
@@ -271,8 +295,7 @@ async def test_command_palette_goes_to_an_entry(nato_log: Path) -> None:
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Bucharest summit")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "Bucharest summit")
         await pilot.press("enter")
         await settle(pilot)
         assert shown(app.main).id == "bucharest-summit-2008"
@@ -283,8 +306,7 @@ async def test_command_palette_filters_by_type(nato_log: Path) -> None:
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Filter by type: suspension")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "Filter by type: suspension")
         await pilot.press("enter")
         await settle(pilot)
         main = app.main
@@ -296,11 +318,46 @@ async def test_command_palette_switches_dyad(nato_log: Path) -> None:
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Show dyad EU-RUS")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "Show dyad EU-RUS")
         await pilot.press("enter")
         await settle(pilot)
         main = app.main
         assert main.story is not None
         assert main.story.dyad == tracker.Dyad("EU", "RUS")
         assert shown(main).id == "eu-resumes-partnership-talks-2008-12-02"
+
+
+@scenario
+async def test_switching_dyad_while_details_compute_shows_the_new_dyad(
+    nato_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate(monkeypatch)
+    app = TrackerApp(nato_log)
+    app.main.SLOW = 60  # held details are not slow ones: ask again at once, not at rest
+    async with app.run_test() as pilot:
+        await gate.wait_until_entered(pilot)
+        main = app.main
+        eu = tracker.Dyad("EU", "RUS")
+        main.ask_for_dyad(eu)
+        await until(pilot, lambda: main.story is not None and main.story.dyad == eu, "the EU dyad")
+        assert main.details is None
+        gate.opened.set()
+        await settle(pilot)
+        assert shown(main).id == "eu-resumes-partnership-talks-2008-12-02"
+
+
+@scenario
+async def test_cancelled_details_are_computed_again(
+    nato_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate(monkeypatch)
+    app = TrackerApp(nato_log)
+    app.main.SLOW = 60  # held details are not slow ones: ask again at once, not at rest
+    async with app.run_test() as pilot:
+        await gate.wait_until_entered(pilot)
+        main = app.main
+        app.workers.cancel_group(main, "details")
+        await pilot.pause()
+        gate.opened.set()
+        await settle(pilot)
+        assert shown(main).id == "nrc-established-2002"

@@ -231,16 +231,37 @@ class MainScreen(Screen[None]):
         return details_at(replay, index, known_then=known_then)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the details computed if they are of the story shown, then ask for the cursor's
+        if the panes do not show them yet (another story, another cursor, a cancelled worker).
+        """
         if event.worker.group != "details" or not event.worker.is_finished:
             return
         self._computing = False
         self._slow = time.perf_counter() - self._started > self.SLOW
+        if event.state is WorkerState.ERROR:
+            return  # a bug, not a state to show: the worker exits the app with its traceback
         details = event.worker.result
-        if event.state is WorkerState.SUCCESS and isinstance(details, Details):
-            if details.index < len(self.entries) and details.entry is self.entries[details.index]:
-                self.details = details
-            if (details.index, details.known_then) != (self.cursor, self.known_then):
-                self._want_details()
+        if (
+            event.state is WorkerState.SUCCESS
+            and isinstance(details, Details)
+            and self._of_story(details)
+        ):
+            self.details = details
+        if not self._shows_cursor():
+            self._want_details()
+
+    def _of_story(self, details: Details) -> bool:
+        """Whether ``details`` were computed for the story shown (not one shown before it)."""
+        index = details.index
+        return index < len(self.entries) and details.entry is self.entries[index]
+
+    def _shows_cursor(self) -> bool:
+        """Whether the panes show the details of the cursor, in the mode chosen."""
+        shown = self.details
+        return shown is not None and (shown.index, shown.known_then) == (
+            self.cursor,
+            self.known_then,
+        )
 
     # -- events coming up ------------------------------------------------------------------
 
