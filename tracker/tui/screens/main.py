@@ -185,7 +185,7 @@ class MainScreen(Screen[None]):
         self.query_one(StateView).state = details.state if details else None
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
-        self.query_one(ScoreChart).applied = details.state.applied if details else 0
+        self.query_one(ScoreChart).count = details.index + 1 if details else 0
 
     def _mark_known(self) -> None:
         known = self.known_then and self.cursor < len(self.entries)

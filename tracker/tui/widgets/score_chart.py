@@ -29,8 +29,8 @@ class ScoreChart(Vertical):
     """The Goldstein score after each part of the log, in order of the entries (not of days)."""
 
     samples: reactive[tuple[Sample, ...]] = reactive(())
-    applied: reactive[int] = reactive(0)
-    """How many entries the state at the cursor has applied: the marker's place."""
+    count: reactive[int] = reactive(0)
+    """The entries up to the cursor's, in order, the same in both modes: the marker's place."""
 
     def compose(self) -> ComposeResult:
         yield Sparkline([], id="score-line")
@@ -39,7 +39,7 @@ class ScoreChart(Vertical):
     def watch_samples(self) -> None:
         self._draw()
 
-    def watch_applied(self) -> None:
+    def watch_count(self) -> None:
         self._draw_bands()
 
     def on_resize(self) -> None:
@@ -59,7 +59,7 @@ class ScoreChart(Vertical):
             return
         cells = self._columns()
         cursor = next(
-            (column for column, sample in enumerate(cells) if sample.count >= self.applied), None
+            (column for column, sample in enumerate(cells) if sample.count >= self.count), None
         )
         bands = Text()
         for column, sample in enumerate(cells):
