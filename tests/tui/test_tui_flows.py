@@ -200,7 +200,8 @@ async def test_toggle_known_then(late_log: Path) -> None:
     async with app.run_test() as pilot:
         await settle(pilot)
         main = app.main
-        main.go_to(main.entries.index(next(e for e in main.entries if e.id.endswith("-ap"))))
+        ap, rferl = "sg-rogozin-lunch-2008-12-19-ap", "sg-rogozin-lunch-2008-12-19-rferl"
+        main.go_to(main.entries.index(main.story.replay.entry(ap)))
         await settle(pilot)
         as_it_was = main.details.state
         await pilot.press("t")
@@ -209,16 +210,27 @@ async def test_toggle_known_then(late_log: Path) -> None:
         assert main.details.known_then
         assert known.known_at == day("2008-12-19")
         assert main.query_one(Timeline).known_at == day("2008-12-19")
-        # The second report, published on the 22nd, had not yet narrowed "next month".
+        # At the first report of the lunch, no later report is applied in either mode.
         assert str(as_it_was.pending[0].expected) == "2009-01-01..2009-01-31"
-        assert str(known.pending[0].expected) == "2009-01-01..2009-01-31"
+        assert known.pending == as_it_was.pending
         await pilot.press("down")
         await settle(pilot)
-        assert main.details.state.pending[0].reports == ("sg-rogozin-lunch-2008-12-19-ap",)
+        assert shown(main).id == rferl
+        known = main.details.state
         await pilot.press("t")
         await settle(pilot)
-        assert str(main.details.state.pending[0].expected) == "2009-01-11..2009-01-20"
+        as_it_was = main.details.state
+        assert not main.details.known_then
         assert main.query_one(Timeline).known_at is None
+        # The second report, published on the 22nd, narrowed "next month" only as it was.
+        assert (known.pending[0].reports, str(known.pending[0].expected)) == (
+            (ap,),
+            "2009-01-01..2009-01-31",
+        )
+        assert (as_it_was.pending[0].reports, str(as_it_was.pending[0].expected)) == (
+            (ap, rferl),
+            "2009-01-11..2009-01-20",
+        )
 
 
 def marker(main: MainScreen) -> int:
