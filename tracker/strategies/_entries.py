@@ -29,6 +29,7 @@ from tracker._entries import (
 )
 from tracker.strategies._values import (
     DEFAULT_WINDOW,
+    _optional_texts,
     channels,
     cooperation_notes,
     days,
@@ -65,6 +66,9 @@ def register_entry_type(cls: type[Entry], /, **fields: SearchStrategy[Any]) -> N
 
     The common fields (id, days, parties, sources, follow-ups...) are drawn by the kit. After
     this, :func:`entries` and :func:`logs` draw the type and ``st.from_type(cls)`` works.
+    Registration is global to the process, like ``@entry_type``: from then on every strategy
+    that draws any type (``entries()``, ``logs()``, ``st.from_type(Entry)``) draws this one too,
+    in every test, wherever the strategy was built.
     """
     if cls not in entry_types().values():
         msg = f"{cls.__qualname__} is not a declared entry type: decorate it with @entry_type(...)"
@@ -97,30 +101,34 @@ def entries(
     parties: Dyad | None = None,
     between: DateWindow = DEFAULT_WINDOW,
 ) -> SearchStrategy[Entry]:
-    """Valid entries of one of ``types`` (every type the kit can draw when ``None``), between
-    ``parties`` (any dyad when ``None``), that happened within ``between``.
+    """Valid entries of one of ``types`` (when ``None``, every type the kit can draw at the
+    time of each draw, so also those registered later), between ``parties`` (any dyad when
+    ``None``), that happened within ``between``.
 
     Each has a source; it was reported on the day it happened or up to 45 days later. Shrinks
     towards an entry of the first type, between NATO and RUS (or ``parties``), on the first
     day of ``between``, reported that day, with one bare source and no stance or follow-up.
     """
-
-    def build() -> SearchStrategy[Entry]:
-        chosen = drawable_types() if types is None else tuple(types)
-        unknown = [cls.__qualname__ for cls in chosen if cls not in _OWN_FIELDS]
-        if unknown:
-            msg = f"no strategy draws {', '.join(unknown)}: call register_entry_type() first"
-            raise InvalidArgument(msg)
-        pairs = dyads() if parties is None else st.just(parties)
-        return st.one_of([_entries_anywhere(cls, pairs, between) for cls in chosen])
-
-    return st.deferred(build)
+    chosen = None if types is None else tuple(types)
+    if chosen == ():
+        msg = "entries() needs at least one type to draw, or None for every type"
+        raise InvalidArgument(msg)
+    unknown = [cls.__qualname__ for cls in chosen or () if cls not in _OWN_FIELDS]
+    if unknown:
+        msg = f"no strategy draws {', '.join(unknown)}: call register_entry_type() first"
+        raise InvalidArgument(msg)
+    pairs = dyads() if parties is None else st.just(parties)
+    return _entries_of(chosen, pairs, between)
 
 
 @st.composite
-def _entries_anywhere(
-    draw: st.DrawFn, cls: type[Entry], pairs: SearchStrategy[Dyad], between: DateWindow
+def _entries_of(
+    draw: st.DrawFn,
+    chosen: tuple[type[Entry], ...] | None,
+    pairs: SearchStrategy[Dyad],
+    between: DateWindow,
 ) -> Entry:
+    cls = draw(st.sampled_from(drawable_types() if chosen is None else chosen))
     return draw(entries_on(cls, id=draw(ids()), parties=draw(pairs), on=draw(days(between))))
 
 
@@ -225,10 +233,6 @@ def _parties_of(parties: Dyad) -> SearchStrategy[str]:
 @cache
 def _channel_lists(*, min_size: int = 0) -> SearchStrategy[tuple[str, ...]]:
     return st.lists(channels(), min_size=min_size, max_size=3, unique=True).map(tuple)
-
-
-def _optional_texts() -> SearchStrategy[str]:
-    return st.just("") | texts()
 
 
 _BUILT_IN_FIELDS: dict[type[Entry], OwnFields] = {

@@ -226,9 +226,10 @@ def _stances(actors_: tuple[str, ...] | None) -> SearchStrategy[Stance]:
     )
 
 
-@cache
-def _declared_kinds() -> SearchStrategy[str]:
-    return st.deferred(lambda: st.sampled_from(tuple(entry_types())))
+@st.composite
+def _declared_kinds(draw: st.DrawFn) -> str:
+    """A type name declared at the time of the draw, so also one declared after import."""
+    return draw(st.sampled_from(tuple(entry_types())))
 
 
 def follow_ups(
@@ -237,8 +238,9 @@ def follow_ups(
     between: DateWindow = DEFAULT_WINDOW,
     max_days: int = 45,
 ) -> SearchStrategy[FollowUp]:
-    """Expected events of one of ``kinds`` (entry type names; every declared type when ``None``),
-    in a window of at most ``max_days`` days that starts within ``between``.
+    """Expected events of one of ``kinds`` (entry type names; when ``None``, every type declared
+    at the time of the draw), in a window of at most ``max_days`` days that starts within
+    ``between``.
 
     Shrinks towards the first kind, on the first day of ``between``, with no detail.
     """
