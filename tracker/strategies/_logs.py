@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from tracker._dates import DateWindow
@@ -94,23 +95,33 @@ def logs(
     max_size: int = 12,
 ) -> SearchStrategy[tuple[Entry, ...]]:
     """Logs of the relationship ``dyad``, told as a story within ``between``, at most
-    ``max_size`` entries, ids unique.
+    ``max_size`` entries in all (the story is cut short to leave room for what is added to
+    it), ids unique.
 
     The story: channels set up; perhaps a suspension, then a decision to resume some of the
     suspended channels; then meetings, announcements of meetings, declarations and entries of
     the types declared outside tracker (once :func:`register_entry_type` knows them), every
     entry perhaps expecting follow-ups (of any entry type) which later entries may fulfil; and
-    second reports of some entries (:func:`corroborations`). ``foreign`` adds entries of other
-    dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the built-in rules find
-    nothing anomalous in the story; with it, entries of random types are slipped in, such as
-    a second suspension of a suspended channel or a formal council while it is suspended.
+    second reports of some entries (:func:`corroborations`). ``foreign`` adds up to two
+    entries of other dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the
+    built-in rules find nothing anomalous in the story. With it (which needs ``max_size`` of 2
+    or more and ``between`` of 2 days or more) up to three entries of random types are slipped
+    in on random days, and the log always ends, the day after the story, with a transition the
+    built-in rules find anomalous whatever came before: a channel set up and then resumed as if
+    it were suspended, or suspended and then met by a formal council.
 
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
     the reducer reads (see :func:`entries_on`): quicker to draw and to shrink, for testing
-    rules. Shrinks towards the empty log,
-    then towards fewer entries, earlier days and days in order.
+    rules. Shrinks towards the empty log (with ``nonsense``, towards the two entries of its
+    anomalous transition), then towards fewer entries, earlier days and days in order.
     """
+    if nonsense and max_size < 2:
+        msg = f"logs(nonsense=True) ends with two entries: it needs max_size >= 2, not {max_size}"
+        raise InvalidArgument(msg)
+    if nonsense and between.days < 2:
+        msg = f"logs(nonsense=True) needs a window of two days or more, not {between}"
+        raise InvalidArgument(msg)
     return _stories(
         dyad=dyad,
         between=between,
@@ -141,7 +152,9 @@ def _stories(
     story: list[Entry] = []
     seen: set[str] = set()
     suspended: set[str] = set()
-    today = draw(days(DateWindow(between.start, max(between.start, between.end - timedelta(180)))))
+    # With nonsense, the last day is left for the anomalous transition that ends the log.
+    last = between.end - timedelta(1) if nonsense else between.end
+    today = draw(days(DateWindow(between.start, max(between.start, last - timedelta(180)))))
 
     def new_id(cls: type[Entry]) -> str:
         return f"{cls.TYPE.replace('_', '-')}-{next(numbers)}"
@@ -149,7 +162,7 @@ def _stories(
     def tell(cls: type[Entry], **fixed: object) -> Entry:
         """Draw the next entry of the story, up to three weeks after the last one."""
         nonlocal today
-        today = min(today + timedelta(draw(_GAPS)), between.end)
+        today = min(today + timedelta(draw(_GAPS)), last)
         entry = draw(entries_on(cls, id=new_id(cls), parties=dyad, on=today, plain=plain, **fixed))
         story.append(entry)
         return entry
@@ -189,16 +202,71 @@ def _stories(
         second = draw(corroborations(original, id=new_id(type(original)), plain=plain))
         story.insert(story.index(original) + 1, second)
     span = DateWindow(between.start, today)
-    if nonsense:
-        story += draw(st.lists(_strays(dyad, span, new_id, plain), min_size=1, max_size=3))
-    if foreign:
-        others = dyads().filter(lambda other: other != dyad)
-        strays = others.flatmap(lambda other: _strays(other, span, new_id, plain))
-        story += draw(st.lists(strays, max_size=2))
-    story.sort(key=lambda entry: entry.on)
-    kept = story[:max_size]
+    added = draw(
+        _slipped_in(
+            dyad=dyad,
+            span=span,
+            new_id=new_id,
+            plain=plain,
+            nonsense=nonsense,
+            foreign=foreign,
+            max_size=max_size,
+        )
+    )
+    # The story is in the order of its days: cutting it short keeps its beginning.
+    kept = sorted(story[: max_size - len(added)] + added, key=lambda entry: entry.on)
     by_day = [list(group) for _, group in itertools.groupby(kept, key=lambda entry: entry.on)]
     return tuple(entry for group in draw(st.permutations(by_day)) for entry in group)
+
+
+@st.composite
+def _slipped_in(
+    draw: st.DrawFn,
+    *,
+    dyad: Dyad,
+    span: DateWindow,
+    new_id: Callable[[type[Entry]], str],
+    plain: bool,
+    nonsense: bool,
+    foreign: bool,
+    max_size: int,
+) -> list[Entry]:
+    """What is added to a story told within ``span``, ``max_size`` entries at most: with
+    ``nonsense``, an anomalous transition the day after and up to three strays of ``dyad``;
+    with ``foreign``, up to two strays of other dyads."""
+    added: list[Entry] = []
+    if nonsense:
+        added += draw(_contradictions(dyad, span.end + timedelta(1), new_id, plain))
+        added += draw(st.lists(_strays(dyad, span, new_id, plain), max_size=min(3, max_size - 2)))
+    if foreign:
+        others = dyads().filter(lambda other: other != dyad)
+        foreigners = others.flatmap(lambda other: _strays(other, span, new_id, plain))
+        added += draw(st.lists(foreigners, max_size=min(2, max_size - len(added))))
+    return added
+
+
+@st.composite
+def _contradictions(
+    draw: st.DrawFn, dyad: Dyad, on: date, new_id: Callable[[type[Entry]], str], plain: bool
+) -> list[Entry]:
+    """Two entries of one day that the built-in rules find anomalous whatever came before: a
+    channel set up then resumed as if suspended, or suspended then met by a formal council."""
+    channel = draw(_COUNCILS)
+    pair: tuple[tuple[type[Entry], dict[str, object]], ...] = (
+        (
+            (Suspension, {"channels": (channel,)}),
+            (CouncilMeeting, {"council": channel, "formal": True}),
+        )
+        if draw(st.booleans())
+        else (
+            (ChannelEstablished, {"channel": channel}),
+            (MinisterialDecision, {"resumes": (channel,)}),
+        )
+    )
+    return [
+        draw(entries_on(cls, id=new_id(cls), parties=dyad, on=on, plain=plain, **fixed))
+        for cls, fixed in pair
+    ]
 
 
 def _strays(
