@@ -379,11 +379,11 @@ def check_overdue(state: State, entries: Sequence[Entry] = ()) -> None:
 
 
 def check_strict(replay: Replay, entries: Sequence[Entry]) -> None:
-    """A strict replay of ``entries`` refuses them exactly when ``replay`` finds an anomaly,
-    naming the first (:attr:`Law.ANOMALIES`)."""
+    """A strict replay of ``entries``, of the class of ``replay``, refuses them exactly when
+    ``replay`` finds an anomaly, naming the first (:attr:`Law.ANOMALIES`)."""
     anomalies = replay.final.anomalies
     try:
-        Replay(entries, dyad=replay.dyad, strict=True, every=replay.every)
+        type(replay)(entries, dyad=replay.dyad, strict=True, every=replay.every)
     except AnomalyError as error:
         if not anomalies or error.anomaly != anomalies[0]:
             message = f"strict replay refused the log for {error.anomaly}, not {anomalies[:1]}"
@@ -395,8 +395,9 @@ def check_strict(replay: Replay, entries: Sequence[Entry]) -> None:
 
 
 def check_steps(replay: Replay, entries: Sequence[Entry], index: int) -> None:
-    """Check step ``index`` of ``replay`` (of ``entries``): its states are those of the fold
-    of the entries before and up to it, and the steps before and after meet it."""
+    """Check step ``index`` of ``replay`` (of ``entries``): its states are those of the fold of
+    ``tracker.apply`` (which replays fold with, as in :func:`check_state_at`) over the entries
+    before and up to it, and the steps before and after meet it (:attr:`Law.STEPS`)."""
     step = replay.step(index)
     ordered = replay.entries
     before = functools.reduce(apply, ordered[:index], State(replay.dyad))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from typing import ClassVar
 
 from attrs import evolve
@@ -48,12 +49,13 @@ class ReplayMachine(RuleBasedStateMachine):
     always folds with ``tracker.apply``, against whose naive fold the replay laws check it.
     """
 
-    #: The relationship the log and its replays are of.
+    #: The relationship the log and its replays are of; entries of other dyads are ignored.
     dyad: ClassVar[Dyad] = DEFAULT_DYAD
-    #: The logs the machine starts from.
-    logs: ClassVar[SearchStrategy[tuple[Entry, ...]]] = logs(nonsense=True)
-    #: The entries it appends (their ids are made unique within the log).
-    entries: ClassVar[SearchStrategy[Entry]] = entries(parties=DEFAULT_DYAD)
+    #: The logs the machine starts from; ``None``: logs of ``dyad``, with or without nonsense.
+    logs: ClassVar[SearchStrategy[tuple[Entry, ...]] | None] = None
+    #: The entries it appends (their ids are made unique within the log); ``None``: entries
+    #: of every type the kit draws, of ``dyad``. Strategies you set must draw entries of ``dyad``.
+    entries: ClassVar[SearchStrategy[Entry] | None] = None
     #: The reducer the fold laws check: ``tracker.apply``, or a function of your own.
     reducer: ClassVar[Reducer] = staticmethod(apply)
     #: The replay checked against the naive fold.
@@ -90,13 +92,15 @@ class ReplayMachine(RuleBasedStateMachine):
     def start(self, data: st.DataObject, every: int) -> None:
         """Start from a log, replayed with a checkpoint every ``every`` entries."""
         self.every = every
-        for entry in data.draw(self.logs, label="log"):
+        drawn = _default_logs(self.dyad) if self.logs is None else self.logs
+        for entry in data.draw(drawn, label="log"):
             self._append(entry)
 
     @rule(data=st.data())
     def append_entry(self, data: st.DataObject) -> None:
         """Append an entry drawn from ``entries``."""
-        self._append(data.draw(self.entries, label="entry"))
+        drawn = _default_entries(self.dyad) if self.entries is None else self.entries
+        self._append(data.draw(drawn, label="entry"))
 
     @precondition(lambda self: self.log)
     @rule(data=st.data())
@@ -159,6 +163,16 @@ class ReplayMachine(RuleBasedStateMachine):
         check_replay(self.replayed, self.log)
 
 
+@cache
+def _default_logs(dyad: Dyad) -> SearchStrategy[tuple[Entry, ...]]:
+    return logs(dyad=dyad) | logs(dyad=dyad, nonsense=True)
+
+
+@cache
+def _default_entries(dyad: Dyad) -> SearchStrategy[Entry]:
+    return entries(parties=dyad)
+
+
 #: The state machine runs, by default: fewer and shorter than Hypothesis's, each checking a lot.
 DEFAULT_SETTINGS = Settings(max_examples=30, stateful_step_count=20, deadline=None)
 
@@ -172,8 +186,9 @@ def check_replay_laws(
     dyad: Dyad = DEFAULT_DYAD,
     settings: Settings | None = None,
 ) -> None:
-    """Run :class:`ReplayMachine` with these entries, starting logs, reducer and replay; raise
-    :class:`~tracker.testing.LawViolation` (after shrinking) if a law does not hold."""
+    """Run :class:`ReplayMachine` on ``dyad`` with these entries and starting logs (by default,
+    of ``dyad``), reducer and replay; raise :class:`~tracker.testing.LawViolation` (after
+    shrinking) if a law does not hold."""
     overrides: dict[str, object] = {
         "dyad": dyad,
         "reducer": staticmethod(reducer),
