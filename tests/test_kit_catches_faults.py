@@ -3,15 +3,18 @@ that Hypothesis finds with its default number of examples and shrinks to a few e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 import pytest
 from attrs import evolve
 from hypothesis import Phase, find, settings
+from hypothesis.stateful import run_state_machine_as_test
 
 from tracker import (
+    DEFAULT_DYAD,
     CouncilMeeting,
+    Dyad,
     Entry,
     Fulfilment,
     InformalMeeting,
@@ -25,16 +28,21 @@ from tracker.testing import (
     DEFAULT_SETTINGS,
     Law,
     LawViolation,
+    ReplayMachine,
     check_anomalies,
     check_duplicates,
     check_follow_ups_resolved,
     check_known_at,
     check_replay_laws,
     check_state_at,
+    check_strict,
 )
 
 #: Hypothesis's defaults (a hundred examples), made repeatable and kept out of the database.
 DEFAULTS = settings(database=None, derandomize=True)
+
+#: The state machine's own defaults, made repeatable, without the (slow) shrinking of a run.
+MACHINE = settings(DEFAULT_SETTINGS, database=None, derandomize=True, phases=[Phase.generate])
 
 MEETINGS = (InformalMeeting.TYPE, CouncilMeeting.TYPE)
 
@@ -85,6 +93,23 @@ class IgnoresWhenEntriesWereReported(Replay):
 
     def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
         return evolve(super().at(day), known_at=known_at)
+
+
+class NeverStrict(Replay):
+    """Replays in strict mode as in lenient mode: never refuses a log."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        entries: Iterable[Entry] = (),
+        *,
+        dyad: Dyad = DEFAULT_DYAD,
+        strict: bool = False,
+        every: int = 16,
+    ) -> None:
+        super().__init__(entries, dyad=dyad, every=every)
+        self.strict = strict
 
 
 def smallest_breaking_log(
@@ -153,6 +178,16 @@ def test_a_replay_that_knows_too_early_breaks_known_at() -> None:
         breaks(log)
 
 
+def test_a_replay_that_is_never_strict_breaks_the_anomalies_law() -> None:
+    def breaks(log: tuple[Entry, ...]) -> None:
+        check_strict(NeverStrict(log), log)
+
+    log = smallest_breaking_log(breaks, nonsense=True)
+    assert len(log) <= 3
+    with pytest.raises(LawViolation, match="accepted a log with the anomaly"):
+        breaks(log)
+
+
 def test_the_state_machine_catches_a_second_report_counted() -> None:
     # Found within the machine's own default settings; shrinking a whole run of the machine
     # is left out (it takes a minute: the shrinking is shown by the tests above).
@@ -160,8 +195,30 @@ def test_the_state_machine_catches_a_second_report_counted() -> None:
         check_replay_laws(
             logs=logs(foreign=False, plain=True, max_size=8),
             reducer=counts_second_reports,
-            settings=settings(
-                DEFAULT_SETTINGS, database=None, derandomize=True, phases=[Phase.generate]
-            ),
+            settings=MACHINE,
         )
+    assert caught.value.law is Law.DUPLICATES
+
+
+EU_RUS = Dyad("EU", "RUS")
+
+
+class EuropeanMachine(ReplayMachine):
+    """The kit's state machine on another relationship, with the reducer that counts twice."""
+
+    dyad = EU_RUS
+    reducer = staticmethod(counts_second_reports)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        lambda: check_replay_laws(reducer=counts_second_reports, dyad=EU_RUS, settings=MACHINE),
+        lambda: run_state_machine_as_test(EuropeanMachine, settings=MACHINE),
+    ],
+    ids=["check_replay_laws", "subclass"],
+)
+def test_the_state_machine_draws_logs_of_the_dyad_it_is_given(run: Callable[[], None]) -> None:
+    with pytest.raises(LawViolation) as caught:
+        run()
     assert caught.value.law is Law.DUPLICATES
