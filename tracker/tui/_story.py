@@ -46,7 +46,6 @@ class Story:
     dyads: tuple[Dyad, ...]
     replay: Replay | None
     samples: tuple[Sample, ...]
-    size: int
 
     @property
     def dyad(self) -> Dyad | None:
@@ -78,9 +77,9 @@ def load_story(path: Path, dyad: Dyad | None = None) -> Story:
     dyads = log.dyads()
     dyad = dyad if dyad in dyads else choose_dyad(dyads)
     if dyad is None:
-        return Story(path, dyads, None, (), len(log))
+        return Story(path, dyads, None, ())
     replay = Replay(log.entries, dyad=dyad)
-    return Story(path, dyads, replay, _samples(replay), len(log))
+    return Story(path, dyads, replay, _samples(replay))
 
 
 def _samples(replay: Replay) -> tuple[Sample, ...]:
@@ -159,8 +158,8 @@ def _actors(entry: Entry) -> set[str]:
 
 @frozen
 class Details:
-    """What the panes show for the entry at ``index``: its step, what it changed, and the
-    state to display, with its phase (all computed once, off the UI thread).
+    """What the panes show for the entry at ``index``: its step and the state to display
+    (both computed once, off the UI thread).
 
     ``state`` is the state after the entry as it was, or, when ``known_then``, the state on the
     entry's day from only the entries reported by that day.
@@ -169,13 +168,16 @@ class Details:
     index: int
     known_then: bool
     step: Step
-    changes: tuple[Change, ...]
     state: State
-    phase: Phase
 
     @property
     def entry(self) -> Entry:
         return self.step.entry
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """What the entry changed in the state as it was."""
+        return self.step.changes
 
 
 def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
@@ -183,7 +185,7 @@ def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
     step = replay.step(index)
     day = step.entry.on
     state = replay.at(day, known_at=day) if known_then else evolve(step.after, at=day)
-    return Details(index, known_then, step, step.changes, state, state.phase)
+    return Details(index, known_then, step, state)
 
 
 def row_at_or_before(rows: tuple[int, ...], index: int) -> int:

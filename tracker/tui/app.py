@@ -20,7 +20,7 @@ from tracker.tui.screens.problems import ProblemsScreen
 __all__ = ["TrackerApp", "run"]
 
 
-class TrackerApp(App[int]):
+class TrackerApp(App[None]):
     """Step through a log like a time-travel debugger: the state, the change, the evidence."""
 
     TITLE = "tracker"
@@ -73,6 +73,7 @@ class TrackerApp(App[int]):
 
 
 def run(path: Path) -> int:
-    """Run the app on the log at ``path``; the exit status is 0."""
-    TrackerApp(path).run()
-    return 0
+    """Run the app on the log at ``path``; the exit status is the app's (1 after a crash)."""
+    app = TrackerApp(path)
+    app.run()
+    return app.return_code or 0

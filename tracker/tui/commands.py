@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tracker._dates import parse_day
 from tracker._entries import entry_types
-from tracker.tui._story import Filter
+from tracker.tui._story import Filter, Story
 from tracker.tui.screens.main import MainScreen
 
 __all__ = ["TrackerCommands"]
@@ -21,18 +21,19 @@ MOST_ENTRIES = 40
 class TrackerCommands(Provider):
     """Commands on the log shown by the main screen."""
 
-    @property
-    def main(self) -> MainScreen | None:
-        """The main screen, once its log is loaded."""
+    def _loaded(self) -> tuple[MainScreen, Story] | None:
+        """The main screen and the story it shows, once its log is loaded."""
         main = getattr(self.app, "main", None)
-        return main if isinstance(main, MainScreen) and main.story is not None else None
+        if isinstance(main, MainScreen) and main.story is not None:
+            return main, main.story
+        return None
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         """The fixed commands: filters by type, clearing the filter, switching dyads."""
-        main = self.main
-        if main is None or main.story is None:
+        loaded = self._loaded()
+        if loaded is None:
             return []
-        story = main.story
+        main, story = loaded
         commands: list[tuple[str, Callable[[], object], str]] = [
             (
                 f"Filter by type: {name}",
@@ -60,9 +61,10 @@ class TrackerCommands(Provider):
             yield DiscoveryHit(text, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        main = self.main
-        if main is None or main.story is None:
+        loaded = self._loaded()
+        if loaded is None:
             return
+        main, story = loaded
         matcher = self.matcher(query)
         words = query.split()
         if words and words[-1][:4].isdigit():
@@ -81,7 +83,7 @@ class TrackerCommands(Provider):
             if (score := matcher.match(text)) > 0:
                 yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
         offered = 0
-        for index, entry in enumerate(main.story.entries):
+        for index, entry in enumerate(story.entries):
             text = f"Go to {entry.on} {entry.title}"
             if (score := matcher.match(text)) > 0:
                 yield Hit(

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker._replay import Change
-from tracker._state import Phase, State
+from tracker._state import ChannelStatus, Phase, State
 from tracker.tui._story import Details
 
 __all__ = ["PHASE_COLOURS", "ChangesView", "PhaseBanner", "StateView"]
@@ -25,10 +25,10 @@ PHASE_COLOURS = {
 }
 
 _CHANNEL_COLOURS = {
-    "active": "green",
-    "suspended": "red",
-    "resumption_decided": "dark_orange",
-    "informal": "yellow",
+    ChannelStatus.ACTIVE: "green",
+    ChannelStatus.SUSPENDED: "red",
+    ChannelStatus.RESUMPTION_DECIDED: "dark_orange",
+    ChannelStatus.INFORMAL: "yellow",
 }
 
 _CHANGE_STYLES = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
@@ -47,7 +47,7 @@ class PhaseBanner(Static):
     def render(self) -> RenderableType:
         if self.details is None:
             return Text("")
-        phase = self.details.phase
+        phase = self.details.state.phase
         colour = PHASE_COLOURS.get(phase, "white")
         banner = Text()
         banner.append(f" {_name(phase.value).upper()} ", style=f"bold black on {colour}")
@@ -73,7 +73,7 @@ class StateView(Static):
         parts.append(score)
         parts.append(_section("channels"))
         for name, status in sorted(state.channels.items()):
-            colour = _CHANNEL_COLOURS.get(status.value, "white")
+            colour = _CHANNEL_COLOURS.get(status, "white")
             parts.append(Text.assemble(f" {_name(name)}: ", (_name(status.value), colour)))
         parts.append(_section("pending"))
         if not state.pending:
