@@ -31,10 +31,11 @@ def _contacts_resumed(entry: MilitaryContactsResumed, state: tracker.State) -> t
         message = f"resumes contacts on channel {entry.channel!r}, which is active"
         anomaly = tracker.Anomaly(entry.id, "not_suspended", message)
         return evolve(state, anomalies=(*state.anomalies, anomaly))
+    # The state's mappings are persistent (immutables.Map): set() shares the rest of the map.
     return evolve(
         state,
-        channels={**state.channels, entry.channel: tracker.ChannelStatus.INFORMAL},
-        provenance={**state.provenance, f"channels.{entry.channel}": entry.id},
+        channels=state.channels.set(entry.channel, tracker.ChannelStatus.INFORMAL),
+        provenance=state.provenance.set(f"channels.{entry.channel}", entry.id),
     )
 
 

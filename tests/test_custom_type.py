@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from example_custom_type import MilitaryContactsResumed
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tracker.strategies import entries, logs
+from tracker.strategies import DEFAULT_WINDOW, channels, entries, entries_on, logs
 from tracker.testing import ReplayMachine, check_codec, check_fold
 
 # Logs where the new type happens among the others, and entries of it alone.
@@ -27,21 +29,57 @@ def test_the_new_rule_keeps_the_laws_of_the_fold(
     check_fold((*log, contacts))
 
 
+def after_the_log(
+    data: st.DataObject,
+    log: tuple[tracker.Entry, ...],
+    channel: str,
+    cls: type[tracker.Entry],
+    **fields: object,
+) -> tuple[tracker.State, MilitaryContactsResumed]:
+    """The state after ``log`` and an entry of ``cls`` on ``channel`` the day after it, and
+    contacts resumed on ``channel`` the day after that (both new occurrences)."""
+    last = max((entry.on for entry in log), default=DEFAULT_WINDOW.start)
+    first = data.draw(
+        entries_on(cls, id="first", parties=tracker.DEFAULT_DYAD, on=last + timedelta(1), **fields)
+    )
+    contacts = data.draw(
+        entries_on(
+            MilitaryContactsResumed,
+            id="contacts",
+            parties=tracker.DEFAULT_DYAD,
+            on=last + timedelta(2),
+            channel=channel,
+        )
+    )
+    return tracker.apply(tracker.Replay(log).final, first), contacts
+
+
 @settings(max_examples=25)
-@given(logs(), CONTACTS)
+@given(logs(), channels(), st.data())
 def test_resumed_contacts_reopen_a_suspended_channel_informally(
-    log: tuple[tracker.Entry, ...], contacts: MilitaryContactsResumed
+    log: tuple[tracker.Entry, ...], channel: str, data: st.DataObject
 ) -> None:
-    before = tracker.Replay(log).final
-    assume(contacts.occurrence() not in before.occurrences)  # else it is a second report
-    after = tracker.apply(before, contacts)
-    status = before.channels.get(contacts.channel)
-    if status is tracker.ChannelStatus.ACTIVE:
-        assert after.anomalies[-1].entry == contacts.id
-        assert after.channels == before.channels
-    else:
-        assert after.channels[contacts.channel] is tracker.ChannelStatus.INFORMAL
-        assert after.provenance[f"channels.{contacts.channel}"] == contacts.id
+    suspended, contacts = after_the_log(data, log, channel, tracker.Suspension, channels=(channel,))
+    assert suspended.channels[channel] is tracker.ChannelStatus.SUSPENDED
+    after = tracker.apply(suspended, contacts)
+    assert after.channels[channel] is tracker.ChannelStatus.INFORMAL
+    assert after.provenance[f"channels.{channel}"] == contacts.id
+    assert after.anomalies == suspended.anomalies
+
+
+@settings(max_examples=25)
+@given(logs(), channels(), st.data())
+def test_resumed_contacts_on_an_active_channel_are_an_anomaly(
+    log: tuple[tracker.Entry, ...], channel: str, data: st.DataObject
+) -> None:
+    met, contacts = after_the_log(
+        data, log, channel, tracker.CouncilMeeting, council=channel, formal=True
+    )
+    assert met.channels[channel] is tracker.ChannelStatus.ACTIVE
+    after = tracker.apply(met, contacts)
+    new = after.anomalies[len(met.anomalies) :]
+    assert [(anomaly.entry, anomaly.rule) for anomaly in new] == [(contacts.id, "not_suspended")]
+    assert after.channels == met.channels
 
 
 @settings(max_examples=15, stateful_step_count=15, deadline=None)
