@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pilots import scenario, search_palette, settle, until
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -264,6 +265,13 @@ async def test_help_opens_and_closes(nato_log: Path) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        console = Console(width=80, color_system=None)
+        with console.capture() as keys:
+            console.print(app.screen.query_one("#help-keys", Static).content)
+        listed = [line.split() for line in keys.get().splitlines()]
+        # Every key of a binding, each named as Textual names it (not by the Footer's one name).
+        for row in (["↓", "j", "Next"], ["home", "g", "First"], ["space", "Play"], ["?", "Help"]):
+            assert row in listed
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

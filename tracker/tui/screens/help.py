@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -27,29 +29,14 @@ Filter: type:NAME, party:ACTOR and words of the title or id, e.g. "type:council_
 entry or a date, filter by type, show another dyad of the log."""
 
 
-#: How the help names the keys that Textual spells out.
-_KEY_NAMES = {
-    "down": "↓",
-    "up": "↑",
-    "home": "Home",
-    "end": "End",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "slash": "/",
-    "space": "Space",
-    "question_mark": "?",
-    "escape": "Esc",
-}
+def _keys(app: App[object], binding: BindingType) -> tuple[str, str]:
+    """Every key of a binding, named as the app names keys, and what it does.
 
-
-def _keys(binding: BindingType) -> tuple[str, str]:
-    """Every key of a binding, as typed, and what it does."""
-    if isinstance(binding, Binding):
-        keys, description = binding.key, binding.description
-    else:
-        keys, description = str(binding[0]), str(binding[-1])
-    names = (_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
-    return " ".join(names), description
+    A binding's ``key_display`` names it by one key (as the Footer shows it), so it is left out.
+    """
+    bindings = list(Binding.make_bindings([binding]))
+    names = (app.get_key_display(replace(one, key_display=None)) for one in bindings)
+    return " ".join(names), bindings[0].description
 
 
 class HelpScreen(ModalScreen[None]):
@@ -68,9 +55,9 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
         for binding in self.bindings:
-            keys, description = _keys(binding)
+            keys, description = _keys(self.app, binding)
             table.add_row(keys, description)
         with VerticalScroll(id="help"):
             yield Static(Text("Keys", style="bold underline"))
-            yield Static(table)
+            yield Static(table, id="help-keys")
             yield Static(Text(GUIDE), id="help-guide")
