@@ -221,3 +221,13 @@ def test_importing_without_hypothesis_says_how_to_install_it() -> None:
     assert done.returncode != 0
     assert "ImportError" in done.stderr
     assert "pip install 'tracker[testing]'" in done.stderr
+
+
+@given(logs(types=BUILT_IN, foreign=False))
+def test_logs_of_the_built_in_types_hold_no_other_type(log: tuple[tracker.Entry, ...]) -> None:
+    assert {type(entry) for entry in log} <= set(BUILT_IN)
+
+
+def test_logs_refuse_types_without_the_built_in_ones() -> None:
+    with pytest.raises(InvalidArgument, match="must include the built-in types"):
+        logs(types=[tracker.Suspension]).example()

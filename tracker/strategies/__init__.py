@@ -37,7 +37,7 @@ from tracker.strategies._entries import (
     entries_on,
     register_entry_type,
 )
-from tracker.strategies._logs import corroborations, logs, states
+from tracker.strategies._logs import BUILT_IN, corroborations, logs, states
 from tracker.strategies._values import (
     DEFAULT_WINDOW,
     actors,
@@ -56,6 +56,7 @@ from tracker.strategies._values import (
 )
 
 __all__ = [
+    "BUILT_IN",
     "DEFAULT_WINDOW",
     "MEETING_KINDS",
     "actors",

@@ -93,6 +93,7 @@ def logs(
     foreign: bool = True,
     plain: bool = False,
     max_size: int = 12,
+    types: Iterable[type[Entry]] | None = None,
 ) -> SearchStrategy[tuple[Entry, ...]]:
     """Logs of the relationship ``dyad``, told as a story within ``between``, at most
     ``max_size`` entries in all (the story is cut short to leave room for what is added to
@@ -113,8 +114,10 @@ def logs(
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
     the reducer reads (see :func:`entries_on`): quicker to draw and to shrink, for testing
-    rules. Shrinks towards the empty log (with ``nonsense``, towards the two entries of its
-    anomalous transition), then towards fewer entries, earlier days and days in order.
+    rules. ``types`` limits the types drawn beyond the story's own (its events and the entries
+    slipped in) to those given; by default every type the kit can draw at the time of each draw.
+    Shrinks towards the empty log (with ``nonsense``, towards the two entries of its anomalous
+    transition), then towards fewer entries, earlier days and days in order.
     """
     if nonsense and max_size < 2:
         msg = f"logs(nonsense=True) ends with two entries: it needs max_size >= 2, not {max_size}"
@@ -122,6 +125,17 @@ def logs(
     if nonsense and between.days < 2:
         msg = f"logs(nonsense=True) needs a window of two days or more, not {between}"
         raise InvalidArgument(msg)
+    chosen = None
+    if types is not None:
+        wanted = set(types)
+        if not wanted >= BUILT_IN:
+            msg = "logs(types=...) must include the built-in types, which every story tells"
+            raise InvalidArgument(msg)
+        chosen = tuple(cls for cls in drawable_types() if cls in wanted)  # declaration order
+        unknown = [cls.__qualname__ for cls in wanted if cls not in chosen]
+        if unknown:
+            msg = f"no strategy draws {', '.join(unknown)}: call register_entry_type() first"
+            raise InvalidArgument(msg)
     return _stories(
         dyad=dyad,
         between=between,
@@ -129,6 +143,7 @@ def logs(
         foreign=foreign,
         plain=plain,
         max_size=max_size,
+        types=chosen,
     )
 
 
@@ -147,8 +162,10 @@ def _stories(
     foreign: bool,
     plain: bool,
     max_size: int,
+    types: tuple[type[Entry], ...] | None,
 ) -> tuple[Entry, ...]:
     numbers = itertools.count(1)
+    pool = drawable_types() if types is None else types
     story: list[Entry] = []
     seen: set[str] = set()
     suspended: set[str] = set()
@@ -183,7 +200,7 @@ def _stories(
             resumes = draw(st.lists(st.sampled_from(channels), unique=True))
             if first_report(tell(MinisterialDecision, resumes=tuple(resumes))):
                 suspended.difference_update(resumes)
-    events = (*STORY_EVENTS, *(cls for cls in drawable_types() if cls not in BUILT_IN))
+    events = (*STORY_EVENTS, *(cls for cls in pool if cls not in BUILT_IN))
     for cls in draw(st.lists(st.sampled_from(events), max_size=max_size)):
         if cls is InformalMeeting:
             entry = tell(cls)
@@ -211,6 +228,7 @@ def _stories(
             nonsense=nonsense,
             foreign=foreign,
             max_size=max_size,
+            pool=pool,
         )
     )
     # The story is in the order of its days: cutting it short keeps its beginning.
@@ -230,17 +248,19 @@ def _slipped_in(
     nonsense: bool,
     foreign: bool,
     max_size: int,
+    pool: tuple[type[Entry], ...],
 ) -> list[Entry]:
     """What is added to a story told within ``span``, ``max_size`` entries at most: with
     ``nonsense``, an anomalous transition the day after and up to three strays of ``dyad``;
-    with ``foreign``, up to two strays of other dyads."""
+    with ``foreign``, up to two strays of other dyads; strays of the types of ``pool``."""
     added: list[Entry] = []
     if nonsense:
         added += draw(_contradictions(dyad, span.end + timedelta(1), new_id, plain))
-        added += draw(st.lists(_strays(dyad, span, new_id, plain), max_size=min(3, max_size - 2)))
+        strays = _strays(dyad, span, new_id, plain, pool)
+        added += draw(st.lists(strays, max_size=min(3, max_size - 2)))
     if foreign:
         others = dyads().filter(lambda other: other != dyad)
-        foreigners = others.flatmap(lambda other: _strays(other, span, new_id, plain))
+        foreigners = others.flatmap(lambda other: _strays(other, span, new_id, plain, pool))
         added += draw(st.lists(foreigners, max_size=min(2, max_size - len(added))))
     return added
 
@@ -270,10 +290,14 @@ def _contradictions(
 
 
 def _strays(
-    dyad: Dyad, span: DateWindow, new_id: Callable[[type[Entry]], str], plain: bool
+    dyad: Dyad,
+    span: DateWindow,
+    new_id: Callable[[type[Entry]], str],
+    plain: bool,
+    pool: tuple[type[Entry], ...],
 ) -> SearchStrategy[Entry]:
-    """Entries of any type the kit draws, on any day of ``span``, told by no story."""
-    return st.tuples(st.sampled_from(drawable_types()), days(span)).flatmap(
+    """Entries of a type of ``pool``, on any day of ``span``, told by no story."""
+    return st.tuples(st.sampled_from(pool), days(span)).flatmap(
         lambda drawn: entries_on(
             drawn[0], id=new_id(drawn[0]), parties=dyad, on=drawn[1], plain=plain
         )
