@@ -133,11 +133,20 @@ def _entries_of(
 
 
 def entries_on(
-    cls: type[Entry], /, *, id: str, parties: Dyad, on: date, plain: bool = False, **fixed: Any
+    cls: type[Entry],
+    /,
+    *,
+    id: str,
+    parties: Dyad,
+    on: date,
+    plain: bool = False,
+    kinds: tuple[str, ...] | None = None,
+    **fixed: Any,
 ) -> SearchStrategy[Entry]:
     """Valid entries of ``cls`` with this id, parties and day, and the ``fixed`` field values.
 
-    Follow-ups are expected to start within :data:`HORIZON` days after ``on``. ``plain``
+    Follow-ups are expected to start within :data:`HORIZON` days after ``on``, of one of
+    ``kinds`` (every type declared at the time of the draw when ``None``). ``plain``
     entries carry only what the reducer reads: one fixed source and title, no participant,
     stance or cooperation note, follow-ups without words (quicker to draw and to shrink).
     Shrinks towards an entry reported on the day it happened, with one bare source and
@@ -146,7 +155,9 @@ def entries_on(
     if cls not in _OWN_FIELDS:
         msg = f"no strategy draws {cls.__qualname__}: call register_entry_type() first"
         raise InvalidArgument(msg)
-    return _entries_on(cls, entry_id=id, parties=parties, on=on, plain=plain, fixed=fixed)
+    return _entries_on(
+        cls, entry_id=id, parties=parties, on=on, plain=plain, kinds=kinds, fixed=fixed
+    )
 
 
 @st.composite
@@ -158,6 +169,7 @@ def _entries_on(
     parties: Dyad,
     on: date,
     plain: bool,
+    kinds: tuple[str, ...] | None,
     fixed: dict[str, Any],
 ) -> Entry:
     if plain:
@@ -167,7 +179,7 @@ def _entries_on(
             "parties": parties,
             "title": PLAIN_TEXT,
             "sources": (PLAIN_SOURCE,),
-            "follow_ups": draw(_plain_follow_up_lists(on)),
+            "follow_ups": draw(_plain_follow_up_lists(on, kinds)),
             "reported": on + timedelta(draw(_DELAYS) or 0),
         }
         return cls(**(common | draw(_OWN_FIELDS[cls](parties, on)) | fixed))
@@ -180,7 +192,7 @@ def _entries_on(
         "sources": draw(_source_lists(on)),
         "participants": draw(parts["participants"]),
         "stances": draw(parts["stances"]),
-        "follow_ups": draw(_follow_up_lists(on)),
+        "follow_ups": draw(_follow_up_lists(on, kinds)),
         "cooperation": draw(_COOPERATION),
     }
     delay = draw(_DELAYS)
@@ -210,15 +222,15 @@ def _source_lists(on: date) -> SearchStrategy[list[Any]]:
 
 
 @cache
-def _follow_up_lists(on: date) -> SearchStrategy[list[Any]]:
-    return st.lists(follow_ups(between=DateWindow(on, on + timedelta(HORIZON))), max_size=2)
+def _follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
+    return st.lists(follow_ups(kinds, between=DateWindow(on, on + timedelta(HORIZON))), max_size=2)
 
 
 @cache
-def _plain_follow_up_lists(on: date) -> SearchStrategy[list[Any]]:
+def _plain_follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
     later = DateWindow(on, on + timedelta(HORIZON))
     return st.lists(
-        follow_ups(between=later).map(
+        follow_ups(kinds, between=later).map(
             lambda item: evolve(item, phrase=PLAIN_TEXT, quote=PLAIN_TEXT, detail="")
         ),
         max_size=2,

@@ -114,8 +114,9 @@ def logs(
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
     the reducer reads (see :func:`entries_on`): quicker to draw and to shrink, for testing
-    rules. ``types`` limits the types drawn beyond the story's own (its events and the entries
-    slipped in) to those given; by default every type the kit can draw at the time of each draw.
+    rules. ``types`` limits the types drawn beyond the story's own (its events, the entries
+    slipped in and the kinds of follow-ups) to those given; by default every type the kit can
+    draw at the time of each draw.
     Shrinks towards the empty log (with ``nonsense``, towards the two entries of its anomalous
     transition), then towards fewer entries, earlier days and days in order.
     """
@@ -166,6 +167,7 @@ def _stories(
 ) -> tuple[Entry, ...]:
     numbers = itertools.count(1)
     pool = drawable_types() if types is None else types
+    kinds = None if types is None else tuple(cls.TYPE for cls in types)
     story: list[Entry] = []
     seen: set[str] = set()
     suspended: set[str] = set()
@@ -176,11 +178,24 @@ def _stories(
     def new_id(cls: type[Entry]) -> str:
         return f"{cls.TYPE.replace('_', '-')}-{next(numbers)}"
 
-    def tell(cls: type[Entry], **fixed: object) -> Entry:
-        """Draw the next entry of the story, up to three weeks after the last one."""
+    def tell(cls: type[Entry], *, told: bool = True, **fixed: object) -> Entry:
+        """Draw the next entry of the story, up to three weeks after the last one; one not
+        ``told`` is drawn all the same, so that leaving it out shifts no later draw (which
+        lets the shrinker drop it in one step)."""
         nonlocal today
-        today = min(today + timedelta(draw(_GAPS)), last)
-        entry = draw(entries_on(cls, id=new_id(cls), parties=dyad, on=today, plain=plain, **fixed))
+        gap = draw(_GAPS)
+        if not told:
+            return draw(
+                entries_on(
+                    cls, id="untold", parties=dyad, on=today, plain=plain, kinds=kinds, **fixed
+                )
+            )
+        today = min(today + timedelta(gap), last)
+        entry = draw(
+            entries_on(
+                cls, id=new_id(cls), parties=dyad, on=today, plain=plain, kinds=kinds, **fixed
+            )
+        )
         story.append(entry)
         return entry
 
@@ -192,14 +207,15 @@ def _stories(
 
     for channel in draw(_CHANNEL_SETS):
         first_report(tell(ChannelEstablished, channel=channel))
-    if draw(st.booleans()):
-        channels = draw(_CHANNEL_SETS.filter(bool))
-        if first_report(tell(Suspension, channels=tuple(channels))):
-            suspended.update(channels)
-        if draw(st.booleans()):
-            resumes = draw(st.lists(st.sampled_from(channels), unique=True))
-            if first_report(tell(MinisterialDecision, resumes=tuple(resumes))):
-                suspended.difference_update(resumes)
+    suspends, resumes_some = draw(st.booleans()), draw(st.booleans())
+    channels = draw(_CHANNEL_SETS.filter(bool))
+    suspension = tell(Suspension, told=suspends, channels=tuple(channels))
+    if suspends and first_report(suspension):
+        suspended.update(channels)
+    resumes = draw(st.lists(st.sampled_from(channels), unique=True))
+    decision = tell(MinisterialDecision, told=suspends and resumes_some, resumes=tuple(resumes))
+    if suspends and resumes_some and first_report(decision):
+        suspended.difference_update(resumes)
     events = (*STORY_EVENTS, *(cls for cls in pool if cls not in BUILT_IN))
     for cls in draw(st.lists(st.sampled_from(events), max_size=max_size)):
         if cls is InformalMeeting:
@@ -229,6 +245,7 @@ def _stories(
             foreign=foreign,
             max_size=max_size,
             pool=pool,
+            kinds=kinds,
         )
     )
     # The story is in the order of its days: cutting it short keeps its beginning.
@@ -249,25 +266,35 @@ def _slipped_in(
     foreign: bool,
     max_size: int,
     pool: tuple[type[Entry], ...],
+    kinds: tuple[str, ...] | None,
 ) -> list[Entry]:
     """What is added to a story told within ``span``, ``max_size`` entries at most: with
     ``nonsense``, an anomalous transition the day after and up to three strays of ``dyad``;
-    with ``foreign``, up to two strays of other dyads; strays of the types of ``pool``."""
+    with ``foreign``, up to two strays of other dyads; strays of the types of ``pool``, and
+    follow-ups of ``kinds``."""
     added: list[Entry] = []
     if nonsense:
-        added += draw(_contradictions(dyad, span.end + timedelta(1), new_id, plain))
-        strays = _strays(dyad, span, new_id, plain, pool)
+        added += draw(_contradictions(dyad, span.end + timedelta(1), new_id, plain, kinds=kinds))
+        strays = _strays(dyad, span, new_id, plain, pool=pool, kinds=kinds)
         added += draw(st.lists(strays, max_size=min(3, max_size - 2)))
     if foreign:
         others = dyads().filter(lambda other: other != dyad)
-        foreigners = others.flatmap(lambda other: _strays(other, span, new_id, plain, pool))
+        foreigners = others.flatmap(
+            lambda other: _strays(other, span, new_id, plain, pool=pool, kinds=kinds)
+        )
         added += draw(st.lists(foreigners, max_size=min(2, max_size - len(added))))
     return added
 
 
 @st.composite
 def _contradictions(
-    draw: st.DrawFn, dyad: Dyad, on: date, new_id: Callable[[type[Entry]], str], plain: bool
+    draw: st.DrawFn,
+    dyad: Dyad,
+    on: date,
+    new_id: Callable[[type[Entry]], str],
+    plain: bool,
+    *,
+    kinds: tuple[str, ...] | None,
 ) -> list[Entry]:
     """Two entries of one day that the built-in rules find anomalous whatever came before: a
     channel set up then resumed as if suspended, or suspended then met by a formal council."""
@@ -284,7 +311,9 @@ def _contradictions(
         )
     )
     return [
-        draw(entries_on(cls, id=new_id(cls), parties=dyad, on=on, plain=plain, **fixed))
+        draw(
+            entries_on(cls, id=new_id(cls), parties=dyad, on=on, plain=plain, kinds=kinds, **fixed)
+        )
         for cls, fixed in pair
     ]
 
@@ -294,12 +323,15 @@ def _strays(
     span: DateWindow,
     new_id: Callable[[type[Entry]], str],
     plain: bool,
+    *,
     pool: tuple[type[Entry], ...],
+    kinds: tuple[str, ...] | None,
 ) -> SearchStrategy[Entry]:
-    """Entries of a type of ``pool``, on any day of ``span``, told by no story."""
+    """Entries of a type of ``pool`` expecting follow-ups of ``kinds``, on any day of ``span``,
+    told by no story."""
     return st.tuples(st.sampled_from(pool), days(span)).flatmap(
         lambda drawn: entries_on(
-            drawn[0], id=new_id(drawn[0]), parties=dyad, on=drawn[1], plain=plain
+            drawn[0], id=new_id(drawn[0]), parties=dyad, on=drawn[1], plain=plain, kinds=kinds
         )
     )
 
