@@ -184,19 +184,12 @@ def _stories(
         lets the shrinker drop it in one step)."""
         nonlocal today
         gap = draw(_GAPS)
-        if not told:
-            return draw(
-                entries_on(
-                    cls, id="untold", parties=dyad, on=today, plain=plain, kinds=kinds, **fixed
-                )
-            )
-        today = min(today + timedelta(gap), last)
+        today = min(today + timedelta(gap), last) if told else today
+        entry_id = new_id(cls) if told else "untold"
         entry = draw(
-            entries_on(
-                cls, id=new_id(cls), parties=dyad, on=today, plain=plain, kinds=kinds, **fixed
-            )
+            entries_on(cls, id=entry_id, parties=dyad, on=today, plain=plain, kinds=kinds, **fixed)
         )
-        story.append(entry)
+        story.extend([entry] if told else [])
         return entry
 
     def first_report(entry: Entry) -> bool:
