@@ -19,10 +19,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
-from tracker._dates import parse_day
-from tracker._entries import Dyad, Entry, entry_types
-from tracker._errors import ConflictError, FieldError, LogError, Problem, TrackerError
+from tracker._entries import Entry, entry_types
+from tracker._errors import ConflictError, FieldError, LogError, Problem
 from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._state import State
 from tracker._store import (
@@ -51,24 +51,6 @@ PHASE_STYLES = {
 }
 
 
-class UsageError(TrackerError):
-    """Input the command cannot work with; reported in one line, exit 2."""
-
-
-def _day(text: str) -> date:
-    try:
-        return parse_day(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _dyad(text: str) -> Dyad:
-    try:
-        return Dyad.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
@@ -85,30 +67,30 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     def replay_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--dyad", type=_dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
-        sub.add_argument("--known-at", type=_day, help="replay only entries reported by this day")
+        sub.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+        sub.add_argument("--known-at", type=day, help="replay only entries reported by this day")
         sub.add_argument("--json", action="store_true", help="print JSON")
 
     state = command("state", "The state of the relationship on a day.")
-    state.add_argument("--at", type=_day, help="the day (default: today)")
+    state.add_argument("--at", type=day, help="the day (default: today)")
     replay_options(state)
     state.add_argument("--strict", action="store_true", help="exit 1 if there is any anomaly")
 
     log = command("log", "The entries of the log.")
-    log.add_argument("--from", dest="start", type=_day, help="from this day")
-    log.add_argument("--to", dest="end", type=_day, help="up to this day")
+    log.add_argument("--from", dest="start", type=day, help="from this day")
+    log.add_argument("--to", dest="end", type=day, help="up to this day")
     log.add_argument("--type", dest="types", action="append", choices=list(entry_types()))
-    log.add_argument("--dyad", type=_dyad, help="only this pair, as A-B")
+    log.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
     log.add_argument("--json", action="store_true", help="print JSON")
 
     changes = command("diff", "What changed in the state from one day to another.")
-    changes.add_argument("--from", dest="start", type=_day, required=True, help="the earlier day")
-    changes.add_argument("--to", dest="end", type=_day, required=True, help="the later day")
+    changes.add_argument("--from", dest="start", type=day, required=True, help="the earlier day")
+    changes.add_argument("--to", dest="end", type=day, required=True, help="the later day")
     replay_options(changes)
 
     explain = command("explain", "The entries and quoted sentences behind a part of the state.")
     explain.add_argument("field", metavar="FIELD", help="phase, channels.nrc, stances.RUS, ...")
-    explain.add_argument("--at", type=_day, help="the day (default: today)")
+    explain.add_argument("--at", type=day, help="the day (default: today)")
     replay_options(explain)
 
     validate = command(
@@ -150,7 +132,7 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     repair.add_argument("path", type=Path, metavar="LOG", help="a JSONL log")
 
     verify = command("verify", "Check that incremental checkpoints equal a full replay.")
-    verify.add_argument("--dyad", type=_dyad, help="only this pair (default: every dyad)")
+    verify.add_argument("--dyad", type=dyad, help="only this pair (default: every dyad)")
     verify.add_argument("--every", type=int, default=16, help="entries between checkpoints")
 
     synth = command("synth", "Write a realistic synthetic log.", log=False)
@@ -471,15 +453,15 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
 def _verify(args: argparse.Namespace, out: Console) -> int:
     log = _read(args)
     failed = 0
-    for dyad in [args.dyad] if args.dyad else log.dyads():
-        replay = Replay(dyad=dyad, every=args.every)
+    for pair in [args.dyad] if args.dyad else log.dyads():
+        replay = Replay(dyad=pair, every=args.every)
         for entry in log.entries:  # in the order written: back-dated entries drop checkpoints
-            if entry.parties == dyad:
+            if entry.parties == pair:
                 replay.append(entry)
         wrong = replay.verify()
         failed += len(wrong)
         verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
-        out.print(f"{dyad}: {len(replay)} entries, checkpoints {verdict}")
+        out.print(f"{pair}: {len(replay)} entries, checkpoints {verdict}")
     return 1 if failed else 0
 
 

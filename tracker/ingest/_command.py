@@ -9,32 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from tracker._arguments import UsageError, day
 from tracker._codec import encode_entry
-from tracker._dates import parse_day
 from tracker._entries import Entry
-from tracker._errors import LogError, TrackerError
+from tracker._errors import LogError
 from tracker._store import append_entries, bundled_log, read_log
 from tracker.ingest._draft import Draft, DraftKind, draft_article
 from tracker.ingest._page import UndatedPageError
 
 __all__ = ["configure", "encode_draft", "run"]
-
-
-class IngestError(TrackerError):
-    """Input ingest cannot work with; reported in one line, exit 2."""
-
-
-def _day(text: str) -> date:
-    try:
-        return parse_day(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the drafts as JSON")
     parser.add_argument(
-        "--published", type=_day, help="the publication day, for pages without a trustworthy one"
+        "--published", type=day, help="the publication day, for pages without a trustworthy one"
     )
     parser.add_argument(
         "--append", type=Path, metavar="LOG", help="append the new drafts to this log, after checks"
@@ -68,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             _append(args.append, drafts)
     except LogError as error:
         return _fail("\n".join(map(str, error.problems)))
-    except (IngestError, UndatedPageError) as error:
+    except (UsageError, UndatedPageError) as error:
         return _fail(str(error))
     return 0
 
@@ -87,10 +75,10 @@ def _drafts(args: argparse.Namespace) -> list[Draft]:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
             msg = f"{path}: cannot read the article: {error.strerror or error}"
-            raise IngestError(msg) from None
+            raise UsageError(msg) from None
         except UnicodeDecodeError as error:
             msg = f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
-            raise IngestError(msg) from None
+            raise UsageError(msg) from None
         drafts.append(draft_article(path.name, text, published=args.published, logged=logged))
     return drafts
 
@@ -196,6 +184,6 @@ def _append(path: Path, drafts: list[Draft]) -> None:
         return
     if not path.exists():
         msg = f"{path}: no such log (create it first, even empty)"
-        raise IngestError(msg)
+        raise UsageError(msg)
     append_entries(path, new)
     print(f"appended {len(new)} entr{'y' if len(new) == 1 else 'ies'} to {path}", file=sys.stderr)
