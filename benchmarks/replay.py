@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import platform
@@ -27,6 +28,11 @@ from tracker._synth import synthesize
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory. ``VmHWM`` belongs to the address space, which a
+    fresh program gets; ``ru_maxrss`` would carry over the peak of the process that forked it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -155,7 +161,12 @@ def main() -> None:
         with jsonl.open("wb") as handle:
             for entry in synthesize(args.entries, dyads=args.dyads, seed=args.seed):
                 handle.write(tracker.dumps_entry(entry) + b"\n")
-        tracker.open_store(sqlite).append(tracker.read_log(jsonl).entries)
+        store, written = (
+            tracker.open_store(sqlite),
+            iter(synthesize(args.entries, dyads=args.dyads, seed=args.seed)),
+        )
+        while batch := list(itertools.islice(written, 50_000)):  # the parent stays small
+            store.append(batch)
         sizes = [path.stat().st_size / 2**20 for path in (jsonl, sqlite)]
         print(f"JSONL {sizes[0]:,.0f} MiB, SQLite {sizes[1]:,.0f} MiB; each run on one core")
         results = {
