@@ -325,26 +325,25 @@ async def test_an_empty_log_opens_on_an_empty_state(tmp_path: Path) -> None:
         assert not main.playing
 
 
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("2008-12-18", "sg-rogozin-lunch-announced-2008-12-18"),
+        ("Bucharest summit", "bucharest-summit-2008"),
+    ],
+    ids=["date", "entry"],
+)
 @scenario
-async def test_command_palette_goes_to_a_date(nato_log: Path) -> None:
+async def test_command_palette_goes_to_a_date_or_an_entry(
+    nato_log: Path, query: str, entry_id: str
+) -> None:
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        await search_palette(pilot, "2008-12-18")
+        await search_palette(pilot, query)
         await pilot.press("enter")
         await settle(pilot)
-        assert shown(app.main).id == "sg-rogozin-lunch-announced-2008-12-18"
-
-
-@scenario
-async def test_command_palette_goes_to_an_entry(nato_log: Path) -> None:
-    app = TrackerApp(nato_log)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        await search_palette(pilot, "Bucharest summit")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert shown(app.main).id == "bucharest-summit-2008"
+        assert shown(app.main).id == entry_id
 
 
 @scenario
