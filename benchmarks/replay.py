@@ -37,7 +37,7 @@ def _peak_mb() -> float:
 
 
 def _replays(log: tracker.Log) -> dict[tracker.Dyad, tracker.Replay]:
-    return {dyad: tracker.Replay(log.entries, dyad=dyad) for dyad in log.dyads()}
+    return tracker.replays(log.entries)
 
 
 def measure_tracker(path: Path, queries: int, seed: int) -> dict[str, float]:

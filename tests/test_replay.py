@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from datetime import date, timedelta
 
 import attrs
 import pytest
 from builders import NATO_RUS, council, decision, lunch, suspension
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
 from tracker._synth import synthesize
+from tracker.strategies import logs
 
 
 def _naive(entries: list[tracker.Entry], day: date | None, known_at: date | None) -> tracker.State:
@@ -142,3 +146,26 @@ def test_diff_is_the_difference_of_the_flattened_states(synthetic: list[tracker.
         assert len({c.path for c in changes}) == len(changes)
     far = tracker.diff(replay.state(10), replay.final)
     assert {(c.path, c.before, c.after) for c in far} == _flat_diff(replay.state(10), replay.final)
+
+
+@given(st.lists(logs(dyad=tracker.Dyad("EU", "RUS"), max_size=6), min_size=1, max_size=3))
+def test_replays_give_each_dyad_the_replay_of_its_own_entries(
+    stories: list[tuple[tracker.Entry, ...]],
+) -> None:
+    entries = [entry for story in stories for entry in story]
+    mixed = entries + list(synthesize(40, dyads=3, seed=2))
+    found = tracker.replays(mixed)
+    assert list(found) == list(dict.fromkeys(entry.parties for entry in mixed))
+    for dyad, replay in found.items():
+        assert replay.final == tracker.Replay(mixed, dyad=dyad).final
+
+
+def test_replays_leave_the_collector_as_they_found_it() -> None:
+    entries = list(synthesize(50, dyads=2, seed=3))
+    try:
+        for running in (True, False):
+            (gc.enable if running else gc.disable)()
+            tracker.replays(entries)
+            assert gc.isenabled() is running
+    finally:
+        gc.enable()

@@ -56,6 +56,7 @@ from tracker._replay import (
     Step,
     diff,
     flatten,
+    replays,
 )
 from tracker._sqlite import SqliteStore
 from tracker._state import Anomaly, ChannelStatus, Fulfilment, Meeting, Pending, Phase, State
@@ -135,6 +136,7 @@ __all__ = [
     "open_store",
     "parse_day",
     "read_log",
+    "replays",
     "rule",
     "upcaster",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
 from tracker._reducer import apply, fold
 from tracker._state import Fulfilment, Meeting, State
@@ -26,6 +27,7 @@ __all__ = [
     "Step",
     "diff",
     "flatten",
+    "replays",
 ]
 
 #: The dyad replayed when none is named.
@@ -246,7 +248,6 @@ class Replay:
         self.dyad = dyad
         self.strict = strict
         self.every = every
-        mine = sorted((entry for entry in entries if entry.parties == dyad), key=lambda e: e.on)
         self._entries: list[Entry] = []
         self._days: list[date] = []
         self._reach: list[date] = []  # the latest report among the first i + 1 entries
@@ -254,10 +255,12 @@ class Replay:
         self._checkpoints = [State(dyad)]
         self._final: State | None = None
         self._view: tuple[Entry, ...] | None = None
-        for entry in mine:
-            self._insert(len(self._entries), entry)
-        self._reach_from(0)
-        self.final  # noqa: B018 - fold now, so that strict mode raises here
+        with collector_paused():
+            mine = sorted((entry for entry in entries if entry.parties == dyad), key=_day_of)
+            for entry in mine:
+                self._insert(len(self._entries), entry)
+            self._reach_from(0)
+            self.final  # noqa: B018 - fold now, so that strict mode raises here
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -308,10 +311,11 @@ class Replay:
 
     def _checkpoint(self, number: int) -> State:
         """The state after the first ``number * every`` entries, folding what is missing."""
-        while len(self._checkpoints) <= number:
-            done = (len(self._checkpoints) - 1) * self.every
-            chunk = self._entries[done : done + self.every]
-            self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
+        with collector_paused():
+            while len(self._checkpoints) <= number:
+                done = (len(self._checkpoints) - 1) * self.every
+                chunk = self._entries[done : done + self.every]
+                self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
         return self._checkpoints[number]
 
     def state(self, count: int) -> State:
@@ -402,6 +406,28 @@ class Replay:
             quote for entry_id in ids for quote in _quotes_for(self.entry(entry_id), path)
         )
         return Explanation(path, value, ids, quotes)
+
+
+def _day_of(entry: Entry) -> date:
+    return entry.on
+
+
+def replays(
+    entries: Iterable[Entry], *, strict: bool = False, every: int = 16
+) -> dict[Dyad, Replay]:
+    """A :class:`Replay` of each dyad of ``entries``, in the order the dyads first appear.
+
+    The entries are read once and sorted out by dyad, so a log of many dyads costs what one
+    replay of all its entries would.
+    """
+    groups: dict[Dyad, list[Entry]] = {}
+    with collector_paused():
+        for entry in entries:
+            groups.setdefault(entry.parties, []).append(entry)
+        return {
+            dyad: Replay(group, dyad=dyad, strict=strict, every=every)
+            for dyad, group in groups.items()
+        }
 
 
 def _entries_behind(state: State, path: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import orjson
 
+from tracker._bulk import collector_paused
 from tracker._codec import decode_entry
 from tracker._entries import Dyad, Entry
 from tracker._errors import FieldError, LogError, Problem
@@ -69,7 +70,7 @@ class SqliteStore:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
         entries: list[tuple[int, Entry]] = []
         problems: list[Problem] = []
-        with self._connect(create=False) as db:
+        with self._connect(create=False) as db, collector_paused():
             for position, line in db.execute(f"{query} ORDER BY position", args):
                 try:
                     entries.append((position, decode_entry(orjson.loads(line))))

@@ -20,6 +20,7 @@ from typing import Protocol
 import orjson
 from attrs import frozen
 
+from tracker._bulk import collector_paused
 from tracker._codec import decode_entry, dumps_entry
 from tracker._entries import Dyad, Entry
 from tracker._errors import ConflictError, FieldError, LogError, Problem
@@ -161,7 +162,7 @@ def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
     except OSError as error:
         reason = error.strerror or str(error)
         return [], [Problem(str(path), None, None, f"cannot read the log: {reason}")]
-    with handle:
+    with handle, collector_paused():
         for number, line in enumerate(handle, start=1):
             if not line.endswith(b"\n"):
                 reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
