@@ -188,3 +188,10 @@ def test_a_missing_upcaster_is_named() -> None:
     del data["channel"]
     with pytest.raises(tracker.FieldError, match="no upcaster from 1"):
         tracker.decode_entry(data)
+
+
+def test_decoded_entries_share_one_object_per_day_and_dyad() -> None:
+    first, second = (lunch(id=name) for name in ("lunch-one", "lunch-two"))
+    one, two = (tracker.loads_entry(tracker.dumps_entry(entry)) for entry in (first, second))
+    assert one.parties is two.parties
+    assert one.on is two.on

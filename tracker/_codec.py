@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import attrs
@@ -268,7 +268,7 @@ def _structurer(tp: Any) -> Structurer:
     if tp is Dyad:
         return _dyad
     if tp is date:
-        return lambda value: _parse(parse_day, value)
+        return _day
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_structurer(tp)
     if tp in (str, int, float, bool):
@@ -350,11 +350,30 @@ def _scalar_structurer(tp: type) -> Structurer:
     return structure
 
 
+#: How many distinct days and dyads decoding remembers. A log names few of each, so a large
+#: log shares one object per day and per dyad instead of holding one per entry.
+_REMEMBERED = 1 << 16
+
+
 def _dyad(value: Any) -> Dyad:
     if not isinstance(value, str):
         reason = f"must be two actor codes as 'A-B', got {_json_kind(value)}"
         raise FieldError(reason)
-    return Dyad.parse(value)
+    return _parsed_dyad(value)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _parsed_dyad(text: str) -> Dyad:
+    return Dyad.parse(text)
+
+
+def _day(value: Any) -> date:
+    return _parse(_parsed_day if type(value) is str else parse_day, value)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _parsed_day(text: str) -> date:
+    return parse_day(text)
 
 
 def _parse(parser: Callable[[str], Any], value: Any) -> Any:

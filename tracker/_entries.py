@@ -106,7 +106,7 @@ def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(reason, _key(attribute))
 
 
-@frozen(order=True)
+@frozen(order=True, cache_hash=True)
 class Dyad:
     """An unordered pair of parties in alphabetical order: ``Dyad("RUS", "NATO")`` is NATO-RUS."""
 
