@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import singledispatch
+from typing import Any
 
+import attrs
 from attrs import evolve
 from immutables import Map
 
@@ -64,7 +66,7 @@ def apply(state: State, entry: Entry) -> State:
     if entry.parties != state.dyad:
         msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
         raise ValueError(msg)
-    phase = state.phase
+    before = state
     state = _resolve_follow_ups(state, entry)
     key = entry.occurrence()
     first = state.occurrences.get(key)
@@ -77,35 +79,66 @@ def apply(state: State, entry: Entry) -> State:
         occurrences, score = state.occurrences, state.score
         meetings = _add_report(state, entry, first)
     provenance = state.provenance.mutate()
-    if state.phase is not phase:  # the phase depends only on what the rule changed
+    if _phase_changed(before, state):
         provenance["phase"] = entry.id
     if score != state.score:
         provenance["score"] = entry.id
     if meetings is not state.meetings:
         provenance["meetings"] = entry.id
-    pending = list(state.pending)
-    for follow_up in entry.expectations():
-        _expect(pending, follow_up, entry)
-        provenance[f"pending.{follow_up.kind}"] = entry.id
-    stances = state.stances.mutate()
-    for stance in entry.stances:
-        stances[stance.actor] = stances.get(stance.actor, Map()).set(stance.issue, stance)
-        provenance[f"stances.{stance.actor}.{stance.issue}"] = entry.id
-    cooperation = state.cooperation.mutate()
-    for note in entry.cooperation:
-        cooperation[note.area] = note.status
-        provenance[f"cooperation.{note.area}"] = entry.id
-    return evolve(
+    changes: dict[str, Any] = {}
+    expectations = entry.expectations()
+    if expectations:
+        pending = list(state.pending)
+        for follow_up in expectations:
+            _expect(pending, follow_up, entry)
+            provenance[f"pending.{follow_up.kind}"] = entry.id
+        changes["pending"] = tuple(pending)
+    if entry.stances:
+        stances = state.stances.mutate()
+        for stance in entry.stances:
+            stances[stance.actor] = stances.get(stance.actor, Map()).set(stance.issue, stance)
+            provenance[f"stances.{stance.actor}.{stance.issue}"] = entry.id
+        changes["stances"] = stances.finish()
+    if entry.cooperation:
+        cooperation = state.cooperation.mutate()
+        for note in entry.cooperation:
+            cooperation[note.area] = note.status
+            provenance[f"cooperation.{note.area}"] = entry.id
+        changes["cooperation"] = cooperation.finish()
+    return _evolve(
         state,
         occurrences=occurrences,
         score=score,
         meetings=meetings,
-        pending=pending,
-        stances=stances.finish(),
-        cooperation=cooperation.finish(),
         provenance=provenance.finish(),
         applied=state.applied + 1,
+        **changes,
     )
+
+
+def _phase_changed(before: State, after: State) -> bool:
+    """Whether the phase moved: read only when what it is derived from changed."""
+    if (
+        after.channels is before.channels
+        and after.latest is before.latest
+        and after.suspended_on == before.suspended_on
+    ):
+        return False
+    return after.phase is not before.phase
+
+
+#: The fields of a state, in the order its slots are laid out.
+_FIELDS = tuple(attribute.name for attribute in attrs.fields(State))
+_set = object.__setattr__
+
+
+def _evolve(state: State, **changes: Any) -> State:
+    """:func:`attrs.evolve` for the reducer's hot path, about twice as fast: the reducer passes
+    values of their final types (immutable maps, tuples), so the converters are not needed."""
+    new = object.__new__(State)
+    for name in _FIELDS:
+        _set(new, name, changes[name] if name in changes else getattr(state, name))
+    return new
 
 
 def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> State:
@@ -139,9 +172,9 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
         fulfilment = Fulfilment(item, entry.id, entry.on)
         fulfilled[fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
-    return evolve(
+    return _evolve(
         state,
-        pending=[item for item in state.pending if item not in done],
+        pending=tuple(item for item in state.pending if item not in done),
         fulfilled=fulfilled.finish(),
         provenance=provenance.finish(),
     )
@@ -186,7 +219,7 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 def _set_channel(state: State, entry: Entry, channel: str, status: ChannelStatus) -> State:
     if state.channels.get(channel) is status:
         return state
-    return evolve(
+    return _evolve(
         state,
         channels=state.channels.set(channel, status),
         provenance=state.provenance.set(f"channels.{channel}", entry.id),
@@ -194,7 +227,7 @@ def _set_channel(state: State, entry: Entry, channel: str, status: ChannelStatus
 
 
 def _anomaly(state: State, entry: Entry, name: str, message: str) -> State:
-    return evolve(
+    return _evolve(
         state,
         anomalies=(*state.anomalies, Anomaly(entry.id, name, message)),
         provenance=state.provenance.set("anomalies", entry.id),
@@ -209,7 +242,7 @@ def _hold_meeting(
     latest = state.latest.mutate()
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
-    return evolve(
+    return _evolve(
         state,
         meetings=state.meetings.set(entry.id, meeting),
         latest=latest.finish(),
@@ -233,7 +266,7 @@ def _suspension(entry: Suspension, state: State) -> State:
             message = f"suspends channel {channel!r}, which is suspended already"
             state = _anomaly(state, entry, "already_suspended", message)
         state = _set_channel(state, entry, channel, ChannelStatus.SUSPENDED)
-    return evolve(
+    return _evolve(
         state,
         suspended_on=entry.on,
         provenance=state.provenance.set("suspended_on", entry.id),
