@@ -453,11 +453,12 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
 def _verify(args: argparse.Namespace, out: Console) -> int:
     log = _read(args)
     failed = 0
-    for pair in [args.dyad] if args.dyad else log.dyads():
-        replay = Replay(dyad=pair, every=args.every)
-        for entry in log.entries:  # in the order written: back-dated entries drop checkpoints
-            if entry.parties == pair:
-                replay.append(entry)
+    pairs = [args.dyad] if args.dyad else log.dyads()
+    grown = {pair: Replay(dyad=pair, every=args.every) for pair in pairs}
+    for entry in log.entries:  # in the order written: back-dated entries drop checkpoints
+        if entry.parties in grown:
+            grown[entry.parties].append(entry)
+    for pair, replay in grown.items():
         wrong = replay.verify()
         failed += len(wrong)
         verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
