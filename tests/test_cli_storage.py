@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,18 @@ def test_synth_is_deterministic_and_valid(
     )
     assert status == 0
     assert tracker.read_log(tmp_path / "s.sqlite").entries == log.entries
+
+
+def test_a_dyad_of_a_sqlite_log_is_read_through_the_index(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    database = tmp_path / "log.sqlite"
+    assert run(capsys, "export", "--format", "sqlite", "--output", str(database))[0] == 0
+    with sqlite3.connect(database) as db:  # spoil the row of the other dyad, EU-RUS
+        db.execute("UPDATE entries SET line = 'not json' WHERE first = 'EU'")
+    db.close()
+    status, out, _ = run(capsys, "state", "--log", str(database), "--at", "2009-01-26", "--json")
+    assert (status, json.loads(out)["phase"]) == (0, "informal_council")
+    status, out, _ = run(capsys, "validate", str(database))
+    assert status == 1
+    assert "not valid JSON" in out

@@ -169,9 +169,11 @@ def _read(args: argparse.Namespace) -> Log:
 
 
 def _replay(args: argparse.Namespace) -> Replay:
-    log = _read(args)
-    if args.dyad not in log.dyads():
-        known = ", ".join(map(str, log.dyads())) or "none"
+    """The replay of the dyad asked for: a SQLite log reads only its rows, through the index."""
+    store = open_store(args.log or bundled_log())
+    log = store.read(args.dyad)
+    if not log.entries:
+        known = ", ".join(map(str, store.read().dyads())) or "none"
         msg = f"no entry of dyad {args.dyad} in {log.path} (dyads: {known})"
         raise UsageError(msg)
     return Replay(log.entries, dyad=args.dyad)
