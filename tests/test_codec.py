@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
 import pytest
 from builders import lunch
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
+from tracker._codec import of_another_dyad
+from tracker.strategies import dyads, entries
 
 
 def _line(bundled: tracker.Log, index: int) -> dict[str, Any]:
@@ -195,3 +200,35 @@ def test_decoded_entries_share_one_object_per_day_and_dyad() -> None:
     one, two = (tracker.loads_entry(tracker.dumps_entry(entry)) for entry in (first, second))
     assert one.parties is two.parties
     assert one.on is two.on
+
+
+@given(
+    entry=entries(),
+    asked=dyads(),
+    parties=st.one_of(
+        st.none(),
+        st.text(max_size=12),
+        st.integers(),
+        dyads().map(str),
+        dyads().map(lambda dyad: f"{dyad.second}-{dyad.first}".lower()),
+    ),
+    version=st.sampled_from([None, 0, 1, 2, "1"]),
+)
+def test_an_entry_judged_of_another_dyad_never_decodes_to_the_dyad_asked(
+    entry: tracker.Entry, asked: tracker.Dyad, parties: Any, version: Any
+) -> None:
+    data = tracker.encode_entry(entry)
+    if parties is not None:
+        data["parties"] = parties
+    if version is not None:
+        data["v"] = version
+    if of_another_dyad(data, asked):
+        with contextlib.suppress(tracker.FieldError):
+            assert tracker.decode_entry(data).parties != asked
+
+
+def test_an_entry_of_another_dyad_is_judged_so_without_decoding() -> None:
+    data = {**tracker.encode_entry(lunch()), "title": ""}  # not a valid entry: an empty title
+    assert of_another_dyad({**data, "parties": "EU-RUS"}, tracker.Dyad("NATO", "RUS"))
+    assert not of_another_dyad(data, tracker.Dyad("NATO", "RUS"))
+    assert not of_another_dyad({**data, "parties": "EU-RUS", "v": 0}, tracker.Dyad("NATO", "RUS"))

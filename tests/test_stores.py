@@ -13,6 +13,7 @@ from builders import lunch
 import tracker
 from tracker._sqlite import SqliteStore
 from tracker._store import JsonlStore, open_store
+from tracker._synth import synthesize
 
 STORES: dict[str, Callable[[Path], tracker.Store]] = {
     "jsonl": lambda folder: JsonlStore(folder / "log.jsonl"),
@@ -55,6 +56,41 @@ def test_reading_one_dyad(filled: tracker.Store) -> None:
     (eu,) = filled.read(tracker.Dyad("EU", "RUS")).entries
     assert eu.id == "eu-resumes-partnership-talks-2008-12-02"
     assert filled.read(tracker.Dyad("EU", "RUS")).lines == (5,)
+
+
+def test_reading_each_dyad_of_a_log_of_many(store: tracker.Store) -> None:
+    store.append(synthesize(90, dyads=3, seed=5))
+    whole = store.read()
+    for dyad in whole.dyads():
+        mine = [
+            (e, line)
+            for e, line in zip(whole.entries, whole.lines, strict=True)
+            if e.parties == dyad
+        ]
+        read = store.read(dyad)
+        assert list(zip(read.entries, read.lines, strict=True)) == mine
+
+
+def test_reading_one_dyad_checks_only_its_entries(filled: tracker.Store) -> None:
+    _spoil(filled, 5, "2008-12-02", "2008-13-02")  # line 5 is the EU-RUS entry
+    assert len(filled.read(tracker.Dyad("NATO", "RUS")).entries) == 8
+    with pytest.raises(tracker.LogError, match=":5: on: invalid date"):
+        filled.read()
+    with pytest.raises(tracker.LogError, match=":5: on: invalid date"):
+        filled.read(tracker.Dyad("EU", "RUS"))
+
+
+def _spoil(store: tracker.Store, number: int, old: str, new: str) -> None:
+    """Replace ``old`` with ``new`` in the stored line ``number``, behind the store's back."""
+    if isinstance(store, SqliteStore):
+        with sqlite3.connect(store.path) as db:
+            query = "UPDATE entries SET line = replace(line, ?, ?) WHERE position = ?"
+            db.execute(query, (old, new, number))
+        db.close()
+        return
+    lines = store.path.read_bytes().splitlines(keepends=True)
+    lines[number - 1] = lines[number - 1].replace(old.encode(), new.encode())
+    store.path.write_bytes(b"".join(lines))
 
 
 def test_append_returns_the_new_position(filled: tracker.Store) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "encode_entry",
     "encode_state",
     "loads_entry",
+    "of_another_dyad",
     "upcaster",
 ]
 
@@ -157,6 +158,25 @@ def decode_entry(data: Any) -> Entry:
             raise FieldError(reason, "v")
         fields = lift(dict(fields))
     return _build(cls, fields)
+
+
+def of_another_dyad(data: Any, dyad: Dyad) -> bool:
+    """Whether an entry's JSON object is surely of a dyad other than ``dyad``, read without
+    decoding the rest: an entry of a known type at its current version whose ``parties`` read
+    as another dyad. Anything less sure (an older version, which an upcaster may change, or
+    parties that do not read) is left for decoding to judge."""
+    if type(data) is not dict:
+        return False
+    kind, parties = data.get("type"), data.get("parties")
+    if type(kind) is not str or type(parties) is not str:
+        return False
+    cls = entry_types().get(kind)
+    if cls is None or data.get("v") != cls.VERSION:
+        return False
+    try:
+        return _parsed_dyad(parties) != dyad
+    except FieldError:
+        return False
 
 
 def loads_entry(line: bytes | str) -> Entry:

@@ -21,7 +21,7 @@ import orjson
 from attrs import frozen
 
 from tracker._bulk import collector_paused
-from tracker._codec import decode_entry, dumps_entry
+from tracker._codec import decode_entry, dumps_entry, of_another_dyad
 from tracker._entries import Dyad, Entry
 from tracker._errors import ConflictError, FieldError, LogError, Problem
 
@@ -77,8 +77,8 @@ class Store(Protocol):
     path: Path
 
     def read(self, dyad: Dyad | None = None) -> Log:
-        """Every entry (of ``dyad`` only, when given), in the order written;
-        :class:`LogError` lists every bad one."""
+        """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
+        read and checked); :class:`LogError` lists every bad one."""
         ...
 
     def problems(self) -> tuple[Problem, ...]:
@@ -152,8 +152,11 @@ def bundled_log() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
 
 
-def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
-    """Decode a JSONL log line by line (never the whole file in memory at once)."""
+def _decode_lines(
+    path: Path, dyad: Dyad | None = None
+) -> tuple[list[tuple[int, Entry]], list[Problem]]:
+    """Decode a JSONL log line by line (never the whole file in memory at once); with ``dyad``,
+    only the lines of that dyad are decoded and checked, as a database reads one by its index."""
     entries: list[tuple[int, Entry]] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
@@ -170,7 +173,10 @@ def _decode_lines(path: Path) -> tuple[list[tuple[int, Entry]], list[Problem]]:
             if not line.strip():
                 continue
             try:
-                entry = decode_entry(orjson.loads(line))
+                data = orjson.loads(line)
+                if dyad is not None and of_another_dyad(data, dyad):
+                    continue
+                entry = decode_entry(data)
             except orjson.JSONDecodeError as error:
                 problems.append(Problem(str(path), number, None, f"not valid JSON: {error}"))
                 continue
@@ -207,7 +213,7 @@ class JsonlStore:
         return f"JsonlStore({str(self.path)!r})"
 
     def read(self, dyad: Dyad | None = None) -> Log:
-        entries, problems = _decode_lines(self.path)
+        entries, problems = _decode_lines(self.path, dyad)
         if problems:
             raise LogError(problems)
         if dyad is not None:
