@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import orjson
 import pytest
 from builders import lunch
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,13 @@ def test_a_truncated_line_is_always_an_error_naming_it(bundled: tracker.Log, cut
     shortened = line[: cut % len(line)] if cut % len(line) else line[:1]
     with pytest.raises(tracker.FieldError):
         tracker.loads_entry(shortened)
+
+
+def test_a_retried_append_finds_an_entry_written_by_hand(copy: Path) -> None:
+    munich = lunch("2009-02-06", id="munich")
+    by_hand = orjson.dumps(tracker.encode_entry(munich), option=orjson.OPT_INDENT_2)
+    copy.write_bytes(copy.read_bytes() + by_hand.replace(b"\n", b"") + b"\n")
+    lines = copy.read_bytes().count(b"\n")
+    assert b'"id": "munich"' in copy.read_bytes()  # spelled with a space, not canonically
+    assert tracker.append_entries(copy, [munich, lunch("2009-02-07", id="after")]) == lines + 1
+    assert [entry.id for entry in tracker.read_log(copy).entries][-2:] == ["munich", "after"]

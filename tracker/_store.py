@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -201,6 +202,11 @@ class Repair:
     removed: bytes
 
 
+#: An ``"id"`` key and its text as a JSON line spells it. What it finds is checked by decoding
+#: the line, so text that only looks like an id is never taken for one.
+_ID_KEY = re.compile(rb'"id"\s*:\s*"([^"\\]*)"')
+
+
 class JsonlStore:
     """A log as a JSON Lines file: one canonical entry a line, appended under an exclusive lock."""
 
@@ -275,19 +281,29 @@ class JsonlStore:
         """Whether the last line is torn, the line of each of ``ids`` already in the log, and
         how many complete lines there are: enough to append safely without decoding the log."""
         body = raw[: raw.rfind(b"\n") + 1]
+        wanted = {entry_id.encode(): entry_id for entry_id in ids}
         known: dict[str, bytes] = {}
-        for entry_id in ids:
-            needle = b'"id":' + orjson.dumps(entry_id)
-            found = body.find(needle)
-            while found != -1:
-                start, end = body.rfind(b"\n", 0, found) + 1, body.find(b"\n", found)
-                line = body[start:end]
+        if wanted:  # one pass over the log, however many entries are appended
+            for match in _ID_KEY.finditer(body):
+                entry_id = wanted.get(match[1])
+                if entry_id is None or entry_id in known:
+                    continue
+                start = body.rfind(b"\n", 0, match.start()) + 1
+                line = body[start : body.find(b"\n", match.end())]
                 with contextlib.suppress(orjson.JSONDecodeError, AttributeError):
-                    if orjson.loads(line).get("id") == entry_id:
-                        known[entry_id] = line
-                        break
-                found = body.find(needle, end)
+                    data = orjson.loads(line)
+                    if data.get("id") == entry_id:
+                        known[entry_id] = _canonical(data, line)
         return len(body) < len(raw), known, body.count(b"\n")
+
+
+def _canonical(data: dict[str, object], line: bytes) -> bytes:
+    """The canonical line of a stored entry (which a person may have spelled otherwise), or the
+    line as it is when it holds no valid entry."""
+    try:
+        return dumps_entry(decode_entry(data))
+    except FieldError:
+        return line
 
 
 def read_log(path: str | os.PathLike[str]) -> Log:
