@@ -36,17 +36,13 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _replays(log: tracker.Log) -> dict[tracker.Dyad, tracker.Replay]:
-    return tracker.replays(log.entries)
-
-
 def measure_tracker(path: Path, queries: int, seed: int) -> dict[str, float]:
     """End to end from the stored bytes to every dyad's final state; then random dates."""
     gc.freeze()  # the log is long-lived: keep the collector from rescanning it
     started = time.perf_counter()
     log = tracker.read_log(path)
     loaded = time.perf_counter()
-    replays = _replays(log)
+    replays = tracker.replays(log.entries)
     finals = [replay.final for replay in replays.values()]
     folded = time.perf_counter()
     pick = random.Random(seed)
@@ -105,9 +101,11 @@ def measure_eventsourcing(path: Path, recorder: str, work: Path) -> dict[str, fl
     del log
     gc.collect()
     gc.freeze()
+    gc.disable()  # as tracker pauses it while it loads and folds: like with like
     started = time.perf_counter()
     states = [app.repository.get(aggregate_id).state for aggregate_id in ids.values()]
     elapsed = time.perf_counter() - started
+    gc.enable()
     count = sum(state.applied for state in states)
     return {"entries": count, "replay_s": elapsed, "entries_per_s": count / elapsed}
 

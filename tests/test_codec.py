@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 import pytest
-from builders import lunch
+from builders import NATO_RUS, lunch
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -231,4 +231,5 @@ def test_an_entry_of_another_dyad_is_judged_so_without_decoding() -> None:
     data = {**tracker.encode_entry(lunch()), "title": ""}  # not a valid entry: an empty title
     assert of_another_dyad({**data, "parties": "EU-RUS"}, tracker.Dyad("NATO", "RUS"))
     assert not of_another_dyad(data, tracker.Dyad("NATO", "RUS"))
-    assert not of_another_dyad({**data, "parties": "EU-RUS", "v": 0}, tracker.Dyad("NATO", "RUS"))
+    for version in (0, True, "1"):
+        assert not of_another_dyad({**data, "parties": "EU-RUS", "v": version}, NATO_RUS)

@@ -57,6 +57,28 @@ def test_a_new_suspension_after_normalization_suspends_again() -> None:
     assert state.provenance["phase"] == "again"
 
 
+def test_a_meeting_on_a_channel_left_open_moves_the_phase_and_names_itself() -> None:
+    state = replay_of(
+        established(),
+        suspension(channels=(tracker.NRC,)),
+        lunch(channel=tracker.MILITARY, id="military-lunch"),
+    )
+    assert tracker.MILITARY not in state.channels  # the lunch changed no channel
+    assert state.phase is Phase.CONTACTS_RESUMED
+    assert state.provenance["phase"] == "military-lunch"
+
+
+def test_suspending_again_what_is_suspended_moves_the_phase_back() -> None:
+    state = replay_of(
+        established(),
+        suspension(channels=(tracker.NRC,)),
+        lunch("2008-09-01", channel=tracker.MILITARY),
+        suspension("2008-10-01", channels=(tracker.NRC,), id="again"),
+    )
+    assert state.phase is Phase.SUSPENDED  # only the day of the suspension moved
+    assert state.provenance["phase"] == "again"
+
+
 def test_establishing_a_channel_twice_is_an_anomaly() -> None:
     state = replay_of(established(), established("2003-01-01", id="twice"))
     (anomaly,) = state.anomalies

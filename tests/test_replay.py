@@ -154,9 +154,10 @@ def test_replays_give_each_dyad_the_replay_of_its_own_entries(
 ) -> None:
     entries = [entry for story in stories for entry in story]
     mixed = entries + list(synthesize(40, dyads=3, seed=2))
-    found = tracker.replays(mixed)
+    found = tracker.replays(mixed, every=3)
     assert list(found) == list(dict.fromkeys(entry.parties for entry in mixed))
     for dyad, replay in found.items():
+        assert replay.every == 3
         assert replay.final == tracker.Replay(mixed, dyad=dyad).final
 
 

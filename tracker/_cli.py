@@ -169,7 +169,7 @@ def _read(args: argparse.Namespace) -> Log:
 
 
 def _replay(args: argparse.Namespace) -> Replay:
-    """The replay of the dyad asked for: a SQLite log reads only its rows, through the index."""
+    """The replay of the dyad asked for, from only that dyad's entries of the log."""
     store = open_store(args.log or bundled_log())
     log = store.read(args.dyad)
     if not log.entries:

@@ -161,22 +161,28 @@ def decode_entry(data: Any) -> Entry:
 
 
 def of_another_dyad(data: Any, dyad: Dyad) -> bool:
-    """Whether an entry's JSON object is surely of a dyad other than ``dyad``, read without
-    decoding the rest: an entry of a known type at its current version whose ``parties`` read
-    as another dyad. Anything less sure (an older version, which an upcaster may change, or
-    parties that do not read) is left for decoding to judge."""
+    """Whether an entry's JSON object is surely of a dyad other than ``dyad``, judged from its
+    type, version and parties alone; when in doubt (an older version, which an upcaster may
+    change, or parties that do not read), ``False``, and decoding judges."""
     if type(data) is not dict:
         return False
-    kind, parties = data.get("type"), data.get("parties")
-    if type(kind) is not str or type(parties) is not str:
+    kind, version, parties = data.get("type"), data.get("v"), data.get("parties")
+    if type(kind) is not str or type(version) is not int or type(parties) is not str:
         return False
     cls = entry_types().get(kind)
-    if cls is None or data.get("v") != cls.VERSION:
+    if cls is None or version != cls.VERSION or not _reads_parties_as_written(cls):
         return False
     try:
         return _parsed_dyad(parties) != dyad
     except FieldError:
         return False
+
+
+@cache
+def _reads_parties_as_written(cls: type[Entry]) -> bool:
+    """Whether the entry's dyad is its ``parties`` key as it stands, as in every built-in type."""
+    parties = attrs.fields_dict(cls)["parties"]
+    return parties.converter is None and parties.metadata.get("key", "parties") == "parties"
 
 
 def loads_entry(line: bytes | str) -> Entry:

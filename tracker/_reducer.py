@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from functools import singledispatch
 from typing import Any
 
-import attrs
-from attrs import evolve
+from attrs import evolve, fields
 from immutables import Map
 
 from tracker._entries import (
@@ -127,8 +126,8 @@ def _phase_changed(before: State, after: State) -> bool:
     return after.phase is not before.phase
 
 
-#: The fields of a state, in the order its slots are laid out.
-_FIELDS = tuple(attribute.name for attribute in attrs.fields(State))
+#: The fields of a state.
+_FIELDS = tuple(attribute.name for attribute in fields(State))
 _set = object.__setattr__
 
 

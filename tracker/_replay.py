@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from attrs import evolve, frozen
@@ -256,7 +257,9 @@ class Replay:
         self._final: State | None = None
         self._view: tuple[Entry, ...] | None = None
         with collector_paused():
-            mine = sorted((entry for entry in entries if entry.parties == dyad), key=_day_of)
+            mine = sorted(
+                (entry for entry in entries if entry.parties == dyad), key=attrgetter("on")
+            )
             for entry in mine:
                 self._insert(len(self._entries), entry)
             self._reach_from(0)
@@ -311,11 +314,10 @@ class Replay:
 
     def _checkpoint(self, number: int) -> State:
         """The state after the first ``number * every`` entries, folding what is missing."""
-        with collector_paused():
-            while len(self._checkpoints) <= number:
-                done = (len(self._checkpoints) - 1) * self.every
-                chunk = self._entries[done : done + self.every]
-                self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
+        while len(self._checkpoints) <= number:
+            done = (len(self._checkpoints) - 1) * self.every
+            chunk = self._entries[done : done + self.every]
+            self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
         return self._checkpoints[number]
 
     def state(self, count: int) -> State:
@@ -406,10 +408,6 @@ class Replay:
             quote for entry_id in ids for quote in _quotes_for(self.entry(entry_id), path)
         )
         return Explanation(path, value, ids, quotes)
-
-
-def _day_of(entry: Entry) -> date:
-    return entry.on
 
 
 def replays(
