@@ -116,14 +116,8 @@ def apply(state: State, entry: Entry) -> State:
 
 
 def _phase_changed(before: State, after: State) -> bool:
-    """Whether the phase moved: read only when what it is derived from changed."""
-    if (
-        after.channels is before.channels
-        and after.latest is before.latest
-        and after.suspended_on == before.suspended_on
-    ):
-        return False
-    return after.phase is not before.phase
+    """Whether the phase moved: derived only when what it is derived from changed."""
+    return not after.same_phase_inputs(before) and after.phase is not before.phase
 
 
 #: The fields of a state.

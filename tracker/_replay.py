@@ -419,13 +419,11 @@ def replays(
     replay of all its entries would.
     """
     groups: dict[Dyad, list[Entry]] = {}
-    with collector_paused():
-        for entry in entries:
-            groups.setdefault(entry.parties, []).append(entry)
-        return {
-            dyad: Replay(group, dyad=dyad, strict=strict, every=every)
-            for dyad, group in groups.items()
-        }
+    for entry in entries:
+        groups.setdefault(entry.parties, []).append(entry)
+    return {
+        dyad: Replay(group, dyad=dyad, strict=strict, every=every) for dyad, group in groups.items()
+    }
 
 
 def _entries_behind(state: State, path: str) -> tuple[str, ...]:
