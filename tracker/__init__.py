@@ -44,6 +44,7 @@ from tracker._errors import (
     FieldError,
     LogError,
     Problem,
+    StorageError,
     TrackerError,
 )
 from tracker._reducer import apply, fold, rule
@@ -114,6 +115,7 @@ __all__ = [
     "Stance",
     "State",
     "Step",
+    "StorageError",
     "Store",
     "Suspension",
     "TrackerError",
