@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import os
 import re
-import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import orjson
 from attrs import frozen
 
+from tracker._articles import ARTICLES, ArticleError, not_regular, read_article
 from tracker._bulk import collector_paused
 from tracker._codec import decode_entry, dumps_entry, of_another_dyad
 from tracker._entries import Dyad, Entry
-from tracker._errors import ConflictError, FieldError, LogError, Problem
+from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
 
 __all__ = [
     "JsonlStore",
@@ -38,8 +40,6 @@ __all__ = [
     "read_log",
 ]
 
-#: The name of the folder, next to a log, that holds the articles its entries cite.
-ARTICLES = "articles"
 #: File suffixes read as SQLite databases; anything else is JSONL.
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
@@ -68,7 +68,7 @@ class Log:
         for entry, line in zip(self.entries, self.lines, strict=True):
             if entry.id == entry_id:
                 return line
-        msg = f"no entry {entry_id!r} in {self.path}"
+        msg = f"no entry {shown(entry_id)} in {self.path}"
         raise KeyError(msg)
 
 
@@ -103,8 +103,13 @@ class Store(Protocol):
 
 def open_store(path: str | os.PathLike[str]) -> Store:
     """The store of the log at ``path``: SQLite for ``.sqlite``, ``.sqlite3`` and ``.db``, else
-    JSONL."""
+    JSONL. A path that holds anything but a regular file (a device, a FIFO, a folder) is
+    refused with :class:`LogError`, before it is opened: reading it could wait or never end."""
     path = Path(path)
+    with contextlib.suppress(OSError):  # a log not there yet is created by an append
+        reason = not_regular(path.stat().st_mode)
+        if reason is not None:
+            raise LogError([Problem(str(path), None, None, f"cannot read the log: {reason}")])
     if path.suffix in SQLITE_SUFFIXES:
         from tracker._sqlite import SqliteStore  # noqa: PLC0415 - sqlite3 loads only when used
 
@@ -134,7 +139,7 @@ def plan_append(
             batch[entry.id] = line
             new.append((entry.id, line))
         elif held != line:
-            reason = f"id {entry.id!r} is in the log already, with other content"
+            reason = f"id {shown(entry.id)} is in the log already, with other content"
             problems.append(Problem(store, position + offset, "id", reason))
     if problems:
         raise LogError(problems)
@@ -162,10 +167,12 @@ def _decode_lines(
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     try:
-        handle = path.open("rb")
+        handle = _open_regular(path)
     except OSError as error:
         reason = error.strerror or str(error)
         return [], [Problem(str(path), None, None, f"cannot read the log: {reason}")]
+    if isinstance(handle, str):
+        return [], [Problem(str(path), None, None, f"cannot read the log: {handle}")]
     with handle, collector_paused():
         for number, line in enumerate(handle, start=1):
             if not line.endswith(b"\n"):
@@ -185,12 +192,24 @@ def _decode_lines(
                 problems.append(Problem(str(path), number, error.path or None, error.reason))
                 continue
             if entry.id in first_line:
-                reason = f"duplicate id {entry.id!r}, first used on line {first_line[entry.id]}"
+                reason = f"duplicate id {shown(entry.id)}, first used on line {first_line[entry.id]}"
                 problems.append(Problem(str(path), number, "id", reason))
                 continue
             first_line[entry.id] = number
             entries.append((number, entry))
     return entries, problems
+
+
+def _open_regular(path: Path) -> BinaryIO | str:
+    """``path`` opened for reading, or why it is not read when it is not a regular file:
+    opened without waiting (a FIFO without a writer), then looked at before a byte is read."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    reason = not_regular(os.fstat(descriptor).st_mode)
+    if reason is not None:
+        os.close(descriptor)
+        return reason
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
 
 
 @frozen
@@ -231,8 +250,8 @@ class JsonlStore:
     def problems(self) -> tuple[Problem, ...]:
         entries, problems = _decode_lines(self.path)
         folder = self.path.parent / ARTICLES
-        if folder.is_dir():
-            texts: dict[str, str | None] = {}
+        if os.path.lexists(folder):
+            texts: dict[str, str | ArticleError] = {}
             for number, entry in entries:
                 problems.extend(_check_quotes(self.path, number, entry, folder, texts))
         return tuple(sorted(problems, key=lambda problem: problem.line or 0))
@@ -320,18 +339,21 @@ def check_log(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
 
 
 def _check_quotes(
-    path: Path, number: int, entry: Entry, folder: Path, texts: dict[str, str | None]
+    path: Path, number: int, entry: Entry, folder: Path, texts: dict[str, str | ArticleError]
 ) -> Iterator[Problem]:
+    """The quotes of ``entry`` that its articles do not hold; ``texts`` keeps each article read
+    (or why it is not). An article refused is never searched, so nothing is told of its file."""
     for name in {source.article for source in entry.sources}:
         if name not in texts:
-            article = folder / name
-            texts[name] = article.read_text(encoding="utf-8") if article.is_file() else None
-    cited = [texts[source.article] or "" for source in entry.sources]
+            try:
+                texts[name] = read_article(folder, name)
+            except ArticleError as error:
+                texts[name] = error
+    cited = [text for source in entry.sources if isinstance(text := texts[source.article], str)]
     for index, source in enumerate(entry.sources):
         text = texts[source.article]
-        if text is None:
-            reason = f"no article {source.article!r} in {folder}"
-            yield Problem(str(path), number, f"sources[{index}].article", reason)
+        if isinstance(text, ArticleError):
+            yield Problem(str(path), number, f"sources[{index}].article", text.reason)
             continue
         for position, quote in enumerate(source.quotes):
             if quote not in text:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from attrs import evolve, field, frozen
 
+from tracker._articles import ARTICLES
 from tracker._entries import Dyad, Entry
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
 from tracker._state import Phase, State
-from tracker._store import ARTICLES, read_log
+from tracker._store import read_log
 
 __all__ = [
     "Details",
