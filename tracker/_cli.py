@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import orjson
 from rich.console import Console
@@ -36,6 +36,7 @@ from tracker._store import (
     read_log,
 )
 from tracker._synth import synthesize
+from tracker._text import printable, printable_json
 from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
@@ -147,11 +148,11 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = _parser().parse_args(argv)
-    out = Console(soft_wrap=False, highlight=False)
+    out = Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
     try:
         return COMMANDS[args.command](args, out)
     except LogError as error:
-        _fail("\n".join(map(str, error.problems)))
+        _fail("\n".join(printable(str(problem)) for problem in error.problems))
     except (UsageError, KeyError, ValueError) as error:
         _fail(str(error.args[0]) if error.args else str(error))
     except BrokenPipeError:
@@ -160,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> NoReturn:
-    print(f"tracker: error: {message}", file=sys.stderr)
+    _say(f"tracker: error: {message}", file=sys.stderr)
     sys.exit(2)
 
 
@@ -180,7 +181,8 @@ def _replay(args: argparse.Namespace) -> Replay:
 
 
 def _json(value: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    document = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    sys.stdout.buffer.write(printable_json(document) + b"\n")
     sys.stdout.flush()
 
 
@@ -192,17 +194,17 @@ def _state(args: argparse.Namespace, out: Console) -> int:
         _print_state(state, out)
     if args.strict and state.anomalies:
         for anomaly in state.anomalies:
-            print(f"tracker: anomaly: {anomaly}", file=sys.stderr)
+            _say(f"tracker: anomaly: {anomaly}", file=sys.stderr)
         return 1
     return 0
 
 
 def _print_state(state: State, out: Console) -> None:
     known = f", as known on {state.known_at}" if state.known_at else ""
-    heading = Text(f"{state.dyad} on {state.at}{known}: ")
+    heading = _text(f"{state.dyad} on {state.at}{known}: ")
     heading.append(state.phase.value, style=PHASE_STYLES.get(state.phase.value, "bold"))
     out.print(heading)
-    out.print(f"{state.applied} entries applied, score {state.score:+.1f}")
+    out.print(Text(f"{state.applied} entries applied, score {state.score:+.1f}"))
     _table(out, "Channels", ["channel", "status"], sorted(state.channels.items()))
     _table(
         out,
@@ -245,14 +247,24 @@ def _print_state(state: State, out: Console) -> None:
         )
 
 
+def _text(value: object) -> Text:
+    """A value as plain text, made printable: never read as markup."""
+    return Text(printable(str(value)))
+
+
+def _say(message: str, *, file: TextIO | None = None) -> None:
+    """Print a message made printable (it may hold data), one line per line of it."""
+    print(printable(message, lines=True), file=file)
+
+
 def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
     if not rows:
         return
-    table = Table(title=title, title_justify="left", title_style="bold")
+    table = Table(title=_text(title), title_justify="left", title_style="bold")
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(cell if isinstance(cell, Text) else str(cell) for cell in row))
+        table.add_row(*(cell if isinstance(cell, Text) else _text(cell) for cell in row))
     out.print(table)
 
 
@@ -329,14 +341,15 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
         )
         return 0
     for explanation in explanations:
-        out.print(Text.assemble((explanation.path, "bold"), " = ", explanation.value))
+        path, value = printable(explanation.path), printable(explanation.value)
+        out.print(Text.assemble((path, "bold"), " = ", value))
         for entry_id in explanation.entries:
             entry = replay.entry(entry_id)
             outlets = ", ".join(dict.fromkeys(source.outlet for source in entry.sources))
-            out.print(f"  {entry.on}  {entry.id}: {entry.title} ({outlets})")
+            out.print(_text(f"  {entry.on}  {entry.id}: {entry.title} ({outlets})"))
             for quote in explanation.quotes:
                 if quote.entry == entry_id:
-                    out.print(Text(f"    “{quote.text}”", style="italic"))
+                    out.print(Text(printable(f"    “{quote.text}”"), style="italic"))
     return 0
 
 
@@ -344,13 +357,13 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
     path = args.path or bundled_log()
     problems = check_log(path)
     for problem in problems:
-        print(problem)
+        _say(printable(str(problem)))
     if problems:
-        print(
+        _say(
             f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {path}", file=sys.stderr
         )
         return 1
-    out.print(f"{path}: {len(read_log(path))} entries, no problems")
+    out.print(_text(f"{path}: {len(read_log(path))} entries, no problems"))
     return 0
 
 
@@ -368,7 +381,7 @@ def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
     position, stream = 0, iter(entries)
     while batch := list(itertools.islice(stream, 10_000)):
         position = store.append(batch, expected=position)
-    print(f"{output}: {position} entries written", file=sys.stderr)
+    _say(f"{output}: {position} entries written", file=sys.stderr)
     return 0
 
 
@@ -388,7 +401,7 @@ def _import(args: argparse.Namespace, _out: Console) -> int:
     entries = read_log(args.source).entries
     before = open_store(args.log).position() if args.log.exists() else 0
     after = append_entries(args.log, entries)
-    print(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
+    _say(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
     return 0
 
 
@@ -410,9 +423,9 @@ def _append(args: argparse.Namespace, _out: Console) -> int:
     try:
         position = append_entries(args.log, entries, expected=args.expect_position)
     except ConflictError as error:
-        print(f"tracker: conflict: {error}", file=sys.stderr)
+        _say(f"tracker: conflict: {error}", file=sys.stderr)
         return 1
-    print(f"{args.log}: at position {position}")
+    _say(f"{args.log}: at position {position}")
     return 0
 
 
@@ -440,15 +453,15 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
     store = JsonlStore(args.path)
     done = store.repair(backup)
     if done.backup is None:
-        print(f"{args.path}: no torn line to mend")
+        _say(f"{args.path}: no torn line to mend")
     else:
         cut = len(done.removed)
-        print(
+        _say(
             f"{args.path}: cut a torn last line of {cut} bytes; the whole file is in {done.backup}"
         )
     left = store.problems()
     for problem in left:
-        print(problem)
+        _say(printable(str(problem)))
     return 1 if left else 0
 
 
@@ -464,7 +477,7 @@ def _verify(args: argparse.Namespace, out: Console) -> int:
         wrong = replay.verify()
         failed += len(wrong)
         verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
-        out.print(f"{pair}: {len(replay)} entries, checkpoints {verdict}")
+        out.print(_text(f"{pair}: {len(replay)} entries, checkpoints {verdict}"))
     return 1 if failed else 0
 
 

@@ -19,6 +19,7 @@ from tracker._codec import encode_entry
 from tracker._entries import Entry
 from tracker._errors import LogError
 from tracker._store import append_entries, bundled_log, read_log
+from tracker._text import printable, printable_json
 from tracker.ingest._draft import Draft, DraftKind, draft_article
 from tracker.ingest._page import UndatedPageError
 
@@ -55,15 +56,20 @@ def run(args: argparse.Namespace) -> int:
         if args.append:
             _append(args.append, drafts)
     except LogError as error:
-        return _fail("\n".join(map(str, error.problems)))
+        return _fail("\n".join(printable(str(problem)) for problem in error.problems))
     except (UsageError, UndatedPageError) as error:
         return _fail(str(error))
     return 0
 
 
 def _fail(message: str) -> int:
-    print(f"tracker: error: {message}", file=sys.stderr)
+    _say(f"tracker: error: {message}")
     return 2
+
+
+def _say(message: str) -> None:
+    """A message (which may hold data) to stderr, made printable."""
+    print(printable(message, lines=True), file=sys.stderr)
 
 
 def _drafts(args: argparse.Namespace) -> list[Draft]:
@@ -109,7 +115,8 @@ def encode_draft(draft: Draft) -> dict[str, Any]:
 
 def _print_json(drafts: list[Draft]) -> None:
     payload = [encode_draft(draft) for draft in drafts]
-    sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
+    document = orjson.dumps(payload, option=orjson.OPT_INDENT_2)
+    sys.stdout.buffer.write(printable_json(document) + b"\n")
     sys.stdout.flush()
 
 
@@ -137,7 +144,7 @@ def _print_drafts(drafts: list[Draft]) -> None:
                 lines.extend(f"      “{quote}”" for quote in evidence.quotes)
         lines.extend(f"  ! {reason}" for reason in draft.reasons)
         lines.append("")
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(map(printable, lines)) + "\n")
     sys.stdout.flush()
 
 
@@ -171,19 +178,18 @@ def _append(path: Path, drafts: list[Draft]) -> None:
     """Append the new drafts in one write; say which drafts are left out and why."""
     for draft in drafts:
         if draft.kind is DraftKind.UNCLASSIFIED:
-            print(f"not appended: {draft.article} is unclassified", file=sys.stderr)
+            _say(f"not appended: {draft.article} is unclassified")
         elif draft.kind is DraftKind.CORROBORATION:
-            print(
+            _say(
                 f"not appended: {draft.article} corroborates {draft.corroborates}; "
-                "add its source to that entry by hand",
-                file=sys.stderr,
+                "add its source to that entry by hand"
             )
     new = [draft.entry for draft in drafts if draft.kind is DraftKind.NEW and draft.entry]
     if not new:
-        print(f"nothing appended to {path}", file=sys.stderr)
+        _say(f"nothing appended to {path}")
         return
     if not path.exists():
         msg = f"{path}: no such log (create it first, even empty)"
         raise UsageError(msg)
     append_entries(path, new)
-    print(f"appended {len(new)} entr{'y' if len(new) == 1 else 'ies'} to {path}", file=sys.stderr)
+    _say(f"appended {len(new)} entr{'y' if len(new) == 1 else 'ies'} to {path}")
