@@ -13,7 +13,6 @@ import fcntl
 import itertools
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -192,7 +191,8 @@ def _decode_lines(
                 problems.append(Problem(str(path), number, error.path or None, error.reason))
                 continue
             if entry.id in first_line:
-                reason = f"duplicate id {shown(entry.id)}, first used on line {first_line[entry.id]}"
+                first = first_line[entry.id]
+                reason = f"duplicate id {shown(entry.id)}, first used on line {first}"
                 problems.append(Problem(str(path), number, "id", reason))
                 continue
             first_line[entry.id] = number
@@ -214,11 +214,155 @@ def _open_regular(path: Path) -> BinaryIO | str:
 
 @frozen
 class Repair:
-    """What mending a log did: the bytes it cut, and where the whole original was kept."""
+    """What mending a log did: the bytes it cut and where the whole original was kept, or the
+    line of a whole last entry it gave its missing final newline (``completed``)."""
 
     path: Path
     backup: Path | None
     removed: bytes
+    completed: int | None = None
+
+
+#: Open a log to append to it: reading it too (to find its ids), never waiting for a writer
+#: (a FIFO) or making a terminal ours.
+_APPEND = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+#: How many names ``NAME.1.SUFFIX``, ``NAME.2.SUFFIX``... are tried for a new file.
+_NAMES_TRIED = 1000
+
+
+def open_for_writing(path: Path, doing: str, *, create: bool) -> int:
+    """A descriptor of the regular file at ``path``, open to read and append (created if
+    ``create``); else a :class:`StorageError` naming the file and why (``doing`` it)."""
+    try:
+        descriptor = os.open(path, _APPEND | (os.O_CREAT if create else 0), 0o666)
+    except OSError as error:
+        raise StorageError.of(error, doing, path) from None
+    reason = not_regular(os.fstat(descriptor).st_mode)
+    if reason is not None:
+        os.close(descriptor)
+        msg = f"cannot {doing} {path}: {reason}"
+        raise StorageError(msg)
+    os.set_blocking(descriptor, True)
+    return descriptor
+
+
+@contextlib.contextmanager
+def _locked(path: Path, doing: str, *, create: bool) -> Iterator[int]:
+    """The log open to append, under an exclusive lock that other writers wait for."""
+    descriptor = open_for_writing(path, doing, create=create)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield descriptor
+    finally:
+        os.close(descriptor)  # and the lock with it
+
+
+def _contents(descriptor: int, path: Path) -> bytes:
+    try:
+        with open(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as error:
+        raise StorageError.of(error, "read", path) from None
+
+
+def _write_or_cut_back(descriptor: int, size: int, data: bytes, path: Path, doing: str) -> None:
+    """Write ``data`` at the end of a file of ``size`` bytes and sync it to disk. If that fails
+    part-way (a full disk, an interrupt), the file is cut back to ``size`` bytes and synced
+    before the error goes on: it holds exactly what it held."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        os.fsync(descriptor)
+    except BaseException as error:
+        try:
+            os.ftruncate(descriptor, size)
+            os.fsync(descriptor)
+        except OSError as cut:
+            msg = f"{_said(error, doing, path)}; cutting it back to its {size} bytes failed too: "
+            raise StorageError(msg + str(StorageError.of(cut, "cut", path))) from None
+        if isinstance(error, OSError):
+            raise StorageError.of(error, doing, path) from None
+        raise
+
+
+def _said(error: BaseException, doing: str, path: Path) -> str:
+    if isinstance(error, OSError):
+        return str(StorageError.of(error, doing, path))
+    return f"cannot {doing} {path}: interrupted"
+
+
+def _whole_object(tail: bytes) -> bool:
+    """Whether a last line without its newline is a whole JSON object, not a torn one."""
+    try:
+        return isinstance(orjson.loads(tail), dict)
+    except orjson.JSONDecodeError:
+        return False
+
+
+def create_new(path: Path, mode: int = 0o666) -> tuple[int, Path]:
+    """Create a file at ``path``, or at ``NAME.1.SUFFIX``, ``NAME.2.SUFFIX``... if that is taken:
+    exclusively, so never through a link planted at the name nor over another file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for attempt in range(_NAMES_TRIED):
+        name = path if not attempt else path.with_name(f"{path.stem}.{attempt}{path.suffix}")
+        try:
+            return os.open(name, flags, mode & 0o777), name
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise StorageError.of(error, "create", name) from None
+    msg = f"cannot create {path}: it and {_NAMES_TRIED - 1} names made from it exist already"
+    raise StorageError(msg)
+
+
+def _copy_to_new(data: bytes, path: Path, mode: int) -> Path:
+    """A new file holding ``data``, synced, readable by no one the original was not."""
+    descriptor, name = create_new(path, mode)
+    try:
+        _write_or_cut_back(descriptor, 0, data, name, "write")
+    except BaseException:
+        name.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(descriptor)
+    return name
+
+
+def write_log(path: Path, entries: Iterable[Entry]) -> int:
+    """Write ``entries`` to a new log at ``path`` (its kind by suffix); return how many. All or
+    nothing: written to a file beside it, moved into place once whole, removed on failure."""
+    descriptor, partial = create_new(path.with_name(f".{path.stem}.partial{path.suffix}"))
+    os.close(descriptor)
+    try:
+        store, position, stream = open_store(partial), 0, iter(entries)
+        while batch := list(itertools.islice(stream, 10_000)):
+            position = store.append(batch, expected=position)
+        _publish(partial, path)
+    finally:
+        for leftover in (partial, *(Path(f"{partial}{end}") for end in _SQLITE_FILES)):
+            leftover.unlink(missing_ok=True)
+    return position
+
+
+#: The files SQLite may keep beside a database while it is open.
+_SQLITE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _publish(partial: Path, path: Path) -> None:
+    """Give the whole file ``partial`` its name ``path``, never over a file that took it."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        msg = f"cannot write {path}: it exists already"
+        raise StorageError(msg) from None
+    except OSError as error:  # a file system without hard links
+        if os.path.lexists(path):
+            raise StorageError.of(error, "write", path) from None
+        try:
+            partial.rename(path)
+        except OSError as second:
+            raise StorageError.of(second, "write", path) from None
 
 
 #: An ``"id"`` key and its text as a JSON line spells it. What it finds is checked by decoding
@@ -260,40 +404,46 @@ class JsonlStore:
         return self._index(self.path.read_bytes() if self.path.exists() else b"", ())[2]
 
     def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
-        with self.path.open("ab") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                batch = list(entries)
-                torn, known, count = self._index(self.path.read_bytes(), {e.id for e in batch})
-                if torn:
-                    reason = "the last line is incomplete: run `tracker repair` first"
-                    raise LogError([Problem(str(self.path), count + 1, None, reason)])
-                new = plan_append(str(self.path), known, count, batch, expected)
-                if new:
-                    handle.write(b"".join(line + b"\n" for _, line in new))
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                return count + len(new)
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        batch = list(entries)
+        with _locked(self.path, "append to", create=True) as descriptor:
+            raw = _contents(descriptor, self.path)
+            torn, known, count = self._index(raw, {e.id for e in batch})
+            if torn:
+                reason = "the last line is incomplete: run `tracker repair` first"
+                raise LogError([Problem(str(self.path), count + 1, None, reason)])
+            new = plan_append(str(self.path), known, count, batch, expected)
+            if new:
+                data = b"".join(line + b"\n" for _, line in new)
+                _write_or_cut_back(descriptor, len(raw), data, self.path, "append to")
+            return count + len(new)
 
     def repair(self, backup: str | os.PathLike[str]) -> Repair:
-        """Cut a torn last line (a write that was killed midway), keeping the whole file at
-        ``backup`` first. Bad lines elsewhere are not a tear: they are left for a person."""
-        with self.path.open("r+b") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        """Mend the last line: add the final newline a whole last entry lacks, or cut a torn
+        line (a write killed midway) after copying the whole file to a new file named
+        ``backup`` (``NAME.1.SUFFIX``, ``NAME.2.SUFFIX``... if taken). Bad lines elsewhere are
+        not a tear: they are left for a person."""
+        with _locked(self.path, "repair", create=False) as descriptor:
+            raw = _contents(descriptor, self.path)
+            if not raw or raw.endswith(b"\n"):
+                return Repair(self.path, None, b"")
+            keep = raw.rfind(b"\n") + 1
+            line = raw[:keep].count(b"\n") + 1
+            if _whole_object(raw[keep:]):
+                _write_or_cut_back(descriptor, len(raw), b"\n", self.path, "repair")
+                return Repair(self.path, None, b"", completed=line)
+            if b"\r" in raw[keep:]:
+                reason = (
+                    "lines end with a carriage return alone, not a line feed: nothing was cut; "
+                    "make the line ends LF, then repair again"
+                )
+                raise LogError([Problem(str(self.path), line, None, reason)])
+            kept = _copy_to_new(raw, Path(backup), os.fstat(descriptor).st_mode)
             try:
-                raw = self.path.read_bytes()
-                if not raw or raw.endswith(b"\n"):
-                    return Repair(self.path, None, b"")
-                keep = raw.rfind(b"\n") + 1
-                shutil.copyfile(self.path, backup)
-                handle.truncate(keep)
-                handle.flush()
-                os.fsync(handle.fileno())
-                return Repair(self.path, Path(backup), raw[keep:])
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                os.ftruncate(descriptor, keep)
+                os.fsync(descriptor)
+            except OSError as error:
+                raise StorageError.of(error, "repair", self.path) from None
+            return Repair(self.path, kept, raw[keep:])
 
     @staticmethod
     def _index(raw: bytes, ids: Iterable[str]) -> tuple[bool, dict[str, bytes], int]:
