@@ -6,9 +6,12 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from tracker._dates import parse_day
 from tracker._entries import entry_types
+from tracker._text import printable
 from tracker.tui._story import Filter, Story
 from tracker.tui.screens.main import MainScreen
 
@@ -16,6 +19,16 @@ __all__ = ["TrackerCommands"]
 
 #: At most this many entries are offered for one query: the palette stays quick on long logs.
 MOST_ENTRIES = 40
+
+
+def _lit(matcher: Matcher, text: str) -> Content:
+    """``text`` as plain content (never read as markup), the letters the query matched lit."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class TrackerCommands(Provider):
@@ -81,14 +94,14 @@ class TrackerCommands(Provider):
                 )
         for text, command, help_text in self._commands():
             if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+                yield Hit(score, _lit(matcher, text), command, text=text, help=help_text)
         offered = 0
         for index, entry in enumerate(story.entries):
-            text = f"Go to {entry.on} {entry.title}"
+            text = printable(f"Go to {entry.on} {entry.title}")
             if (score := matcher.match(text)) > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(text),
+                    _lit(matcher, text),
                     partial(main.go_to, index),
                     text=text,
                     help=entry.id,

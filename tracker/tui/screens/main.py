@@ -6,6 +6,7 @@ import time
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from tracker._dates import parse_day
 from tracker._entries import Dyad, Entry
 from tracker._replay import Replay
+from tracker._text import printable
 from tracker.tui._story import (
     Details,
     Filter,
@@ -124,10 +126,12 @@ class MainScreen(Screen[None]):
         empty = story.replay is None
         self.set_class(empty, "-empty")
         self.query_one("#empty", Static).update(
-            f"{story.path} has no entries yet.\n\n"
-            "Add entries to the log (one JSON object a line), then open it again."
-            if empty
-            else ""
+            Text(
+                f"{printable(str(story.path))} has no entries yet.\n\n"
+                "Add entries to the log (one JSON object a line), then open it again."
+                if empty
+                else ""
+            )
         )
         self.playing = False
         self.details = None
@@ -203,7 +207,7 @@ class MainScreen(Screen[None]):
             parts.append(f"filter: {self.filter} ({len(self.rows)})")
         if self.playing:
             parts.append("▶ playing")
-        self.query_one("#title", Static).update(" · ".join(parts))
+        self.query_one("#title", Static).update(Text(printable(" · ".join(parts))))
 
     # -- the details of the cursor, computed off the UI thread -----------------------------
 
@@ -305,7 +309,7 @@ class MainScreen(Screen[None]):
         """Put the cursor on the last listed entry on or before ``day``."""
         index = last_on_or_before(self.entries, self.rows, day)
         if index is None:
-            self.notify(f"No listed entry on or before {day}.", severity="warning")
+            self.notify(f"No listed entry on or before {day}.", severity="warning", markup=False)
             return
         self.cursor = index
 
@@ -313,7 +317,7 @@ class MainScreen(Screen[None]):
         """List only the entries ``query`` matches; refused when it matches none."""
         rows = query.rows(self.entries)
         if not rows:
-            self.notify(f"No entry matches “{query}”.", severity="warning")
+            self.notify(printable(f"No entry matches “{query}”."), severity="warning", markup=False)
             return
         self.filter = query
         self.rows = rows
@@ -360,7 +364,7 @@ class MainScreen(Screen[None]):
             try:
                 day = parse_day(answer)
             except ValueError as error:
-                self.notify(str(error), severity="error")
+                self.notify(printable(str(error)), severity="error", markup=False)
                 return
             self.go_to_date(day)
 

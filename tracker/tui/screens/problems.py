@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tracker._errors import Problem
+from tracker._text import printable
 
 __all__ = ["ProblemsScreen"]
 
@@ -27,12 +28,12 @@ class ProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         count = len(self.problems)
         heading = Text(
-            f"{self.path} cannot be read: {count} problem{'s' if count != 1 else ''}",
+            printable(f"{self.path} cannot be read: {count} problem{'s' if count != 1 else ''}"),
             style="bold",
         )
         heading.append("\nFix these lines (tracker validate lists them too), then reopen.")
         yield Static(heading, id="problems-heading")
         with VerticalScroll(id="problems-list"):
             for problem in self.problems:
-                yield Static(str(problem), classes="problem")
+                yield Static(Text(printable(str(problem))), classes="problem")
         yield Footer()

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tracker._replay import Change
 from tracker._state import ChannelStatus, Phase, State
+from tracker._text import printable
 from tracker.tui._story import Details
 
 __all__ = ["PHASE_COLOURS", "ChangesView", "PhaseBanner", "StateView"]
@@ -92,7 +93,9 @@ class StateView(Static):
             table.add_column()
             for actor, issues in sorted(state.stances.items()):
                 for issue, stance in sorted(issues.items()):
-                    table.add_row(f" {actor}", _name(issue), stance.position)
+                    table.add_row(
+                        Text(f" {actor}"), Text(_name(issue)), Text(printable(stance.position))
+                    )
             parts.append(table)
         if state.cooperation:
             parts.append(_section("cooperation"))
@@ -126,11 +129,11 @@ class ChangesView(Static):
         lines = []
         for change in _in_order(self.changes):
             sign, colour = _CHANGE_STYLES[change.kind]
-            line = Text(f"{sign} {change.path}: ", style=f"bold {colour}")
+            line = Text(f"{sign} {printable(change.path)}: ", style=f"bold {colour}")
             if change.kind == "changed":
-                line.append(f"{change.before}", style="dim strike")
-                line.append(f" → {change.after}", style=colour)
+                line.append(printable(f"{change.before}"), style="dim strike")
+                line.append(printable(f" → {change.after}"), style=colour)
             else:
-                line.append(f"{change.after or change.before}", style=colour)
+                line.append(printable(f"{change.after or change.before}"), style=colour)
             lines.append(line)
         return Group(*lines)

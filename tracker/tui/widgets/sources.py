@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker._entries import Entry, Source
+from tracker._text import printable
 
 __all__ = ["SourcesView", "highlight"]
 
@@ -28,21 +29,29 @@ def _article(path: Path) -> str | None:
 
 
 def highlight(text: str, quotes: tuple[str, ...]) -> Text:
-    """``text`` with every occurrence of each quote highlighted."""
-    lit = Text(text)
-    for quote in quotes:
+    """``text`` made printable (its line breaks kept), every occurrence of each quote lit."""
+    spans = []
+    for quote in filter(None, quotes):
         start = text.find(quote)
         while start != -1:
-            lit.stylize(_QUOTE, start, start + len(quote))
+            spans.append((start, start + len(quote)))
             start = text.find(quote, start + len(quote))
+    lit, shown = Text(), 0
+    for start, end in sorted(spans):
+        if end > shown:
+            lit.append(printable(text[shown:start], lines=True))
+            lit.append(printable(text[max(start, shown) : end], lines=True), style=_QUOTE)
+            shown = end
+    lit.append(printable(text[shown:], lines=True))
     return lit
 
 
 def _heading(number: int, source: Source) -> Text:
     published = source.published_on.isoformat() if source.published_on else "undated"
-    heading = Text.assemble((f"[{number}] {source.outlet}", "bold cyan"), f" · {published}")
+    outlet = printable(source.outlet)
+    heading = Text.assemble((f"[{number}] {outlet}", "bold cyan"), f" · {published}")
     if source.headline:
-        heading.append(f" · {source.headline}", style="bold")
+        heading.append(f" · {printable(source.headline)}", style="bold")
     return heading
 
 
@@ -73,10 +82,10 @@ class SourcesView(VerticalScroll, can_focus=False):
             yield _heading(number, source), "source-heading"
             text = _article(self.articles / source.article)
             if text is None:
-                note = Text(f"(no article {source.article} beside the log)", style="dim")
+                note = Text(printable(f"(no article {source.article} beside the log)"), style="dim")
                 yield note, "source-missing"
                 for quote in source.quotes:
-                    yield Text(f"“{quote}”", style=_QUOTE), "paragraph -quoted"
+                    yield Text(printable(f"“{quote}”"), style=_QUOTE), "paragraph -quoted"
                 continue
             for paragraph in text.split("\n\n"):
                 if not paragraph.strip():

@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker._entries import Entry
+from tracker._text import printable
 from tracker.tui._story import row_at_or_before
 
 __all__ = ["TYPE_LABELS", "Timeline", "type_label"]
@@ -110,7 +111,7 @@ class Timeline(ScrollView, can_focus=False):
             Segment(mark, style + mark_style),
             Segment(f"{entry.on} ", style),
             Segment(f"{label:<4} ", style + Style(color=colour, bold=True)),
-            Segment(entry.title, style),
+            Segment(printable(entry.title), style),
         ]
         return Strip(segments).adjust_cell_length(width, style).crop(0, width)
 
