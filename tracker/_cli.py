@@ -7,7 +7,8 @@ problems found by ``validate``), 2 when the input is wrong (an option, a date, a
 from __future__ import annotations
 
 import argparse
-import itertools
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from rich.text import Text
 from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
-from tracker._errors import ConflictError, FieldError, LogError, Problem
+from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError
 from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._state import State
 from tracker._store import (
@@ -34,6 +35,7 @@ from tracker._store import (
     check_log,
     open_store,
     read_log,
+    write_log,
 )
 from tracker._synth import synthesize
 from tracker._text import printable, printable_json
@@ -148,20 +150,48 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = _parser().parse_args(argv)
-    out = Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
+    if sys.stdout is None:
+        _fail("cannot write to the standard output: it is closed")
+    out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
     try:
-        return COMMANDS[args.command](args, out)
+        status = COMMANDS[args.command](args, out)
+        sys.stdout.flush()  # a full disk behind stdout is told here, not missed at exit
     except LogError as error:
         _fail("\n".join(printable(str(problem)) for problem in error.problems))
+    except StorageError as error:
+        _fail(printable(str(error)))
     except (UsageError, KeyError, ValueError) as error:
         _fail(str(error.args[0]) if error.args else str(error))
-    except BrokenPipeError:
-        sys.stderr.close()
+    except BrokenPipeError:  # the reader has gone (`| head`): nothing more to say
+        _drop_stdout()
         return 0
+    except OSError as error:  # a file opened by name, else writing to stdout
+        if error.filename is not None:
+            _fail(printable(str(StorageError.of(error, "open", error.filename))))
+        _drop_stdout()
+        _fail(str(StorageError.of(error, "write to", "the standard output")))
+    return status
+
+
+class _Console(Console):
+    """Rich's console, with a reader gone from the pipe handled as the rest of the command
+    handles it (exit 0), where Rich would exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def _drop_stdout() -> None:
+    """Send what stdout still holds to ``/dev/null``, so that flushing it at exit, once its
+    file has failed, neither fails again nor prints a second error."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(message: str) -> NoReturn:
-    _say(f"tracker: error: {message}", file=sys.stderr)
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):  # stderr may fail too: exit 2 all the same
+            _say(f"tracker: error: {message}", file=sys.stderr)
     sys.exit(2)
 
 
@@ -374,13 +404,10 @@ def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
             sys.stdout.buffer.write(dumps_entry(entry) + b"\n")
         sys.stdout.flush()
         return 0
-    if output.exists():
+    if os.path.lexists(output):
         msg = f"{output} exists already: give a new file"
         raise UsageError(msg)
-    store = open_store(output)
-    position, stream = 0, iter(entries)
-    while batch := list(itertools.islice(stream, 10_000)):
-        position = store.append(batch, expected=position)
+    position = write_log(output, entries)
     _say(f"{output}: {position} entries written", file=sys.stderr)
     return 0
 
@@ -446,13 +473,13 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
     if args.path.suffix in SQLITE_SUFFIXES:
         msg = f"{args.path}: SQLite commits whole transactions; only JSONL logs tear"
         raise UsageError(msg)
-    if not args.path.is_file():
-        msg = f"{args.path}: cannot read the log: No such file or directory"
-        raise UsageError(msg)
     backup = args.path.with_name(f"{args.path.name}.{datetime.now():%Y%m%dT%H%M%S}.bak")
     store = JsonlStore(args.path)
     done = store.repair(backup)
-    if done.backup is None:
+    if done.completed is not None:
+        line = done.completed
+        _say(f"{args.path}: the whole entry on line {line} lacked its final newline: added it")
+    elif done.backup is None:
         _say(f"{args.path}: no torn line to mend")
     else:
         cut = len(done.removed)

@@ -300,9 +300,10 @@ def _whole_object(tail: bytes) -> bool:
         return False
 
 
-def create_new(path: Path, mode: int = 0o666) -> tuple[int, Path]:
+def create_new(path: Path, mode: int = 0o666, *, named: Path | None = None) -> tuple[int, Path]:
     """Create a file at ``path``, or at ``NAME.1.SUFFIX``, ``NAME.2.SUFFIX``... if that is taken:
-    exclusively, so never through a link planted at the name nor over another file."""
+    exclusively, so never through a link planted at the name nor over another file. Errors
+    name ``named``, the file it is written for, when given."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for attempt in range(_NAMES_TRIED):
         name = path if not attempt else path.with_name(f"{path.stem}.{attempt}{path.suffix}")
@@ -311,8 +312,10 @@ def create_new(path: Path, mode: int = 0o666) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as error:
-            raise StorageError.of(error, "create", name) from None
-    msg = f"cannot create {path}: it and {_NAMES_TRIED - 1} names made from it exist already"
+            raise StorageError.of(error, "create", named or name) from None
+    msg = (
+        f"cannot create {named or path}: it and {_NAMES_TRIED - 1} names made from it exist already"
+    )
     raise StorageError(msg)
 
 
@@ -332,7 +335,9 @@ def _copy_to_new(data: bytes, path: Path, mode: int) -> Path:
 def write_log(path: Path, entries: Iterable[Entry]) -> int:
     """Write ``entries`` to a new log at ``path`` (its kind by suffix); return how many. All or
     nothing: written to a file beside it, moved into place once whole, removed on failure."""
-    descriptor, partial = create_new(path.with_name(f".{path.stem}.partial{path.suffix}"))
+    descriptor, partial = create_new(
+        path.with_name(f".{path.stem}.partial{path.suffix}"), named=path
+    )
     os.close(descriptor)
     try:
         store, position, stream = open_store(partial), 0, iter(entries)
