@@ -118,9 +118,9 @@ def read_article(folder: Path, name: str) -> str:
 def _folder_problem(folder: Path, error: OSError) -> str:
     if error.errno == errno.ENOENT:
         return f"no folder {folder}"
-    if error.errno == errno.ELOOP:
-        return f"{folder} is a symbolic link: a log's articles must be in the folder itself"
-    if error.errno == errno.ENOTDIR:
+    if error.errno in {errno.ELOOP, errno.ENOTDIR}:  # which one a link gives varies
+        if os.path.islink(folder):
+            return f"{folder} is a symbolic link: a log's articles must be in the folder itself"
         return f"{folder} is not a folder"
     return f"cannot open {folder}: {error.strerror or error}"
 
