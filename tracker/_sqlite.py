@@ -2,28 +2,35 @@
 
 Each entry is kept as its canonical JSON line, so moving a log between JSONL and SQLite is
 lossless, byte for byte; the columns beside it only index it.
+
+A database may come from a stranger. Readers open it read-only and change nothing; nothing is
+read from or written to a database whose schema holds anything but tracker's own table and
+indexes (a trigger would run on append, a view on read); and every row's indexed columns are
+checked against its line, so an index that lies is reported, never believed.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 import orjson
 
+from tracker._articles import not_regular
 from tracker._bulk import collector_paused
 from tracker._codec import decode_entry
 from tracker._entries import Dyad, Entry
-from tracker._errors import FieldError, LogError, Problem
-from tracker._store import Log, plan_append
+from tracker._errors import FieldError, LogError, Problem, StorageError, shown
+from tracker._store import Log, open_for_writing, plan_append
 
 __all__ = ["SqliteStore"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS entries (
+_SCHEMA = (
+    """CREATE TABLE entries (
     position INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     type TEXT NOT NULL,
@@ -32,10 +39,44 @@ CREATE TABLE IF NOT EXISTS entries (
     on_day TEXT NOT NULL,
     reported TEXT NOT NULL,
     line BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entries_by_dyad_and_day ON entries (first, second, on_day);
-CREATE INDEX IF NOT EXISTS entries_by_day ON entries (on_day);
-"""
+)""",
+    "CREATE INDEX entries_by_dyad_and_day ON entries (first, second, on_day)",
+    "CREATE INDEX entries_by_day ON entries (on_day)",
+)
+
+
+def _squeezed(sql: str | None) -> str | None:
+    """SQL with its runs of white space made one space, to compare schemas as SQLite keeps them."""
+    return None if sql is None else " ".join(sql.split())
+
+
+#: What ``sqlite_master`` holds in a tracker log, and nothing else: ``(type, name, sql)``.
+_OURS = frozenset(
+    {
+        ("table", "entries", _squeezed(_SCHEMA[0])),
+        ("index", "sqlite_autoindex_entries_1", None),  # the index of UNIQUE id
+        ("index", "entries_by_dyad_and_day", _squeezed(_SCHEMA[1])),
+        ("index", "entries_by_day", _squeezed(_SCHEMA[2])),
+    }
+)
+#: The columns of a row, in order; after ``position``, each indexes a field of the entry.
+_COLUMNS = ("position", "id", "type", "first", "second", "on_day", "reported", "line")
+_FIELDS = {
+    "id": "id",
+    "type": "type",
+    "first": "parties",
+    "second": "parties",
+    "on_day": "on",
+    "reported": "reported",
+}
+#: SQLite's primary result codes for a file that cannot be written, as the system says them.
+_ERRNOS = {
+    sqlite3.SQLITE_FULL: errno.ENOSPC,
+    sqlite3.SQLITE_IOERR: errno.EIO,
+    sqlite3.SQLITE_READONLY: errno.EROFS,
+    sqlite3.SQLITE_PERM: errno.EACCES,
+}
+_STORAGE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, *_ERRNOS}
 
 
 class SqliteStore:
@@ -49,40 +90,135 @@ class SqliteStore:
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
 
+    def _unread(self, reason: str) -> LogError:
+        return LogError([Problem(str(self.path), None, None, reason)])
+
     @contextmanager
-    def _connect(self, *, create: bool) -> Iterator[sqlite3.Connection]:
-        if not create and not self.path.is_file():
-            reason = "cannot read the log: No such file or directory"
-            raise LogError([Problem(str(self.path), None, None, reason)])
+    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+        """A read-only connection to the log, or ``None`` for an empty database; refused with
+        :class:`LogError` if the file is not a tracker log, left as it was."""
         try:
-            with closing(sqlite3.connect(self.path, isolation_level=None, timeout=60)) as db:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = FULL")
-                db.executescript(_SCHEMA)
+            mode = os.stat(self.path).st_mode
+        except OSError as error:
+            reason = f"cannot read the log: {error.strerror}"
+            raise self._unread(reason) from None
+        reason = not_regular(mode)
+        if reason is not None:
+            reason = f"cannot read the log: {reason}"
+            raise self._unread(reason)
+        uri = f"{self.path.absolute().as_uri()}?mode=ro"
+        if os.statvfs(self.path).f_flag & os.ST_RDONLY:
+            # Nothing can write to a read-only mount, so SQLite may skip its locks and its
+            # shared-memory file, which it could not create there.
+            uri += "&immutable=1"
+        with self._errors("read"), closing(sqlite3.connect(uri, uri=True, timeout=60)) as db:
+            db.execute("PRAGMA trusted_schema = OFF")
+            yield db if self._checked(db) else None
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A connection in a write transaction to the log, created if need be, whose schema is
+        checked before anything is written."""
+        os.close(open_for_writing(self.path, "append to", create=True))
+        with (
+            self._errors("append to"),
+            closing(sqlite3.connect(self.path, isolation_level=None, timeout=60)) as db,
+        ):
+            db.execute("PRAGMA trusted_schema = OFF")
+            self._checked(db)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if not self._checked(db):  # checked again: another writer may have been first
+                    for statement in _SCHEMA:
+                        db.execute(statement)
                 yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:  # SQLite rolls some failures back itself (a full disk)
+                    with suppress(sqlite3.Error):  # if not, closing the connection will
+                        db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """SQLite's errors as tracker's: a file that cannot be read or written is a
+        :class:`StorageError`, any other a :class:`LogError` (not a tracker log)."""
+        try:
+            yield
         except sqlite3.DatabaseError as error:
+            code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+            if code in _ERRNOS:
+                raise StorageError.of(
+                    OSError(_ERRNOS[code], str(error)), doing, self.path
+                ) from None
+            if code in _STORAGE:
+                msg = f"cannot {doing} {self.path}: {error}"
+                raise StorageError(msg) from None
             reason = f"not a tracker SQLite log: {error}"
-            raise LogError([Problem(str(self.path), None, None, reason)]) from None
+            raise self._unread(reason) from None
+
+    def _checked(self, db: sqlite3.Connection) -> bool:
+        """Whether the database holds tracker's table (``False``: it is empty); a
+        :class:`LogError` saying what it holds if that is anything else."""
+        found = {(kind, name, _squeezed(sql)) for kind, name, sql in db.execute(_MASTER)}
+        if not found:
+            return False
+        if found == _OURS:
+            return True
+        ours = {(kind, name) for kind, name, _ in _OURS}
+        held = {(kind, name) for kind, name, _ in found}
+        what = [
+            f"{kind} {shown(name)}{' not as tracker makes it' if (kind, name) in ours else ''}"
+            for kind, name, _ in sorted(found - _OURS, key=str)
+        ]
+        what += [f"no {kind} {name!r}" for kind, name in sorted(ours - held)]
+        reason = f"not a tracker SQLite log (left untouched): {', '.join(what)}"
+        raise self._unread(reason)
 
     def _decoded(self, dyad: Dyad | None) -> tuple[list[tuple[int, Entry]], list[Problem]]:
-        query, args = "SELECT position, line FROM entries", ()
+        query, args = f"SELECT {', '.join(_COLUMNS)} FROM entries", ()
         if dyad is not None:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
         entries: list[tuple[int, Entry]] = []
         problems: list[Problem] = []
-        with self._connect(create=False) as db, collector_paused():
-            for position, line in db.execute(f"{query} ORDER BY position", args):
+        first: dict[str, int] = {}
+        with self._reading() as db, collector_paused():
+            rows = () if db is None else db.execute(f"{query} ORDER BY position", args)
+            for position, *indexed, line in rows:
                 try:
-                    entries.append((position, decode_entry(orjson.loads(line))))
+                    entry = decode_entry(orjson.loads(line))
                 except orjson.JSONDecodeError as error:
                     problems.append(
                         Problem(str(self.path), position, None, f"not valid JSON: {error}")
                     )
+                    continue
                 except FieldError as error:
                     problems.append(
                         Problem(str(self.path), position, error.path or None, error.reason)
                     )
+                    continue
+                wrong = list(self._disagreements(position, indexed, entry))
+                if entry.id in first:
+                    where = f"first used at position {first[entry.id]}"
+                    reason = f"duplicate id {shown(entry.id)}, {where}"
+                    wrong.append(Problem(str(self.path), position, "id", reason))
+                first.setdefault(entry.id, position)
+                problems.extend(wrong)
+                if not wrong:
+                    entries.append((position, entry))
         return entries, problems
+
+    def _disagreements(
+        self, position: int, indexed: list[object], entry: Entry
+    ) -> Iterator[Problem]:
+        """A problem for each indexed column of a row that does not say what its line says."""
+        told = _row(position, entry, b"")[1:-1]
+        for column, stored, actual in zip(_COLUMNS[1:-1], indexed, told, strict=True):
+            if stored != actual:
+                reason = f"the {column} column says {shown(stored)}, the entry {shown(actual)}"
+                yield Problem(str(self.path), position, _FIELDS[column], reason)
 
     def read(self, dyad: Dyad | None = None) -> Log:
         """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
@@ -98,38 +234,38 @@ class SqliteStore:
             return error.problems
 
     def position(self) -> int:
-        with self._connect(create=False) as db:
-            return db.execute("SELECT coalesce(max(position), 0) FROM entries").fetchone()[0]
+        with self._reading() as db:
+            return 0 if db is None else _last(db)
 
     def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
         batch = list(entries)
-        with self._connect(create=True) as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                position = db.execute("SELECT coalesce(max(position), 0) FROM entries").fetchone()[
-                    0
-                ]
-                ids = list({entry.id for entry in batch})
-                known: dict[str, bytes] = {}
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(f"SELECT id, line FROM entries WHERE id IN ({marks})", chunk)
-                    known.update((entry_id, bytes(line)) for entry_id, line in rows)
-                new = plan_append(str(self.path), known, position, batch, expected)
-                by_id = {entry.id: entry for entry in batch}
-                db.executemany(
-                    "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        _row(position + offset, by_id[entry_id], line)
-                        for offset, (entry_id, line) in enumerate(new, start=1)
-                    ],
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            return position + len(new)
+        with self._writing() as db:
+            position = _last(db)
+            ids = list({entry.id for entry in batch})
+            known: dict[str, bytes] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT id, line FROM entries WHERE id IN ({marks})", chunk)
+                known.update((entry_id, bytes(line)) for entry_id, line in rows)
+            new = plan_append(str(self.path), known, position, batch, expected)
+            by_id = {entry.id: entry for entry in batch}
+            db.executemany(
+                f"INSERT INTO entries VALUES ({', '.join('?' * len(_COLUMNS))})",
+                [
+                    _row(position + offset, by_id[entry_id], line)
+                    for offset, (entry_id, line) in enumerate(new, start=1)
+                ],
+            )
+        return position + len(new)
+
+
+_MASTER = "SELECT type, name, sql FROM sqlite_master"
+
+
+def _last(db: sqlite3.Connection) -> int:
+    position: int = db.execute("SELECT coalesce(max(position), 0) FROM entries").fetchone()[0]
+    return position
 
 
 def _row(position: int, entry: Entry, line: bytes) -> tuple[object, ...]:
