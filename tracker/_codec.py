@@ -20,7 +20,7 @@ import orjson
 
 from tracker._dates import parse_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
-from tracker._errors import FieldError
+from tracker._errors import FieldError, shown
 from tracker._state import State
 
 __all__ = [
@@ -137,7 +137,7 @@ def decode_entry(data: Any) -> Entry:
         raise FieldError(reason, "type")
     known = entry_types()
     if not isinstance(kind, str) or kind not in known:
-        reason = f"unknown entry type {kind!r} (known: {', '.join(known)})"
+        reason = f"unknown entry type {shown(kind)} (known: {', '.join(known)})"
         raise FieldError(reason, "type")
     cls = known[kind]
     version = data.get("v")
@@ -145,7 +145,7 @@ def decode_entry(data: Any) -> Entry:
         reason = "missing: every entry carries its schema version"
         raise FieldError(reason, "v")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        reason = f"must be a positive whole number, got {version!r}"
+        reason = f"must be a positive whole number, got {shown(version)}"
         raise FieldError(reason, "v")
     if version > cls.VERSION:
         reason = f"version {version} of {kind!r} is newer than this tracker reads ({cls.VERSION})"
@@ -353,7 +353,7 @@ def _enum_structurer(tp: type[Enum]) -> Structurer:
             return tp(value)
         except ValueError:
             allowed = ", ".join(repr(member.value) for member in tp)
-            reason = f"{value!r} is not one of {allowed}"
+            reason = f"{shown(value)} is not one of {allowed}"
             raise FieldError(reason) from None
 
     return structure
@@ -429,4 +429,4 @@ def _json_kind(value: Any) -> str:
     names = {bool: "a boolean", int: "a number", float: "a number", str: "text"}
     names |= {list: "a list", dict: "an object"}
     described = names.get(type(value), type(value).__name__)
-    return f"{described} {value!r}" if isinstance(value, str | int | float) else described
+    return f"{described} {shown(value)}" if isinstance(value, str | int | float) else described
