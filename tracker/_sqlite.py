@@ -173,8 +173,9 @@ class SqliteStore:
             f"{kind} {shown(name)}{' not as tracker makes it' if (kind, name) in ours else ''}"
             for kind, name, _ in sorted(found - _OURS, key=str)
         ]
-        what += [f"no {kind} {name!r}" for kind, name in sorted(ours - held)]
-        reason = f"not a tracker SQLite log (left untouched): {', '.join(what)}"
+        if ("table", "entries") in held:  # a tracker log that lost some of its indexes
+            what += [f"no {kind} {name!r}" for kind, name in sorted(ours - held)]
+        reason = f"not a tracker SQLite log (left untouched): it holds {', '.join(what)}"
         raise self._unread(reason)
 
     def _decoded(self, dyad: Dyad | None) -> tuple[list[tuple[int, Entry]], list[Problem]]:

@@ -512,7 +512,7 @@ def _check_quotes(
             continue
         for position, quote in enumerate(source.quotes):
             if quote not in text:
-                reason = f"not found verbatim in {source.article}: {quote[:60]!r}"
+                reason = f"not found verbatim in {source.article}: {shown(quote)}"
                 yield Problem(str(path), number, f"sources[{index}].quotes[{position}]", reason)
     items = [
         *(("stances", index, s.quote) for index, s in enumerate(entry.stances)),
@@ -529,7 +529,7 @@ def _check_quotes(
                 str(path),
                 number,
                 f"{where}.quote",
-                f"not found verbatim in any source: {quote[:60]!r}",
+                f"not found verbatim in any source: {shown(quote)}",
             )
 
 
