@@ -7,10 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
+from tracker._articles import ArticleError, read_article
 from tracker._entries import Entry, Source
 from tracker._text import printable
 
@@ -20,12 +23,12 @@ _QUOTE = "bold black on yellow"
 
 
 @lru_cache(maxsize=64)
-def _article(path: Path) -> str | None:
-    """The text of an article, or ``None`` when the file is missing."""
+def _article(folder: Path, name: str) -> str | ArticleError:
+    """The text of an article, or why it is not shown (missing, refused, too large...)."""
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
+        return read_article(folder, name)
+    except ArticleError as error:
+        return error
 
 
 def highlight(text: str, quotes: tuple[str, ...]) -> Text:
@@ -62,9 +65,21 @@ class SourcesView(VerticalScroll, can_focus=False):
     entry: reactive[Entry | None] = reactive(None)
     articles: Path = Path()
 
-    async def watch_entry(self, entry: Entry | None) -> None:
-        """Show the entry's paragraphs, reusing the widgets already there (stepping is fast)."""
+    def watch_entry(self, entry: Entry | None) -> None:
+        self._read(entry)
+
+    @work(thread=True, exclusive=True, group="sources")
+    def _read(self, entry: Entry | None) -> None:
+        """Read the entry's articles and lay out its paragraphs off the UI thread, which a slow
+        file must never hold up; show them unless another entry was asked for meanwhile."""
         paragraphs = list(self._paragraphs(entry)) if entry is not None else []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, entry, paragraphs)
+
+    async def _show(self, entry: Entry | None, paragraphs: list[tuple[Text, str]]) -> None:
+        """Show the paragraphs, reusing the widgets already there (stepping is fast)."""
+        if entry != self.entry:
+            return
         shown = list(self.query_children(Static))
         for widget, (content, classes) in zip(shown, paragraphs, strict=False):
             widget.update(content)
@@ -80,9 +95,9 @@ class SourcesView(VerticalScroll, can_focus=False):
         quotes = entry.quotes()
         for number, source in enumerate(entry.sources, start=1):
             yield _heading(number, source), "source-heading"
-            text = _article(self.articles / source.article)
-            if text is None:
-                note = Text(printable(f"(no article {source.article} beside the log)"), style="dim")
+            text = _article(self.articles, source.article)
+            if isinstance(text, ArticleError):
+                note = Text(printable(f"(article not shown: {text.reason})"), style="dim")
                 yield note, "source-missing"
                 for quote in source.quotes:
                     yield Text(printable(f"“{quote}”"), style=_QUOTE), "paragraph -quoted"
