@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
-from tracker._dates import parse_day, parse_timestamp
+from tracker._dates import Day, parse_day, parse_stated_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
 from tracker._state import State
@@ -75,6 +75,7 @@ def encode_entry(entry: Entry) -> dict[str, Any]:
     when empty)."""
     out: dict[str, Any] = {"type": entry.TYPE, "v": entry.VERSION}
     out.update(_encode_fields(entry, _entry_fields(type(entry)), omit_empty=True))
+    out["on"] = str(entry.on)  # as stated: a year, a month or a day
     return out
 
 
@@ -84,17 +85,41 @@ def dumps_entry(entry: Entry) -> bytes:
 
 
 def encode_state(state: State) -> dict[str, Any]:
-    """A state as JSON: the replay's date, the derived phase, and every part of the state.
+    """A state as JSON: the replay's date, the derived phase, level and channel statuses, and
+    every part of the state.
 
-    Pending items carry ``overdue`` relative to ``at``; both derived keys are ignored on decoding.
+    Derived keys (``phase``, ``level``, ``channels``; ``in_force`` and ``lifted_on`` of each
+    measure; ``overdue`` and ``lapsed`` of each pending item) say where things stand on
+    ``at``; decoding ignores them.
     """
     body = _encode_fields(state, _fields(State), omit_empty=False)
     body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
     body["fulfilled"] = {d.key: body["fulfilled"][d.key] for d in state.fulfilled_in_order()}
+    measures = sorted(state.measures.values(), key=lambda m: (m.effective, m.key))
+    body["measures"] = {m.key: body["measures"][m.key] for m in measures}
+    for measure in measures:
+        lifted = measure.lifted_on(state.at)
+        body["measures"][measure.key]["in_force"] = measure.in_force(state.at)
+        body["measures"][measure.key]["lifted_on"] = lifted and lifted.isoformat()
     for item, raw in zip(state.pending, body["pending"], strict=True):
         raw["overdue"] = item.overdue(state.at)
+        raw["lapsed"] = item.lapsed(state.at)
     head = {"at": body.pop("at"), "known_at": body.pop("known_at"), "dyad": body.pop("dyad")}
-    return {**head, "phase": state.phase.value, **body}
+    derived = {
+        "phase": state.phase.value,
+        "level": {
+            "value": state.level,
+            "pressure": round(state.pressure, 2),
+            "activity": round(state.recent_activity, 2),
+        },
+        "channels": _encode(state.channels, omit_empty=False),
+    }
+    return {**head, **derived, **body}
+
+
+#: The keys of a state's JSON, and of its items, that say where things stand on its date.
+_DERIVED = ("phase", "level", "channels")
+_DERIVED_ITEMS = {"pending": ("overdue", "lapsed"), "measures": ("in_force", "lifted_on")}
 
 
 # -- decoding ------------------------------------------------------------------------------
@@ -200,15 +225,20 @@ def decode_state(data: Any) -> State:
     if not isinstance(data, dict):
         reason = f"a state is a JSON object, not {_json_kind(data)}"
         raise FieldError(reason)
-    fields = {key: value for key, value in data.items() if key != "phase"}
-    if isinstance(fields.get("pending"), list):
-        fields["pending"] = [
-            {key: value for key, value in item.items() if key != "overdue"}
-            if isinstance(item, dict)
-            else item
-            for item in fields["pending"]
-        ]
+    fields = {key: value for key, value in data.items() if key not in _DERIVED}
+    for part, derived in _DERIVED_ITEMS.items():
+        items = fields.get(part)
+        if isinstance(items, list):
+            fields[part] = [_without(item, derived) for item in items]
+        elif isinstance(items, dict):
+            fields[part] = {key: _without(item, derived) for key, item in items.items()}
     return _build(State, fields)
+
+
+def _without(item: Any, keys: tuple[str, ...]) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return {key: value for key, value in item.items() if key not in keys}
 
 
 @attrs.frozen
@@ -295,6 +325,8 @@ def _structurer(tp: Any) -> Structurer:
         return _dyad
     if tp is date:
         return _day
+    if tp is Day:
+        return _stated_day
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_structurer(tp)
     if tp in (str, int, float, bool):
@@ -400,6 +432,15 @@ def _day(value: Any) -> date:
 @lru_cache(maxsize=_REMEMBERED)
 def _parsed_day(text: str) -> date:
     return parse_day(text)
+
+
+def _stated_day(value: Any) -> Day:
+    return _parse(_parsed_stated_day if type(value) is str else parse_stated_day, value)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _parsed_stated_day(text: str) -> Day:
+    return parse_stated_day(text)
 
 
 def _parse(parser: Callable[[str], Any], value: Any) -> Any:

@@ -1,28 +1,151 @@
-"""Calendar days and the windows in which an expected event should happen."""
+"""Calendar days, the precision a day is known to, and the windows in which an expected event
+should happen."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
 
 from attrs import field, frozen
 
 from tracker._errors import FieldError
 
-__all__ = ["DateWindow", "parse_day", "parse_timestamp"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "DateWindow",
+    "Day",
+    "Precision",
+    "parse_day",
+    "parse_stated_day",
+    "parse_timestamp",
+]
+
+#: The days a log may name: wide enough for any history, with room left for the windows and
+#: lapses computed from them.
+FIRST_DAY = date(1000, 1, 1)
+LAST_DAY = date(8999, 12, 31)
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Precision(StrEnum):
+    """How much of a day is known: the year, the month, or the day itself."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class Day(date):
+    """A day as replay places it, with the precision it is known to.
+
+    A fact known only to its month or year is placed on one day of that period (see
+    :meth:`Entry.__attrs_post_init__`); ``str()`` gives the period as stated (``2014-06``), so
+    every output shows the precision. It compares and hashes as the plain :class:`date`.
+    """
+
+    __slots__ = ("precision",)
+    precision: Precision
+
+    def __new__(cls, year: int, month: int, day: int, precision: Precision = Precision.DAY) -> Day:
+        self = super().__new__(cls, year, month, day)
+        self.precision = Precision(precision)
+        return self
+
+    @classmethod
+    def of(cls, value: date, precision: Precision | None = None) -> Day:
+        """``value`` as a day of the given precision (by default its own, or exact)."""
+        if precision is None:
+            if isinstance(value, Day):
+                return value
+            precision = Precision.DAY
+        return cls(value.year, value.month, value.day, precision)
+
+    @property
+    def period(self) -> DateWindow:
+        """The days the stated period spans: the year, the month, or the day itself."""
+        if self.precision is Precision.YEAR:
+            return DateWindow(date(self.year, 1, 1), date(self.year, 12, 31))
+        if self.precision is Precision.MONTH:
+            first = date(self.year, self.month, 1)
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return DateWindow(first, following - timedelta(days=1))
+        plain = date(self.year, self.month, self.day)
+        return DateWindow(plain, plain)
+
+    def __str__(self) -> str:
+        if self.precision is Precision.YEAR:
+            return f"{self.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"Day({self.year}, {self.month}, {self.day}, {self.precision.value!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Day, (self.year, self.month, self.day, self.precision))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Day) and other.precision is not self.precision:
+            return False
+        return date.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = date.__hash__
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        msg = f"date {text!r} lies outside the days tracker reads ({FIRST_DAY} to {LAST_DAY})"
+        raise ValueError(msg)
+    return day
 
 
 def parse_day(text: str) -> date:
-    """Parse a ``YYYY-MM-DD`` day, with an error message that says what is wrong."""
+    """Parse exactly ``YYYY-MM-DD``, with an error message that says what is wrong."""
     if not isinstance(text, str):
         msg = f"expected a date as 'YYYY-MM-DD', got {type(text).__name__}"
         raise TypeError(msg)
     try:
-        if len(text) != 10:
+        if not _DAY.fullmatch(text):
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        msg = f"invalid date {text!r}: expected an existing day as 'YYYY-MM-DD'"
+        msg = f"invalid date {text[:40]!r}: expected an existing day as 'YYYY-MM-DD'"
         raise ValueError(msg) from None
+    return _in_range(day, text)
+
+
+def parse_stated_day(text: str) -> Day:
+    """Parse a day as a log states it: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a coarse one
+    comes back as the first day of its period, with its precision."""
+    if not isinstance(text, str):
+        msg = f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(text).__name__}"
+        raise TypeError(msg)
+    match = _STATED.fullmatch(text)
+    if match is not None and match.group(3) is not None:
+        return Day.of(parse_day(text))
+    try:
+        if match is None:
+            raise ValueError
+        year, month, _ = match.groups()
+        first = date(int(year), int(month or 1), 1)
+    except ValueError:
+        msg = (
+            f"invalid date {text[:40]!r}: expected a year, a month or a day "
+            "as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
+        )
+        raise ValueError(msg) from None
+    precision = Precision.YEAR if month is None else Precision.MONTH
+    return Day.of(_in_range(first, text), precision)
 
 
 def parse_timestamp(text: str) -> date | datetime:
@@ -33,30 +156,38 @@ def parse_timestamp(text: str) -> date | datetime:
     if len(text) == 10:
         return parse_day(text)
     try:
-        return datetime.fromisoformat(text)
+        if not _DAY.match(text) or text[10:11] not in ("T", " "):
+            raise ValueError
+        stamp = datetime.fromisoformat(text)
     except ValueError:
         msg = (
-            f"invalid timestamp {text!r}: expected 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM]'"
+            f"invalid timestamp {text[:40]!r}: "
+            "expected 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM]'"
         )
         raise ValueError(msg) from None
+    _in_range(stamp.date(), text)
+    return stamp
 
 
-def _check_order(window: DateWindow, _attribute: object, end: date) -> None:
+def _check_order(window: DateWindow, _attribute: object, end: date | None) -> None:
     for key, day in (("from", window.start), ("to", end)):
+        if day is None and key == "to":
+            continue
         if not isinstance(day, date) or isinstance(day, datetime):
             reason = f"must be a date, got {day!r}"
             raise FieldError(reason, key)
-    if end < window.start:
+    if end is not None and end < window.start:
         reason = f"the window ends ({end}) before it starts ({window.start})"
         raise FieldError(reason, "to")
 
 
 @frozen(order=True)
 class DateWindow:
-    """The days, both included, within which something is expected to happen."""
+    """The days, both included, within which something is expected to happen; an open-ended
+    window (``end`` is ``None``: "after the summit") has a first day and no last."""
 
     start: date = field(metadata={"key": "from"})
-    end: date = field(metadata={"key": "to"}, validator=_check_order)
+    end: date | None = field(default=None, metadata={"key": "to"}, validator=_check_order)
 
     @classmethod
     def day(cls, day: date) -> DateWindow:
@@ -64,21 +195,28 @@ class DateWindow:
         return cls(day, day)
 
     @property
+    def last(self) -> date:
+        """The last day of the window; ``date.max`` for an open-ended one."""
+        return date.max if self.end is None else self.end
+
+    @property
     def days(self) -> int:
-        """How many days the window spans."""
-        return (self.end - self.start).days + 1
+        """How many days the window spans (as many as there are, for an open-ended one)."""
+        return (self.last - self.start).days + 1
 
     def covers(self, day: date) -> bool:
         """Whether ``day`` lies within the window."""
-        return self.start <= day <= self.end
+        return self.start <= day <= self.last
 
     def overlaps(self, other: DateWindow) -> bool:
         """Whether the two windows share at least one day."""
-        return self.start <= other.end and other.start <= self.end
+        return self.start <= other.last and other.start <= self.last
 
     def narrower(self, other: DateWindow) -> DateWindow:
         """The more precise of two windows (the earlier one when they are as wide)."""
         return min(self, other, key=lambda window: (window.days, window.start))
 
     def __str__(self) -> str:
+        if self.end is None:
+            return f"from {self.start}"
         return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"

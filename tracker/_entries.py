@@ -1,4 +1,4 @@
-"""The entries of an event log: typed, frozen facts, each backed by quoted sources."""
+"""The entries of an event log: typed, frozen facts, each backed by its sources."""
 
 from __future__ import annotations
 
@@ -7,19 +7,23 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import attrs
 from attrs import Factory, field, frozen
 
-from tracker._dates import DateWindow
+from tracker._articles import article_name_problem
+from tracker._dates import DateWindow, Day, Precision
 from tracker._errors import FieldError
 
 __all__ = [
     "HIGH_LEVEL",
+    "LEVELS",
     "MILITARY",
     "NRC",
+    "BodyDefunct",
     "ChannelEstablished",
+    "Condemnation",
     "CooperationNote",
     "CooperationStatus",
     "CouncilMeeting",
@@ -27,22 +31,89 @@ __all__ = [
     "Dyad",
     "Entry",
     "EventCode",
+    "Expected",
+    "Expulsion",
     "FollowUp",
     "InformalMeeting",
+    "Lift",
     "MeetingAnnouncement",
     "MinisterialDecision",
     "Participant",
+    "PresenceAction",
+    "PresenceMeasure",
+    "Proposal",
+    "Role",
     "Source",
     "Stance",
     "Suspension",
+    "channel_role",
     "entry_type",
     "entry_types",
+    "level_of",
 ]
 
 #: The channels of the NATO–Russia relationship; other dyads name their own.
 NRC = "nrc"
 HIGH_LEVEL = "high_level_political"
 MILITARY = "military"
+
+
+class Role(StrEnum):
+    """What a channel is for, which decides what a measure on it means for the phase."""
+
+    FORUM = "forum"  #: a standing council of both parties (the NRC)
+    DIALOGUE = "dialogue"  #: political contacts and talks outside the council
+    COOPERATION = "cooperation"  #: practical cooperation (military, civilian, projects)
+    RELATIONS = "relations"  #: diplomatic relations themselves
+
+
+#: Channel names whose role goes without saying; a ``channel_established`` entry may name any
+#: other channel's role, and a channel no entry names a role for is taken as dialogue.
+_ROLES = {
+    NRC: Role.FORUM,
+    HIGH_LEVEL: Role.DIALOGUE,
+    MILITARY: Role.COOPERATION,
+    "diplomatic_relations": Role.RELATIONS,
+}
+_ROLE_SUFFIXES = (
+    ("_council", Role.FORUM),
+    ("_commission", Role.FORUM),
+    ("_cooperation", Role.COOPERATION),
+    ("_talks", Role.DIALOGUE),
+    ("_dialogue", Role.DIALOGUE),
+    ("_relations", Role.RELATIONS),
+)
+
+
+def channel_role(channel: str) -> Role:
+    """The role a channel's name implies: known names, then suffixes, else dialogue."""
+    if channel in _ROLES:
+        return _ROLES[channel]
+    return next((role for suffix, role in _ROLE_SUFFIXES if channel.endswith(suffix)), Role.DIALOGUE)
+
+
+#: The levels at which a forum meets or a measure applies, and the words sources use for them.
+LEVELS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ambassadors": ("ambassadorial", "ambassador", "permanent_representatives"),
+        "ministers": ("ministerial", "minister", "foreign_ministers", "defence_ministers"),
+        "chiefs_of_defence": ("chiefs_of_staff", "military_representatives", "military"),
+        "summit": ("heads_of_state_and_government", "heads_of_state", "leaders"),
+        "working": ("working_level", "experts", "expert", "officials"),
+    }
+)
+_LEVEL_NAMES = {
+    **{name: name for name in LEVELS},
+    **{word: name for name, words in LEVELS.items() for word in words},
+}
+
+
+def level_of(text: str) -> str:
+    """The level a text names, as one of :data:`LEVELS` when it is one of their words
+    (``"ambassadorial"`` is ``ambassadors``), else the text in snake_case; ``""`` for none."""
+    words = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    words = words.removesuffix("_level") if words not in _LEVEL_NAMES else words
+    return _LEVEL_NAMES.get(words, words)
 
 _ACTOR = re.compile(r"[A-Z][A-Z0-9]{1,11}")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -156,20 +227,41 @@ class Participant:
     side: str = field(validator=_actor)
 
 
+def _article_name(_source: object, _attribute: object, name: object) -> None:
+    _optional_text(_source, _attribute, name)
+    problem = article_name_problem(name) if name else None  # type: ignore[arg-type]
+    if problem is not None:
+        raise FieldError(problem, "article")
+
+
+def _cited(source: Source) -> None:
+    if not source.article and not source.url:
+        reason = "a source names its bundled article, its address (url), or both"
+        raise FieldError(reason, "article")
+    if source.quotes and not source.article:
+        reason = "quotes are checked against the bundled article: name it"
+        raise FieldError(reason, "quotes")
+
+
 @frozen
 class Source:
     """A report of the entry: where it appeared, and the sentences of it that back the entry.
 
     ``published`` is ``None`` when the page carries no trustworthy date, ``headline`` empty when
-    it has none. ``article`` names the
-    article's text file, next to the log in ``articles/``. Quotes are copied verbatim.
+    it has none. ``article`` names the article's text file, next to the log in ``articles/``,
+    whose sentences ``quotes`` copies verbatim; a source whose text is not bundled is cited by
+    its address (``url``) alone, without quotes.
     """
 
     outlet: str = field(validator=_text)
-    article: str = field(validator=_text)
+    article: str = field(default="", validator=_article_name)
     headline: str = field(default="", validator=_optional_text)
     published: date | datetime | None = None
+    url: str = field(default="", validator=_optional_text)
     quotes: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
+
+    def __attrs_post_init__(self) -> None:
+        _cited(self)
 
     @property
     def published_on(self) -> date | None:
@@ -190,15 +282,28 @@ class Stance:
     speaker: str = field(default="", validator=_optional_text)
 
 
+def _optional_flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _flag(_instance, attribute, value)
+
+
 @frozen
 class FollowUp:
-    """An event the entry says is expected: its kind (an entry type), when, and the words."""
+    """An event the entry says is expected: its kind (an entry type), when, and the words.
+
+    ``forum``, ``level`` and ``formal`` say what was expected where the source says it (a
+    formal council of ministers); empty, they accept any. A window with no end is open-ended
+    ("after the summit").
+    """
 
     kind: str = field(validator=_name)
     expected: DateWindow
     phrase: str = field(validator=_text)
     quote: str = field(validator=_text)
     detail: str = field(default="", validator=_optional_text)
+    forum: str = field(default="", validator=_optional_text)
+    level: str = field(default="", validator=_optional_text)
+    formal: bool | None = field(default=None, validator=_optional_flag)
 
 
 @frozen
@@ -223,6 +328,18 @@ class EventCode:
     plover: str | None
 
 
+class Expected(Protocol):
+    """What an expectation says of the event it awaits, beyond its kind (a follow-up, or the
+    pending item it became)."""
+
+    @property
+    def forum(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def formal(self) -> bool | None: ...
+
+
 def _reported_default(entry: Entry) -> date:
     days = [day for source in entry.sources if (day := source.published_on) is not None]
     if not days:
@@ -233,7 +350,8 @@ def _reported_default(entry: Entry) -> date:
 
 def _reported_not_before(entry: Entry, _attribute: object, reported: date) -> None:
     _day(entry, _attribute, reported)
-    if reported < entry.on:
+    first = entry.on.period.start
+    if reported < first:
         reason = f"{reported} is before the day it happened ({entry.on})"
         raise FieldError(reason, "reported")
 
@@ -244,19 +362,30 @@ def _sources_given(_entry: Entry, _attribute: object, sources: tuple[Source, ...
         raise FieldError(reason, "sources")
 
 
+def _stated(value: date) -> Day:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        reason = f"must be a date, got {value!r}"
+        raise FieldError(reason, "on")
+    return Day.of(value)
+
+
 @frozen(kw_only=True)
 class Entry:
     """A fact that happened between two parties, with when it happened and when it became known.
 
-    Subclasses are the event types: declare them with :func:`entry_type`.
+    ``on`` is a :class:`Day`: a fact known only to its month or year is placed on the last day
+    of that period, or on the day it was reported if that is earlier, since by then it had
+    surely happened. Subclasses are the event types: declare them with :func:`entry_type`.
     """
 
     TYPE: ClassVar[str]
     VERSION: ClassVar[int]
     CODE: ClassVar[EventCode]
+    LABEL: ClassVar[str]
+    IDENTITY: ClassVar[tuple[str, ...]]
 
     id: str = field(validator=_pattern(_ID, "an id (lowercase letters, digits, '.', '_', '-')"))
-    on: date = field(validator=_day)
+    on: Day = field(converter=_stated, validator=_day)
     parties: Dyad
     title: str = field(validator=_text)
     sources: tuple[Source, ...] = field(converter=tuple, validator=_sources_given)
@@ -268,9 +397,33 @@ class Entry:
     follow_ups: tuple[FollowUp, ...] = field(default=(), converter=tuple)
     cooperation: tuple[CooperationNote, ...] = field(default=(), converter=tuple)
 
+    def __attrs_post_init__(self) -> None:
+        if self.on.precision is not Precision.DAY:
+            placed = min(self.on.period.last, self.reported)
+            object.__setattr__(self, "on", Day.of(placed, self.on.precision))
+
+    @property
+    def actor(self) -> str:
+        """The party that acted, for types that have one (``by``); ``""`` for joint acts."""
+        return getattr(self, "by", "")
+
     def occurrence(self) -> str:
-        """What identifies the occurrence reported: two entries with one key report one event."""
-        return f"{self.TYPE}|{self.parties}|{self.on}"
+        """What identifies the occurrence reported: two entries with one key report one event.
+
+        The key is the type, the dyad, the day as stated, the acting party and the type's own
+        identity (its declared ``identity`` fields: forum, level, channels...).
+        """
+        own = "|".join(str(_identity_value(getattr(self, name))) for name in self.IDENTITY)
+        return f"{self.TYPE}|{self.parties}|{self.on}|{self.actor}|{own}"
+
+    def event_code(self) -> EventCode:
+        """How this entry is coded: its type's codes, unless what it records changes them."""
+        return self.CODE
+
+    def fulfils(self, expected: Expected) -> bool:
+        """Whether this entry is the event ``expected`` describes, beyond its kind: types with
+        a forum, a level or a formality compare them where the expectation states them."""
+        return not (expected.forum or expected.level or expected.formal is not None)
 
     def expectations(self) -> tuple[FollowUp, ...]:
         """The events this entry says are to come."""
@@ -286,6 +439,14 @@ class Entry:
         )
 
 
+def _identity_value(value: object) -> object:
+    if isinstance(value, tuple):
+        return ",".join(sorted(map(str, value)))
+    if isinstance(value, str):
+        return level_of(value)
+    return value
+
+
 _ENTRY_TYPES: dict[str, type[Entry]] = {}
 
 E = TypeVar("E", bound=Entry)
@@ -299,9 +460,13 @@ def entry_type(
     goldstein: float,
     plover: str | None,
     version: int = 1,
+    label: str = "",
+    identity: tuple[str, ...] = (),
 ) -> Callable[[type[E]], type[E]]:
     """Declare an event type: make the class a frozen, slotted, keyword-only attrs class,
-    give it its JSON name, schema version and event codes, and register it with the codec.
+    give it its JSON name, schema version, event codes, a short ``label`` for lists (four
+    capitals; by default the start of its name) and the fields that tell one occurrence of it
+    from another (``identity``, beyond type, dyad, day and acting party), and register it.
 
     Use it on a subclass of :class:`Entry` (its rule is registered with ``tracker.rule``)::
 
@@ -328,6 +493,12 @@ def entry_type(
         declared.TYPE = name
         declared.VERSION = version
         declared.CODE = EventCode(cameo, cameo_label, goldstein, plover)
+        declared.LABEL = label or name[:4].upper()
+        unknown = [key for key in identity if key not in attrs.fields_dict(declared)]
+        if unknown:
+            msg = f"entry type {name!r} names identity fields it does not have: {unknown}"
+            raise ValueError(msg)
+        declared.IDENTITY = identity
         _ENTRY_TYPES[name] = declared
         return declared
 
@@ -339,18 +510,50 @@ def entry_types() -> MappingProxyType[str, type[Entry]]:
     return MappingProxyType(_ENTRY_TYPES)
 
 
+def _role(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value != "" and value not in set(Role):
+        reason = f"{value!r} is not a role ({', '.join(Role)})"
+        raise FieldError(reason, _key(attribute))
+
+
+def _optional_day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _day(_instance, attribute, value)
+
+
+def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_day(entry, attribute, value)
+    if isinstance(value, date) and value < entry.on.period.start:
+        reason = f"{value} is before the day it was decided ({entry.on})"
+        raise FieldError(reason, _key(attribute))
+
+
+@frozen
+class Lift:
+    """What a decision lifts of the measures in force: on which channel or mission
+    (``target``), at which levels (empty: all), from which day (by default, the decision's)."""
+
+    target: str = field(validator=_name)
+    levels: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
+    effective: date | None = field(default=None, validator=_optional_day)
+
+
 @entry_type(
     "channel_established",
     cameo="057",
     cameo_label="Sign formal agreement",
     goldstein=8.0,
     plover="AGREE",
+    label="EST",
+    identity=("channel",),
 )
 class ChannelEstablished(Entry):
-    """The parties set up a channel of their relationship (such as the NRC in 2002)."""
+    """The parties set up a channel of their relationship (such as the NRC in 2002), or set
+    up again one declared defunct; ``role`` says what it is for when its name does not."""
 
     channel: str = field(validator=_name)
     body: str = field(validator=_text)
+    role: str = field(default="", validator=_role)
 
 
 @entry_type(
@@ -359,13 +562,19 @@ class ChannelEstablished(Entry):
     cameo_label="Reduce or break diplomatic relations",
     goldstein=-4.0,
     plover="SANCTION",
+    label="SUSP",
 )
 class Suspension(Entry):
-    """One party suspends channels of the relationship, and why."""
+    """One party suspends channels of the relationship, and why: a measure in force on each
+    channel, at ``levels`` (empty: all), ``formal`` or de facto ("no business as usual"),
+    from ``effective`` (by default, the day it was decided)."""
 
     by: str = field(validator=_actor)
     channels: tuple[str, ...] = field(converter=tuple, validator=_each(_name))
     reason: str = field(validator=_text)
+    levels: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
+    formal: bool = field(default=True, validator=_flag)
+    effective: date | None = field(default=None, validator=_effective_not_before)
 
 
 @entry_type(
@@ -374,6 +583,7 @@ class Suspension(Entry):
     cameo_label="Make statement",
     goldstein=0.0,
     plover=None,
+    label="DECL",
 )
 class Declaration(Entry):
     """A body of one party sets out policy that bears on the other (a summit declaration)."""
@@ -389,17 +599,27 @@ class Declaration(Entry):
     cameo_label="Express intent to cooperate",
     goldstein=4.0,
     plover="AGREE",
+    label="DECN",
 )
 class MinisterialDecision(Entry):
-    """A ministerial body decides: which suspended channels to resume, on what conditions,
-    and which positions it keeps."""
+    """A ministerial body decides: which suspended channels to resume contacts on
+    (``resumes``: the measure stays, contacts may start), which measures it lifts (``lifts``),
+    on what conditions, and which positions it keeps. A decision taken ``jointly`` by both
+    parties (in their council) lifts the measures of either."""
 
     by: str = field(validator=_actor)
     body: str = field(validator=_text)
     decision: str = field(validator=_text)
     resumes: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
+    lifts: tuple[Lift, ...] = field(default=(), converter=tuple)
     conditions: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
     reaffirmed: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
+    jointly: bool = field(default=False, validator=_flag)
+
+    @property
+    def actor(self) -> str:
+        """The deciding party; ``""`` for a joint decision of both."""
+        return "" if self.jointly else self.by
 
 
 @entry_type(
@@ -408,6 +628,7 @@ class MinisterialDecision(Entry):
     cameo_label="Express intent to meet or negotiate",
     goldstein=4.0,
     plover="AGREE",
+    label="ANN",
 )
 class MeetingAnnouncement(Entry):
     """A meeting is announced: its kind and expected window, its format and venue."""
@@ -415,6 +636,11 @@ class MeetingAnnouncement(Entry):
     planned: FollowUp
     format: str = field(default="", validator=_optional_text)
     venue: str = field(default="", validator=_optional_text)
+
+    def occurrence(self) -> str:
+        """One announcement a day of one planned meeting (its kind, forum and level)."""
+        planned = self.planned
+        return f"{super().occurrence()}{planned.kind}|{planned.forum}|{level_of(planned.level)}"
 
     def expectations(self) -> tuple[FollowUp, ...]:
         """The planned meeting first, then any other follow-up."""
@@ -427,6 +653,8 @@ class MeetingAnnouncement(Entry):
     cameo_label="Consult",
     goldstein=1.0,
     plover="CONSULT",
+    label="MEET",
+    identity=("channel",),
 )
 class InformalMeeting(Entry):
     """An informal meeting of the parties' representatives (a lunch, a working visit)."""
@@ -435,6 +663,12 @@ class InformalMeeting(Entry):
     venue: str = field(default="", validator=_optional_text)
     channel: str = field(default=HIGH_LEVEL, validator=_name)
 
+    def fulfils(self, expected: Expected) -> bool:
+        """A meeting on the expected channel (``forum``); level and formality are not known."""
+        return (not expected.forum or expected.forum == self.channel) and not (
+            expected.level or expected.formal
+        )
+
 
 @entry_type(
     "council_meeting",
@@ -442,6 +676,8 @@ class InformalMeeting(Entry):
     cameo_label="Engage in diplomatic cooperation",
     goldstein=3.5,
     plover="COOPERATE",
+    label="CNCL",
+    identity=("council", "level", "formal"),
 )
 class CouncilMeeting(Entry):
     """A session of the parties' council (the NRC), at a level, formal or informal."""
@@ -450,3 +686,145 @@ class CouncilMeeting(Entry):
     formal: bool = field(validator=_flag)
     council: str = field(default=NRC, validator=_name)
     venue: str = field(default="", validator=_optional_text)
+
+    def fulfils(self, expected: Expected) -> bool:
+        """A session of the expected council, at its level, of its formality, where stated."""
+        return (
+            (not expected.forum or expected.forum == self.council)
+            and (not expected.level or level_of(expected.level) == level_of(self.level))
+            and (expected.formal is None or expected.formal == self.formal)
+        )
+
+
+@entry_type(
+    "expulsion",
+    cameo="174",
+    cameo_label="Expel or deport individuals",
+    goldstein=-5.0,
+    plover="COERCE",
+    label="EXPL",
+    identity=("mission",),
+)
+class Expulsion(Entry):
+    """One party expels members of the other's mission or withdraws their accreditation:
+    how many (``count``; 0 when not said), who they are, from which day. A coercive measure,
+    in force until the party that took it lifts it."""
+
+    by: str = field(validator=_actor)
+    mission: str = field(validator=_name)
+    persons: str = field(validator=_text)
+    count: int = field(default=0)
+    accreditation: bool = field(default=False, validator=_flag)
+    effective: date | None = field(default=None, validator=_effective_not_before)
+
+    @count.validator
+    def _count(self, _attribute: object, value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            reason = f"must be a whole number of persons, 0 or more, got {value!r}"
+            raise FieldError(reason, "count")
+
+
+class PresenceAction(StrEnum):
+    """What a measure does to a mission or an office."""
+
+    OPENED = "opened"
+    CAPPED = "capped"
+    RESTRICTED = "restricted"
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+
+
+_PRESENCE_CODES = {
+    PresenceAction.OPENED: EventCode("050", "Engage in diplomatic cooperation", 3.5, "COOPERATE"),
+    PresenceAction.SUSPENDED: EventCode(
+        "161", "Reduce or break diplomatic relations", -4.0, "SANCTION"
+    ),
+    PresenceAction.CLOSED: EventCode("161", "Reduce or break diplomatic relations", -4.0, "SANCTION"),
+}
+
+
+@entry_type(
+    "presence_measure",
+    cameo="172",
+    cameo_label="Impose administrative sanctions",
+    goldstein=-5.0,
+    plover="COERCE",
+    label="MISN",
+    identity=("mission", "action"),
+)
+class PresenceMeasure(Entry):
+    """A party acts on a diplomatic presence, its own or the other's (``of``): a mission or
+    office opened, capped (at ``cap`` staff), restricted, suspended or closed, announced on
+    ``on`` and in force from ``effective``. Every action but opening is a measure in force
+    until lifted."""
+
+    by: str = field(validator=_actor)
+    mission: str = field(validator=_name)
+    of: str = field(validator=_actor)
+    action: PresenceAction = field(converter=PresenceAction)
+    detail: str = field(default="", validator=_optional_text)
+    cap: int = field(default=0)
+    effective: date | None = field(default=None, validator=_effective_not_before)
+
+    @cap.validator
+    def _cap(self, _attribute: object, value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            reason = f"must be a whole number of staff, 0 or more, got {value!r}"
+            raise FieldError(reason, "cap")
+
+    def event_code(self) -> EventCode:
+        """Opening is cooperation, suspending or closing reduces relations, the rest coerces."""
+        return _PRESENCE_CODES.get(self.action, self.CODE)
+
+
+@entry_type(
+    "body_defunct",
+    cameo="161",
+    cameo_label="Reduce or break diplomatic relations",
+    goldstein=-4.0,
+    plover="SANCTION",
+    label="DEFN",
+    identity=("channel",),
+)
+class BodyDefunct(Entry):
+    """A party declares a body of the relationship (its ``channel``) defunct or dissolved;
+    only setting it up again (``channel_established``) undoes it."""
+
+    by: str = field(validator=_actor)
+    channel: str = field(validator=_name)
+    body: str = field(validator=_text)
+    statement: str = field(default="", validator=_optional_text)
+
+
+@entry_type(
+    "condemnation",
+    cameo="111",
+    cameo_label="Criticize or denounce",
+    goldstein=-2.0,
+    plover="ACCUSE",
+    label="CNDM",
+    identity=("issue",),
+)
+class Condemnation(Entry):
+    """A party condemns or protests an act of the other: a statement, not a measure."""
+
+    by: str = field(validator=_actor)
+    issue: str = field(validator=_name)
+    statement: str = field(validator=_text)
+    protest: bool = field(default=False, validator=_flag)
+
+
+@entry_type(
+    "proposal",
+    cameo="030",
+    cameo_label="Express intent to cooperate",
+    goldstein=4.0,
+    plover="AGREE",
+    label="PROP",
+)
+class Proposal(Entry):
+    """A party proposes something to the other (a treaty, talks, a meeting): a statement of
+    intent, not a measure."""
+
+    by: str = field(validator=_actor)
+    proposal: str = field(validator=_text)

@@ -1,7 +1,7 @@
 """The reducer: a pure function ``(state, entry) -> state``, and replay as a fold of it.
 
-What every entry does (corroboration, follow-ups, stances, cooperation, score, provenance)
-lives in :func:`apply`; what one event type does lives in its :func:`rule`, dispatched on the
+What every entry does (corroboration, follow-ups, stances, cooperation, activity,
+provenance) lives in :func:`apply`; what one event type does lives in its :func:`rule`, dispatched on the
 entry's class, so that a new event type brings its own rule without editing this module::
 
     @tracker.rule.register
@@ -16,28 +16,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import singledispatch
+from datetime import date
 from typing import Any
 
 from attrs import evolve, fields
 from immutables import Map
 
 from tracker._entries import (
+    BodyDefunct,
     ChannelEstablished,
     CouncilMeeting,
     Entry,
+    Expulsion,
     FollowUp,
     InformalMeeting,
+    Lift,
     MinisterialDecision,
+    PresenceAction,
+    PresenceMeasure,
+    Role,
     Suspension,
+    channel_role,
+    level_of,
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
     COUNCIL,
     FORMAL_COUNCIL,
     MEETING,
+    MISSION,
+    Activity,
     Anomaly,
-    ChannelStatus,
+    Effect,
     Fulfilment,
+    Lifting,
+    Measure,
     Meeting,
     Pending,
     State,
@@ -72,10 +85,13 @@ def apply(state: State, entry: Entry) -> State:
     if first is None:
         state = rule(entry, state)
         occurrences = state.occurrences.set(key, entry.id)
-        score = state.score + entry.CODE.goldstein
+        goldstein = entry.event_code().goldstein
+        score = state.score + goldstein
+        month = f"{entry.on.year:04d}-{entry.on.month:02d}"
+        activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
         meetings = state.meetings
     else:
-        occurrences, score = state.occurrences, state.score
+        occurrences, score, activity = state.occurrences, state.score, state.activity
         meetings = _add_report(state, entry, first)
     provenance = state.provenance.mutate()
     if _phase_changed(before, state):
@@ -108,11 +124,15 @@ def apply(state: State, entry: Entry) -> State:
         state,
         occurrences=occurrences,
         score=score,
+        activity=activity,
         meetings=meetings,
         provenance=provenance.finish(),
         applied=state.applied + 1,
         **changes,
     )
+
+
+_NO_ACTIVITY = Activity()
 
 
 def _phase_changed(before: State, after: State) -> bool:
@@ -153,9 +173,15 @@ def _add_report(state: State, entry: Entry, first: str) -> Map[str, Meeting]:
 
 
 def _resolve_follow_ups(state: State, entry: Entry) -> State:
-    """Fulfil the expectations of the entry's type announced on or before the day it happened."""
+    """Fulfil the expectations that the entry answers: of its type and what they say of it
+    (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
     done = [
-        item for item in state.pending if item.kind == entry.TYPE and item.announced <= entry.on
+        item
+        for item in state.pending
+        if item.kind == entry.TYPE
+        and item.announced <= entry.on
+        and not item.lapsed(entry.on)
+        and entry.fulfils(item)
     ]
     if not done:
         return state
@@ -174,9 +200,12 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
 
 
 def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
-    """Add ``follow_up`` to ``pending``. One kind is one expectation: a second statement of it
-    narrows an overlapping window, and a window that does not overlap the old one reschedules it."""
-    index = next((i for i, item in enumerate(pending) if item.kind == follow_up.kind), None)
+    """Add ``follow_up`` to ``pending``. A second statement of one expectation (same kind,
+    forum, level and formality, an overlapping window) narrows its window; anything else is an
+    expectation of its own, so several of one kind may be pending at once."""
+    index = next(
+        (i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None
+    )
     if index is None:
         pending.append(
             Pending(
@@ -187,36 +216,34 @@ def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
                 phrases=(follow_up.phrase,),
                 reports=(entry.id,),
                 detail=follow_up.detail,
+                forum=follow_up.forum,
+                level=level_of(follow_up.level),
+                formal=follow_up.formal,
             )
         )
         return
     current = pending[index]
-    window = (
-        current.expected.narrower(follow_up.expected)
-        if current.expected.overlaps(follow_up.expected)
-        else follow_up.expected
-    )
     pending[index] = evolve(
         current,
-        expected=window,
+        expected=current.expected.narrower(follow_up.expected),
         phrases=_unique((*current.phrases, follow_up.phrase)),
         reports=_unique((*current.reports, entry.id)),
         detail=current.detail or follow_up.detail,
     )
 
 
+def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
+    return (
+        item.kind == follow_up.kind
+        and item.forum == follow_up.forum
+        and item.level == level_of(follow_up.level)
+        and item.formal == follow_up.formal
+        and item.expected.overlaps(follow_up.expected)
+    )
+
+
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
-
-
-def _set_channel(state: State, entry: Entry, channel: str, status: ChannelStatus) -> State:
-    if state.channels.get(channel) is status:
-        return state
-    return _evolve(
-        state,
-        channels=state.channels.set(channel, status),
-        provenance=state.provenance.set(f"channels.{channel}", entry.id),
-    )
 
 
 def _anomaly(state: State, entry: Entry, name: str, message: str) -> State:
@@ -227,11 +254,100 @@ def _anomaly(state: State, entry: Entry, name: str, message: str) -> State:
     )
 
 
-def _hold_meeting(
-    state: State, entry: Entry, channel: str, *, council: bool, formal: bool
+def _know_channel(state: State, entry: Entry, channel: str, role: Role | None = None) -> State:
+    """Name a channel in the state, with the role its name implies unless one is given."""
+    if channel in state.roles and role is None:
+        return state
+    return _evolve(
+        state,
+        roles=state.roles.set(channel, role or channel_role(channel)),
+        provenance=state.provenance.set(f"channels.{channel}", entry.id),
+    )
+
+
+def _know_mission(state: State, entry: Entry, mission: str, owner: str) -> State:
+    if state.missions.get(mission) == owner:
+        return state
+    return _evolve(
+        state,
+        missions=state.missions.set(mission, owner),
+        provenance=state.provenance.set(f"missions.{mission}", entry.id),
+    )
+
+
+def _put_measure(state: State, entry: Entry, measure: Measure) -> State:
+    """Add or replace a measure; the part of the state it bears on records the entry."""
+    provenance = state.provenance.mutate()
+    provenance["measures"] = entry.id
+    if measure.role != MISSION:
+        provenance[f"channels.{measure.target}"] = entry.id
+    return _evolve(
+        state,
+        measures=state.measures.set(measure.key, measure),
+        provenance=provenance.finish(),
+    )
+
+
+def _impose(
+    state: State,
+    entry: Entry,
+    target: str,
+    effect: Effect,
+    *,
+    effective: date | None = None,
+    levels: tuple[str, ...] = (),
+    formal: bool = True,
 ) -> State:
-    meeting = Meeting(entry.id, entry.TYPE, entry.on, channel, formal, (entry.id,))
-    sorts = [MEETING, *([COUNCIL] if council else []), *([FORMAL_COUNCIL] if formal else [])]
+    """A measure of the entry's party on ``target``, in force from ``effective``."""
+    role = MISSION if target in state.missions else str(state.roles.get(target, MISSION))
+    measure = Measure(
+        entry=entry.id,
+        by=entry.actor,
+        target=target,
+        effect=effect,
+        role=role,
+        announced=entry.on,
+        effective=effective or entry.on,
+        weight=entry.event_code().goldstein,
+        levels=tuple(level_of(level) for level in levels),
+        formal=formal,
+    )
+    return _put_measure(state, entry, measure)
+
+
+def _standing(
+    state: State, target: str, by: str | None, on: date, levels: tuple[str, ...] = ()
+) -> list[Measure]:
+    """The measures on ``target`` not wholly lifted by ``on``, of party ``by`` (any party when
+    ``None``), that apply at one of ``levels`` (any level when empty)."""
+    return [
+        measure
+        for measure in state.measures.values()
+        if measure.target == target
+        and (by is None or measure.by == by)
+        and measure.standing(on)
+        and (not levels or not measure.levels or set(levels) & set(measure.levels))
+    ]
+
+
+def _hold_meeting(
+    state: State, entry: Entry, channel: str, *, council: bool, formal: bool, level: str = ""
+) -> State:
+    meeting = Meeting(
+        entry.id,
+        entry.TYPE,
+        entry.on,
+        channel,
+        formal,
+        (entry.id,),
+        level=level_of(level),
+        precision=entry.on.precision,
+    )
+    sorts = [MEETING, channel]
+    if council:
+        sorts.append(COUNCIL)
+    if formal:
+        sorts += [FORMAL_COUNCIL, f"{channel}.formal"]
     latest = state.latest.mutate()
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
@@ -243,61 +359,133 @@ def _hold_meeting(
     )
 
 
+def _lift(state: State, entry: Entry, measures: list[Measure], lift: Lift) -> State:
+    lifting = Lifting(
+        entry.id, lift.effective or entry.on, tuple(level_of(level) for level in lift.levels)
+    )
+    for measure in measures:
+        state = _put_measure(state, entry, evolve(measure, liftings=(*measure.liftings, lifting)))
+    return state
+
+
 @rule.register
 def _established(entry: ChannelEstablished, state: State) -> State:
-    if entry.channel in state.channels:
-        status = state.channels[entry.channel]
-        message = f"establishes channel {entry.channel!r}, which exists already ({status})"
-        return _anomaly(state, entry, "channel_exists", message)
-    return _set_channel(state, entry, entry.channel, ChannelStatus.ACTIVE)
+    dissolved = [
+        m for m in _standing(state, entry.channel, None, entry.on) if m.effect is Effect.DISSOLVE
+    ]
+    if dissolved:
+        state = _lift(state, entry, dissolved, Lift(entry.channel))
+    elif entry.channel in state.roles:
+        message = f"establishes channel {entry.channel!r}, which exists already"
+        state = _anomaly(state, entry, "channel_exists", message)
+    return _know_channel(state, entry, entry.channel, Role(entry.role) if entry.role else None)
 
 
 @rule.register
 def _suspension(entry: Suspension, state: State) -> State:
     for channel in entry.channels:
-        if state.channels.get(channel) is ChannelStatus.SUSPENDED:
-            message = f"suspends channel {channel!r}, which is suspended already"
+        state = _know_channel(state, entry, channel)
+        if _standing(state, channel, entry.by, entry.on, entry.levels):
+            message = f"{entry.by} suspends channel {channel!r}, which it suspended already"
             state = _anomaly(state, entry, "already_suspended", message)
-        state = _set_channel(state, entry, channel, ChannelStatus.SUSPENDED)
-    return _evolve(
-        state,
-        suspended_on=entry.on,
-        provenance=state.provenance.set("suspended_on", entry.id),
-    )
+            continue
+        state = _impose(
+            state,
+            entry,
+            channel,
+            Effect.SUSPEND,
+            effective=entry.effective,
+            levels=entry.levels,
+            formal=entry.formal,
+        )
+    return state
 
 
 @rule.register
 def _decision(entry: MinisterialDecision, state: State) -> State:
+    party = None if entry.jointly else entry.by
     for channel in entry.resumes:
-        status = state.channels.get(channel)
-        if status in (ChannelStatus.ACTIVE, ChannelStatus.INFORMAL):
-            message = f"decides to resume channel {channel!r}, which is {status}, not suspended"
+        measures = _standing(state, channel, party, entry.on)
+        if not measures and channel not in state.roles:
+            # The log may begin mid-story: a channel never named before was under a measure.
+            state = _know_channel(state, entry, channel)
+            state = _impose(state, entry, channel, Effect.SUSPEND)
+            measures = _standing(state, channel, party, entry.on)
+        if not measures:
+            message = f"decides to resume channel {channel!r}, where no measure is in force"
             state = _anomaly(state, entry, "not_suspended", message)
-        elif status is not ChannelStatus.RESUMPTION_DECIDED:
-            state = _set_channel(state, entry, channel, ChannelStatus.RESUMPTION_DECIDED)
+        for measure in measures:
+            if measure.relaxed is None:
+                state = _put_measure(state, entry, evolve(measure, relaxed=entry.on))
+    for lift in entry.lifts:
+        measures = _standing(state, lift.target, party, entry.on, lift.levels)
+        known = lift.target in state.roles or lift.target in state.missions
+        if not measures and known:
+            message = f"lifts a measure on {lift.target!r}, where none is in force"
+            state = _anomaly(state, entry, "not_suspended", message)
+        state = _lift(state, entry, measures, lift)
     return state
 
 
 @rule.register
 def _informal_meeting(entry: InformalMeeting, state: State) -> State:
-    state = _hold_meeting(state, entry, entry.channel, council=False, formal=False)
-    if state.channels.get(entry.channel) in (
-        ChannelStatus.SUSPENDED,
-        ChannelStatus.RESUMPTION_DECIDED,
-    ):
-        state = _set_channel(state, entry, entry.channel, ChannelStatus.INFORMAL)
-    return state
+    state = _know_channel(state, entry, entry.channel)
+    return _hold_meeting(state, entry, entry.channel, council=False, formal=False)
 
 
 @rule.register
 def _council_meeting(entry: CouncilMeeting, state: State) -> State:
-    status = state.channels.get(entry.council)
-    state = _hold_meeting(state, entry, entry.council, council=True, formal=entry.formal)
-    if entry.formal:
-        if status is ChannelStatus.SUSPENDED:
-            message = f"holds a formal meeting of {entry.council!r} while it is suspended"
-            state = _anomaly(state, entry, "formal_while_suspended", message)
-        return _set_channel(state, entry, entry.council, ChannelStatus.ACTIVE)
-    if status in (ChannelStatus.SUSPENDED, ChannelStatus.RESUMPTION_DECIDED):
-        state = _set_channel(state, entry, entry.council, ChannelStatus.INFORMAL)
-    return state
+    if entry.council not in state.roles:
+        state = _know_channel(state, entry, entry.council, Role.FORUM)
+    level = level_of(entry.level)
+    blocking = [
+        m
+        for m in state.measures.values()
+        if m.target == entry.council
+        and m.effect is Effect.SUSPEND
+        and m.covers(level, entry.on)
+        and not m.eased(entry.on)
+    ]
+    if entry.formal and blocking:
+        message = f"holds a formal meeting of {entry.council!r} while it is suspended"
+        state = _anomaly(state, entry, "formal_while_suspended", message)
+    return _hold_meeting(
+        state, entry, entry.council, council=True, formal=entry.formal, level=entry.level
+    )
+
+
+def _other(state: State, party: str) -> str:
+    return state.dyad.second if party == state.dyad.first else state.dyad.first
+
+
+@rule.register
+def _expulsion(entry: Expulsion, state: State) -> State:
+    if entry.mission not in state.missions:
+        state = _know_mission(state, entry, entry.mission, _other(state, entry.by))
+    return _impose(state, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
+
+
+_PRESENCE_EFFECTS = {
+    PresenceAction.CAPPED: Effect.RESTRICT,
+    PresenceAction.RESTRICTED: Effect.RESTRICT,
+    PresenceAction.SUSPENDED: Effect.CLOSE,
+    PresenceAction.CLOSED: Effect.CLOSE,
+}
+
+
+@rule.register
+def _presence(entry: PresenceMeasure, state: State) -> State:
+    state = _know_mission(state, entry, entry.mission, entry.of)
+    if entry.action is PresenceAction.OPENED:
+        closures = [
+            m for m in _standing(state, entry.mission, None, entry.on) if m.effect is Effect.CLOSE
+        ]
+        return _lift(state, entry, closures, Lift(entry.mission, effective=entry.effective))
+    effect = _PRESENCE_EFFECTS[entry.action]
+    return _impose(state, entry, entry.mission, effect, effective=entry.effective)
+
+
+@rule.register
+def _defunct(entry: BodyDefunct, state: State) -> State:
+    state = _know_channel(state, entry, entry.channel)
+    return _impose(state, entry, entry.channel, Effect.DISSOLVE)

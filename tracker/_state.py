@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
 from attrs import field, frozen
 from immutables import Map
 
-from tracker._dates import DateWindow
-from tracker._entries import CooperationStatus, Dyad, Stance
+from tracker._dates import DateWindow, Day, Precision
+from tracker._entries import CooperationStatus, Dyad, Role, Stance
 
 __all__ = [
     "COUNCIL",
     "FORMAL_COUNCIL",
+    "LAPSE_AFTER",
     "MEETING",
+    "OPEN_LAPSE_AFTER",
+    "Activity",
     "Anomaly",
     "ChannelStatus",
+    "Effect",
     "Fulfilment",
+    "Lifting",
+    "Measure",
     "Meeting",
     "Pending",
     "Phase",
@@ -34,28 +40,151 @@ FORMAL_COUNCIL = "formal_council"
 
 
 class Phase(StrEnum):
-    """The headline of a relationship, from worst to best after a suspension."""
+    """The headline of a relationship, from worst to best; :attr:`State.phase` derives it."""
 
-    NORMAL = "normal"
+    SEVERED = "severed"
     SUSPENDED = "suspended"
     REENGAGEMENT_DECIDED = "reengagement_decided"
     CONTACTS_RESUMED = "contacts_resumed"
     INFORMAL_COUNCIL = "informal_council"
+    COOPERATION_SUSPENDED = "cooperation_suspended"
+    STRAINED = "strained"
     NORMALIZED = "normalized"
+    NORMAL = "normal"
 
 
 class ChannelStatus(StrEnum):
-    """Where one channel of the relationship stands."""
+    """Where one channel of the relationship stands, from the measures on it and the
+    meetings held on it since."""
 
     ACTIVE = "active"
     SUSPENDED = "suspended"
     RESUMPTION_DECIDED = "resumption_decided"
     INFORMAL = "informal"
+    DEFUNCT = "defunct"
+
+
+class Effect(StrEnum):
+    """What a measure does to its target."""
+
+    SUSPEND = "suspend"  #: a channel suspended
+    RESTRICT = "restrict"  #: a mission capped or restricted, its members expelled
+    CLOSE = "close"  #: a mission or office suspended or closed
+    DISSOLVE = "dissolve"  #: a body declared defunct
+
+
+#: What a measure's target is when it is a mission or an office, not a channel.
+MISSION = "mission"
+
+
+@frozen
+class Lifting:
+    """Part of a measure lifted: by which entry, from which day, at which levels (empty: all)."""
+
+    entry: str
+    on: date
+    levels: tuple[str, ...] = field(default=(), converter=tuple)
+
+
+@frozen
+class Measure:
+    """A measure one party took against the other, in force from ``effective`` until lifted.
+
+    ``target`` is a channel or a mission (``role`` says which, and what the channel is for);
+    ``levels`` are those it applies at (empty: all); ``relaxed`` the day its party decided to
+    resume contacts under it; ``liftings`` what has been lifted of it, and from when.
+    ``weight`` is the Goldstein value of the act, which it weighs every day it is in force.
+    """
+
+    entry: str
+    by: str
+    target: str
+    effect: Effect
+    role: str
+    announced: date
+    effective: date
+    weight: float
+    levels: tuple[str, ...] = field(default=(), converter=tuple)
+    formal: bool = True
+    relaxed: date | None = None
+    liftings: tuple[Lifting, ...] = field(default=(), converter=tuple)
+
+    @property
+    def key(self) -> str:
+        """``entry.target``: unique among the measures of a state."""
+        return f"{self.entry}.{self.target}"
+
+    def _lifted(self, at: date) -> set[str] | None:
+        """The levels lifted by ``at``; ``None`` when the whole measure is."""
+        levels: set[str] = set()
+        for lifting in self.liftings:
+            if lifting.on <= at:
+                if not lifting.levels:
+                    return None
+                levels.update(lifting.levels)
+        if self.levels and levels.issuperset(self.levels):
+            return None
+        return levels
+
+    def standing(self, at: date | None) -> bool:
+        """Whether the measure has been taken and not wholly lifted by ``at``, in force yet
+        or announced for later."""
+        return self._lifted(date.max if at is None else at) is not None
+
+    def in_force(self, at: date | None) -> bool:
+        """Whether some part of the measure is in force on ``at`` (``None``: after every day)."""
+        day = date.max if at is None else at
+        return self.effective <= day and self._lifted(day) is not None
+
+    def covers(self, level: str, at: date | None) -> bool:
+        """Whether the measure is in force at ``level`` on ``at``, and not relaxed."""
+        day = date.max if at is None else at
+        lifted = self._lifted(day)
+        return (
+            self.effective <= day
+            and lifted is not None
+            and level not in lifted
+            and (not self.levels or level in self.levels)
+        )
+
+    def eased(self, at: date | None) -> bool:
+        """Whether its party has decided to resume contacts under it, or lifted part of it."""
+        day = date.max if at is None else at
+        return (self.relaxed is not None and self.relaxed <= day) or any(
+            lifting.on <= day for lifting in self.liftings
+        )
+
+    def lifted_on(self, at: date | None) -> date | None:
+        """The day the whole measure was lifted, if it was by ``at``."""
+        day = date.max if at is None else at
+        if self._lifted(day) is not None:
+            return None
+        return max((lifting.on for lifting in self.liftings if lifting.on <= day), default=None)
+
+
+@frozen
+class Activity:
+    """The Goldstein values of the distinct occurrences of one month: their sum and count."""
+
+    total: float = 0.0
+    count: int = 0
+
+    def add(self, goldstein: float) -> Activity:
+        """This month with one more occurrence."""
+        return Activity(self.total + goldstein, self.count + 1)
+
+
+#: How long after its window an expectation lapses: as long again as the window lasted, and
+#: never sooner than this.
+LAPSE_AFTER = timedelta(days=90)
+#: How long after it opens an open-ended expectation ("after the summit") lapses.
+OPEN_LAPSE_AFTER = timedelta(days=365)
 
 
 @frozen
 class Pending:
-    """An expected event not yet fulfilled: its kind (an entry type) and window.
+    """An expected event not yet fulfilled: its kind (an entry type), what it should be
+    (``forum``, ``level``, ``formal``, where stated) and its window.
 
     ``source`` is the entry that first announced it; ``reports`` every entry that stated it.
     """
@@ -67,10 +196,26 @@ class Pending:
     phrases: tuple[str, ...] = field(converter=tuple)
     reports: tuple[str, ...] = field(converter=tuple)
     detail: str = ""
+    forum: str = ""
+    level: str = ""
+    formal: bool | None = None
 
     def overdue(self, at: date | None) -> bool:
         """Whether, on day ``at``, the window has passed with the event still pending."""
-        return at is not None and at > self.expected.end
+        return at is not None and self.expected.end is not None and at > self.expected.end
+
+    @property
+    def lapses(self) -> date:
+        """The first day on which the expectation is lapsed: no longer awaited, and never
+        fulfilled by a later event."""
+        window = self.expected
+        if window.end is None:
+            return window.start + OPEN_LAPSE_AFTER
+        return window.end + max(LAPSE_AFTER, timedelta(days=window.days)) + timedelta(days=1)
+
+    def lapsed(self, at: date | None) -> bool:
+        """Whether, on day ``at``, the expectation is long past its window."""
+        return at is not None and at >= self.lapses
 
 
 @frozen
@@ -83,8 +228,8 @@ class Fulfilment:
 
     @property
     def key(self) -> str:
-        """``kind.by``: unique among the fulfilments of a state."""
-        return f"{self.pending.kind}.{self.by}"
+        """``kind.source.by``: unique among the fulfilments of a state."""
+        return f"{self.pending.kind}.{self.pending.source}.{self.by}"
 
     @property
     def order(self) -> tuple[date, str]:
@@ -94,7 +239,8 @@ class Fulfilment:
 
 @frozen
 class Meeting:
-    """A meeting held, with every entry that reported it."""
+    """A meeting held, at a level (``""`` when not said), with every entry that reported it;
+    ``precision`` says how much of its day is known."""
 
     entry: str
     kind: str
@@ -102,11 +248,18 @@ class Meeting:
     channel: str
     formal: bool
     reports: tuple[str, ...] = field(converter=tuple)
+    level: str = ""
+    precision: Precision = Precision.DAY
 
     @property
     def order(self) -> tuple[date, str]:
         """Where it stands among meetings: by day, then first report."""
         return (self.on, self.entry)
+
+    @property
+    def stated(self) -> Day:
+        """The day as its reports state it (``2014-06`` for a meeting known to the month)."""
+        return Day.of(self.on, self.precision)
 
 
 @frozen
@@ -138,6 +291,12 @@ def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Map[
     return Map({meeting.entry: meeting for meeting in meetings})
 
 
+def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Map[str, Measure]:
+    if type(measures) is Map or isinstance(measures, Mapping):
+        return persistent(measures)
+    return Map({measure.key: measure for measure in measures})
+
+
 def _keyed_fulfilments(
     fulfilled: Mapping[str, Fulfilment] | Iterable[Fulfilment],
 ) -> Map[str, Fulfilment]:
@@ -146,62 +305,177 @@ def _keyed_fulfilments(
     return Map({done.key: done for done in fulfilled})
 
 
+def _months_back(day: date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 @frozen
 class State:
-    """Where a relationship stood: channels, cooperation, stances, expectations, meetings.
+    """Where a relationship stood: measures in force, channels, cooperation, stances,
+    expectations, meetings, and the level of relations they give.
 
     ``at`` and ``known_at`` say which replay it answers; ``provenance`` maps each part of the
-    state (``channels.nrc``, ``stances.RUS.georgia_war``, ``phase``...) to the id of the entry
-    that last changed it. The phase is derived, never stored. Mappings are immutable
-    (``immutables.Map``); ``meetings`` are keyed by their first report, ``fulfilled`` by
-    :attr:`Fulfilment.key`, and both also take an iterable of records. ``latest`` holds the day
-    of the latest meeting of each sort (``meeting``, ``council``, ``formal_council``), which the
-    phase is derived from.
+    state (``measures``, ``channels.nrc``, ``stances.RUS.georgia_war``, ``phase``...) to the
+    id of the entry that last changed it. The phase, the channels' statuses and the level are
+    derived, never stored. Mappings are immutable (``immutables.Map``); ``measures`` are keyed
+    by :attr:`Measure.key`, ``meetings`` by their first report, ``fulfilled`` by
+    :attr:`Fulfilment.key`, and all three also take an iterable of records. ``roles`` holds
+    each channel the log has named and what it is for; ``missions`` each mission or office and
+    whose it is; ``latest`` the day of the latest meeting of each sort (``meeting``,
+    ``council``, ``formal_council``, and per channel ``CHANNEL`` and ``CHANNEL.formal``);
+    ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum.
     """
 
     dyad: Dyad
     at: date | None = None
     known_at: date | None = None
-    channels: Mapping[str, ChannelStatus] = field(factory=Map, converter=persistent)
+    roles: Mapping[str, Role] = field(factory=Map, converter=persistent)
+    measures: Mapping[str, Measure] = field(factory=Map, converter=_keyed_measures)
+    missions: Mapping[str, str] = field(factory=Map, converter=persistent)
     cooperation: Mapping[str, CooperationStatus] = field(factory=Map, converter=persistent)
     stances: Mapping[str, Mapping[str, Stance]] = field(factory=Map, converter=_persistent_stances)
     pending: tuple[Pending, ...] = field(default=(), converter=tuple)
     fulfilled: Mapping[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
     meetings: Mapping[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
-    suspended_on: date | None = None
     score: float = 0.0
+    activity: Mapping[str, Activity] = field(factory=Map, converter=persistent)
     anomalies: tuple[Anomaly, ...] = field(default=(), converter=tuple)
     occurrences: Mapping[str, str] = field(factory=Map, converter=persistent)
     latest: Mapping[str, date] = field(factory=Map, converter=persistent)
     provenance: Mapping[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
 
+    # -- what is in force -------------------------------------------------------------------
+
+    def in_force(self) -> list[Measure]:
+        """The measures in force on ``at`` (wholly or in part), earliest first."""
+        return sorted(
+            (m for m in self.measures.values() if m.in_force(self.at)),
+            key=lambda m: (m.effective, m.key),
+        )
+
+    def lifted(self) -> list[Measure]:
+        """The measures wholly lifted by ``at``, earliest lifted first."""
+        done = [(day, m) for m in self.measures.values() if (day := m.lifted_on(self.at))]
+        return [m for _, m in sorted(done, key=lambda pair: (pair[0], pair[1].key))]
+
+    @property
+    def channels(self) -> Map[str, ChannelStatus]:
+        """Each channel's status: ``suspended`` under a measure in force, ``resumption_decided``
+        once its party eased it, ``informal``/``active`` once met informally/formally since,
+        ``defunct`` while declared so; ``active`` with no measure in force."""
+        force = [m for m in self.in_force() if m.effect in (Effect.SUSPEND, Effect.DISSOLVE)]
+        statuses: dict[str, ChannelStatus] = {}
+        for channel in self.roles:
+            on_it = [m for m in force if m.target == channel]
+            statuses[channel] = self._status(channel, on_it)
+        return Map(statuses)
+
+    def _status(self, channel: str, measures: list[Measure]) -> ChannelStatus:
+        if not measures:
+            return ChannelStatus.ACTIVE
+        if any(m.effect is Effect.DISSOLVE for m in measures):
+            return ChannelStatus.DEFUNCT
+        since = max(m.effective for m in measures)
+        if self.latest.get(f"{channel}.formal", date.min) >= since:
+            return ChannelStatus.ACTIVE
+        if self.latest.get(channel, date.min) >= since:
+            return ChannelStatus.INFORMAL
+        if any(m.eased(self.at) for m in measures):
+            return ChannelStatus.RESUMPTION_DECIDED
+        return ChannelStatus.SUSPENDED
+
+    # -- the headline ------------------------------------------------------------------------
+
     @property
     def phase(self) -> Phase:
-        """The phase, derived from the channels and the meetings since the last suspension."""
-        restricted = any(status is not ChannelStatus.ACTIVE for status in self.channels.values())
-        if self.suspended_on is None and not restricted:
-            return Phase.NORMAL
-        since = self.suspended_on or date.min
-        held = {sort for sort, day in self.latest.items() if day >= since}
-        if FORMAL_COUNCIL in held:
+        """The phase, by the first row of the README's phase table that holds on ``at``."""
+        force = self.in_force()
+        held = {sort: day for sort, day in self.latest.items() if sort in _SORTS}
+        rupture = self._rupture(force)
+        if rupture is not None and held.get(MEETING, date.min) < rupture:
+            return Phase.SEVERED
+        dialogue = [
+            m
+            for m in force
+            if m.effect in (Effect.SUSPEND, Effect.DISSOLVE) and m.role in _DIALOGUE_ROLES
+        ]
+        if dialogue:
+            since = max(m.effective for m in dialogue)
+            if held.get(FORMAL_COUNCIL, date.min) < since:
+                if held.get(COUNCIL, date.min) >= since:
+                    return Phase.INFORMAL_COUNCIL
+                if held.get(MEETING, date.min) >= since:
+                    return Phase.CONTACTS_RESUMED
+                if any(m.eased(self.at) for m in dialogue):
+                    return Phase.REENGAGEMENT_DECIDED
+                return Phase.SUSPENDED
+        if any(m.effect is Effect.SUSPEND for m in force):
+            return Phase.COOPERATION_SUSPENDED
+        if force:
+            return Phase.STRAINED
+        if any(m.lifted_on(self.at) is not None for m in self.measures.values()):
             return Phase.NORMALIZED
-        if COUNCIL in held:
-            return Phase.INFORMAL_COUNCIL
-        if MEETING in held:
-            return Phase.CONTACTS_RESUMED
-        if ChannelStatus.RESUMPTION_DECIDED in self.channels.values():
-            return Phase.REENGAGEMENT_DECIDED
-        return Phase.SUSPENDED if restricted else Phase.NORMAL
+        return Phase.NORMAL
+
+    def _rupture(self, force: list[Measure]) -> date | None:
+        """The day relations broke, if they are broken on ``at``: a forum declared defunct,
+        diplomatic relations suspended, or every mission of both parties closed."""
+        days = [
+            m.effective
+            for m in force
+            if (m.effect is Effect.DISSOLVE and m.role == Role.FORUM)
+            or (m.effect is Effect.SUSPEND and m.role == Role.RELATIONS)
+        ]
+        closures = {m.target: m.effective for m in force if m.effect is Effect.CLOSE}
+        owners = set(self.missions.values())
+        if self.missions and owners >= {self.dyad.first, self.dyad.second}:
+            if all(mission in closures for mission in self.missions):
+                days.append(max(closures[mission] for mission in self.missions))
+        return max(days, default=None)
 
     def same_phase_inputs(self, other: State) -> bool:
         """Whether what :attr:`phase` is derived from is the same in ``other``: a cheap test,
         by identity, that lets a fold skip deriving the phase twice per step."""
         return (
-            self.channels is other.channels
+            self.measures is other.measures
             and self.latest is other.latest
-            and self.suspended_on == other.suspended_on
+            and self.missions is other.missions
+            and self.at == other.at
         )
+
+    # -- the level of relations --------------------------------------------------------------
+
+    @property
+    def pressure(self) -> float:
+        """The weight of the measures in force on ``at``: each its Goldstein value, half of it
+        once its party eased it."""
+        return sum(m.weight / 2 if m.eased(self.at) else m.weight for m in self.in_force())
+
+    @property
+    def recent_activity(self) -> float:
+        """The mean Goldstein value of the occurrences of ``at``'s month and the month before
+        (of the latest month applied, without ``at``); 0 when there were none."""
+        if self.at is not None:
+            months = (_months_back(self.at, 0), _months_back(self.at, 1))
+        elif self.activity:
+            latest = max(self.activity)
+            year, month = int(latest[:4]), int(latest[5:])
+            months = (latest, _months_back(date(year, month, 1), 1))
+        else:
+            return 0.0
+        buckets = [self.activity[month] for month in months if month in self.activity]
+        count = sum(bucket.count for bucket in buckets)
+        return sum(bucket.total for bucket in buckets) / count if count else 0.0
+
+    @property
+    def level(self) -> float:
+        """The level of relations: the pressure of the measures in force plus the tone of the
+        last two months, in Goldstein units (0 with nothing in force and nothing happening)."""
+        return round(self.pressure + self.recent_activity, 2)
+
+    # -- lists -------------------------------------------------------------------------------
 
     def meetings_in_order(self) -> list[Meeting]:
         """The meetings held, earliest first."""
@@ -212,5 +486,21 @@ class State:
         return sorted(self.fulfilled.values(), key=lambda done: done.order)
 
     def overdue(self) -> tuple[Pending, ...]:
-        """The expectations whose window has passed by ``at``."""
-        return tuple(item for item in self.pending if item.overdue(self.at))
+        """The expectations whose window has passed by ``at`` and that have not lapsed."""
+        return tuple(
+            item for item in self.pending if item.overdue(self.at) and not item.lapsed(self.at)
+        )
+
+    def lapsed(self) -> tuple[Pending, ...]:
+        """The expectations long past their window on ``at``: no longer awaited."""
+        return tuple(item for item in self.pending if item.lapsed(self.at))
+
+    def awaited(self) -> tuple[Pending, ...]:
+        """The expectations still awaited on ``at`` (overdue ones included, lapsed ones not)."""
+        return tuple(item for item in self.pending if not item.lapsed(self.at))
+
+
+#: The sorts of meeting in :attr:`State.latest` that the phase reads.
+_SORTS = frozenset((MEETING, COUNCIL, FORMAL_COUNCIL))
+#: The roles of the channels whose suspension suspends the dialogue.
+_DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
