@@ -30,7 +30,9 @@ SHOWN = 80
 def shown(value: object) -> str:
     """``repr(value)`` cut to :data:`SHOWN` characters, with the value's size when cut, so
     that a huge bad value gives a readable message: ``'aaaa…' (104857600 characters)``."""
-    if isinstance(value, str | bytes) and len(value) > SHOWN:
+    if isinstance(value, str | bytes):
+        if len(value) <= SHOWN:
+            return repr(value)
         text = repr(value[:SHOWN])
         unit = "characters" if isinstance(value, str) else "bytes"
         return f"{text[:-1]}…{text[-1]} ({len(value)} {unit})"
