@@ -119,9 +119,9 @@ def _reason(number: int) -> str:
 
 def test_an_append_whose_sync_fails_is_cut_back(log: Path) -> None:
     before = log.read_bytes()
-    with mock.patch("os.fsync", side_effect=OSError(errno.EIO, "I/O error")):
-        with pytest.raises(tracker.StorageError, match="input/output error"):
-            tracker.append_entries(log, BATCH)
+    failing = mock.patch("os.fsync", side_effect=OSError(errno.EIO, "I/O error"))
+    with failing, pytest.raises(tracker.StorageError, match="input/output error"):
+        tracker.append_entries(log, BATCH)
     assert log.read_bytes() == before
 
 
@@ -212,7 +212,8 @@ def test_a_reader_gone_from_the_pipe_is_exit_0_and_quiet() -> None:
     for args in (["synth", "--entries", "5000"], ["log"]):
         command = [sys.executable, "-m", "tracker", *args]
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-            assert child.stdout is not None and child.stderr is not None
+            assert child.stdout is not None
+            assert child.stderr is not None
             child.stdout.read(10)
             child.stdout.close()
             assert (child.wait(), child.stderr.read()) == (0, b"")
