@@ -23,6 +23,7 @@ FRAGMENTS = (
     "[bold red]x[/]",
     "[/]",
     "[link=file:///etc/passwd]LINK[/link]",
+    '[link="file:///etc/passwd"]LINK[/link]',
     "[@click=app.quit]q[/]",
     "[#123456 on #abcdef]c[/]",
     "[blink]b[/blink]",

@@ -319,8 +319,8 @@ class MainScreen(Screen[None]):
         if not rows:
             self.notify(printable(f"No entry matches “{query}”."), severity="warning", markup=False)
             return
-        self.filter = query
         self.rows = rows
+        self.filter = query  # after the rows: the title counts them
 
     def action_next(self) -> None:
         position = self._position()
