@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pilots import scenario, search_palette, settle, until
 from rich.style import Style
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
 from tracker._text import printable
 from tracker.tui import TrackerApp
 from tracker.tui._story import Filter
+from tracker.tui.widgets.sources import highlight
 
 SHORT = "T [b]x[/b] \x1b[2J [/] \u202eend"
 #: Wide enough that the state pane shows a stance on one line.
@@ -55,6 +57,17 @@ def markup_styles(app: App[object]) -> set[Style]:
 def assert_safe(app: App[object]) -> None:
     assert unsafe(screen_text(app)) == set()
     assert markup_styles(app) == set()
+
+
+def lit(text: Text) -> list[str]:
+    """The parts of ``text`` that are lit as quotes."""
+    return [text.plain[span.start : span.end] for span in text.spans if span.style]
+
+
+def test_highlight_lights_quotes_in_the_text_made_printable() -> None:
+    text = highlight("a\x1b[2J said: one two\tthree.\r\nNext", ("one two", "two\tthree", "Next"))
+    assert text.plain == "a\\x1b[2J said: one two\tthree.\nNext"
+    assert "".join(lit(text)) == "one two\tthreeNext"  # overlapping quotes lit once
 
 
 class Marked(App[None]):
