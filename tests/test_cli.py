@@ -108,8 +108,8 @@ def test_diff_lists_changes_field_by_field(capsys: pytest.CaptureFixture[str]) -
         "before": "contacts_resumed",
         "after": "informal_council",
     }
-    assert changes["pending.council_meeting"]["kind"] == "removed"
-    assert changes["pending.ministerial_decision"]["kind"] == "added"
+    assert changes["pending.council_meeting.sg-rogozin-lunch-2008-12-19-ap"]["kind"] == "removed"
+    assert changes["pending.ministerial_decision.informal-nrc-2009-01-26"]["kind"] == "added"
 
 
 def test_diff_refuses_a_backwards_range(capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,7 +122,7 @@ def test_explain_gives_the_entries_and_their_sentences(capsys: pytest.CaptureFix
     status, out, _ = run(capsys, "explain", "pending", "--at", "2008-12-19", "--json")
     (explanation,) = json.loads(out)
     assert status == 0
-    assert explanation["path"] == "pending.council_meeting"
+    assert explanation["path"] == "pending.council_meeting.sg-rogozin-lunch-2008-12-19-ap"
     assert explanation["entries"] == [
         "sg-rogozin-lunch-2008-12-19-ap",
         "sg-rogozin-lunch-2008-12-19-rferl",

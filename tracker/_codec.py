@@ -64,10 +64,18 @@ def _encode_fields(obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool) ->
     out: dict[str, Any] = {}
     for spec in fields:
         value = getattr(obj, spec.name)
-        if omit_empty and not spec.required and (value is None or value in ("", ()) or value == {}):
+        if omit_empty and not spec.required and _empty(value, spec.default):
             continue
         out[spec.key] = _encode(value, omit_empty=omit_empty)
     return out
+
+
+def _empty(value: Any, default: Any) -> bool:
+    """Whether an optional field's value says nothing: empty, or a false default (``false``,
+    ``0``) left as it was."""
+    if value is None or value in ("", ()) or value == {}:
+        return True
+    return type(value) in (bool, int) and not value and value == default
 
 
 def encode_entry(entry: Entry) -> dict[str, Any]:
@@ -247,6 +255,7 @@ class _Field:
     key: str
     type: Any
     required: bool
+    default: Any = None
 
 
 @cache
@@ -258,6 +267,7 @@ def _fields(cls: type) -> tuple[_Field, ...]:
             key=attribute.metadata.get("key", attribute.name),
             type=hints[attribute.name],
             required=attribute.default is attrs.NOTHING,
+            default=attribute.default,
         )
         for attribute in attrs.fields(cls)
         if attribute.init

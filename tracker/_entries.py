@@ -278,7 +278,7 @@ class Stance:
     actor: str = field(validator=_actor)
     issue: str = field(validator=_name)
     position: str = field(validator=_text)
-    quote: str = field(validator=_text)
+    quote: str = field(default="", validator=_optional_text)
     speaker: str = field(default="", validator=_optional_text)
 
 
@@ -299,7 +299,7 @@ class FollowUp:
     kind: str = field(validator=_name)
     expected: DateWindow
     phrase: str = field(validator=_text)
-    quote: str = field(validator=_text)
+    quote: str = field(default="", validator=_optional_text)
     detail: str = field(default="", validator=_optional_text)
     forum: str = field(default="", validator=_optional_text)
     level: str = field(default="", validator=_optional_text)
@@ -312,7 +312,7 @@ class CooperationNote:
 
     area: str = field(validator=_name)
     status: CooperationStatus = field(converter=CooperationStatus)
-    quote: str = field(validator=_text)
+    quote: str = field(default="", validator=_optional_text)
 
 
 @frozen
@@ -431,11 +431,10 @@ class Entry:
 
     def quotes(self) -> tuple[str, ...]:
         """Every sentence the entry quotes, from its sources and its items."""
+        items = (*self.stances, *self.expectations(), *self.cooperation)
         return (
             *(quote for source in self.sources for quote in source.quotes),
-            *(stance.quote for stance in self.stances),
-            *(follow_up.quote for follow_up in self.expectations()),
-            *(note.quote for note in self.cooperation),
+            *(item.quote for item in items if item.quote),
         )
 
 
@@ -566,14 +565,14 @@ class ChannelEstablished(Entry):
 )
 class Suspension(Entry):
     """One party suspends channels of the relationship, and why: a measure in force on each
-    channel, at ``levels`` (empty: all), ``formal`` or de facto ("no business as usual"),
+    channel, at ``levels`` (empty: all), formal or ``de_facto`` ("no business as usual"),
     from ``effective`` (by default, the day it was decided)."""
 
     by: str = field(validator=_actor)
     channels: tuple[str, ...] = field(converter=tuple, validator=_each(_name))
     reason: str = field(validator=_text)
     levels: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
-    formal: bool = field(default=True, validator=_flag)
+    de_facto: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
 
 

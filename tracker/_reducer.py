@@ -396,7 +396,7 @@ def _suspension(entry: Suspension, state: State) -> State:
             Effect.SUSPEND,
             effective=entry.effective,
             levels=entry.levels,
-            formal=entry.formal,
+            formal=not entry.de_facto,
         )
     return state
 

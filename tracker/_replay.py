@@ -17,7 +17,7 @@ from attrs import evolve, frozen
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
 from tracker._reducer import apply, fold
-from tracker._state import Fulfilment, Meeting, State
+from tracker._state import Fulfilment, Measure, Meeting, Pending, State
 
 __all__ = [
     "DEFAULT_DYAD",
@@ -37,6 +37,8 @@ DEFAULT_DYAD = Dyad("NATO", "RUS")
 #: The parts of a state that :func:`flatten`, :func:`diff` and :meth:`Replay.explain` know.
 FIELDS = (
     "phase",
+    "level",
+    "measures",
     "channels",
     "cooperation",
     "stances",
@@ -44,13 +46,38 @@ FIELDS = (
     "fulfilled",
     "meetings",
     "score",
-    "suspended_on",
     "anomalies",
 )
 
 
 def _phase(state: State) -> dict[str, str]:
     return {"phase": state.phase.value}
+
+
+def _level(state: State) -> dict[str, str]:
+    return {"level": f"{state.level:+.2f}"}
+
+
+def measure_text(measure: Measure, at: date | None) -> str:
+    """One line on a measure: who did what to which target, since when, and how it stands."""
+    levels = f" at {', '.join(measure.levels)}" if measure.levels else ""
+    formal = "" if measure.formal else " (de facto)"
+    text = f"{measure.by or 'both'} {measure.effect} {measure.target}{levels}{formal}"
+    if not measure.in_force(at):
+        lifted = measure.lifted_on(at)
+        status = f"lifted {lifted}" if lifted else f"in force from {measure.effective}"
+    else:
+        lifted_levels = sorted({level for x in measure.liftings for level in x.levels})
+        eased = f", lifted at {', '.join(lifted_levels)}" if lifted_levels else ""
+        eased = eased or (", contacts resumed" if measure.eased(at) else "")
+        status = f"in force since {measure.effective}{eased}"
+    return f"{text}: {status}"
+
+
+def _measures(state: State) -> dict[str, str]:
+    standing = [m for m in state.measures.values() if m.standing(state.at)]
+    standing.sort(key=lambda m: (m.effective, m.key))
+    return {f"measures.{m.key}": measure_text(m, state.at) for m in standing}
 
 
 def _channels(state: State) -> dict[str, str]:
@@ -73,17 +100,19 @@ def _stances(state: State) -> dict[str, str]:
 
 def _pending(state: State) -> dict[str, str]:
     return {
-        f"pending.{item.kind}": f"{item.expected}{' (overdue)' if item.overdue(state.at) else ''}"
+        f"pending.{item.kind}.{item.source}": f"{item.expected}{_pending_status(item, state.at)}"
         for item in state.pending
     }
 
 
+def _pending_status(item: Pending, at: date | None) -> str:
+    if item.lapsed(at):
+        return " (lapsed)"
+    return " (overdue)" if item.overdue(at) else ""
+
+
 def _score(state: State) -> dict[str, str]:
     return {"score": f"{state.score:+.1f}"}
-
-
-def _suspended_on(state: State) -> dict[str, str]:
-    return {} if state.suspended_on is None else {"suspended_on": state.suspended_on.isoformat()}
 
 
 def _anomalies(state: State) -> dict[str, str]:
@@ -92,7 +121,8 @@ def _anomalies(state: State) -> dict[str, str]:
 
 def _meeting(meeting: Meeting) -> str:
     reports = len(meeting.reports)
-    return f"{meeting.kind} on {meeting.on} ({reports} report{'s' if reports > 1 else ''})"
+    level = f" of {meeting.level}" if meeting.level else ""
+    return f"{meeting.kind}{level} on {meeting.stated} ({reports} report{'s' if reports > 1 else ''})"
 
 
 def _fulfilment(done: Fulfilment) -> str:
@@ -102,12 +132,13 @@ def _fulfilment(done: Fulfilment) -> str:
 #: The parts of a state that are small: flattened whole.
 _SMALL: dict[str, Callable[[State], dict[str, str]]] = {
     "phase": _phase,
+    "level": _level,
+    "measures": _measures,
     "channels": _channels,
     "cooperation": _cooperation,
     "stances": _stances,
     "pending": _pending,
     "score": _score,
-    "suspended_on": _suspended_on,
     "anomalies": _anomalies,
 }
 
@@ -429,7 +460,13 @@ def replays(
 def _entries_behind(state: State, path: str) -> tuple[str, ...]:
     root, _, rest = path.partition(".")
     if root == "pending":
-        return next(item.reports for item in state.pending if item.kind == rest)
+        kind, _, source = rest.partition(".")
+        return next(
+            item.reports for item in state.pending if (item.kind, item.source) == (kind, source)
+        )
+    if root == "measures":
+        measure = state.measures[rest]
+        return (measure.entry, *(m.entry for m in measure.liftings))
     if root == "fulfilled":
         done = state.fulfilled[rest]
         return (*done.pending.reports, done.by)
