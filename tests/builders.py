@@ -69,3 +69,26 @@ def established(on: str = "2002-05-28", **fields: Any) -> tracker.ChannelEstabli
 def replay_of(*entries: tracker.Entry) -> tracker.State:
     """The state after folding ``entries`` in order."""
     return tracker.fold(entries, tracker.State(NATO_RUS))
+
+
+def lift(target: str, *levels: str, effective: str | None = None) -> tracker.Lift:
+    return tracker.Lift(target, levels, day(effective) if effective else None)
+
+
+def lifting(on: str, *lifts: tracker.Lift, **fields: Any) -> tracker.MinisterialDecision:
+    """A decision of NATO's ministers that lifts ``lifts``."""
+    return decision(on, **{"resumes": (), "lifts": lifts, "id": f"lifting-{on}", **fields})
+
+
+def presence(
+    on: str, action: str, mission: str = "rus_mission", of: str = "RUS", **fields: Any
+) -> tracker.PresenceMeasure:
+    defaults = {"by": "NATO", "mission": mission, "of": of, "action": action}
+    return entry(
+        tracker.PresenceMeasure, on, **{"id": f"{mission}-{action}-{on}", **defaults, **fields}
+    )
+
+
+def expulsion(on: str, **fields: Any) -> tracker.Expulsion:
+    defaults = {"by": "NATO", "mission": "rus_mission", "persons": "eight officials", "count": 8}
+    return entry(tracker.Expulsion, on, **{**defaults, **fields})

@@ -63,20 +63,30 @@ def test_a_meeting_on_a_channel_left_open_moves_the_phase_and_names_itself() -> 
         suspension(channels=(tracker.NRC,)),
         lunch(channel=tracker.MILITARY, id="military-lunch"),
     )
-    assert tracker.MILITARY not in state.channels  # the lunch changed no channel
+    assert state.channels[tracker.MILITARY] is ChannelStatus.ACTIVE  # under no measure
     assert state.phase is Phase.CONTACTS_RESUMED
     assert state.provenance["phase"] == "military-lunch"
 
 
-def test_suspending_again_what_is_suspended_moves_the_phase_back() -> None:
-    state = replay_of(
+def test_suspending_again_what_one_suspended_restates_it_and_changes_nothing() -> None:
+    once = replay_of(
         established(),
         suspension(channels=(tracker.NRC,)),
         lunch("2008-09-01", channel=tracker.MILITARY),
-        suspension("2008-10-01", channels=(tracker.NRC,), id="again"),
     )
-    assert state.phase is Phase.SUSPENDED  # only the day of the suspension moved
-    assert state.provenance["phase"] == "again"
+    again = tracker.apply(once, suspension("2008-10-01", channels=(tracker.NRC,), id="again"))
+    assert again.phase is once.phase is Phase.CONTACTS_RESUMED
+    assert again.measures == once.measures
+    assert [(a.entry, a.rule) for a in again.anomalies] == [("again", "already_suspended")]
+
+
+def test_a_counter_measure_of_the_other_party_is_a_measure_of_its_own() -> None:
+    nato = suspension(channels=(tracker.MILITARY,))
+    russia = suspension(channels=(tracker.MILITARY,), by="RUS", id="russia-answers")
+    state = replay_of(established(), nato, russia)
+    assert state.anomalies == ()
+    assert {m.by for m in state.in_force()} == {"NATO", "RUS"}
+    assert nato.occurrence() != russia.occurrence()
 
 
 def test_establishing_a_channel_twice_is_an_anomaly() -> None:
@@ -92,7 +102,10 @@ def test_suspension_suspends_each_channel_and_names_itself() -> None:
         tracker.MILITARY: ChannelStatus.SUSPENDED,
     }
     assert state.provenance["channels.military"] == "suspension-2008-08-19"
-    assert state.suspended_on == day("2008-08-19")
+    assert {(m.by, m.target, m.effective) for m in state.in_force()} == {
+        ("NATO", tracker.NRC, day("2008-08-19")),
+        ("NATO", tracker.MILITARY, day("2008-08-19")),
+    }
 
 
 def test_suspending_what_is_suspended_is_an_anomaly() -> None:
@@ -188,15 +201,18 @@ def test_overlapping_statements_of_one_expectation_keep_the_narrower_window() ->
     )
 
 
-def test_a_window_that_does_not_overlap_reschedules_the_expectation() -> None:
+def test_a_window_that_does_not_overlap_is_an_expectation_of_its_own() -> None:
     first = lunch(follow_ups=(follow_up("council_meeting", "2009-01-11", "2009-01-20"),))
     later = lunch(
         "2009-01-22",
         id="later",
         follow_ups=(follow_up("council_meeting", "2009-02-01", "2009-02-05"),),
     )
-    (item,) = replay_of(first, later).pending
-    assert str(item.expected) == "2009-02-01..2009-02-05"
+    pending = replay_of(first, later).pending
+    assert [str(item.expected) for item in pending] == [
+        "2009-01-11..2009-01-20",
+        "2009-02-01..2009-02-05",
+    ]
 
 
 def test_overdue_only_after_the_window() -> None:

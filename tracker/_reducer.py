@@ -385,7 +385,8 @@ def _established(entry: ChannelEstablished, state: State) -> State:
 def _suspension(entry: Suspension, state: State) -> State:
     for channel in entry.channels:
         state = _know_channel(state, entry, channel)
-        if _standing(state, channel, entry.by, entry.on, entry.levels):
+        standing = _standing(state, channel, entry.by, entry.on, entry.levels)
+        if any(not measure.eased(entry.on) for measure in standing):
             message = f"{entry.by} suspends channel {channel!r}, which it suspended already"
             state = _anomaly(state, entry, "already_suspended", message)
             continue
@@ -444,7 +445,7 @@ def _council_meeting(entry: CouncilMeeting, state: State) -> State:
         if m.target == entry.council
         and m.effect is Effect.SUSPEND
         and m.covers(level, entry.on)
-        and not m.eased(entry.on)
+        and (m.relaxed is None or m.relaxed > entry.on)
     ]
     if entry.formal and blocking:
         message = f"holds a formal meeting of {entry.council!r} while it is suspended"

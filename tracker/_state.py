@@ -147,11 +147,12 @@ class Measure:
             and (not self.levels or level in self.levels)
         )
 
-    def eased(self, at: date | None) -> bool:
-        """Whether its party has decided to resume contacts under it, or lifted part of it."""
+    def eased(self, at: date | None, since: date = date.min) -> bool:
+        """Whether, between ``since`` and ``at``, its party decided to resume contacts under
+        it or lifted part of it."""
         day = date.max if at is None else at
-        return (self.relaxed is not None and self.relaxed <= day) or any(
-            lifting.on <= day for lifting in self.liftings
+        return (self.relaxed is not None and since <= self.relaxed <= day) or any(
+            since <= lifting.on <= day for lifting in self.liftings
         )
 
     def lifted_on(self, at: date | None) -> date | None:
@@ -211,7 +212,7 @@ class Pending:
         window = self.expected
         if window.end is None:
             return window.start + OPEN_LAPSE_AFTER
-        return window.end + max(LAPSE_AFTER, timedelta(days=window.days)) + timedelta(days=1)
+        return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
 
     def lapsed(self, at: date | None) -> bool:
         """Whether, on day ``at``, the expectation is long past its window."""
@@ -382,7 +383,7 @@ class State:
             return ChannelStatus.ACTIVE
         if self.latest.get(channel, date.min) >= since:
             return ChannelStatus.INFORMAL
-        if any(m.eased(self.at) for m in measures):
+        if any(m.eased(self.at, since) for m in measures):
             return ChannelStatus.RESUMPTION_DECIDED
         return ChannelStatus.SUSPENDED
 
@@ -408,14 +409,19 @@ class State:
                     return Phase.INFORMAL_COUNCIL
                 if held.get(MEETING, date.min) >= since:
                     return Phase.CONTACTS_RESUMED
-                if any(m.eased(self.at) for m in dialogue):
+                if any(m.eased(self.at, since) for m in dialogue):
                     return Phase.REENGAGEMENT_DECIDED
                 return Phase.SUSPENDED
+            # The council meets formally again: what its parties eased on the dialogue has
+            # ended in practice, whether or not they lifted it in form.
+            ended = {m.key for m in dialogue if m.eased(self.at)}
+            force = [m for m in force if m.key not in ended]
         if any(m.effect is Effect.SUSPEND for m in force):
             return Phase.COOPERATION_SUSPENDED
         if force:
             return Phase.STRAINED
-        if any(m.lifted_on(self.at) is not None for m in self.measures.values()):
+        day = date.max if self.at is None else self.at
+        if any(m.effective <= day for m in self.measures.values()):
             return Phase.NORMALIZED
         return Phase.NORMAL
 

@@ -1,0 +1,304 @@
+"""Measures in force and their lifting, the phases they give, the level of relations,
+expectations matched and lapsing, and days known to their month or year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from attrs import evolve
+from builders import (
+    SOURCE,
+    council,
+    day,
+    decision,
+    entry,
+    established,
+    expulsion,
+    follow_up,
+    lift,
+    lifting,
+    lunch,
+    presence,
+    replay_of,
+    suspension,
+)
+
+import tracker
+from tracker import ChannelStatus, Phase
+
+
+def _on(state: tracker.State, text: str) -> tracker.State:
+    """The state as it stands on another day: what is in force depends on the day."""
+    return evolve(state, at=day(text))
+
+
+# -- lifting ---------------------------------------------------------------------------------
+
+
+def test_a_lift_at_one_level_leaves_the_others_in_force() -> None:
+    state = replay_of(
+        established(),
+        suspension(channels=(tracker.NRC,)),
+        lifting("2009-03-05", lift("nrc", "ambassadors")),
+    )
+    (measure,) = state.in_force()
+    assert not measure.covers("ambassadors", day("2009-03-06"))
+    assert measure.covers("ministers", day("2009-03-06"))
+    ambassadors = tracker.apply(state, council("2009-04-29", formal=True))
+    assert ambassadors.anomalies == ()
+    ministers = tracker.apply(state, council("2009-04-29", formal=True, level="ministerial"))
+    assert [a.rule for a in ministers.anomalies] == ["formal_while_suspended"]
+
+
+def test_a_lift_from_a_later_day_takes_effect_on_that_day() -> None:
+    state = replay_of(
+        suspension(channels=(tracker.MILITARY,)),
+        lifting("2009-03-05", lift(tracker.MILITARY, effective="2009-04-05")),
+    )
+    assert _on(state, "2009-04-04").in_force()
+    assert not _on(state, "2009-04-05").in_force()
+    assert _on(state, "2009-04-05").phase is Phase.NORMALIZED
+    assert state.measures["suspension-2008-08-19.military"].lifted_on(day("2009-05-01")) == day(
+        "2009-04-05"
+    )
+
+
+def test_a_measure_announced_for_later_is_not_in_force_before() -> None:
+    state = replay_of(suspension(channels=(tracker.MILITARY,), effective=day("2008-09-01")))
+    assert _on(state, "2008-08-31").phase is Phase.NORMAL
+    assert _on(state, "2008-09-01").phase is Phase.COOPERATION_SUSPENDED
+
+
+def test_only_the_party_that_imposed_a_measure_lifts_it_unless_both_decide() -> None:
+    measure = suspension(channels=(tracker.MILITARY,))
+    by_russia = lifting("2009-03-05", lift(tracker.MILITARY), by="RUS")
+    state = replay_of(established(), measure, by_russia)
+    assert [a.rule for a in state.anomalies] == ["not_suspended"]
+    assert state.in_force()
+    jointly = lifting("2009-06-27", lift(tracker.MILITARY), by="RUS", jointly=True, id="joint")
+    assert not tracker.apply(state, jointly).in_force()
+
+
+def test_resuming_formally_a_council_that_met_informally_is_no_anomaly() -> None:
+    state = replay_of(
+        established(),
+        suspension(),
+        decision(),
+        council(),
+        lifting("2009-03-05", lift(tracker.NRC, "ambassadors")),
+    )
+    assert state.anomalies == ()
+    assert state.phase is Phase.INFORMAL_COUNCIL
+
+
+def test_a_formal_council_ends_in_practice_what_its_parties_eased() -> None:
+    state = replay_of(established(), suspension(), decision(), council("2009-03-05", formal=True))
+    assert state.phase is Phase.NORMALIZED
+    assert state.in_force()  # never lifted in form: the state says so
+    cooperation = replay_of(
+        established(),
+        suspension(channels=(tracker.NRC, tracker.MILITARY)),
+        decision(resumes=(tracker.NRC,)),
+        council("2009-03-05", formal=True),
+    )
+    assert cooperation.phase is Phase.COOPERATION_SUSPENDED
+
+
+# -- the phases of other measures ------------------------------------------------------------
+
+
+def test_cooperation_suspended_with_the_dialogue_open_survives_council_meetings() -> None:
+    state = replay_of(
+        established(),
+        suspension("2014-04-01", channels=("civilian_cooperation", tracker.MILITARY)),
+        council("2014-06-02", formal=True),
+    )
+    assert state.phase is Phase.COOPERATION_SUSPENDED
+    assert state.channels[tracker.NRC] is ChannelStatus.ACTIVE
+    assert state.anomalies == ()
+
+
+def test_expulsions_and_caps_strain_relations_until_lifted() -> None:
+    state = replay_of(
+        established(), expulsion("2018-03-27"), presence("2018-03-27", "capped", cap=20)
+    )
+    assert state.phase is Phase.STRAINED
+    assert state.missions["rus_mission"] == "RUS"
+    lifted = tracker.apply(state, lifting("2020-01-01", lift("rus_mission")))
+    assert lifted.phase is Phase.NORMALIZED
+
+
+def test_every_mission_closed_severs_relations_until_they_meet_again() -> None:
+    state = replay_of(
+        established(),
+        presence("1998-06-01", "opened"),
+        presence("2001-06-01", "opened", mission="nato_office", of="NATO", by="NATO"),
+        presence("2021-10-18", "suspended", by="RUS", effective=day("2021-11-01")),
+        presence("2021-10-18", "closed", mission="nato_office", of="NATO", by="RUS"),
+    )
+    assert _on(state, "2021-10-31").phase is Phase.STRAINED
+    assert _on(state, "2021-11-01").phase is Phase.SEVERED
+    met = tracker.apply(state, council("2022-01-12", formal=True))
+    assert _on(met, "2022-01-13").phase is Phase.STRAINED
+
+
+def test_one_mission_closed_of_several_is_not_a_rupture() -> None:
+    state = replay_of(
+        presence("1998-06-01", "opened"),
+        presence("2001-06-01", "opened", mission="nato_office", of="NATO", by="NATO"),
+        presence("2021-10-18", "closed", mission="nato_office", of="NATO", by="RUS"),
+    )
+    assert state.phase is Phase.STRAINED
+
+
+def test_a_defunct_council_severs_relations_until_set_up_again() -> None:
+    defunct = entry(
+        tracker.BodyDefunct, "2022-03-01", by="RUS", channel=tracker.NRC, body="the NRC"
+    )
+    state = replay_of(established(), defunct)
+    assert state.phase is Phase.SEVERED
+    assert state.channels[tracker.NRC] is ChannelStatus.DEFUNCT
+    again = tracker.apply(state, established("2030-01-01", id="again"))
+    assert again.anomalies == ()
+    assert again.phase is Phase.NORMALIZED
+
+
+def test_breaking_diplomatic_relations_severs_them() -> None:
+    state = replay_of(suspension(channels=("diplomatic_relations",), by="RUS"))
+    assert state.phase is Phase.SEVERED
+
+
+# -- the level of relations ------------------------------------------------------------------
+
+
+def test_the_level_falls_in_a_crisis_stays_low_and_recovers_as_measures_are_lifted() -> None:
+    before = _on(replay_of(established()), "2008-08-01")
+    crisis = replay_of(established(), suspension(channels=(tracker.NRC, tracker.MILITARY)))
+    eased = tracker.apply(crisis, decision(resumes=(tracker.NRC,)))
+    lifted = tracker.apply(eased, lifting("2009-12-04", lift(tracker.NRC), lift(tracker.MILITARY)))
+    assert _on(crisis, "2008-08-20").level < before.level
+    assert _on(crisis, "2008-12-01").pressure == -8.0  # every day it is in force
+    assert _on(eased, "2009-06-01").pressure == -6.0  # an eased measure weighs half
+    assert _on(lifted, "2010-06-01").level == 0.0
+    assert _on(lifted, "2009-12-05").level > _on(crisis, "2008-12-01").level
+
+
+def test_the_recent_activity_is_the_mean_goldstein_of_two_months() -> None:
+    state = replay_of(lunch("2009-01-10"), council("2009-02-20"), expulsion("2009-02-21"))
+    assert _on(state, "2009-02-28").recent_activity == pytest.approx((1.0 + 3.5 - 5.0) / 3)
+    assert _on(state, "2009-04-01").recent_activity == 0.0
+
+
+# -- expectations ----------------------------------------------------------------------------
+
+
+def _expecting(kind: str, start: str, end: str | None, **what: object) -> tracker.FollowUp:
+    window = tracker.DateWindow(day(start), day(end) if end else None)
+    return tracker.FollowUp(kind, window, "soon", **what)  # type: ignore[arg-type]
+
+
+def test_an_expectation_is_fulfilled_only_by_what_was_expected() -> None:
+    ministers = _expecting("council_meeting", "2009-04-05", None, level="ministers", formal=True)
+    state = replay_of(lunch("2009-03-05", follow_ups=(ministers,)))
+    for wrong in (council("2009-04-29", formal=True), council("2009-06-27", level="ministers")):
+        assert len(tracker.apply(state, wrong).awaited()) == 1
+    right = tracker.apply(state, council("2009-12-04", formal=True, level="ministerial"))
+    assert right.awaited() == ()
+
+
+def test_several_expectations_of_one_kind_are_pending_at_once() -> None:
+    ambassadors = _expecting("council_meeting", "2009-04-29", "2009-04-29", level="ambassadors")
+    ministers = _expecting("council_meeting", "2009-05-11", "2009-05-20", level="ministers")
+    state = replay_of(lunch("2009-04-16", follow_ups=(ambassadors, ministers)))
+    assert len(state.pending) == 2
+    after = tracker.apply(state, council("2009-04-29", formal=True))
+    assert [item.level for item in after.pending] == ["ministers"]
+
+
+def test_an_expectation_long_past_its_window_lapses_and_is_never_fulfilled() -> None:
+    state = replay_of(lunch(follow_ups=(follow_up("council_meeting", "2009-01-11", "2009-01-20"),)))
+    (item,) = state.pending
+    assert item.lapses == day("2009-04-20")  # 90 days after a window shorter than that
+    assert not item.lapsed(day("2009-04-19")) and item.lapsed(day("2009-04-20"))
+    assert _on(state, "2009-05-01").lapsed() == (item,)
+    assert _on(state, "2009-05-01").overdue() == ()
+    late = tracker.apply(state, council("2010-01-26"))
+    assert not late.fulfilled and late.pending == (item,)
+
+
+def test_an_open_ended_expectation_lapses_a_year_after_it_opens() -> None:
+    item = tracker.Pending(
+        "council_meeting", tracker.DateWindow(day("2009-04-05")), day("2009-03-05"), "x", (), ()
+    )
+    assert not item.overdue(day("2010-01-01"))
+    assert not item.lapsed(day("2010-04-04")) and item.lapsed(day("2010-04-05"))
+    assert str(item.expected) == "from 2009-04-05"
+
+
+# -- days known to their month or year -------------------------------------------------------
+
+
+def _stated(kind: type[tracker.Entry], on: tracker.Day, reported: str, **fields: object) -> Any:
+    return evolve(entry(kind, on.isoformat(), **fields), on=on, reported=day(reported))
+
+
+def test_a_fact_known_to_its_month_is_placed_where_it_surely_happened() -> None:
+    june = tracker.Day(2014, 6, 1, "month")
+    meeting = _stated(tracker.InformalMeeting, june, "2014-06-23", format="talks")
+    assert meeting.on == date(2014, 6, 23) and str(meeting.on) == "2014-06"
+    later = _stated(tracker.InformalMeeting, june, "2014-09-01", format="talks")
+    assert later.on == date(2014, 6, 30)
+    year = _stated(
+        tracker.InformalMeeting, tracker.Day(2002, 1, 1, "year"), "2008-12-19", format="x"
+    )
+    assert year.on == date(2002, 12, 31) and str(year.on) == "2002"
+    assert meeting.occurrence() == later.occurrence()  # one stated day, whatever the placing
+
+
+def test_a_coarse_day_is_written_as_stated_and_read_back_the_same() -> None:
+    june = tracker.Day(2014, 6, 1, "month")
+    line = tracker.dumps_entry(_stated(tracker.InformalMeeting, june, "2014-06-23", format="x"))
+    assert b'"on":"2014-06"' in line
+    again = tracker.loads_entry(line)
+    assert again.on.precision is tracker.Precision.MONTH
+    assert tracker.dumps_entry(again) == line
+
+
+def test_a_report_before_the_stated_period_is_refused() -> None:
+    with pytest.raises(tracker.FieldError, match="reported"):
+        _stated(tracker.InformalMeeting, tracker.Day(2014, 6, 1, "month"), "2014-05-31", format="x")
+
+
+@pytest.mark.parametrize("text", ["2008-W01-1", "2008W011  ", "20080101", "0001-01-01", "2014-6"])
+def test_only_plain_days_months_and_years_are_read(text: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        tracker.parse_stated_day(text)
+
+
+# -- occurrences -----------------------------------------------------------------------------
+
+
+def test_one_occurrence_needs_the_same_actor_and_identity() -> None:
+    ambassadors = council(formal=True)
+    assert ambassadors.occurrence() == council(formal=True, id="second").occurrence()
+    assert ambassadors.occurrence() != council(formal=True, level="ministers").occurrence()
+    assert ambassadors.occurrence() != council(formal=False).occurrence()
+    assert expulsion("2018-03-27").occurrence() != expulsion("2018-03-27", by="RUS").occurrence()
+
+
+def test_a_presence_measure_is_coded_by_what_it_does() -> None:
+    assert presence("2001-01-01", "opened").event_code().goldstein > 0
+    assert presence("2021-10-18", "closed").event_code().cameo == "161"
+    assert presence("2014-04-08", "restricted").event_code().plover == "COERCE"
+
+
+def test_a_source_is_cited_by_its_article_or_its_address() -> None:
+    cited = tracker.Source("NATO", url="https://www.nato.int/cps/en/natohq/news_59970.htm")
+    assert cited.article == "" and cited.quotes == ()
+    with pytest.raises(tracker.FieldError, match="article"):
+        tracker.Source("NATO")
+    with pytest.raises(tracker.FieldError, match="quotes"):
+        tracker.Source("NATO", url="https://example.org/", quotes=("A sentence.",))
+    assert SOURCE.article
