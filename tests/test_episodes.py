@@ -102,9 +102,10 @@ def test_the_june_2014_review_is_pending_then_kept(history: tracker.Replay) -> N
     review = ("ministerial_decision", "nato-suspends-practical-cooperation-2014-04-01")
     assert review in _pending(_at(history, "2014-04-02"))
     assert review not in _pending(_at(history, "2014-06-30"))
-    assert any(key.startswith("ministerial_decision.nato-suspends") for key in (
-        _at(history, "2014-06-30").fulfilled
-    ))
+    assert any(
+        key.startswith("ministerial_decision.nato-suspends")
+        for key in (_at(history, "2014-06-30").fulfilled)
+    )
 
 
 def test_the_restriction_of_russias_mission_is_in_force(history: tracker.Replay) -> None:
@@ -127,9 +128,7 @@ def test_a_meeting_known_to_the_month_keeps_its_precision(history: tracker.Repla
 def test_the_announced_meeting_of_2016_is_fulfilled(history: tracker.Replay) -> None:
     state = _at(history, "2016-04-21")
     keys = [key for key in state.fulfilled if "nrc-meeting-announced-2016-04-08" in key]
-    assert keys == [
-        "council_meeting.nrc-meeting-announced-2016-04-08.nrc-ambassadors-2016-04-20"
-    ]
+    assert keys == ["council_meeting.nrc-meeting-announced-2016-04-08.nrc-ambassadors-2016-04-20"]
 
 
 def test_no_anomaly_on_real_history(history: tracker.Replay) -> None:

@@ -221,11 +221,13 @@ def test_an_expectation_long_past_its_window_lapses_and_is_never_fulfilled() -> 
     state = replay_of(lunch(follow_ups=(follow_up("council_meeting", "2009-01-11", "2009-01-20"),)))
     (item,) = state.pending
     assert item.lapses == day("2009-04-20")  # 90 days after a window shorter than that
-    assert not item.lapsed(day("2009-04-19")) and item.lapsed(day("2009-04-20"))
+    assert not item.lapsed(day("2009-04-19"))
+    assert item.lapsed(day("2009-04-20"))
     assert _on(state, "2009-05-01").lapsed() == (item,)
     assert _on(state, "2009-05-01").overdue() == ()
     late = tracker.apply(state, council("2010-01-26"))
-    assert not late.fulfilled and late.pending == (item,)
+    assert not late.fulfilled
+    assert late.pending == (item,)
 
 
 def test_an_open_ended_expectation_lapses_a_year_after_it_opens() -> None:
@@ -233,7 +235,8 @@ def test_an_open_ended_expectation_lapses_a_year_after_it_opens() -> None:
         "council_meeting", tracker.DateWindow(day("2009-04-05")), day("2009-03-05"), "x", (), ()
     )
     assert not item.overdue(day("2010-01-01"))
-    assert not item.lapsed(day("2010-04-04")) and item.lapsed(day("2010-04-05"))
+    assert not item.lapsed(day("2010-04-04"))
+    assert item.lapsed(day("2010-04-05"))
     assert str(item.expected) == "from 2009-04-05"
 
 
@@ -247,13 +250,15 @@ def _stated(kind: type[tracker.Entry], on: tracker.Day, reported: str, **fields:
 def test_a_fact_known_to_its_month_is_placed_where_it_surely_happened() -> None:
     june = tracker.Day(2014, 6, 1, "month")
     meeting = _stated(tracker.InformalMeeting, june, "2014-06-23", format="talks")
-    assert meeting.on == date(2014, 6, 23) and str(meeting.on) == "2014-06"
+    assert meeting.on == date(2014, 6, 23)
+    assert str(meeting.on) == "2014-06"
     later = _stated(tracker.InformalMeeting, june, "2014-09-01", format="talks")
     assert later.on == date(2014, 6, 30)
     year = _stated(
         tracker.InformalMeeting, tracker.Day(2002, 1, 1, "year"), "2008-12-19", format="x"
     )
-    assert year.on == date(2002, 12, 31) and str(year.on) == "2002"
+    assert year.on == date(2002, 12, 31)
+    assert str(year.on) == "2002"
     assert meeting.occurrence() == later.occurrence()  # one stated day, whatever the placing
 
 
@@ -296,7 +301,8 @@ def test_a_presence_measure_is_coded_by_what_it_does() -> None:
 
 def test_a_source_is_cited_by_its_article_or_its_address() -> None:
     cited = tracker.Source("NATO", url="https://www.nato.int/cps/en/natohq/news_59970.htm")
-    assert cited.article == "" and cited.quotes == ()
+    assert cited.article == ""
+    assert cited.quotes == ()
     with pytest.raises(tracker.FieldError, match="article"):
         tracker.Source("NATO")
     with pytest.raises(tracker.FieldError, match="quotes"):

@@ -89,7 +89,9 @@ def channel_role(channel: str) -> Role:
     """The role a channel's name implies: known names, then suffixes, else dialogue."""
     if channel in _ROLES:
         return _ROLES[channel]
-    return next((role for suffix, role in _ROLE_SUFFIXES if channel.endswith(suffix)), Role.DIALOGUE)
+    return next(
+        (role for suffix, role in _ROLE_SUFFIXES if channel.endswith(suffix)), Role.DIALOGUE
+    )
 
 
 #: The levels at which a forum meets or a measure applies, and the words sources use for them.
@@ -114,6 +116,7 @@ def level_of(text: str) -> str:
     words = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
     words = words.removesuffix("_level") if words not in _LEVEL_NAMES else words
     return _LEVEL_NAMES.get(words, words)
+
 
 _ACTOR = re.compile(r"[A-Z][A-Z0-9]{1,11}")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -738,7 +741,9 @@ _PRESENCE_CODES = {
     PresenceAction.SUSPENDED: EventCode(
         "161", "Reduce or break diplomatic relations", -4.0, "SANCTION"
     ),
-    PresenceAction.CLOSED: EventCode("161", "Reduce or break diplomatic relations", -4.0, "SANCTION"),
+    PresenceAction.CLOSED: EventCode(
+        "161", "Reduce or break diplomatic relations", -4.0, "SANCTION"
+    ),
 }
 
 

@@ -1,8 +1,9 @@
 """The reducer: a pure function ``(state, entry) -> state``, and replay as a fold of it.
 
 What every entry does (corroboration, follow-ups, stances, cooperation, activity,
-provenance) lives in :func:`apply`; what one event type does lives in its :func:`rule`, dispatched on the
-entry's class, so that a new event type brings its own rule without editing this module::
+provenance) lives in :func:`apply`; what one event type does lives in its :func:`rule`,
+dispatched on the entry's class, so that a new event type brings its own rule without editing
+this module::
 
     @tracker.rule.register
     def _(entry: SanctionsEased, state: State) -> State:
@@ -15,8 +16,8 @@ the log is.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import singledispatch
 from datetime import date
+from functools import singledispatch
 from typing import Any
 
 from attrs import evolve, fields
@@ -203,9 +204,7 @@ def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
     """Add ``follow_up`` to ``pending``. A second statement of one expectation (same kind,
     forum, level and formality, an overlapping window) narrows its window; anything else is an
     expectation of its own, so several of one kind may be pending at once."""
-    index = next(
-        (i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None
-    )
+    index = next((i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None)
     if index is None:
         pending.append(
             Pending(

@@ -122,7 +122,9 @@ def _anomalies(state: State) -> dict[str, str]:
 def _meeting(meeting: Meeting) -> str:
     reports = len(meeting.reports)
     level = f" of {meeting.level}" if meeting.level else ""
-    return f"{meeting.kind}{level} on {meeting.stated} ({reports} report{'s' if reports > 1 else ''})"
+    return (
+        f"{meeting.kind}{level} on {meeting.stated} ({reports} report{'s' if reports > 1 else ''})"
+    )
 
 
 def _fulfilment(done: Fulfilment) -> str:

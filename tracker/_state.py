@@ -436,9 +436,9 @@ class State:
         ]
         closures = {m.target: m.effective for m in force if m.effect is Effect.CLOSE}
         owners = set(self.missions.values())
-        if self.missions and owners >= {self.dyad.first, self.dyad.second}:
-            if all(mission in closures for mission in self.missions):
-                days.append(max(closures[mission] for mission in self.missions))
+        both = bool(self.missions) and owners >= {self.dyad.first, self.dyad.second}
+        if both and all(mission in closures for mission in self.missions):
+            days.append(max(closures[mission] for mission in self.missions))
         return max(days, default=None)
 
     def same_phase_inputs(self, other: State) -> bool:
