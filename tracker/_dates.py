@@ -10,7 +10,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from tracker._errors import FieldError
+from tracker._errors import FieldError, shown
 
 __all__ = [
     "FIRST_DAY",
@@ -104,7 +104,7 @@ class Day(date):
 
 def _in_range(day: date, text: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
-        msg = f"date {text!r} lies outside the days tracker reads ({FIRST_DAY} to {LAST_DAY})"
+        msg = f"date {shown(text)} lies outside the days tracker reads ({FIRST_DAY} to {LAST_DAY})"
         raise ValueError(msg)
     return day
 
@@ -119,7 +119,7 @@ def parse_day(text: str) -> date:
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:
-        msg = f"invalid date {text[:40]!r}: expected an existing day as 'YYYY-MM-DD'"
+        msg = f"invalid date {shown(text)}: expected an existing day as 'YYYY-MM-DD'"
         raise ValueError(msg) from None
     return _in_range(day, text)
 
@@ -140,7 +140,7 @@ def parse_stated_day(text: str) -> Day:
         first = date(int(year), int(month or 1), 1)
     except ValueError:
         msg = (
-            f"invalid date {text[:40]!r}: expected a year, a month or a day "
+            f"invalid date {shown(text)}: expected a year, a month or a day "
             "as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
         )
         raise ValueError(msg) from None
@@ -161,7 +161,7 @@ def parse_timestamp(text: str) -> date | datetime:
         stamp = datetime.fromisoformat(text)
     except ValueError:
         msg = (
-            f"invalid timestamp {text[:40]!r}: "
+            f"invalid timestamp {shown(text)}: "
             "expected 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM[:SS][+HH:MM]'"
         )
         raise ValueError(msg) from None
@@ -174,7 +174,7 @@ def _check_order(window: DateWindow, _attribute: object, end: date | None) -> No
         if day is None and key == "to":
             continue
         if not isinstance(day, date) or isinstance(day, datetime):
-            reason = f"must be a date, got {day!r}"
+            reason = f"must be a date, got {shown(day)}"
             raise FieldError(reason, key)
     if end is not None and end < window.start:
         reason = f"the window ends ({end}) before it starts ({window.start})"

@@ -14,7 +14,7 @@ from attrs import Factory, field, frozen
 
 from tracker._articles import article_name_problem
 from tracker._dates import DateWindow, Day, Precision
-from tracker._errors import FieldError
+from tracker._errors import FieldError, shown
 
 __all__ = [
     "HIGH_LEVEL",
@@ -130,7 +130,7 @@ def _key(attribute: attrs.Attribute[Any]) -> str:
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        reason = f"must be non-empty text, got {value!r}"
+        reason = f"must be non-empty text, got {shown(value)}"
         raise FieldError(reason, _key(attribute))
 
 
@@ -146,7 +146,7 @@ Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
 def _pattern(regex: re.Pattern[str], what: str) -> Check:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str) or not regex.fullmatch(value):
-            reason = f"{value!r} is not {what}"
+            reason = f"{shown(value)} is not {what}"
             raise FieldError(reason, _key(attribute))
 
     return check
@@ -170,13 +170,13 @@ _name = _pattern(_NAME, "a snake_case name")
 
 def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
-        reason = f"must be a date, got {value!r}"
+        reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, _key(attribute))
 
 
 def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
-        reason = f"must be true or false, got {value!r}"
+        reason = f"must be true or false, got {shown(value)}"
         raise FieldError(reason, _key(attribute))
 
 
@@ -201,7 +201,9 @@ class Dyad:
         """Read ``A-B`` (either order)."""
         parts = text.split("-") if isinstance(text, str) else []
         if len(parts) != 2:
-            reason = f"invalid dyad {text!r}: expected two actor codes as 'A-B', such as 'NATO-RUS'"
+            reason = (
+                f"invalid dyad {shown(text)}: expected two actor codes as 'A-B', such as 'NATO-RUS'"
+            )
             raise FieldError(reason)
         return cls(parts[0].strip().upper(), parts[1].strip().upper())
 
@@ -367,7 +369,7 @@ def _sources_given(_entry: Entry, _attribute: object, sources: tuple[Source, ...
 
 def _stated(value: date) -> Day:
     if not isinstance(value, date) or isinstance(value, datetime):
-        reason = f"must be a date, got {value!r}"
+        reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, "on")
     return Day.of(value)
 
@@ -514,7 +516,7 @@ def entry_types() -> MappingProxyType[str, type[Entry]]:
 
 def _role(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value != "" and value not in set(Role):
-        reason = f"{value!r} is not a role ({', '.join(Role)})"
+        reason = f"{shown(value)} is not a role ({', '.join(Role)})"
         raise FieldError(reason, _key(attribute))
 
 
@@ -722,7 +724,7 @@ class Expulsion(Entry):
     @count.validator
     def _count(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            reason = f"must be a whole number of persons, 0 or more, got {value!r}"
+            reason = f"must be a whole number of persons, 0 or more, got {shown(value)}"
             raise FieldError(reason, "count")
 
 
@@ -773,7 +775,7 @@ class PresenceMeasure(Entry):
     @cap.validator
     def _cap(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            reason = f"must be a whole number of staff, 0 or more, got {value!r}"
+            reason = f"must be a whole number of staff, 0 or more, got {shown(value)}"
             raise FieldError(reason, "cap")
 
     def event_code(self) -> EventCode:
