@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker import Dyad, Entry, Replay, Source, State, Suspension, bundled_log, read_log
@@ -18,8 +18,12 @@ from tracker.testing import (
     check_determinism,
     check_duplicates,
     check_follow_ups_resolved,
+    check_in_force,
     check_known_at,
+    check_lapse,
+    check_measures,
     check_overdue,
+    check_precision,
     check_split_fold,
     check_state_at,
     check_steps,
@@ -27,7 +31,8 @@ from tracker.testing import (
 )
 
 #: Each example folds a log several times: fewer than Hypothesis's hundred keep a test quick.
-LOGS = settings(max_examples=25)
+#: A story of a dozen entries, each drawn with its sources, takes a while to draw.
+LOGS = settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 
 
 def moments(log: tuple[Entry, ...]) -> st.SearchStrategy[date | None]:
@@ -95,9 +100,38 @@ def test_follow_ups_are_resolved_only_by_an_entry_that_fulfils_them(log: tuple[E
 
 
 @LOGS
+@given(logs(nonsense=True))
+def test_expectations_lapsed_are_never_fulfilled(log: tuple[Entry, ...]) -> None:
+    check_follow_ups_resolved(log)  # a fulfilment of a lapsed expectation breaks Law.LAPSE
+
+
+@LOGS
 @given(states())
 def test_follow_ups_become_overdue_only_after_their_window(state: State) -> None:
     check_overdue(state)
+
+
+@LOGS
+@given(states())
+def test_expectations_lapse_after_their_window_and_stay_lapsed(state: State) -> None:
+    check_lapse(state)
+
+
+@LOGS
+@given(logs(nonsense=True))
+def test_decisions_lift_exactly_the_measures_they_name(log: tuple[Entry, ...]) -> None:
+    check_measures(log)
+
+
+@LOGS
+@given(states())
+def test_measures_are_in_force_from_their_effective_day_until_lifted(state: State) -> None:
+    check_in_force(state)
+
+
+@given(entries())
+def test_entries_stated_coarsely_are_placed_within_their_period(entry: Entry) -> None:
+    check_precision(entry)
 
 
 @given(entries())
@@ -139,11 +173,13 @@ def test_the_bundled_log_keeps_the_laws() -> None:
     replay = Replay(log, every=2)
     check_duplicates(log)
     check_follow_ups_resolved(log)
+    check_measures(log)
     check_anomalies(log)
     for index in range(len(replay)):
         check_steps(replay, log, index)
     for entry in log:
         check_codec(entry)
+        check_precision(entry)
         check_state_at(replay, log, entry.on)
         check_known_at(replay, log, None, entry.reported)
 
@@ -151,7 +187,7 @@ def test_the_bundled_log_keeps_the_laws() -> None:
 def test_a_violation_says_which_law_and_which_entries() -> None:
     log = tuple(read_log(bundled_log()))
     violation = LawViolation(Law.DUPLICATES, "it counted twice", log[:2])
-    assert str(violation).startswith("duplicates: a second report of an occurrence")
+    assert str(violation).startswith("duplicates: a second report of an occurrence changes no")
     assert log[0].id in str(violation)
     assert violation.entries == log[:2]
 

@@ -19,12 +19,13 @@ except ImportError as error:
 
 from hypothesis import strategies as st
 
-from tracker._dates import DateWindow
+from tracker._dates import DateWindow, Day
 from tracker._entries import (
     CooperationNote,
     Dyad,
     Entry,
     FollowUp,
+    Lift,
     Participant,
     Source,
     Stance,
@@ -48,11 +49,18 @@ from tracker.strategies._values import (
     dyads,
     follow_ups,
     ids,
+    levels,
+    lifts,
+    missions,
     names,
     participants,
+    precisions,
+    roles,
     sources,
     stances,
+    stated_days,
     texts,
+    urls,
 )
 
 __all__ = [
@@ -71,14 +79,21 @@ __all__ = [
     "entries_on",
     "follow_ups",
     "ids",
+    "levels",
+    "lifts",
     "logs",
+    "missions",
     "names",
     "participants",
+    "precisions",
     "register_entry_type",
+    "roles",
     "sources",
     "stances",
+    "stated_days",
     "states",
     "texts",
+    "urls",
 ]
 
 for _cls in drawable_types():
@@ -86,7 +101,9 @@ for _cls in drawable_types():
 st.register_type_strategy(Entry, entries())
 st.register_type_strategy(State, states())
 st.register_type_strategy(Dyad, dyads())
-st.register_type_strategy(DateWindow, date_windows())
+st.register_type_strategy(DateWindow, date_windows(open_ended=True))
+st.register_type_strategy(Day, stated_days())
+st.register_type_strategy(Lift, lifts())
 st.register_type_strategy(Source, sources())
 st.register_type_strategy(Participant, participants())
 st.register_type_strategy(Stance, stances())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -13,18 +15,20 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from tracker._dates import DateWindow
+from tracker._dates import DateWindow, Day
 from tracker._entries import (
-    ChannelEstablished,
     CouncilMeeting,
-    Declaration,
     Dyad,
     Entry,
+    FollowUp,
     InformalMeeting,
-    MeetingAnnouncement,
-    MinisterialDecision,
+    Lift,
     Source,
-    Suspension,
+    _actor,
+    _name,
+    _optional_text,
+    _role,
+    _text,
     entry_types,
 )
 from tracker.strategies._values import (
@@ -36,9 +40,15 @@ from tracker.strategies._values import (
     dyads,
     follow_ups,
     ids,
+    levels,
+    lifts,
+    missions,
+    names,
     participants,
+    roles,
     sources,
     stances,
+    stated_days,
     texts,
 )
 
@@ -54,15 +64,18 @@ PLAIN_SOURCE = Source(outlet="Plain Wire", article="000_0000000000000000.txt")
 #: How far after an entry the events it expects are drawn to start, in days.
 HORIZON = 60
 
+#: A strategy for one field of an entry, given the entry's parties and day.
+FieldStrategy = Callable[[Dyad, Day], SearchStrategy[Any]]
 #: The fields of its own class an entry type is drawn with, given its parties and day.
-OwnFields = Callable[[Dyad, date], SearchStrategy[dict[str, Any]]]
+OwnFields = Callable[[Dyad, Day], SearchStrategy[dict[str, Any]]]
 
 _OWN_FIELDS: dict[type[Entry], OwnFields] = {}
 _COMMON = frozenset(attribute.name for attribute in attrs.fields(Entry))
 
 
 def register_entry_type(cls: type[Entry], /, **fields: SearchStrategy[Any]) -> None:
-    """Teach the kit to draw entries of ``cls``: give a strategy for each field its class adds.
+    """Teach the kit to draw entries of ``cls``, giving a strategy for any field its class
+    adds that the kit cannot draw from the declaration alone (see :func:`entries_on`).
 
     The common fields (id, days, parties, sources, follow-ups...) are drawn by the kit. After
     this, :func:`entries` and :func:`logs` draw the type and ``st.from_type(cls)`` works.
@@ -73,21 +86,42 @@ def register_entry_type(cls: type[Entry], /, **fields: SearchStrategy[Any]) -> N
     if cls not in entry_types().values():
         msg = f"{cls.__qualname__} is not a declared entry type: decorate it with @entry_type(...)"
         raise InvalidArgument(msg)
-    own = {a.name: a for a in attrs.fields(cls) if a.init and a.name not in _COMMON}
+    own = _own_attributes(cls)
     unknown = sorted(set(fields) - set(own))
     if unknown:
         known = ", ".join(own) or "none"
         msg = f"{cls.__qualname__} has no field {', '.join(unknown)} of its own (it has: {known})"
         raise InvalidArgument(msg)
-    missing = sorted(
-        name for name, a in own.items() if a.default is attrs.NOTHING and name not in fields
-    )
+    _teach(cls, {name: _constant(strategy) for name, strategy in fields.items()})
+    st.register_type_strategy(cls, entries([cls]))
+
+
+def _own_attributes(cls: type[Entry]) -> dict[str, attrs.Attribute[Any]]:
+    return {a.name: a for a in attrs.fields(cls) if a.init and a.name not in _COMMON}
+
+
+def _teach(cls: type[Entry], given: dict[str, FieldStrategy]) -> None:
+    """Draw ``cls`` with the ``given`` field strategies and those read from its declaration;
+    a field with neither is left at its default, and one without a default is refused."""
+    drawn = {**_inferred(cls), **given}
+    missing = [
+        name
+        for name, attribute in _own_attributes(cls).items()
+        if name not in drawn and attribute.default is attrs.NOTHING
+    ]
     if missing:
         msg = f"{cls.__qualname__} needs a strategy for its field(s) {', '.join(missing)}"
         raise InvalidArgument(msg)
-    strategy = st.fixed_dictionaries(fields)
-    _OWN_FIELDS[cls] = lambda _parties, _on: strategy
-    st.register_type_strategy(cls, entries([cls]))
+
+    @cache
+    def own_fields(parties: Dyad, on: Day) -> SearchStrategy[dict[str, Any]]:
+        return st.fixed_dictionaries({name: field(parties, on) for name, field in drawn.items()})
+
+    _OWN_FIELDS[cls] = own_fields
+
+
+def _constant(strategy: SearchStrategy[Any]) -> FieldStrategy:
+    return lambda _parties, _on: strategy
 
 
 def drawable_types() -> tuple[type[Entry], ...]:
@@ -103,11 +137,13 @@ def entries(
 ) -> SearchStrategy[Entry]:
     """Valid entries of one of ``types`` (when ``None``, every type the kit can draw at the
     time of each draw, so also those registered later), between ``parties`` (any dyad when
-    ``None``), that happened within ``between``.
+    ``None``), that happened on a day of ``between`` (see :func:`entries_on`), stated as that
+    day or as its month or year (:func:`~tracker.strategies.stated_days`).
 
-    Each has a source; it was reported on the day it happened or up to 45 days later. Shrinks
+    Each has a source; it was reported on the day drawn or up to 45 days later. Shrinks
     towards an entry of the first type, between NATO and RUS (or ``parties``), on the first
-    day of ``between``, reported that day, with one bare source and no stance or follow-up.
+    day of ``between`` stated exactly, reported that day, with one bare source and no stance
+    or follow-up.
     """
     chosen = None if types is None else tuple(types)
     if chosen == ():
@@ -129,7 +165,8 @@ def _entries_of(
     between: DateWindow,
 ) -> Entry:
     cls = draw(st.sampled_from(drawable_types() if chosen is None else chosen))
-    return draw(entries_on(cls, id=draw(ids()), parties=draw(pairs), on=draw(days(between))))
+    on = draw(stated_days(between))
+    return draw(entries_on(cls, id=draw(ids()), parties=draw(pairs), on=on))
 
 
 def entries_on(
@@ -145,18 +182,24 @@ def entries_on(
 ) -> SearchStrategy[Entry]:
     """Valid entries of ``cls`` with this id, parties and day, and the ``fixed`` field values.
 
-    Follow-ups are expected to start within :data:`HORIZON` days after ``on``, of one of
-    ``kinds`` (every type declared at the time of the draw when ``None``). ``plain``
-    entries carry only what the reducer reads: one fixed source and title, no participant,
-    stance or cooperation note, follow-ups without words (quicker to draw and to shrink).
-    Shrinks towards an entry reported on the day it happened, with one bare source and
-    nothing else.
+    ``on`` is a plain date (an exact day) or a :class:`~tracker._dates.Day` of any precision:
+    an entry stated to its month or year is placed on the last day of that period or, if
+    earlier, on the day it was reported (never before ``on``). Follow-ups are expected to start
+    within :data:`HORIZON` days after ``on``, of one of ``kinds`` (every type declared at the
+    time of the draw when ``None``). The type's own fields are drawn as registered, or as its
+    declaration says: a party of the dyad for an actor, channels, missions and levels for
+    fields so named, days from ``on``'s period to :data:`HORIZON` days after it, flags,
+    counts, enumerations, lifts and follow-ups by type. ``plain`` entries carry only what the
+    reducer reads: one fixed source and title, no participant, stance or cooperation note,
+    follow-ups without words (quicker to draw and to shrink). Shrinks towards an entry
+    reported on the day drawn, with one bare source and nothing else.
     """
     if cls not in _OWN_FIELDS:
         msg = f"no strategy draws {cls.__qualname__}: call register_entry_type() first"
         raise InvalidArgument(msg)
+    day = Day.of(on)
     return _entries_on(
-        cls, entry_id=id, parties=parties, on=on, plain=plain, kinds=kinds, fixed=fixed
+        cls, entry_id=id, parties=parties, on=day, plain=plain, kinds=kinds, fixed=fixed
     )
 
 
@@ -167,11 +210,12 @@ def _entries_on(
     *,
     entry_id: str,
     parties: Dyad,
-    on: date,
+    on: Day,
     plain: bool,
     kinds: tuple[str, ...] | None,
     fixed: dict[str, Any],
 ) -> Entry:
+    drawn_day = date(on.year, on.month, on.day)
     if plain:
         common = {
             "id": entry_id,
@@ -179,8 +223,8 @@ def _entries_on(
             "parties": parties,
             "title": PLAIN_TEXT,
             "sources": (PLAIN_SOURCE,),
-            "follow_ups": draw(_plain_follow_up_lists(on, kinds)),
-            "reported": on + timedelta(draw(_DELAYS) or 0),
+            "follow_ups": draw(_plain_follow_up_lists(drawn_day, kinds)),
+            "reported": drawn_day + timedelta(draw(_DELAYS) or 0),
         }
         return cls(**(common | draw(_OWN_FIELDS[cls](parties, on)) | fixed))
     parts = _parts_of(parties)
@@ -189,16 +233,16 @@ def _entries_on(
         "on": on,
         "parties": parties,
         "title": draw(texts()),
-        "sources": draw(_source_lists(on)),
+        "sources": draw(_source_lists(drawn_day)),
         "participants": draw(parts["participants"]),
         "stances": draw(parts["stances"]),
-        "follow_ups": draw(_follow_up_lists(on, kinds)),
+        "follow_ups": draw(_follow_up_lists(drawn_day, kinds)),
         "cooperation": draw(_COOPERATION),
     }
     delay = draw(_DELAYS)
     if delay is not None or not any(source.published_on for source in common["sources"]):
         # With no delay drawn, the entry is reported when its first source was published.
-        common["reported"] = on + timedelta(delay or 0)
+        common["reported"] = drawn_day + timedelta(delay or 0)
     own = draw(_OWN_FIELDS[cls](parties, on))
     return cls(**(common | own | fixed))
 
@@ -230,11 +274,13 @@ def _follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[
 def _plain_follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
     later = DateWindow(on, on + timedelta(HORIZON))
     return st.lists(
-        follow_ups(kinds, between=later).map(
-            lambda item: evolve(item, phrase=PLAIN_TEXT, quote=PLAIN_TEXT, detail="")
-        ),
+        follow_ups(kinds, between=later).map(_plain_follow_up),
         max_size=2,
     )
+
+
+def _plain_follow_up(item: FollowUp) -> FollowUp:
+    return evolve(item, phrase=PLAIN_TEXT, quote=PLAIN_TEXT, detail="")
 
 
 @cache
@@ -242,49 +288,84 @@ def _parties_of(parties: Dyad) -> SearchStrategy[str]:
     return st.sampled_from((parties.first, parties.second))
 
 
+def _later(on: Day) -> DateWindow:
+    """The days a field of an entry of ``on`` may name: from the start of its stated period to
+    :data:`HORIZON` days after it."""
+    start = on.period.start
+    return DateWindow(start, date(on.year, on.month, on.day) + timedelta(HORIZON))
+
+
 @cache
 def _channel_lists(*, min_size: int = 0) -> SearchStrategy[tuple[str, ...]]:
     return st.lists(channels(), min_size=min_size, max_size=3, unique=True).map(tuple)
 
 
-_BUILT_IN_FIELDS: dict[type[Entry], OwnFields] = {
-    ChannelEstablished: lambda _parties, _on: st.fixed_dictionaries(
-        {"channel": channels(), "body": texts()}
-    ),
-    Suspension: lambda parties, _on: st.fixed_dictionaries(
-        {"by": _parties_of(parties), "channels": _channel_lists(min_size=1), "reason": texts()}
-    ),
-    Declaration: lambda parties, _on: st.fixed_dictionaries(
-        {"by": _parties_of(parties), "body": texts(), "statement": texts()}
-    ),
-    MinisterialDecision: lambda parties, _on: st.fixed_dictionaries(
-        {
-            "by": _parties_of(parties),
-            "body": texts(),
-            "decision": texts(),
-            "resumes": _channel_lists(),
-            "conditions": st.lists(texts(), max_size=2).map(tuple),
-            "reaffirmed": st.lists(texts(), max_size=2).map(tuple),
-        }
-    ),
-    MeetingAnnouncement: lambda _parties, on: st.fixed_dictionaries(
-        {
-            "planned": follow_ups(MEETING_KINDS, between=DateWindow(on, on + timedelta(HORIZON))),
-            "format": _optional_texts(),
-            "venue": _optional_texts(),
-        }
-    ),
-    InformalMeeting: lambda _parties, _on: st.fixed_dictionaries(
-        {"format": texts(), "venue": _optional_texts(), "channel": channels()}
-    ),
-    CouncilMeeting: lambda _parties, _on: st.fixed_dictionaries(
-        {
-            "level": texts(),
-            "formal": st.booleans(),
-            "council": channels(),
-            "venue": _optional_texts(),
-        }
-    ),
+#: Fields whose name says what they hold, whatever their type: channels, missions, levels.
+_BY_NAME: dict[str, FieldStrategy] = {
+    "channel": _constant(channels()),
+    "council": _constant(channels()),
+    "channels": _constant(_channel_lists(min_size=1)),
+    "resumes": _constant(_channel_lists()),
+    "mission": _constant(missions()),
+    "level": _constant(levels()),
+    # The names of the levels: measures and lifts are matched on them.
+    "levels": _constant(st.lists(levels(words=False), max_size=2, unique=True).map(tuple)),
 }
 
-_OWN_FIELDS.update({cls: cache(fields) for cls, fields in _BUILT_IN_FIELDS.items()})
+#: Text fields by the check the core declares on them.
+_BY_CHECK: dict[object, FieldStrategy] = {
+    _actor: lambda parties, _on: _parties_of(parties),
+    _text: _constant(texts()),
+    _optional_text: _constant(_optional_texts()),
+    _name: _constant(names()),
+    _role: _constant(st.just("") | roles().map(str)),
+}
+
+
+def _inferred(cls: type[Entry]) -> dict[str, FieldStrategy]:
+    """How to draw the fields of ``cls`` that its declaration says enough about: by name (a
+    ``channel``, a ``mission``, ``levels``...), by the core's check on a text field (an actor
+    is a party of the dyad), or by type (flags, counts, enumerations, days from the entry's
+    own, follow-ups, lifts, lists of names)."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return {}
+    inferred: dict[str, FieldStrategy] = {}
+    for name, attribute in _own_attributes(cls).items():
+        field = _BY_NAME.get(name) or _by_type(hints.get(name), attribute)
+        if field is not None:
+            inferred[name] = field
+    return inferred
+
+
+def _by_type(hint: Any, attribute: attrs.Attribute[Any]) -> FieldStrategy | None:
+    args = typing.get_args(hint)
+    optional = type(None) in args
+    if optional:
+        rest = [arg for arg in args if arg is not type(None)]
+        inner = _by_type(rest[0], attribute) if len(rest) == 1 else None
+        return None if inner is None else lambda parties, on: st.none() | inner(parties, on)
+    if hint is str:
+        return _BY_CHECK.get(attribute.validator) if attribute.validator else _constant(texts())
+    if hint is bool:
+        return _constant(st.booleans())
+    if hint is int:
+        return _constant(st.integers(0, 100))
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _constant(st.sampled_from(hint))
+    if hint is date:
+        return lambda _parties, on: days(_later(on))
+    if hint is FollowUp:
+        return lambda _parties, on: follow_ups(MEETING_KINDS, between=_later(on))
+    if typing.get_origin(hint) is tuple and args[1:] == (Ellipsis,):
+        if args[0] is Lift:
+            return lambda _parties, on: st.lists(lifts(between=_later(on)), max_size=2).map(tuple)
+        if args[0] is str:
+            return _constant(st.lists(names(), max_size=2).map(tuple))
+    return None
+
+
+for _cls in entry_types().values():
+    if _cls.__module__ == Entry.__module__:
+        _teach(_cls, {})

@@ -24,11 +24,12 @@ from tracker._codec import (
     encode_state,
     loads_entry,
 )
-from tracker._entries import Dyad, Entry
+from tracker._dates import parse_stated_day
+from tracker._entries import Dyad, Entry, Lift, level_of
 from tracker._errors import AnomalyError, FieldError
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Replay
-from tracker._state import State
+from tracker._state import Measure, Pending, State
 
 __all__ = [
     "Law",
@@ -40,8 +41,12 @@ __all__ = [
     "check_duplicates",
     "check_fold",
     "check_follow_ups_resolved",
+    "check_in_force",
     "check_known_at",
+    "check_lapse",
+    "check_measures",
     "check_overdue",
+    "check_precision",
     "check_replay",
     "check_split_fold",
     "check_state_at",
@@ -65,6 +70,9 @@ class Law(StrEnum):
     DUPLICATES = "duplicates"
     FOLLOW_UPS_RESOLVED = "follow_ups_resolved"
     FOLLOW_UPS_OVERDUE = "follow_ups_overdue"
+    LAPSE = "lapse"
+    MEASURES = "measures"
+    PRECISION = "precision"
     CODEC = "codec"
     ANOMALIES = "anomalies"
 
@@ -80,11 +88,21 @@ _STATEMENTS = {
     Law.STATE_AT_DATE: "the state at a day is the fold of exactly the entries up to that day",
     Law.STEPS: "stepping forwards and backwards through a replay gives the states of the fold",
     Law.KNOWN_AT: "a replay as known on a day never sees an entry reported later",
-    Law.DUPLICATES: "a second report of an occurrence changes no phase, meeting count, channel "
-    "or score: it only adds its evidence",
+    Law.DUPLICATES: "a second report of an occurrence changes no measure, channel, phase, "
+    "level pressure, meeting count, activity or score: it only adds its evidence",
     Law.FOLLOW_UPS_RESOLVED: "an expectation is resolved only by an entry of its kind that "
-    "happened on or after the day it was announced, and by every such entry",
-    Law.FOLLOW_UPS_OVERDUE: "an expectation becomes overdue only after its window",
+    "matches what was expected and happened on or after the day it was announced, and by "
+    "every such entry before the expectation lapses",
+    Law.FOLLOW_UPS_OVERDUE: "an expectation becomes overdue only after its window, and an "
+    "open-ended one never",
+    Law.LAPSE: "an expectation lapses only after its window, stays lapsed on every later day, "
+    "and once lapsed is never fulfilled",
+    Law.MEASURES: "measures are never dropped or rewritten, only eased or lifted; a decision "
+    "lifts every standing measure of its party (of either party when joint) on the targets "
+    "and levels it names and no other; a measure is in force from its effective day and not "
+    "from the day it is wholly lifted",
+    Law.PRECISION: "an entry stated to its month or year is placed within that period and not "
+    "after its report, and every record of it keeps the precision it was stated with",
     Law.CODEC: "the codec reads back every entry and state it writes, also through JSON bytes",
     Law.ANOMALIES: "each anomaly names the entry that caused it, and strict replay refuses "
     "exactly the logs with an anomaly, naming the first",
@@ -142,6 +160,15 @@ def check_follow_ups_resolved(
     return _fold_checking(entries, dyad, reducer, (_check_resolution,))
 
 
+def check_measures(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` in the order given: each step keeps the measures taken, lifts what its
+    decision names and no more, and every state keeps measures in force exactly from their
+    effective day to their lifting (:attr:`Law.MEASURES`)."""
+    return _fold_checking(entries, dyad, reducer, (_check_measures_step, _check_in_force_step))
+
+
 def check_anomalies(
     entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
 ) -> State:
@@ -175,8 +202,10 @@ def _check_duplicate(before: State, entry: Entry, after: State) -> None:
         "phase": (before.phase, after.phase),
         "meeting count": (len(before.meetings), len(after.meetings)),
         "channels": (dict(before.channels), dict(after.channels)),
+        "measures": (dict(before.measures), dict(after.measures)),
+        "level pressure": (before.pressure, after.pressure),
+        "activity": (dict(before.activity), dict(after.activity)),
         "score": (before.score, after.score),
-        "suspended_on": (before.suspended_on, after.suspended_on),
     }
     for what, (old, new) in seen.items():
         if old != new:
@@ -189,11 +218,25 @@ def _check_duplicate(before: State, entry: Entry, after: State) -> None:
             raise LawViolation(Law.DUPLICATES, message, (entry,))
 
 
+def _expectation(item: Pending) -> tuple[str, str, str, str, bool | None]:
+    """What tells one expectation from another: a second statement only narrows its window."""
+    return (item.kind, item.source, item.forum, item.level, item.formal)
+
+
 def _check_resolution(before: State, entry: Entry, after: State) -> None:
-    due = {
+    of_kind = [
         item for item in before.pending if item.kind == entry.TYPE and item.announced <= entry.on
-    }
+    ]
+    due = {item for item in of_kind if not item.lapsed(entry.on) and entry.fulfils(item)}
     new = [done for key, done in after.fulfilled.items() if key not in before.fulfilled]
+    lapsed = [done for done in new if done.pending.lapsed(entry.on)]
+    if lapsed:
+        shown = ", ".join(
+            f"{done.pending.kind} expected {done.pending.expected}, lapsed on {done.pending.lapses}"
+            for done in lapsed
+        )
+        message = f"applying {entry.id} ({entry.TYPE} on {entry.on}) fulfilled {shown}"
+        raise LawViolation(Law.LAPSE, message, (entry,))
     wrong = [
         done
         for done in new
@@ -211,12 +254,151 @@ def _check_resolution(before: State, entry: Entry, after: State) -> None:
         kinds = ", ".join(f"{item.kind} (announced {item.announced})" for item in missed)
         message = f"{entry.id} ({entry.TYPE} on {entry.on}) left {kinds} unfulfilled"
         raise LawViolation(Law.FOLLOW_UPS_RESOLVED, message, (entry,))
-    lost = {item.kind for item in before.pending} - {item.kind for item in due}
-    lost -= {item.kind for item in after.pending}
-    lost_fulfilments = set(before.fulfilled) - set(after.fulfilled)
-    if lost or lost_fulfilments:
-        message = f"applying {entry.id} dropped {', '.join(sorted(lost | lost_fulfilments))}"
+    kept = {_expectation(item) for item in after.pending}
+    lost = [
+        f"{item.kind} from {item.source}"
+        for item in before.pending
+        if item not in due and _expectation(item) not in kept
+    ]
+    lost += sorted(set(before.fulfilled) - set(after.fulfilled))
+    if lost:
+        message = f"applying {entry.id} dropped {', '.join(lost)}"
         raise LawViolation(Law.FOLLOW_UPS_RESOLVED, message, (entry,))
+
+
+def _check_measures_step(before: State, entry: Entry, after: State) -> None:
+    """Measures only grow; those an entry imposes are its party's, from its day; a decision
+    lifts exactly the standing measures its lifts name."""
+    problems = []
+    for key, measure in before.measures.items():
+        now = after.measures.get(key)
+        if now is None:
+            problems.append(f"dropped the measure {key}")
+        elif _fixed(now) != _fixed(measure) or now.liftings[: len(measure.liftings)] != (
+            measure.liftings
+        ):
+            problems.append(f"rewrote the measure {key}")
+    for key, measure in after.measures.items():
+        if key not in before.measures and (measure.entry, measure.announced) != (
+            entry.id,
+            entry.on,
+        ):
+            problems.append(f"added the measure {key}, not of this entry on its day")
+    lifts: tuple[Lift, ...] = getattr(entry, "lifts", ())
+    if lifts and entry.occurrence() not in before.occurrences:
+        problems += _wrong_liftings(before, entry, after, lifts)
+    if problems:
+        message = f"applying {entry.id} ({entry.TYPE} on {entry.on}) " + "; ".join(problems)
+        raise LawViolation(Law.MEASURES, message, (entry,))
+
+
+def _fixed(measure: Measure) -> tuple[object, ...]:
+    """What a measure keeps once taken: all but when it was eased and what was lifted of it."""
+    return (
+        measure.entry,
+        measure.by,
+        measure.target,
+        measure.effect,
+        measure.announced,
+        measure.effective,
+        measure.levels,
+        measure.formal,
+    )
+
+
+def _wrong_liftings(
+    before: State, entry: Entry, after: State, lifts: tuple[Lift, ...]
+) -> list[str]:
+    party = entry.actor  # "" for a joint decision: either party's measures
+    problems = []
+    for key, measure in after.measures.items():
+        added = [lifting for lifting in measure.liftings if lifting.entry == entry.id]
+        old = before.measures.get(key)
+        if not added or old is None:
+            continue
+        if party and measure.by != party:
+            problems.append(f"lifted {key}, a measure of {measure.by}, not of {party}")
+        if not any(_lifts(lift, old, entry) for lift in lifts):
+            problems.append(f"lifted {key}, which none of its lifts names")
+    for lift in lifts:
+        for key, measure in before.measures.items():
+            named = (not party or measure.by == party) and _lifts(lift, measure, entry)
+            if named and not any(
+                lifting.entry == entry.id for lifting in after.measures[key].liftings
+            ):
+                problems.append(f"did not lift {key}, which {lift} names")
+    return problems
+
+
+def _lifts(lift: Lift, measure: Measure, entry: Entry) -> bool:
+    """Whether ``lift`` names ``measure``, standing on the day of ``entry``: its target, and a
+    level it applies at (any, when either says none)."""
+    levels = {level_of(level) for level in lift.levels}
+    return (
+        measure.target == lift.target
+        and measure.standing(entry.on)
+        and (not levels or not measure.levels or bool(levels & set(measure.levels)))
+    )
+
+
+def _check_in_force_step(_before: State, entry: Entry, after: State) -> None:
+    check_in_force(after, (entry,))
+
+
+def check_in_force(state: State, entries: Sequence[Entry] = ()) -> None:
+    """Each measure of ``state`` is in force from its effective day, not before, and not from
+    the day it is wholly lifted; the state lists in force exactly those in force on its day, in
+    the state and in its JSON (:attr:`Law.MEASURES`); ``entries`` are named if not."""
+    problems = []
+    for key, measure in state.measures.items():
+        if measure.effective > date.min and measure.in_force(measure.effective - timedelta(1)):
+            problems.append(f"{key} is in force before its effective day {measure.effective}")
+        lifted = measure.lifted_on(None)
+        if lifted is None:
+            if not measure.in_force(max([measure.effective, *_lifting_days(measure)])):
+                problems.append(f"{key}, never wholly lifted, is not in force")
+        elif measure.in_force(lifted) or measure.in_force(None):
+            problems.append(f"{key} is in force after it was wholly lifted on {lifted}")
+    listed = {measure.key for measure in state.in_force()}
+    due = {key for key, measure in state.measures.items() if measure.in_force(state.at)}
+    if listed != due:
+        problems.append(
+            f"on {state.at} the state lists {sorted(listed)} in force, not {sorted(due)}"
+        )
+    flags = {key: raw["in_force"] for key, raw in encode_state(state)["measures"].items()}
+    if flags != {key: key in due for key in state.measures}:
+        problems.append(f"on {state.at} the JSON state flags {flags} in force")
+    if problems:
+        raise LawViolation(Law.MEASURES, "; ".join(problems), entries)
+
+
+def _lifting_days(measure: Measure) -> list[date]:
+    return [lifting.on for lifting in measure.liftings]
+
+
+def _check_precision_step(_before: State, entry: Entry, after: State) -> None:
+    check_precision(entry)
+    meeting = after.meetings.get(entry.id)
+    if meeting is not None and str(meeting.stated) != str(entry.on):
+        message = f"the meeting of {entry.id}, stated {entry.on}, is stated {meeting.stated}"
+        raise LawViolation(Law.PRECISION, message, (entry,))
+
+
+def check_precision(entry: Entry) -> None:
+    """An entry's day lies within the period it states and not after its report, and reads
+    back as that period (:attr:`Law.PRECISION`)."""
+    day, period = entry.on, entry.on.period
+    stated = parse_stated_day(str(day))
+    problems = []
+    if not period.covers(day):
+        problems.append(f"is placed on {day.isoformat()}, outside {period}")
+    if day > entry.reported:
+        problems.append(f"is placed on {day.isoformat()}, after its report ({entry.reported})")
+    if (stated.precision, stated.period) != (day.precision, period):
+        problems.append(f"reads back as {stated!r}")
+    if problems:
+        message = f"{entry.id}, stated {day}, " + " and ".join(problems)
+        raise LawViolation(Law.PRECISION, message, (entry,))
 
 
 def _check_anomalies(before: State, entry: Entry, after: State) -> None:
@@ -272,11 +454,17 @@ def check_fold(
     split: int | None = None,
 ) -> State:
     """Every law of the fold: fold ``entries`` in the order given checking each step (second
-    reports, expectations, anomalies), twice, and in two parts (at ``split``, by default the
-    middle). Returns the state."""
-    state = _fold_checking(
-        entries, dyad, reducer, (_check_duplicate, _check_resolution, _check_anomalies)
+    reports, expectations and their lapse, measures, precision, anomalies), twice, and in two
+    parts (at ``split``, by default the middle). Returns the state."""
+    checks = (
+        _check_duplicate,
+        _check_resolution,
+        _check_measures_step,
+        _check_in_force_step,
+        _check_precision_step,
+        _check_anomalies,
     )
+    state = _fold_checking(entries, dyad, reducer, checks)
     check_determinism(entries, dyad=dyad, reducer=reducer)
     middle = sum(entry.parties == dyad for entry in entries) // 2 if split is None else split
     check_split_fold(entries, middle, dyad=dyad, reducer=reducer)
@@ -292,14 +480,17 @@ def check_replay(
 ) -> State:
     """Every law of replay at ``day`` as known on ``known_at``: ``replay`` (of ``entries``)
     agrees with the naive fold of ``tracker.apply`` (which it folds with), knows nothing
-    reported later, marks overdue exactly what is late, and refuses in strict mode exactly
-    the logs with an anomaly. Returns the state."""
+    reported later, marks overdue and lapsed exactly what is late and long past, lists in
+    force exactly the measures in force, and refuses in strict mode exactly the logs with an
+    anomaly. Returns the state."""
     state = (
         check_state_at(replay, entries, day)
         if known_at is None
         else check_known_at(replay, entries, day, known_at)
     )
     check_overdue(state, entries)
+    check_lapse(state, entries)
+    check_in_force(state, entries)
     check_strict(replay, entries)
     return state
 
@@ -351,31 +542,62 @@ def _ids_in(state: State) -> set[str]:
         ids |= {done.by, done.pending.source, *done.pending.reports}
     for meeting in state.meetings.values():
         ids |= {meeting.entry, *meeting.reports}
+    for measure in state.measures.values():
+        ids |= {measure.entry, *(lifting.entry for lifting in measure.liftings)}
     return ids
 
 
 def check_overdue(state: State, entries: Sequence[Entry] = ()) -> None:
-    """Each expectation pending in ``state`` is overdue exactly after its window, in the state
-    and in its JSON (:attr:`Law.FOLLOW_UPS_OVERDUE`); ``entries`` are named if not."""
+    """Each expectation pending in ``state`` is overdue exactly after its window (an open-ended
+    one never), in the state and in its JSON, and the state lists as overdue those not lapsed
+    yet (:attr:`Law.FOLLOW_UPS_OVERDUE`); ``entries`` are named if not."""
     for item in state.pending:
         window = item.expected
-        late = state.at is not None and state.at > window.end
+        late = state.at is not None and window.end is not None and state.at > window.end
+        after = [] if window.end is None else [window.end + timedelta(1)]
         if (
             item.overdue(state.at) is not late
             or item.overdue(window.start)
             or item.overdue(window.end)
-            or not item.overdue(window.end + timedelta(1))
+            or not all(item.overdue(day) for day in after)
         ):
             message = (
                 f"{item.kind} expected {window} is overdue={item.overdue(state.at)} on {state.at}"
             )
             raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
     flags = [raw["overdue"] for raw in encode_state(state)["pending"]]
-    if flags != [item in state.overdue() for item in state.pending]:
-        message = (
-            f"on {state.at} the JSON state flags {flags} as overdue, the state {state.overdue()}"
-        )
+    if flags != [item.overdue(state.at) for item in state.pending]:
+        message = f"on {state.at} the JSON state flags {flags} as overdue"
         raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
+    late = [item for item in state.pending if item.overdue(state.at) and not item.lapsed(state.at)]
+    if list(state.overdue()) != late:
+        message = f"on {state.at} the state lists {state.overdue()} as overdue, not {late}"
+        raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
+
+
+def check_lapse(state: State, entries: Sequence[Entry] = ()) -> None:
+    """Each expectation pending in ``state`` lapses after its window and stays lapsed, and the
+    state awaits exactly those not lapsed on its day, in the state and in its JSON
+    (:attr:`Law.LAPSE`); ``entries`` are named if not."""
+    problems = []
+    for item in state.pending:
+        lapses, window = item.lapses, item.expected
+        if lapses <= window.start or (window.end is not None and lapses <= window.end):
+            problems.append(f"{item.kind} expected {window} lapses on {lapses}, within it")
+        if item.lapsed(lapses - timedelta(1)) or not item.lapsed(lapses):
+            problems.append(f"{item.kind} expected {window} is not lapsed from {lapses} on")
+        if lapses < date.max - timedelta(400) and not item.lapsed(lapses + timedelta(400)):
+            problems.append(f"{item.kind} expected {window} lapsed on {lapses}, then not")
+    lapsed, awaited = set(state.lapsed()), set(state.awaited())
+    if lapsed & awaited or lapsed | awaited != set(state.pending):
+        problems.append(f"on {state.at} the state awaits {len(awaited)} of {len(state.pending)}")
+    if lapsed != {item for item in state.pending if item.lapsed(state.at)}:
+        problems.append(f"on {state.at} the state lists lapsed what is not")
+    flags = [raw["lapsed"] for raw in encode_state(state)["pending"]]
+    if flags != [item.lapsed(state.at) for item in state.pending]:
+        problems.append(f"on {state.at} the JSON state flags {flags} as lapsed")
+    if problems:
+        raise LawViolation(Law.LAPSE, "; ".join(problems), entries)
 
 
 def check_strict(replay: Replay, entries: Sequence[Entry]) -> None:

@@ -11,37 +11,54 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from tracker._dates import DateWindow
+from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import (
     HIGH_LEVEL,
+    LEVELS,
     MILITARY,
     NRC,
+    BodyDefunct,
     ChannelEstablished,
+    Condemnation,
     CouncilMeeting,
     Declaration,
     Dyad,
     Entry,
+    Expulsion,
     FollowUp,
     InformalMeeting,
+    Lift,
     MeetingAnnouncement,
     MinisterialDecision,
+    PresenceAction,
+    PresenceMeasure,
+    Proposal,
     Suspension,
+    entry_types,
+    level_of,
 )
+from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Replay
-from tracker._state import State
-from tracker.strategies._entries import drawable_types, entries_on
-from tracker.strategies._values import DEFAULT_WINDOW, days, dyads, sources
+from tracker._state import MISSION, Effect, Measure, State
+from tracker.strategies._entries import MEETING_KINDS, PLAIN_TEXT, drawable_types, entries_on
+from tracker.strategies._values import (
+    DEFAULT_WINDOW,
+    KNOWN_MISSIONS,
+    days,
+    dyads,
+    levels,
+    precisions,
+    sources,
+    texts,
+)
 
 __all__ = ["corroborations", "logs", "states"]
 
 #: The channels a story suspends, resumes and meets on.
 STORY_CHANNELS = (NRC, HIGH_LEVEL, MILITARY)
 
-#: What may happen after the suspension and the decision, besides types users declare.
-STORY_EVENTS = (InformalMeeting, CouncilMeeting, MeetingAnnouncement, Declaration)
-
 #: The built-in types, which the story tells; types declared elsewhere are drawn as events.
-BUILT_IN = frozenset((ChannelEstablished, Suspension, MinisterialDecision, *STORY_EVENTS))
+BUILT_IN = frozenset(cls for cls in entry_types().values() if cls.__module__ == Entry.__module__)
 
 
 def corroborations(
@@ -75,14 +92,22 @@ def _restated(follow_up: FollowUp) -> SearchStrategy[FollowUp]:
     """The follow-up as another source states it: its window, or a narrower one within it."""
     window = follow_up.expected
 
-    def narrowed(skip: int, length: int) -> FollowUp:
-        start = window.start + timedelta(min(skip, window.days - 1))
-        end = min(start + timedelta(length), window.end)
+    span = window.days if window.end is not None else _OPEN_SPAN
+
+    def narrowed(skip: int, length: int | None) -> FollowUp:
+        start = window.start + timedelta(min(skip, span - 1))
+        end = start + timedelta(length) if length is not None else None
+        if window.end is not None:
+            end = min(end or window.end, window.end)
         return attrs.evolve(follow_up, expected=DateWindow(start, end))
 
     return st.just(follow_up) | st.builds(
-        narrowed, st.integers(0, window.days - 1), st.integers(0, window.days - 1)
+        narrowed, st.integers(0, span - 1), st.none() | st.integers(0, span - 1)
     )
+
+
+#: How much of an open-ended window a second report narrows it within, in days.
+_OPEN_SPAN = 366
 
 
 def logs(
@@ -99,17 +124,23 @@ def logs(
     ``max_size`` entries in all (the story is cut short to leave room for what is added to
     it), ids unique.
 
-    The story: channels set up; perhaps a suspension, then a decision to resume some of the
-    suspended channels; then meetings, announcements of meetings, declarations and entries of
-    the types declared outside tracker (once :func:`register_entry_type` knows them), every
-    entry perhaps expecting follow-ups (of any entry type) which later entries may fulfil; and
-    second reports of some entries (:func:`corroborations`). ``foreign`` adds up to two
+    The story: channels set up; perhaps a suspension by one party, a counter-measure by the
+    other, and a decision of the first to resume contacts and lift its measures (whole or at
+    some levels, at once or from a later day); then acts drawn in any order: meetings (a
+    formal council only where no measure forbids it), announcements of meetings later held,
+    held after they lapsed or never held, statements (declarations, condemnations,
+    proposals), suspensions, expulsions and measures on missions by either party, bodies
+    declared defunct and set up again, missions reopened, decisions of one party or of both
+    jointly, long pauses, and entries of the types declared outside tracker (once
+    :func:`register_entry_type` knows them); every entry perhaps expecting follow-ups (of any
+    entry type) which later entries may fulfil, and perhaps stated to its month or year only;
+    and second reports of some entries (:func:`corroborations`). ``foreign`` adds up to two
     entries of other dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the
     built-in rules find nothing anomalous in the story. With it (which needs ``max_size`` of 2
     or more and ``between`` of 2 days or more) up to three entries of random types are slipped
     in on random days, and the log always ends, the day after the story, with a transition the
-    built-in rules find anomalous whatever came before: a channel set up and then resumed as if
-    it were suspended, or suspended and then met by a formal council.
+    built-in rules find anomalous whatever came before: a channel suspended and met the same
+    day by a formal council.
 
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
@@ -149,8 +180,34 @@ def logs(
 
 
 _GAPS = st.integers(0, 21)
+_PAUSES = st.integers(90, 400)
 _CHANNEL_SETS = st.lists(st.sampled_from(STORY_CHANNELS), unique=True, max_size=3)
 _COUNCILS = st.sampled_from(STORY_CHANNELS)
+_MISSIONS = st.sampled_from(KNOWN_MISSIONS)
+_LEVEL_SETS = st.lists(st.sampled_from(tuple(LEVELS)), unique=True, max_size=2).map(tuple)
+_MEASURES_ON_MISSIONS = st.sampled_from(
+    [action for action in PresenceAction if action is not PresenceAction.OPENED]
+)
+_STATEMENTS = st.sampled_from((Declaration, Condemnation, Proposal))
+_MEETING_KINDS = st.sampled_from(MEETING_KINDS)
+_FORMALITIES = st.none() | st.booleans()
+#: A story's acts, simplest first (what the shrinker moves towards).
+_ACTS = (
+    "meet",
+    "council",
+    "statement",
+    "announce",
+    "suspend",
+    "expel",
+    "act_on_mission",
+    "decide",
+    "reopen",
+    "dissolve",
+    "set_up_again",
+    "pause",
+)
+#: How long after the story an entry reported up to 45 days late may be placed.
+_LATEST_REPORT = timedelta(45)
 
 
 @st.composite
@@ -165,74 +222,31 @@ def _stories(
     max_size: int,
     types: tuple[type[Entry], ...] | None,
 ) -> tuple[Entry, ...]:
-    numbers = itertools.count(1)
     pool = drawable_types() if types is None else types
     kinds = None if types is None else tuple(cls.TYPE for cls in types)
-    story: list[Entry] = []
-    seen: set[str] = set()
-    suspended: set[str] = set()
     # With nonsense, the last day is left for the anomalous transition that ends the log.
     last = between.end - timedelta(1) if nonsense else between.end
-    today = draw(days(DateWindow(between.start, max(between.start, last - timedelta(180)))))
-
-    def new_id(cls: type[Entry]) -> str:
-        return f"{cls.TYPE.replace('_', '-')}-{next(numbers)}"
-
-    def tell(cls: type[Entry], *, told: bool = True, **fixed: object) -> Entry:
-        """Draw the next entry of the story, up to three weeks after the last one; one not
-        ``told`` is drawn all the same, so that leaving it out shifts no later draw (which
-        lets the shrinker drop it in one step)."""
-        nonlocal today
-        gap = draw(_GAPS)
-        today = min(today + timedelta(gap), last) if told else today
-        entry_id = new_id(cls) if told else "untold"
-        entry = draw(
-            entries_on(cls, id=entry_id, parties=dyad, on=today, plain=plain, kinds=kinds, **fixed)
-        )
-        story.extend([entry] if told else [])
-        return entry
-
-    def first_report(entry: Entry) -> bool:
-        """Whether the entry is the first report of its occurrence (so its rule applies)."""
-        fresh = entry.occurrence() not in seen
-        seen.add(entry.occurrence())
-        return fresh
-
-    for channel in draw(_CHANNEL_SETS):
-        first_report(tell(ChannelEstablished, channel=channel))
-    suspends, resumes_some = draw(st.booleans()), draw(st.booleans())
-    channels = draw(_CHANNEL_SETS.filter(bool))
-    suspension = tell(Suspension, told=suspends, channels=tuple(channels))
-    if suspends and first_report(suspension):
-        suspended.update(channels)
-    resumes = draw(st.lists(st.sampled_from(channels), unique=True))
-    decision = tell(MinisterialDecision, told=suspends and resumes_some, resumes=tuple(resumes))
-    if suspends and resumes_some and first_report(decision):
-        suspended.difference_update(resumes)
-    events = (*STORY_EVENTS, *(cls for cls in pool if cls not in BUILT_IN))
-    for cls in draw(st.lists(st.sampled_from(events), max_size=max_size)):
-        if cls is InformalMeeting:
-            entry = tell(cls)
-            if first_report(entry):
-                suspended.discard(entry.channel)
-        elif cls is CouncilMeeting:
-            council = draw(_COUNCILS)
-            formal = draw(st.booleans()) and council not in suspended
-            if first_report(tell(cls, council=council, formal=formal)):
-                suspended.discard(council)
+    story = _Story(draw, dyad=dyad, between=between, last=last, plain=plain, kinds=kinds)
+    story.set_up()
+    story.crisis()
+    custom = tuple(cls for cls in pool if cls not in BUILT_IN)
+    for act in draw(st.lists(st.sampled_from(_ACTS + custom), max_size=max_size)):
+        if isinstance(act, str):
+            getattr(story, act)()
         else:
-            first_report(tell(cls))
-    for _ in range(draw(st.integers(0, 3)) if story else 0):
+            story.tell(act)
+    told = story.told
+    for _ in range(draw(st.integers(0, 3)) if told else 0):
         # Counted from the latest entry, so that the shrinker can drop earlier ones.
-        original = story[-1 - draw(st.integers(0, len(story) - 1))]
-        second = draw(corroborations(original, id=new_id(type(original)), plain=plain))
-        story.insert(story.index(original) + 1, second)
-    span = DateWindow(between.start, today)
+        original = told[-1 - draw(st.integers(0, len(told) - 1))]
+        second = draw(corroborations(original, id=story.new_id(type(original)), plain=plain))
+        told.insert(told.index(original) + 1, second)
+    span = DateWindow(between.start, story.today)
     added = draw(
         _slipped_in(
             dyad=dyad,
             span=span,
-            new_id=new_id,
+            new_id=story.new_id,
             plain=plain,
             nonsense=nonsense,
             foreign=foreign,
@@ -242,9 +256,259 @@ def _stories(
         )
     )
     # The story is in the order of its days: cutting it short keeps its beginning.
-    kept = sorted(story[: max_size - len(added)] + added, key=lambda entry: entry.on)
-    by_day = [list(group) for _, group in itertools.groupby(kept, key=lambda entry: entry.on)]
+    kept = sorted(told[: max_size - len(added)] + added, key=_plain_day)
+    by_day = [list(group) for _, group in itertools.groupby(kept, key=_plain_day)]
     return tuple(entry for group in draw(st.permutations(by_day)) for entry in group)
+
+
+def _plain_day(entry: Entry) -> date:
+    """The day an entry is placed on, whatever its precision: what replay orders by."""
+    return date.fromordinal(entry.on.toordinal())
+
+
+class _Story:
+    """One story being told: the entries so far, the state they fold into, and the day.
+
+    Each act reads the state to stay valid: a party suspends only what it has not suspended,
+    resumes and lifts only its own measures (either party's when deciding jointly), sets up
+    again only a body declared defunct, and a council meets formally only where no measure
+    forbids it. An entry stated to its month or year is placed on a later day than it was
+    drawn for; the story goes on from there.
+    """
+
+    def __init__(
+        self,
+        draw: st.DrawFn,
+        *,
+        dyad: Dyad,
+        between: DateWindow,
+        last: date,
+        plain: bool,
+        kinds: tuple[str, ...] | None,
+    ) -> None:
+        self.draw = draw
+        self.dyad = dyad
+        self.last = last
+        self.plain = plain
+        self.kinds = kinds
+        self.state = State(dyad)
+        self.told: list[Entry] = []
+        self.numbers = itertools.count(1)
+        self.today = draw(
+            days(DateWindow(between.start, max(between.start, last - timedelta(180))))
+        )
+
+    def new_id(self, cls: type[Entry]) -> str:
+        return f"{cls.TYPE.replace('_', '-')}-{next(self.numbers)}"
+
+    def tell(
+        self, cls: type[Entry], *, told: bool = True, gap: int | None = None, **fixed: object
+    ) -> Entry:
+        """Draw the next entry of the story, ``gap`` days (by default up to three weeks) after
+        the last one; one not ``told`` is drawn all the same, so that leaving it out shifts no
+        later draw (which lets the shrinker drop it in one step)."""
+        gap = self.draw(_GAPS) if gap is None else gap
+        day = min(self.today + timedelta(gap), self.last)
+        # A coarse day is placed up to its report: only where that stays within the story.
+        coarse = day + _LATEST_REPORT <= self.last
+        precision = self.draw(precisions()) if coarse else Precision.DAY
+        entry = self.draw(
+            entries_on(
+                cls,
+                id=self.new_id(cls) if told else "untold",
+                parties=self.dyad,
+                on=Day.of(day, precision),
+                plain=self.plain,
+                kinds=self.kinds,
+                **fixed,
+            )
+        )
+        if told:
+            self.today = _plain_day(entry)
+            self.state = apply(self.state, entry)
+            self.told.append(entry)
+        return entry
+
+    def party(self) -> str:
+        return self.draw(st.sampled_from((self.dyad.first, self.dyad.second)))
+
+    def other(self, party: str) -> str:
+        return self.dyad.second if party == self.dyad.first else self.dyad.first
+
+    def measures(self, target: str | None = None, by: str | None = None) -> list[Measure]:
+        """The measures (on ``target``, of ``by``) that stand whatever is told next: not lifted,
+        and no lifting announced for a later day."""
+        return [
+            measure
+            for measure in self.state.measures.values()
+            if (target is None or measure.target == target)
+            and (by is None or measure.by == by)
+            and measure.standing(None)
+        ]
+
+    def taken(self, target: str, by: str, levels: tuple[str, ...]) -> bool:
+        """Whether ``by`` has a measure on ``target`` at one of ``levels`` that may still stand
+        on any later day."""
+        return any(
+            measure.standing(self.today)
+            and (not levels or not measure.levels or set(levels) & set(measure.levels))
+            for measure in self.state.measures.values()
+            if measure.target == target and measure.by == by
+        )
+
+    # -- acts ------------------------------------------------------------------------------
+
+    def set_up(self) -> None:
+        for channel in self.draw(_CHANNEL_SETS):
+            self.tell(ChannelEstablished, channel=channel)
+
+    def crisis(self) -> None:
+        """Perhaps a suspension, a counter-measure by the other party, and a decision of the
+        first to re-engage."""
+        suspends, counters, decides = (self.draw(st.booleans()) for _ in range(3))
+        party = self.party()
+        channels = tuple(self.draw(_CHANNEL_SETS.filter(bool)))
+        self.suspend(party, channels, told=suspends)
+        self.suspend(self.other(party), channels, told=suspends and counters)
+        self.decide(party, told=suspends and decides)
+
+    def suspend(
+        self, party: str | None = None, channels: tuple[str, ...] = (), *, told: bool = True
+    ) -> None:
+        party = party or self.party()
+        channels = channels or tuple(self.draw(_CHANNEL_SETS.filter(bool)))
+        levels = self.draw(_LEVEL_SETS)
+        free = tuple(channel for channel in channels if not self.taken(channel, party, levels))
+        if told and not free:
+            return
+        self.tell(Suspension, told=told, by=party, channels=free or channels, levels=levels)
+
+    def expel(self) -> None:
+        self.tell(Expulsion, by=self.party(), mission=self.draw(_MISSIONS))
+
+    def act_on_mission(self) -> None:
+        party, mission = self.party(), self.draw(_MISSIONS)
+        owner = self.state.missions.get(mission) or self.other(party)
+        action = self.draw(_MEASURES_ON_MISSIONS)
+        self.tell(PresenceMeasure, by=party, mission=mission, of=owner, action=action)
+
+    def reopen(self) -> None:
+        closed = sorted({m.target for m in self.measures() if m.effect is Effect.CLOSE})
+        if not closed:
+            return
+        mission = self.draw(st.sampled_from(closed))
+        owner = self.state.missions[mission]
+        self.tell(
+            PresenceMeasure,
+            by=self.party(),
+            mission=mission,
+            of=owner,
+            action=PresenceAction.OPENED,
+        )
+
+    def dissolve(self) -> None:
+        self.tell(BodyDefunct, by=self.party(), channel=self.draw(_COUNCILS))
+
+    def set_up_again(self) -> None:
+        defunct = sorted({m.target for m in self.measures() if m.effect is Effect.DISSOLVE})
+        if defunct:
+            self.tell(ChannelEstablished, channel=self.draw(st.sampled_from(defunct)))
+
+    def decide(self, party: str | None = None, *, told: bool = True) -> None:
+        """A decision to resume contacts on channels under the party's measures and to lift
+        some of them, whole or at some levels, perhaps from a later day; joint decisions act on
+        either party's measures."""
+        party = party or self.party()
+        jointly = self.draw(st.booleans())
+        mine = self.measures(by=None if jointly else party)
+        channels = sorted({m.target for m in mine if m.role != MISSION})
+        resumes = self.draw(st.lists(st.sampled_from(channels), unique=True)) if channels else []
+        targets = sorted({m.target for m in mine})
+        chosen = self.draw(st.lists(st.sampled_from(targets), unique=True)) if targets else []
+        lifted = [self.lift([m for m in mine if m.target == target]) for target in chosen]
+        self.tell(
+            MinisterialDecision,
+            told=told,
+            by=party,
+            jointly=jointly,
+            resumes=tuple(resumes),
+            lifts=tuple(lifted),
+        )
+
+    def lift(self, measures: list[Measure]) -> Lift:
+        """A lift of one of ``measures`` (all on one target): whole, or at some of its levels
+        (at any level for a measure at all), from the decision's day or a later one."""
+        measure = self.draw(st.sampled_from(measures))
+        levels = measure.levels or tuple(LEVELS)
+        part = self.draw(st.lists(st.sampled_from(levels), unique=True, max_size=2))
+        later = self.draw(st.none() | st.integers(0, 60))
+        effective = None if later is None else self.today + timedelta(later)
+        return Lift(measure.target, levels=tuple(part), effective=effective)
+
+    def meet(self) -> None:
+        self.tell(InformalMeeting)
+
+    def council(
+        self, council: str | None = None, level: str | None = None, **fixed: object
+    ) -> None:
+        council = council or self.draw(_COUNCILS)
+        level = level or self.draw(levels())
+        formal = bool(fixed.pop("formal", self.draw(st.booleans())))
+        formal = formal and not self.forbidden(council, level)
+        self.tell(CouncilMeeting, council=council, level=level, formal=formal, **fixed)
+
+    def forbidden(self, council: str, level: str) -> bool:
+        """Whether a suspension not yet eased may cover a formal session of ``council`` at
+        ``level`` on any later day."""
+        level = level_of(level)
+        return any(
+            measure.effect is Effect.SUSPEND
+            and measure.standing(self.today)
+            and not measure.eased(self.today)
+            and (not measure.levels or level in measure.levels)
+            for measure in self.state.measures.values()
+            if measure.target == council
+        )
+
+    def statement(self) -> None:
+        self.tell(self.draw(_STATEMENTS))
+
+    def announce(self) -> None:
+        """A meeting announced for a window, perhaps open-ended, and perhaps held: in time,
+        late, or long after the expectation lapsed."""
+        kind = self.draw(_MEETING_KINDS)
+        forum = self.draw(_COUNCILS)
+        council = kind == CouncilMeeting.TYPE
+        level = self.draw(st.just("") | levels()) if council else ""
+        formal = self.draw(_FORMALITIES) if council else None
+        start = self.today + timedelta(self.draw(st.integers(0, 30)))
+        length = self.draw(st.none() | st.integers(0, 30))
+        window = DateWindow(start, None if length is None else start + timedelta(length))
+        words = PLAIN_TEXT if self.plain else self.draw(texts())
+        planned = FollowUp(
+            kind=kind,
+            expected=window,
+            phrase=words,
+            quote=words,
+            forum=forum,
+            level=level,
+            formal=formal,
+        )
+        announced = self.tell(MeetingAnnouncement, planned=planned)
+        if not self.draw(st.booleans()):
+            return
+        pending = next((item for item in self.state.pending if item.source == announced.id), None)
+        late = self.draw(st.booleans())
+        due = pending.lapses if late and pending else window.start
+        gap = max((due - self.today).days, 0) + self.draw(st.integers(0, 30))
+        if council:
+            fixed = {"formal": formal} if formal is not None else {}
+            self.council(forum, level or None, gap=gap, **fixed)
+        else:
+            self.tell(InformalMeeting, gap=gap, channel=forum)
+
+    def pause(self) -> None:
+        self.today = min(self.today + timedelta(self.draw(_PAUSES)), self.last)
 
 
 @st.composite
@@ -290,18 +554,13 @@ def _contradictions(
     kinds: tuple[str, ...] | None,
 ) -> list[Entry]:
     """Two entries of one day that the built-in rules find anomalous whatever came before: a
-    channel set up then resumed as if suspended, or suspended then met by a formal council."""
+    party suspends a channel at every level from that day (anomalous if it had already), and
+    the channel's council meets formally."""
     channel = draw(_COUNCILS)
+    party = draw(st.sampled_from((dyad.first, dyad.second)))
     pair: tuple[tuple[type[Entry], dict[str, object]], ...] = (
-        (
-            (Suspension, {"channels": (channel,)}),
-            (CouncilMeeting, {"council": channel, "formal": True}),
-        )
-        if draw(st.booleans())
-        else (
-            (ChannelEstablished, {"channel": channel}),
-            (MinisterialDecision, {"resumes": (channel,)}),
-        )
+        (Suspension, {"by": party, "channels": (channel,), "levels": (), "effective": None}),
+        (CouncilMeeting, {"council": channel, "formal": True}),
     )
     return [
         draw(

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import ClassVar
 
+import attrs
 from attrs import evolve
 from hypothesis import settings as Settings
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ from tracker.strategies._laws import (
     Reducer,
     check_codec,
     check_fold,
+    check_precision,
     check_replay,
     check_steps,
 )
@@ -81,6 +83,7 @@ class ReplayMachine(RuleBasedStateMachine):
         if entry.id in taken:
             entry = evolve(entry, id=self._fresh_id(entry.id))
         check_codec(entry)
+        check_precision(entry)
         self.log.append(entry)
         self._replayed = None
 
@@ -112,13 +115,17 @@ class ReplayMachine(RuleBasedStateMachine):
     @precondition(lambda self: self._fulfillable())
     @rule(data=st.data())
     def append_fulfilment(self, data: st.DataObject) -> None:
-        """Append an entry of a pending kind, within, before or after its window."""
+        """Append an entry of a pending kind, as expected where the type's fields say it
+        (forum, level, formality), on a day from its announcement to just after it lapses."""
         item = data.draw(st.sampled_from(self._fulfillable()), label="expected")
         cls = entry_types()[item.kind]
-        window = DateWindow(item.announced, item.expected.end + timedelta(10))
+        window = DateWindow(item.announced, item.lapses + timedelta(10))
         on = data.draw(days(window), label="on")
         stem = cls.TYPE.replace("_", "-")
-        self._append(data.draw(entries_on(cls, id=self._fresh_id(stem), parties=self.dyad, on=on)))
+        fields = _as_expected(cls, item) if data.draw(st.booleans(), label="as expected") else {}
+        self._append(
+            data.draw(entries_on(cls, id=self._fresh_id(stem), parties=self.dyad, on=on, **fields))
+        )
 
     def _fulfillable(self) -> list[Pending]:
         drawable = {cls.TYPE for cls in drawable_types()}
@@ -161,6 +168,21 @@ class ReplayMachine(RuleBasedStateMachine):
         self._checked = len(self.log)
         check_fold(self.log, dyad=self.dyad, reducer=self.reducer)
         check_replay(self.replayed, self.log)
+
+
+def _as_expected(cls: type[Entry], item: Pending) -> dict[str, object]:
+    """The fields of ``cls`` that say what ``item`` expects: its forum (as the type's
+    ``council`` or ``channel``), its level and formality, where it states them."""
+    own = attrs.fields_dict(cls)
+    fields: dict[str, object] = {}
+    forum = next((name for name in ("council", "channel") if name in own), None)
+    if item.forum and forum:
+        fields[forum] = item.forum
+    if item.level and "level" in own:
+        fields["level"] = item.level
+    if item.formal is not None and "formal" in own:
+        fields["formal"] = item.formal
+    return fields
 
 
 @cache

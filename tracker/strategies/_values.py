@@ -1,4 +1,5 @@
-"""Strategies for the values entries are made of: actors, days, windows, sources, stances."""
+"""Strategies for the values entries are made of: actors, days and their precision, windows,
+levels, lifts, sources, stances."""
 
 from __future__ import annotations
 
@@ -11,16 +12,19 @@ from functools import cache
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from tracker._dates import DateWindow
+from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import (
     HIGH_LEVEL,
+    LEVELS,
     MILITARY,
     NRC,
     CooperationNote,
     CooperationStatus,
     Dyad,
     FollowUp,
+    Lift,
     Participant,
+    Role,
     Source,
     Stance,
     entry_types,
@@ -36,11 +40,18 @@ __all__ = [
     "dyads",
     "follow_ups",
     "ids",
+    "levels",
+    "lifts",
+    "missions",
     "names",
     "participants",
+    "precisions",
+    "roles",
     "sources",
     "stances",
+    "stated_days",
     "texts",
+    "urls",
 ]
 
 #: The days drawn when no window is given: the years around the NATO–Russia log.
@@ -51,6 +62,9 @@ KNOWN_ACTORS = ("NATO", "RUS", "EU", "USA", "GEO", "UKR")
 
 #: Cooperation areas of the NATO–Russia log; any snake_case name may be drawn besides.
 KNOWN_AREAS = ("afghanistan_transit", "counter_piracy", "counter_terrorism", "counter_narcotics")
+
+#: Missions and offices of the NATO–Russia log; any snake_case name may be drawn besides.
+KNOWN_MISSIONS = ("russian_mission_to_nato", "nato_information_office", "nato_liaison_mission")
 
 _LOWER = string.ascii_lowercase + string.digits
 
@@ -112,23 +126,96 @@ def channels() -> SearchStrategy[str]:
 
 
 @cache
+def missions() -> SearchStrategy[str]:
+    """Missions and offices of one party to the other: known ones first, any name besides.
+
+    Shrinks towards ``"russian_mission_to_nato"``.
+    """
+    return st.sampled_from(KNOWN_MISSIONS) | names()
+
+
+@cache
+def roles() -> SearchStrategy[Role]:
+    """What a channel is for. Shrinks towards :attr:`Role.FORUM`."""
+    return st.sampled_from(Role)
+
+
+@cache
+def levels(*, words: bool = True) -> SearchStrategy[str]:
+    """Levels at which a forum meets or a measure applies: the names of :data:`LEVELS`, and
+    with ``words`` the words sources use for them (``"ambassadorial"``) and any snake_case name.
+
+    Shrinks towards ``"ambassadors"``.
+    """
+    named = st.sampled_from(tuple(LEVELS))
+    if not words:
+        return named
+    spoken = st.sampled_from(tuple(word for said in LEVELS.values() for word in said))
+    return named | spoken | names()
+
+
+@cache
 def days(between: DateWindow = DEFAULT_WINDOW) -> SearchStrategy[date]:
-    """Days within ``between``. Shrinks towards its first day."""
-    return st.integers(0, between.days - 1).map(lambda offset: between.start + timedelta(offset))
+    """Days within ``between`` (an open-ended window: up to 20 years after its first day).
+
+    Shrinks towards its first day.
+    """
+    count = between.days if between.end is not None else 20 * 366
+    return st.integers(0, count - 1).map(timedelta).map(between.start.__add__)
+
+
+@cache
+def precisions() -> SearchStrategy[Precision]:
+    """How much of a day a source gives: mostly the day itself, else its month or its year.
+
+    Shrinks towards :attr:`Precision.DAY`.
+    """
+    return st.sampled_from((Precision.DAY,) * 3 + (Precision.MONTH, Precision.YEAR))
+
+
+@cache
+def stated_days(between: DateWindow = DEFAULT_WINDOW) -> SearchStrategy[Day]:
+    """Days of ``between`` as a log states them: the day, or the month or year it falls in
+    (an entry places a coarse day within that period, see :class:`~tracker.Entry`).
+
+    Shrinks towards the first day of ``between``, stated exactly.
+    """
+    return st.builds(Day.of, days(between), precisions())
 
 
 @cache
 def date_windows(
-    between: DateWindow = DEFAULT_WINDOW, *, max_days: int = 45
+    between: DateWindow = DEFAULT_WINDOW, *, max_days: int = 45, open_ended: bool = False
 ) -> SearchStrategy[DateWindow]:
-    """Windows of at most ``max_days`` days that start within ``between`` (and may end after it).
+    """Windows of at most ``max_days`` days that start within ``between`` (and may end after
+    it); with ``open_ended``, also windows with no last day ("after the summit").
 
     Shrinks towards the single first day of ``between``.
     """
+    lengths = st.integers(0, max_days - 1).map(timedelta)
+    ends = (lengths | st.none()) if open_ended else lengths
+    return st.builds(_window, days(between), ends)
+
+
+def _window(start: date, length: timedelta | None) -> DateWindow:
+    return DateWindow(start, None if length is None else start + length)
+
+
+@cache
+def lifts(
+    targets: SearchStrategy[str] | None = None, *, between: DateWindow = DEFAULT_WINDOW
+) -> SearchStrategy[Lift]:
+    """What a decision lifts: a channel or a mission of ``targets`` (by default any channel or
+    mission), whole or at some levels (of :data:`LEVELS`), from its day or from a day of
+    ``between``.
+
+    Shrinks towards a whole lift of the first target, from the day of the decision.
+    """
     return st.builds(
-        lambda start, length: DateWindow(start, start + timedelta(length)),
-        days(between),
-        st.integers(0, max_days - 1),
+        Lift,
+        target=channels() | missions() if targets is None else targets,
+        levels=st.lists(levels(words=False), max_size=2, unique=True).map(tuple),
+        effective=st.none() | days(between),
     )
 
 
@@ -140,12 +227,23 @@ _ARTICLES = st.integers(0, 999).map(
 )
 
 
+@cache
+def urls() -> SearchStrategy[str]:
+    """Addresses of published articles. Shrinks towards ``"https://a.example/0"``."""
+    return st.builds(
+        "https://{}.example/{}".format,
+        names().map(lambda name: name.replace("_", "-")),
+        st.integers(0, 10**6),
+    )
+
+
 def sources(*, published_after: date | None = None, max_delay: int = 30) -> SearchStrategy[Source]:
-    """Reports in an outlet, with their quoted sentences.
+    """Reports in an outlet: a bundled article with the sentences it quotes, an article cited
+    by its address alone (no quotes), or both.
 
     Published (when they say so) as a day or a timestamp, at most ``max_delay`` days after
     ``published_after`` (after any day of :data:`DEFAULT_WINDOW` when ``None``). Shrinks
-    towards a source with no headline, no publication date and no quote.
+    towards a bundled article with no headline, address, publication date or quote.
     """
     return _sources(published_after, max_delay)
 
@@ -161,6 +259,7 @@ def _optional_texts() -> SearchStrategy[str]:
 
 
 _PRECISIONS = st.sampled_from(("unknown", "day", "timestamp"))
+_CITATIONS = st.sampled_from(("article", "address", "both"))
 _TIMES = st.times()
 
 
@@ -175,12 +274,15 @@ def _sources(published_after: date | None, max_delay: int) -> SearchStrategy[Sou
             published = after + timedelta(draw(_up_to(max_delay)))
             if precision == "timestamp":
                 published = datetime.combine(published, draw(_TIMES), draw(_ZONES))
+        cited = draw(_CITATIONS)
+        bundled = cited != "address"
         return Source(
             outlet=draw(texts()),
-            article=draw(_ARTICLES),
+            article=draw(_ARTICLES) if bundled else "",
             headline=draw(_optional_texts()),
             published=published,
-            quotes=draw(_quote_lists()),
+            url=draw(urls()) if cited != "article" else "",
+            quotes=draw(_quote_lists()) if bundled else (),
         )
 
     return draw_source()
@@ -239,12 +341,16 @@ def follow_ups(
     max_days: int = 45,
 ) -> SearchStrategy[FollowUp]:
     """Expected events of one of ``kinds`` (entry type names; when ``None``, every type declared
-    at the time of the draw), in a window of at most ``max_days`` days that starts within
-    ``between``.
+    at the time of the draw), in a window of at most ``max_days`` days, or open-ended, that
+    starts within ``between``; perhaps saying on which forum, at which level and whether formal.
 
-    Shrinks towards the first kind, on the first day of ``between``, with no detail.
+    Shrinks towards the first kind, on the first day of ``between`` only, with no detail and
+    nothing said of forum, level or formality.
     """
     return _follow_ups(None if kinds is None else tuple(kinds), between, max_days)
+
+
+_FORMALITIES = st.none() | st.booleans()
 
 
 @cache
@@ -252,20 +358,27 @@ def _follow_ups(
     kinds: tuple[str, ...] | None, between: DateWindow, max_days: int
 ) -> SearchStrategy[FollowUp]:
     kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
+    windows = date_windows(between, max_days=max_days, open_ended=True)
 
     @st.composite
     def draw_follow_up(draw: st.DrawFn) -> FollowUp:
-        start = between.start + timedelta(draw(_up_to(between.days - 1)))
-        end = start + timedelta(draw(_up_to(max_days - 1)))
         return FollowUp(
             kind=draw(kind),
-            expected=DateWindow(start, end),
+            expected=draw(windows),
             phrase=draw(texts()),
             quote=draw(texts()),
             detail=draw(_optional_texts()),
+            forum=draw(_optional(channels())),
+            level=draw(_optional(levels())),
+            formal=draw(_FORMALITIES),
         )
 
     return draw_follow_up()
+
+
+@cache
+def _optional(names_: SearchStrategy[str]) -> SearchStrategy[str]:
+    return st.just("") | names_
 
 
 @cache
