@@ -22,3 +22,5 @@ def test_each_event_type_has_its_row(name: str) -> None:
     assert cells[2] == f"{code.cameo} {code.cameo_label}"
     assert cells[3].replace("−", "-") == f"{code.goldstein:+.1f}".replace("+0.0", "0.0")
     assert cells[4].split(" ")[0] == (code.plover or "—")
+    for key in tracker.entry_types()[name].IDENTITY:
+        assert f"`{key}`" in cells[5]
