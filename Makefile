@@ -10,10 +10,12 @@ BENCH_STAMP := $(VENV)/.installed-bench
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The example plug-in (tests/plugin) is installed too: the suite runs the command with it.
+$(STAMP): pyproject.toml tests/plugin/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e tests/plugin
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -23,7 +23,8 @@ from rich.text import Text
 from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
-from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError
+from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
 from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._state import State
 from tracker._store import (
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str, *, log: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
+        add_option(sub)
         if log:
             sub.add_argument(
                 "--log", type=Path, help="the log (default: the bundled NATO-Russia log)"
@@ -82,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     log = command("log", "The entries of the log.")
     log.add_argument("--from", dest="start", type=day, help="from this day")
     log.add_argument("--to", dest="end", type=day, help="up to this day")
-    log.add_argument("--type", dest="types", action="append", choices=list(entry_types()))
+    log.add_argument(
+        "--type", dest="types", action="append", metavar="TYPE", help="only this type (repeatable)"
+    )
     log.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
     log.add_argument("--json", action="store_true", help="print JSON")
 
@@ -154,10 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail("cannot write to the standard output: it is closed")
     out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
     try:
+        load_plugins(args.plugins)
         status = COMMANDS[args.command](args, out)
         sys.stdout.flush()  # a full disk behind stdout is told here, not missed at exit
     except LogError as error:
-        _fail("\n".join(printable(str(problem)) for problem in error.problems))
+        hint = unknown_type_hint(error.problems)
+        lines = [printable(str(problem)) for problem in error.problems]
+        _fail("\n".join([*lines, hint] if hint else lines))
     except StorageError as error:
         _fail(printable(str(error)))
     except (UsageError, KeyError, ValueError) as error:
@@ -299,6 +306,11 @@ def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence
 
 
 def _log(args: argparse.Namespace, out: Console) -> int:
+    unknown = [name for name in args.types or () if name not in entry_types()]
+    if unknown:
+        known = ", ".join(map(repr, entry_types()))
+        msg = f"argument --type: invalid choice: {shown(unknown[0])} (choose from {known}); {HOW}"
+        raise UsageError(msg)
     log = _read(args)
     entries = [
         entry
@@ -392,8 +404,18 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
         _say(
             f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {path}", file=sys.stderr
         )
+        hint = unknown_type_hint(problems)
+        if hint:
+            _say(f"tracker: {hint}", file=sys.stderr)
         return 1
-    out.print(_text(f"{path}: {len(read_log(path))} entries, no problems"))
+    entries = read_log(path).entries
+    quoted = sum(any(source.quotes for source in entry.sources) for entry in entries)
+    out.print(
+        _text(
+            f"{path}: {len(entries)} entries, no problems; {quoted} rest on quotes, "
+            f"{len(entries) - quoted} on citations alone"
+        )
+    )
     return 0
 
 

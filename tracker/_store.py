@@ -497,15 +497,20 @@ def _check_quotes(
     path: Path, number: int, entry: Entry, folder: Path, texts: dict[str, str | ArticleError]
 ) -> Iterator[Problem]:
     """The quotes of ``entry`` that its articles do not hold; ``texts`` keeps each article read
-    (or why it is not). An article refused is never searched, so nothing is told of its file."""
-    for name in {source.article for source in entry.sources}:
+    (or why it is not). An article refused is never searched, so nothing is told of its file.
+    A source cited by its address alone has no article and no quotes: nothing to check; an
+    entry with no article at all has nothing its items' quotes could be checked against."""
+    bundled = [(index, source) for index, source in enumerate(entry.sources) if source.article]
+    if not bundled:
+        return
+    for name in {source.article for _, source in bundled}:
         if name not in texts:
             try:
                 texts[name] = read_article(folder, name)
             except ArticleError as error:
                 texts[name] = error
-    cited = [text for source in entry.sources if isinstance(text := texts[source.article], str)]
-    for index, source in enumerate(entry.sources):
+    cited = [text for _, source in bundled if isinstance(text := texts[source.article], str)]
+    for index, source in bundled:
         text = texts[source.article]
         if isinstance(text, ArticleError):
             yield Problem(str(path), number, f"sources[{index}].article", text.reason)

@@ -3,10 +3,18 @@
 import argparse
 import sys
 
+from tracker._plugins import PluginError, add_option, load_plugins
 from tracker.ingest import configure, run
 
 parser = argparse.ArgumentParser(
     prog="tracker ingest", description="Draft log entries from news articles."
 )
+add_option(parser)
 configure(parser)
-sys.exit(run(parser.parse_args()))
+args = parser.parse_args()
+try:
+    load_plugins(args.plugins)
+except PluginError as error:
+    print(f"tracker: error: {error}", file=sys.stderr)
+    sys.exit(2)
+sys.exit(run(args))
