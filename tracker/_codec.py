@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from typing import Any, TypeVar
 
 import attrs
@@ -36,6 +36,24 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+R = TypeVar("R")
+C = TypeVar("C", bound=type)
+
+
+def _per_class(function: Callable[[C], R]) -> Callable[[C], R]:
+    """Remember what ``function`` derives from a class: the codec reads each class's fields
+    once. (``functools.cache`` would do, but type checkers do not take classes as hashable.)"""
+    made: dict[C, R] = {}
+
+    @wraps(function)
+    def remembered(cls: C) -> R:
+        if cls not in made:
+            made[cls] = function(cls)
+        return made[cls]
+
+    return remembered
+
 
 #: Fields every entry has that read best at the end of its line, after the type's own fields.
 _TAIL = ("participants", "stances", "follow_ups", "cooperation", "sources")
@@ -211,7 +229,7 @@ def of_another_dyad(data: Any, dyad: Dyad) -> bool:
         return False
 
 
-@cache
+@_per_class
 def _reads_parties_as_written(cls: type[Entry]) -> bool:
     """Whether the entry's dyad is its ``parties`` key as it stands, as in every built-in type."""
     parties = attrs.fields_dict(cls)["parties"]
@@ -258,7 +276,7 @@ class _Field:
     default: Any = None
 
 
-@cache
+@_per_class
 def _fields(cls: type) -> tuple[_Field, ...]:
     hints = typing.get_type_hints(cls)
     return tuple(
@@ -274,7 +292,7 @@ def _fields(cls: type) -> tuple[_Field, ...]:
     )
 
 
-@cache
+@_per_class
 def _entry_fields(cls: type[Entry]) -> tuple[_Field, ...]:
     fields = _fields(cls)
     first = [spec for spec in fields if spec.key in ("id", "on", "reported", "parties", "title")]
@@ -289,7 +307,7 @@ def _entry_fields(cls: type[Entry]) -> tuple[_Field, ...]:
 Structurer = Callable[[Any], Any]
 
 
-@cache
+@_per_class
 def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str, Structurer, bool], ...]]:
     """The keys ``cls`` reads, and for each field: its name, key, structurer and whether it is
     required. Made once per class."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -15,6 +15,37 @@ from attrs import Factory, field, frozen
 from tracker._articles import article_name_problem
 from tracker._dates import DateWindow, Day, Precision
 from tracker._errors import FieldError, shown
+
+
+# Typed converters of the entries' tuple fields (a list in, a tuple out), one per item type,
+# so that a type checker knows what each field takes.
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(values)
+
+
+def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
+
+
+def _stances(values: Iterable[Stance]) -> tuple[Stance, ...]:
+    return tuple(values)
+
+
+def _follow_ups(values: Iterable[FollowUp]) -> tuple[FollowUp, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[CooperationNote]) -> tuple[CooperationNote, ...]:
+    return tuple(values)
+
+
+def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
+    return tuple(values)
+
 
 __all__ = [
     "HIGH_LEVEL",
@@ -232,9 +263,9 @@ class Participant:
     side: str = field(validator=_actor)
 
 
-def _article_name(_source: object, _attribute: object, name: object) -> None:
-    _optional_text(_source, _attribute, name)
-    problem = article_name_problem(name) if name else None  # type: ignore[arg-type]
+def _article_name(_source: object, attribute: attrs.Attribute[Any], name: object) -> None:
+    _optional_text(_source, attribute, name)
+    problem = article_name_problem(name) if isinstance(name, str) and name else None
     if problem is not None:
         raise FieldError(problem, "article")
 
@@ -263,7 +294,7 @@ class Source:
     headline: str = field(default="", validator=_optional_text)
     published: date | datetime | None = None
     url: str = field(default="", validator=_optional_text)
-    quotes: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
+    quotes: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_text))
 
     def __attrs_post_init__(self) -> None:
         _cited(self)
@@ -353,8 +384,8 @@ def _reported_default(entry: Entry) -> date:
     return min(days)
 
 
-def _reported_not_before(entry: Entry, _attribute: object, reported: date) -> None:
-    _day(entry, _attribute, reported)
+def _reported_not_before(entry: Entry, attribute: attrs.Attribute[Any], reported: date) -> None:
+    _day(entry, attribute, reported)
     first = entry.on.period.start
     if reported < first:
         reason = f"{reported} is before the day it happened ({entry.on})"
@@ -393,14 +424,14 @@ class Entry:
     on: Day = field(converter=_stated, validator=_day)
     parties: Dyad
     title: str = field(validator=_text)
-    sources: tuple[Source, ...] = field(converter=tuple, validator=_sources_given)
+    sources: tuple[Source, ...] = field(converter=_sources, validator=_sources_given)
     reported: date = field(
         default=Factory(_reported_default, takes_self=True), validator=_reported_not_before
     )
-    participants: tuple[Participant, ...] = field(default=(), converter=tuple)
-    stances: tuple[Stance, ...] = field(default=(), converter=tuple)
-    follow_ups: tuple[FollowUp, ...] = field(default=(), converter=tuple)
-    cooperation: tuple[CooperationNote, ...] = field(default=(), converter=tuple)
+    participants: tuple[Participant, ...] = field(default=(), converter=_participants)
+    stances: tuple[Stance, ...] = field(default=(), converter=_stances)
+    follow_ups: tuple[FollowUp, ...] = field(default=(), converter=_follow_ups)
+    cooperation: tuple[CooperationNote, ...] = field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:
         if self.on.precision is not Precision.DAY:
@@ -436,7 +467,11 @@ class Entry:
 
     def quotes(self) -> tuple[str, ...]:
         """Every sentence the entry quotes, from its sources and its items."""
-        items = (*self.stances, *self.expectations(), *self.cooperation)
+        items: tuple[Stance | FollowUp | CooperationNote, ...] = (
+            *self.stances,
+            *self.expectations(),
+            *self.cooperation,
+        )
         return (
             *(quote for source in self.sources for quote in source.quotes),
             *(item.quote for item in items if item.quote),
@@ -532,13 +567,22 @@ def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: 
         raise FieldError(reason, _key(attribute))
 
 
+def _whole(what: str) -> Check:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            reason = f"must be a whole number of {what}, 0 or more, got {shown(value)}"
+            raise FieldError(reason, _key(attribute))
+
+    return check
+
+
 @frozen
 class Lift:
     """What a decision lifts of the measures in force: on which channel or mission
     (``target``), at which levels (empty: all), from which day (by default, the decision's)."""
 
     target: str = field(validator=_name)
-    levels: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
+    levels: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_name))
     effective: date | None = field(default=None, validator=_optional_day)
 
 
@@ -574,9 +618,9 @@ class Suspension(Entry):
     from ``effective`` (by default, the day it was decided)."""
 
     by: str = field(validator=_actor)
-    channels: tuple[str, ...] = field(converter=tuple, validator=_each(_name))
+    channels: tuple[str, ...] = field(converter=_texts, validator=_each(_name))
     reason: str = field(validator=_text)
-    levels: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
+    levels: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_name))
     de_facto: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
 
@@ -614,10 +658,10 @@ class MinisterialDecision(Entry):
     by: str = field(validator=_actor)
     body: str = field(validator=_text)
     decision: str = field(validator=_text)
-    resumes: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_name))
-    lifts: tuple[Lift, ...] = field(default=(), converter=tuple)
-    conditions: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
-    reaffirmed: tuple[str, ...] = field(default=(), converter=tuple, validator=_each(_text))
+    resumes: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_name))
+    lifts: tuple[Lift, ...] = field(default=(), converter=_lifts)
+    conditions: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_text))
+    reaffirmed: tuple[str, ...] = field(default=(), converter=_texts, validator=_each(_text))
     jointly: bool = field(default=False, validator=_flag)
 
     @property
@@ -717,15 +761,9 @@ class Expulsion(Entry):
     by: str = field(validator=_actor)
     mission: str = field(validator=_name)
     persons: str = field(validator=_text)
-    count: int = field(default=0)
+    count: int = field(default=0, validator=_whole("persons"))
     accreditation: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
-
-    @count.validator
-    def _count(self, _attribute: object, value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            reason = f"must be a whole number of persons, 0 or more, got {shown(value)}"
-            raise FieldError(reason, "count")
 
 
 class PresenceAction(StrEnum):
@@ -769,14 +807,8 @@ class PresenceMeasure(Entry):
     of: str = field(validator=_actor)
     action: PresenceAction = field(converter=PresenceAction)
     detail: str = field(default="", validator=_optional_text)
-    cap: int = field(default=0)
+    cap: int = field(default=0, validator=_whole("staff"))
     effective: date | None = field(default=None, validator=_effective_not_before)
-
-    @cap.validator
-    def _cap(self, _attribute: object, value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            reason = f"must be a whole number of staff, 0 or more, got {shown(value)}"
-            raise FieldError(reason, "cap")
 
     def event_code(self) -> EventCode:
         """Opening is cooperation, suspending or closing reduces relations, the rest coerces."""

@@ -374,8 +374,7 @@ class Replay:
         first one reported later than ``known_at``.
         """
         count = len(self._entries) if day is None else self.count_at(day)
-        first_late = count if known_at is None else bisect_right(self._reach, known_at)
-        if first_late >= count:
+        if known_at is None or (first_late := bisect_right(self._reach, known_at)) >= count:
             state = self.final if count == len(self._entries) else self.state(count)
         else:
             known = (e for e in self._entries[first_late:count] if e.reported <= known_at)

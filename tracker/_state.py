@@ -13,6 +13,11 @@ from immutables import Map
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, Role, Stance
 
+
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 __all__ = [
     "COUNCIL",
     "FORMAL_COUNCIL",
@@ -83,7 +88,11 @@ class Lifting:
 
     entry: str
     on: date
-    levels: tuple[str, ...] = field(default=(), converter=tuple)
+    levels: tuple[str, ...] = field(default=(), converter=_texts)
+
+
+def _liftings(values: Iterable[Lifting]) -> tuple[Lifting, ...]:
+    return tuple(values)
 
 
 @frozen
@@ -104,10 +113,10 @@ class Measure:
     announced: date
     effective: date
     weight: float
-    levels: tuple[str, ...] = field(default=(), converter=tuple)
+    levels: tuple[str, ...] = field(default=(), converter=_texts)
     formal: bool = True
     relaxed: date | None = None
-    liftings: tuple[Lifting, ...] = field(default=(), converter=tuple)
+    liftings: tuple[Lifting, ...] = field(default=(), converter=_liftings)
 
     @property
     def key(self) -> str:
@@ -194,8 +203,8 @@ class Pending:
     expected: DateWindow
     announced: date
     source: str
-    phrases: tuple[str, ...] = field(converter=tuple)
-    reports: tuple[str, ...] = field(converter=tuple)
+    phrases: tuple[str, ...] = field(converter=_texts)
+    reports: tuple[str, ...] = field(converter=_texts)
     detail: str = ""
     forum: str = ""
     level: str = ""
@@ -248,7 +257,7 @@ class Meeting:
     on: date
     channel: str
     formal: bool
-    reports: tuple[str, ...] = field(converter=tuple)
+    reports: tuple[str, ...] = field(converter=_texts)
     level: str = ""
     precision: Precision = Precision.DAY
 
@@ -306,6 +315,14 @@ def _keyed_fulfilments(
     return Map({done.key: done for done in fulfilled})
 
 
+def _pendings(values: Iterable[Pending]) -> tuple[Pending, ...]:
+    return tuple(values)
+
+
+def _anomalies(values: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
+    return tuple(values)
+
+
 def _months_back(day: date, months: int) -> str:
     index = day.year * 12 + day.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -331,20 +348,20 @@ class State:
     dyad: Dyad
     at: date | None = None
     known_at: date | None = None
-    roles: Mapping[str, Role] = field(factory=Map, converter=persistent)
-    measures: Mapping[str, Measure] = field(factory=Map, converter=_keyed_measures)
-    missions: Mapping[str, str] = field(factory=Map, converter=persistent)
-    cooperation: Mapping[str, CooperationStatus] = field(factory=Map, converter=persistent)
-    stances: Mapping[str, Mapping[str, Stance]] = field(factory=Map, converter=_persistent_stances)
-    pending: tuple[Pending, ...] = field(default=(), converter=tuple)
-    fulfilled: Mapping[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
-    meetings: Mapping[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
+    roles: Map[str, Role] = field(factory=Map, converter=persistent)
+    measures: Map[str, Measure] = field(factory=Map, converter=_keyed_measures)
+    missions: Map[str, str] = field(factory=Map, converter=persistent)
+    cooperation: Map[str, CooperationStatus] = field(factory=Map, converter=persistent)
+    stances: Map[str, Map[str, Stance]] = field(factory=Map, converter=_persistent_stances)
+    pending: tuple[Pending, ...] = field(default=(), converter=_pendings)
+    fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
+    meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     score: float = 0.0
-    activity: Mapping[str, Activity] = field(factory=Map, converter=persistent)
-    anomalies: tuple[Anomaly, ...] = field(default=(), converter=tuple)
-    occurrences: Mapping[str, str] = field(factory=Map, converter=persistent)
-    latest: Mapping[str, date] = field(factory=Map, converter=persistent)
-    provenance: Mapping[str, str] = field(factory=Map, converter=persistent)
+    activity: Map[str, Activity] = field(factory=Map, converter=persistent)
+    anomalies: tuple[Anomaly, ...] = field(default=(), converter=_anomalies)
+    occurrences: Map[str, str] = field(factory=Map, converter=persistent)
+    latest: Map[str, date] = field(factory=Map, converter=persistent)
+    provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
 
     # -- what is in force -------------------------------------------------------------------
