@@ -142,6 +142,19 @@ def test_every_mission_closed_severs_relations_until_they_meet_again() -> None:
     assert _on(state, "2021-11-01").phase is Phase.SEVERED
     met = tracker.apply(state, council("2022-01-12", formal=True))
     assert _on(met, "2022-01-13").phase is Phase.STRAINED
+    assert _on(met, "2023-01-11").phase is Phase.STRAINED
+    assert _on(met, "2023-01-12").phase is Phase.SEVERED  # a year without meeting again
+
+
+def test_consulates_closed_are_no_rupture() -> None:
+    state = replay_of(
+        presence("2017-08-31", "closed", mission="rus_consulate_sf", consular=True),
+        presence(
+            "2018-03-29", "closed", mission="us_consulate_spb", of="USA", by="RUS", consular=True
+        ),
+    )
+    assert state.phase is Phase.STRAINED
+    assert not state.missions
 
 
 def test_one_mission_closed_of_several_is_not_a_rupture() -> None:

@@ -800,7 +800,8 @@ class PresenceMeasure(Entry):
     """A party acts on a diplomatic presence, its own or the other's (``of``): a mission or
     office opened, capped (at ``cap`` staff), restricted, suspended or closed, announced on
     ``on`` and in force from ``effective``. Every action but opening is a measure in force
-    until lifted."""
+    until lifted. A ``consular`` post or a property (a consulate, a compound) is no mission:
+    closing it reduces relations, and leaves the parties' diplomatic presence standing."""
 
     by: str = field(validator=_actor)
     mission: str = field(validator=_name)
@@ -808,6 +809,7 @@ class PresenceMeasure(Entry):
     action: PresenceAction = field(converter=PresenceAction)
     detail: str = field(default="", validator=_optional_text)
     cap: int = field(default=0, validator=_whole("staff"))
+    consular: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
 
     def event_code(self) -> EventCode:

@@ -475,7 +475,8 @@ _PRESENCE_EFFECTS = {
 
 @rule.register
 def _presence(entry: PresenceMeasure, state: State) -> State:
-    state = _know_mission(state, entry, entry.mission, entry.of)
+    if not entry.consular:
+        state = _know_mission(state, entry, entry.mission, entry.of)
     if entry.action is PresenceAction.OPENED:
         closures = [
             m for m in _standing(state, entry.mission, None, entry.on) if m.effect is Effect.CLOSE

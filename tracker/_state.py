@@ -24,6 +24,7 @@ __all__ = [
     "LAPSE_AFTER",
     "MEETING",
     "OPEN_LAPSE_AFTER",
+    "SEVERED_AFTER",
     "Activity",
     "Anomaly",
     "ChannelStatus",
@@ -183,6 +184,10 @@ class Activity:
         """This month with one more occurrence."""
         return Activity(self.total + goldstein, self.count + 1)
 
+
+#: How long without any meeting after relations broke before they count as severed again,
+#: although the parties met once since.
+SEVERED_AFTER = timedelta(days=365)
 
 #: How long after its window an expectation lapses: as long again as the window lasted, and
 #: never sooner than this.
@@ -412,8 +417,11 @@ class State:
         force = self.in_force()
         held = {sort: day for sort, day in self.latest.items() if sort in _SORTS}
         rupture = self._rupture(force)
-        if rupture is not None and held.get(MEETING, date.min) < rupture:
-            return Phase.SEVERED
+        if rupture is not None:
+            met = held.get(MEETING, date.min)
+            silent = self.at is not None and self.at - met >= SEVERED_AFTER
+            if met < rupture or silent:
+                return Phase.SEVERED
         dialogue = [
             m
             for m in force
@@ -444,7 +452,8 @@ class State:
 
     def _rupture(self, force: list[Measure]) -> date | None:
         """The day relations broke, if they are broken on ``at``: a forum declared defunct,
-        diplomatic relations suspended, or every mission of both parties closed."""
+        diplomatic relations suspended, or every mission and office of both parties closed
+        (consular posts aside)."""
         days = [
             m.effective
             for m in force
