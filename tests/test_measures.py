@@ -150,7 +150,7 @@ def test_consulates_closed_are_no_rupture() -> None:
     state = replay_of(
         presence("2017-08-31", "closed", mission="rus_consulate_sf", consular=True),
         presence(
-            "2018-03-29", "closed", mission="us_consulate_spb", of="USA", by="RUS", consular=True
+            "2018-03-29", "closed", mission="nato_consulate", of="NATO", by="RUS", consular=True
         ),
     )
     assert state.phase is Phase.STRAINED
