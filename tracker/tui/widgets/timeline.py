@@ -17,23 +17,30 @@ from tracker._entries import Entry
 from tracker._text import printable
 from tracker.tui._story import row_at_or_before
 
-__all__ = ["TYPE_LABELS", "Timeline", "type_label"]
+__all__ = ["Timeline", "type_label"]
 
-#: A short label for each entry type; other types show the start of their name.
-TYPE_LABELS = {
-    "channel_established": ("EST", "green"),
-    "suspension": ("SUSP", "red"),
-    "declaration": ("DECL", "bright_black"),
-    "ministerial_decision": ("DECN", "yellow"),
-    "meeting_announcement": ("ANN", "cyan"),
-    "informal_meeting": ("MEET", "bright_blue"),
-    "council_meeting": ("CNCL", "magenta"),
+#: The colour of an entry's label by the PLOVER category of its event code: cooperation in
+#: greens and blues, conflict in reds and yellow. Another category, or none (a statement),
+#: goes by the sign of its Goldstein value.
+CATEGORY_COLOURS = {
+    "AGREE": "green",
+    "CONCEDE": "bright_green",
+    "COOPERATE": "cyan",
+    "CONSULT": "bright_blue",
+    "ACCUSE": "yellow",
+    "SANCTION": "red",
+    "COERCE": "bright_red",
 }
 
 
 def type_label(entry: Entry) -> tuple[str, str]:
-    """The label and colour of the entry's type."""
-    return TYPE_LABELS.get(entry.TYPE, (entry.TYPE[:4].upper(), "white"))
+    """The label its type declares and a colour for it, from the entry's event code (a
+    presence measure that opens a mission cooperates, one that closes it sanctions)."""
+    code = entry.event_code()
+    colour = CATEGORY_COLOURS.get(code.plover or "")
+    if colour is None:
+        colour = "green" if code.goldstein > 0 else "red" if code.goldstein < 0 else "bright_black"
+    return entry.LABEL, colour
 
 
 class Timeline(ScrollView, can_focus=False):
