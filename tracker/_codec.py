@@ -454,7 +454,8 @@ def _parsed_dyad(text: str) -> Dyad:
 
 
 def _day(value: Any) -> date:
-    return _parse(_parsed_day if type(value) is str else parse_day, value)
+    day: date = _parse(_parsed_day if type(value) is str else parse_day, value)
+    return day
 
 
 @lru_cache(maxsize=_REMEMBERED)
@@ -463,7 +464,8 @@ def _parsed_day(text: str) -> date:
 
 
 def _stated_day(value: Any) -> Day:
-    return _parse(_parsed_stated_day if type(value) is str else parse_stated_day, value)
+    day: Day = _parse(_parsed_stated_day if type(value) is str else parse_stated_day, value)
+    return day
 
 
 @lru_cache(maxsize=_REMEMBERED)

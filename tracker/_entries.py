@@ -156,7 +156,8 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 def _key(attribute: attrs.Attribute[Any]) -> str:
     """The field's name as the log spells it."""
-    return attribute.metadata.get("key", attribute.name)
+    key: str = attribute.metadata.get("key", attribute.name)
+    return key
 
 
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

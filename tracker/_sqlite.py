@@ -102,9 +102,9 @@ class SqliteStore:
         except OSError as error:
             reason = f"cannot read the log: {error.strerror}"
             raise self._unread(reason) from None
-        reason = not_regular(mode)
-        if reason is not None:
-            reason = f"cannot read the log: {reason}"
+        kind = not_regular(mode)
+        if kind is not None:
+            reason = f"cannot read the log: {kind}"
             raise self._unread(reason)
         uri = f"{self.path.absolute().as_uri()}?mode=ro"
         if os.statvfs(self.path).f_flag & os.ST_RDONLY:
@@ -179,7 +179,8 @@ class SqliteStore:
         raise self._unread(reason)
 
     def _decoded(self, dyad: Dyad | None) -> tuple[list[tuple[int, Entry]], list[Problem]]:
-        query, args = f"SELECT {', '.join(_COLUMNS)} FROM entries", ()
+        query = f"SELECT {', '.join(_COLUMNS)} FROM entries"
+        args: tuple[str, ...] = ()
         if dyad is not None:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
         entries: list[tuple[int, Entry]] = []

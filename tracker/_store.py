@@ -519,7 +519,7 @@ def _check_quotes(
             if quote not in text:
                 reason = f"not found verbatim in {source.article}: {shown(quote)}"
                 yield Problem(str(path), number, f"sources[{index}].quotes[{position}]", reason)
-    items = [
+    items: list[tuple[str, int | None, str]] = [
         *(("stances", index, s.quote) for index, s in enumerate(entry.stances)),
         *(("follow_ups", index, f.quote) for index, f in enumerate(entry.follow_ups)),
         *(("cooperation", index, c.quote) for index, c in enumerate(entry.cooperation)),
@@ -527,9 +527,9 @@ def _check_quotes(
     planned = getattr(entry, "planned", None)
     if planned is not None:
         items.append(("planned", None, planned.quote))
-    for name, index, quote in items:
+    for name, place, quote in items:
         if not any(quote in text for text in cited):
-            where = name if index is None else f"{name}[{index}]"
+            where = name if place is None else f"{name}[{place}]"
             yield Problem(
                 str(path),
                 number,
