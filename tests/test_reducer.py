@@ -125,6 +125,8 @@ def test_resuming_a_channel_the_log_never_mentioned_is_no_anomaly() -> None:
     assert state.anomalies == ()
     assert state.channels["partnership_talks"] is ChannelStatus.RESUMPTION_DECIDED
     assert state.phase is Phase.REENGAGEMENT_DECIDED
+    (measure,) = state.in_force()
+    assert measure.weight == tracker.Suspension.CODE.goldstein  # the suspension it implies
 
 
 def test_an_informal_meeting_reopens_its_channel_informally() -> None:

@@ -296,8 +296,10 @@ def _impose(
     effective: date | None = None,
     levels: tuple[str, ...] = (),
     formal: bool = True,
+    weight: float | None = None,
 ) -> State:
-    """A measure of the entry's party on ``target``, in force from ``effective``."""
+    """A measure of the entry's party on ``target``, in force from ``effective``, weighing
+    the entry's Goldstein value unless ``weight`` says otherwise."""
     role = MISSION if target in state.missions else str(state.roles.get(target, MISSION))
     measure = Measure(
         entry=entry.id,
@@ -307,7 +309,7 @@ def _impose(
         role=role,
         announced=entry.on,
         effective=effective or entry.on,
-        weight=entry.event_code().goldstein,
+        weight=entry.event_code().goldstein if weight is None else weight,
         levels=tuple(level_of(level) for level in levels),
         formal=formal,
     )
@@ -409,7 +411,8 @@ def _decision(entry: MinisterialDecision, state: State) -> State:
         if not measures and channel not in state.roles:
             # The log may begin mid-story: a channel never named before was under a measure.
             state = _know_channel(state, entry, channel)
-            state = _impose(state, entry, channel, Effect.SUSPEND)
+            weight = Suspension.CODE.goldstein
+            state = _impose(state, entry, channel, Effect.SUSPEND, weight=weight)
             measures = _standing(state, channel, party, entry.on)
         if not measures:
             message = f"decides to resume channel {channel!r}, where no measure is in force"
