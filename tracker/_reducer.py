@@ -99,6 +99,8 @@ def apply(state: State, entry: Entry) -> State:
         provenance["phase"] = entry.id
     if score != state.score:
         provenance["score"] = entry.id
+    if activity is not state.activity:  # the month's tone, and so the level, moved
+        provenance["level"] = entry.id
     if meetings is not state.meetings:
         provenance["meetings"] = entry.id
     changes: dict[str, Any] = {}
