@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -13,18 +13,24 @@ from typing import Any
 from attrs import field, frozen
 
 from tracker._entries import (
+    BodyDefunct,
     ChannelEstablished,
+    Condemnation,
     CooperationNote,
     CooperationStatus,
     CouncilMeeting,
     Declaration,
     Dyad,
     Entry,
+    Expulsion,
     FollowUp,
     InformalMeeting,
     MeetingAnnouncement,
     MinisterialDecision,
     Participant,
+    PresenceAction,
+    PresenceMeasure,
+    Proposal,
     Source,
     Stance,
     Suspension,
@@ -441,16 +447,12 @@ class _Builder:
         }
 
     def _stances(self, parties: Dyad, on: date) -> tuple[Stance, ...]:
-        issues = load("issues")["issues"]
         speech = pattern(load("events")["speech"]["verbs"])
         stances = []
         for sentence in self.page.sentences:
             if not speech.search(sentence.text):
                 continue
-            issue = next(
-                (spec["name"] for spec in issues if pattern(spec["pattern"]).search(sentence.text)),
-                None,
-            )
+            issue = _issue(sentence.text)
             named = people_in(sentence.text)
             role = named[0].person.role_on(on) if named else None
             if issue is None or role is None:
@@ -499,62 +501,139 @@ class _Builder:
     def _typed(
         self, kind: str, support: list[EventMention], parties: Dyad, common: dict[str, Any]
     ) -> Entry:
+        read = _READERS.get(kind)
+        if read is None:
+            msg = f"ingest cannot draft an entry of type {kind!r}: it has no reader of its fields"
+            raise ValueError(msg)
         texts = [m.sentence.text for m in support]
-        by = self._actor(support, parties)
-        if kind == "suspension":
-            channels = _channels(texts)
-            reason = _reason(texts)
-            self.note("channels", texts, f"the channels named: {', '.join(channels) or 'none'}")
-            self.note(
-                "reason",
-                texts,
-                "the words after 'over', 'after', 'in protest at'..." if reason else "not stated",
-            )
-            return Suspension(
-                by=by, channels=channels, reason=reason or "not stated in the article", **common
-            )
-        if kind == "ministerial_decision":
-            body = _body(by, texts)
-            resumes = _channels(texts)
-            self.note("resumes", texts, f"the channels named: {', '.join(resumes) or 'none'}")
-            return MinisterialDecision(
-                by=by,
-                body=body,
-                decision=_shorten(support[0].sentence.text),
-                resumes=resumes,
-                **common,
-            )
-        if kind == "channel_established":
-            council = any(re.search(r"Council|NRC", t) for t in texts)
-            return ChannelEstablished(
-                channel="nrc" if council else "channel",
-                body="NATO-Russia Council" if council else _shorten(texts[0]),
-                **common,
-            )
-        if kind == "declaration":
-            return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
+        return read(self, texts, self._actor(support, parties), parties, common)
+
+    def _suspension(
+        self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
+        channels = _channels(texts)
+        reason = _reason(texts)
+        self.note("channels", texts, f"the channels named: {', '.join(channels) or 'none'}")
+        self.note(
+            "reason",
+            texts,
+            "the words after 'over', 'after', 'in protest at'..." if reason else "not stated",
+        )
+        return Suspension(
+            by=by, channels=channels, reason=reason or "not stated in the article", **common
+        )
+
+    def _decision(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        resumes = _channels(texts)
+        self.note("resumes", texts, f"the channels named: {', '.join(resumes) or 'none'}")
+        return MinisterialDecision(
+            by=by, body=_body(by, texts), decision=_shorten(texts[0]), resumes=resumes, **common
+        )
+
+    def _established(
+        self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
+        channel, body = _council(texts)
+        return ChannelEstablished(channel=channel, body=body, **common)
+
+    def _declaration(
+        self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
+        return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
+
+    def _session(self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
         meetings = load("events")["meetings"]
-        if kind == "council_meeting":
-            level = next(
-                (
-                    name
-                    for name, level_pattern in meetings["levels"]
-                    if any(pattern(level_pattern).search(t) for t in texts)
-                ),
-                "unstated",
-            )
-            formal = any(pattern(meetings["formal"]).search(t) for t in texts) and not any(
-                pattern(meetings["informal"]).search(t) for t in texts
-            )
-            self.note("level", texts, f"{level}, from the words of the sentences that report it")
-            self.note(
-                "formal",
-                texts,
-                "called formal" if formal else "not called formal: drafted as informal",
-            )
-            return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
+        level = next(
+            (
+                name
+                for name, level_pattern in meetings["levels"]
+                if any(pattern(level_pattern).search(t) for t in texts)
+            ),
+            "unstated",
+        )
+        formal = any(pattern(meetings["formal"]).search(t) for t in texts) and not any(
+            pattern(meetings["informal"]).search(t) for t in texts
+        )
+        self.note("level", texts, f"{level}, from the words of the sentences that report it")
+        self.note(
+            "formal",
+            texts,
+            "called formal" if formal else "not called formal: drafted as informal",
+        )
+        return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
+
+    def _informal(
+        self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
         self.note("venue", [], f"the dateline's city: {self.page.city or 'none'}")
         return InformalMeeting(format=_formats(texts) or "meeting", venue=self.page.city, **common)
+
+    def _expulsion(self, texts: list[str], by: str, parties: Dyad, common: dict[str, Any]) -> Entry:
+        owner = _other(parties, by)
+        words = load("events")["expulsion"]
+        told = [m for t in texts if (m := pattern(words["persons"]).search(t))]
+        found = next((m for m in told if m.group("count")), told[0] if told else None)
+        persons = found.group("persons") if found else "not stated in the article"
+        count = _number(found.group("count")) if found and found.group("count") else 0
+        accreditation = any(pattern(words["accreditation"]).search(t) for t in texts)
+        self.note("mission", texts, f"the mission of {owner}, the party expelled from")
+        self.note("count", texts, f"{count}, the number told of them" if count else "not stated")
+        return Expulsion(
+            by=by,
+            mission=_mission(owner),
+            persons=persons,
+            count=count,
+            accreditation=accreditation,
+            **common,
+        )
+
+    def _presence(self, texts: list[str], by: str, parties: Dyad, common: dict[str, Any]) -> Entry:
+        words = load("events")["presence"]
+        action = next(
+            (
+                PresenceAction(name)
+                for name, action_pattern in words["actions"]
+                if any(pattern(action_pattern).search(t) for t in texts)
+            ),
+            PresenceAction.RESTRICTED,
+        )
+        owner = by if action is PresenceAction.OPENED else _other(parties, by)
+        capped = next((m for t in texts if (m := pattern(words["cap"]).search(t))), None)
+        cap = int(capped.group("cap")) if capped else 0
+        self.note("action", texts, f"{action.value}, from the verb of the sentences")
+        self.note("mission", texts, f"the mission of {owner}: its own opens, the other's is hit")
+        return PresenceMeasure(
+            by=by,
+            mission=_mission(owner),
+            of=owner,
+            action=action,
+            detail=_shorten(texts[0]),
+            cap=cap,
+            **common,
+        )
+
+    def _defunct(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        channel, body = _council(texts)
+        return BodyDefunct(
+            by=by, channel=channel, body=body, statement=_shorten(texts[0]), **common
+        )
+
+    def _condemnation(
+        self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]
+    ) -> Entry:
+        issue = next((name for t in texts if (name := _issue(t))), None)
+        protest = any(pattern(load("events")["condemnation"]["protest"]).search(t) for t in texts)
+        self.note("issue", texts, f"{issue}, by its words" if issue else "no known issue named")
+        return Condemnation(
+            by=by,
+            issue=issue or "unstated",
+            statement=_shorten(_said(texts[0])),
+            protest=protest,
+            **common,
+        )
+
+    def _proposal(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        return Proposal(by=by, proposal=_shorten(texts[0]), **common)
 
     def _actor(self, support: list[EventMention], parties: Dyad) -> str:
         """The party that acts: the one named last before the verb of the top sentence."""
@@ -574,6 +653,22 @@ class _Builder:
         return actor
 
 
+#: How ingest reads the fields of each type it drafts, by type name.
+_READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], Entry]] = {
+    Suspension.TYPE: _Builder._suspension,
+    MinisterialDecision.TYPE: _Builder._decision,
+    ChannelEstablished.TYPE: _Builder._established,
+    Declaration.TYPE: _Builder._declaration,
+    CouncilMeeting.TYPE: _Builder._session,
+    InformalMeeting.TYPE: _Builder._informal,
+    Expulsion.TYPE: _Builder._expulsion,
+    PresenceMeasure.TYPE: _Builder._presence,
+    BodyDefunct.TYPE: _Builder._defunct,
+    Condemnation.TYPE: _Builder._condemnation,
+    Proposal.TYPE: _Builder._proposal,
+}
+
+
 def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
     scores: defaultdict[str, int] = defaultdict(int)
     for mention in realized:
@@ -582,9 +677,12 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
 
 
 def _hedged(mention: EventMention) -> bool:
-    """Whether the clause of a mention, or what leads to it, tells only a possibility."""
+    """Whether the clause of a mention, or what leads to it, tells only a possibility; the
+    mention's own word is no hedge (a proposal is made by proposing)."""
     end = mention.start + len(mention.trigger)
-    return hedged(mention.sentence.text, end) is not None and not mention.sentence.headline
+    hedge = hedged(mention.sentence.text, end)
+    own = hedge is not None and hedge.lower() == mention.trigger.lower()
+    return hedge is not None and not own and not mention.sentence.headline
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -633,3 +731,31 @@ def _formats(texts: Iterable[str]) -> str:
         if any(pattern(rf"\b{name}\b").search(text) for text in texts):
             return name
     return ""
+
+
+def _issue(text: str) -> str | None:
+    """The issue a sentence speaks of, by the first issue whose words it holds."""
+    issues = load("issues")["issues"]
+    return next((spec["name"] for spec in issues if pattern(spec["pattern"]).search(text)), None)
+
+
+def _council(texts: Sequence[str]) -> tuple[str, str]:
+    """The channel and body a set-up or a dissolution is of: the council, if named."""
+    if any(re.search(r"Council|NRC", text) for text in texts):
+        return "nrc", "NATO-Russia Council"
+    return "channel", _shorten(texts[0])
+
+
+def _other(parties: Dyad, by: str) -> str:
+    return parties.second if by == parties.first else parties.first
+
+
+def _mission(owner: str) -> str:
+    """The name a draft gives a party's mission, for a person to confirm."""
+    return f"{owner.lower()}_mission"
+
+
+def _number(text: str) -> int:
+    """A count written in digits or in words (``eight``)."""
+    words = load("events")["expulsion"]["numbers"]
+    return int(text) if text.isdigit() else words.index(text.lower()) + 1

@@ -10,6 +10,7 @@ from functools import cache
 
 from attrs import frozen
 
+from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
 from tracker.ingest._parties import party_mentions, people_in
@@ -63,9 +64,20 @@ class Reading:
 
 @cache
 def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]:
+    """The words that signal each type, checked against the declared types as they load."""
+    rules = load("events")
+    named = [("types", spec["type"], MEETING) for spec in rules["types"]]
+    named += [("follow_ups", spec["kind"], "same") for spec in rules["follow_ups"]]
+    for table, name, besides in named:
+        if name != besides and name not in entry_types():
+            msg = (
+                f"data/events.toml: [[{table}]] names {name!r}, which is not an entry type "
+                f"(known: {', '.join(entry_types())})"
+            )
+            raise ValueError(msg)
     return tuple(
         (spec["type"], spec["weight"], tuple(pattern(p) for p in spec["patterns"]))
-        for spec in load("events")["types"]
+        for spec in rules["types"]
     )
 
 
