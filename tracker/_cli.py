@@ -24,9 +24,17 @@ from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
-from tracker._replay import DEFAULT_DYAD, Replay, diff
-from tracker._state import State
+from tracker._replay import (
+    DEFAULT_DYAD,
+    Replay,
+    diff,
+    expected_text,
+    level_text,
+    measure_easing,
+)
+from tracker._state import Measure, State
 from tracker._store import (
     SQLITE_SUFFIXES,
     JsonlStore,
@@ -44,15 +52,6 @@ from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
 __all__ = ["main"]
-
-PHASE_STYLES = {
-    "normal": "bold green",
-    "suspended": "bold red",
-    "reengagement_decided": "bold yellow",
-    "contacts_resumed": "bold cyan",
-    "informal_council": "bold blue",
-    "normalized": "bold green",
-}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -239,25 +238,21 @@ def _state(args: argparse.Namespace, out: Console) -> int:
 def _print_state(state: State, out: Console) -> None:
     known = f", as known on {state.known_at}" if state.known_at else ""
     heading = _text(f"{state.dyad} on {state.at}{known}: ")
-    heading.append(state.phase.value, style=PHASE_STYLES.get(state.phase.value, "bold"))
+    heading.append(state.phase.value, style=f"bold {PHASE_COLOURS[state.phase]}")
     out.print(heading)
-    out.print(Text(f"{state.applied} entries applied, score {state.score:+.1f}"))
-    _table(out, "Channels", ["channel", "status"], sorted(state.channels.items()))
+    out.print(_text(f"level of relations {level_text(state)}"))
+    out.print(_text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
+    _print_measures(state, out)
     _table(
         out,
-        "Pending",
-        ["kind", "expected", "overdue", "announced by", "said as"],
+        "Channels",
+        ["channel", "role", "status"],
         [
-            (
-                item.kind,
-                str(item.expected),
-                Text("overdue", style="bold red") if item.overdue(state.at) else "",
-                item.source,
-                ", ".join(f"'{phrase}'" for phrase in item.phrases),
-            )
-            for item in state.pending
+            (name, state.roles[name], Text(status.value, style=CHANNEL_COLOURS[status]))
+            for name, status in sorted(state.channels.items())
         ],
     )
+    _print_expectations(state, out)
     _table(out, "Cooperation", ["area", "status"], sorted(state.cooperation.items()))
     _table(
         out,
@@ -272,8 +267,28 @@ def _print_state(state: State, out: Console) -> None:
     _table(
         out,
         "Meetings",
-        ["on", "kind", "channel", "reports"],
-        [(m.on, m.kind, m.channel, ", ".join(m.reports)) for m in state.meetings_in_order()],
+        ["on", "kind", "level", "formal", "channel", "reports"],
+        [
+            (
+                m.stated,
+                m.kind,
+                m.level,
+                "formal" if m.formal else "informal",
+                m.channel,
+                ", ".join(m.reports),
+            )
+            for m in state.meetings_in_order()
+        ],
+    )
+    in_force = state.in_force()
+    _table(
+        out,
+        "Missions",
+        ["mission", "of", "measures in force"],
+        [
+            (mission, owner, ", ".join(m.effect for m in in_force if m.target == mission))
+            for mission, owner in sorted(state.missions.items())
+        ],
     )
     if state.anomalies:
         _table(
@@ -282,6 +297,86 @@ def _print_state(state: State, out: Console) -> None:
             ["entry", "rule", "what"],
             [(a.entry, a.rule, a.message) for a in state.anomalies],
         )
+
+
+def _print_measures(state: State, out: Console) -> None:
+    """The measures in force (eased or not), those announced for later, and those lifted."""
+    at = state.at
+    columns = ["by", "effect", "target", "levels", "formal"]
+    in_force = state.in_force()
+    _table(
+        out,
+        "Measures in force",
+        [*columns, "since", "eased"],
+        [(*_measure_row(m), _since(m), measure_easing(m, at)) for m in in_force],
+    )
+    later = [m for m in state.measures.values() if m.standing(at) and not m.in_force(at)]
+    _table(
+        out,
+        "Measures announced",
+        [*columns, "announced", "in force from"],
+        [
+            (*_measure_row(m), m.announced, m.effective)
+            for m in sorted(later, key=lambda m: (m.effective, m.key))
+        ],
+    )
+    _table(
+        out,
+        "Measures lifted",
+        [*columns, "since", "lifted"],
+        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in state.lifted()],
+    )
+
+
+def _measure_row(measure: Measure) -> tuple[str, ...]:
+    return (
+        measure.by or "both",
+        measure.effect.value,
+        measure.target,
+        ", ".join(measure.levels) or "all",
+        "formal" if measure.formal else "de facto",
+    )
+
+
+def _since(measure: Measure) -> str:
+    """The day a measure took force, and the day it was announced when that was earlier."""
+    if measure.announced == measure.effective:
+        return str(measure.effective)
+    return f"{measure.effective} (announced {measure.announced})"
+
+
+def _print_expectations(state: State, out: Console) -> None:
+    """The expectations still awaited (the overdue marked), then those lapsed."""
+    _table(
+        out,
+        "Pending",
+        ["expected", "when", "overdue", "announced by", "said as"],
+        [
+            (
+                expected_text(item),
+                item.expected,
+                Text("overdue", style="bold red") if item.overdue(state.at) else "",
+                item.source,
+                ", ".join(f"'{phrase}'" for phrase in item.phrases),
+            )
+            for item in state.awaited()
+        ],
+    )
+    _table(
+        out,
+        "Lapsed",
+        ["expected", "when", "lapsed on", "announced by", "said as"],
+        [
+            (
+                expected_text(item),
+                item.expected,
+                item.lapses,
+                item.source,
+                ", ".join(f"'{phrase}'" for phrase in item.phrases),
+            )
+            for item in state.lapsed()
+        ],
+    )
 
 
 def _text(value: object) -> Text:
@@ -299,7 +394,7 @@ def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence
         return
     table = Table(title=_text(title), title_justify="left", title_style="bold")
     for column in columns:
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else _text(cell) for cell in row))
     out.print(table)

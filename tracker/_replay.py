@@ -58,6 +58,16 @@ def _level(state: State) -> dict[str, str]:
     return {"level": f"{state.level:+.2f}"}
 
 
+def measure_easing(measure: Measure, at: date | None) -> str:
+    """How a measure in force has been eased by ``at``: the levels lifted from it, else
+    ``contacts resumed`` once its party decided so; ``""`` when it has not."""
+    day = date.max if at is None else at
+    lifted = sorted({level for x in measure.liftings if x.on <= day for level in x.levels})
+    if lifted:
+        return f"lifted at {', '.join(lifted)}"
+    return "contacts resumed" if measure.eased(at) else ""
+
+
 def measure_text(measure: Measure, at: date | None) -> str:
     """One line on a measure: who did what to which target, since when, and how it stands."""
     levels = f" at {', '.join(measure.levels)}" if measure.levels else ""
@@ -67,11 +77,23 @@ def measure_text(measure: Measure, at: date | None) -> str:
         lifted = measure.lifted_on(at)
         status = f"lifted {lifted}" if lifted else f"in force from {measure.effective}"
     else:
-        lifted_levels = sorted({level for x in measure.liftings for level in x.levels})
-        eased = f", lifted at {', '.join(lifted_levels)}" if lifted_levels else ""
-        eased = eased or (", contacts resumed" if measure.eased(at) else "")
-        status = f"in force since {measure.effective}{eased}"
+        eased = measure_easing(measure, at)
+        status = f"in force since {measure.effective}{', ' if eased else ''}{eased}"
     return f"{text}: {status}"
+
+
+def expected_text(item: Pending) -> str:
+    """What an expectation awaits: its kind, and the forum, level and formality it states."""
+    formality = {True: "formal", False: "informal", None: ""}[item.formal]
+    return " ".join(part for part in (item.kind, item.forum, item.level, formality) if part)
+
+
+def level_text(state: State) -> str:
+    """The level of relations with its two terms: the pressure and the recent activity."""
+    return (
+        f"{state.level:+.2f} (pressure {state.pressure:+.2f}, "
+        f"recent activity {state.recent_activity:+.2f})"
+    )
 
 
 def _measures(state: State) -> dict[str, str]:
