@@ -53,17 +53,31 @@ def printable(text: str, *, lines: bool = False) -> str:
     return (_IN_LINES if lines else _ANY).sub(_escape, text)
 
 
-def _utf8(low: int, high: int) -> bytes:
-    """A bytes pattern of the UTF-8 of ``low..high``, which differ only in their last byte."""
-    first, last = chr(low).encode(), chr(high).encode()
-    return re.escape(first[:-1]) + b"[\\x%02x-\\x%02x]" % (first[-1], last[-1])
+def _by_first_byte(ranges: tuple[tuple[int, int], ...]) -> tuple[re.Pattern[bytes], ...]:
+    """Patterns of the UTF-8 of ``ranges`` (the code points of a range differ only in their last
+    byte), one per first byte: a pattern that starts with a literal byte is searched for fast."""
+    tails: dict[bytes, list[bytes]] = {}
+    for low, high in ranges:
+        first, last = chr(low).encode(), chr(high).encode()
+        tail = re.escape(first[1:-1]) + b"[\\x%02x-\\x%02x]" % (first[-1], last[-1])
+        tails.setdefault(first[:1], []).append(tail if len(first) > 1 else b"")
+    return tuple(
+        re.compile(re.escape(lead) + b"(?:" + b"|".join(alternatives) + b")")
+        for lead, alternatives in tails.items()
+    )
 
 
 #: In JSON, C0 controls are escaped already and surrogates cannot be written in UTF-8.
-_IN_JSON = re.compile(b"|".join(_utf8(*span) for span in _UNSAFE[1:-1]))
+_IN_JSON = _by_first_byte(_UNSAFE[1:-1])
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode())
 
 
 def printable_json(document: bytes) -> bytes:
     """A UTF-8 JSON document with the characters :func:`printable` writes out as ``\\uXXXX``
     escapes: the same JSON, safe on a terminal."""
-    return _IN_JSON.sub(lambda match: b"\\u%04x" % ord(match.group().decode()), document)
+    for pattern in _IN_JSON:
+        document = pattern.sub(_json_escape, document)
+    return document
