@@ -141,12 +141,13 @@ def _anomalies(state: State) -> dict[str, str]:
     return {f"anomalies.{index}": str(anomaly) for index, anomaly in enumerate(state.anomalies)}
 
 
-def _meeting(meeting: Meeting) -> str:
+def meeting_text(meeting: Meeting) -> str:
+    """One line on a meeting: its kind, level and formality, its day as stated, its reports."""
     reports = len(meeting.reports)
     level = f" of {meeting.level}" if meeting.level else ""
-    return (
-        f"{meeting.kind}{level} on {meeting.stated} ({reports} report{'s' if reports > 1 else ''})"
-    )
+    formal = " (formal)" if meeting.formal else ""
+    plural = "s" if reports > 1 else ""
+    return f"{meeting.kind}{level}{formal} on {meeting.stated} ({reports} report{plural})"
 
 
 def _fulfilment(done: Fulfilment) -> str:
@@ -169,7 +170,7 @@ _SMALL: dict[str, Callable[[State], dict[str, str]]] = {
 #: The parts that grow with the log, maps of items that know their order: how to read one and
 #: how to show an item.
 _KEYED: dict[str, tuple[Callable[[State], Mapping[str, Any]], Callable[[Any], str]]] = {
-    "meetings": (lambda state: state.meetings, _meeting),
+    "meetings": (lambda state: state.meetings, meeting_text),
     "fulfilled": (lambda state: state.fulfilled, _fulfilment),
 }
 

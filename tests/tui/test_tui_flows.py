@@ -17,7 +17,7 @@ from tracker.tui import TrackerApp, _story
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.main import MainScreen
 from tracker.tui.screens.problems import ProblemsScreen
-from tracker.tui.widgets.score_chart import ScoreChart, columns
+from tracker.tui.widgets.score_chart import ScoreChart
 from tracker.tui.widgets.timeline import Timeline
 
 
@@ -254,7 +254,7 @@ async def test_the_chart_marks_the_cursor_in_either_mode(late_log: Path) -> None
         assert main.details.state.applied == main.cursor
         assert marker(main) == as_it_was
         chart = main.query_one(ScoreChart)
-        marked = columns(chart.samples, chart.content_region.width)[as_it_was]
+        marked = chart.drawn()[as_it_was]
         assert marked.count == main.cursor + 1
 
 

@@ -62,7 +62,7 @@ async def test_the_ui_lists_and_replays_a_plugin_type(tmp_path: Path) -> None:
         timeline = app.main.query_one(Timeline)
         assert timeline.rows == (0, 1)
         text, styles = line(timeline, 1)
-        assert "2015-06 EASE NATO eases its sanctions" in text
+        assert "2015-06    EASE NATO eases its sanctions" in text  # days aligned as stated
         eased = timeline.entries[1]
         assert type_label(eased) == ("EASE", "bright_green")  # CONCEDE, as declared
         assert styles["EASE"].color is not None

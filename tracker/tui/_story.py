@@ -9,9 +9,10 @@ from pathlib import Path
 from attrs import evolve, field, frozen
 
 from tracker._articles import ARTICLES
+from tracker._dates import Day, Precision
 from tracker._entries import Dyad, Entry
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
-from tracker._state import Phase, State
+from tracker._state import Activity, Phase, State
 from tracker._store import read_log
 
 __all__ = [
@@ -26,16 +27,18 @@ __all__ = [
     "row_at_or_before",
 ]
 
-#: At most this many states are sampled to draw the score over time.
+#: At most this many states are sampled to draw the level of relations over time.
 SAMPLES = 240
 
 
 @frozen
 class Sample:
-    """The score and phase after the first ``count`` entries."""
+    """After the first ``count`` entries, on the last one's day: the level of relations, the
+    Goldstein activity of that day's month (its sum) and the phase."""
 
     count: int
-    score: float
+    level: float
+    activity: float
     phase: Phase
 
 
@@ -84,14 +87,17 @@ def load_story(path: Path, dyad: Dyad | None = None) -> Story:
 
 
 def _samples(replay: Replay) -> tuple[Sample, ...]:
-    """The score and phase after evenly spread counts of entries, the last count included."""
+    """The level, activity and phase after evenly spread counts of entries, the last count
+    included, each on the day of the last entry counted."""
     total = len(replay)
     points = min(total, SAMPLES)
     counts = sorted({max(1, round(total * (number + 1) / points)) for number in range(points)})
     samples = []
     for count in counts:
-        state = replay.state(count)
-        samples.append(Sample(count, state.score, state.phase))
+        day = replay.entries[count - 1].on
+        state = evolve(replay.state(count), at=day)
+        month = state.activity.get(str(Day.of(day, Precision.MONTH)), Activity())
+        samples.append(Sample(count, state.level, month.total, state.phase))
     return tuple(samples)
 
 

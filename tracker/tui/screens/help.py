@@ -15,10 +15,20 @@ from textual.widgets import Static
 __all__ = ["HelpScreen"]
 
 GUIDE = """\
-The timeline lists the log's entries in the order they happened; the cursor (▶) is the entry
-you stand on. Beside it: the phase, the state of the relationship after that entry, what the
-entry changed (+ added, - removed, ~ changed) and its sources, with the quoted sentences lit.
-Under it: the score over the log, coloured by phase, ▲ at the cursor.
+The timeline lists the log's entries in the order they happened, each on its day as stated
+(2014-06 for a fact known to the month); the cursor (▶) is the entry you stand on. Beside it:
+the phase, the state of the relationship after that entry, what the entry changed (+ added,
+- removed, ~ changed) and its sources, with the quoted sentences lit.
+
+The state: the level of relations (the pressure of the measures in force plus the recent
+activity, in Goldstein units) and the running Goldstein score; the measures in force, who took
+them, against what, since when, and how they were eased or partly lifted; the measures lifted;
+each channel with its role and status; the expectations pending (OVERDUE past their window)
+and, apart, those lapsed, no longer awaited; stances, cooperation, missions and the latest
+meetings.
+
+Under it: the level of relations over the log, the Goldstein activity of each month, and the
+phase as coloured bands, ▲ at the cursor; red is low, green high.
 
 "As it was" shows the state after the entry with everything that happened by then. "As known
 then" replays only what had been reported by the entry's day; entries reported later are

@@ -8,29 +8,16 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tracker._replay import Change
-from tracker._state import ChannelStatus, Phase, State
+from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
+from tracker._replay import Change, expected_text, level_text, measure_text, meeting_text
+from tracker._state import State
 from tracker._text import printable
 from tracker.tui._story import Details
 
-__all__ = ["PHASE_COLOURS", "ChangesView", "PhaseBanner", "StateView"]
+__all__ = ["ChangesView", "PhaseBanner", "StateView"]
 
-#: The colour of each phase, from the worst to the best of a relationship.
-PHASE_COLOURS = {
-    Phase.NORMAL: "green",
-    Phase.SUSPENDED: "red",
-    Phase.REENGAGEMENT_DECIDED: "dark_orange",
-    Phase.CONTACTS_RESUMED: "yellow",
-    Phase.INFORMAL_COUNCIL: "cyan",
-    Phase.NORMALIZED: "green",
-}
-
-_CHANNEL_COLOURS = {
-    ChannelStatus.ACTIVE: "green",
-    ChannelStatus.SUSPENDED: "red",
-    ChannelStatus.RESUMPTION_DECIDED: "dark_orange",
-    ChannelStatus.INFORMAL: "yellow",
-}
+#: The latest meetings and lifted measures the state lists; earlier ones are counted.
+RECENT = 5
 
 _CHANGE_STYLES = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
 
@@ -49,7 +36,7 @@ class PhaseBanner(Static):
         if self.details is None:
             return Text("")
         phase = self.details.state.phase
-        colour = PHASE_COLOURS.get(phase, "white")
+        colour = PHASE_COLOURS[phase]
         banner = Text()
         banner.append(f" {_name(phase.value).upper()} ", style=f"bold black on {colour}")
         mode = "as known then" if self.details.known_then else "as it was"
@@ -59,7 +46,8 @@ class PhaseBanner(Static):
 
 
 class StateView(Static):
-    """Channels, pending follow-ups (overdue ones highlighted), stances, cooperation, score."""
+    """The level of relations, the measures in force, channels, expectations pending (overdue
+    ones highlighted) and lapsed, stances, cooperation, missions, the latest meetings."""
 
     state: reactive[State | None] = reactive(None, layout=True)
 
@@ -67,24 +55,23 @@ class StateView(Static):
         state = self.state
         if state is None:
             return Text("")
-        parts: list[RenderableType] = []
-        score = Text.assemble(("score ", "bold"), f"{state.score:+.1f}")
+        parts: list[RenderableType] = [
+            Text.assemble(("level ", "bold"), level_text(state)),
+            Text.assemble(("score ", "bold"), f"{state.score:+.1f} (running Goldstein sum)"),
+        ]
         if state.anomalies:
-            score.append(f"   {len(state.anomalies)} anomalies", style="bold red")
-        parts.append(score)
+            parts.append(Text(f"{len(state.anomalies)} anomalies", style="bold red"))
+        parts += self._measures(state)
         parts.append(_section("channels"))
         for name, status in sorted(state.channels.items()):
-            colour = _CHANNEL_COLOURS.get(status, "white")
-            parts.append(Text.assemble(f" {_name(name)}: ", (_name(status.value), colour)))
-        parts.append(_section("pending"))
-        if not state.pending:
-            parts.append(Text(" none", style="dim"))
-        for item in state.pending:
-            overdue = item.overdue(state.at)
-            line = Text(f" {_name(item.kind)} {item.expected}")
-            if overdue:
-                line.append(" OVERDUE", style="bold white on red")
-            parts.append(line)
+            role = state.roles[name]
+            parts.append(
+                Text.assemble(
+                    printable(f" {_name(name)} ({role}): "),
+                    (_name(status.value), CHANNEL_COLOURS[status]),
+                )
+            )
+        parts += self._expectations(state)
         if state.stances:
             parts.append(_section("stances"))
             table = Table.grid(padding=(0, 1))
@@ -94,14 +81,76 @@ class StateView(Static):
             for actor, issues in sorted(state.stances.items()):
                 for issue, stance in sorted(issues.items()):
                     table.add_row(
-                        Text(f" {actor}"), Text(_name(issue)), Text(printable(stance.position))
+                        Text(printable(f" {actor}")),
+                        Text(printable(_name(issue))),
+                        Text(printable(stance.position)),
                     )
             parts.append(table)
         if state.cooperation:
             parts.append(_section("cooperation"))
             for area, status in sorted(state.cooperation.items()):
-                parts.append(Text(f" {_name(area)}: {status.value}"))
+                parts.append(Text(printable(f" {_name(area)}: {status.value}")))
+        if state.missions:
+            parts.append(_section("missions"))
+            for mission, owner in sorted(state.missions.items()):
+                parts.append(Text(printable(f" {_name(mission)} ({owner})")))
+        parts += self._meetings(state)
         return Group(*parts)
+
+    @staticmethod
+    def _measures(state: State) -> list[RenderableType]:
+        """The measures standing (in force, or announced for later), then the latest lifted."""
+        parts: list[RenderableType] = [_section("measures in force")]
+        standing = [m for m in state.measures.values() if m.standing(state.at)]
+        if not standing:
+            parts.append(Text(" none", style="dim"))
+        for measure in sorted(standing, key=lambda m: (m.effective, m.key)):
+            parts.append(Text(printable(f" {measure_text(measure, state.at)}")))
+        lifted = state.lifted()
+        if lifted:
+            parts.append(_section("measures lifted"))
+            parts += _earlier(len(lifted))
+            for measure in lifted[-RECENT:]:
+                parts.append(Text(printable(f" {measure_text(measure, state.at)}"), style="dim"))
+        return parts
+
+    @staticmethod
+    def _expectations(state: State) -> list[RenderableType]:
+        """The expectations awaited, the overdue marked, then those lapsed."""
+        parts: list[RenderableType] = [_section("pending")]
+        awaited = state.awaited()
+        if not awaited:
+            parts.append(Text(" none", style="dim"))
+        for item in awaited:
+            line = Text(printable(f" {_name(expected_text(item))} {item.expected}"))
+            if item.overdue(state.at):
+                line.append(" OVERDUE", style="bold white on red")
+            parts.append(line)
+        lapsed = state.lapsed()
+        if lapsed:
+            parts.append(_section("lapsed"))
+            for item in lapsed:
+                text = f" {_name(expected_text(item))} {item.expected}, lapsed {item.lapses}"
+                parts.append(Text(printable(text), style="dim"))
+        return parts
+
+    @staticmethod
+    def _meetings(state: State) -> list[RenderableType]:
+        """The latest meetings, each on its day as stated."""
+        meetings = state.meetings_in_order()
+        if not meetings:
+            return []
+        parts: list[RenderableType] = [_section("meetings"), *_earlier(len(meetings))]
+        for meeting in meetings[-RECENT:]:
+            parts.append(Text(printable(f" {meeting.channel}: {meeting_text(meeting)}")))
+        return parts
+
+
+def _earlier(count: int) -> list[RenderableType]:
+    """A line counting what is not listed, when more than :data:`RECENT` are."""
+    if count <= RECENT:
+        return []
+    return [Text(f" {count - RECENT} earlier", style="dim")]
 
 
 def _in_order(changes: tuple[Change, ...]) -> list[Change]:

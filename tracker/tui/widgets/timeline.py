@@ -116,7 +116,7 @@ class Timeline(ScrollView, can_focus=False):
         mark_style = self.get_component_rich_style("timeline--unknown") if unknown else Style()
         segments = [
             Segment(mark, style + mark_style),
-            Segment(f"{entry.on} ", style),
+            Segment(f"{entry.on!s:<10} ", style),  # a day as stated, aligned
             Segment(f"{label:<4} ", style + Style(color=colour, bold=True)),
             Segment(printable(entry.title), style),
         ]
