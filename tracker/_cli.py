@@ -267,7 +267,7 @@ def _print_state(state: State, out: Console) -> None:
     _table(
         out,
         "Meetings",
-        ["on", "kind", "level", "formal", "channel", "reports"],
+        ["on", "kind", "level", "formal", "channel", "first report"],
         [
             (
                 m.stated,
@@ -275,7 +275,7 @@ def _print_state(state: State, out: Console) -> None:
                 m.level,
                 "formal" if m.formal else "informal",
                 m.channel,
-                ", ".join(m.reports),
+                m.entry + (f" (+{len(m.reports) - 1})" if len(m.reports) > 1 else ""),
             )
             for m in state.meetings_in_order()
         ],
@@ -389,12 +389,18 @@ def _say(message: str, *, file: TextIO | None = None) -> None:
     print(printable(message, lines=True), file=file)
 
 
+#: The columns of days and windows: kept whole on a narrow terminal, the others fold.
+_DAYS = frozenset(
+    ("on", "reported", "since", "lifted", "announced", "in force from", "when", "lapsed on")
+)
+
+
 def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
     if not rows:
         return
     table = Table(title=_text(title), title_justify="left", title_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in _DAYS)
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else _text(cell) for cell in row))
     out.print(table)
