@@ -88,8 +88,8 @@ class StateView(Static):
             parts.append(table)
         if state.cooperation:
             parts.append(_section("cooperation"))
-            for area, status in sorted(state.cooperation.items()):
-                parts.append(Text(printable(f" {_name(area)}: {status.value}")))
+            for area, cooperation in sorted(state.cooperation.items()):
+                parts.append(Text(printable(f" {_name(area)}: {cooperation.value}")))
         if state.missions:
             parts.append(_section("missions"))
             for mission, owner in sorted(state.missions.items()):
