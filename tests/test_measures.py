@@ -221,6 +221,28 @@ def test_an_expectation_is_fulfilled_only_by_what_was_expected() -> None:
     assert right.awaited() == ()
 
 
+def test_one_entry_fulfilling_two_expectations_of_one_source_records_both() -> None:
+    early = _expecting("council_meeting", "2009-02-01", "2009-02-03")
+    late = _expecting("council_meeting", "2009-03-01", "2009-03-03", level="ambassadors")
+    state = replay_of(lunch("2009-01-15", follow_ups=(early, late)))
+    after = tracker.apply(state, council("2009-03-02"))
+    assert after.pending == ()
+    assert len(after.fulfilled) == 2
+
+
+def test_levels_are_compared_as_named_whatever_the_words() -> None:
+    ministers = suspension(channels=(tracker.NRC,), levels=("ministers",))
+    state = replay_of(established(), ministers)
+    lifted = tracker.apply(state, lifting("2009-03-05", lift(tracker.NRC, "ministerial")))
+    assert lifted.anomalies == ()
+    assert not lifted.in_force()
+    again = tracker.apply(
+        state,
+        suspension("2008-09-01", channels=(tracker.NRC,), levels=("ministerial",), id="again"),
+    )
+    assert [a.rule for a in again.anomalies] == ["already_suspended"]
+
+
 def test_several_expectations_of_one_kind_are_pending_at_once() -> None:
     ambassadors = _expecting("council_meeting", "2009-04-29", "2009-04-29", level="ambassadors")
     ministers = _expecting("council_meeting", "2009-05-11", "2009-05-20", level="ministers")

@@ -329,7 +329,9 @@ def _standing(
         if measure.target == target
         and (by is None or measure.by == by)
         and measure.standing(on)
-        and (not levels or not measure.levels or set(levels) & set(measure.levels))
+        and (
+            not levels or not measure.levels or {level_of(x) for x in levels} & set(measure.levels)
+        )
     ]
 
 

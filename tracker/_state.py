@@ -243,8 +243,12 @@ class Fulfilment:
 
     @property
     def key(self) -> str:
-        """``kind.source.by``: unique among the fulfilments of a state."""
-        return f"{self.pending.kind}.{self.pending.source}.{self.by}"
+        """``kind.source.start[.forum][.level][.formal].by``: unique among the fulfilments of
+        a state, even when one entry fulfils several expectations one source stated."""
+        item = self.pending
+        said = "".join(f".{part}" for part in (item.forum, item.level) if part)
+        formality = "" if item.formal is None else (".formal" if item.formal else ".informal")
+        return f"{item.kind}.{item.source}.{item.expected.start}{said}{formality}.{self.by}"
 
     @property
     def order(self) -> tuple[date, str]:
