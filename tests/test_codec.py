@@ -233,3 +233,11 @@ def test_an_entry_of_another_dyad_is_judged_so_without_decoding() -> None:
     assert not of_another_dyad(data, tracker.Dyad("NATO", "RUS"))
     for version in (0, True, "1"):
         assert not of_another_dyad({**data, "parties": "EU-RUS", "v": version}, NATO_RUS)
+
+
+def test_a_type_name_declared_elsewhere_is_refused_even_under_the_same_class_name() -> None:
+    with pytest.raises(ValueError, match=r"already declared by tracker\._entries\.Suspension"):
+
+        @tracker.entry_type("suspension", cameo="161", cameo_label="x", goldstein=0.0, plover=None)
+        class Suspension(tracker.Entry):  # a plug-in's class of the built-in's name
+            pass

@@ -526,8 +526,9 @@ def entry_type(
         if not (isinstance(cls, type) and issubclass(cls, Entry)):
             msg = f"@entry_type({name!r}) decorates subclasses of Entry, not {cls!r}"
             raise TypeError(msg)
-        if name in _ENTRY_TYPES and _ENTRY_TYPES[name].__qualname__ != cls.__qualname__:
-            msg = f"entry type {name!r} is already declared by {_ENTRY_TYPES[name].__qualname__}"
+        known = _ENTRY_TYPES.get(name)
+        if known is not None and _where(known) != _where(cls):
+            msg = f"entry type {name!r} is already declared by {_where(known)}"
             raise ValueError(msg)
         declared = frozen(kw_only=True)(cls)
         declared.TYPE = name
@@ -543,6 +544,12 @@ def entry_type(
         return declared
 
     return declare
+
+
+def _where(cls: type) -> str:
+    """Where a class is declared: a module reloaded declares its types again, anything else
+    declaring a known type's name is a clash."""
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def entry_types() -> MappingProxyType[str, type[Entry]]:
