@@ -104,7 +104,7 @@ def encode_draft(draft: Draft) -> dict[str, Any]:
             {
                 "phrase": mention.phrase,
                 "from": mention.window.start.isoformat(),
-                "to": mention.window.end.isoformat(),
+                "to": mention.window.last.isoformat(),
                 "tense": mention.tense.value,
                 "quote": mention.quote,
             }

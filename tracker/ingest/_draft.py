@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from tracker._entries import (
@@ -34,6 +35,7 @@ from tracker._entries import (
     Source,
     Stance,
     Suspension,
+    _texts,
 )
 from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
@@ -42,6 +44,14 @@ from tracker.ingest._parties import participant, party_mentions, people_in
 from tracker.ingest._when import DateMention, Tense, hedged
 
 __all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
+
+
+def _evidence(values: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(values)
+
+
+def _dates(values: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(values)
 
 
 class DraftKind(StrEnum):
@@ -57,7 +67,8 @@ class Evidence:
     """The sentences a field of a draft comes from, and how its value was read from them."""
 
     field: str
-    quotes: tuple[str, ...] = field(converter=tuple)
+    # In this class body ``field`` reads as the attribute above: name attrs' own in full.
+    quotes: tuple[str, ...] = attrs.field(converter=_texts)
     note: str = ""
 
 
@@ -72,9 +83,9 @@ class Draft:
     article: str
     kind: DraftKind
     entry: Entry | None
-    evidence: tuple[Evidence, ...] = field(converter=tuple)
-    reasons: tuple[str, ...] = field(converter=tuple)
-    dates: tuple[DateMention, ...] = field(converter=tuple)
+    evidence: tuple[Evidence, ...] = field(converter=_evidence)
+    reasons: tuple[str, ...] = field(converter=_texts)
+    dates: tuple[DateMention, ...] = field(converter=_dates)
     corroborates: str = ""
 
     def evidence_for(self, name: str) -> Evidence | None:
@@ -335,14 +346,14 @@ class _Builder:
                         )
                     continue
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
-        people = []
-        for person, quote, why in chosen.values():
+        people: list[Participant] = []
+        for taken, quote, why in chosen.values():
             self.note(
                 f"participants[{len(people)}]",
                 [quote],
-                f"{why}; {person.role} ({person.side}) on {on}",
+                f"{why}; {taken.role} ({taken.side}) on {on}",
             )
-            people.append(person)
+            people.append(taken)
         return tuple(people)
 
     def _background_before(self, sentence: Sentence) -> bool:
@@ -364,7 +375,7 @@ class _Builder:
             ahead = [
                 d
                 for d in self.reading.dates_of(sentence)
-                if d.tense is Tense.FUTURE and d.window.end >= self.day
+                if d.tense is Tense.FUTURE and d.window.last >= self.day
             ]
             if not ahead:
                 continue
@@ -382,9 +393,13 @@ class _Builder:
             what = next(
                 (rule for rule in rules if pattern(rule["pattern"]).search(sentence.text)), None
             )
-            if what is None or (what["kind"] == "same" and own is None):
+            if what is None:
                 continue
-            planned_kind = own if what["kind"] == "same" else what["kind"]
+            planned_kind: str = what["kind"]
+            if planned_kind == "same":
+                if own is None:
+                    continue
+                planned_kind = own
             found.append(
                 FollowUp(
                     kind=planned_kind, expected=when.window, phrase=when.phrase, quote=sentence.text
@@ -448,7 +463,7 @@ class _Builder:
 
     def _stances(self, parties: Dyad, on: date) -> tuple[Stance, ...]:
         speech = pattern(load("events")["speech"]["verbs"])
-        stances = []
+        stances: list[Stance] = []
         for sentence in self.page.sentences:
             if not speech.search(sentence.text):
                 continue
@@ -690,7 +705,7 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 
 def _said(text: str) -> str:
-    quoted = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
+    quoted: list[str] = re.findall(r"[\"“]([^\"”]{12,})[\"”]", text)
     if quoted:
         return quoted[0].strip(" ,.")
     after = re.split(r"\bsaid(?: that)?\b|\btold [\w ]+? that\b", text, maxsplit=1)
@@ -715,7 +730,7 @@ def _reason(texts: Sequence[str]) -> str:
 
 
 def _body(by: str, texts: Sequence[str]) -> str:
-    name = load("parties")["parties"].get(by, {}).get("name", by)
+    name: str = load("parties")["parties"].get(by, {}).get("name", by)
     for level, words in (
         ("foreign ministers", r"\bforeign ministers\b"),
         ("defence ministers", r"\bdefen[cs]e ministers\b"),
@@ -727,7 +742,8 @@ def _body(by: str, texts: Sequence[str]) -> str:
 
 def _formats(texts: Iterable[str]) -> str:
     texts = list(texts)
-    for name in load("events")["meetings"]["formats"]:
+    formats: list[str] = load("events")["meetings"]["formats"]
+    for name in formats:
         if any(pattern(rf"\b{name}\b").search(text) for text in texts):
             return name
     return ""

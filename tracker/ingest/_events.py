@@ -172,7 +172,7 @@ def _background(
         return "told in a clause about the past"
     if nearest is None:
         return ""
-    if nearest.window.end < published - timedelta(days=rules["recent_days"]):
+    if nearest.window.last < published - timedelta(days=rules["recent_days"]):
         return f"dated {nearest.phrase!r} ({nearest.window}), before the news of the day"
     lead = sentence.headline or sentence.paragraph == 0
     if nearest.window.days > rules["vague_days"] and not lead:

@@ -206,10 +206,10 @@ def _contradiction(page: Page, day: date) -> str | None:
         if re.search(r"\b(?:19|20)\d\d\b", sentence.text):
             continue
         for episode in rules["episodes"]:
-            match = pattern(episode["pattern"]).search(sentence.text)
-            if match and day.year - episode["year"] > 1:
+            found = pattern(episode["pattern"]).search(sentence.text)
+            if found and day.year - episode["year"] > 1:
                 return (
-                    f"the text speaks of {match.group(0)!r} ({episode['year']}) without its year, "
+                    f"the text speaks of {found.group(0)!r} ({episode['year']}) without its year, "
                     f"as a recent event"
                 )
     return None

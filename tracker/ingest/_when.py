@@ -208,20 +208,21 @@ def _pick(candidates: list[DateWindow], published: date, tense: Tense) -> DateWi
         if begun:
             return max(begun)
     if tense is Tense.FUTURE:
-        ahead = [window for window in candidates if window.end >= published]
+        ahead = [window for window in candidates if window.last >= published]
         if ahead:
             return min(ahead)
 
     def distance(window: DateWindow) -> int:
         if window.covers(published):
             return 0
-        return min(abs((window.start - published).days), abs((window.end - published).days))
+        return min(abs((window.start - published).days), abs((window.last - published).days))
 
     return min(candidates, key=distance)
 
 
 def _month_number(groups: Mapping[str, str]) -> int:
-    return load("dates")["months"][groups["month"].lower().rstrip(".")]
+    months: dict[str, int] = load("dates")["months"]
+    return months[groups["month"].lower().rstrip(".")]
 
 
 def _day_number(groups: Mapping[str, str]) -> int:
@@ -238,7 +239,7 @@ def _safe_day(year: int, month: int, day: int) -> DateWindow | None:
 def _part(window: DateWindow, part: str) -> DateWindow:
     """A part of a month: mid, early, late, a half."""
     spans = load("dates")["windows"]
-    start, end = window.start, window.end
+    start, end = window.start, window.last
     part = part.lower().removeprefix("the ")
     if part == "mid":
         first, last = spans["mid"]
@@ -305,7 +306,7 @@ def _part_of_relative_month(
     if part == "earlier":
         return DateWindow(month.start, max(month.start, published - timedelta(days=1)))
     if part == "later":
-        return DateWindow(min(month.end, published + timedelta(days=1)), month.end)
+        return DateWindow(min(month.last, published + timedelta(days=1)), month.last)
     return _part(month, part)
 
 
@@ -324,9 +325,9 @@ def _named_month(groups: Mapping[str, str], published: date, tense: Tense) -> Da
     candidates = _months_around(month, published)
     this_month = _month(published.year, published.month)
     if which == "next":
-        return min(window for window in candidates if window.start > this_month.end)
+        return min(window for window in candidates if window.start > this_month.last)
     if which == "last":
-        return max(window for window in candidates if window.end < this_month.start)
+        return max(window for window in candidates if window.last < this_month.start)
     if which == "this":
         return _month(published.year, month)
     return _pick(candidates, published, tense)
@@ -345,7 +346,7 @@ def _season(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWi
     ]
     which = groups["which"].lower()
     if which == "last":
-        return max(window for window in candidates if window.end < published)
+        return max(window for window in candidates if window.last < published)
     if which == "next":
         return min(window for window in candidates if window.start > published)
     return candidates[1]

@@ -60,7 +60,7 @@ class TrackerApp(App[None]):
             error = event.worker.error
             if isinstance(error, LogError):
                 self.push_screen(ProblemsScreen(str(self.path), error.problems))
-            else:
+            elif error is not None:
                 raise error  # a bug, not a bad log: let Textual show it
 
     def on_main_screen_dyad_wanted(self, event: MainScreen.DyadWanted) -> None:

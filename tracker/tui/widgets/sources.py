@@ -74,7 +74,9 @@ class SourcesView(VerticalScroll, can_focus=False):
         file must never hold up; show them unless another entry was asked for meanwhile."""
         paragraphs = list(self._paragraphs(entry)) if entry is not None else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, entry, paragraphs)
+            # Textual types the callback as returning ``R | Awaitable[R]``, which mypy cannot
+            # solve for a coroutine function (it infers ``Awaitable[Never]``).
+            self.app.call_from_thread(self._show, entry, paragraphs)  # type: ignore[arg-type]
 
     async def _show(self, entry: Entry | None, paragraphs: list[tuple[Text, str]]) -> None:
         """Show the paragraphs, reusing the widgets already there (stepping is fast)."""
