@@ -14,6 +14,7 @@ import itertools
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from tracker._dates import DateWindow
 from tracker._entries import (
@@ -258,7 +259,7 @@ class _Story:
             quote=f"The next {kind.replace('_', ' ')} is expected {phrase}.",
         )
 
-    def _entry(self, cls: type[Entry], title: str, *, delay: int = 0, **fields: object) -> Entry:
+    def _entry(self, cls: type[Entry], title: str, *, delay: int = 0, **fields: Any) -> Entry:
         """An entry of ``cls`` on the current day, reported ``delay`` days or more later."""
         self.sequence += 1
         late = delay + (self.rng.randint(1, 5) if self.rng.random() < 0.1 else 0)

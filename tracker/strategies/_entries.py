@@ -216,6 +216,7 @@ def _entries_on(
     fixed: dict[str, Any],
 ) -> Entry:
     drawn_day = date(on.year, on.month, on.day)
+    common: dict[str, Any]
     if plain:
         common = {
             "id": entry_id,

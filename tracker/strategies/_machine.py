@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 from attrs import evolve
@@ -166,15 +166,15 @@ class ReplayMachine(RuleBasedStateMachine):
         if self._checked == len(self.log):
             return
         self._checked = len(self.log)
-        check_fold(self.log, dyad=self.dyad, reducer=self.reducer)
+        check_fold(self.log, dyad=self.dyad, reducer=type(self).reducer)
         check_replay(self.replayed, self.log)
 
 
-def _as_expected(cls: type[Entry], item: Pending) -> dict[str, object]:
+def _as_expected(cls: type[Entry], item: Pending) -> dict[str, Any]:
     """The fields of ``cls`` that say what ``item`` expects: its forum (as the type's
     ``council`` or ``channel``), its level and formality, where it states them."""
     own = attrs.fields_dict(cls)
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     forum = next((name for name in ("council", "channel") if name in own), None)
     if item.forum and forum:
         fields[forum] = item.forum
