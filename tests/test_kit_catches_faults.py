@@ -14,17 +14,26 @@ from hypothesis.stateful import run_state_machine_as_test
 
 from tracker import (
     DEFAULT_DYAD,
+    NRC,
     CouncilMeeting,
+    DateWindow,
+    Declaration,
     Dyad,
     Entry,
+    FollowUp,
     Fulfilment,
     InformalMeeting,
+    MinisterialDecision,
     Replay,
     State,
+    Suspension,
     apply,
     rule,
 )
+from tracker._entries import Lift, level_of
+from tracker._state import Lifting
 from tracker.strategies import BUILT_IN, logs
+from tracker.strategies._entries import PLAIN_SOURCE
 from tracker.testing import (
     DEFAULT_SETTINGS,
     Law,
@@ -34,6 +43,7 @@ from tracker.testing import (
     check_duplicates,
     check_follow_ups_resolved,
     check_known_at,
+    check_measures,
     check_replay_laws,
     check_state_at,
     check_strict,
@@ -69,6 +79,54 @@ def any_meeting_fulfils_any_meeting(state: State, entry: Entry) -> State:
     return evolve(
         after, pending=[item for item in after.pending if item not in wrong], fulfilled=fulfilled
     )
+
+
+def fulfils_lapsed_expectations(state: State, entry: Entry) -> State:
+    """Fulfils what the entry matches even once lapsed: a council met years later "fulfils"
+    the council expected for a month long past."""
+    after = apply(state, entry)
+    late = [
+        item
+        for item in after.pending
+        if item.kind == entry.TYPE
+        and item.announced <= entry.on
+        and item.lapsed(entry.on)
+        and entry.fulfils(item)
+    ]
+    fulfilled = {**after.fulfilled}
+    for item in late:
+        done = Fulfilment(item, entry.id, entry.on)
+        fulfilled[done.key] = done
+    return evolve(
+        after, pending=[item for item in after.pending if item not in late], fulfilled=fulfilled
+    )
+
+
+def lifts_every_partys_measures(state: State, entry: Entry) -> State:
+    """Lets one party's decision lift the other party's measures on the targets it names."""
+    after = apply(state, entry)
+    if not isinstance(entry, MinisterialDecision) or entry.jointly:
+        return after
+    if entry.occurrence() in state.occurrences:
+        return after
+    measures = dict(after.measures)
+    for lift in entry.lifts:
+        lifting = Lifting(entry.id, lift.effective or entry.on, tuple(map(level_of, lift.levels)))
+        for key, measure in after.measures.items():
+            if (
+                measure.target == lift.target
+                and measure.by != entry.by
+                and measure.standing(entry.on)
+            ):
+                measures[key] = evolve(measure, liftings=(*measure.liftings, lifting))
+    return evolve(after, measures=measures)
+
+
+def never_lifts(state: State, entry: Entry) -> State:
+    """Takes a decision's resumptions, and none of its lifts."""
+    if isinstance(entry, MinisterialDecision):
+        entry = evolve(entry, lifts=())
+    return apply(state, entry)
 
 
 def blames_the_previous_entry(state: State, entry: Entry) -> State:
@@ -142,9 +200,15 @@ def smallest_breaking_log(
             Law.FOLLOW_UPS_RESOLVED,
             False,
         ),
+        (check_measures, never_lifts, Law.MEASURES, False),
         (check_anomalies, blames_the_previous_entry, Law.ANOMALIES, True),
     ],
-    ids=["second-report-counted", "wrong-meeting-fulfils", "anomaly-blames-another"],
+    ids=[
+        "second-report-counted",
+        "wrong-meeting-fulfils",
+        "lift-never-applied",
+        "anomaly-blames-another",
+    ],
 )
 def test_a_broken_reducer_breaks_its_law_on_a_small_log(
     check: Callable[..., State],
@@ -157,6 +221,95 @@ def test_a_broken_reducer_breaks_its_law_on_a_small_log(
         check(log, reducer=reducer)
     assert caught.value.law is law
     assert len(log) <= 3
+    check(log)  # the same log keeps the law with tracker's reducer
+
+
+def plain(cls: type[Entry], id: str, on: date, **fields: object) -> Entry:
+    return cls(
+        id=id,
+        on=on,
+        reported=on,
+        parties=DEFAULT_DYAD,
+        title="plain",
+        sources=[PLAIN_SOURCE],
+        **fields,
+    )
+
+
+def counter_measures_then_a_lift() -> tuple[Entry, ...]:
+    """NATO suspends the council, Russia answers in kind, NATO lifts its own measure."""
+    day = date(2014, 4, 1)
+    return (
+        plain(Suspension, "nato-suspends", day, by="NATO", channels=[NRC], reason="war"),
+        plain(Suspension, "rus-answers", day, by="RUS", channels=[NRC], reason="reply"),
+        plain(
+            MinisterialDecision,
+            "nato-lifts",
+            day + timedelta(30),
+            by="NATO",
+            body="ministers",
+            decision="lift",
+            lifts=[Lift(NRC)],
+        ),
+    )
+
+
+def an_expectation_then_a_meeting_years_later() -> tuple[Entry, ...]:
+    """A council expected within a week, held three years later."""
+    day = date(2009, 5, 1)
+    expected = FollowUp(
+        kind=CouncilMeeting.TYPE,
+        expected=DateWindow(day, day + timedelta(7)),
+        phrase="plain",
+        quote="plain",
+    )
+    return (
+        plain(
+            Declaration,
+            "council-expected",
+            day,
+            by="NATO",
+            body="b",
+            statement="s",
+            follow_ups=[expected],
+        ),
+        plain(
+            CouncilMeeting, "council-met", day + timedelta(3 * 365), level="ministers", formal=True
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "reducer", "log", "law", "said"),
+    [
+        (
+            check_measures,
+            lifts_every_partys_measures,
+            counter_measures_then_a_lift(),
+            Law.MEASURES,
+            "lifted rus-answers.nrc, a measure of RUS, not of NATO",
+        ),
+        (
+            check_follow_ups_resolved,
+            fulfils_lapsed_expectations,
+            an_expectation_then_a_meeting_years_later(),
+            Law.LAPSE,
+            "fulfilled council_meeting expected 2009-05-01..2009-05-08, lapsed on",
+        ),
+    ],
+    ids=["lift-of-every-party", "lapsed-expectation-fulfilled"],
+)
+def test_a_broken_lift_or_lapse_breaks_its_law(
+    check: Callable[..., State],
+    reducer: Callable[[State, Entry], State],
+    log: tuple[Entry, ...],
+    law: Law,
+    said: str,
+) -> None:
+    with pytest.raises(LawViolation) as caught:
+        check(log, reducer=reducer)
+    assert caught.value.law is law
+    assert said in str(caught.value)
     check(log)  # the same log keeps the law with tracker's reducer
 
 

@@ -10,26 +10,36 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from hypothesis import Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import tracker
+from tracker._dates import Day, Precision
+from tracker._entries import LEVELS, Lift, MinisterialDecision
+from tracker._state import Effect
 from tracker.strategies import (
     DEFAULT_WINDOW,
     corroborations,
     date_windows,
     drawable_types,
     entries,
+    follow_ups,
+    levels,
+    lifts,
     logs,
     register_entry_type,
-    texts,
+    sources,
+    stated_days,
 )
 from tracker.testing import check_codec
 
-FOUND = settings(database=None, phases=[Phase.generate])
+FOUND = settings(
+    database=None, phases=[Phase.generate], suppress_health_check=[HealthCheck.too_slow]
+)
 WINDOW = tracker.DateWindow(date(2008, 12, 1), date(2009, 1, 31))
 BUILT_IN = [cls for cls in tracker.entry_types().values() if cls.__module__.startswith("tracker.")]
+STORIES = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
 @given(st.data(), st.sampled_from(BUILT_IN), st.sampled_from(["NATO-RUS", "EU-RUS"]))
@@ -40,12 +50,55 @@ def test_entries_keep_to_their_type_parties_and_days(
     entry = data.draw(entries([cls], parties=dyad, between=WINDOW))
     assert type(entry) is cls
     assert entry.parties == dyad
-    assert WINDOW.covers(entry.on)
+    assert entry.on.period.overlaps(WINDOW)
     assert entry.reported >= entry.on
     assert entry.sources
+    for party in ("by", "of"):
+        assert getattr(entry, party, dyad.first) in dyad
 
 
-@settings(max_examples=30)
+def test_every_built_in_type_is_drawn_from_its_declaration_alone() -> None:
+    assert set(BUILT_IN) <= set(drawable_types())
+
+
+@given(stated_days(WINDOW))
+def test_stated_days_fall_in_their_window_at_any_precision(day: Day) -> None:
+    assert WINDOW.covers(day)
+    assert day.period.covers(day)
+
+
+def test_stated_days_shrink_to_the_first_day_stated_exactly() -> None:
+    day = find(stated_days(WINDOW), lambda _: True, settings=FOUND)
+    assert (day, day.precision) == (WINDOW.start, Precision.DAY)
+
+
+@given(levels(words=False), levels())
+def test_levels_are_named_or_said_as_sources_say_them(named: str, said: str) -> None:
+    assert named in LEVELS
+    assert tracker._entries.level_of(said)
+
+
+@given(lifts(between=WINDOW))
+def test_lifts_name_their_levels_and_a_day_of_their_window(lift: Lift) -> None:
+    assert set(lift.levels) <= set(LEVELS)
+    assert lift.effective is None or WINDOW.covers(lift.effective)
+
+
+@given(sources())
+def test_sources_quote_only_a_bundled_article(source: tracker.Source) -> None:
+    assert source.article or source.url
+    assert source.article or not source.quotes
+
+
+@given(follow_ups(between=WINDOW))
+def test_follow_ups_start_within_their_window_and_may_be_open_ended(
+    follow_up: tracker.FollowUp,
+) -> None:
+    assert WINDOW.covers(follow_up.expected.start)
+    assert follow_up.expected.end is None or follow_up.expected.days <= 45
+
+
+@STORIES
 @given(logs(nonsense=True))
 def test_logs_have_unique_ids_and_days_in_blocks(log: tuple[tracker.Entry, ...]) -> None:
     assert len({entry.id for entry in log}) == len(log)
@@ -53,7 +106,7 @@ def test_logs_have_unique_ids_and_days_in_blocks(log: tuple[tracker.Entry, ...])
     assert all(day not in days[:index] or days[index - 1] == day for index, day in enumerate(days))
 
 
-@settings(max_examples=30)
+@STORIES
 @given(st.integers(2, 6), st.data())
 def test_logs_with_nonsense_always_hold_an_anomaly_within_their_size(
     max_size: int, data: st.DataObject
@@ -75,7 +128,7 @@ def test_logs_with_nonsense_need_room_for_it(arguments: dict, reason: str) -> No
         logs(nonsense=True, **arguments)
 
 
-@settings(max_examples=30)
+@STORIES
 @given(logs())
 def test_logs_without_nonsense_hold_no_anomaly_of_the_built_in_rules(
     log: tuple[tracker.Entry, ...],
@@ -108,6 +161,65 @@ def _foreign(log: tuple) -> bool:
     return any(entry.parties != tracker.DEFAULT_DYAD for entry in log)
 
 
+def _measures(log: tuple) -> list:
+    return list(tracker.Replay(log).final.measures.values())
+
+
+def _counter_measures(log: tuple) -> bool:
+    """Both parties have a measure on one channel."""
+    parties: dict[str, set[str]] = {}
+    for measure in _measures(log):
+        parties.setdefault(measure.target, set()).add(measure.by)
+    return any(len(by) == 2 for by in parties.values())
+
+
+def _lifted_in_part_or_later(log: tuple) -> bool:
+    return any(
+        lifting.levels or lifting.on > measure.announced
+        for measure in _measures(log)
+        for lifting in measure.liftings
+    )
+
+
+def _normalized(log: tuple) -> bool:
+    return tracker.Replay(log).final.phase is tracker.Phase.NORMALIZED
+
+
+def _joint_lift(log: tuple) -> bool:
+    decisions = {e.id: e for e in log if isinstance(e, MinisterialDecision) and e.jointly}
+    return any(
+        lifting.entry in decisions for measure in _measures(log) for lifting in measure.liftings
+    )
+
+
+def _measures_on_missions(log: tuple) -> bool:
+    effects = {measure.effect for measure in _measures(log)}
+    return bool({Effect.RESTRICT, Effect.CLOSE} & effects)
+
+
+def _defunct_and_set_up_again(log: tuple) -> bool:
+    return any(measure.effect is Effect.DISSOLVE and measure.liftings for measure in _measures(log))
+
+
+def _lapsed_then_met(log: tuple) -> bool:
+    """An expectation lapsed before an entry of its kind came, which did not fulfil it."""
+    replay = tracker.Replay(log)
+    return any(
+        item.kind == entry.TYPE and item.lapsed(entry.on)
+        for item in replay.final.pending
+        for entry in replay.entries
+    )
+
+
+def _coarse(log: tuple) -> bool:
+    precisions = {entry.on.precision for entry in log}
+    return {Precision.MONTH, Precision.YEAR} <= precisions
+
+
+def _cited_by_address(log: tuple) -> bool:
+    return any(not source.article for entry in log for source in entry.sources)
+
+
 @pytest.mark.parametrize(
     ("drawn", "feature"),
     [
@@ -115,8 +227,31 @@ def _foreign(log: tuple) -> bool:
         (logs(), _fulfilments),
         (logs(), _suspension_then_decision_then_meeting),
         (logs(), _foreign),
+        (logs(), _counter_measures),
+        (logs(), _lifted_in_part_or_later),
+        (logs(), _normalized),
+        (logs(), _joint_lift),
+        (logs(), _measures_on_missions),
+        (logs(), _defunct_and_set_up_again),
+        (logs(), _lapsed_then_met),
+        (logs(), _coarse),
+        (logs(), _cited_by_address),
     ],
-    ids=["second-reports", "fulfilments", "story", "foreign"],
+    ids=[
+        "second-reports",
+        "fulfilments",
+        "story",
+        "foreign",
+        "counter-measures",
+        "partial-or-later-lifts",
+        "normalized",
+        "joint-lift",
+        "measures-on-missions",
+        "defunct-and-set-up-again",
+        "lapsed-then-met",
+        "coarse-days",
+        "cited-by-address",
+    ],
 )
 def test_logs_are_realistic_enough_to_exercise_the_reducer(
     drawn: st.SearchStrategy, feature: Callable[[tuple], bool]
@@ -132,10 +267,10 @@ def test_from_type_draws_entries_as_the_kit_does(data: st.DataObject) -> None:
     cls = data.draw(st.sampled_from([*drawable_types(), tracker.Entry]))
     entry = data.draw(st.from_type(cls))
     assert isinstance(entry, cls)
-    assert DEFAULT_WINDOW.covers(entry.on)
+    assert entry.on.period.overlaps(DEFAULT_WINDOW)
     assert entry.on <= entry.reported <= entry.on + timedelta(45)
     assert entry.sources
-    assert all(entry.on <= item.expected.start for item in entry.expectations())
+    assert all(entry.on.period.start <= item.expected.start for item in entry.expectations())
     check_codec(entry)
 
 
@@ -145,7 +280,7 @@ def test_from_type_draws_dyads_of_two_actors(dyad: tracker.Dyad) -> None:
     assert tracker.Dyad.parse(str(dyad)) == dyad
 
 
-@settings(max_examples=20)
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(tracker.State))
 def test_from_type_draws_states_a_replay_reaches(state: tracker.State) -> None:
     assert state.dyad == tracker.DEFAULT_DYAD
@@ -168,19 +303,27 @@ def test_corroborations_report_the_same_occurrence(
     assert second.id != entry.id
     assert second.reported >= second.on
     for old, new in zip(entry.follow_ups, second.follow_ups, strict=True):
-        assert old.expected.start <= new.expected.start <= new.expected.end <= old.expected.end
+        assert old.expected.start <= new.expected.start <= new.expected.last <= old.expected.last
 
 
 def test_registering_needs_a_declared_type_and_its_own_fields() -> None:
     class Undeclared(tracker.Entry):
         pass
 
+    @tracker.entry_type(
+        "kit_weighed_entry", cameo="010", cameo_label="Make statement", goldstein=0.0, plover=None
+    )
+    class Weighed(tracker.Entry):
+        weights: dict[str, float]
+        note: str = ""
+
     with pytest.raises(InvalidArgument, match="not a declared entry type"):
         register_entry_type(Undeclared)
     with pytest.raises(InvalidArgument, match="no field mood"):
-        register_entry_type(tracker.Suspension, mood=texts())
-    with pytest.raises(InvalidArgument, match="by, channels, reason"):
-        register_entry_type(tracker.Suspension)
+        register_entry_type(tracker.Suspension, mood=st.text())
+    with pytest.raises(InvalidArgument, match=r"needs a strategy for its field\(s\) weights"):
+        register_entry_type(Weighed)
+    assert Weighed not in drawable_types()
 
 
 def test_types_registered_after_a_strategy_is_built_are_drawn_by_it() -> None:

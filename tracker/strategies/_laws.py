@@ -227,9 +227,10 @@ def _check_resolution(before: State, entry: Entry, after: State) -> None:
     of_kind = [
         item for item in before.pending if item.kind == entry.TYPE and item.announced <= entry.on
     ]
-    due = {item for item in of_kind if not item.lapsed(entry.on) and entry.fulfils(item)}
+    matching = {item for item in of_kind if entry.fulfils(item)}
+    due = {item for item in matching if not item.lapsed(entry.on)}
     new = [done for key, done in after.fulfilled.items() if key not in before.fulfilled]
-    lapsed = [done for done in new if done.pending.lapsed(entry.on)]
+    lapsed = [done for done in new if done.pending in matching - due]
     if lapsed:
         shown = ", ".join(
             f"{done.pending.kind} expected {done.pending.expected}, lapsed on {done.pending.lapses}"

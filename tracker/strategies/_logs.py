@@ -125,13 +125,14 @@ def logs(
     it), ids unique.
 
     The story: channels set up; perhaps a suspension by one party, a counter-measure by the
-    other, and a decision of the first to resume contacts and lift its measures (whole or at
-    some levels, at once or from a later day); then acts drawn in any order: meetings (a
-    formal council only where no measure forbids it), announcements of meetings later held,
-    held after they lapsed or never held, statements (declarations, condemnations,
-    proposals), suspensions, expulsions and measures on missions by either party, bodies
-    declared defunct and set up again, missions reopened, decisions of one party or of both
-    jointly, long pauses, and entries of the types declared outside tracker (once
+    other, a decision of the first to resume contacts and lift its measures (whole or at
+    some levels, at once or from a later day), and a joint decision lifting all that
+    stands; then acts drawn in any order: meetings (a formal council only where no measure
+    forbids it), announcements of meetings later held, held after they lapsed or never held,
+    statements (declarations, condemnations, proposals), suspensions, expulsions and
+    measures on missions by either party, bodies declared defunct and perhaps set up again,
+    missions reopened, decisions of one party or of both jointly (which may lift every
+    measure standing), long pauses, and entries of the types declared outside tracker (once
     :func:`register_entry_type` knows them); every entry perhaps expecting follow-ups (of any
     entry type) which later entries may fulfil, and perhaps stated to its month or year only;
     and second reports of some entries (:func:`corroborations`). ``foreign`` adds up to two
@@ -191,6 +192,8 @@ _MEASURES_ON_MISSIONS = st.sampled_from(
 _STATEMENTS = st.sampled_from((Declaration, Condemnation, Proposal))
 _MEETING_KINDS = st.sampled_from(MEETING_KINDS)
 _FORMALITIES = st.none() | st.booleans()
+#: Three times in four; shrinks towards not.
+_LIKELY = st.integers(0, 3).map(bool)
 #: A story's acts, simplest first (what the shrinker moves towards).
 _ACTS = (
     "meet",
@@ -201,6 +204,7 @@ _ACTS = (
     "expel",
     "act_on_mission",
     "decide",
+    "normalize",
     "reopen",
     "dissolve",
     "set_up_again",
@@ -231,6 +235,8 @@ def _stories(
     story.crisis()
     custom = tuple(cls for cls in pool if cls not in BUILT_IN)
     for act in draw(st.lists(st.sampled_from(_ACTS + custom), max_size=max_size)):
+        if len(story.told) >= max_size:  # the rest would be cut
+            break
         if isinstance(act, str):
             getattr(story, act)()
         else:
@@ -365,12 +371,14 @@ class _Story:
     def crisis(self) -> None:
         """Perhaps a suspension, a counter-measure by the other party, and a decision of the
         first to re-engage."""
-        suspends, counters, decides = (self.draw(st.booleans()) for _ in range(3))
+        suspends, counters = self.draw(st.booleans()), self.draw(_LIKELY)
+        decides, normalizes = self.draw(_LIKELY), self.draw(st.booleans())
         party = self.party()
         channels = tuple(self.draw(_CHANNEL_SETS.filter(bool)))
         self.suspend(party, channels, told=suspends)
         self.suspend(self.other(party), channels, told=suspends and counters)
         self.decide(party, told=suspends and decides)
+        self.normalize(told=suspends and normalizes)
 
     def suspend(
         self, party: str | None = None, channels: tuple[str, ...] = (), *, told: bool = True
@@ -397,7 +405,7 @@ class _Story:
         if not closed:
             return
         mission = self.draw(st.sampled_from(closed))
-        owner = self.state.missions[mission]
+        owner = self.state.missions.get(mission, self.dyad.first)
         self.tell(
             PresenceMeasure,
             by=self.party(),
@@ -407,7 +415,10 @@ class _Story:
         )
 
     def dissolve(self) -> None:
+        """A body declared defunct, and perhaps set up again later."""
         self.tell(BodyDefunct, by=self.party(), channel=self.draw(_COUNCILS))
+        if self.draw(st.booleans()):
+            self.set_up_again()
 
     def set_up_again(self) -> None:
         defunct = sorted({m.target for m in self.measures() if m.effect is Effect.DISSOLVE})
@@ -419,12 +430,15 @@ class _Story:
         some of them, whole or at some levels, perhaps from a later day; joint decisions act on
         either party's measures."""
         party = party or self.party()
-        jointly = self.draw(st.booleans())
+        jointly = not self.draw(_LIKELY)
         mine = self.measures(by=None if jointly else party)
         channels = sorted({m.target for m in mine if m.role != MISSION})
         resumes = self.draw(st.lists(st.sampled_from(channels), unique=True)) if channels else []
         targets = sorted({m.target for m in mine})
-        chosen = self.draw(st.lists(st.sampled_from(targets), unique=True)) if targets else []
+        some = self.draw(_LIKELY) and bool(targets)
+        chosen = (
+            self.draw(st.lists(st.sampled_from(targets), min_size=1, unique=True)) if some else []
+        )
         lifted = [self.lift([m for m in mine if m.target == target]) for target in chosen]
         self.tell(
             MinisterialDecision,
@@ -433,6 +447,20 @@ class _Story:
             jointly=jointly,
             resumes=tuple(resumes),
             lifts=tuple(lifted),
+        )
+
+    def normalize(self, *, told: bool = True) -> None:
+        """A decision of both parties that lifts every measure standing, at once."""
+        targets = sorted({m.target for m in self.measures()})
+        if told and not targets:
+            return
+        self.tell(
+            MinisterialDecision,
+            told=told,
+            by=self.party(),
+            jointly=True,
+            resumes=(),
+            lifts=tuple(Lift(target) for target in targets),
         )
 
     def lift(self, measures: list[Measure]) -> Lift:
@@ -495,7 +523,7 @@ class _Story:
             formal=formal,
         )
         announced = self.tell(MeetingAnnouncement, planned=planned)
-        if not self.draw(st.booleans()):
+        if not self.draw(_LIKELY):
             return
         pending = next((item for item in self.state.pending if item.source == announced.id), None)
         late = self.draw(st.booleans())
