@@ -115,8 +115,8 @@ def encode_state(state: State) -> dict[str, Any]:
     every part of the state.
 
     Derived keys (``phase``, ``level``, ``channels``; ``in_force`` and ``lifted_on`` of each
-    measure; ``overdue`` and ``lapsed`` of each pending item) say where things stand on
-    ``at``; decoding ignores them.
+    measure; ``overdue`` and ``lapsed`` of each pending item, a lapsed one being no longer
+    overdue) say where things stand on ``at``; decoding ignores them.
     """
     body = _encode_fields(state, _fields(State), omit_empty=False)
     body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
@@ -128,8 +128,8 @@ def encode_state(state: State) -> dict[str, Any]:
         body["measures"][measure.key]["in_force"] = measure.in_force(state.at)
         body["measures"][measure.key]["lifted_on"] = lifted and lifted.isoformat()
     for item, raw in zip(state.pending, body["pending"], strict=True):
-        raw["overdue"] = item.overdue(state.at)
-        raw["lapsed"] = item.lapsed(state.at)
+        raw["lapsed"] = lapsed = item.lapsed(state.at)
+        raw["overdue"] = item.overdue(state.at) and not lapsed
     head = {"at": body.pop("at"), "known_at": body.pop("known_at"), "dyad": body.pop("dyad")}
     derived = {
         "phase": state.phase.value,

@@ -570,9 +570,9 @@ def check_overdue(state: State, entries: Sequence[Entry] = ()) -> None:
     if flags != [item.overdue(state.at) for item in state.pending]:
         message = f"on {state.at} the JSON state flags {flags} as overdue"
         raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
-    late = [item for item in state.pending if item.overdue(state.at) and not item.lapsed(state.at)]
-    if list(state.overdue()) != late:
-        message = f"on {state.at} the state lists {state.overdue()} as overdue, not {late}"
+    due = [item for item in state.pending if item.overdue(state.at) and not item.lapsed(state.at)]
+    if list(state.overdue()) != due:
+        message = f"on {state.at} the state lists {state.overdue()} as overdue, not {due}"
         raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
 
 
@@ -648,6 +648,7 @@ def check_codec(value: Entry | State) -> None:
 
 
 def _check_codec(value: Entry | State) -> None:
+    readings: dict[str, Entry | State]
     if isinstance(value, State):
         data = encode_state(value)
         readings = {
