@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -73,7 +74,7 @@ def corroborations(
     """
     second_id = id or f"{entry.id}.second"
     expectations = st.tuples(*(_restated(follow_up) for follow_up in entry.follow_ups))
-    changes: dict[str, SearchStrategy[object]] = {
+    changes: dict[str, SearchStrategy[Any]] = {
         "id": st.just(second_id),
         "sources": (
             st.just(entry.sources)
@@ -229,7 +230,7 @@ def _stories(
     pool = drawable_types() if types is None else types
     kinds = None if types is None else tuple(cls.TYPE for cls in types)
     # With nonsense, the last day is left for the anomalous transition that ends the log.
-    last = between.end - timedelta(1) if nonsense else between.end
+    last = between.last - timedelta(1) if nonsense else between.last
     story = _Story(draw, dyad=dyad, between=between, last=last, plain=plain, kinds=kinds)
     story.set_up()
     story.crisis()
@@ -476,9 +477,7 @@ class _Story:
     def meet(self) -> None:
         self.tell(InformalMeeting)
 
-    def council(
-        self, council: str | None = None, level: str | None = None, **fixed: object
-    ) -> None:
+    def council(self, council: str | None = None, level: str | None = None, **fixed: Any) -> None:
         council = council or self.draw(_COUNCILS)
         level = level or self.draw(levels())
         formal = bool(fixed.pop("formal", self.draw(st.booleans())))
@@ -559,7 +558,7 @@ def _slipped_in(
     follow-ups of ``kinds``."""
     added: list[Entry] = []
     if nonsense:
-        added += draw(_contradictions(dyad, span.end + timedelta(1), new_id, plain, kinds=kinds))
+        added += draw(_contradictions(dyad, span.last + timedelta(1), new_id, plain, kinds=kinds))
         strays = _strays(dyad, span, new_id, plain, pool=pool, kinds=kinds)
         added += draw(st.lists(strays, max_size=min(3, max_size - 2)))
     if foreign:
