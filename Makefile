@@ -23,6 +23,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check tracker tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Benchmarks print figures; they are not part of `make test`.
