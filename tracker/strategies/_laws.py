@@ -566,11 +566,11 @@ def check_overdue(state: State, entries: Sequence[Entry] = ()) -> None:
                 f"{item.kind} expected {window} is overdue={item.overdue(state.at)} on {state.at}"
             )
             raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
-    flags = [raw["overdue"] for raw in encode_state(state)["pending"]]
-    if flags != [item.overdue(state.at) for item in state.pending]:
-        message = f"on {state.at} the JSON state flags {flags} as overdue"
-        raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
     due = [item for item in state.pending if item.overdue(state.at) and not item.lapsed(state.at)]
+    flags = [raw["overdue"] for raw in encode_state(state)["pending"]]
+    if flags != [item in due for item in state.pending]:
+        message = f"on {state.at} the JSON state flags {flags} as overdue (lapsed ones are not)"
+        raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
     if list(state.overdue()) != due:
         message = f"on {state.at} the state lists {state.overdue()} as overdue, not {due}"
         raise LawViolation(Law.FOLLOW_UPS_OVERDUE, message, entries)
