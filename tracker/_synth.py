@@ -1,10 +1,11 @@
 """Synthetic event logs: realistic, deterministic entries for load tests and demonstrations.
 
-Each dyad lives through cycles of a relationship: a crisis suspends its channels, ministers
-decide to re-engage, a contact is announced and held (sometimes reported twice), the council
-meets informally, then formally again, with declarations, stances and cooperation notes along
-the way. Transitions are valid except a rare repeated suspension, kept so that replays of
-synthetic logs also show what an anomaly looks like.
+Each dyad opens its missions, then lives through cycles of a relationship: a crisis brings
+condemnations, suspensions of channels, expulsions and caps on a mission, and the other
+party's counter-measure; now and then a rupture closes every mission or declares the council
+defunct. Ministers then decide to resume contacts, envoys meet informally, measures are lifted
+in part and then jointly, and the council meets formally again. Every transition is valid:
+a synthetic log replays with no anomaly.
 """
 
 from __future__ import annotations
@@ -16,33 +17,36 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from tracker._dates import DateWindow
+from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import (
     HIGH_LEVEL,
     MILITARY,
     NRC,
+    BodyDefunct,
     ChannelEstablished,
+    Condemnation,
     CooperationNote,
     CooperationStatus,
     CouncilMeeting,
     Declaration,
     Dyad,
     Entry,
+    Expulsion,
     FollowUp,
     InformalMeeting,
+    Lift,
     MeetingAnnouncement,
     MinisterialDecision,
     Participant,
+    PresenceAction,
+    PresenceMeasure,
+    Proposal,
     Source,
     Stance,
     Suspension,
 )
 
-__all__ = ["ANOMALY_RATE", "synthesize"]
-
-#: The share of crises whose suspension is reported again as a new suspension: the one invalid
-#: transition synthetic logs hold (an ``already_suspended`` anomaly per channel suspended).
-ANOMALY_RATE = 0.02
+__all__ = ["synthesize"]
 
 _FIRST_DAY = date(1990, 1, 1)
 _CHANNELS = (NRC, HIGH_LEVEL, MILITARY)
@@ -51,8 +55,18 @@ _OUTLETS = ("Reuters", "Associated Press", "Agence France-Presse", "RFE/RL", "Th
 _AREAS = ("counter_piracy", "afghanistan_transit", "counter_terrorism", "counter_narcotics")
 _ISSUES = ("reengagement", "normalization", "missile_deployment", "enlargement")
 _POSITIONS = ("in favour", "against", "cautious", "conditional", "open to talks")
-_CRISES = ("a border war", "a missile deployment", "a gas dispute", "an expelled envoy")
+_CRISES = ("border_war", "missile_deployment", "gas_dispute", "poisoning", "cyber_attack")
+_PROPOSALS = (
+    "a moratorium on missile deployments",
+    "talks on confidence-building measures",
+    "a new treaty on European security",
+    "a meeting of the council at ministerial level",
+)
 _CITIES = ("Brussels", "Moscow", "Geneva", "Vienna", "Munich", "Helsinki")
+#: The share of entries with a second source cited by its address alone.
+_CITED_BY_URL = 0.1
+#: The share of statements known only to their month, and to their year.
+_MONTH_ONLY, _YEAR_ONLY = 0.1, 0.03
 
 
 def synthesize(count: int, *, dyads: int = 1, seed: int = 0) -> Iterator[Entry]:
@@ -97,15 +111,26 @@ def _dyad(number: int) -> Dyad:
 
 
 class _Story:
-    """The endless history of one dyad, told one entry at a time."""
+    """The endless history of one dyad, told one entry at a time.
+
+    It keeps, without replaying, the measures standing (party and target), so that each
+    suspension, resumption and lift is one the reducer accepts.
+    """
 
     def __init__(self, dyad: Dyad, rng: random.Random) -> None:
         self.dyad = dyad
         self.rng = rng
         self.day = _FIRST_DAY + timedelta(days=rng.randrange(30))
         self.sequence = 0
-        self.suspended: set[str] = set()
         self.actor = dyad.first if dyad.second == "RUS" else dyad.second
+        self.other = "RUS"
+        self.missions = {
+            self.actor: f"{self.actor.lower()}_office_moscow",
+            self.other: f"rus_mission_to_{self.actor.lower()}",
+        }
+        self.standing: set[tuple[str, str]] = set()  # (party, target) of measures not lifted
+        self.closed: set[tuple[str, str]] = set()  # closures, lifted by reopening
+        self.dissolved = False  # the council declared defunct
 
     def entries(self) -> Iterator[Entry]:
         for channel in _CHANNELS:
@@ -115,6 +140,8 @@ class _Story:
                 channel=channel,
                 body=f"{self.dyad} {channel} channel",
             )
+        self._advance(1, 30)
+        yield from self._open_missions()
         while True:
             yield from self._calm()
             yield from self._crisis()
@@ -125,39 +152,124 @@ class _Story:
     def _calm(self) -> Iterator[Entry]:
         for _ in range(self.rng.randint(2, 6)):
             self._advance(1, 9)
-            if self.rng.random() < 0.5:
+            pick = self.rng.random()
+            if pick < 0.4:
                 yield self._declaration(CooperationStatus.CONTINUING)
+            elif pick < 0.5:
+                yield self._proposal(self.rng.choice((self.actor, self.other)))
             else:
                 yield self._council(formal=True)
 
     def _crisis(self) -> Iterator[Entry]:
         self._advance(3, 20)
         crisis = self.rng.choice(_CRISES)
-        channels = tuple(channel for channel in _CHANNELS if channel not in self.suspended)
-        suspension = self._suspension(crisis, channels)
-        yield suspension
-        if self.rng.random() < ANOMALY_RATE:
-            self._advance(1, 3)
-            yield self._suspension(crisis, channels)
+        yield self._condemnation(self.actor, crisis, protest=False)
+        self._advance(1, 5)
+        channels = (NRC, HIGH_LEVEL, MILITARY) if self.rng.random() < 0.6 else (NRC, HIGH_LEVEL)
+        yield self._suspension(self.actor, crisis, channels)
+        if self.rng.random() < 0.5:
+            self._advance(1, 6)
+            yield self._expulsion(self.actor)
+        if self.rng.random() < 0.3:
+            self._advance(1, 6)
+            yield self._restriction()
+        self._advance(1, 8)
+        yield self._condemnation(self.other, crisis, protest=True)
+        self._advance(1, 8)
+        if self.rng.random() < 0.5 and (self.other, MILITARY) not in self.standing:
+            yield self._suspension(self.other, f"{crisis} measures", (MILITARY,))
+        else:
+            yield self._expulsion(self.other)
         for _ in range(self.rng.randint(1, 3)):
             self._advance(1, 10)
             yield self._declaration(CooperationStatus.SUSPENDED)
+        if self.rng.random() < 0.25:
+            self._advance(5, 60)
+            yield from self._rupture()
+            self._advance(60, 400)
+            yield from self._mend()
+        if self.rng.random() < 0.4:
+            self._advance(1, 10)
+            yield self._proposal(self.other)
+
+    def _rupture(self) -> Iterator[Entry]:
+        """Every mission closed, or the council declared defunct."""
+        if self.rng.random() < 0.5:
+            self.dissolved = True
+            yield self._entry(
+                BodyDefunct,
+                f"{self.other} declares the {self.dyad} council defunct",
+                by=self.other,
+                channel=NRC,
+                body=f"{self.dyad} council",
+                statement="the council has ceased to exist",
+            )
+            return
+        for by, owner in ((self.actor, self.other), (self.other, self.actor)):
+            self.closed.add((by, self.missions[owner]))
+            yield self._entry(
+                PresenceMeasure,
+                f"{by} closes the {owner} mission",
+                by=by,
+                mission=self.missions[owner],
+                of=owner,
+                action=PresenceAction.CLOSED,
+                detail="all staff to leave",
+                effective=self.day + timedelta(days=self.rng.randint(0, 30)),
+            )
+            self._advance(1, 10)
+
+    def _mend(self) -> Iterator[Entry]:
+        """What a rupture broke, set up again."""
+        if self.dissolved:
+            self.dissolved = False
+            yield self._entry(
+                ChannelEstablished,
+                f"{self.dyad} set up their council again",
+                channel=NRC,
+                body=f"{self.dyad} council",
+            )
+        if self.closed:
+            self.closed.clear()
+            yield from self._open_missions()
+
+    def _open_missions(self) -> Iterator[Entry]:
+        for owner in (self.actor, self.other):
+            yield self._entry(
+                PresenceMeasure,
+                f"{owner} opens its mission",
+                by=owner,
+                mission=self.missions[owner],
+                of=owner,
+                action=PresenceAction.OPENED,
+            )
+            self._advance(1, 20)
 
     def _recovery(self) -> Iterator[Entry]:
         self._advance(5, 30)
-        resumes = (NRC, HIGH_LEVEL) if self.rng.random() < 0.3 else _CHANNELS
-        self.suspended -= set(resumes)
+        suspended = [channel for party, channel in sorted(self.standing) if party == self.actor]
+        resumes = [channel for channel in suspended if channel in (NRC, HIGH_LEVEL)]
+        if self.rng.random() < 0.7:
+            resumes = [channel for channel in suspended if channel in _CHANNELS]
         yield self._entry(
             MinisterialDecision,
             f"{self.actor} ministers decide to re-engage with Russia",
             by=self.actor,
             body=f"{self.actor} foreign ministers",
             decision="conditional and graduated re-engagement",
-            resumes=resumes,
+            resumes=tuple(resumes),
             conditions=("no return to business as usual",),
             follow_ups=(self._follow_up("informal_meeting", 10, 30, "in coming weeks"),),
         )
         self._advance(2, 10)
+        yield from self._contacts()
+        self._advance(5, 20)
+        yield from self._lifting(suspended)
+        self._advance(10, 40)
+        yield self._council(formal=True)
+
+    def _contacts(self) -> Iterator[Entry]:
+        """An informal meeting announced and held, then an informal council."""
         lunch = self.day + timedelta(days=self.rng.randint(1, 4))
         yield self._entry(
             MeetingAnnouncement,
@@ -167,12 +279,15 @@ class _Story:
                 expected=DateWindow.day(lunch),
                 phrase=f"on {lunch:%A}",
                 quote=f"The envoys will meet on {lunch:%A, %d %B}.",
+                forum=HIGH_LEVEL,
             ),
             format="working lunch",
             venue=self.rng.choice(_CITIES),
         )
         self.day = lunch + timedelta(days=self.rng.choice((0, 0, 0, 1)))  # sometimes it slips
-        council = self._follow_up("council_meeting", 15, 35, "next month")
+        council = self._follow_up(
+            "council_meeting", 15, 35, "next month", forum=NRC, level="ambassadors", formal=False
+        )
         reports = 2 if self.rng.random() < 0.4 else 1
         for report in range(reports):
             yield self._entry(
@@ -186,25 +301,116 @@ class _Story:
             )
         self.day = self.day + timedelta(days=self.rng.randint(15, 40))
         yield self._council(formal=False)
-        self._advance(10, 40)
-        yield self._council(formal=True)
+
+    def _lifting(self, suspended: list[str]) -> Iterator[Entry]:
+        """Ambassadors' contacts lifted now and ministers' from a later day, then the rest of
+        every measure lifted by a joint decision."""
+        later = self.day + timedelta(days=self.rng.randint(7, 45))
+        if suspended:
+            lifts = [Lift(channel, ("ambassadors",)) for channel in suspended]
+            lifts += [Lift(channel, ("ministers",), later) for channel in suspended]
+            yield self._entry(
+                MinisterialDecision,
+                f"{self.actor} lifts its limits on contacts with Russia in part",
+                by=self.actor,
+                body=f"{self.actor} foreign ministers",
+                decision="ambassadors may meet now, ministers later",
+                lifts=tuple(lifts),
+            )
+        self.day = later + timedelta(days=self.rng.randint(1, 20))
+        targets = sorted({target for _, target in self.standing})
+        self.standing.clear()
+        yield self._entry(
+            MinisterialDecision,
+            f"{self.dyad} decide together to lift the measures left",
+            by=self.actor,
+            body=f"{self.dyad} council",
+            decision="relations return to normal",
+            lifts=tuple(Lift(target) for target in targets),
+            jointly=True,
+            follow_ups=(self._open_follow_up("proposal", 30, "in due course"),),
+        )
 
     # -- entries ---------------------------------------------------------------------------
 
-    def _suspension(self, crisis: str, channels: tuple[str, ...]) -> Entry:
-        self.suspended |= set(channels)
+    def _suspension(self, by: str, crisis: str, channels: tuple[str, ...]) -> Entry:
+        self.standing |= {(by, channel) for channel in channels}
+        later = self.rng.random() < 0.2
         return self._entry(
             Suspension,
-            f"{self.actor} suspends {', '.join(channels)} over {crisis}",
-            by=self.actor,
+            f"{by} suspends {', '.join(channels)} over {crisis.replace('_', ' ')}",
+            by=by,
             channels=channels,
-            reason=f"{crisis} that {self.actor} condemned",
-            stances=(self._stance(self.actor),),
+            reason=f"the {crisis.replace('_', ' ')} that {by} condemned",
+            de_facto=self.rng.random() < 0.2,
+            effective=self.day + timedelta(days=self.rng.randint(1, 14)) if later else None,
+            stances=(self._stance(by),),
             cooperation=(self._cooperation(CooperationStatus.SUSPENDED),),
         )
 
+    def _expulsion(self, by: str) -> Entry:
+        owner = self.other if by == self.actor else self.actor
+        mission = self.missions[owner]
+        count = self.rng.randint(1, 12)
+        self.standing.add((by, mission))
+        return self._entry(
+            Expulsion,
+            f"{by} expels {count} members of the {owner} mission",
+            by=by,
+            mission=mission,
+            persons=f"{count} {owner} diplomats",
+            count=count,
+            accreditation=self.rng.random() < 0.3,
+            effective=self.day + timedelta(days=self.rng.randint(0, 14)),
+        )
+
+    def _restriction(self) -> Entry:
+        mission = self.missions[self.other]
+        self.standing.add((self.actor, mission))
+        if self.rng.random() < 0.5:
+            cap = self.rng.randint(10, 40)
+            return self._entry(
+                PresenceMeasure,
+                f"{self.actor} caps the {self.other} mission at {cap} staff",
+                by=self.actor,
+                mission=mission,
+                of=self.other,
+                action=PresenceAction.CAPPED,
+                cap=cap,
+                effective=self.day + timedelta(days=self.rng.randint(7, 60)),
+            )
+        return self._entry(
+            PresenceMeasure,
+            f"{self.actor} restricts the {self.other} mission",
+            by=self.actor,
+            mission=mission,
+            of=self.other,
+            action=PresenceAction.RESTRICTED,
+            detail="access to the headquarters by escort only",
+        )
+
+    def _condemnation(self, by: str, crisis: str, *, protest: bool) -> Entry:
+        return self._entry(
+            Condemnation,
+            f"{by} condemns the {crisis.replace('_', ' ')}",
+            by=by,
+            issue=crisis,
+            statement=f"{by} condemns the {crisis.replace('_', ' ')} in the strongest terms",
+            protest=protest,
+            stated=self._stated(),
+        )
+
+    def _proposal(self, by: str) -> Entry:
+        return self._entry(
+            Proposal,
+            f"{by} makes a proposal",
+            by=by,
+            proposal=self.rng.choice(_PROPOSALS),
+            stated=self._stated(),
+        )
+
     def _declaration(self, status: CooperationStatus) -> Entry:
-        speaker = self.rng.choice((self.actor, "RUS"))
+        speaker = self.rng.choice((self.actor, self.other))
         return self._entry(
             Declaration,
             f"{speaker} sets out its view of the relationship",
@@ -213,20 +419,25 @@ class _Story:
             statement="a statement on the state of relations",
             stances=(self._stance(speaker),),
             cooperation=(self._cooperation(status),),
+            stated=self._stated(),
         )
 
     def _council(self, *, formal: bool) -> Entry:
         kind = "formal" if formal else "informal"
-        follow_ups = () if formal else (self._follow_up("council_meeting", 20, 45, "by spring"),)
-        if formal:
-            self.suspended.discard(NRC)
+        ministers = formal and self.rng.random() < 0.2
+        level = "ministers" if ministers else "ambassadors"
+        follow_up = (
+            self._follow_up("council_meeting", 20, 45, "by spring", forum=NRC, formal=True)
+            if self.rng.random() < 0.7
+            else self._open_follow_up("council_meeting", 60, "after the summit", level="ministers")
+        )
         return self._entry(
             CouncilMeeting,
-            f"The {self.dyad} council meets, {kind}ly, at ambassador level",
-            level="ambassadors",
+            f"The {self.dyad} council meets, {kind}ly, at {level} level",
+            level=level,
             formal=formal,
             venue=self.rng.choice(_CITIES),
-            follow_ups=follow_ups,
+            follow_ups=(follow_up,),
             participants=(
                 Participant(name="The Secretary General", role="chair", side=self.actor),
             ),
@@ -249,7 +460,9 @@ class _Story:
             area=area, status=status, quote=f"Cooperation on {area.replace('_', ' ')} is {status}."
         )
 
-    def _follow_up(self, kind: str, soonest: int, latest: int, phrase: str) -> FollowUp:
+    def _follow_up(
+        self, kind: str, soonest: int, latest: int, phrase: str, **expected: Any
+    ) -> FollowUp:
         start = self.day + timedelta(days=soonest)
         window = DateWindow(start, start + timedelta(days=latest - soonest))
         return FollowUp(
@@ -257,30 +470,80 @@ class _Story:
             expected=window,
             phrase=phrase,
             quote=f"The next {kind.replace('_', ' ')} is expected {phrase}.",
+            **expected,
         )
 
-    def _entry(self, cls: type[Entry], title: str, *, delay: int = 0, **fields: Any) -> Entry:
-        """An entry of ``cls`` on the current day, reported ``delay`` days or more later."""
+    def _open_follow_up(self, kind: str, soonest: int, phrase: str, **expected: Any) -> FollowUp:
+        """An expectation with a first day and no last ("after the summit")."""
+        return FollowUp(
+            kind=kind,
+            expected=DateWindow(self.day + timedelta(days=soonest)),
+            phrase=phrase,
+            quote=f"A {kind.replace('_', ' ')} is expected {phrase}.",
+            **expected,
+        )
+
+    def _stated(self) -> Precision:
+        """How precisely a statement's day is known: now and then only its month or year."""
+        pick = self.rng.random()
+        if pick < _YEAR_ONLY:
+            return Precision.YEAR
+        return Precision.MONTH if pick < _YEAR_ONLY + _MONTH_ONLY else Precision.DAY
+
+    def _entry(
+        self,
+        cls: type[Entry],
+        title: str,
+        *,
+        delay: int = 0,
+        stated: Precision = Precision.DAY,
+        **fields: Any,
+    ) -> Entry:
+        """An entry of ``cls`` on the current day, reported ``delay`` days or more later.
+
+        A fact known only to its month or year is stated as that period and placed by the
+        entry itself; the story's day moves on to where it was placed.
+        """
         self.sequence += 1
         late = delay + (self.rng.randint(1, 5) if self.rng.random() < 0.1 else 0)
         reported = self.day + timedelta(days=late)
         outlet = self.rng.choice(_OUTLETS)
-        source = Source(
-            outlet=outlet,
-            article=f"{str(self.dyad).lower()}-{self.sequence:06d}.txt",
-            headline=title,
-            published=datetime(reported.year, reported.month, reported.day, 12, tzinfo=UTC),
-            quotes=(f"{title}, {outlet} reported.",),
-        )
-        return cls(
-            id=f"{str(self.dyad).lower()}-{self.sequence:06d}-{cls.TYPE.replace('_', '-')}",
-            on=self.day,
+        name = f"{str(self.dyad).lower()}-{self.sequence:06d}"
+        published = datetime(reported.year, reported.month, reported.day, 12, tzinfo=UTC)
+        sources = [
+            Source(
+                outlet=outlet,
+                article=f"{name}.txt",
+                headline=title,
+                published=published,
+                quotes=(f"{title}, {outlet} reported.",),
+            )
+        ]
+        if self.rng.random() < _CITED_BY_URL:
+            sources.append(
+                Source(
+                    outlet=self.rng.choice(_OUTLETS),
+                    url=f"https://news.example.org/{name}",
+                    headline=title,
+                    published=published,
+                )
+            )
+        on = self.day
+        if stated is Precision.MONTH:
+            on = Day(on.year, on.month, 1, stated)
+        elif stated is Precision.YEAR:
+            on = Day(on.year, 1, 1, stated)
+        entry = cls(
+            id=f"{name}-{cls.TYPE.replace('_', '-')}",
+            on=on,
             parties=self.dyad,
             title=title,
-            sources=(source,),
+            sources=sources,
             reported=reported,
             **fields,
         )
+        self.day = date(entry.on.year, entry.on.month, entry.on.day)
+        return entry
 
     def _advance(self, least: int, most: int) -> None:
         self.day += timedelta(days=self.rng.randint(least, most))
