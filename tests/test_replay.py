@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import attrs
 import pytest
 from builders import NATO_RUS, council, decision, lunch, suspension
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
@@ -148,7 +148,10 @@ def test_diff_is_the_difference_of_the_flattened_states(synthetic: list[tracker.
     assert {(c.path, c.before, c.after) for c in far} == _flat_diff(replay.state(10), replay.final)
 
 
-@given(st.lists(logs(dyad=tracker.Dyad("EU", "RUS"), max_size=6), min_size=1, max_size=3))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(logs(dyad=tracker.Dyad("EU", "RUS"), max_size=6, plain=True), min_size=1, max_size=3)
+)
 def test_replays_give_each_dyad_the_replay_of_its_own_entries(
     stories: list[tuple[tracker.Entry, ...]],
 ) -> None:
