@@ -10,7 +10,6 @@ from functools import cache
 from typing import Any
 
 import attrs
-from attrs import evolve
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -32,7 +31,10 @@ from tracker._entries import (
     entry_types,
 )
 from tracker.strategies._values import (
+    _FORMALITIES,
     DEFAULT_WINDOW,
+    _declared_kinds,
+    _optional,
     _optional_texts,
     channels,
     cooperation_notes,
@@ -66,8 +68,9 @@ HORIZON = 60
 
 #: A strategy for one field of an entry, given the entry's parties and day.
 FieldStrategy = Callable[[Dyad, Day], SearchStrategy[Any]]
-#: The fields of its own class an entry type is drawn with, given its parties and day.
-OwnFields = Callable[[Dyad, Day], SearchStrategy[dict[str, Any]]]
+#: The strategies for the fields of its own class an entry type is drawn with, given its
+#: parties and day.
+OwnFields = Callable[[Dyad, Day], dict[str, SearchStrategy[Any]]]
 
 _OWN_FIELDS: dict[type[Entry], OwnFields] = {}
 _COMMON = frozenset(attribute.name for attribute in attrs.fields(Entry))
@@ -113,9 +116,8 @@ def _teach(cls: type[Entry], given: dict[str, FieldStrategy]) -> None:
         msg = f"{cls.__qualname__} needs a strategy for its field(s) {', '.join(missing)}"
         raise InvalidArgument(msg)
 
-    @cache
-    def own_fields(parties: Dyad, on: Day) -> SearchStrategy[dict[str, Any]]:
-        return st.fixed_dictionaries({name: field(parties, on) for name, field in drawn.items()})
+    def own_fields(parties: Dyad, on: Day) -> dict[str, SearchStrategy[Any]]:
+        return {name: field(parties, on) for name, field in drawn.items()}
 
     _OWN_FIELDS[cls] = own_fields
 
@@ -182,17 +184,17 @@ def entries_on(
 ) -> SearchStrategy[Entry]:
     """Valid entries of ``cls`` with this id, parties and day, and the ``fixed`` field values.
 
-    ``on`` is a plain date (an exact day) or a :class:`~tracker._dates.Day` of any precision:
-    an entry stated to its month or year is placed on the last day of that period or, if
-    earlier, on the day it was reported (never before ``on``). Follow-ups are expected to start
-    within :data:`HORIZON` days after ``on``, of one of ``kinds`` (every type declared at the
-    time of the draw when ``None``). The type's own fields are drawn as registered, or as its
-    declaration says: a party of the dyad for an actor, channels, missions and levels for
-    fields so named, days from ``on``'s period to :data:`HORIZON` days after it, flags,
-    counts, enumerations, lifts and follow-ups by type. ``plain`` entries carry only what the
-    reducer reads: one fixed source and title, no participant, stance or cooperation note,
-    follow-ups without words (quicker to draw and to shrink). Shrinks towards an entry
-    reported on the day drawn, with one bare source and nothing else.
+    ``on`` is a plain date (an exact day) or a :class:`~tracker._dates.Day` of any precision: an
+    entry stated to its month or year is placed on the last day of that period or, if earlier,
+    on the day it was reported (never before ``on``). Follow-ups are expected to start within
+    :data:`HORIZON` days after ``on``, of one of ``kinds`` (every type declared at the time of
+    the draw when ``None``), a meeting half the time. The type's own fields are drawn as
+    registered, or as its declaration says: a party of the dyad for an actor, channels, missions
+    and levels for fields so named, days from ``on``'s period to :data:`HORIZON` days after it,
+    flags, counts, enumerations, lifts and follow-ups by type. ``plain`` entries carry only what
+    the reducer reads: one fixed source and title, no participant, stance or cooperation note,
+    follow-ups without words (quicker to draw and to shrink). Shrinks towards an entry reported
+    on the day drawn, with one bare source and nothing else.
     """
     if cls not in _OWN_FIELDS:
         msg = f"no strategy draws {cls.__qualname__}: call register_entry_type() first"
@@ -218,16 +220,17 @@ def _entries_on(
     drawn_day = date(on.year, on.month, on.day)
     common: dict[str, Any]
     if plain:
+        expected = draw(_plain_follow_up_lists(kinds))
         common = {
             "id": entry_id,
             "on": on,
             "parties": parties,
             "title": PLAIN_TEXT,
             "sources": (PLAIN_SOURCE,),
-            "follow_ups": draw(_plain_follow_up_lists(drawn_day, kinds)),
+            "follow_ups": [_plain_follow_up(drawn_day, drawn) for drawn in expected],
             "reported": drawn_day + timedelta(draw(_DELAYS) or 0),
         }
-        return cls(**(common | draw(_OWN_FIELDS[cls](parties, on)) | fixed))
+        return cls(**(common | _own(draw, cls, parties, on, fixed) | fixed))
     parts = _parts_of(parties)
     common = {
         "id": entry_id,
@@ -244,8 +247,15 @@ def _entries_on(
     if delay is not None or not any(source.published_on for source in common["sources"]):
         # With no delay drawn, the entry is reported when its first source was published.
         common["reported"] = drawn_day + timedelta(delay or 0)
-    own = draw(_OWN_FIELDS[cls](parties, on))
-    return cls(**(common | own | fixed))
+    return cls(**(common | _own(draw, cls, parties, on, fixed) | fixed))
+
+
+def _own(
+    draw: st.DrawFn, cls: type[Entry], parties: Dyad, on: Day, fixed: dict[str, Any]
+) -> dict[str, Any]:
+    """The fields of its own class an entry of ``cls`` is drawn with, but those ``fixed``."""
+    strategies = _OWN_FIELDS[cls](parties, on)
+    return {name: draw(strategy) for name, strategy in strategies.items() if name not in fixed}
 
 
 _COOPERATION = st.lists(cooperation_notes(), max_size=1)
@@ -268,20 +278,50 @@ def _source_lists(on: date) -> SearchStrategy[list[Any]]:
 
 @cache
 def _follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
-    return st.lists(follow_ups(kinds, between=DateWindow(on, on + timedelta(HORIZON))), max_size=2)
+    later = DateWindow(on, on + timedelta(HORIZON))
+    meetings = _meetings_of(kinds)
+    drawn = follow_ups(kinds, between=later)
+    if meetings:
+        drawn = follow_ups(meetings, between=later) | drawn
+    return st.lists(drawn, max_size=2)
+
+
+def _meetings_of(kinds: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The meeting kinds among ``kinds`` (all when ``None``): what is most often expected."""
+    return tuple(kind for kind in MEETING_KINDS if kinds is None or kind in kinds)
 
 
 @cache
-def _plain_follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
-    later = DateWindow(on, on + timedelta(HORIZON))
-    return st.lists(
-        follow_ups(kinds, between=later).map(_plain_follow_up),
-        max_size=2,
+def _plain_follow_up_lists(kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
+    """What plain follow-ups are drawn from, whatever the entry's day (one strategy for every
+    day, built once): a kind, the window's start (days after the entry) and length (``None``:
+    open-ended), forum, level and formality; as :func:`follow_ups` draws them, without words."""
+    kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
+    meetings = _meetings_of(kinds)
+    if meetings:
+        kind = st.sampled_from(meetings) | kind
+    drawn = st.tuples(
+        kind,
+        st.integers(0, HORIZON),
+        st.integers(0, _MAX_DAYS - 1) | st.none(),
+        _optional(channels()),
+        _optional(levels()),
+        _FORMALITIES,
     )
+    return st.lists(drawn, max_size=2)
 
 
-def _plain_follow_up(item: FollowUp) -> FollowUp:
-    return evolve(item, phrase=PLAIN_TEXT, quote=PLAIN_TEXT, detail="")
+#: How long the window of a follow-up drawn may be, in days (as :func:`follow_ups` draws it).
+_MAX_DAYS = 45
+
+
+def _plain_follow_up(on: date, drawn: tuple[Any, ...]) -> FollowUp:
+    """The plain follow-up of an entry of ``on`` that ``drawn`` describes."""
+    kind, skip, length, forum, level, formal = drawn
+    start = on + timedelta(skip)
+    end = None if length is None else start + timedelta(length)
+    expected = DateWindow(start, end)
+    return FollowUp(kind, expected, PLAIN_TEXT, PLAIN_TEXT, "", forum, level, formal)
 
 
 @cache

@@ -126,13 +126,13 @@ def logs(
     it), ids unique.
 
     The story: channels set up; perhaps a suspension by one party, a counter-measure by the
-    other, a decision of the first to resume contacts and lift its measures (whole or at
-    some levels, at once or from a later day), and a joint decision lifting all that
-    stands; then acts drawn in any order: meetings (a formal council only where no measure
-    forbids it), announcements of meetings later held, held after they lapsed or never held,
-    statements (declarations, condemnations, proposals), suspensions, expulsions and
-    measures on missions by either party, bodies declared defunct and perhaps set up again,
-    missions reopened, decisions of one party or of both jointly (which may lift every
+    other, a decision of the first to resume contacts and lift its measures (whole or at some
+    levels, at once or from a later day), and a joint decision lifting all that stands; then
+    acts drawn in any order: meetings (a formal council only where no measure forbids it),
+    announcements of meetings later held, held after they lapsed, never held or met by a meeting
+    of the other kind, statements (declarations, condemnations, proposals), suspensions,
+    expulsions and measures on missions by either party, bodies declared defunct and perhaps set
+    up again, missions reopened, decisions of one party or of both jointly (which may lift every
     measure standing), long pauses, and entries of the types declared outside tracker (once
     :func:`register_entry_type` knows them); every entry perhaps expecting follow-ups (of any
     entry type) which later entries may fulfil, and perhaps stated to its month or year only;
@@ -141,8 +141,8 @@ def logs(
     built-in rules find nothing anomalous in the story. With it (which needs ``max_size`` of 2
     or more and ``between`` of 2 days or more) up to three entries of random types are slipped
     in on random days, and the log always ends, the day after the story, with a transition the
-    built-in rules find anomalous whatever came before: a channel suspended and met the same
-    day by a formal council.
+    built-in rules find anomalous whatever came before: a channel suspended and met the same day
+    by a formal council.
 
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
@@ -195,6 +195,8 @@ _MEETING_KINDS = st.sampled_from(MEETING_KINDS)
 _FORMALITIES = st.none() | st.booleans()
 #: Three times in four; shrinks towards not.
 _LIKELY = st.integers(0, 3).map(bool)
+#: One time in four; shrinks towards not.
+_RARELY = st.integers(0, 3).map(lambda drawn: drawn == 3)
 #: A story's acts, simplest first (what the shrinker moves towards).
 _ACTS = (
     "meet",
@@ -211,6 +213,8 @@ _ACTS = (
     "set_up_again",
     "pause",
 )
+
+
 #: How long after the story an entry reported up to 45 days late may be placed.
 _LATEST_REPORT = timedelta(45)
 
@@ -232,22 +236,13 @@ def _stories(
     # With nonsense, the last day is left for the anomalous transition that ends the log.
     last = between.last - timedelta(1) if nonsense else between.last
     story = _Story(draw, dyad=dyad, between=between, last=last, plain=plain, kinds=kinds)
-    story.set_up()
-    story.crisis()
-    custom = tuple(cls for cls in pool if cls not in BUILT_IN)
-    for act in draw(st.lists(st.sampled_from(_ACTS + custom), max_size=max_size)):
-        if len(story.told) >= max_size:  # the rest would be cut
-            break
-        if isinstance(act, str):
-            getattr(story, act)()
-        else:
-            story.tell(act)
+    story.some(story.set_up, 3)
+    story.some(story.crisis, 1)
+    acts = st.sampled_from(_ACTS + tuple(cls for cls in pool if cls not in BUILT_IN))
+    story.some(lambda: story.act(acts, max_size), max_size)
     told = story.told
-    for _ in range(draw(st.integers(0, 3)) if told else 0):
-        # Counted from the latest entry, so that the shrinker can drop earlier ones.
-        original = told[-1 - draw(st.integers(0, len(told) - 1))]
-        second = draw(corroborations(original, id=story.new_id(type(original)), plain=plain))
-        told.insert(told.index(original) + 1, second)
+    if told:
+        story.some(story.corroborate, 3)
     span = DateWindow(between.start, story.today)
     added = draw(
         _slipped_in(
@@ -365,21 +360,50 @@ class _Story:
 
     # -- acts ------------------------------------------------------------------------------
 
+    def some(self, act: Callable[[], object], max_size: int) -> None:
+        """Do ``act`` up to ``max_size`` times, each time drawing all it draws in one span of
+        choices: the shrinker drops one act and what it drew in one step."""
+        self.draw(st.lists(st.builds(act), max_size=max_size))
+
+    def act(self, acts: SearchStrategy[str | type[Entry]], max_size: int) -> None:
+        """One of ``acts`` (an entry of a type declared outside tracker is told as it is
+        drawn), none once ``max_size`` entries are told (the rest would be cut)."""
+        act = self.draw(acts)
+        if len(self.told) >= max_size:
+            return
+        if isinstance(act, str):
+            getattr(self, act)()
+        else:
+            self.tell(act)
+
+    def corroborate(self) -> None:
+        """A second report of an entry told, counted from the latest (so that the shrinker can
+        drop earlier ones), placed right after it."""
+        original = self.told[-1 - self.draw(st.integers(0, len(self.told) - 1))]
+        new_id = self.new_id(type(original))
+        second = self.draw(corroborations(original, id=new_id, plain=self.plain))
+        self.told.insert(self.told.index(original) + 1, second)
+
     def set_up(self) -> None:
-        for channel in self.draw(_CHANNEL_SETS):
+        """A channel set up, unless it already was."""
+        channel = self.draw(_COUNCILS)
+        if channel not in self.state.roles:
             self.tell(ChannelEstablished, channel=channel)
 
     def crisis(self) -> None:
-        """Perhaps a suspension, a counter-measure by the other party, and a decision of the
+        """A suspension, perhaps a counter-measure by the other party, and a decision of the
         first to re-engage."""
-        suspends, counters = self.draw(st.booleans()), self.draw(_LIKELY)
-        decides, normalizes = self.draw(_LIKELY), self.draw(st.booleans())
+        counters, decides, normalizes = (
+            self.draw(_LIKELY),
+            self.draw(_LIKELY),
+            self.draw(st.booleans()),
+        )
         party = self.party()
         channels = tuple(self.draw(_CHANNEL_SETS.filter(bool)))
-        self.suspend(party, channels, told=suspends)
-        self.suspend(self.other(party), channels, told=suspends and counters)
-        self.decide(party, told=suspends and decides)
-        self.normalize(told=suspends and normalizes)
+        self.suspend(party, channels)
+        self.suspend(self.other(party), channels, told=counters)
+        self.decide(party, told=decides)
+        self.normalize(told=normalizes)
 
     def suspend(
         self, party: str | None = None, channels: tuple[str, ...] = (), *, told: bool = True
@@ -502,7 +526,8 @@ class _Story:
 
     def announce(self) -> None:
         """A meeting announced for a window, perhaps open-ended, and perhaps held: in time,
-        late, or long after the expectation lapsed."""
+        late, or long after the expectation lapsed; or a meeting of the other kind held
+        instead, which leaves the expectation waiting."""
         kind = self.draw(_MEETING_KINDS)
         forum = self.draw(_COUNCILS)
         council = kind == CouncilMeeting.TYPE
@@ -528,6 +553,8 @@ class _Story:
         late = self.draw(st.booleans())
         due = pending.lapses if late and pending else window.start
         gap = max((due - self.today).days, 0) + self.draw(st.integers(0, 30))
+        if self.draw(_RARELY):
+            council = not council
         if council:
             fixed = {"formal": formal} if formal is not None else {}
             self.council(forum, level or None, gap=gap, **fixed)
