@@ -303,12 +303,9 @@ class _Story:
     def new_id(self, cls: type[Entry]) -> str:
         return f"{cls.TYPE.replace('_', '-')}-{next(self.numbers)}"
 
-    def tell(
-        self, cls: type[Entry], *, told: bool = True, gap: int | None = None, **fixed: object
-    ) -> Entry:
-        """Draw the next entry of the story, ``gap`` days (by default up to three weeks) after
-        the last one; one not ``told`` is drawn all the same, so that leaving it out shifts no
-        later draw (which lets the shrinker drop it in one step)."""
+    def tell(self, cls: type[Entry], *, gap: int | None = None, **fixed: object) -> Entry:
+        """Tell the next entry of the story, ``gap`` days (by default up to three weeks) after
+        the last one."""
         gap = self.draw(_GAPS) if gap is None else gap
         day = min(self.today + timedelta(gap), self.last)
         # A coarse day is placed up to its report: only where that stays within the story.
@@ -317,7 +314,7 @@ class _Story:
         entry = self.draw(
             entries_on(
                 cls,
-                id=self.new_id(cls) if told else "untold",
+                id=self.new_id(cls),
                 parties=self.dyad,
                 on=Day.of(day, precision),
                 plain=self.plain,
@@ -325,10 +322,9 @@ class _Story:
                 **fixed,
             )
         )
-        if told:
-            self.today = _plain_day(entry)
-            self.state = apply(self.state, entry)
-            self.told.append(entry)
+        self.today = _plain_day(entry)
+        self.state = apply(self.state, entry)
+        self.told.append(entry)
         return entry
 
     def party(self) -> str:
@@ -391,30 +387,28 @@ class _Story:
             self.tell(ChannelEstablished, channel=channel)
 
     def crisis(self) -> None:
-        """A suspension, perhaps a counter-measure by the other party, and a decision of the
-        first to re-engage."""
-        counters, decides, normalizes = (
-            self.draw(_LIKELY),
-            self.draw(_LIKELY),
-            self.draw(st.booleans()),
-        )
+        """A suspension; perhaps a counter-measure by the other party, a decision of the first
+        to re-engage, and a joint decision lifting all that stands."""
         party = self.party()
         channels = tuple(self.draw(_CHANNEL_SETS.filter(bool)))
         self.suspend(party, channels)
-        self.suspend(self.other(party), channels, told=counters)
-        self.decide(party, told=decides)
-        self.normalize(told=normalizes)
+        self.perhaps(_LIKELY, lambda: self.suspend(self.other(party), channels))
+        self.perhaps(_LIKELY, lambda: self.decide(party))
+        self.perhaps(st.booleans(), self.normalize)
 
-    def suspend(
-        self, party: str | None = None, channels: tuple[str, ...] = (), *, told: bool = True
-    ) -> None:
+    def perhaps(self, likely: SearchStrategy[bool], act: Callable[[], object]) -> None:
+        """Do ``act`` if ``likely`` says so, drawing all it draws in one span of choices (which
+        the shrinker drops with the choice)."""
+        if self.draw(likely):
+            self.draw(st.builds(act))
+
+    def suspend(self, party: str | None = None, channels: tuple[str, ...] = ()) -> None:
         party = party or self.party()
         channels = channels or tuple(self.draw(_CHANNEL_SETS.filter(bool)))
         levels = self.draw(_LEVEL_SETS)
         free = tuple(channel for channel in channels if not self.taken(channel, party, levels))
-        if told and not free:
-            return
-        self.tell(Suspension, told=told, by=party, channels=free or channels, levels=levels)
+        if free:
+            self.tell(Suspension, by=party, channels=free, levels=levels)
 
     def expel(self) -> None:
         self.tell(Expulsion, by=self.party(), mission=self.draw(_MISSIONS))
@@ -450,7 +444,7 @@ class _Story:
         if defunct:
             self.tell(ChannelEstablished, channel=self.draw(st.sampled_from(defunct)))
 
-    def decide(self, party: str | None = None, *, told: bool = True) -> None:
+    def decide(self, party: str | None = None) -> None:
         """A decision to resume contacts on channels under the party's measures and to lift
         some of them, whole or at some levels, perhaps from a later day; joint decisions act on
         either party's measures."""
@@ -467,21 +461,19 @@ class _Story:
         lifted = [self.lift([m for m in mine if m.target == target]) for target in chosen]
         self.tell(
             MinisterialDecision,
-            told=told,
             by=party,
             jointly=jointly,
             resumes=tuple(resumes),
             lifts=tuple(lifted),
         )
 
-    def normalize(self, *, told: bool = True) -> None:
+    def normalize(self) -> None:
         """A decision of both parties that lifts every measure standing, at once."""
         targets = sorted({m.target for m in self.measures()})
-        if told and not targets:
+        if not targets:
             return
         self.tell(
             MinisterialDecision,
-            told=told,
             by=self.party(),
             jointly=True,
             resumes=(),
