@@ -356,11 +356,14 @@ def _hold_meeting(
     latest = state.latest.mutate()
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
+    provenance = state.provenance.mutate()
+    provenance["meetings"] = entry.id
+    provenance[f"channels.{channel}"] = entry.id  # a meeting on it moves its status
     return _evolve(
         state,
         meetings=state.meetings.set(entry.id, meeting),
         latest=latest.finish(),
-        provenance=state.provenance.set("meetings", entry.id),
+        provenance=provenance.finish(),
     )
 
 
