@@ -214,3 +214,26 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["phase"] == "reengagement_decided"
+
+
+@pytest.mark.parametrize(
+    "text", ["2008-W01-1", "2008W011  ", "20081202", "0001-01-01", "9999-12-31"]
+)
+def test_date_arguments_are_plain_days_within_range(
+    capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    status, out, err = run(capsys, "state", "--at", text)
+    assert (status, out) == (2, "")
+    assert "argument --at:" in err
+    assert "Traceback" not in err
+
+
+def test_a_logged_day_in_another_iso_form_is_refused(tmp_path: Path) -> None:
+    line = (Path(tracker.bundled_log()).read_text().splitlines()[0]).replace(
+        '"on":"2002-05-28"', '"on":"2002-W22-2"'
+    )
+    log = tmp_path / "log.jsonl"
+    log.write_text(line + "\n")
+    (problem,) = tracker.check_log(log)
+    assert (problem.line, problem.field) == (1, "on")
+    assert "2002-W22-2" in problem.message
