@@ -16,37 +16,6 @@ from tracker._articles import article_name_problem
 from tracker._dates import DateWindow, Day, Precision
 from tracker._errors import FieldError, shown
 
-
-# Typed converters of the entries' tuple fields (a list in, a tuple out), one per item type,
-# so that a type checker knows what each field takes.
-def _texts(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
-def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
-    return tuple(values)
-
-
-def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
-    return tuple(values)
-
-
-def _stances(values: Iterable[Stance]) -> tuple[Stance, ...]:
-    return tuple(values)
-
-
-def _follow_ups(values: Iterable[FollowUp]) -> tuple[FollowUp, ...]:
-    return tuple(values)
-
-
-def _notes(values: Iterable[CooperationNote]) -> tuple[CooperationNote, ...]:
-    return tuple(values)
-
-
-def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
-    return tuple(values)
-
-
 __all__ = [
     "HIGH_LEVEL",
     "LEVELS",
@@ -194,6 +163,36 @@ def _each(check: Check) -> Check:
                 raise FieldError(reason, f"{_key(attribute)}[{index}]") from None
 
     return check_each
+
+
+# Typed converters of the entries' tuple fields (a list in, a tuple out), one per item type,
+# so that a type checker knows what each field takes.
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(values)
+
+
+def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
+
+
+def _stances(values: Iterable[Stance]) -> tuple[Stance, ...]:
+    return tuple(values)
+
+
+def _follow_ups(values: Iterable[FollowUp]) -> tuple[FollowUp, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[CooperationNote]) -> tuple[CooperationNote, ...]:
+    return tuple(values)
+
+
+def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
+    return tuple(values)
 
 
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
