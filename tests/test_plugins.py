@@ -10,10 +10,10 @@ import sys
 import textwrap
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any
 
 import pytest
 from commands import run
+from plugin_logs import EASED, SUSPENDED, write_log
 
 import tracker
 from tracker._cli import _parser
@@ -26,38 +26,6 @@ WITHOUT_ENTRY_POINTS = (
     "import sys, tracker._plugins as plugins; plugins.entry_points = lambda group: ();"
     "from tracker._cli import main; sys.exit(main(sys.argv[1:]))"
 )
-
-SOURCE = {"outlet": "NATO", "published": "2014-04-01", "url": "https://www.nato.int/a"}
-SUSPENDED = {
-    "type": "suspension",
-    "v": 1,
-    "id": "nato-suspends-military-2014-04-01",
-    "on": "2014-04-01",
-    "parties": "NATO-RUS",
-    "title": "NATO suspends practical cooperation",
-    "by": "NATO",
-    "channels": ["military"],
-    "reason": "the annexation of Crimea",
-    "cooperation": [{"area": "military_cooperation", "status": "suspended", "quote": "all of it"}],
-    "sources": [SOURCE],
-}
-EASED = {
-    "type": "sanctions_eased",
-    "v": 1,
-    "id": "nato-eases-2015-06-01",
-    "on": "2015-06",
-    "reported": "2015-06-30",
-    "parties": "NATO-RUS",
-    "title": "NATO eases its sanctions on military cooperation",
-    "by": "NATO",
-    "areas": ["military_cooperation"],
-    "sources": [{**SOURCE, "published": "2015-06-30", "url": "https://www.nato.int/b"}],
-}
-
-
-def write_log(path: Path, *entries: dict[str, Any]) -> Path:
-    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries), encoding="utf-8")
-    return path
 
 
 @pytest.fixture

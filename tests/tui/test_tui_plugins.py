@@ -3,10 +3,10 @@ declaration gives, stepped through with the plug-in's rule."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pilots import scenario, settle
+from plugin_logs import EASED, SUSPENDED, write_log
 from rich.style import Style
 
 import tracker
@@ -14,35 +14,6 @@ from tracker._plugins import load_plugins
 from tracker.tui import TrackerApp
 from tracker.tui.widgets.panes import StateView
 from tracker.tui.widgets.timeline import Timeline, type_label
-
-SOURCE = {"outlet": "NATO", "published": "2014-04-01", "url": "https://www.nato.int/a"}
-LOG = (
-    {
-        "type": "suspension",
-        "v": 1,
-        "id": "nato-suspends-2014-04-01",
-        "on": "2014-04-01",
-        "parties": "NATO-RUS",
-        "title": "NATO suspends practical cooperation",
-        "by": "NATO",
-        "channels": ["military"],
-        "reason": "the annexation of Crimea",
-        "cooperation": [{"area": "military_cooperation", "status": "suspended", "quote": "all"}],
-        "sources": [SOURCE],
-    },
-    {
-        "type": "sanctions_eased",
-        "v": 1,
-        "id": "nato-eases-2015-06",
-        "on": "2015-06",
-        "reported": "2015-06-30",
-        "parties": "NATO-RUS",
-        "title": "NATO eases its sanctions on military cooperation",
-        "by": "NATO",
-        "areas": ["military_cooperation"],
-        "sources": [SOURCE],
-    },
-)
 
 
 def line(timeline: Timeline, y: int) -> tuple[str, dict[str, Style]]:
@@ -54,8 +25,7 @@ def line(timeline: Timeline, y: int) -> tuple[str, dict[str, Style]]:
 @scenario
 async def test_the_ui_lists_and_replays_a_plugin_type(tmp_path: Path) -> None:
     load_plugins(["tracker_example_plugin"])  # what `tracker tui --plugin ...` does first
-    path = tmp_path / "eased.jsonl"
-    path.write_text("".join(json.dumps(entry) + "\n" for entry in LOG), encoding="utf-8")
+    path = write_log(tmp_path / "eased.jsonl", SUSPENDED, EASED)
     app = TrackerApp(path)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
