@@ -23,15 +23,17 @@ from tracker import (
     FollowUp,
     Fulfilment,
     InformalMeeting,
+    Lift,
+    Lifting,
     MinisterialDecision,
+    Pending,
     Replay,
     State,
     Suspension,
     apply,
+    level_of,
     rule,
 )
-from tracker._entries import Lift, level_of
-from tracker._state import Lifting
 from tracker.strategies import BUILT_IN, logs
 from tracker.strategies._entries import PLAIN_SOURCE
 from tracker.testing import (
@@ -72,13 +74,7 @@ def any_meeting_fulfils_any_meeting(state: State, entry: Entry) -> State:
     if entry.TYPE not in MEETINGS:
         return after
     wrong = [item for item in after.pending if item.kind in MEETINGS and item.kind != entry.TYPE]
-    fulfilled = {**after.fulfilled}
-    for item in wrong:
-        done = Fulfilment(item, entry.id, entry.on)
-        fulfilled[done.key] = done
-    return evolve(
-        after, pending=[item for item in after.pending if item not in wrong], fulfilled=fulfilled
-    )
+    return fulfilled_by(after, entry, wrong)
 
 
 def fulfils_lapsed_expectations(state: State, entry: Entry) -> State:
@@ -93,12 +89,17 @@ def fulfils_lapsed_expectations(state: State, entry: Entry) -> State:
         and item.lapsed(entry.on)
         and entry.fulfils(item)
     ]
-    fulfilled = {**after.fulfilled}
-    for item in late:
+    return fulfilled_by(after, entry, late)
+
+
+def fulfilled_by(state: State, entry: Entry, items: list[Pending]) -> State:
+    """``state`` with ``items`` taken from the pending ones as fulfilled by ``entry``."""
+    fulfilled = {**state.fulfilled}
+    for item in items:
         done = Fulfilment(item, entry.id, entry.on)
         fulfilled[done.key] = done
     return evolve(
-        after, pending=[item for item in after.pending if item not in late], fulfilled=fulfilled
+        state, pending=[item for item in state.pending if item not in items], fulfilled=fulfilled
     )
 
 

@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import tracker
+from tracker import LEVELS, Effect, Lift, MinisterialDecision
 from tracker._dates import Day, Precision
-from tracker._entries import LEVELS, Lift, MinisterialDecision
-from tracker._state import Effect
 from tracker.strategies import (
     DEFAULT_WINDOW,
     corroborations,
