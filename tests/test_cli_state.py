@@ -3,6 +3,7 @@ the level of relations, expectations pending and lapsed, meetings and days as st
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -15,12 +16,6 @@ import tracker
 EVENTS = Path(__file__).parent.parent / "events"
 
 
-@pytest.fixture(autouse=True)
-def wide(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A terminal wide enough that no cell of the tables is folded."""
-    monkeypatch.setenv("COLUMNS", "240")
-
-
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two bundled NATO–Russia logs as one."""
@@ -31,16 +26,18 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def tables(out: str) -> dict[str, list[list[str]]]:
-    """The tables of human output by title, each as its rows of cells (header row first)."""
+    """The tables of output into a pipe by title, each as its rows of cells (header row first):
+    a table is a blank line, its title, then aligned lines, each column where its name starts."""
     found: dict[str, list[list[str]]] = {}
-    title = ""
-    for line in out.splitlines():
-        if line.startswith(("┃", "│")):
-            found[title].append([cell.strip() for cell in line.strip("┃│").split(line[0])])
-        elif not line.startswith(("┏", "┡", "└")) and line.strip():
-            title = line.strip()
-            found[title] = []
-    return {name: rows for name, rows in found.items() if rows}
+    for block in f"\n{out}".split("\n\n")[1:]:
+        title, header, *rows = block.splitlines()
+        starts = [match.start() for match in re.finditer(r"(?:^|(?<=  ))\S", header)]
+        ends = [*starts[1:], None]
+        found[title] = [
+            [line[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+            for line in [header, *rows]
+        ]
+    return found
 
 
 def state_of(capsys: pytest.CaptureFixture[str], log: Path, day: str) -> tuple[list[str], dict]:

@@ -121,7 +121,7 @@ def test_state_shows_stances_and_phrases_as_text(
 ) -> None:
     log = write_log(tmp_path, HOSTILE, "A sentence.", "Text.")
     out = shows(capsys, "state", *STATE, "--log", str(log))
-    assert f"│ {printable(HOSTILE)} │ {printable(HOSTILE)} │" in out  # position, speaker
+    assert f"{printable(HOSTILE)}  {printable(HOSTILE)}" in out  # position, speaker
     assert f"'{printable(HOSTILE)}'" in out  # said as
 
 

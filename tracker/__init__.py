@@ -4,6 +4,8 @@ The core (entries, state, reducer, replay, codec, stores) is pure and imports no
 ``tracker`` command and the terminal UI are thin layers over it.
 """
 
+import importlib.metadata as _metadata
+
 from tracker._codec import (
     Upcaster,
     decode_entry,
@@ -95,6 +97,11 @@ from tracker._store import (
     open_store,
     read_log,
 )
+
+try:
+    __version__ = _metadata.version("tracker")  # one source of truth: the package's metadata
+except _metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "DEFAULT_DYAD",

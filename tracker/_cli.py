@@ -17,13 +17,14 @@ from typing import Any, NoReturn, TextIO
 
 import orjson
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._output import print_table as _table
+from tracker._output import text as _text
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
 from tracker._replay import (
@@ -48,6 +49,7 @@ from tracker._store import (
 )
 from tracker._synth import synthesize
 from tracker._text import printable, printable_json
+from tracker._usage import FORMATTER, epilog, finish, one_log
 from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
@@ -58,17 +60,28 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
         description="Replay the event log of a diplomatic relationship into its state at any date.",
+        epilog="example:\n  $ tracker state --at 2008-12-18\n  $ tracker COMMAND --help",
+        formatter_class=FORMATTER,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str, *, log: bool = True) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog(name),
+            formatter_class=FORMATTER,
+        )
         add_option(sub)
         if log:
             sub.add_argument(
                 "--log", type=Path, help="the log (default: the bundled NATO-Russia log)"
             )
         return sub
+
+    def json_option(sub: argparse.ArgumentParser, help_text: str) -> None:
+        sub.add_argument("--json", action="store_true", help=help_text)
 
     def replay_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
@@ -99,30 +112,35 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--at", type=day, help="the day (default: today)")
     replay_options(explain)
 
-    validate = command(
-        "validate", "Check a log: every problem as file:line: field: what.", log=False
-    )
+    validate = command("validate", "Check a log: every problem as file:line: field: what.")
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
+    json_option(validate, "print the problems and the counts as JSON")
 
-    _storage_commands(command)
+    _storage_commands(command, json_option)
     configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
 
-    tui = command("tui", "Step through a log in the terminal UI.", log=False)
+    tui = command("tui", "Step through a log in the terminal UI.")
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
+    finish(parser)
     return parser
 
 
-def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+def _storage_commands(
+    command: Callable[..., argparse.ArgumentParser],
+    json_option: Callable[[argparse.ArgumentParser, str], None],
+) -> None:
     """The commands that move, write, mend and check logs."""
     export = command("export", "Write the log in canonical form: JSONL, or a SQLite database.")
     export.add_argument(
         "--format", choices=["jsonl", "sqlite"], default="jsonl", help="default: jsonl"
     )
     export.add_argument("--output", type=Path, help="the file (default for jsonl: stdout)")
+    json_option(export, "with --output, print what was written as JSON")
 
     imports = command("import", "Append every entry of another log (JSONL or SQLite).", log=False)
     imports.add_argument("source", type=Path, metavar="SOURCE", help="the log to read")
     imports.add_argument("--log", type=Path, required=True, help="the log to append to")
+    json_option(imports, "print the counts as JSON")
 
     append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
     append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
@@ -133,13 +151,16 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         metavar="N",
         help="refuse (exit 1) unless the log is at this position: optimistic concurrency",
     )
+    json_option(append, "print the log's new position as JSON")
 
-    repair = command("repair", "Cut a torn last line, keeping a backup of the file.", log=False)
-    repair.add_argument("path", type=Path, metavar="LOG", help="a JSONL log")
+    repair = command("repair", "Cut a torn last line, keeping a backup of the file.")
+    repair.add_argument("path", nargs="?", type=Path, metavar="LOG", help="a JSONL log")
+    json_option(repair, "print what was mended as JSON")
 
     verify = command("verify", "Check that incremental checkpoints equal a full replay.")
     verify.add_argument("--dyad", type=dyad, help="only this pair (default: every dyad)")
     verify.add_argument("--every", type=int, default=16, help="entries between checkpoints")
+    json_option(verify, "print each dyad's verdict as JSON")
 
     synth = command("synth", "Write a realistic synthetic log.", log=False)
     synth.add_argument("--entries", type=int, required=True, metavar="N", help="how many")
@@ -148,26 +169,32 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--seed", type=int, default=0, metavar="S", help="the same seed, the same log"
     )
     synth.add_argument("--output", type=Path, help="a .jsonl or .sqlite file (default: stdout)")
+    synth.add_argument("--log", type=Path, help="the same as --output: the new log to write")
+    json_option(synth, "with --output, print what was written as JSON")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
-    args = _parser().parse_args(argv)
     if sys.stdout is None:
         _fail("cannot write to the standard output: it is closed")
-    out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
+    as_json = False
     try:
+        args = _parser().parse_args(argv)  # writing help, Rich may find stdout full
+        as_json = getattr(args, "json", False)
+        out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
+        out.soft_wrap = not out.is_terminal  # into a pipe or a file, a line is never folded
+        _one_log(args)
         load_plugins(args.plugins)
         status = COMMANDS[args.command](args, out)
         sys.stdout.flush()  # a full disk behind stdout is told here, not missed at exit
     except LogError as error:
         hint = unknown_type_hint(error.problems)
         lines = [printable(str(problem)) for problem in error.problems]
-        _fail("\n".join([*lines, hint] if hint else lines))
+        _fail("\n".join([*lines, hint] if hint else lines), as_json, error.problems)
     except StorageError as error:
-        _fail(printable(str(error)))
+        _fail(printable(str(error)), as_json)
     except (UsageError, KeyError, ValueError) as error:
-        _fail(str(error.args[0]) if error.args else str(error))
+        _fail(str(error.args[0]) if error.args else str(error), as_json)
     except BrokenPipeError:  # the reader has gone (`| head`): nothing more to say
         _drop_stdout()
         return 0
@@ -194,11 +221,40 @@ def _drop_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _fail(message: str) -> NoReturn:
+def _fail(message: str, as_json: bool = False, problems: Sequence[Problem] = ()) -> NoReturn:
+    """Say what is wrong on stderr, as a line or, under ``--json``, as ``{"error": {...}}``;
+    exit 2."""
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):  # stderr may fail too: exit 2 all the same
-            _say(f"tracker: error: {message}", file=sys.stderr)
+            if as_json:
+                error = {"message": message, "problems": [_problem(p) for p in problems]}
+                sys.stderr.buffer.write(printable_json(orjson.dumps({"error": error})) + b"\n")
+                sys.stderr.flush()
+            else:
+                _say(f"tracker: error: {message}", file=sys.stderr)
     sys.exit(2)
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "field": problem.field,
+        "message": problem.message,
+    }
+
+
+#: The commands that name their log by a positional argument too, and that argument's name.
+_POSITIONAL_LOGS = {"validate": "PATH", "tui": "LOG", "repair": "LOG"}
+
+
+def _one_log(args: argparse.Namespace) -> None:
+    """The log of a command that names it by position or by ``--log``, in ``args.path``; the new
+    log of ``synth`` in ``args.output``."""
+    if args.command in _POSITIONAL_LOGS:
+        args.path = one_log(args.path, args.log, name=_POSITIONAL_LOGS[args.command])
+    elif args.command == "synth":
+        args.output = one_log(args.output, args.log, name="--output")
 
 
 def _read(args: argparse.Namespace) -> Log:
@@ -379,31 +435,9 @@ def _print_expectations(state: State, out: Console) -> None:
     )
 
 
-def _text(value: object) -> Text:
-    """A value as plain text, made printable: never read as markup."""
-    return Text(printable(str(value)))
-
-
 def _say(message: str, *, file: TextIO | None = None) -> None:
     """Print a message made printable (it may hold data), one line per line of it."""
     print(printable(message, lines=True), file=file)
-
-
-#: The columns of days and windows: kept whole on a narrow terminal, the others fold.
-_DAYS = frozenset(
-    ("on", "reported", "since", "lifted", "announced", "in force from", "when", "lapsed on")
-)
-
-
-def _table(out: Console, title: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
-    if not rows:
-        return
-    table = Table(title=_text(title), title_justify="left", title_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in _DAYS)
-    for row in rows:
-        table.add_row(*(cell if isinstance(cell, Text) else _text(cell) for cell in row))
-    out.print(table)
 
 
 def _log(args: argparse.Namespace, out: Console) -> int:
@@ -453,11 +487,14 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
             }
         )
         return 0
+    if not changes:
+        out.print(_text(f"{replay.dyad}: nothing changed from {args.start} to {args.end}"))
+        return 0
     styles = {"added": "green", "removed": "red", "changed": "yellow"}
     _table(
         out,
         f"{replay.dyad}: {len(changes)} changes from {args.start} to {args.end}",
-        ["", "field", "before", "after"],
+        ["change", "field", "before", "after"],
         [
             (Text(c.kind, style=styles[c.kind]), c.path, c.before or "", c.after or "")
             for c in changes
@@ -483,6 +520,8 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
             ]
         )
         return 0
+    if not explanations:
+        out.print(_text(f"{args.field}: nothing on {day}"))
     for explanation in explanations:
         path, value = printable(explanation.path), printable(explanation.value)
         out.print(Text.assemble((path, "bold"), " = ", value))
@@ -499,6 +538,8 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
 def _validate(args: argparse.Namespace, out: Console) -> int:
     path = args.path or bundled_log()
     problems = check_log(path)
+    if args.json:
+        return _validate_json(path, problems)
     for problem in problems:
         _say(printable(str(problem)))
     if problems:
@@ -520,8 +561,20 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
-    """Entries to a new log at ``output`` (its kind by suffix), or as JSONL to stdout."""
+def _validate_json(path: Path, problems: Sequence[Problem]) -> int:
+    """``{log, problems, entries, quoted, cited}``: the counts are null when there are problems."""
+    counts: dict[str, int | None] = dict.fromkeys(("entries", "quoted", "cited"))
+    if not problems:
+        entries = read_log(path).entries
+        quoted = sum(any(source.quotes for source in entry.sources) for entry in entries)
+        counts = {"entries": len(entries), "quoted": quoted, "cited": len(entries) - quoted}
+    _json({"log": str(path), "problems": [_problem(p) for p in problems], **counts})
+    return 1 if problems else 0
+
+
+def _write(entries: Iterable[Entry], output: Path | None, *, as_json: bool) -> int:
+    """Entries to a new log at ``output`` (its kind by suffix), or as JSONL to stdout (JSON
+    already: ``as_json`` changes only what is said of a file written)."""
     if output is None:
         for entry in entries:
             sys.stdout.buffer.write(dumps_entry(entry) + b"\n")
@@ -531,7 +584,10 @@ def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
         msg = f"{output} exists already: give a new file"
         raise UsageError(msg)
     position = write_log(output, entries)
-    _say(f"{output}: {position} entries written", file=sys.stderr)
+    if as_json:
+        _json({"output": str(output), "entries": position})
+    else:
+        _say(f"{output}: {position} entries written", file=sys.stderr)
     return 0
 
 
@@ -544,13 +600,16 @@ def _export(args: argparse.Namespace, out: Console) -> int:
     if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
         msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
         raise UsageError(msg)
-    return _write(_read(args).entries, args.output, out)
+    return _write(_read(args).entries, args.output, as_json=args.json)
 
 
 def _import(args: argparse.Namespace, _out: Console) -> int:
     entries = read_log(args.source).entries
     before = open_store(args.log).position() if args.log.exists() else 0
     after = append_entries(args.log, entries)
+    if args.json:
+        _json({"log": str(args.log), "read": len(entries), "appended": after - before})
+        return 0
     _say(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
     return 0
 
@@ -573,9 +632,15 @@ def _append(args: argparse.Namespace, _out: Console) -> int:
     try:
         position = append_entries(args.log, entries, expected=args.expect_position)
     except ConflictError as error:
-        _say(f"tracker: conflict: {error}", file=sys.stderr)
+        if args.json:
+            _json({"log": str(args.log), "conflict": str(error), "position": None})
+        else:
+            _say(f"tracker: conflict: {error}", file=sys.stderr)
         return 1
-    _say(f"{args.log}: at position {position}")
+    if args.json:
+        _json({"log": str(args.log), "conflict": None, "position": position})
+    else:
+        _say(f"{args.log}: at position {position}")
     return 0
 
 
@@ -593,12 +658,27 @@ def _documents(raw: bytes) -> list[bytes]:
 
 
 def _repair(args: argparse.Namespace, _out: Console) -> int:
+    if args.path is None:
+        msg = "repair needs the log to mend: LOG or --log LOG"
+        raise UsageError(msg)
     if args.path.suffix in SQLITE_SUFFIXES:
         msg = f"{args.path}: SQLite commits whole transactions; only JSONL logs tear"
         raise UsageError(msg)
     backup = args.path.with_name(f"{args.path.name}.{datetime.now():%Y%m%dT%H%M%S}.bak")
     store = JsonlStore(args.path)
     done = store.repair(backup)
+    if args.json:
+        left = store.problems()
+        _json(
+            {
+                "log": str(args.path),
+                "completed_line": done.completed,
+                "cut_bytes": len(done.removed),
+                "backup": None if done.backup is None else str(done.backup),
+                "problems": [_problem(p) for p in left],
+            }
+        )
+        return 1 if left else 0
     if done.completed is not None:
         line = done.completed
         _say(f"{args.path}: the whole entry on line {line} lacked its final newline: added it")
@@ -623,11 +703,16 @@ def _verify(args: argparse.Namespace, out: Console) -> int:
     for entry in log.entries:  # in the order written: back-dated entries drop checkpoints
         if entry.parties in grown:
             grown[entry.parties].append(entry)
+    verdicts = []
     for pair, replay in grown.items():
         wrong = replay.verify()
         failed += len(wrong)
-        verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
-        out.print(_text(f"{pair}: {len(replay)} entries, checkpoints {verdict}"))
+        verdicts.append({"dyad": str(pair), "entries": len(replay), "differ": list(wrong)})
+        if not args.json:
+            verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
+            out.print(_text(f"{pair}: {len(replay)} entries, checkpoints {verdict}"))
+    if args.json:
+        _json({"log": str(log.path), "every": args.every, "dyads": verdicts})
     return 1 if failed else 0
 
 
@@ -635,7 +720,8 @@ def _synth(args: argparse.Namespace, out: Console) -> int:
     if args.entries < 0 or args.dyads < 1:
         msg = "--entries must be 0 or more and --dyads 1 or more"
         raise UsageError(msg)
-    return _write(synthesize(args.entries, dyads=args.dyads, seed=args.seed), args.output, out)
+    entries = synthesize(args.entries, dyads=args.dyads, seed=args.seed)
+    return _write(entries, args.output, as_json=args.json)
 
 
 def _tui(args: argparse.Namespace, _out: Console) -> int:

@@ -452,7 +452,7 @@ class Replay:
         state = self.at(day, known_at=known_at)
         flat = flatten(state)
         paths = [key for key in flat if key == path or key.startswith(f"{path}.")]
-        if not paths:
+        if not paths and path != root:  # a whole part may be empty (no anomalies), not a fact
             msg = f"the state on {day or 'the last day'} has nothing at {path!r}"
             raise KeyError(msg)
         return tuple(self._explain_one(state, key, flat[key]) for key in paths)

@@ -1,0 +1,116 @@
+"""How the ``tracker`` command prints tables: never cutting an id, a day or a window.
+
+On a terminal a table is drawn when its whole cells fit the width; when they do not, each row
+becomes a short block of labelled cells, wrapped between cells. Into a pipe or a file, a table
+is plain aligned lines, one row a line, as wide as its cells need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from tracker._text import printable
+
+__all__ = ["PROSE", "print_table", "text"]
+
+#: The columns of sentences, which wrap between words; every other column (ids, days, windows,
+#: names, paths) is kept whole.
+PROSE = frozenset(("title", "what", "position", "before", "after", "said as", "eased", "speaker"))
+
+#: The narrowest a column of sentences is drawn; narrower, a table turns into blocks.
+_PROSE_WIDTH = 16
+
+
+def text(value: object) -> Text:
+    """A value as plain text, made printable: never read as markup."""
+    return value if isinstance(value, Text) else Text(printable(str(value)))
+
+
+def print_table(
+    out: Console, title: str, columns: list[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """A titled table of ``rows`` (nothing when there are none), in the form ``out`` can show."""
+    if not rows:
+        return
+    cells = [[text(cell) for cell in row] for row in rows]
+    if not out.is_terminal:
+        _print_lines(out, title, columns, cells)
+    elif _fits(out.width, columns, cells):
+        _print_grid(out, title, columns, cells)
+    else:
+        _print_blocks(out, title, columns, cells)
+
+
+def _widths(columns: list[str], cells: list[list[Text]]) -> list[int]:
+    return [max([len(name), *(row[i].cell_len for row in cells)]) for i, name in enumerate(columns)]
+
+
+def _fits(width: int, columns: list[str], cells: list[list[Text]]) -> bool:
+    """Whether a table with every whole column at its widest and every column of sentences at
+    least ``_PROSE_WIDTH`` wide fits ``width`` (a cell takes a space either side and a rule)."""
+    needed = sum(
+        min(widest, _PROSE_WIDTH) if name in PROSE else widest
+        for name, widest in zip(columns, _widths(columns, cells), strict=True)
+    )
+    return needed + 3 * len(columns) + 1 <= width
+
+
+def _print_grid(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
+    table = Table(title=text(title), title_justify="left", title_style="bold")
+    for name, widest in zip(columns, _widths(columns, cells), strict=True):
+        if name in PROSE:
+            table.add_column(name, overflow="fold", min_width=min(widest, _PROSE_WIDTH))
+        else:
+            table.add_column(name, no_wrap=True, min_width=widest)
+    for row in cells:
+        table.add_row(*row)
+    out.print(table)
+
+
+def _print_blocks(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
+    """Each row as its whole cells, labelled and packed into lines between cells, then each of
+    its sentences, wrapped between words; a row's first line stands out by its indent."""
+    out.print(text(title), style="bold")
+    for row in cells:
+        labelled = [
+            (name, Text.assemble((f"{name} " if name else "", "dim"), cell))
+            for name, cell in zip(columns, row, strict=True)
+            if cell.plain
+        ]
+        whole = [cell for name, cell in labelled if name not in PROSE]
+        prose = [cell for name, cell in labelled if name in PROSE]
+        for number, line in enumerate([*_packed(whole, out.width - 4), *prose]):
+            indent = (0, 0, 0, 2 if number == 0 else 4)
+            out.print(Padding(line, indent, expand=False), overflow="fold")
+
+
+def _packed(cells: list[Text], width: int) -> Iterator[Text]:
+    """The cells in as few lines of ``width`` as they fit, three spaces apart, none split."""
+    line = Text()
+    for cell in cells:
+        if line.plain and line.cell_len + 3 + cell.cell_len > width:
+            yield line
+            line = Text()
+        line += Text("   ") + cell if line.plain else cell
+    if line.plain:
+        yield line
+
+
+def _print_lines(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
+    """The table as aligned plain lines, as long as their cells, after a blank line."""
+    widths = _widths(columns, cells)
+    out.print()
+    out.print(text(title), soft_wrap=True)
+    for row in [[Text(name) for name in columns], *cells]:
+        line = Text("  ").join(
+            cell if i == len(row) - 1 else cell + " " * (width - cell.cell_len)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        line.rstrip()
+        out.print(line, soft_wrap=True)
