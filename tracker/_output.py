@@ -51,23 +51,29 @@ def _widths(columns: list[str], cells: list[list[Text]]) -> list[int]:
     return [max([len(name), *(row[i].cell_len for row in cells)]) for i, name in enumerate(columns)]
 
 
+def _least_widths(columns: list[str], cells: list[list[Text]]) -> list[int]:
+    """The narrowest each column is drawn: a whole column at its widest, a column of sentences
+    at ``_PROSE_WIDTH`` (less if all its cells are shorter) and never narrower than a word."""
+    least = []
+    for i, (name, widest) in enumerate(zip(columns, _widths(columns, cells), strict=True)):
+        if name in PROSE:
+            word = max((len(word) for row in cells for word in row[i].plain.split()), default=0)
+            least.append(max(word, min(widest, _PROSE_WIDTH)))
+        else:
+            least.append(widest)
+    return least
+
+
 def _fits(width: int, columns: list[str], cells: list[list[Text]]) -> bool:
-    """Whether a table with every whole column at its widest and every column of sentences at
-    least ``_PROSE_WIDTH`` wide fits ``width`` (a cell takes a space either side and a rule)."""
-    needed = sum(
-        min(widest, _PROSE_WIDTH) if name in PROSE else widest
-        for name, widest in zip(columns, _widths(columns, cells), strict=True)
-    )
-    return needed + 3 * len(columns) + 1 <= width
+    """Whether the table fits ``width`` at its narrowest (a cell takes a space either side and
+    a rule)."""
+    return sum(_least_widths(columns, cells)) + 3 * len(columns) + 1 <= width
 
 
 def _print_grid(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
     table = Table(title=text(title), title_justify="left", title_style="bold")
-    for name, widest in zip(columns, _widths(columns, cells), strict=True):
-        if name in PROSE:
-            table.add_column(name, overflow="fold", min_width=min(widest, _PROSE_WIDTH))
-        else:
-            table.add_column(name, no_wrap=True, min_width=widest)
+    for name, least in zip(columns, _least_widths(columns, cells), strict=True):
+        table.add_column(name, overflow="fold", no_wrap=name not in PROSE, min_width=least)
     for row in cells:
         table.add_row(*row)
     out.print(table)

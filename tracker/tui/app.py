@@ -36,6 +36,7 @@ class TrackerApp(App[None]):
         super().__init__()
         self.path = path
         self.main = MainScreen()
+        self.unreadable = False  # the log could not be read: the app exits 2, as the command does
 
     def get_default_screen(self) -> MainScreen:
         return self.main
@@ -59,6 +60,7 @@ class TrackerApp(App[None]):
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, LogError):
+                self.unreadable = True
                 self.push_screen(ProblemsScreen(str(self.path), error.problems))
             elif error is not None:
                 raise error  # a bug, not a bad log: let Textual show it
@@ -76,4 +78,4 @@ def run(path: Path) -> int:
     """Run the app on the log at ``path``; the exit status is the app's (1 after a crash)."""
     app = TrackerApp(path)
     app.run()
-    return app.return_code or 0
+    return app.return_code or (2 if app.unreadable else 0)
