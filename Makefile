@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 BENCH_STAMP := $(VENV)/.installed-bench
 
@@ -10,15 +11,20 @@ BENCH_STAMP := $(VENV)/.installed-bench
 
 install: $(STAMP)
 
-# The example plug-in (tests/plugin) is installed too: the suite runs the command with it.
-$(STAMP): pyproject.toml tests/plugin/pyproject.toml
+# `make run` installs what running needs, nothing of the test tools.
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+# The test extras, and the example plug-in (tests/plugin): the suite runs the command with it.
+$(STAMP): $(RUN_STAMP) tests/plugin/pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e tests/plugin
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/tracker tui
 
 test: $(STAMP)
