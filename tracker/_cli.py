@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
         description="Replay the event log of a diplomatic relationship into its state at any date.",
-        epilog="example:\n  $ tracker state --at 2008-12-18\n  $ tracker COMMAND --help",
+        epilog="examples:\n  $ tracker state --at 2008-12-18\n  $ tracker COMMAND --help",
         formatter_class=FORMATTER,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

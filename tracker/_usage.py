@@ -54,7 +54,7 @@ def finish(parser: argparse.ArgumentParser) -> None:
     shtab.add_argument_to(
         parser,
         "--print-completion",
-        help="print the completion script of this shell (bash, zsh, tcsh) and exit",
+        help="print the shell completion script of this shell and exit",
     )
     for sub in _parsers(parser):
         for action in sub._actions:  # argparse offers no public walk of its actions
