@@ -188,3 +188,21 @@ def test_no_whole_cell_is_ever_split_at_any_width(
         assert whole(day, lines)
         for word in title.split():
             assert whole(word, lines)
+
+
+@pytest.mark.parametrize("on_a_terminal", [True, False])
+def test_explain_keeps_its_indents_and_ids(
+    capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest, on_a_terminal: bool
+) -> None:
+    if on_a_terminal:
+        request.getfixturevalue("terminal")
+    lines = shown(capsys, "explain", "phase", "--at", "2009-01-26")
+    assert lines[0] == "phase = informal_council"
+    assert lines[1].startswith("  2009-01-26  informal-nrc-2009-01-26: First informal NRC")
+    assert all(line.startswith("  ") for line in lines[1:])
+    quotes = [line for line in lines if line.startswith("    “")]
+    assert len(quotes) == 3
+    if on_a_terminal:
+        assert max(map(len, lines)) <= 80
+    else:  # one line a quote, however long
+        assert all(line.endswith("”") for line in quotes)

@@ -23,6 +23,7 @@ from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._output import print_indented
 from tracker._output import print_table as _table
 from tracker._output import text as _text
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
@@ -528,10 +529,10 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
         for entry_id in explanation.entries:
             entry = replay.entry(entry_id)
             outlets = ", ".join(dict.fromkeys(source.outlet for source in entry.sources))
-            out.print(_text(f"  {entry.on}  {entry.id}: {entry.title} ({outlets})"))
+            print_indented(out, _text(f"{entry.on}  {entry.id}: {entry.title} ({outlets})"), 2)
             for quote in explanation.quotes:
                 if quote.entry == entry_id:
-                    out.print(Text(printable(f"    “{quote.text}”"), style="italic"))
+                    print_indented(out, Text(printable(f"“{quote.text}”"), style="italic"), 4)
     return 0
 
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from tracker._text import printable
 
-__all__ = ["PROSE", "print_table", "text"]
+__all__ = ["PROSE", "print_indented", "print_table", "text"]
 
 #: The columns of sentences, which wrap between words; every other column (ids, days, windows,
 #: names, paths) is kept whole.
@@ -30,6 +30,14 @@ _PROSE_WIDTH = 16
 def text(value: object) -> Text:
     """A value as plain text, made printable: never read as markup."""
     return value if isinstance(value, Text) else Text(printable(str(value)))
+
+
+def print_indented(out: Console, line: Text, indent: int) -> None:
+    """A line indented, and on a terminal its wrapped lines too; into a pipe, never wrapped."""
+    if out.soft_wrap:
+        out.print(Text(" " * indent) + line)
+    else:
+        out.print(Padding(line, (0, 0, 0, indent), expand=False), overflow="fold")
 
 
 def print_table(
@@ -92,8 +100,7 @@ def _print_blocks(out: Console, title: str, columns: list[str], cells: list[list
         whole = [cell for name, cell in labelled if name not in PROSE]
         prose = [cell for name, cell in labelled if name in PROSE]
         for number, line in enumerate([*_packed(whole, out.width - 4), *prose]):
-            indent = (0, 0, 0, 2 if number == 0 else 4)
-            out.print(Padding(line, indent, expand=False), overflow="fold")
+            print_indented(out, line, 2 if number == 0 else 4)
 
 
 def _packed(cells: list[Text], width: int) -> Iterator[Text]:
