@@ -117,7 +117,7 @@ def test_explain_follows_provenance_to_the_quotes(replay: tracker.Replay) -> Non
         "sg-rogozin-lunch-2008-12-19-rferl",
     )
     assert replay.explain("channels", date(2000, 1, 1)) == ()  # a part can be empty
-    with pytest.raises(KeyError, match="nothing at 'channels.nrc'"):  # a fact is there or not
+    with pytest.raises(KeyError, match=r"nothing at 'channels\.nrc'"):  # a fact is there or not
         replay.explain("channels.nrc", date(2000, 1, 1))
 
 
