@@ -86,6 +86,7 @@ class Draft:
     evidence: tuple[Evidence, ...] = field(converter=_evidence)
     reasons: tuple[str, ...] = field(converter=_texts)
     dates: tuple[DateMention, ...] = field(converter=_dates)
+    published: date
     corroborates: str = ""
 
     def evidence_for(self, name: str) -> Evidence | None:
@@ -115,7 +116,9 @@ def draft_article(
     builder = _Builder(reading, stamp, stamp_note)
     entry = builder.build()
     if entry is None:
-        return Draft(name, DraftKind.UNCLASSIFIED, None, builder.evidence, builder.reasons, dates)
+        return Draft(
+            name, DraftKind.UNCLASSIFIED, None, builder.evidence, builder.reasons, dates, day
+        )
     for other in logged:
         if other.occurrence() == entry.occurrence():
             reason = f"reports the same occurrence as the logged entry {other.id!r}"
@@ -126,9 +129,10 @@ def draft_article(
                 builder.evidence,
                 (*builder.reasons, reason),
                 dates,
+                day,
                 corroborates=other.id,
             )
-    return Draft(name, DraftKind.NEW, entry, builder.evidence, builder.reasons, dates)
+    return Draft(name, DraftKind.NEW, entry, builder.evidence, builder.reasons, dates, day)
 
 
 class _Builder:
