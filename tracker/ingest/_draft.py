@@ -41,6 +41,7 @@ from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import participant, party_mentions, people_in
+from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, hedged
 
 __all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
@@ -51,6 +52,10 @@ def _evidence(values: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 def _dates(values: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(values)
+
+
+def _stamps(values: Iterable[Stamp]) -> tuple[Stamp, ...]:
     return tuple(values)
 
 
@@ -77,7 +82,9 @@ class Draft:
     """The entry drafted from one article, with evidence per field and the reasons behind it.
 
     ``entry`` is ``None`` for an unclassified article; ``corroborates`` names the logged entry
-    of the same occurrence, for a corroboration.
+    of the same occurrence, for a corroboration. ``published`` is the day the article is read
+    against; ``stamps`` are the dates the page shows of itself, ``stamp`` the one that dated it
+    (or that ``--published`` overrode).
     """
 
     article: str
@@ -87,6 +94,8 @@ class Draft:
     reasons: tuple[str, ...] = field(converter=_texts)
     dates: tuple[DateMention, ...] = field(converter=_dates)
     published: date
+    stamps: tuple[Stamp, ...] = field(converter=_stamps)
+    stamp: Stamp | None
     corroborates: str = ""
 
     def evidence_for(self, name: str) -> Evidence | None:
@@ -107,17 +116,30 @@ def draft_article(
     trustworthy publication date and none is given.
     """
     page = read_page(name, text)
-    stamp, stamp_note = publication(page, published)
-    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    found = publication(page, published)
+    stamp, stamp_note, day = found.published, found.note, found.day
     reading = read_events(page, day)
     dates = tuple(
         mention for sentence in reading.sentences for mention in reading.dates_of(sentence)
     )
     builder = _Builder(reading, stamp, stamp_note)
+    if found.overridden and found.stamp is not None:
+        builder.reasons.append(
+            f"--published {day} overrides the page's own date, {found.stamp.day} "
+            f"(line {found.stamp.number}): check which is right"
+        )
     entry = builder.build()
     if entry is None:
         return Draft(
-            name, DraftKind.UNCLASSIFIED, None, builder.evidence, builder.reasons, dates, day
+            name,
+            DraftKind.UNCLASSIFIED,
+            None,
+            builder.evidence,
+            builder.reasons,
+            dates,
+            day,
+            page.stamps,
+            found.stamp,
         )
     for other in logged:
         if other.occurrence() == entry.occurrence():
@@ -130,9 +152,21 @@ def draft_article(
                 (*builder.reasons, reason),
                 dates,
                 day,
+                page.stamps,
+                found.stamp,
                 corroborates=other.id,
             )
-    return Draft(name, DraftKind.NEW, entry, builder.evidence, builder.reasons, dates, day)
+    return Draft(
+        name,
+        DraftKind.NEW,
+        entry,
+        builder.evidence,
+        builder.reasons,
+        dates,
+        day,
+        page.stamps,
+        found.stamp,
+    )
 
 
 class _Builder:

@@ -170,6 +170,4 @@ def evaluate_pages(labels: Path, pages: Path) -> PageFigures:
         planned = page["expected"]["type"] in ("unclassified", "meeting_announcement")
         if planned and _happened(draft) and got["type"] != expected["type"]:
             false_events.append(f"{path.name}: drafted {sorted(got['type'])} as having happened")
-    return PageFigures(
-        tallies, tuple(misses), found, missing, dated, showing, tuple(false_events)
-    )
+    return PageFigures(tallies, tuple(misses), found, missing, dated, showing, tuple(false_events))
