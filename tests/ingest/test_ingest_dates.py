@@ -118,11 +118,19 @@ def test_a_weekday_in_the_past_tense_is_the_nearest_on_or_before_publication(
 
 
 @given(days(), st.sampled_from(WEEKDAYS))
-def test_a_weekday_in_the_future_tense_is_the_next_after_publication(
+def test_a_weekday_in_the_future_tense_is_the_nearest_on_or_after_publication(
     published: date, weekday: str
 ) -> None:
     _, window, tense = only(f"The ministers will meet on {weekday} in Brussels.", published)
     assert tense is Tense.FUTURE
+    assert WEEKDAYS[window.start.weekday()] == weekday
+    # A preview published on the day of the meeting speaks of that very day.
+    assert published <= window.start < published + timedelta(days=7)
+
+
+@given(days(), st.sampled_from(WEEKDAYS))
+def test_next_weekday_is_strictly_after_publication(published: date, weekday: str) -> None:
+    _, window, _ = only(f"The ministers will meet next {weekday} in Brussels.", published)
     assert WEEKDAYS[window.start.weekday()] == weekday
     assert published < window.start <= published + timedelta(days=7)
 

@@ -192,7 +192,18 @@ class _Builder:
                 self.reasons.append(
                     f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
                 )
-        realized = [m for m in news if not (m.planned and m.type == MEETING) and not _hedged(m)]
+        for mention in news:
+            if mention.doubt:
+                self.reasons.append(
+                    f"not taken as having happened: {mention.type} ({mention.trigger!r}) "
+                    f"{mention.doubt}"
+                )
+        realized = [
+            m
+            for m in news
+            if not (m.planned and m.type == MEETING) and not _hedged(m) and not m.doubt
+        ]
+        realized = self._held(realized)
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -201,13 +212,29 @@ class _Builder:
                 f"{name} {value}" for name, value in sorted(scores.items(), key=lambda i: -i[1])
             )
             return self._realized(kind, support, f"mentions reported as news, scored: {how}")
-        planned = [m for m in news if m.planned and m.type == MEETING and not _hedged(m)]
+        planned = [
+            m for m in news if m.planned and m.type == MEETING and not _hedged(m) and not m.doubt
+        ]
         if planned:
             return self._announcement(planned)
         if not self.reading.mentions:
             self.reasons.append("no sentence mentions an event of a known type")
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _held(self, realized: list[EventMention]) -> list[EventMention]:
+        """The mentions left once meetings in doubt are left out: a meeting no sentence dates
+        is taken as held only where a verb says it took place; else the draft says why."""
+        meetings = [m for m in realized if m.type == MEETING]
+        occurred = pattern(load("events")["modality"]["occurred"])
+        if not meetings or any(m.date or occurred.search(m.sentence.text) for m in meetings):
+            return realized
+        quotes = "; ".join(dict.fromkeys(repr(m.trigger) for m in meetings))
+        self.reasons.append(
+            f"in doubt: a meeting is spoken of ({quotes}) but no sentence dates it or says it "
+            "took place: not drafted as held"
+        )
+        return [m for m in realized if m.type != MEETING]
 
     def _realized(self, kind: str, support: list[EventMention], how: str) -> Entry | None:
         if kind == MEETING:
@@ -604,15 +631,20 @@ class _Builder:
             ),
             "unstated",
         )
-        formal = any(pattern(meetings["formal"]).search(t) for t in texts) and not any(
-            pattern(meetings["informal"]).search(t) for t in texts
-        )
+        informal = any(pattern(meetings["informal"]).search(t) for t in texts)
+        called = any(pattern(meetings["formal"]).search(t) for t in texts)
+        named = any(pattern(meetings["named_council"]).search(t) for t in texts)
+        formal = not informal and (called or named)
         self.note("level", texts, f"{level}, from the words of the sentences that report it")
-        self.note(
-            "formal",
-            texts,
-            "called formal" if formal else "not called formal: drafted as informal",
-        )
+        if informal:
+            how = "called informal"
+        elif called:
+            how = "called formal"
+        elif named:
+            how = "a session of the council named, not called informal: formal by default"
+        else:
+            how = "no council named as its forum, nor called formal: drafted as informal"
+        self.note("formal", texts, how)
         return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
 
     def _informal(

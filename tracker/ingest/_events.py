@@ -23,7 +23,9 @@ MEETING = "meeting"
 
 @frozen
 class EventMention:
-    """A sentence's mention of an event of one type (``meeting`` for either kind of meeting)."""
+    """A sentence's mention of an event of one type (``meeting`` for either kind of meeting):
+    ``planned`` when told as to come, ``doubt`` saying why it cannot be taken as having happened
+    (a negation, a cancellation), ``background`` why it is no news."""
 
     type: str
     sentence: Sentence
@@ -33,6 +35,7 @@ class EventMention:
     background: str
     date: DateMention | None
     bilateral: bool = True
+    doubt: str = ""
 
     @property
     def counts(self) -> bool:
@@ -125,12 +128,22 @@ def _mentions(
         match = min(matches, key=lambda found: found.start())
         if kind in _joint() and two_sides(sentence.text[: match.start()]):
             kind = _joint()[kind]
-        bilateral = kind != MEETING or bool(
-            pattern(meetings["council"]).search(sentence.text)
-            or pattern(meetings["self_evident"]).search(sentence.text)
-            or two_sides(sentence.text)
+        bilateral = kind != MEETING or (
+            bool(
+                pattern(meetings["council"]).search(sentence.text)
+                or pattern(meetings["self_evident"]).search(sentence.text)
+                or two_sides(sentence.text)
+            )
+            and not _internal(sentence.text)
         )
         tense = tense_near(sentence.text, match.start(), match.end())
+        lead_in = _lead_in(sentence.text, match.start())
+        modality = rules["modality"]
+        planned = tense is Tense.FUTURE or any(
+            pattern(modality[name]).search(lead_in) for name in ("purpose", "qualifier")
+        )
+        negated = pattern(modality["negation"], re.IGNORECASE).search(lead_in)
+        doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
         nearest = _nearest(dates, match.start())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
@@ -138,11 +151,27 @@ def _mentions(
             sentence,
             match.group(0),
             match.start(),
-            tense is Tense.FUTURE,
+            planned,
             why,
             nearest,
             bilateral,
+            doubt,
         )
+
+
+def _lead_in(text: str, at: int) -> str:
+    """The words before a trigger, back to the start of its clause."""
+    breaks = [found.end() for found in re.finditer(r"[,;:()\"“”—–]| -- | - ", text[:at])]
+    return text[max(breaks, default=0) : at]
+
+
+def _internal(text: str) -> bool:
+    """Whether a sentence tells of a meeting of one party's own ministers, with no word that
+    the other side took part."""
+    modality = load("events")["modality"]
+    return bool(pattern(modality["internal"]).search(text)) and not pattern(
+        modality["joint"]
+    ).search(text)
 
 
 def _nearest(dates: tuple[DateMention, ...], at: int) -> DateMention | None:

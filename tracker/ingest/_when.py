@@ -80,7 +80,7 @@ def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
     words = [(word, Tense.FUTURE) for word in tense["future"]]
     words += [(word, Tense.PAST) for word in tense["past"]]
     markers = [
-        (pattern(rf"(?<![\w'])(?<!\bbe ){re.escape(word)}\b", re.IGNORECASE), kind)
+        (pattern(rf"(?<![\w'-])(?<!\bbe ){re.escape(word)}\b(?!-)", re.IGNORECASE), kind)
         for word, kind in words
     ]
     # "-ed" after "be" is a passive ("should be followed"), not a past tense.
@@ -102,8 +102,12 @@ def hedged(sentence: str, at: int | None = None) -> str | None:
     """The hedge that makes a sentence, or the clause of the words at ``at`` and what leads to
     it, a possibility rather than a plan; ``None`` if there is none."""
     end = len(sentence) if at is None else _clause_end(sentence, at)
-    match = _hedges().search(sentence[:end].replace("’", "'"))
-    return match.group(0) if match else None
+    for match in _hedges().finditer(sentence[:end].replace("’", "'")):
+        # "May" inside a sentence is the month, not the modal verb.
+        if match.group(0) == "May" and match.start() > 0:
+            continue
+        return match.group(0)
+    return None
 
 
 def _clause_end(sentence: str, at: int) -> int:
@@ -116,6 +120,7 @@ def _clause_end(sentence: str, at: int) -> int:
 def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense of the marker nearest to the phrase at ``start:end``, looked for in the phrase's
     clause first, then in the whole sentence."""
+    sentence = _neutral(sentence)
     own = sentence[start:end].split(maxsplit=1)[0] if sentence[start:end].strip() else ""
     for marker, kind in _markers():
         if kind is Tense.PAST and marker.fullmatch(own):
@@ -140,6 +145,17 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
         if best:
             return best[1]
     return Tense.UNKNOWN
+
+
+@cache
+def _neutral_phrases() -> re.Pattern[str]:
+    words = load("dates")["tense"]["neutral"]
+    return pattern(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def _neutral(sentence: str) -> str:
+    """The sentence with phrases that mark no tense blanked out, offsets kept."""
+    return _neutral_phrases().sub(lambda found: " " * len(found.group(0)), sentence)
 
 
 _INHERENT = {
@@ -241,7 +257,7 @@ def _part(window: DateWindow, part: str) -> DateWindow:
     spans = load("dates")["windows"]
     start, end = window.start, window.last
     part = part.lower().removeprefix("the ")
-    if part == "mid":
+    if part in ("mid", "middle of"):
         first, last = spans["mid"]
         return DateWindow(start.replace(day=first), start.replace(day=last))
     if part in ("early", "beginning of", "start of"):
@@ -379,12 +395,16 @@ def _relative_day(groups: Mapping[str, str], published: date, _tense: Tense) -> 
 
 
 def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
-    """A named weekday: the nearest such day on or before publication in the past tense,
-    the next one after it in the future tense ("last"/"next" make it strictly before/after)."""
+    """A named weekday: the nearest such day on or before publication in the past tense, the
+    nearest on or after it in the future tense (a preview's own weekday is the day it is
+    published: "will meet on Monday" on a Monday is that day); "last"/"next" make it strictly
+    before/after."""
     weekday = load("dates")["weekdays"][groups["weekday"].lower()]
     which = groups.get("which", "").lower()
     back = (published.weekday() - weekday) % 7
-    ahead = (weekday - published.weekday()) % 7 or 7
+    ahead = (weekday - published.weekday()) % 7
+    if which == "next":
+        return DateWindow.day(published + timedelta(days=ahead or 7))
     if which == "last":
         return DateWindow.day(published - timedelta(days=back or 7))
     if which == "this":
