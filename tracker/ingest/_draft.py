@@ -437,10 +437,12 @@ class _Builder:
         found: list[FollowUp] = []
         back = pattern(load("events")["refers_back"])
         for sentence in self.page.sentences:
+            # An expectation lies ahead: a window over by the end of the publication day is
+            # the day's own news, never a follow-up.
             ahead = [
                 d
                 for d in self.reading.dates_of(sentence)
-                if d.tense is Tense.FUTURE and d.window.last >= self.day
+                if d.tense is Tense.FUTURE and d.window.last > self.day
             ]
             if not ahead:
                 continue
