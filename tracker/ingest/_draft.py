@@ -40,7 +40,7 @@ from tracker._entries import (
 from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
-from tracker.ingest._parties import participant, party_mentions, people_in
+from tracker.ingest._parties import Person, Role, participant, party_mentions, people_in, side_of
 from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, hedged
 
@@ -198,10 +198,15 @@ class _Builder:
                     f"not taken as having happened: {mention.type} ({mention.trigger!r}) "
                     f"{mention.doubt}"
                 )
+        # A planned meeting is never drafted as held; a measure told in the future counts only
+        # when it is decided, not expected, considered or threatened.
+        undecided = pattern(load("events")["modality"]["undecided"])
         realized = [
             m
             for m in news
-            if not (m.planned and m.type == MEETING) and not _hedged(m) and not m.doubt
+            if not (m.planned and (m.type == MEETING or undecided.search(m.lead_in)))
+            and not _hedged(m)
+            and not m.doubt
         ]
         realized = self._held(realized)
         scores = _scores(realized)
@@ -356,6 +361,8 @@ class _Builder:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        if len(ranked) == 1 and (other := self._other_party(ranked[0])):
+            ranked.append(other)
         if len(ranked) < 2:
             self.reasons.insert(
                 0, f"cannot tell the two parties: the sentences name only {ranked or 'none'}"
@@ -368,6 +375,24 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _other_party(self, party: str) -> str | None:
+        """The party the article names most besides ``party`` (the headline and lead weigh
+        most), for an act whose sentences name only the party that acts."""
+        counts: Counter[str] = Counter()
+        for sentence in self.page.with_headline():
+            weight = 3 if sentence.headline or sentence.paragraph == 0 else 1
+            for code, _ in party_mentions(sentence.text):
+                if code != party:
+                    counts[code] += weight
+        if not counts:
+            return None
+        other, count = counts.most_common(1)[0]
+        self.reasons.append(
+            f"the sentences that report it name only {party}: the other party is {other}, "
+            f"the one the article names most ({count}); check it"
+        )
+        return other
 
     def _participants(
         self, kind: str, support: list[EventMention], parties: Dyad, on: date
@@ -385,20 +410,20 @@ class _Builder:
                 for m in self.reading.mentions
                 if m.type == MEETING and not m.background and not m.planned
             }
+        past_role = pattern(load("events")["speech"]["past_role"])
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
                 person = named.person
-                if person.name in chosen:
+                if person.name in chosen or past_role.search(sentence.text[: named.start]):
                     continue
                 why = ""
                 role = person.role_on(on)
+                speaks = speech.search(sentence.text) and self._same_day(sentence, on)
                 if sentence.index in reporting:
                     why = "named where the event is reported"
                 elif is_meeting and role and role.spokesperson and role.party in parties:
                     why = f"{role.title}, reporting it"
-                elif (
-                    not is_meeting and speech.search(sentence.text) and self._same_day(sentence, on)
-                ):
+                elif speaks and (not is_meeting or self._present(person, role, parties, on)):
                     why = "speaks of it on the day"
                 if not why:
                     continue
@@ -420,6 +445,23 @@ class _Builder:
             )
             people.append(taken)
         return tuple(people)
+
+    def _present(self, person: Person, role: Role | None, parties: Dyad, on: date) -> bool:
+        """Whether a person who speaks on the day of a meeting was there: one of its sides,
+        and no sentence of theirs has them speak in a statement or somewhere else than its
+        venue."""
+        words = load("events")["speech"]
+        if role is None or side_of(role, parties, on) not in parties:
+            return False
+        for sentence in self.page.sentences:
+            if not any(named.person == person for named in people_in(sentence.text)):
+                continue
+            if pattern(words["absent"]).search(sentence.text):
+                return False
+            place = pattern(words["elsewhere"]).match(sentence.text)
+            if place and place.group("place").lower() != self.page.city.lower():
+                return False
+        return True
 
     def _background_before(self, sentence: Sentence) -> bool:
         """Whether the sentence before this one tells only of background events."""

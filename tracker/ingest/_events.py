@@ -25,7 +25,8 @@ MEETING = "meeting"
 class EventMention:
     """A sentence's mention of an event of one type (``meeting`` for either kind of meeting):
     ``planned`` when told as to come, ``doubt`` saying why it cannot be taken as having happened
-    (a negation, a cancellation), ``background`` why it is no news."""
+    (a negation, a cancellation), ``background`` why it is no news; ``lead_in`` is the words
+    before the trigger, back to the start of its clause."""
 
     type: str
     sentence: Sentence
@@ -36,6 +37,7 @@ class EventMention:
     date: DateMention | None
     bilateral: bool = True
     doubt: str = ""
+    lead_in: str = ""
 
     @property
     def counts(self) -> bool:
@@ -95,10 +97,11 @@ def weights() -> dict[str, int]:
     return {kind: weight for kind, weight, _ in _type_patterns()}
 
 
-def two_sides(text: str) -> bool:
-    """Whether a text names at least two parties, by name or through people it names."""
+def two_sides(text: str, day: date) -> bool:
+    """Whether a text names at least two parties, by name or through the people it names in
+    the roles they held on ``day``."""
     parties = {code for code, _ in party_mentions(text)}
-    parties |= {role.party for mention in people_in(text) for role in mention.person.roles}
+    parties |= {role.party for mention in people_in(text) if (role := mention.person.role_on(day))}
     return len(parties) >= 2
 
 
@@ -126,25 +129,25 @@ def _mentions(
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
-        if kind in _joint() and two_sides(sentence.text[: match.start()]):
+        if kind in _joint() and two_sides(sentence.text[: match.start()], published):
             kind = _joint()[kind]
         bilateral = kind != MEETING or (
             bool(
                 pattern(meetings["council"]).search(sentence.text)
                 or pattern(meetings["self_evident"]).search(sentence.text)
-                or two_sides(sentence.text)
+                or two_sides(sentence.text, published)
             )
             and not _internal(sentence.text)
         )
         tense = tense_near(sentence.text, match.start(), match.end())
         lead_in = _lead_in(sentence.text, match.start())
         modality = rules["modality"]
-        planned = tense is Tense.FUTURE or any(
-            pattern(modality[name]).search(lead_in) for name in ("purpose", "qualifier")
-        )
+        planned = (
+            tense is Tense.FUTURE and not pattern(modality["decided"]).search(lead_in)
+        ) or any(pattern(modality[name]).search(lead_in) for name in ("purpose", "qualifier"))
         negated = pattern(modality["negation"], re.IGNORECASE).search(lead_in)
         doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
-        nearest = _nearest(dates, match.start())
+        nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
             kind,
@@ -156,6 +159,7 @@ def _mentions(
             nearest,
             bilateral,
             doubt,
+            lead_in,
         )
 
 
@@ -174,14 +178,18 @@ def _internal(text: str) -> bool:
     ).search(text)
 
 
-def _nearest(dates: tuple[DateMention, ...], at: int) -> DateMention | None:
+def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war")."""
+    ("since the August war") and those of a relative clause after it ("a meeting that
+    assessed Medvedev, who took office last month")."""
     dates = tuple(
         d
         for d in dates
         if not d.phrase.lower().startswith("since")
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+        and not (
+            d.start >= end and re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])
+        )
     )
     if not dates:
         return None
