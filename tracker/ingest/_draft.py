@@ -410,11 +410,18 @@ class _Builder:
                 for m in self.reading.mentions
                 if m.type == MEETING and not m.background and not m.planned
             }
-        past_role = pattern(load("events")["speech"]["past_role"])
+        words = load("events")["speech"]
+        past_role, attributive = pattern(words["past_role"]), pattern(words["attributive"])
+        not_there = pattern(words["not_there"])
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
                 person = named.person
-                if person.name in chosen or past_role.search(sentence.text[: named.start]):
+                if (
+                    person.name in chosen
+                    or past_role.search(sentence.text[: named.start])
+                    or attributive.search(sentence.text[named.end :])
+                    or (is_meeting and not_there.search(sentence.text))
+                ):
                     continue
                 why = ""
                 role = person.role_on(on)
