@@ -156,3 +156,33 @@ def test_next_month_follows_the_month_of_publication(published: date) -> None:
     assert window.start == (published.replace(day=28) + timedelta(days=4)).replace(day=1)
     assert window.start.day == 1
     assert (window.end + timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "window"),
+    [
+        (
+            "The allies criticised NATO's October 6 move, officials said.",
+            "2009-11-02",
+            "2009-10-06",
+        ),
+        (
+            "The council will decide in line with the declaration of 6 March.",
+            "2014-03-17",
+            "2014-03-06",
+        ),
+    ],
+)
+def test_a_day_naming_an_act_or_a_document_is_past(
+    sentence: str, published: str, window: str
+) -> None:
+    [mention] = [
+        m for m in find_dates(sentence, date.fromisoformat(published)) if m.window.days == 1
+    ]
+    assert (str(mention.window), mention.tense) == (window, Tense.PAST)
+
+
+def test_to_before_a_place_is_no_future() -> None:
+    _, window, tense = only("During my visit to Kyiv in February, they agreed.", date(2011, 4, 15))
+    assert tense is not Tense.FUTURE
+    assert str(window) == "2011-02-01..2011-02-28"

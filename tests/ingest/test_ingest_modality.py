@@ -141,3 +141,16 @@ def test_a_meeting_told_in_the_past_is_on_or_before_publication(weekday: str, ah
         assert (kind, on) == ("informal_meeting", str(day))
     else:
         assert kind != "informal_meeting"
+
+
+def test_an_announcement_takes_the_most_precise_day_it_is_told() -> None:
+    result = draft_article(
+        "page.txt",
+        "A meeting of the NATO-Ukraine Council will be held this week, a U.S. official said.\n"
+        "The NATO-Ukraine Council will meet on November 29 in Brussels.\n",
+        published=date(2023, 11, 27),
+    )
+    assert result.entry is not None
+    assert result.entry.TYPE == "meeting_announcement"
+    planned = result.entry.expectations()[0]
+    assert (planned.kind, str(planned.expected)) == ("council_meeting", "2023-11-29")

@@ -274,7 +274,8 @@ class _Builder:
                 0, "a meeting is announced but no sentence says when: nothing to draft"
             )
             return None
-        best, when = max(dated, key=lambda pair: pair[0].position)
+        # The most precise day told wins ("on November 29" over "this week"), then the place.
+        best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
         council = load("events")["meetings"]["council"]
         kind = (
             "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"

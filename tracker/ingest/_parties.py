@@ -134,9 +134,7 @@ def _told(text: str) -> list[Mention]:
             if party is None:
                 continue
             title = f"{match.group('cue')} {match.group('title')}"
-            role = Role(
-                title, party, date.min, date.max, bool(spokes.search(title)), told=True
-            )
+            role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
             name = match.group("name")
             found.append(
                 Mention(Person(name, (name,), (role,)), match.start("name"), match.end("name"))

@@ -74,13 +74,26 @@ def _rules() -> tuple[_Rule, ...]:
     )
 
 
+#: "to" marks a future only before a verb: not before a name, an article or a possessive
+#: ("a visit to Kyiv", "to the council").
+_AFTER = {
+    "to": r"(?= (?-i:[a-z]))(?! (?:the|a|an|his|her|its|their|our|my|this|that|these|those)\b)"
+}
+
+
 @cache
 def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
     tense = load("dates")["tense"]
     words = [(word, Tense.FUTURE) for word in tense["future"]]
     words += [(word, Tense.PAST) for word in tense["past"]]
     markers = [
-        (pattern(rf"(?<![\w'-])(?<!\bbe ){re.escape(word)}\b(?!-)", re.IGNORECASE), kind)
+        (
+            pattern(
+                rf"(?<![\w'-])(?<!\bbe ){re.escape(word)}\b(?!-){_AFTER.get(word, '')}",
+                re.IGNORECASE,
+            ),
+            kind,
+        )
         for word, kind in words
     ]
     # "-ed" after "be" is a passive ("should be followed"), not a past tense.
@@ -167,7 +180,7 @@ _INHERENT = {
     "yesterday": Tense.PAST,
 }
 _FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end"})
-_PAST_RULES = frozenset({"attributive_month"})
+_PAST_RULES = frozenset({"attributive_month", "attributive_day"})
 
 
 def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
@@ -285,6 +298,15 @@ def _month_day(groups: Mapping[str, str], published: date, tense: Tense) -> Date
     years = (published.year - 1, published.year, published.year + 1)
     candidates = [window for year in years if (window := _safe_day(year, month, day))]
     return _pick(candidates, published, tense) if candidates else None
+
+
+def _attributive_day(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow | None:
+    """A day naming an act or a document, in either order of its words."""
+    day = {
+        "month": groups.get("month") or groups["month2"],
+        "day": groups.get("day") or groups["day2"],
+    }
+    return _month_day(day, published, tense)
 
 
 def _year(groups: Mapping[str, str], _published: date, _tense: Tense) -> DateWindow:
@@ -425,6 +447,7 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "relative_month": _relative_month,
     "named_month": _named_month,
     "attributive_month": _named_month,
+    "attributive_day": _attributive_day,
     "relative_year": _relative_year,
     "season": _season,
     "part_of_relative_year": _part_of_relative_year,
