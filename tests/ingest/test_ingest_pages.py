@@ -216,3 +216,33 @@ def test_json_carries_the_page_s_dates_and_which_one_won(
             "chosen": False,
         },
     ]
+
+
+def test_a_blog_repost_drafts_the_report_it_reposts() -> None:
+    draft = draft_article("repost.txt", page("blog-repost.txt"), published=date(2009, 3, 3))
+    assert draft.entry is not None
+    assert draft.entry.sources[0].headline == "EU and Russia hold frosty talks on gas transit"
+    assert (draft.entry.TYPE, str(draft.entry.on), str(draft.entry.parties)) == (
+        "informal_meeting",
+        "2009-03-03",
+        "EU-RUS",
+    )
+    # The spokesman speaks in Moscow, not at the talks in Brussels.
+    assert {person.name for person in draft.entry.participants} == {
+        "Jose Manuel Barroso",
+        "Vladimir Putin",
+    }
+
+
+def test_a_wire_page_under_a_menu_keeps_its_headline_and_its_stamp() -> None:
+    draft = draft_article("wire.txt", page("wire-with-menu.txt"))
+    assert draft.published == date(2014, 3, 3)
+    assert draft.entry is not None
+    assert draft.entry.sources[0].headline == (
+        "EU agrees to suspend visa talks with Russia: statement"
+    )
+    assert (draft.entry.TYPE, draft.entry.actor, str(draft.entry.parties)) == (
+        "suspension",
+        "EU",
+        "EU-RUS",
+    )
