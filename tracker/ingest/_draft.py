@@ -443,6 +443,8 @@ class _Builder:
                             "left out"
                         )
                     continue
+                if role.told:
+                    why += ", in the role the text gives"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
         people: list[Participant] = []
         for taken, quote, why in chosen.values():
