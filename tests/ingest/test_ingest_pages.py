@@ -246,3 +246,14 @@ def test_a_wire_page_under_a_menu_keeps_its_headline_and_its_stamp() -> None:
         "EU",
         "EU-RUS",
     )
+
+
+def test_a_transcript_s_speaker_is_the_one_its_header_names() -> None:
+    draft = draft_article(
+        "transcript.txt", page("press-conference.txt"), published=date(2011, 4, 15)
+    )
+    assert draft.entry is not None
+    assert (draft.entry.TYPE, str(draft.entry.parties)) == ("council_meeting", "NATO-UKR")
+    assert "Anders Fogh Rasmussen" in {person.name for person in draft.entry.participants}
+    notes = [item.note for item in draft.evidence if item.field.startswith("participants")]
+    assert any("named in the page's header, speaking in the first person" in n for n in notes)

@@ -446,6 +446,10 @@ class _Builder:
                 if role.told:
                     why += ", in the role the text gives"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
+        for person, role, line in self._header_speakers(parties, on):
+            if person.name not in chosen:
+                why = "named in the page's header, speaking in the first person"
+                chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
         for taken, quote, why in chosen.values():
             self.note(
@@ -455,6 +459,24 @@ class _Builder:
             )
             people.append(taken)
         return tuple(people)
+
+    def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
+        """The people a transcript's header names ("Press conference by the Secretary
+        General ...") when its body speaks in the first person: they are the speakers."""
+        first_person = pattern(load("events")["speech"]["first_person"])
+        if not any(
+            first_person.search(sentence.text) and not re.search(r"[\"“”]", sentence.text)
+            for sentence in self.page.sentences
+        ):
+            return []
+        found = []
+        # A header line ending as a sentence does is a caption, not a transcript's title.
+        for line in (line for line in self.page.header if not re.search(r"[.!?]$", line)):
+            for named in people_in(line):
+                role = named.person.role_on(on)
+                if role and side_of(role, parties, on) in parties:
+                    found.append((named.person, role, line))
+        return found
 
     def _present(self, person: Person, role: Role | None, parties: Dyad, on: date) -> bool:
         """Whether a person who speaks on the day of a meeting was there: one of its sides,

@@ -42,6 +42,7 @@ class Page:
     stamps: tuple[Stamp, ...]
     sentences: tuple[Sentence, ...]
     opening_day: str = ""
+    header: tuple[str, ...] = ()
 
     def with_headline(self) -> tuple[Sentence, ...]:
         """The headline, as a sentence of its own, then the body."""
@@ -221,7 +222,17 @@ def read_page(name: str, text: str) -> Page:
         Sentence(sentence.text, index, sentence.paragraph)
         for index, sentence in enumerate(sentences)
     )
-    return Page(name, text, headline, _outlet(text), city, find_stamps(text), numbered, opening_day)
+    return Page(
+        name,
+        text,
+        headline,
+        _outlet(text),
+        city,
+        find_stamps(text),
+        numbered,
+        opening_day,
+        tuple(header),
+    )
 
 
 @frozen
