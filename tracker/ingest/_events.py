@@ -14,7 +14,7 @@ from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
 from tracker.ingest._parties import party_mentions, people_in
-from tracker.ingest._when import DateMention, Tense, find_dates, tense_near
+from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
@@ -140,12 +140,12 @@ def _mentions(
             and not _internal(sentence.text)
         )
         tense = tense_near(sentence.text, match.start(), match.end())
-        lead_in = _lead_in(sentence.text, match.start())
+        before = lead_in(sentence.text, match.start())
         modality = rules["modality"]
         planned = (
-            tense is Tense.FUTURE and not pattern(modality["decided"]).search(lead_in)
-        ) or any(pattern(modality[name]).search(lead_in) for name in ("purpose", "qualifier"))
-        negated = pattern(modality["negation"], re.IGNORECASE).search(lead_in)
+            tense is Tense.FUTURE and not pattern(modality["decided"]).search(before)
+        ) or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
+        negated = pattern(modality["negation"], re.IGNORECASE).search(before)
         doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
         nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause)
@@ -159,14 +159,8 @@ def _mentions(
             nearest,
             bilateral,
             doubt,
-            lead_in,
+            before,
         )
-
-
-def _lead_in(text: str, at: int) -> str:
-    """The words before a trigger, back to the start of its clause."""
-    breaks = [found.end() for found in re.finditer(r"[,;:()\"“”—–]| -- | - ", text[:at])]
-    return text[max(breaks, default=0) : at]
 
 
 def _internal(text: str) -> bool:

@@ -18,7 +18,7 @@ from attrs import frozen
 from tracker._dates import DateWindow
 from tracker.ingest._data import load, pattern
 
-__all__ = ["DateMention", "Tense", "find_dates", "hedged", "tense_near"]
+__all__ = ["DateMention", "Tense", "find_dates", "hedged", "lead_in", "tense_near"]
 
 
 class Tense(StrEnum):
@@ -121,6 +121,12 @@ def hedged(sentence: str, at: int | None = None) -> str | None:
             continue
         return match.group(0)
     return None
+
+
+def lead_in(sentence: str, at: int) -> str:
+    """The words before offset ``at``, back to the start of their clause."""
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    return sentence[max(breaks, default=0) : at]
 
 
 def _clause_end(sentence: str, at: int) -> int:
