@@ -257,3 +257,22 @@ def test_a_transcript_s_speaker_is_the_one_its_header_names() -> None:
     assert "Anders Fogh Rasmussen" in {person.name for person in draft.entry.participants}
     notes = [item.note for item in draft.evidence if item.field.startswith("participants")]
     assert any("named in the page's header, speaking in the first person" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("VIENNA, March 21 (Wire News) – The OSCE agreed on Friday to send monitors.", "Wire News"),
+        ("VIENNA, January 15. /TASS/. The OSCE said on Friday it had no plans.", "TASS"),
+        ("Washington (CNN) The US suspended the talks on Monday, officials said.", "CNN"),
+        ("AFP - Russian and EU leaders met Thursday for a summit in Khabarovsk.", "AFP"),
+        (
+            "Kerry and Lavrov hold talks in Geneva | Daily Repost\n\nThey met on Monday, "
+            "officials said.",
+            "Daily Repost",
+        ),
+        ("Leaders met on Monday, officials said.\n\nSource: Anadolu Agency", "Anadolu Agency"),
+    ],
+)
+def test_the_outlet_is_the_agency_or_site_the_page_names(text: str, outlet: str) -> None:
+    assert read_page("page.txt", text + "\n").outlet == outlet

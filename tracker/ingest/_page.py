@@ -67,6 +67,27 @@ def _outlet(text: str) -> str:
     return site or wire or ""
 
 
+def _named_wire(text: str) -> str:
+    """The first wire service the page names as its source."""
+    names: list[str] = load("pages")["wires"]
+    for name in names:
+        source = (
+            rf"(?:\(|\[|^|Source: |reported |\(MENAFN- ){re.escape(name)}(?:\)|\]|,| -|\.| /|$)"
+        )
+        if pattern(source, re.MULTILINE).search(text):
+            return name
+    return ""
+
+
+def _wire(agency: str | None) -> str:
+    """The agency a wire opening names, without the day or a second source it may add
+    ("UrduPoint News / Sputnik - 01st June, 2023" is UrduPoint News)."""
+    if not agency:
+        return ""
+    name = re.split(r" / | - |, ", agency)[0].strip()
+    return "" if stamp_like(agency) and not name else name
+
+
 _SPLIT = re.compile(r"(?<=[.!?])([\"\u201d\u2019')\]]*)\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
@@ -206,10 +227,11 @@ def read_page(name: str, text: str) -> Page:
         (line for line in header if _is_title(line)), key=lambda line: line not in read.repeated
     )
     headline = _headline(titles[0]) if titles else ""
-    city = opening_day = ""
+    city = opening_day = wire = ""
     if body and (opening := body_start.match(body[0])):
         city = (opening.group("city") or opening.group("town") or "").strip().title()
         opening_day = opening.group("when") or ""
+        wire = _wire(opening.group("agency") or opening.group("wire") or opening.group("network"))
         body[0] = body[0][opening.end() :]
     # Past the opening, a line with no closing punctuation is a subheading or a related link.
     body = body[:1] + [line for line in body[1:] if not _is_headline(line)]
@@ -222,11 +244,12 @@ def read_page(name: str, text: str) -> Page:
         Sentence(sentence.text, index, sentence.paragraph)
         for index, sentence in enumerate(sentences)
     )
+    suffix = pattern(load("pages")["site_suffix"]).search(titles[0]) if titles else None
     return Page(
         name,
         text,
         headline,
-        _outlet(text),
+        _outlet(text) or wire or _named_wire(text) or (suffix.group("site") if suffix else ""),
         city,
         find_stamps(text),
         numbered,
