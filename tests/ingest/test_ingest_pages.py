@@ -276,3 +276,18 @@ def test_a_transcript_s_speaker_is_the_one_its_header_names() -> None:
 )
 def test_the_outlet_is_the_agency_or_site_the_page_names(text: str, outlet: str) -> None:
     assert read_page("page.txt", text + "\n").outlet == outlet
+
+
+def test_a_caption_shown_again_with_its_credit_is_no_part_of_the_article() -> None:
+    text = (
+        "EU Suspends Russia Trade Talks, Threatens Sanctions\n\n"
+        "The EU president speaks at a news conference at the end of a summit, in Brussels, "
+        "March 6, 2014.\n"
+        "Anna Lens—Reuters The EU president speaks at a news conference at the end of a "
+        "summit, in Brussels, on March 6, 2014\n\n"
+        "The European Union said Thursday it suspended talks on two agreements with Russia.\n"
+    )
+    read = read_page("page.txt", text)
+    assert [sentence.text for sentence in read.sentences] == [
+        "The European Union said Thursday it suspended talks on two agreements with Russia."
+    ]

@@ -185,10 +185,17 @@ def page_lines(text: str) -> PageLines:
             if line in lines:
                 repeated.add(line)
             # A caption shown again with its credit is a caption in both places.
-            elif not any(line in other for other in dropped):
+            elif not any(_shown_again(line, other) for other in dropped):
                 lines.append(line)
     kept = tuple(line for line in lines if not _banner(line, lines))
     return PageLines(kept, frozenset(repeated))
+
+
+def _shown_again(line: str, dropped: str) -> bool:
+    """Whether a line is shown again in a line dropped as a caption (whole, or from its first
+    eight words on, the credit put before it and a word or two changed after)."""
+    opening = " ".join(line.split()[:8])
+    return line in dropped or (len(line.split()) >= 8 and opening in dropped)
 
 
 def _drop_last(blocks: list[list[str]]) -> None:
