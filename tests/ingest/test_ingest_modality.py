@@ -154,3 +154,12 @@ def test_an_announcement_takes_the_most_precise_day_it_is_told() -> None:
     assert result.entry.TYPE == "meeting_announcement"
     planned = result.entry.expectations()[0]
     assert (planned.kind, str(planned.expected)) == ("council_meeting", "2023-11-29")
+
+
+def test_ministers_of_one_side_meeting_a_minister_of_the_other_is_a_meeting() -> None:
+    kind, on, _ = draft(
+        "NATO foreign ministers met Russian Foreign Minister Sergey Lavrov on Thursday in "
+        "Brussels.\n",
+        published=date(2009, 12, 4),
+    )
+    assert (kind, on) == ("informal_meeting", "2009-12-03")

@@ -13,7 +13,7 @@ from attrs import frozen
 from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
-from tracker.ingest._parties import party_mentions, people_in
+from tracker.ingest._parties import member_of, party_mentions, people_in
 from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
@@ -137,7 +137,7 @@ def _mentions(
                 or pattern(meetings["self_evident"]).search(sentence.text)
                 or two_sides(sentence.text, published)
             )
-            and not _internal(sentence.text)
+            and not _internal(sentence.text, published)
         )
         tense = tense_near(sentence.text, match.start(), match.end())
         before = lead_in(sentence.text, match.start())
@@ -163,13 +163,19 @@ def _mentions(
         )
 
 
-def _internal(text: str) -> bool:
+def _internal(text: str, day: date) -> bool:
     """Whether a sentence tells of a meeting of one party's own ministers, with no word that
-    the other side took part."""
+    the other side took part: no counterpart or joint council named, nobody of another side."""
     modality = load("events")["modality"]
-    return bool(pattern(modality["internal"]).search(text)) and not pattern(
-        modality["joint"]
-    ).search(text)
+    if not pattern(modality["internal"]).search(text) or pattern(modality["joint"]).search(text):
+        return False
+    blocs = ("NATO", "EU")
+    return not any(
+        (role := mention.person.role_on(day))
+        and role.party not in blocs
+        and not any(member_of(role.party, bloc, day) for bloc in blocs)
+        for mention in people_in(text)
+    )
 
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
