@@ -163,3 +163,18 @@ def test_ministers_of_one_side_meeting_a_minister_of_the_other_is_a_meeting() ->
         published=date(2009, 12, 4),
     )
     assert (kind, on) == ("informal_meeting", "2009-12-03")
+
+
+def test_agreeing_to_meet_is_a_plan_agreeing_to_suspend_is_done() -> None:
+    planned = draft_article(
+        "page.txt",
+        "EU and Russian officials agreed on Monday to meet in Moscow on March 20.\n",
+        published=date(2010, 3, 1),
+    )
+    assert planned.entry is not None
+    assert planned.entry.TYPE == "meeting_announcement"
+    done, on, _ = draft(
+        "EU ministers agreed on Monday to suspend visa talks with Russia.\n",
+        published=date(2014, 3, 3),
+    )
+    assert (done, on) == ("suspension", "2014-03-03")

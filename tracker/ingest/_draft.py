@@ -264,9 +264,9 @@ class _Builder:
         return self._typed(kind, support, parties, common)
 
     def _announcement(self, planned: list[EventMention]) -> Entry | None:
-        dated = [
-            (m, m.date) for m in planned if m.date is not None and m.date.tense is Tense.FUTURE
-        ]
+        # A plan's day is the nearest time phrase told in the future, else any other of its
+        # sentence told so ("agreed on Monday to meet on March 20").
+        dated = [(m, when) for m in planned if (when := self._ahead(m)) is not None]
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
@@ -307,6 +307,16 @@ class _Builder:
         )
         formats = _formats(m.sentence.text for m in support)
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
+
+    def _ahead(self, mention: EventMention) -> DateMention | None:
+        if mention.date is not None and mention.date.tense is Tense.FUTURE:
+            return mention.date
+        ahead = [
+            d
+            for d in self.reading.dates_of(mention.sentence)
+            if d.tense is Tense.FUTURE and d.window.last >= self.day
+        ]
+        return ahead[0] if ahead else None
 
     # -- the fields every entry has ----------------------------------------------------------
 

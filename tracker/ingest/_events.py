@@ -142,9 +142,11 @@ def _mentions(
         tense = tense_near(sentence.text, match.start(), match.end())
         before = lead_in(sentence.text, match.start())
         modality = rules["modality"]
-        planned = (
-            tense is Tense.FUTURE and not pattern(modality["decided"]).search(before)
-        ) or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
+        # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
+        decided = kind != MEETING and pattern(modality["decided"]).search(before)
+        planned = (tense is Tense.FUTURE and not decided) or any(
+            pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
+        )
         negated = pattern(modality["negation"], re.IGNORECASE).search(before)
         doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
         nearest = _nearest(dates, match.start(), match.end())
