@@ -309,6 +309,7 @@ class _Builder:
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
 
     def _ahead(self, mention: EventMention) -> DateMention | None:
+        """The day a planned mention is told for, if its sentence tells one ahead."""
         if mention.date is not None and mention.date.tense is Tense.FUTURE:
             return mention.date
         ahead = [
