@@ -115,7 +115,9 @@ def test_published_dates_a_page_that_has_no_trustworthy_date(
     assert ingest(UNDATED, "--published", "2009-01-26", "--json", "--log", empty_log) == 0
     [draft] = json.loads(capsys.readouterr().out)
     assert (draft["entry"]["type"], draft["entry"]["on"]) == ("council_meeting", "2009-01-26")
-    assert draft["evidence"]["published"]["note"] == "given with --published"
+    assert draft["evidence"]["published"]["note"] == (
+        "given with --published; the page shows no trustworthy date"
+    )
 
 
 @pytest.mark.parametrize(

@@ -118,11 +118,19 @@ def test_a_weekday_in_the_past_tense_is_the_nearest_on_or_before_publication(
 
 
 @given(days(), st.sampled_from(WEEKDAYS))
-def test_a_weekday_in_the_future_tense_is_the_next_after_publication(
+def test_a_weekday_in_the_future_tense_is_the_nearest_on_or_after_publication(
     published: date, weekday: str
 ) -> None:
     _, window, tense = only(f"The ministers will meet on {weekday} in Brussels.", published)
     assert tense is Tense.FUTURE
+    assert WEEKDAYS[window.start.weekday()] == weekday
+    # A preview published on the day of the meeting speaks of that very day.
+    assert published <= window.start < published + timedelta(days=7)
+
+
+@given(days(), st.sampled_from(WEEKDAYS))
+def test_next_weekday_is_strictly_after_publication(published: date, weekday: str) -> None:
+    _, window, _ = only(f"The ministers will meet next {weekday} in Brussels.", published)
     assert WEEKDAYS[window.start.weekday()] == weekday
     assert published < window.start <= published + timedelta(days=7)
 
@@ -148,3 +156,33 @@ def test_next_month_follows_the_month_of_publication(published: date) -> None:
     assert window.start == (published.replace(day=28) + timedelta(days=4)).replace(day=1)
     assert window.start.day == 1
     assert (window.end + timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "window"),
+    [
+        (
+            "The allies criticised NATO's October 6 move, officials said.",
+            "2009-11-02",
+            "2009-10-06",
+        ),
+        (
+            "The council will decide in line with the declaration of 6 March.",
+            "2014-03-17",
+            "2014-03-06",
+        ),
+    ],
+)
+def test_a_day_naming_an_act_or_a_document_is_past(
+    sentence: str, published: str, window: str
+) -> None:
+    [mention] = [
+        m for m in find_dates(sentence, date.fromisoformat(published)) if m.window.days == 1
+    ]
+    assert (str(mention.window), mention.tense) == (window, Tense.PAST)
+
+
+def test_to_before_a_place_is_no_future() -> None:
+    _, window, tense = only("During my visit to Kyiv in February, they agreed.", date(2011, 4, 15))
+    assert tense is not Tense.FUTURE
+    assert str(window) == "2011-02-01..2011-02-28"

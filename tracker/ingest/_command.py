@@ -100,6 +100,20 @@ def encode_draft(draft: Draft) -> dict[str, Any]:
             item.field: {"quotes": list(item.quotes), "note": item.note} for item in draft.evidence
         },
         "reasons": list(draft.reasons),
+        "published": {
+            "day": draft.published.isoformat(),
+            "how": next((e.note for e in draft.evidence if e.field == "published"), ""),
+            "stamps": [
+                {
+                    "date": stamp.published.isoformat(),
+                    "line": stamp.line,
+                    "line_number": stamp.number,
+                    "trust": stamp.trust.value,
+                    "chosen": stamp == draft.stamp,
+                }
+                for stamp in draft.stamps
+            ],
+        },
         "dates": [
             {
                 "phrase": mention.phrase,

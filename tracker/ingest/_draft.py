@@ -40,7 +40,8 @@ from tracker._entries import (
 from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
-from tracker.ingest._parties import participant, party_mentions, people_in
+from tracker.ingest._parties import Person, Role, participant, party_mentions, people_in, side_of
+from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, hedged
 
 __all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
@@ -51,6 +52,10 @@ def _evidence(values: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 def _dates(values: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(values)
+
+
+def _stamps(values: Iterable[Stamp]) -> tuple[Stamp, ...]:
     return tuple(values)
 
 
@@ -77,7 +82,9 @@ class Draft:
     """The entry drafted from one article, with evidence per field and the reasons behind it.
 
     ``entry`` is ``None`` for an unclassified article; ``corroborates`` names the logged entry
-    of the same occurrence, for a corroboration.
+    of the same occurrence, for a corroboration. ``published`` is the day the article is read
+    against; ``stamps`` are the dates the page shows of itself, ``stamp`` the one that dated it
+    (or that ``--published`` overrode).
     """
 
     article: str
@@ -86,6 +93,9 @@ class Draft:
     evidence: tuple[Evidence, ...] = field(converter=_evidence)
     reasons: tuple[str, ...] = field(converter=_texts)
     dates: tuple[DateMention, ...] = field(converter=_dates)
+    published: date
+    stamps: tuple[Stamp, ...] = field(converter=_stamps)
+    stamp: Stamp | None
     corroborates: str = ""
 
     def evidence_for(self, name: str) -> Evidence | None:
@@ -106,16 +116,31 @@ def draft_article(
     trustworthy publication date and none is given.
     """
     page = read_page(name, text)
-    stamp, stamp_note = publication(page, published)
-    day = stamp.date() if isinstance(stamp, datetime) else stamp
+    found = publication(page, published)
+    stamp, stamp_note, day = found.published, found.note, found.day
     reading = read_events(page, day)
     dates = tuple(
         mention for sentence in reading.sentences for mention in reading.dates_of(sentence)
     )
     builder = _Builder(reading, stamp, stamp_note)
+    if found.overridden and found.stamp is not None:
+        builder.reasons.append(
+            f"--published {day} overrides the page's own date, {found.stamp.day} "
+            f"(line {found.stamp.number}): check which is right"
+        )
     entry = builder.build()
     if entry is None:
-        return Draft(name, DraftKind.UNCLASSIFIED, None, builder.evidence, builder.reasons, dates)
+        return Draft(
+            name,
+            DraftKind.UNCLASSIFIED,
+            None,
+            builder.evidence,
+            builder.reasons,
+            dates,
+            day,
+            page.stamps,
+            found.stamp,
+        )
     for other in logged:
         if other.occurrence() == entry.occurrence():
             reason = f"reports the same occurrence as the logged entry {other.id!r}"
@@ -126,9 +151,22 @@ def draft_article(
                 builder.evidence,
                 (*builder.reasons, reason),
                 dates,
+                day,
+                page.stamps,
+                found.stamp,
                 corroborates=other.id,
             )
-    return Draft(name, DraftKind.NEW, entry, builder.evidence, builder.reasons, dates)
+    return Draft(
+        name,
+        DraftKind.NEW,
+        entry,
+        builder.evidence,
+        builder.reasons,
+        dates,
+        day,
+        page.stamps,
+        found.stamp,
+    )
 
 
 class _Builder:
@@ -154,7 +192,23 @@ class _Builder:
                 self.reasons.append(
                     f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
                 )
-        realized = [m for m in news if not (m.planned and m.type == MEETING) and not _hedged(m)]
+        for mention in news:
+            if mention.doubt:
+                self.reasons.append(
+                    f"not taken as having happened: {mention.type} ({mention.trigger!r}) "
+                    f"{mention.doubt}"
+                )
+        # A planned meeting is never drafted as held; a measure told in the future counts only
+        # when it is decided, not expected, considered or threatened.
+        undecided = pattern(load("events")["modality"]["undecided"])
+        realized = [
+            m
+            for m in news
+            if not (m.planned and (m.type == MEETING or undecided.search(m.lead_in)))
+            and not _hedged(m)
+            and not m.doubt
+        ]
+        realized = self._held(realized)
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -163,13 +217,29 @@ class _Builder:
                 f"{name} {value}" for name, value in sorted(scores.items(), key=lambda i: -i[1])
             )
             return self._realized(kind, support, f"mentions reported as news, scored: {how}")
-        planned = [m for m in news if m.planned and m.type == MEETING and not _hedged(m)]
+        planned = [
+            m for m in news if m.planned and m.type == MEETING and not _hedged(m) and not m.doubt
+        ]
         if planned:
             return self._announcement(planned)
         if not self.reading.mentions:
             self.reasons.append("no sentence mentions an event of a known type")
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _held(self, realized: list[EventMention]) -> list[EventMention]:
+        """The mentions left once meetings in doubt are left out: a meeting no sentence dates
+        is taken as held only where a verb says it took place; else the draft says why."""
+        meetings = [m for m in realized if m.type == MEETING]
+        occurred = pattern(load("events")["modality"]["occurred"])
+        if not meetings or any(m.date or occurred.search(m.sentence.text) for m in meetings):
+            return realized
+        quotes = "; ".join(dict.fromkeys(repr(m.trigger) for m in meetings))
+        self.reasons.append(
+            f"in doubt: a meeting is spoken of ({quotes}) but no sentence dates it or says it "
+            "took place: not drafted as held"
+        )
+        return [m for m in realized if m.type != MEETING]
 
     def _realized(self, kind: str, support: list[EventMention], how: str) -> Entry | None:
         if kind == MEETING:
@@ -194,9 +264,9 @@ class _Builder:
         return self._typed(kind, support, parties, common)
 
     def _announcement(self, planned: list[EventMention]) -> Entry | None:
-        dated = [
-            (m, m.date) for m in planned if m.date is not None and m.date.tense is Tense.FUTURE
-        ]
+        # A plan's day is the nearest time phrase told in the future, else any other of its
+        # sentence told so ("agreed on Monday to meet on March 20").
+        dated = [(m, when) for m in planned if (when := self._ahead(m)) is not None]
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
@@ -204,7 +274,8 @@ class _Builder:
                 0, "a meeting is announced but no sentence says when: nothing to draft"
             )
             return None
-        best, when = max(dated, key=lambda pair: pair[0].position)
+        # The most precise day told wins ("on November 29" over "this week"), then the place.
+        best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
         council = load("events")["meetings"]["council"]
         kind = (
             "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"
@@ -236,6 +307,17 @@ class _Builder:
         )
         formats = _formats(m.sentence.text for m in support)
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
+
+    def _ahead(self, mention: EventMention) -> DateMention | None:
+        """The day a planned mention is told for, if its sentence tells one ahead."""
+        if mention.date is not None and mention.date.tense is Tense.FUTURE:
+            return mention.date
+        ahead = [
+            d
+            for d in self.reading.dates_of(mention.sentence)
+            if d.tense is Tense.FUTURE and d.window.last >= self.day
+        ]
+        return ahead[0] if ahead else None
 
     # -- the fields every entry has ----------------------------------------------------------
 
@@ -291,6 +373,8 @@ class _Builder:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        if len(ranked) == 1 and (other := self._other_party(ranked[0])):
+            ranked.append(other)
         if len(ranked) < 2:
             self.reasons.insert(
                 0, f"cannot tell the two parties: the sentences name only {ranked or 'none'}"
@@ -303,6 +387,24 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _other_party(self, party: str) -> str | None:
+        """The party the article names most besides ``party`` (the headline and lead weigh
+        most), for an act whose sentences name only the party that acts."""
+        counts: Counter[str] = Counter()
+        for sentence in self.page.with_headline():
+            weight = 3 if sentence.headline or sentence.paragraph == 0 else 1
+            for code, _ in party_mentions(sentence.text):
+                if code != party:
+                    counts[code] += weight
+        if not counts:
+            return None
+        other, count = counts.most_common(1)[0]
+        self.reasons.append(
+            f"the sentences that report it name only {party}: the other party is {other}, "
+            f"the one the article names most ({count}); check it"
+        )
+        return other
 
     def _participants(
         self, kind: str, support: list[EventMention], parties: Dyad, on: date
@@ -320,20 +422,27 @@ class _Builder:
                 for m in self.reading.mentions
                 if m.type == MEETING and not m.background and not m.planned
             }
+        words = load("events")["speech"]
+        past_role, attributive = pattern(words["past_role"]), pattern(words["attributive"])
+        not_there = pattern(words["not_there"])
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
                 person = named.person
-                if person.name in chosen:
+                if (
+                    person.name in chosen
+                    or past_role.search(sentence.text[: named.start])
+                    or attributive.search(sentence.text[named.end :])
+                    or (is_meeting and not_there.search(sentence.text))
+                ):
                     continue
                 why = ""
                 role = person.role_on(on)
+                speaks = speech.search(sentence.text) and self._same_day(sentence, on)
                 if sentence.index in reporting:
                     why = "named where the event is reported"
                 elif is_meeting and role and role.spokesperson and role.party in parties:
                     why = f"{role.title}, reporting it"
-                elif (
-                    not is_meeting and speech.search(sentence.text) and self._same_day(sentence, on)
-                ):
+                elif speaks and (not is_meeting or self._present(person, role, parties, on)):
                     why = "speaks of it on the day"
                 if not why:
                     continue
@@ -345,7 +454,13 @@ class _Builder:
                             "left out"
                         )
                     continue
+                if role.told:
+                    why += ", in the role the text gives"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
+        for person, role, line in self._header_speakers(parties, on):
+            if person.name not in chosen:
+                why = "named in the page's header, speaking in the first person"
+                chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
         for taken, quote, why in chosen.values():
             self.note(
@@ -355,6 +470,41 @@ class _Builder:
             )
             people.append(taken)
         return tuple(people)
+
+    def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
+        """The people a transcript's header names ("Press conference by the Secretary
+        General ...") when its body speaks in the first person: they are the speakers."""
+        first_person = pattern(load("events")["speech"]["first_person"])
+        if not any(
+            first_person.search(sentence.text) and not re.search(r"[\"“”]", sentence.text)
+            for sentence in self.page.sentences
+        ):
+            return []
+        found = []
+        # A header line ending as a sentence does is a caption, not a transcript's title.
+        for line in (line for line in self.page.header if not re.search(r"[.!?]$", line)):
+            for named in people_in(line):
+                role = named.person.role_on(on)
+                if role and side_of(role, parties, on) in parties:
+                    found.append((named.person, role, line))
+        return found
+
+    def _present(self, person: Person, role: Role | None, parties: Dyad, on: date) -> bool:
+        """Whether a person who speaks on the day of a meeting was there: one of its sides,
+        and no sentence of theirs has them speak in a statement or somewhere else than its
+        venue."""
+        words = load("events")["speech"]
+        if role is None or side_of(role, parties, on) not in parties:
+            return False
+        for sentence in self.page.sentences:
+            if not any(named.person == person for named in people_in(sentence.text)):
+                continue
+            if pattern(words["absent"]).search(sentence.text):
+                return False
+            place = pattern(words["elsewhere"]).match(sentence.text)
+            if place and place.group("place").lower() != self.page.city.lower():
+                return False
+        return True
 
     def _background_before(self, sentence: Sentence) -> bool:
         """Whether the sentence before this one tells only of background events."""
@@ -372,10 +522,12 @@ class _Builder:
         found: list[FollowUp] = []
         back = pattern(load("events")["refers_back"])
         for sentence in self.page.sentences:
+            # An expectation lies ahead: a window over by the end of the publication day is
+            # the day's own news, never a follow-up.
             ahead = [
                 d
                 for d in self.reading.dates_of(sentence)
-                if d.tense is Tense.FUTURE and d.window.last >= self.day
+                if d.tense is Tense.FUTURE and d.window.last > self.day
             ]
             if not ahead:
                 continue
@@ -566,15 +718,20 @@ class _Builder:
             ),
             "unstated",
         )
-        formal = any(pattern(meetings["formal"]).search(t) for t in texts) and not any(
-            pattern(meetings["informal"]).search(t) for t in texts
-        )
+        informal = any(pattern(meetings["informal"]).search(t) for t in texts)
+        called = any(pattern(meetings["formal"]).search(t) for t in texts)
+        named = any(pattern(meetings["named_council"]).search(t) for t in texts)
+        formal = not informal and (called or named)
         self.note("level", texts, f"{level}, from the words of the sentences that report it")
-        self.note(
-            "formal",
-            texts,
-            "called formal" if formal else "not called formal: drafted as informal",
-        )
+        if informal:
+            how = "called informal"
+        elif called:
+            how = "called formal"
+        elif named:
+            how = "a session of the council named, not called informal: formal by default"
+        else:
+            how = "no council named as its forum, nor called formal: drafted as informal"
+        self.note("formal", texts, how)
         return CouncilMeeting(level=level, formal=formal, venue=self.page.city, **common)
 
     def _informal(

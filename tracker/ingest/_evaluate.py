@@ -2,6 +2,8 @@
 
 Each ``NAME.txt`` has a ``NAME.json`` label: ``split``, ``published`` (for pages without a
 trustworthy date) and ``expected`` (type, on, parties, participant names, follow-up windows).
+Real pages are labelled in one file of addresses and labels; their text is kept outside the
+repository, and pages not found there are skipped and counted.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any
 from attrs import frozen
 
 from tracker.ingest._draft import Draft, draft_article
+from tracker.ingest._page import UndatedPageError
 
-__all__ = ["FIELDS", "Tally", "evaluate", "facts"]
+__all__ = ["FIELDS", "PageFigures", "Tally", "evaluate", "evaluate_pages", "facts"]
 
 FIELDS = ("type", "on", "parties", "participants", "follow_ups")
 
@@ -104,3 +107,67 @@ def evaluate(folder: Path, splits: Iterable[str]) -> tuple[dict[str, Tally], lis
                 drafted, wanted_facts = sorted(got[name]), sorted(expected[name])
                 misses.append(f"{article.name}: {name}: drafted {drafted}, expected {wanted_facts}")
     return tallies, misses
+
+
+@frozen
+class PageFigures:
+    """What drafting the labelled real pages gave: tallies per field, publication days found on
+    the pages that show one, drafts asserting an event that did not happen, pages missing."""
+
+    tallies: dict[str, Tally]
+    misses: tuple[str, ...]
+    pages: int
+    missing: int
+    dated: int
+    showing: int
+    false_events: tuple[str, ...]
+
+
+def _happened(draft: Draft) -> bool:
+    """Whether a draft asserts an event as having happened (anything but an announcement)."""
+    return draft.entry is not None and draft.entry.TYPE != "meeting_announcement"
+
+
+def evaluate_pages(labels: Path, pages: Path) -> PageFigures:
+    """Draft every labelled page found in ``pages`` (``NAME.txt``), as a user would: with no
+    publication day given where the page shows one, and the labelled day given elsewhere."""
+    document = json.loads(labels.read_text(encoding="utf-8"))
+    tallies = {name: Tally() for name in FIELDS}
+    misses: list[str] = []
+    false_events: list[str] = []
+    found = missing = dated = showing = 0
+    for page in document["pages"]:
+        path = pages / f"{page['name']}.txt"
+        if not path.is_file():
+            missing += 1
+            continue
+        found += 1
+        text = path.read_text(encoding="utf-8")
+        published = date.fromisoformat(page["published"])
+        draft: Draft | None = None
+        if page["shown"]:
+            showing += 1
+            try:
+                draft = draft_article(path.name, text)
+            except UndatedPageError:
+                misses.append(f"{path.name}: publication: none found, {page['shown']} shown")
+            else:
+                day = draft.published
+                if day.isoformat() == page["shown"]:
+                    dated += 1
+                else:
+                    misses.append(f"{path.name}: publication: read {day}, {page['shown']} shown")
+        if draft is None:
+            draft = draft_article(path.name, text, published=published)
+        got, expected = facts(draft), _expected(page["expected"])
+        for name in FIELDS:
+            tallies[name] = tallies[name].add(got[name], expected[name])
+            if got[name] != expected[name]:
+                misses.append(
+                    f"{path.name}: {name}: drafted {sorted(got[name])}, "
+                    f"expected {sorted(expected[name])}"
+                )
+        planned = page["expected"]["type"] in ("unclassified", "meeting_announcement")
+        if planned and _happened(draft) and got["type"] != expected["type"]:
+            false_events.append(f"{path.name}: drafted {sorted(got['type'])} as having happened")
+    return PageFigures(tallies, tuple(misses), found, missing, dated, showing, tuple(false_events))

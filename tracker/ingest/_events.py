@@ -13,8 +13,8 @@ from attrs import frozen
 from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
-from tracker.ingest._parties import party_mentions, people_in
-from tracker.ingest._when import DateMention, Tense, find_dates, tense_near
+from tracker.ingest._parties import member_of, party_mentions, people_in
+from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
@@ -23,7 +23,10 @@ MEETING = "meeting"
 
 @frozen
 class EventMention:
-    """A sentence's mention of an event of one type (``meeting`` for either kind of meeting)."""
+    """A sentence's mention of an event of one type (``meeting`` for either kind of meeting):
+    ``planned`` when told as to come, ``doubt`` saying why it cannot be taken as having happened
+    (a negation, a cancellation), ``background`` why it is no news; ``lead_in`` is the words
+    before the trigger, back to the start of its clause."""
 
     type: str
     sentence: Sentence
@@ -33,6 +36,8 @@ class EventMention:
     background: str
     date: DateMention | None
     bilateral: bool = True
+    doubt: str = ""
+    lead_in: str = ""
 
     @property
     def counts(self) -> bool:
@@ -92,10 +97,11 @@ def weights() -> dict[str, int]:
     return {kind: weight for kind, weight, _ in _type_patterns()}
 
 
-def two_sides(text: str) -> bool:
-    """Whether a text names at least two parties, by name or through people it names."""
+def two_sides(text: str, day: date) -> bool:
+    """Whether a text names at least two parties, by name or through the people it names in
+    the roles they held on ``day``."""
     parties = {code for code, _ in party_mentions(text)}
-    parties |= {role.party for mention in people_in(text) for role in mention.person.roles}
+    parties |= {role.party for mention in people_in(text) if (role := mention.person.role_on(day))}
     return len(parties) >= 2
 
 
@@ -123,36 +129,69 @@ def _mentions(
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
-        if kind in _joint() and two_sides(sentence.text[: match.start()]):
+        if kind in _joint() and two_sides(sentence.text[: match.start()], published):
             kind = _joint()[kind]
-        bilateral = kind != MEETING or bool(
-            pattern(meetings["council"]).search(sentence.text)
-            or pattern(meetings["self_evident"]).search(sentence.text)
-            or two_sides(sentence.text)
+        bilateral = kind != MEETING or (
+            bool(
+                pattern(meetings["council"]).search(sentence.text)
+                or pattern(meetings["self_evident"]).search(sentence.text)
+                or two_sides(sentence.text, published)
+            )
+            and not _internal(sentence.text, published)
         )
         tense = tense_near(sentence.text, match.start(), match.end())
-        nearest = _nearest(dates, match.start())
+        before = lead_in(sentence.text, match.start())
+        modality = rules["modality"]
+        # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
+        decided = kind != MEETING and pattern(modality["decided"]).search(before)
+        planned = (tense is Tense.FUTURE and not decided) or any(
+            pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
+        )
+        negated = pattern(modality["negation"], re.IGNORECASE).search(before)
+        doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
+        nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
             kind,
             sentence,
             match.group(0),
             match.start(),
-            tense is Tense.FUTURE,
+            planned,
             why,
             nearest,
             bilateral,
+            doubt,
+            before,
         )
 
 
-def _nearest(dates: tuple[DateMention, ...], at: int) -> DateMention | None:
+def _internal(text: str, day: date) -> bool:
+    """Whether a sentence tells of a meeting of one party's own ministers, with no word that
+    the other side took part: no counterpart or joint council named, nobody of another side."""
+    modality = load("events")["modality"]
+    if not pattern(modality["internal"]).search(text) or pattern(modality["joint"]).search(text):
+        return False
+    blocs = ("NATO", "EU")
+    return not any(
+        (role := mention.person.role_on(day))
+        and role.party not in blocs
+        and not any(member_of(role.party, bloc, day) for bloc in blocs)
+        for mention in people_in(text)
+    )
+
+
+def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war")."""
+    ("since the August war") and those of a relative clause after it ("a meeting that
+    assessed Medvedev, who took office last month")."""
     dates = tuple(
         d
         for d in dates
         if not d.phrase.lower().startswith("since")
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+        and not (
+            d.start >= end and re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])
+        )
     )
     if not dates:
         return None

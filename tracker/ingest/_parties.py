@@ -28,13 +28,15 @@ _FAR_FUTURE = date(9999, 12, 31)
 
 @frozen
 class Role:
-    """A role a person held from one day to another, speaking for a party."""
+    """A role a person held from one day to another, speaking for a party; ``told`` for a
+    role read from the text, as it gives it, rather than from the dictionary."""
 
     title: str
     party: str
     start: date
     end: date
     spokesperson: bool
+    told: bool = False
 
 
 @frozen
@@ -90,12 +92,66 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, Person]]:
 
 
 def people_in(text: str) -> tuple[Mention, ...]:
-    """Every person of the dictionary the text names, in order, longest name form first."""
+    """Every person of the dictionary the text names, in order, longest name form first; then
+    anyone else it names with their role and who they speak for."""
     names, by_form = _name_pattern()
-    return tuple(
+    known = [
         Mention(by_form[match.group(0)], match.start(), match.end())
         for match in names.finditer(text)
-    )
+    ]
+    told = [
+        mention
+        for mention in _told(text)
+        if not any(k.start < mention.end and mention.start < k.end for k in known)
+    ]
+    return tuple(sorted((*known, *told), key=lambda mention: mention.start))
+
+
+#: A name of two to four capitalised words, not starting with a preposition or an article.
+_NAME = (
+    r"(?!(?:In|On|At|For|From|With|After|Before|During|Under|By|The|And|But|As)\b)"
+    r"(?P<name>[A-Z][A-Za-z'’-]*[a-z](?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der)){1,3})"
+)
+
+
+@cache
+def _told_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = load("actors")["told"]["titles"]
+    cue = r"(?P<cue>(?:[A-Z][\w.]*(?:'s|’s|`s)?)(?: [A-Z][a-z]+)?)"
+    to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
+    before = pattern(rf"\b{cue} (?P<title>{titles}){to} {_NAME}\b(?! [A-Z])")
+    after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
+    return before, after
+
+
+def _told(text: str) -> list[Mention]:
+    """The people a text names with a role and who they speak for, outside the dictionary."""
+    spokes = pattern(load("actors")["told"]["spokespeople"])
+    found = []
+    for told in _told_patterns():
+        for match in told.finditer(text):
+            party = _speaks_for(match.group("cue"))
+            if party is None:
+                continue
+            title = f"{match.group('cue')} {match.group('title')}"
+            role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
+            name = match.group("name")
+            found.append(
+                Mention(Person(name, (name,), (role,)), match.start("name"), match.end("name"))
+            )
+    return found
+
+
+def _speaks_for(cue: str) -> str | None:
+    """The party a role's cue speaks for: a party's own words, a country's adjective, an
+    office's name."""
+    table: dict[str, str] = load("parties")["speaks_for"]
+    bare = re.sub(r"(?:'s|’s|`s)$", "", cue)
+    for words in (cue, bare, bare.split()[0]):
+        if words in table:
+            return table[words]
+    found = party_mentions(cue)
+    return found[0][0] if found else None
 
 
 @cache

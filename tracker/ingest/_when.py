@@ -18,7 +18,7 @@ from attrs import frozen
 from tracker._dates import DateWindow
 from tracker.ingest._data import load, pattern
 
-__all__ = ["DateMention", "Tense", "find_dates", "hedged", "tense_near"]
+__all__ = ["DateMention", "Tense", "find_dates", "hedged", "lead_in", "tense_near"]
 
 
 class Tense(StrEnum):
@@ -74,13 +74,26 @@ def _rules() -> tuple[_Rule, ...]:
     )
 
 
+#: "to" marks a future only before a verb: not before a name, an article or a possessive
+#: ("a visit to Kyiv", "to the council").
+_AFTER = {
+    "to": r"(?= (?-i:[a-z]))(?! (?:the|a|an|his|her|its|their|our|my|this|that|these|those)\b)"
+}
+
+
 @cache
 def _markers() -> tuple[tuple[re.Pattern[str], Tense], ...]:
     tense = load("dates")["tense"]
     words = [(word, Tense.FUTURE) for word in tense["future"]]
     words += [(word, Tense.PAST) for word in tense["past"]]
     markers = [
-        (pattern(rf"(?<![\w'])(?<!\bbe ){re.escape(word)}\b", re.IGNORECASE), kind)
+        (
+            pattern(
+                rf"(?<![\w'-])(?<!\bbe ){re.escape(word)}\b(?!-){_AFTER.get(word, '')}",
+                re.IGNORECASE,
+            ),
+            kind,
+        )
         for word, kind in words
     ]
     # "-ed" after "be" is a passive ("should be followed"), not a past tense.
@@ -102,8 +115,18 @@ def hedged(sentence: str, at: int | None = None) -> str | None:
     """The hedge that makes a sentence, or the clause of the words at ``at`` and what leads to
     it, a possibility rather than a plan; ``None`` if there is none."""
     end = len(sentence) if at is None else _clause_end(sentence, at)
-    match = _hedges().search(sentence[:end].replace("’", "'"))
-    return match.group(0) if match else None
+    for match in _hedges().finditer(sentence[:end].replace("’", "'")):
+        # "May" inside a sentence is the month, not the modal verb.
+        if match.group(0) == "May" and match.start() > 0:
+            continue
+        return match.group(0)
+    return None
+
+
+def lead_in(sentence: str, at: int) -> str:
+    """The words before offset ``at``, back to the start of their clause."""
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    return sentence[max(breaks, default=0) : at]
 
 
 def _clause_end(sentence: str, at: int) -> int:
@@ -116,6 +139,7 @@ def _clause_end(sentence: str, at: int) -> int:
 def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense of the marker nearest to the phrase at ``start:end``, looked for in the phrase's
     clause first, then in the whole sentence."""
+    sentence = _neutral(sentence)
     own = sentence[start:end].split(maxsplit=1)[0] if sentence[start:end].strip() else ""
     for marker, kind in _markers():
         if kind is Tense.PAST and marker.fullmatch(own):
@@ -142,6 +166,17 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     return Tense.UNKNOWN
 
 
+@cache
+def _neutral_phrases() -> re.Pattern[str]:
+    words = load("dates")["tense"]["neutral"]
+    return pattern(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def _neutral(sentence: str) -> str:
+    """The sentence with phrases that mark no tense blanked out, offsets kept."""
+    return _neutral_phrases().sub(lambda found: " " * len(found.group(0)), sentence)
+
+
 _INHERENT = {
     "next": Tense.FUTURE,
     "later": Tense.FUTURE,
@@ -151,7 +186,7 @@ _INHERENT = {
     "yesterday": Tense.PAST,
 }
 _FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end"})
-_PAST_RULES = frozenset({"attributive_month"})
+_PAST_RULES = frozenset({"attributive_month", "attributive_day"})
 
 
 def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
@@ -241,7 +276,7 @@ def _part(window: DateWindow, part: str) -> DateWindow:
     spans = load("dates")["windows"]
     start, end = window.start, window.last
     part = part.lower().removeprefix("the ")
-    if part == "mid":
+    if part in ("mid", "middle of"):
         first, last = spans["mid"]
         return DateWindow(start.replace(day=first), start.replace(day=last))
     if part in ("early", "beginning of", "start of"):
@@ -269,6 +304,15 @@ def _month_day(groups: Mapping[str, str], published: date, tense: Tense) -> Date
     years = (published.year - 1, published.year, published.year + 1)
     candidates = [window for year in years if (window := _safe_day(year, month, day))]
     return _pick(candidates, published, tense) if candidates else None
+
+
+def _attributive_day(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow | None:
+    """A day naming an act or a document, in either order of its words."""
+    day = {
+        "month": groups.get("month") or groups["month2"],
+        "day": groups.get("day") or groups["day2"],
+    }
+    return _month_day(day, published, tense)
 
 
 def _year(groups: Mapping[str, str], _published: date, _tense: Tense) -> DateWindow:
@@ -379,12 +423,16 @@ def _relative_day(groups: Mapping[str, str], published: date, _tense: Tense) -> 
 
 
 def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
-    """A named weekday: the nearest such day on or before publication in the past tense,
-    the next one after it in the future tense ("last"/"next" make it strictly before/after)."""
+    """A named weekday: the nearest such day on or before publication in the past tense, the
+    nearest on or after it in the future tense (a preview's own weekday is the day it is
+    published: "will meet on Monday" on a Monday is that day); "last"/"next" make it strictly
+    before/after."""
     weekday = load("dates")["weekdays"][groups["weekday"].lower()]
     which = groups.get("which", "").lower()
     back = (published.weekday() - weekday) % 7
-    ahead = (weekday - published.weekday()) % 7 or 7
+    ahead = (weekday - published.weekday()) % 7
+    if which == "next":
+        return DateWindow.day(published + timedelta(days=ahead or 7))
     if which == "last":
         return DateWindow.day(published - timedelta(days=back or 7))
     if which == "this":
@@ -405,6 +453,7 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "relative_month": _relative_month,
     "named_month": _named_month,
     "attributive_month": _named_month,
+    "attributive_day": _attributive_day,
     "relative_year": _relative_year,
     "season": _season,
     "part_of_relative_year": _part_of_relative_year,

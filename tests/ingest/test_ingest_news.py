@@ -1,0 +1,141 @@
+"""Vocabulary of other pairs and the news, not its background: the measures, statements and
+councils of EU-Russia, US-Russia, NATO-Ukraine and OSCE pages, and what a measure answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import tracker
+from tracker.ingest import DraftKind, draft_article
+
+PUBLISHED = date(2016, 10, 3)
+
+
+def entry_of(body: str, published: date = PUBLISHED) -> tracker.Entry:
+    """The entry drafted from a one-line page."""
+    draft = draft_article("news.txt", body + "\n", published=published)
+    assert draft.entry is not None, draft.reasons
+    return draft.entry
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "by", "parties"),
+    [
+        (
+            "The United States on Monday suspended its participation in bilateral channels "
+            "with Russia on Syria.",
+            "suspension",
+            "USA",
+            "RUS-USA",
+        ),
+        (
+            "EU leaders agreed on Monday to suspend visa negotiations with Russia.",
+            "suspension",
+            "EU",
+            "EU-RUS",
+        ),
+        (
+            "The European Union on Monday summoned the Russian ambassador over a travel ban.",
+            "condemnation",
+            "EU",
+            "EU-RUS",
+        ),
+        (
+            "The EU on Monday called the referendum held by Russia in Crimea illegal.",
+            "condemnation",
+            "EU",
+            "EU-RUS",
+        ),
+        (
+            "The OSCE agreed on Monday to send a monitoring mission to Ukraine.",
+            "presence_measure",
+            "OSCE",
+            "OSCE-UKR",
+        ),
+        (
+            "Russia on Monday ordered hundreds of U.S. embassy staff to leave the country.",
+            "presence_measure",
+            "RUS",
+            "RUS-USA",
+        ),
+        (
+            "Russia on Monday ordered two U.S. diplomats to leave the country.",
+            "expulsion",
+            "RUS",
+            "RUS-USA",
+        ),
+    ],
+)
+def test_measures_and_statements_of_other_pairs(
+    body: str, kind: str, by: str, parties: str
+) -> None:
+    entry = entry_of(body)
+    assert (entry.TYPE, entry.actor, str(entry.parties), entry.on) == (
+        kind,
+        by,
+        parties,
+        PUBLISHED,
+    )
+
+
+def test_a_mission_sent_is_opened_by_the_party_that_sends_it() -> None:
+    entry = entry_of("The OSCE agreed on Monday to send a monitoring mission to Ukraine.")
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert (entry.action, entry.of) == (tracker.PresenceAction.OPENED, "OSCE")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine's foreign minister attended a meeting of the NATO-Ukraine Commission on Monday.",
+        "The Russia-NATO Council session was held on Monday in Brussels.",
+        "Allied ministers met Ukraine's foreign minister in the NUC on Monday in Brussels.",
+    ],
+)
+def test_the_council_under_its_other_names_meets_formally_by_default(body: str) -> None:
+    entry = entry_of(body)
+    assert isinstance(entry, tracker.CouncilMeeting)
+    assert entry.formal
+
+
+def test_a_council_called_informal_is_informal() -> None:
+    entry = entry_of("An informal session of the NATO-Ukraine Commission was held on Monday.")
+    assert isinstance(entry, tracker.CouncilMeeting)
+    assert not entry.formal
+
+
+def test_a_counter_measure_is_its_own_event_not_the_measure_it_answers() -> None:
+    first = entry_of("The United States on Monday expelled two Russian diplomats.")
+    answer = draft_article(
+        "answer.txt",
+        "Russia on Wednesday expelled two U.S. diplomats.\n"
+        "It acted in retaliation for Washington having expelled two Russian diplomats.\n",
+        published=date(2016, 10, 5),
+        logged=[first],
+    )
+    assert answer.kind is DraftKind.NEW
+    assert answer.entry is not None
+    assert (answer.entry.TYPE, answer.entry.actor) == ("expulsion", "RUS")
+    assert any(
+        "not the news: expulsion ('expelled') told in a clause about the past" in reason
+        for reason in answer.reasons
+    )
+
+
+def test_a_recap_of_an_old_suspension_never_decides_the_news() -> None:
+    entry = entry_of(
+        "NATO and Ukraine held talks on Monday in Brussels, officials said.\n"
+        "NATO suspended its cooperation with Russia in April 2014.",
+        published=date(2016, 10, 3),
+    )
+    assert entry.TYPE == "informal_meeting"
+
+
+def test_a_follow_up_lies_after_the_publication_day() -> None:
+    entry = entry_of(
+        "EU and Russian leaders met in Siberia on Monday and will meet again today and in "
+        "November, officials said."
+    )
+    assert all(item.expected.end > PUBLISHED for item in entry.expectations())

@@ -1,0 +1,136 @@
+"""The dates a page shows of itself: publication stamps, "last updated" lines, footers.
+
+Our own patterns read the stamps whose meaning they know; any other short line holding a year
+is read with ``dateparser``, which knows the date formats of web pages in many languages. Each
+stamp keeps its line and its place on the page, for the rules of trust that choose among them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from functools import cache
+
+from attrs import frozen
+
+from tracker.ingest._data import load, pattern
+
+__all__ = ["Stamp", "Trust", "find_stamps", "stamp_like"]
+
+
+class Trust(StrEnum):
+    """How far a stamp is trusted: a stamp at the top, a "last updated" line (which a site
+    migration may have rewritten), or a date at the foot of the page."""
+
+    PAGE = "page"
+    UPDATED = "updated"
+    FOOTER = "footer"
+
+
+@frozen
+class Stamp:
+    """A date the page shows: the day (with its time when shown), its line, where it stands."""
+
+    published: date | datetime
+    line: str
+    number: int
+    trust: Trust
+
+    @property
+    def day(self) -> date:
+        """The day of the stamp."""
+        return self.published.date() if isinstance(self.published, datetime) else self.published
+
+    def describe(self) -> str:
+        """The stamp as evidence: its kind, its line and line number, its day."""
+        kind = {
+            Trust.PAGE: "the page's stamp",
+            Trust.UPDATED: "a 'last updated' line",
+            Trust.FOOTER: "a date at the foot of the page",
+        }[self.trust]
+        return f"{kind} {self.line!r} (line {self.number}): {self.day}"
+
+
+def stamp_like(line: str) -> bool:
+    """Whether a line is short and holds a year: a candidate stamp, never part of a sentence."""
+    rules = load("pages")["stamps"]
+    return len(line.split()) <= rules["max_words"] and bool(pattern(rules["year"]).search(line))
+
+
+def find_stamps(text: str) -> tuple[Stamp, ...]:
+    """Every stamp of the page, in the order of its lines: the page's own before its first
+    paragraph (or in its first lines), a footer's after its last."""
+    rules = load("pages")["stamps"]
+    lines = [line.strip() for line in text.splitlines()]
+    numbered = [(number, line) for number, line in enumerate(lines, 1) if line]
+    opening = pattern(load("pages")["body_start"])
+    paragraphs = [
+        at for at, (_, line) in enumerate(numbered) if len(line.split()) > rules["max_words"]
+    ]
+    first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(numbered), -1)
+    stamps = []
+    for at, (number, line) in enumerate(numbered):
+        candidate = line
+        if not stamp_like(line):
+            # A wire opening may carry the day in its agency's brackets.
+            found = opening.match(line)
+            candidate = (found.group("agency") or "") if found else ""
+            if not pattern(rules["year"]).search(candidate):
+                continue
+        known, trust_of_known = _known(candidate)
+        published = known or _parsed(candidate)
+        if published is None:
+            continue
+        if trust_of_known is not None:
+            trust = trust_of_known
+        elif pattern(rules["updated"], re.IGNORECASE).search(candidate):
+            trust = Trust.UPDATED
+        elif at <= first or (at < last and at < rules["top_lines"]):
+            trust = Trust.PAGE
+        else:
+            trust = Trust.FOOTER
+        stamps.append(Stamp(published, line, number, trust))
+    return tuple(stamps)
+
+
+def _known(line: str) -> tuple[date | datetime | None, Trust | None]:
+    """A stamp in one of the formats our own patterns read (such as a UTC time after a local
+    one, which a general parser would not prefer), and the trust its format deserves."""
+    for spec in load("pages")["datelines"]:
+        match = pattern(spec["pattern"]).search(line)
+        if match:
+            return _stamp(match.groupdict()), Trust(spec["trust"])
+    return None, None
+
+
+def _stamp(groups: dict[str, str | None]) -> date | datetime:
+    if groups.get("utc"):
+        return datetime.fromisoformat(groups["utc"] or "").replace(tzinfo=UTC)
+    month_text = groups["month"] or ""
+    months = load("dates")["months"]
+    month = int(month_text) if month_text.isdigit() else months[month_text.lower()]
+    day = date(int(groups["year"] or 0), month, int(groups["day"] or 0))
+    if groups.get("hour"):
+        hour = int(groups["hour"] or 0) % 12 + (12 if groups.get("ampm") == "PM" else 0)
+        return datetime(day.year, day.month, day.day, hour, int(groups["minute"] or 0))
+    return day
+
+
+@cache
+def _parsed(line: str) -> date | datetime | None:
+    """The first full date (day, month and year) ``dateparser`` finds in the line."""
+    # Imported on first use: it takes a while to load, and most pages never need it.
+    from dateparser.search import search_dates  # noqa: PLC0415
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+    }
+    found = search_dates(line, settings=settings)
+    if not found:
+        return None
+    phrase, when = found[0]
+    shows_time = bool(re.search(r"\d:\d\d", phrase))
+    return when if shows_time else when.date()
