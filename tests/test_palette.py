@@ -67,5 +67,5 @@ def test_a_colour_reads_on_dark_and_light_terminals(name: str) -> None:
 def test_the_ink_on_a_phase_colour_is_the_more_readable(name: str) -> None:
     luminance = _luminance(name)
     black, white = _contrast(luminance, 0.0), _contrast(luminance, 1.0)
-    assert ink(name) == ("black" if black >= white else "white")
+    assert ink(name) == ("#000000" if black >= white else "#ffffff")
     assert max(black, white) >= 4.5, name

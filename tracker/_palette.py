@@ -48,6 +48,7 @@ def _luminance(colour: str) -> float:
 
 
 def ink(colour: str) -> str:
-    """``black`` or ``white``: whichever reads better on the ``#rrggbb`` background ``colour``."""
+    """Black or white (``#000000``, ``#ffffff``), whichever reads better on the ``#rrggbb``
+    background ``colour``."""
     luminance = _luminance(colour)
-    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"

@@ -5,16 +5,18 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
+from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS, ink
 from tracker._replay import Change, expected_text, level_text, measure_text, meeting_text
 from tracker._state import State
 from tracker._text import printable
 from tracker.tui._story import Details
 
-__all__ = ["ChangesView", "PhaseBanner", "StateView"]
+__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView"]
 
 #: The latest meetings and lifted measures the state lists; earlier ones are counted.
 RECENT = 5
@@ -26,22 +28,46 @@ def _name(text: str) -> str:
     return text.replace("_", " ")
 
 
+class Pane(VerticalScroll, inherit_bindings=False):
+    """A pane that Tab focuses and the page keys scroll; the arrows still step the timeline."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's declaration style
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class PhaseBanner(Static):
-    """The phase at the cursor, large and coloured, with which replay it is and where."""
+    """The phase shown, the widest and brightest thing on screen (on the phase's colour, or
+    reversed without colours), then the moment: the day, how it is seen, the entry at it."""
 
     details: reactive[Details | None] = reactive(None)
     total: reactive[int] = reactive(0)
 
     def render(self) -> RenderableType:
-        if self.details is None:
+        details = self.details
+        if details is None:
             return Text("")
-        phase = self.details.state.phase
+        phase = details.state.phase
         colour = PHASE_COLOURS[phase]
+        style = "bold reverse" if self.app.no_color else f"bold {ink(colour)} on {colour}"
         banner = Text()
-        banner.append(f" {_name(phase.value).upper()} ", style=f"bold black on {colour}")
-        mode = "as known then" if self.details.known_then else "as it was"
-        banner.append(f"  {self.details.entry.on} · {mode}", style="bold")
-        banner.append(f" · entry {self.details.index + 1} of {self.total}", style="dim")
+        banner.append(f" {_name(phase.value).upper()} ", style=style)
+        if details.known_at is None:
+            seen = "as it was"
+        elif details.known_at == details.on:
+            seen = "as known then"
+        else:
+            seen = f"as known on {details.known_at}"
+        banner.append(f"  {details.on} · {seen}", style="bold")
+        where = f"entry {details.index + 1} of {self.total}"
+        if details.day is not None and details.day < details.entry.on:
+            where = f"before entry {details.index + 1} of {self.total}"
+        elif details.day is not None and details.day != details.entry.on:
+            where += f" ({details.entry.on})"
+        banner.append(f" · {where}", style="dim")
         return banner
 
 
