@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tracker._entries import Dyad
 from tracker._errors import LogError
+from tracker._text import printable
 from tracker.tui._settings import default_settings_path, read_settings, write_settings
 from tracker.tui._story import Story, last_crisis, load_story
 from tracker.tui.commands import TrackerCommands
@@ -65,6 +66,17 @@ class TrackerApp(App[None]):
             problem = write_settings(self.settings, {**settings, "theme": theme})
             if problem is not None:
                 self.notify(problem, severity="warning", markup=False)
+
+    @on(events.DeliveryComplete)
+    def _exported(self, event: events.DeliveryComplete) -> None:
+        if event.name == "export":
+            self.notify(printable(f"Exported to {event.path}"), title="Export", markup=False)
+
+    @on(events.DeliveryFailed)
+    def _not_exported(self, event: events.DeliveryFailed) -> None:
+        if event.name == "export":
+            problem = printable(f"Not exported: {event.exception}")
+            self.notify(problem, title="Export", severity="error", markup=False)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save an SVG screenshot in the working folder (not in a Downloads folder)."""

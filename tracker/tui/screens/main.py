@@ -22,15 +22,21 @@ from textual.worker import Worker, WorkerState
 from tracker._dates import parse_day
 from tracker._entries import Dyad, Entry
 from tracker._replay import Replay
+from tracker._state import State
 from tracker._text import printable
+from tracker.tui._evidence import citation
+from tracker.tui._export import moment_name, state_text
 from tracker.tui._story import (
     Details,
     Filter,
     Story,
     details_at,
     last_on_or_before,
+    load_story,
     row_at_or_before,
 )
+from tracker.tui.screens.compare import CompareScreen
+from tracker.tui.screens.export import ask_and_export
 from tracker.tui.screens.prompt import PromptScreen
 from tracker.tui.widgets.panes import ChangesView, Pane, PhaseBanner, StateView
 from tracker.tui.widgets.score_chart import ScoreChart
@@ -44,7 +50,17 @@ _BACK = frozenset({"previous", "first", "previous_month"})
 _FORWARD = frozenset({"next", "last", "next_month", "play"})
 #: The actions that need a log with entries.
 _ON_ENTRIES = frozenset(
-    {"jump_to_date", "known_on", "filter", "toggle_known", "previous_source", "next_source"}
+    {
+        "jump_to_date",
+        "known_on",
+        "filter",
+        "toggle_known",
+        "previous_source",
+        "next_source",
+        "compare",
+        "export",
+        "copy_citation",
+    }
 )
 
 
@@ -68,6 +84,9 @@ class MainScreen(Screen[None]):
         Binding("space", "play", "Play", key_display="␣"),
         Binding("space", "pause", "Pause", key_display="␣"),
         Binding("t", "toggle_known", "Known then"),
+        Binding("c", "compare", "Compare"),
+        Binding("x", "export", "Export"),
+        Binding("y", "copy_citation", "Copy cite"),
         Binding("p", "previous_source", "Source-", show=False),
         Binding("n", "next_source", "Source+", show=False),
         Binding("escape", "leave_pane", "Timeline", show=False),
@@ -494,6 +513,80 @@ class MainScreen(Screen[None]):
 
     def action_next_source(self) -> None:
         self.query_one(SourcesView).step(1)
+
+    def _shown_state(self) -> State | None:
+        """The state the panes show, once they show the cursor's moment."""
+        return self.details.state if self.details is not None and self._shows_cursor() else None
+
+    def action_compare(self) -> None:
+        """Ask for another day or another dyad of the log, and compare it with this moment."""
+
+        def answered(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                self.compare_with_day(parse_day(answer))
+                return
+            except ValueError:
+                pass
+            try:
+                self.compare_with_dyad(Dyad.parse(answer.upper()))
+            except ValueError as error:
+                self.notify(printable(str(error)), severity="error", markup=False)
+
+        story = self.story
+        others = [str(dyad) for dyad in story.dyads if dyad != story.dyad] if story else []
+        example = f", or a dyad ({', '.join(others)})" if others else ""
+        shown = self.details.on.isoformat() if self.details else ""
+        self.app.push_screen(
+            PromptScreen(f"Compare with a day (YYYY-MM-DD){example}", value=shown), answered
+        )
+
+    def compare_with_day(self, day: date) -> None:
+        """Compare the state shown (A) with the same dyad's on ``day`` (B), seen the same way."""
+        first, replay = self._shown_state(), self.story.replay if self.story else None
+        if first is None or replay is None:
+            return
+        known_at = self.known_on or (day if self.known_then else None)
+        what = f"{first.at} with {day}"
+        self.app.push_screen(CompareScreen(first, lambda: replay.at(day, known_at=known_at), what))
+
+    def compare_with_dyad(self, dyad: Dyad) -> None:
+        """Compare the state shown (A) with another dyad's of the log on the same day (B)."""
+        first, story = self._shown_state(), self.story
+        if first is None or story is None or first.at is None:
+            return
+        if dyad not in story.dyads or dyad == story.dyad:
+            msg = f"{dyad} is not another dyad of {story.path.name}"
+            self.notify(printable(msg), severity="error", markup=False)
+            return
+        on, known_at = first.at, first.known_at
+
+        def second() -> State:
+            replay = load_story(story.path, dyad).replay
+            if replay is None:
+                msg = f"{dyad} has no entries"
+                raise ValueError(msg)
+            return replay.at(on, known_at=known_at)
+
+        self.app.push_screen(CompareScreen(first, second, f"{story.dyad} with {dyad}"))
+
+    def action_export(self) -> None:
+        """Write the state shown to a file of the working folder, as Markdown or JSON."""
+        state = self._shown_state()
+        if state is not None:
+            ask_and_export(self, moment_name(state), lambda suffix: state_text(state, suffix))
+
+    def action_copy_citation(self) -> None:
+        """Copy the citation of the source shown: its quotes, outlet, date and the entry's id."""
+        sources = self.query_one(SourcesView)
+        entry, source = sources.entry, sources.source
+        if entry is None or source is None:
+            self.notify("This entry has no source to cite.", severity="warning")
+            return
+        cited = citation(entry, source)
+        self.app.copy_to_clipboard(cited)
+        self.notify(cited, title="Copied to the clipboard", markup=False)
 
     def action_leave_pane(self) -> None:
         """Leave the focused pane: the keys step the timeline again."""

@@ -12,11 +12,11 @@ from textual.widgets import Static
 
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS, ink
 from tracker._replay import Change, expected_text, level_text, measure_text, meeting_text
-from tracker._state import State
+from tracker._state import Phase, State
 from tracker._text import printable
 from tracker.tui._story import Details
 
-__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView"]
+__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView", "phase_badge"]
 
 #: The latest meetings and lifted measures the state lists; earlier ones are counted.
 RECENT = 5
@@ -26,6 +26,13 @@ _CHANGE_STYLES = {"added": ("+", "green"), "removed": ("-", "red"), "changed": (
 
 def _name(text: str) -> str:
     return text.replace("_", " ")
+
+
+def phase_badge(phase: Phase, *, no_color: bool) -> Text:
+    """The phase's name in capitals on its colour (reversed when colours are off)."""
+    colour = PHASE_COLOURS[phase]
+    style = "bold reverse" if no_color else f"bold {ink(colour)} on {colour}"
+    return Text(f" {_name(phase.value).upper()} ", style=style)
 
 
 class Pane(VerticalScroll, inherit_bindings=False):
@@ -50,11 +57,7 @@ class PhaseBanner(Static):
         details = self.details
         if details is None:
             return Text("")
-        phase = details.state.phase
-        colour = PHASE_COLOURS[phase]
-        style = "bold reverse" if self.app.no_color else f"bold {ink(colour)} on {colour}"
-        banner = Text()
-        banner.append(f" {_name(phase.value).upper()} ", style=style)
+        banner = phase_badge(details.state.phase, no_color=self.app.no_color)
         if details.known_at is None:
             seen = "as it was"
         elif details.known_at == details.on:
@@ -196,11 +199,18 @@ class ChangesView(Static):
 
     changes: reactive[tuple[Change, ...] | None] = reactive(None, layout=True)
 
+    def __init__(
+        self, *, empty: str = "no change: a report of what was known", id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        #: What is said when there is no change.
+        self.empty = empty
+
     def render(self) -> RenderableType:
         if self.changes is None:
             return Text("")
         if not self.changes:
-            return Text("no change: a report of what was known", style="dim")
+            return Text(self.empty, style="dim")
         lines = []
         for change in _in_order(self.changes):
             sign, colour = _CHANGE_STYLES[change.kind]
