@@ -9,6 +9,8 @@ from pathlib import Path
 import orjson
 import pytest
 from pilots import scenario, search_palette, settle, until
+from rich.color import Color
+from rich.segment import Segment
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -364,3 +366,44 @@ async def test_a_log_that_cannot_be_read_fails_the_run(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.failed
+
+
+def _luminance(colour: Color) -> float:
+    def linear(value: int) -> float:
+        channel = value / 255
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = colour.get_truecolor()
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def _label_contrast(segment: Segment) -> float:
+    """The contrast of a type label's text with the cell under it, as drawn."""
+    style = segment.style
+    assert style is not None
+    assert style.color is not None
+    assert style.bgcolor is not None
+    ink, paper = (style.bgcolor, style.color) if style.reverse else (style.color, style.bgcolor)
+    first, second = _luminance(ink), _luminance(paper)
+    return (max(first, second) + 0.05) / (min(first, second) + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@scenario
+async def test_the_cursor_row_keeps_its_type_label_readable(nato_log: Path, theme: str) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        main = app.main
+        for index in range(len(main.entries)):
+            main.go_to(index)
+            await pilot.pause()
+            rows = [list(strip) for strip in app.screen._compositor.render_strips()[1:10]]
+            cursor = next(row for row in rows if row[0].text == "▶")
+            label = cursor[2]
+            # As readable as on a row off the cursor (the same pair of colours), and readable.
+            plain = [row[2] for row in rows if row[0].text == " " and row[2].text == label.text]
+            assert _label_contrast(label) >= 2.5, (theme, label)
+            for same in plain:
+                assert _label_contrast(label) >= _label_contrast(same) - 0.01, (theme, label)
