@@ -3,6 +3,8 @@ the citation of a quoted sentence."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.style import Style
 from rich.text import Text
 
@@ -29,12 +31,14 @@ def body(name: str, text: str, quotes: tuple[str, ...]) -> list[str]:
     return kept or paragraphs
 
 
-def _first_sentences(name: str, text: str) -> list[str]:
-    """The first sentence of each line of the body, in order."""
+@lru_cache(maxsize=16)
+def _first_sentences(name: str, text: str) -> tuple[str, ...]:
+    """The first sentence of each line of the body, in order (kept for the articles read
+    last: stepping back and forth reads them again)."""
     firsts: dict[int, str] = {}
     for sentence in read_page(name, text).sentences:
         firsts.setdefault(sentence.paragraph, sentence.text)
-    return [firsts[line] for line in sorted(firsts)]
+    return tuple(firsts[line] for line in sorted(firsts))
 
 
 def highlight(text: str, quotes: tuple[str, ...], style: Style | str = "reverse") -> Text:
