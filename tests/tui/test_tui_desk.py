@@ -18,6 +18,7 @@ from textual.widgets import Static
 import tracker
 from tracker import _cli
 from tracker._codec import encode_state
+from tracker._palette import PHASE_COLOURS, ink
 from tracker.tui import TrackerApp
 from tracker.tui._evidence import citation
 from tracker.tui._export import comparison_text, state_text
@@ -354,10 +355,24 @@ async def test_without_colours_the_phase_is_reversed(
     app = TrackerApp(nato_log)
     async with app.run_test() as pilot:
         await settle(pilot)
-        rendered = app.main.query_one(PhaseBanner).render()
+        phase = app.main.query_one(PhaseBanner)
+        rendered = phase.render()
         assert isinstance(rendered, Text)
-        assert rendered.plain.startswith(" SUSPENDED ")
-        assert "reverse" in str(rendered.style)
+        assert rendered.plain.startswith("SUSPENDED ")
+        assert phase.styles.text_style.reverse
+
+
+@scenario
+async def test_the_phase_is_a_bar_of_its_colour(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        phase = app.main.query_one(PhaseBanner)
+        colour = PHASE_COLOURS[tracker.Phase.SUSPENDED]
+        assert phase.styles.background.hex == colour.upper()
+        assert phase.styles.color.hex == ink(colour).upper()
+        await answer(pilot, "d", "2009-01-26")
+        assert phase.styles.background.hex == PHASE_COLOURS[tracker.Phase.INFORMAL_COUNCIL].upper()
 
 
 @scenario

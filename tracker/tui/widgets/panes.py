@@ -47,30 +47,43 @@ class Pane(VerticalScroll, inherit_bindings=False):
 
 
 class PhaseBanner(Static):
-    """The phase shown, the widest and brightest thing on screen (on the phase's colour, or
-    reversed without colours), then the moment: the day, how it is seen, the entry at it."""
+    """The phase shown, the brightest thing on screen: a bar of the phase's colour (reversed
+    without colours) across the panes, then the moment: the day, how it is seen, the entry."""
 
     details: reactive[Details | None] = reactive(None)
     total: reactive[int] = reactive(0)
+
+    def watch_details(self, details: Details | None) -> None:
+        if details is None:
+            self.styles.clear_rule("background")
+            self.styles.clear_rule("color")
+            return
+        colour = PHASE_COLOURS[details.state.phase]
+        if self.app.no_color:
+            self.styles.text_style = "reverse"
+        else:
+            self.styles.background = colour
+            self.styles.color = ink(colour)
 
     def render(self) -> RenderableType:
         details = self.details
         if details is None:
             return Text("")
-        banner = phase_badge(details.state.phase, no_color=self.app.no_color)
+        banner = Text()
+        banner.append(_name(details.state.phase.value).upper(), style="bold")
         if details.known_at is None:
             seen = "as it was"
         elif details.known_at == details.on:
             seen = "as known then"
         else:
             seen = f"as known on {details.known_at}"
-        banner.append(f"  {details.on} · {seen}", style="bold")
+        banner.append(f"   {details.on} · {seen}")
         where = f"entry {details.index + 1} of {self.total}"
         if details.day is not None and details.day < details.entry.on:
             where = f"before entry {details.index + 1} of {self.total}"
         elif details.day is not None and details.day != details.entry.on:
             where += f" ({details.entry.on})"
-        banner.append(f" · {where}", style="dim")
+        banner.append(f" · {where}")
         return banner
 
 
