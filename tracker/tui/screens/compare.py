@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -24,7 +23,7 @@ from tracker._state import State
 from tracker._text import printable
 from tracker.tui._export import comparison_text, moment_name
 from tracker.tui.screens.export import ask_and_export
-from tracker.tui.widgets.panes import ChangesView, Pane, StateView, phase_badge
+from tracker.tui.widgets.panes import ChangesView, Pane, StateView, paint_phase, phase_name
 
 __all__ = ["CompareScreen", "moment_title"]
 
@@ -87,14 +86,13 @@ class CompareScreen(Screen[None]):
             return
         for side, state in (("a", self.first), ("b", second)):
             self.query_one(f"#state-{side}").border_title = f"{side.upper()}: {moment_title(state)}"
-            self.query_one(f"#badge-{side}", Static).update(self._badge(state))
+            badge = self.query_one(f"#badge-{side}", Static)
+            badge.update(phase_name(state.phase))
+            paint_phase(badge, state.phase)
             self.query_one(f"#view-{side}", StateView).state = state
         changes = diff(self.first, second)
         self.query_one("#compare-changes").border_title = f"from A to B: {len(changes)} changes"
         self.query_one("#view-changes", ChangesView).changes = changes
-
-    def _badge(self, state: State) -> RenderableType:
-        return phase_badge(state.phase, no_color=self.app.no_color)
 
     def action_swap(self) -> None:
         if self.second is not None:

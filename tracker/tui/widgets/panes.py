@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS, ink
@@ -16,7 +17,7 @@ from tracker._state import Phase, State
 from tracker._text import printable
 from tracker.tui._story import Details
 
-__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView", "phase_badge"]
+__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView", "paint_phase", "phase_name"]
 
 #: The latest meetings and lifted measures the state lists; earlier ones are counted.
 RECENT = 5
@@ -28,11 +29,23 @@ def _name(text: str) -> str:
     return text.replace("_", " ")
 
 
-def phase_badge(phase: Phase, *, no_color: bool) -> Text:
-    """The phase's name in capitals on its colour (reversed when colours are off)."""
-    colour = PHASE_COLOURS[phase]
-    style = "bold reverse" if no_color else f"bold {ink(colour)} on {colour}"
-    return Text(f" {_name(phase.value).upper()} ", style=style)
+def paint_phase(widget: Widget, phase: Phase | None) -> None:
+    """Paint ``widget`` in the colour of ``phase``, its text in black or white (reversed when
+    colours are off); ``None`` takes the paint off."""
+    if phase is None:
+        widget.styles.clear_rule("background")
+        widget.styles.clear_rule("color")
+    elif widget.app.no_color:
+        widget.styles.text_style = "reverse"
+    else:
+        colour = PHASE_COLOURS[phase]
+        widget.styles.background = colour
+        widget.styles.color = ink(colour)
+
+
+def phase_name(phase: Phase) -> Text:
+    """The phase's name in capitals, bold."""
+    return Text.assemble((_name(phase.value).upper(), "bold"))
 
 
 class Pane(VerticalScroll, inherit_bindings=False):
@@ -54,23 +67,13 @@ class PhaseBanner(Static):
     total: reactive[int] = reactive(0)
 
     def watch_details(self, details: Details | None) -> None:
-        if details is None:
-            self.styles.clear_rule("background")
-            self.styles.clear_rule("color")
-            return
-        colour = PHASE_COLOURS[details.state.phase]
-        if self.app.no_color:
-            self.styles.text_style = "reverse"
-        else:
-            self.styles.background = colour
-            self.styles.color = ink(colour)
+        paint_phase(self, details.state.phase if details else None)
 
     def render(self) -> RenderableType:
         details = self.details
         if details is None:
             return Text("")
-        banner = Text()
-        banner.append(_name(details.state.phase.value).upper(), style="bold")
+        banner = phase_name(details.state.phase)
         if details.known_at is None:
             seen = "as it was"
         elif details.known_at == details.on:
