@@ -168,3 +168,22 @@ def test_an_export_is_a_new_plain_file_of_the_working_folder(tmp_path: Path) -> 
     (tmp_path / "state.md").write_text("kept")
     assert export_problem(tmp_path, "state.md") is not None
     assert free_name(tmp_path, "state", ".md") == "state-2.md"
+
+
+@settings(max_examples=60, deadline=None)
+@given(ts.logs(max_size=12, plain=True), st.data())
+def test_the_details_of_any_day_are_the_replay_on_that_day(
+    entries: tuple[tracker.Entry, ...], data: st.DataObject
+) -> None:
+    replay = tracker.Replay(entries)
+    if not len(replay):
+        return
+    first, last = (
+        date(d.year, d.month, d.day) for d in (replay.entries[0].on, replay.entries[-1].on)
+    )
+    on = data.draw(st.dates(first, last), label="day")
+    known_at = data.draw(st.none() | st.dates(first, last), label="known at")
+    index = max(replay.count_at(on) - 1, 0)
+    details = details_at(replay, index, day=on, known_at=known_at)
+    assert details.state == replay.at(on, known_at=known_at)
+    assert (details.on, details.known_at) == (on, known_at)
