@@ -89,7 +89,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_citation", "Copy cite"),
         Binding("p", "previous_source", "Source-", show=False),
         Binding("n", "next_source", "Source+", show=False),
-        Binding("escape", "leave_pane", "Timeline", show=False),
+        Binding("escape", "leave_pane", "Leave the pane", show=False),
     ]
 
     #: Seconds between two steps while playing.
@@ -154,7 +154,7 @@ class MainScreen(Screen[None]):
         self.query_one("#body").loading = self.story is None
         self.query_one("#state-pane").border_title = "state"
         self.query_one("#changes-pane").border_title = "what this entry changed"
-        self.query_one("#sources-pane").border_title = "sources"
+        self.query_one("#sources-pane").border_title = "sources · n next, p previous, y copy"
         self._player = self.set_interval(self.PLAY_INTERVAL, self._tick, pause=True)
 
     # -- state flowing down ----------------------------------------------------------------
