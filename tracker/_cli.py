@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
-    tui.add_argument("--at", type=day, help="open on this day (default: the last crisis)")
+    tui.add_argument(
+        "--at", type=day, metavar="DATE", help="open on this day (default: the last crisis)"
+    )
     return parser
 
 
