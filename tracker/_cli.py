@@ -122,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tui = command("tui", "Step through a log in the terminal UI.")
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
+    tui.add_argument(
+        "--at", type=day, metavar="DATE", help="open on this day (default: the last crisis)"
+    )
     finish(parser)
     return parser
 
@@ -728,7 +731,7 @@ def _synth(args: argparse.Namespace, out: Console) -> int:
 def _tui(args: argparse.Namespace, _out: Console) -> int:
     from tracker.tui import run  # noqa: PLC0415 - Textual loads only for the UI
 
-    return run(args.path or bundled_log())
+    return run(args.path or bundled_log(), at=args.at)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {

@@ -1,27 +1,29 @@
 """The colours of phases and channel statuses, shared by the command and the terminal UI.
 
-Plain colour names (of the 256-colour palette both Rich and Textual read), so the core need not
-import either. Each is mid-toned, readable on a dark and on a light terminal, and on it black
-text stays readable (the UI's phase banner).
+Colours of the 256-colour palette, written as ``#rrggbb`` (both Rich and Textual read them, and
+a 256-colour terminal shows them exactly), so the core need not import either. Each is
+mid-toned: it reads as text on a dark and on a light terminal, and under it :func:`ink` picks
+the text colour (the UI's phase banner).
 """
 
 from __future__ import annotations
 
 from tracker._state import ChannelStatus, Phase
 
-__all__ = ["CHANNEL_COLOURS", "PHASE_COLOURS"]
+__all__ = ["CHANNEL_COLOURS", "PHASE_COLOURS", "ink"]
 
-#: One colour a phase, from the worst (magenta, red) through oranges and ambers to greens.
+#: One hue a phase, turning from the worst to the best: magenta, red, orange, amber, olive,
+#: green, teal, azure, blue. Neighbours differ by a CIELAB distance of 20 or more.
 PHASE_COLOURS: dict[Phase, str] = {
-    Phase.SEVERED: "magenta3",
-    Phase.SUSPENDED: "red3",
-    Phase.REENGAGEMENT_DECIDED: "indian_red",
-    Phase.CONTACTS_RESUMED: "dark_orange3",
-    Phase.INFORMAL_COUNCIL: "orange4",
-    Phase.COOPERATION_SUSPENDED: "dark_goldenrod",
-    Phase.STRAINED: "chartreuse4",
-    Phase.NORMALIZED: "green4",
-    Phase.NORMAL: "spring_green4",
+    Phase.SEVERED: "#af00af",  # magenta3
+    Phase.SUSPENDED: "#d70000",  # red3
+    Phase.REENGAGEMENT_DECIDED: "#d75f00",  # dark_orange3
+    Phase.CONTACTS_RESUMED: "#af8700",  # dark_goldenrod
+    Phase.INFORMAL_COUNCIL: "#5f8700",  # chartreuse4
+    Phase.COOPERATION_SUSPENDED: "#008700",  # green4
+    Phase.STRAINED: "#008787",  # turquoise4
+    Phase.NORMALIZED: "#0087d7",  # dodger_blue3
+    Phase.NORMAL: "#5f5fd7",  # slate_blue3
 }
 
 #: The colour of a channel's status, the colour of the phase it is most like.
@@ -32,3 +34,21 @@ CHANNEL_COLOURS: dict[ChannelStatus, str] = {
     ChannelStatus.INFORMAL: PHASE_COLOURS[Phase.INFORMAL_COUNCIL],
     ChannelStatus.ACTIVE: PHASE_COLOURS[Phase.NORMAL],
 }
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance of a ``#rrggbb`` colour, as WCAG defines it."""
+
+    def linear(value: int) -> float:
+        channel = value / 255
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(colour[at : at + 2], 16) for at in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def ink(colour: str) -> str:
+    """Black or white (``#000000``, ``#ffffff``), whichever reads better on the ``#rrggbb``
+    background ``colour``."""
+    luminance = _luminance(colour)
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"

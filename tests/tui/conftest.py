@@ -11,6 +11,16 @@ from attrs import evolve
 import tracker
 
 
+@pytest.fixture(autouse=True)
+def settings_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A config folder of the test's own: the UI never reads or writes the user's settings."""
+    home = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def nato_log(tmp_path: Path) -> Path:
     """A copy of the bundled log, with its articles beside it."""

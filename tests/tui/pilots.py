@@ -35,9 +35,8 @@ async def settle(pilot: Pilot[object]) -> None:
         if main is None or main.story is None or main.story.replay is None:
             return True
         details = main.details
-        return details is not None and (details.index, details.known_then) == (
-            main.cursor,
-            main.known_then,
+        return details is not None and (details.index, details.day, details.known_at) == (
+            main.moment
         )
 
     await pilot.pause()

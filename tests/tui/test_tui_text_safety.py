@@ -119,7 +119,7 @@ async def test_the_sources_pane_shows_outlet_headline_and_article_as_text(tmp_pa
         await settle(pilot)
         await pilot.press("down")
         await settle(pilot)
-        heading = f"[1] {printable(SHORT)} · 2008-12-19 · {printable(SHORT)}"
+        heading = f"source 1 of 1 · {printable(SHORT)} · 2008-12-19 · {printable(SHORT)}"
         await until(pilot, lambda: heading in screen_text(app), "the source's heading")
         assert f"Before {printable(SHORT)}\\x07 after." in screen_text(app)
         assert_safe(app)
@@ -145,7 +145,7 @@ async def test_notifications_and_the_title_show_a_query_as_text(tmp_path: Path) 
         assert "No entry matches “[/]\\x1b[2j”." in screen_text(app)
         app.main.apply_filter(Filter.parse("[b]x[/b]"))
         await pilot.pause()
-        assert "filter: [b]x[/b] (1)" in screen_text(app)
+        assert "1 of 2 entries listed (filter: [b]x[/b])" in screen_text(app)
         await pilot.press("d")
         await pilot.pause()
         app.screen.query_one(Input).value = "[/]"

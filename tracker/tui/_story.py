@@ -11,6 +11,7 @@ from attrs import evolve, field, frozen
 from tracker._articles import ARTICLES
 from tracker._dates import Day, Precision
 from tracker._entries import Dyad, Entry
+from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
 from tracker._state import Activity, Phase, State
 from tracker._store import read_log
@@ -22,6 +23,7 @@ __all__ = [
     "Story",
     "choose_dyad",
     "details_at",
+    "last_crisis",
     "last_on_or_before",
     "load_story",
     "row_at_or_before",
@@ -168,18 +170,29 @@ class Details:
     """What the panes show for the entry at ``index``: its step and the state to display
     (both computed once, off the UI thread).
 
-    ``state`` is the state after the entry as it was, or, when ``known_then``, the state on the
-    entry's day from only the entries reported by that day.
+    ``state`` is the state just after the entry, or on ``day`` when one was chosen (the state
+    between two entries); as it was, or from only the entries reported by ``known_at``.
     """
 
     index: int
-    known_then: bool
     step: Step
     state: State
+    day: date | None = None
+    known_at: date | None = None
 
     @property
     def entry(self) -> Entry:
         return self.step.entry
+
+    @property
+    def known_then(self) -> bool:
+        """Whether the state is as known on a day rather than as it was."""
+        return self.known_at is not None
+
+    @property
+    def on(self) -> date:
+        """The day the state is on: the day chosen, else the entry's."""
+        return self.day or self.entry.on
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -187,12 +200,56 @@ class Details:
         return self.step.changes
 
 
-def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
-    """Compute the :class:`Details` of entry ``index`` of ``replay``."""
+def details_at(
+    replay: Replay,
+    index: int,
+    *,
+    known_then: bool = False,
+    day: date | None = None,
+    known_at: date | None = None,
+) -> Details:
+    """Compute the :class:`Details` of entry ``index`` of ``replay``, on ``day`` (by default
+    just after the entry), as known on ``known_at`` (or, when ``known_then``, on the day shown).
+    """
     step = replay.step(index)
-    day = step.entry.on
-    state = replay.at(day, known_at=day) if known_then else evolve(step.after, at=day)
-    return Details(index, known_then, step, state)
+    on = day or step.entry.on
+    if known_at is None and known_then:
+        known_at = on
+    if day is None and known_at is None:
+        state = evolve(step.after, at=on)
+    else:
+        state = replay.at(on, known_at=known_at)
+    return Details(index, step, state, day, known_at)
+
+
+#: The phases a relationship is settled in: a step out of them into a worse one opens a crisis.
+SETTLED = frozenset({Phase.NORMAL, Phase.NORMALIZED})
+
+
+def last_crisis(replay: Replay) -> int:
+    """The index of the entry that opened the story's last crisis: the last that moves the
+    phase from a settled one to a worse one, else the last that worsens it at all (0 if none).
+
+    Folds the log backwards a checkpoint's span at a time, stopping at the first span that
+    holds a step out of a settled phase, so a long log with a late crisis is cheap.
+    """
+    order = {phase: rank for rank, phase in enumerate(Phase)}
+    worse: int | None = None
+    entries = replay.entries
+    for start in reversed(range(0, len(entries), replay.every)):
+        state = replay.state(start)
+        settled_out: int | None = None
+        for index in range(start, min(start + replay.every, len(entries))):
+            after = apply(state, entries[index])
+            if order[after.phase] < order[state.phase]:
+                if worse is None or worse < index:
+                    worse = index
+                if state.phase in SETTLED:
+                    settled_out = index
+            state = after
+        if settled_out is not None:
+            return settled_out
+    return worse or 0
 
 
 def row_at_or_before(rows: tuple[int, ...], index: int) -> int:

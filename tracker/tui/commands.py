@@ -1,4 +1,5 @@
-"""The command palette: go to an entry or a date, filter by type, show another dyad."""
+"""The command palette: go to an entry or a date, filter by type, show or compare another
+dyad."""
 
 from __future__ import annotations
 
@@ -63,6 +64,15 @@ class TrackerCommands(Provider):
                 f"Show dyad {dyad}",
                 partial(main.ask_for_dyad, dyad),
                 f"Replay the {dyad} relationship",
+            )
+            for dyad in story.dyads
+            if dyad != story.dyad
+        )
+        commands.extend(
+            (
+                f"Compare with dyad {dyad}",
+                partial(main.compare_with_dyad, dyad),
+                f"The {story.dyad} state shown beside the {dyad} state on the same day",
             )
             for dyad in story.dyads
             if dyad != story.dyad

@@ -16,9 +16,13 @@ __all__ = ["HelpScreen"]
 
 GUIDE = """\
 The timeline lists the log's entries in the order they happened, each on its day as stated
-(2014-06 for a fact known to the month); the cursor (▶) is the entry you stand on. Beside it:
-the phase, the state of the relationship after that entry, what the entry changed (+ added,
-- removed, ~ changed) and its sources, with the quoted sentences lit.
+(2014-06 for a fact known to the month); the cursor (▶) is the entry you stand on. The app
+opens on the entry that began the story's last crisis (or on tracker tui --at DAY). Beside it:
+the phase, the state, what the entry changed (+ added, - removed, ~ changed) and its sources.
+
+A moment is a day, not an entry: d goes to any day (the state between two entries, the cursor
+on the last entry before it), a shows the state as known on any day (from only the entries
+reported by then); the banner says which. "As known then" (t) sees each entry's day from itself.
 
 The state: the level of relations (the pressure of the measures in force plus the recent
 activity, in Goldstein units) and the running Goldstein score; the measures in force, who took
@@ -30,13 +34,22 @@ meetings.
 Under it: the level of relations over the log, the Goldstein activity of each month, and the
 phase as coloured bands, ▲ at the cursor; red is low, green high.
 
-"As it was" shows the state after the entry with everything that happened by then. "As known
-then" replays only what had been reported by the entry's day; entries reported later are
-marked ? in the timeline.
+The sources: one at a time (n next, p previous) under "source k of N · outlet · date ·
+headline", then the article's body, the quoted sentences underlined on a tint of their own.
+y copies the source's citation (quotes, outlet, day, entry id) to the clipboard; the mouse
+selects text too (hold Shift in most terminals).
+
+Tab focuses the panes in turn (the focused one has a heavy bar); PgUp, PgDn, Home and End
+scroll it, the arrows still step the timeline; Esc leaves it.
+
+c compares this moment with another day or another dyad of the log: state A, state B and
+what differs from A to B. x exports the state (or, there, the comparison) to a file of the
+working folder: .md for Markdown, .json for JSON. Ctrl+P → Screenshot saves an SVG there too.
 
 Filter: type:NAME, party:ACTOR and words of the title or id, e.g. "type:council_meeting" or
 "party:EU talks". An empty filter lists every entry. Ctrl+P opens the command palette: go to an
-entry or a date, filter by type, show another dyad of the log."""
+entry or a date, filter by type, show or compare another dyad of the log, change the theme
+(kept for the next run)."""
 
 
 def _keys(app: App[object], binding: BindingType) -> tuple[str, str]:

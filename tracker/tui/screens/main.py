@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -21,17 +22,23 @@ from textual.worker import Worker, WorkerState
 from tracker._dates import parse_day
 from tracker._entries import Dyad, Entry
 from tracker._replay import Replay
+from tracker._state import State
 from tracker._text import printable
+from tracker.tui._evidence import citation
+from tracker.tui._export import moment_name, state_text
 from tracker.tui._story import (
     Details,
     Filter,
     Story,
     details_at,
     last_on_or_before,
+    load_story,
     row_at_or_before,
 )
+from tracker.tui.screens.compare import CompareScreen
+from tracker.tui.screens.export import ask_and_export
 from tracker.tui.screens.prompt import PromptScreen
-from tracker.tui.widgets.panes import ChangesView, PhaseBanner, StateView
+from tracker.tui.widgets.panes import ChangesView, Pane, PhaseBanner, StateView
 from tracker.tui.widgets.score_chart import ScoreChart
 from tracker.tui.widgets.sources import SourcesView
 from tracker.tui.widgets.timeline import Timeline
@@ -41,6 +48,20 @@ __all__ = ["MainScreen"]
 #: The actions that move the cursor back, and forward: disabled at the first or last row.
 _BACK = frozenset({"previous", "first", "previous_month"})
 _FORWARD = frozenset({"next", "last", "next_month", "play"})
+#: The actions that need a log with entries.
+_ON_ENTRIES = frozenset(
+    {
+        "jump_to_date",
+        "known_on",
+        "filter",
+        "toggle_known",
+        "previous_source",
+        "next_source",
+        "compare",
+        "export",
+        "copy_citation",
+    }
+)
 
 
 def _month(day: date) -> tuple[int, int]:
@@ -58,9 +79,17 @@ class MainScreen(Screen[None]):
         Binding("left_square_bracket", "previous_month", "Month-", key_display="["),
         Binding("right_square_bracket", "next_month", "Month+", key_display="]"),
         Binding("d", "jump_to_date", "Date"),
+        Binding("a", "known_on", "Known on"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("space", "play", "Play", key_display="␣"),
+        Binding("space", "pause", "Pause", key_display="␣"),
         Binding("t", "toggle_known", "Known then"),
+        Binding("c", "compare", "Compare"),
+        Binding("x", "export", "Export"),
+        Binding("y", "copy_citation", "Copy cite"),
+        Binding("p", "previous_source", "Source-", show=False),
+        Binding("n", "next_source", "Source+", show=False),
+        Binding("escape", "leave_pane", "Leave the pane", show=False),
     ]
 
     #: Seconds between two steps while playing.
@@ -75,6 +104,10 @@ class MainScreen(Screen[None]):
     cursor: reactive[int] = reactive(0, init=False)
     filter: reactive[Filter] = reactive(Filter, init=False)
     known_then: reactive[bool] = reactive(False, init=False)
+    #: The day chosen when it is not the cursor's entry's (the state between two entries).
+    day: reactive[date | None] = reactive(None, init=False)
+    #: The day the state is seen from, when chosen (else as it was, or as known then).
+    known_on: reactive[date | None] = reactive(None, init=False)
     playing: reactive[bool] = reactive(False, init=False)
     details: reactive[Details | None] = reactive(None, init=False)
 
@@ -85,8 +118,15 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.dyad = dyad
 
-    def __init__(self) -> None:
+    #: Nothing is focused at first: the keys step the timeline until Tab focuses a pane.
+    AUTO_FOCUS = ""
+
+    def __init__(self, opening: date | None = None) -> None:
         super().__init__()
+        #: The day to open a story on, else its last crisis.
+        self.opening = opening
+        #: The entry the story's last crisis opened with, set by the app once loaded.
+        self.crisis = 0
         self._computing = False
         self._player: Timer | None = None
         self._ends: tuple[bool, bool] | None = None
@@ -102,9 +142,9 @@ class MainScreen(Screen[None]):
             with Vertical(id="right"):
                 yield PhaseBanner(id="phase")
                 with Horizontal(id="middle"):
-                    with VerticalScroll(id="state-pane", can_focus=False):
+                    with Pane(id="state-pane"):
                         yield StateView()
-                    with VerticalScroll(id="changes-pane", can_focus=False):
+                    with Pane(id="changes-pane"):
                         yield ChangesView()
                 yield SourcesView(id="sources-pane")
         yield ScoreChart(id="chart")
@@ -114,7 +154,7 @@ class MainScreen(Screen[None]):
         self.query_one("#body").loading = self.story is None
         self.query_one("#state-pane").border_title = "state"
         self.query_one("#changes-pane").border_title = "what this entry changed"
-        self.query_one("#sources-pane").border_title = "sources"
+        self.query_one("#sources-pane").border_title = "sources · n next, p previous, y copy"
         self._player = self.set_interval(self.PLAY_INTERVAL, self._tick, pause=True)
 
     # -- state flowing down ----------------------------------------------------------------
@@ -142,14 +182,19 @@ class MainScreen(Screen[None]):
         self.query_one(SourcesView).articles = story.articles
         self.filter = Filter()
         self.rows = self.filter.rows(story.entries)
-        self.cursor = 0
+        self.set_reactive(MainScreen.known_on, None)
+        if self.opening is not None and story.entries:
+            self.go_to_date(self.opening)
+            self.opening = None  # another dyad opens on its own crisis
+        else:
+            self._move(min(self.crisis, max(len(story.entries) - 1, 0)))
         self._update_title()
         self._want_details()
 
     def watch_rows(self, rows: tuple[int, ...]) -> None:
         self.query_one(Timeline).rows = rows
         if rows and self.cursor not in rows:
-            self.cursor = rows[row_at_or_before(rows, self.cursor)]
+            self._move(rows[row_at_or_before(rows, self.cursor)])
         self._ends = None
         self._refresh_ends()
 
@@ -168,6 +213,10 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def watch_known_then(self) -> None:
+        self._mark_known()
+        self._want_details()
+
+    def watch_known_on(self) -> None:
         self._mark_known()
         self._want_details()
 
@@ -192,19 +241,35 @@ class MainScreen(Screen[None]):
         self.query_one(ScoreChart).count = details.index + 1 if details else 0
 
     def _mark_known(self) -> None:
-        known = self.known_then and self.cursor < len(self.entries)
-        self.query_one(Timeline).known_at = self.entries[self.cursor].on if known else None
+        self.query_one(Timeline).known_at = self.known_at
+
+    @property
+    def known_at(self) -> date | None:
+        """The day the state is seen from: the day chosen, or the day shown when "as known
+        then", else ``None`` (as it was)."""
+        if self.known_on is not None:
+            return self.known_on
+        if not self.known_then or self.cursor >= len(self.entries):
+            return None
+        return self.day or self.entries[self.cursor].on
+
+    @property
+    def moment(self) -> tuple[int, date | None, date | None]:
+        """What the panes should show: the cursor, the day chosen and the day seen from."""
+        return self.cursor, self.day, self.known_at
 
     def _update_title(self) -> None:
         story = self.story
         if story is None:
             return
         parts = [f"tracker · {story.dyad or 'no dyad'} · {story.path.name}"]
-        parts.append(f"{len(story.entries)} entries")
+        if self.filter:
+            listed = f"{len(self.rows)} of {len(story.entries)} entries"
+            parts.append(f"{listed} listed (filter: {self.filter})")
+        else:
+            parts.append(f"{len(story.entries)} entries")
         if len(story.dyads) > 1:
             parts.append(f"{len(story.dyads)} dyads")
-        if self.filter:
-            parts.append(f"filter: {self.filter} ({len(self.rows)})")
         if self.playing:
             parts.append("▶ playing")
         self.query_one("#title", Static).update(Text(printable(" · ".join(parts))))
@@ -228,11 +293,13 @@ class MainScreen(Screen[None]):
             return
         self._computing = True
         self._started = time.perf_counter()
-        self._compute(replay, self.cursor, self.known_then)
+        self._compute(replay, *self.moment)
 
     @work(thread=True, group="details")
-    def _compute(self, replay: Replay, index: int, known_then: bool) -> Details:
-        return details_at(replay, index, known_then=known_then)
+    def _compute(
+        self, replay: Replay, index: int, day: date | None, known_at: date | None
+    ) -> Details:
+        return details_at(replay, index, day=day, known_at=known_at)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the details computed if they are of the story shown, then ask for the cursor's
@@ -262,15 +329,12 @@ class MainScreen(Screen[None]):
     def _shows_cursor(self) -> bool:
         """Whether the panes show the details of the cursor, in the mode chosen."""
         shown = self.details
-        return shown is not None and (shown.index, shown.known_then) == (
-            self.cursor,
-            self.known_then,
-        )
+        return shown is not None and (shown.index, shown.day, shown.known_at) == self.moment
 
     # -- events coming up ------------------------------------------------------------------
 
     def on_timeline_picked(self, event: Timeline.Picked) -> None:
-        self.cursor = event.index
+        self._move(event.index)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -278,11 +342,15 @@ class MainScreen(Screen[None]):
         return row_at_or_before(self.rows, self.cursor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in _BACK | _FORWARD | {"jump_to_date", "filter", "toggle_known"}:
+        if action in {"play", "pause"} and (action == "pause") != self.playing:
+            return False  # one key, shown as what it does now
+        if action == "leave_pane":
+            return self.focused is not None
+        if action not in _BACK | _FORWARD | _ON_ENTRIES | {"pause"}:
             return True
         if not self.rows:
             return None
-        if action == "play" and self.playing:
+        if action == "pause":
             return True
         if action in _BACK and self._position() == 0:
             return None
@@ -299,19 +367,33 @@ class MainScreen(Screen[None]):
         """Ask the app to replay ``dyad`` instead."""
         self.post_message(self.DyadWanted(dyad))
 
+    def _move(self, index: int, day: date | None = None) -> None:
+        """Put the cursor on entry ``index``, the state on ``day`` (else just after it)."""
+        moved = (index, day) != (self.cursor, self.day)
+        self.set_reactive(MainScreen.day, day)
+        if index != self.cursor:
+            self.cursor = index
+        elif moved:
+            self._want_details()
+
     def go_to(self, index: int) -> None:
         """Put the cursor on entry ``index``, listing every entry if the filter hides it."""
         if index not in self.rows:
             self.apply_filter(Filter())
-        self.cursor = index
+        self._move(index)
 
     def go_to_date(self, day: date) -> None:
-        """Put the cursor on the last listed entry on or before ``day``."""
-        index = last_on_or_before(self.entries, self.rows, day)
-        if index is None:
-            self.notify(f"No listed entry on or before {day}.", severity="warning", markup=False)
+        """Show the state on ``day``, the cursor on the last listed entry on or before it (or
+        on the first entry, the state before it, when the day is earlier than every entry)."""
+        if not self.rows:
             return
-        self.cursor = index
+        index = last_on_or_before(self.entries, self.rows, day)
+        self._move(self.rows[0] if index is None else index, day)
+
+    def see_as_known_on(self, day: date | None) -> None:
+        """Show the state as known on ``day`` (``None``: as it was)."""
+        self.set_reactive(MainScreen.known_then, False)
+        self.known_on = day
 
     def apply_filter(self, query: Filter) -> None:
         """List only the entries ``query`` matches; refused when it matches none."""
@@ -325,18 +407,18 @@ class MainScreen(Screen[None]):
     def action_next(self) -> None:
         position = self._position()
         if position + 1 < len(self.rows):
-            self.cursor = self.rows[position + 1]
+            self._move(self.rows[position + 1])
 
     def action_previous(self) -> None:
         position = self._position()
         if position > 0:
-            self.cursor = self.rows[position - 1]
+            self._move(self.rows[position - 1])
 
     def action_first(self) -> None:
-        self.cursor = self.rows[0]
+        self._move(self.rows[0])
 
     def action_last(self) -> None:
-        self.cursor = self.rows[-1]
+        self._move(self.rows[-1])
 
     def _month_of_row(self, row: int) -> tuple[int, int]:
         return _month(self.entries[row].on)
@@ -346,32 +428,55 @@ class MainScreen(Screen[None]):
         here = self._month_of_row(self.cursor)
         start = bisect_left(self.rows, here, key=self._month_of_row)
         if start == 0:
-            self.cursor = self.rows[0]
+            self._move(self.rows[0])
             return
         month = self._month_of_row(self.rows[start - 1])
-        self.cursor = self.rows[bisect_left(self.rows, month, key=self._month_of_row)]
+        self._move(self.rows[bisect_left(self.rows, month, key=self._month_of_row)])
 
     def action_next_month(self) -> None:
         """To the first entry of the next month that has entries."""
         here = self._month_of_row(self.cursor)
         after = bisect_right(self.rows, here, key=self._month_of_row)
-        self.cursor = self.rows[min(after, len(self.rows) - 1)]
+        self._move(self.rows[min(after, len(self.rows) - 1)])
 
-    def action_jump_to_date(self) -> None:
-        def jump(answer: str | None) -> None:
-            if not answer:
+    def _ask_day(
+        self, question: str, value: date | None, then: Callable[[date | None], None]
+    ) -> None:
+        """Ask for a day, then call ``then`` with it (``None`` for an empty answer); a bad day
+        is said and nothing changes."""
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
                 return
             try:
-                day = parse_day(answer)
+                day = parse_day(answer) if answer else None
             except ValueError as error:
                 self.notify(printable(str(error)), severity="error", markup=False)
                 return
-            self.go_to_date(day)
+            then(day)
 
-        current = self.entries[self.cursor].on.isoformat() if self.entries else ""
+        current = value.isoformat() if value else ""
         self.app.push_screen(
-            PromptScreen("Go to date (YYYY-MM-DD)", value=current, placeholder="2008-12-19"),
-            jump,
+            PromptScreen(question, value=current, placeholder="2008-12-19"), answered
+        )
+
+    def _day_shown(self) -> date | None:
+        if self.day is not None:
+            return self.day
+        return self.entries[self.cursor].on if self.entries else None
+
+    def action_jump_to_date(self) -> None:
+        def jump(day: date | None) -> None:
+            if day is not None:
+                self.go_to_date(day)
+
+        self._ask_day("Go to date (YYYY-MM-DD), between entries too", self._day_shown(), jump)
+
+    def action_known_on(self) -> None:
+        self._ask_day(
+            "As known on (YYYY-MM-DD; empty: as it was)",
+            self.known_at or self._day_shown(),
+            self.see_as_known_on,
         )
 
     def action_filter(self) -> None:
@@ -389,10 +494,103 @@ class MainScreen(Screen[None]):
         )
 
     def action_play(self) -> None:
-        self.playing = not self.playing
+        self.playing = True
+
+    def action_pause(self) -> None:
+        self.playing = False
 
     def action_toggle_known(self) -> None:
-        self.known_then = not self.known_then
+        if self.known_on is not None:
+            self.set_reactive(MainScreen.known_on, None)
+            self.known_then = False
+            self._mark_known()
+            self._want_details()
+        else:
+            self.known_then = not self.known_then
+
+    def action_previous_source(self) -> None:
+        self.query_one(SourcesView).step(-1)
+
+    def action_next_source(self) -> None:
+        self.query_one(SourcesView).step(1)
+
+    def _shown_state(self) -> State | None:
+        """The state the panes show, once they show the cursor's moment."""
+        return self.details.state if self.details is not None and self._shows_cursor() else None
+
+    def action_compare(self) -> None:
+        """Ask for another day or another dyad of the log, and compare it with this moment."""
+
+        def answered(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                self.compare_with_day(parse_day(answer))
+                return
+            except ValueError:
+                pass
+            try:
+                self.compare_with_dyad(Dyad.parse(answer.upper()))
+            except ValueError as error:
+                self.notify(printable(str(error)), severity="error", markup=False)
+
+        story = self.story
+        others = [str(dyad) for dyad in story.dyads if dyad != story.dyad] if story else []
+        example = f", or a dyad ({', '.join(others)})" if others else ""
+        shown = self.details.on.isoformat() if self.details else ""
+        self.app.push_screen(
+            PromptScreen(f"Compare with a day (YYYY-MM-DD){example}", value=shown), answered
+        )
+
+    def compare_with_day(self, day: date) -> None:
+        """Compare the state shown (A) with the same dyad's on ``day`` (B), seen the same way."""
+        first, replay = self._shown_state(), self.story.replay if self.story else None
+        if first is None or replay is None:
+            return
+        known_at = self.known_on or (day if self.known_then else None)
+        what = f"{first.at} with {day}"
+        self.app.push_screen(CompareScreen(first, lambda: replay.at(day, known_at=known_at), what))
+
+    def compare_with_dyad(self, dyad: Dyad) -> None:
+        """Compare the state shown (A) with another dyad's of the log on the same day (B)."""
+        first, story = self._shown_state(), self.story
+        if first is None or story is None or first.at is None:
+            return
+        if dyad not in story.dyads or dyad == story.dyad:
+            msg = f"{dyad} is not another dyad of {story.path.name}"
+            self.notify(printable(msg), severity="error", markup=False)
+            return
+        on, known_at = first.at, first.known_at
+
+        def second() -> State:
+            replay = load_story(story.path, dyad).replay
+            if replay is None:
+                msg = f"{dyad} has no entries"
+                raise ValueError(msg)
+            return replay.at(on, known_at=known_at)
+
+        self.app.push_screen(CompareScreen(first, second, f"{story.dyad} with {dyad}"))
+
+    def action_export(self) -> None:
+        """Write the state shown to a file of the working folder, as Markdown or JSON."""
+        state = self._shown_state()
+        if state is not None:
+            ask_and_export(self, moment_name(state), lambda suffix: state_text(state, suffix))
+
+    def action_copy_citation(self) -> None:
+        """Copy the citation of the source shown: its quotes, outlet, date and the entry's id."""
+        sources = self.query_one(SourcesView)
+        entry, source = sources.entry, sources.source
+        if entry is None or source is None:
+            self.notify("This entry has no source to cite.", severity="warning")
+            return
+        cited = citation(entry, source)
+        self.app.copy_to_clipboard(cited)
+        self.notify(cited, title="Copied to the clipboard", markup=False)
+
+    def action_leave_pane(self) -> None:
+        """Leave the focused pane: the keys step the timeline again."""
+        self.set_focus(None)
 
     def _tick(self) -> None:
         """One step of play; stops at the last listed entry."""

@@ -5,16 +5,19 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
-from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
+from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS, ink
 from tracker._replay import Change, expected_text, level_text, measure_text, meeting_text
-from tracker._state import State
+from tracker._state import Phase, State
 from tracker._text import printable
 from tracker.tui._story import Details
 
-__all__ = ["ChangesView", "PhaseBanner", "StateView"]
+__all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView", "paint_phase", "phase_name"]
 
 #: The latest meetings and lifted measures the state lists; earlier ones are counted.
 RECENT = 5
@@ -26,22 +29,64 @@ def _name(text: str) -> str:
     return text.replace("_", " ")
 
 
+def paint_phase(widget: Widget, phase: Phase | None) -> None:
+    """Paint ``widget`` in the colour of ``phase``, its text in black or white (reversed when
+    colours are off); ``None`` takes the paint off."""
+    if phase is None:
+        widget.styles.clear_rule("background")
+        widget.styles.clear_rule("color")
+    elif widget.app.no_color:
+        widget.styles.text_style = "reverse"
+    else:
+        colour = PHASE_COLOURS[phase]
+        widget.styles.background = colour
+        widget.styles.color = ink(colour)
+
+
+def phase_name(phase: Phase) -> Text:
+    """The phase's name in capitals, bold."""
+    return Text.assemble((_name(phase.value).upper(), "bold"))
+
+
+class Pane(VerticalScroll, inherit_bindings=False):
+    """A pane that Tab focuses and the page keys scroll; the arrows still step the timeline."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's declaration style
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class PhaseBanner(Static):
-    """The phase at the cursor, large and coloured, with which replay it is and where."""
+    """The phase shown, the brightest thing on screen: a bar of the phase's colour (reversed
+    without colours) across the panes, then the moment: the day, how it is seen, the entry."""
 
     details: reactive[Details | None] = reactive(None)
     total: reactive[int] = reactive(0)
 
+    def watch_details(self, details: Details | None) -> None:
+        paint_phase(self, details.state.phase if details else None)
+
     def render(self) -> RenderableType:
-        if self.details is None:
+        details = self.details
+        if details is None:
             return Text("")
-        phase = self.details.state.phase
-        colour = PHASE_COLOURS[phase]
-        banner = Text()
-        banner.append(f" {_name(phase.value).upper()} ", style=f"bold black on {colour}")
-        mode = "as known then" if self.details.known_then else "as it was"
-        banner.append(f"  {self.details.entry.on} · {mode}", style="bold")
-        banner.append(f" · entry {self.details.index + 1} of {self.total}", style="dim")
+        banner = phase_name(details.state.phase)
+        if details.known_at is None:
+            seen = "as it was"
+        elif details.known_at == details.on:
+            seen = "as known then"
+        else:
+            seen = f"as known on {details.known_at}"
+        banner.append(f"   {details.on} · {seen}")
+        where = f"entry {details.index + 1} of {self.total}"
+        if details.day is not None and details.day < details.entry.on:
+            where = f"before entry {details.index + 1} of {self.total}"
+        elif details.day is not None and details.day != details.entry.on:
+            where += f" ({details.entry.on})"
+        banner.append(f" · {where}")
         return banner
 
 
@@ -170,11 +215,18 @@ class ChangesView(Static):
 
     changes: reactive[tuple[Change, ...] | None] = reactive(None, layout=True)
 
+    def __init__(
+        self, *, empty: str = "no change: a report of what was known", id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        #: What is said when there is no change.
+        self.empty = empty
+
     def render(self) -> RenderableType:
         if self.changes is None:
             return Text("")
         if not self.changes:
-            return Text("no change: a report of what was known", style="dim")
+            return Text(self.empty, style="dim")
         lines = []
         for change in _in_order(self.changes):
             sign, colour = _CHANGE_STYLES[change.kind]

@@ -1,14 +1,16 @@
-"""The sources of an entry: who reported it, and the article with its quoted sentences lit."""
+"""The sources of an entry, one at a time: who reported it, pinned above the article's body
+with the entry's quoted sentences lit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
-from textual.containers import VerticalScroll
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -16,10 +18,10 @@ from textual.worker import get_current_worker
 from tracker._articles import ArticleError, read_article
 from tracker._entries import Entry, Source
 from tracker._text import printable
+from tracker.tui._evidence import body, highlight, source_heading
+from tracker.tui.widgets.panes import Pane
 
-__all__ = ["SourcesView", "highlight"]
-
-_QUOTE = "bold black on yellow"
+__all__ = ["SourcesView"]
 
 
 @lru_cache(maxsize=64)
@@ -31,91 +33,106 @@ def _article(folder: Path, name: str) -> str | ArticleError:
         return error
 
 
-def highlight(text: str, quotes: tuple[str, ...]) -> Text:
-    """``text`` made printable (its line breaks kept), every occurrence of each quote lit."""
-    spans = []
-    for quote in filter(None, quotes):
-        start = text.find(quote)
-        while start != -1:
-            spans.append((start, start + len(quote)))
-            start = text.find(quote, start + len(quote))
-    lit, shown = Text(), 0
-    for start, end in sorted(spans):
-        if end > shown:
-            lit.append(printable(text[shown:start], lines=True))
-            lit.append(printable(text[max(start, shown) : end], lines=True), style=_QUOTE)
-            shown = end
-    lit.append(printable(text[shown:], lines=True))
-    return lit
+class SourcesView(Vertical):
+    """The source ``number`` of ``entry``: its heading pinned, then its article's body
+    paragraph by paragraph, scrolled to the first quoted one."""
 
-
-def _heading(number: int, source: Source) -> Text:
-    published = source.published_on.isoformat() if source.published_on else "undated"
-    outlet = printable(source.outlet)
-    heading = Text.assemble((f"[{number}] {outlet}", "bold cyan"), f" · {published}")
-    if source.headline:
-        heading.append(f" · {printable(source.headline)}", style="bold")
-    return heading
-
-
-class SourcesView(VerticalScroll, can_focus=False):
-    """Each source's outlet, date and headline, then its article paragraph by paragraph with
-    the entry's evidence lit, scrolled to the first quoted paragraph."""
+    COMPONENT_CLASSES = {"sources--quote"}  # noqa: RUF012 - Textual's own declaration style
 
     entry: reactive[Entry | None] = reactive(None)
+    number: reactive[int] = reactive(0)
     articles: Path = Path()
 
+    def compose(self) -> ComposeResult:
+        yield Static(id="source-heading")
+        yield Pane(id="source-body")
+
+    @property
+    def source(self) -> Source | None:
+        """The source shown, if the entry has any."""
+        entry = self.entry
+        if entry is None or not entry.sources:
+            return None
+        return entry.sources[min(self.number, len(entry.sources) - 1)]
+
+    def step(self, delta: int) -> None:
+        """Show the next (``delta`` 1) or previous (-1) source, if there is one."""
+        count = len(self.entry.sources) if self.entry is not None else 0
+        if 0 <= self.number + delta < count:
+            self.number += delta
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._start, init=False)  # the quotes' style follows it
+
     def watch_entry(self, entry: Entry | None) -> None:
-        self._read(entry)
+        if self.number:
+            self.number = 0  # its watcher reads the first source
+        else:
+            self._start()
+
+    def watch_number(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        self.query_one("#source-heading", Static).update(self._heading())
+        self._read(self.entry, self.source, self.get_component_rich_style("sources--quote"))
+
+    def _heading(self) -> Text:
+        entry, source = self.entry, self.source
+        if entry is None:
+            return Text("")
+        if source is None:
+            return Text("no source", style="dim")
+        return source_heading(self.number + 1, len(entry.sources), source)
 
     @work(thread=True, exclusive=True, group="sources")
-    def _read(self, entry: Entry | None) -> None:
-        """Read the entry's articles and lay out its paragraphs off the UI thread, which a slow
-        file must never hold up; show them unless another entry was asked for meanwhile."""
-        paragraphs = list(self._paragraphs(entry)) if entry is not None else []
+    def _read(self, entry: Entry | None, source: Source | None, quote: Style) -> None:
+        """Read the article and lay out its paragraphs off the UI thread, which a slow file must
+        never hold up; show them unless another source was asked for meanwhile."""
+        paragraphs = self._paragraphs(entry, source, quote) if entry and source else []
         if not get_current_worker().is_cancelled:
             # Textual types the callback as returning ``R | Awaitable[R]``, which mypy cannot
             # solve for a coroutine function (it infers ``Awaitable[Never]``).
-            self.app.call_from_thread(self._show, entry, paragraphs)  # type: ignore[arg-type]
+            self.app.call_from_thread(self._show, source, paragraphs)  # type: ignore[arg-type]
 
-    async def _show(self, entry: Entry | None, paragraphs: list[tuple[Text, str]]) -> None:
+    async def _show(self, source: Source | None, paragraphs: list[tuple[Text, str]]) -> None:
         """Show the paragraphs, reusing the widgets already there (stepping is fast)."""
-        if entry != self.entry:
+        if source is not self.source:
             return
-        shown = list(self.query_children(Static))
+        pane = self.query_one("#source-body", Pane)
+        shown = list(pane.query_children(Static))
         for widget, (content, classes) in zip(shown, paragraphs, strict=False):
             widget.update(content)
             widget.set_classes(classes)
         if len(shown) > len(paragraphs):
-            await self.remove_children(shown[len(paragraphs) :])
+            await pane.remove_children(shown[len(paragraphs) :])
         else:
             extra = paragraphs[len(shown) :]
-            await self.mount_all(Static(content, classes=classes) for content, classes in extra)
+            await pane.mount_all(Static(content, classes=classes) for content, classes in extra)
         self.call_after_refresh(self._show_first_quote)
 
-    def _paragraphs(self, entry: Entry) -> Iterator[tuple[Text, str]]:
+    def _paragraphs(self, entry: Entry, source: Source, quote: Style) -> list[tuple[Text, str]]:
         quotes = entry.quotes()
-        for number, source in enumerate(entry.sources, start=1):
-            yield _heading(number, source), "source-heading"
-            text = _article(self.articles, source.article)
-            if isinstance(text, ArticleError):
-                note = Text(printable(f"(article not shown: {text.reason})"), style="dim")
-                yield note, "source-missing"
-                for quote in source.quotes:
-                    yield Text(printable(f"“{quote}”"), style=_QUOTE), "paragraph -quoted"
-                continue
-            for paragraph in text.split("\n\n"):
-                if not paragraph.strip():
-                    continue
-                quoted = any(quote in paragraph for quote in quotes)
-                yield (
-                    highlight(paragraph.strip(), quotes),
-                    "paragraph -quoted" if quoted else "paragraph",
-                )
+        text = _article(self.articles, source.article) if source.article else None
+        if text is None or isinstance(text, ArticleError):
+            why = text.reason if text is not None else f"cited by its address: {source.url}"
+            shown = [(Text(printable(f"(article not shown: {why})"), style="dim"), "note")]
+            return shown + [
+                (Text(printable(f"“{said}”"), style=quote), "paragraph -quoted")
+                for said in source.quotes
+            ]
+        return [
+            (
+                highlight(paragraph, quotes, quote),
+                "paragraph -quoted" if any(q and q in paragraph for q in quotes) else "paragraph",
+            )
+            for paragraph in body(source.article, text, quotes)
+        ]
 
     def _show_first_quote(self) -> None:
-        first = next(iter(self.query(".-quoted")), None)
+        pane = self.query_one("#source-body", Pane)
+        first = next(iter(pane.query(".-quoted")), None)
         if first is None:
-            self.scroll_home(animate=False)
+            pane.scroll_home(animate=False)
         else:
-            self.scroll_to_widget(first, animate=False, top=True)
+            pane.scroll_to_widget(first, animate=False, top=True)
