@@ -48,6 +48,16 @@ from tracker._store import (
 )
 from tracker._synth import synthesize
 from tracker._text import printable, printable_json
+from tracker.coded._command import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    add_import_options,
+    coded_import,
+    configure_activity,
+    run_activity,
+    run_export,
+    run_import,
+)
 from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
@@ -105,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
 
     _storage_commands(command)
+    configure_activity(
+        command("activity", "Coded activity of a pair: events per quad class, Goldstein sum, mean.")
+    )
     configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
@@ -114,15 +127,29 @@ def _parser() -> argparse.ArgumentParser:
 
 def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that move, write, mend and check logs."""
-    export = command("export", "Write the log in canonical form: JSONL, or a SQLite database.")
-    export.add_argument(
-        "--format", choices=["jsonl", "sqlite"], default="jsonl", help="default: jsonl"
+    export = command(
+        "export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows."
     )
-    export.add_argument("--output", type=Path, help="the file (default for jsonl: stdout)")
+    export.add_argument(
+        "--format",
+        choices=["jsonl", "sqlite", *EXPORT_FORMATS],
+        default="jsonl",
+        help="default: jsonl",
+    )
+    export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
+    export.add_argument("--dyad", type=dyad, help="plover, cameo-tsv: only this pair")
 
-    imports = command("import", "Append every entry of another log (JSONL or SQLite).", log=False)
-    imports.add_argument("source", type=Path, metavar="SOURCE", help="the log to read")
+    imports = command(
+        "import", "Append the entries of other logs, or coded event data.", log=False
+    )
+    imports.add_argument(
+        "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
+    )
     imports.add_argument("--log", type=Path, required=True, help="the log to append to")
+    imports.add_argument(
+        "--format", choices=IMPORT_FORMATS, help="coded event data (default: told by the file)"
+    )
+    add_import_options(imports)
 
     append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
     append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
@@ -536,6 +563,8 @@ def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
 
 
 def _export(args: argparse.Namespace, out: Console) -> int:
+    if args.format in EXPORT_FORMATS:
+        return run_export(args, _read(args).entries)
     if args.format == "sqlite" and (
         args.output is None or args.output.suffix not in SQLITE_SUFFIXES
     ):
@@ -548,10 +577,14 @@ def _export(args: argparse.Namespace, out: Console) -> int:
 
 
 def _import(args: argparse.Namespace, _out: Console) -> int:
-    entries = read_log(args.source).entries
-    before = open_store(args.log).position() if args.log.exists() else 0
-    after = append_entries(args.log, entries)
-    _say(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
+    if coded_import(args):
+        return run_import(args)
+    for source in args.source:
+        entries = read_log(source).entries
+        before = open_store(args.log).position() if args.log.exists() else 0
+        after = append_entries(args.log, entries)
+        appended = f"{after - before} of {len(entries)} entries appended (the rest were there)"
+        _say(f"{args.log}: {appended}")
     return 0
 
 
@@ -658,4 +691,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
+    "activity": lambda args, out: run_activity(args, out, args.log or bundled_log()),
 }

@@ -26,6 +26,7 @@ from immutables import Map
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
+    CodedEvent,
     CouncilMeeting,
     Entry,
     Expulsion,
@@ -48,6 +49,7 @@ from tracker._state import (
     MISSION,
     Activity,
     Anomaly,
+    CodedActivity,
     Effect,
     Fulfilment,
     Lifting,
@@ -86,10 +88,12 @@ def apply(state: State, entry: Entry) -> State:
     if first is None:
         state = rule(entry, state)
         occurrences = state.occurrences.set(key, entry.id)
-        goldstein = entry.event_code().goldstein
-        score = state.score + goldstein
-        month = f"{entry.on.year:04d}-{entry.on.month:02d}"
-        activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
+        score, activity = state.score, state.activity
+        if entry.CURATED:  # machine-coded evidence keeps its own record: never the level
+            goldstein = entry.event_code().goldstein
+            score = state.score + goldstein
+            month = _month(entry)
+            activity = activity.set(month, activity.get(month, _NO_ACTIVITY).add(goldstein))
         meetings = state.meetings
     else:
         occurrences, score, activity = state.occurrences, state.score, state.activity
@@ -136,6 +140,11 @@ def apply(state: State, entry: Entry) -> State:
 
 
 _NO_ACTIVITY = Activity()
+_NO_CODED_ACTIVITY = CodedActivity()
+
+
+def _month(entry: Entry) -> str:
+    return f"{entry.on.year:04d}-{entry.on.month:02d}"
 
 
 def _phase_changed(before: State, after: State) -> bool:
@@ -500,3 +509,14 @@ def _presence(entry: PresenceMeasure, state: State) -> State:
 def _defunct(entry: BodyDefunct, state: State) -> State:
     state = _know_channel(state, entry, entry.channel)
     return _impose(state, entry, entry.channel, Effect.DISSOLVE)
+
+
+@rule.register
+def _coded(entry: CodedEvent, state: State) -> State:
+    month = _month(entry)
+    bucket = state.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
+    return _evolve(
+        state,
+        coded=state.coded.set(month, bucket),
+        provenance=state.provenance.set("coded", entry.id),
+    )

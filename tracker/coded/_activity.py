@@ -1,0 +1,45 @@
+"""The coded activity of a dyad over a whole log: per month, or per year."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tracker._entries import CodedEvent, Dyad
+from tracker._reducer import fold
+from tracker._state import CodedActivity, State
+from tracker._store import Store
+
+__all__ = ["MONTHS", "activity_by", "activity_of_log"]
+
+MONTHS = "month"
+
+
+def activity_of_log(store: Store, pair: Dyad) -> dict[str, CodedActivity]:
+    """Every month's coded activity of ``pair`` in the log, oldest first: the fold of its
+    coded events, as a replay makes it."""
+    coded = (entry for entry in store.read(pair).entries if isinstance(entry, CodedEvent))
+    state = fold(sorted(coded, key=lambda entry: entry.on), State(pair))
+    return dict(sorted(state.coded.items()))
+
+
+def activity_by(months: Mapping[str, CodedActivity], period: str) -> dict[str, CodedActivity]:
+    """Months summed into longer periods (``year``)."""
+    if period != "year":
+        msg = f"coded activity is given by month or by year, not by {period!r}"
+        raise ValueError(msg)
+    years: dict[str, CodedActivity] = {}
+    for month, bucket in months.items():
+        year = month[:4]
+        years[year] = _sum(years.get(year, CodedActivity()), bucket)
+    return years
+
+
+def _sum(one: CodedActivity, other: CodedActivity) -> CodedActivity:
+    return CodedActivity(
+        one.verbal_cooperation + other.verbal_cooperation,
+        one.material_cooperation + other.material_cooperation,
+        one.verbal_conflict + other.verbal_conflict,
+        one.material_conflict + other.material_conflict,
+        one.goldstein_total + other.goldstein_total,
+        one.scored + other.scored,
+    )
