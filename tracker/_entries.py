@@ -921,7 +921,8 @@ def _quad(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 class CodedEvent(Entry):
     """An event a coding machine read in the news (a GDELT, ICEWS or PLOVER record): evidence
     of activity between the parties, never a curated fact, so it moves no channel, measure or
-    level; it counts in the coded activity of its month.
+    level (and its stances, follow-ups and cooperation notes, if any, are not read); it counts
+    in the coded activity of its month.
 
     ``by`` is the source actor's party (the target is the other party), ``source_code`` and
     ``target_code`` the actors as the dataset coded them; ``cameo`` its CAMEO code as text

@@ -81,6 +81,8 @@ def apply(state: State, entry: Entry) -> State:
     if entry.parties != state.dyad:
         msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
         raise ValueError(msg)
+    if not entry.CURATED:
+        return _evidence(state, entry)
     before = state
     state = _resolve_follow_ups(state, entry)
     key = entry.occurrence()
@@ -88,12 +90,10 @@ def apply(state: State, entry: Entry) -> State:
     if first is None:
         state = rule(entry, state)
         occurrences = state.occurrences.set(key, entry.id)
-        score, activity = state.score, state.activity
-        if entry.CURATED:  # machine-coded evidence keeps its own record: never the level
-            goldstein = entry.event_code().goldstein
-            score = state.score + goldstein
-            month = _month(entry)
-            activity = activity.set(month, activity.get(month, _NO_ACTIVITY).add(goldstein))
+        goldstein = entry.event_code().goldstein
+        score = state.score + goldstein
+        month = _month(entry)
+        activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
         meetings = state.meetings
     else:
         occurrences, score, activity = state.occurrences, state.score, state.activity
@@ -141,6 +141,16 @@ def apply(state: State, entry: Entry) -> State:
 
 _NO_ACTIVITY = Activity()
 _NO_CODED_ACTIVITY = CodedActivity()
+
+
+def _evidence(state: State, entry: Entry) -> State:
+    """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
+    curated (level, score, expectations, stances, cooperation) reads it."""
+    key = entry.occurrence()
+    if key not in state.occurrences:
+        state = rule(entry, state)
+        state = _evolve(state, occurrences=state.occurrences.set(key, entry.id))
+    return _evolve(state, applied=state.applied + 1)
 
 
 def _month(entry: Entry) -> str:

@@ -161,6 +161,8 @@ def _records(number: int, record: object) -> Rows:
 
 def _rows(path: Path, handle: io.BufferedReader, dataset: str | None) -> tuple[str, Rows]:
     first = handle.readline()
+    if not first.strip() and not handle.peek(1):  # an empty file: nothing to read
+        return dataset or "empty", iter(())
     detected = detect_format(first)
     if dataset is None:
         if detected is None:

@@ -98,8 +98,8 @@ def plover_rows(record: Any) -> Iterator[CodedRow]:
         raise RowError(column="quad_code", reason=f"{quad!r} is not 1, 2, 3 or 4")
     scale = record.get("event_scale")
     goldstein = None if scale in (None, "") else number(str(scale), "event_scale")
-    actors = _entities(record.get("actor", record.get("source")), "actor")
-    recipients = _entities(record.get("recipient", record.get("target")), "recipient")
+    actors = _entities(record.get("actor") or record.get("source"), "actor")
+    recipients = _entities(record.get("recipient") or record.get("target"), "recipient")
     if not recipients and len(actors) > 1:  # a compound actor, each of the other
         actors, recipients = actors[:1], actors[1:]
     if not actors or not recipients:
