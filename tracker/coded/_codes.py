@@ -75,8 +75,21 @@ _ROOT_PLOVER = {
     "20": "ASSAULT",
 }
 #: The codes (and those below them) whose category differs from their root's: to yield by
-#: returning, easing, giving access or de-escalating is to retreat, not to concede.
-_PREFIX_PLOVER = {"084": "RETREAT", "085": "RETREAT", "086": "RETREAT", "087": "RETREAT"}
+#: returning, easing, giving access or de-escalating is to retreat, not to concede; an embargo
+#: coerces; violent repression assaults; a blockade or an occupation coerces.
+_PREFIX_PLOVER = {
+    "0813": "RETREAT",
+    "0814": "RETREAT",
+    "084": "RETREAT",
+    "085": "RETREAT",
+    "086": "RETREAT",
+    "087": "RETREAT",
+    "163": "COERCE",
+    "1712": "ASSAULT",
+    "175": "ASSAULT",
+    "191": "COERCE",
+    "192": "COERCE",
+}
 
 
 def quad_of_cameo(code: str) -> int:
@@ -96,7 +109,11 @@ def quad_of_cameo(code: str) -> int:
 def plover_of(code: str) -> str:
     """The PLOVER category of a CAMEO code; ``""`` for statements and appeals (01, 02)."""
     quad_of_cameo(code)  # refuses what is no CAMEO code
-    return _PREFIX_PLOVER.get(code[:3], _ROOT_PLOVER[code[:2]])
+    for length in (4, 3):
+        category = _PREFIX_PLOVER.get(code[:length])
+        if category is not None:
+            return category
+    return _ROOT_PLOVER[code[:2]]
 
 
 def plover_category(name: str) -> str | None:
