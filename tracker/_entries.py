@@ -910,8 +910,8 @@ def _quad(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 @entry_type(
     "coded_event",
-    cameo="",
-    cameo_label="Machine-coded event (its own CAMEO code)",
+    cameo="*",
+    cameo_label="each event its own code",
     goldstein=0.0,
     plover=None,
     label="CODE",

@@ -594,7 +594,7 @@ _DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
 CODED_WINDOW = 12
 
 
-def coded_activity(state: State, months: int = CODED_WINDOW) -> Map[str, CodedActivity]:
+def coded_activity(state: State, months: int = CODED_WINDOW) -> dict[str, CodedActivity]:
     """The coded activity of the trailing ``months`` up to the month of ``at`` (of the latest
     coded month, without ``at``), every month of the window present, oldest first."""
     if months < 1:
@@ -606,6 +606,6 @@ def coded_activity(state: State, months: int = CODED_WINDOW) -> Map[str, CodedAc
         latest = max(state.coded)
         end = date(int(latest[:4]), int(latest[5:]), 1)
     else:
-        return Map()
+        return {}
     window = [_months_back(end, back) for back in range(months - 1, -1, -1)]
-    return Map({month: state.coded.get(month, CodedActivity()) for month in window})
+    return {month: state.coded.get(month, CodedActivity()) for month in window}

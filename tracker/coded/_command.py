@@ -210,7 +210,7 @@ def run_activity(args: argparse.Namespace, out: Console, log: Path) -> int:
             "" if mean is None else f"{mean:+.2f}",
         )
     if not periods:
-        out.print(Text(printable(f"{log}: no coded event of {args.dyad}")))
+        print(printable(f"{log}: no coded event of {args.dyad}"))
         return 0
     out.print(table)
     return 0

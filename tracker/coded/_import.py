@@ -368,7 +368,7 @@ def import_coded(
     actors: ActorMap | None = None,
     skip_bad: bool = False,
     progress: Callable[[int], None] | None = None,
-    batch_size: int = 20_000,
+    batch_size: int = 10_000,
 ) -> ImportReport:
     """Read coded event files into ``log``, streaming, in batches of ``batch_size`` events.
 

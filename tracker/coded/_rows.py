@@ -90,7 +90,14 @@ def time_of(value: str, column: str) -> datetime:
     if not text.isdigit() or len(text) != 14:
         raise RowError(column=column, reason=f"{text!r} is not a time as YYYYMMDDHHMMSS")
     try:
-        return datetime.strptime(text, "%Y%m%d%H%M%S")
+        return datetime(
+            int(text[:4]),
+            int(text[4:6]),
+            int(text[6:8]),
+            int(text[8:10]),
+            int(text[10:12]),
+            int(text[12:14]),
+        )
     except ValueError as error:
         raise RowError(column=column, reason=f"{text!r}: {error}") from None
 
