@@ -48,6 +48,7 @@ from tracker._store import (
 )
 from tracker._synth import synthesize
 from tracker._text import printable, printable_json
+from tracker.coded._activity import coded_summary
 from tracker.coded._command import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -269,6 +270,9 @@ def _print_state(state: State, out: Console) -> None:
     out.print(heading)
     out.print(_text(f"level of relations {level_text(state)}"))
     out.print(_text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
+    coded = coded_summary(state)
+    if coded is not None:
+        out.print(_text(coded))
     _print_measures(state, out)
     _table(
         out,

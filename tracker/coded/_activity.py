@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 from tracker._entries import CodedEvent, Dyad
 from tracker._reducer import fold
-from tracker._state import CodedActivity, State
+from tracker._state import CODED_WINDOW, CodedActivity, State, coded_activity
 from tracker._store import Store
 
-__all__ = ["MONTHS", "activity_by", "activity_of_log"]
+__all__ = ["MONTHS", "activity_by", "activity_of_log", "coded_summary"]
 
 MONTHS = "month"
 
@@ -42,4 +42,22 @@ def _sum(one: CodedActivity, other: CodedActivity) -> CodedActivity:
         one.material_conflict + other.material_conflict,
         one.goldstein_total + other.goldstein_total,
         one.scored + other.scored,
+    )
+
+
+def coded_summary(state: State) -> str | None:
+    """One line on the coded activity of the trailing window, ``None`` when there is none."""
+    window = coded_activity(state)
+    total = CodedActivity()
+    for bucket in window.values():
+        total = _sum(total, bucket)
+    if not total.events:
+        return None
+    mean = total.goldstein_mean
+    tone = "" if mean is None else f", mean Goldstein {mean:+.2f} ({total.scored} scored)"
+    return (
+        f"coded activity, {CODED_WINDOW} months to {max(window)}: {total.events} events "
+        f"({total.verbal_cooperation} verbal and {total.material_cooperation} material "
+        f"cooperation, {total.verbal_conflict} verbal and {total.material_conflict} material "
+        f"conflict){tone}"
     )
