@@ -695,5 +695,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
-    "activity": lambda args, out: run_activity(args, out, args.log or bundled_log()),
+    "activity": lambda args, _out: run_activity(args, args.log or bundled_log()),
 }

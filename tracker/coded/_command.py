@@ -12,10 +12,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import orjson
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-from rich.table import Table
-from rich.text import Text
 
 from tracker._arguments import UsageError, dyad
 from tracker._entries import Dyad, Entry, entry_types
@@ -79,15 +75,41 @@ def _say(message: str) -> None:
     print(printable(message, lines=True), file=sys.stderr)
 
 
+class _Bar:
+    """A progress bar of the bytes read, drawn on the standard error of a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = max(total, 1)
+        self.shown = -1
+
+    def __call__(self, done: int) -> None:
+        percent = min(100, done * 100 // self.total)
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = percent * 30 // 100
+        bar = "#" * filled + "." * (30 - filled)
+        mib = 2**20
+        sys.stderr.write(f"\rimport [{bar}] {percent:3d}% {done // mib}/{self.total // mib} MiB")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown >= 0:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 @contextmanager
-def _progress(paths: Iterable[Path]) -> Iterator[Progress | None]:
-    """A progress bar of the bytes read, on a terminal only."""
+def _progress(paths: Iterable[Path]) -> Iterator[_Bar | None]:
+    """A progress bar on a terminal; ``None`` elsewhere."""
     if not sys.stderr.isatty():
         yield None
         return
-    columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        yield progress
+    bar = _Bar(sum(os.path.getsize(path) for path in paths if path.is_file()))
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -96,14 +118,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.actors is not None:
         actors = actors.merged(ActorMap.load(args.actors))
     paths: list[Path] = args.source
-    sizes = sum(os.path.getsize(path) for path in paths if path.is_file())
     with _progress(paths) as progress:
-        task = None if progress is None else progress.add_task("import", total=sizes)
-
-        def advance(done: int) -> None:
-            if progress is not None and task is not None:
-                progress.update(task, completed=done)
-
         try:
             report = import_coded(
                 paths,
@@ -112,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
                 dyad=args.dyad,
                 actors=actors,
                 skip_bad=args.skip_bad,
-                progress=advance,
+                progress=progress,
             )
         except BadRows as error:
             for problem in error.problems:
@@ -179,7 +194,7 @@ def _record(bucket: CodedActivity) -> dict[str, object]:
     }
 
 
-def run_activity(args: argparse.Namespace, out: Console, log: Path) -> int:
+def run_activity(args: argparse.Namespace, log: Path) -> int:
     """Print the coded activity of a dyad per month (or year)."""
     months = activity_of_log(open_store(log), args.dyad)
     periods = months if args.by == MONTHS else activity_by(months, args.by)
@@ -192,25 +207,22 @@ def run_activity(args: argparse.Namespace, out: Console, log: Path) -> int:
             }
         )
         return 0
-    table = Table(
-        title=Text(printable(f"{args.dyad}: coded activity by {args.by}")),
-        title_justify="left",
-        title_style="bold",
-    )
-    headings = ("events", "verb coop", "mat coop", "verb confl", "mat confl", "Goldstein", "mean")
-    table.add_column(args.by)
-    for heading in headings:
-        table.add_column(heading, justify="right")
-    for period, bucket in periods.items():
-        mean = bucket.goldstein_mean
-        table.add_row(
-            period,
-            *(str(value) for value in list(_record(bucket).values())[:5]),
-            f"{bucket.goldstein_total:+.1f}",
-            "" if mean is None else f"{mean:+.2f}",
-        )
     if not periods:
         print(printable(f"{log}: no coded event of {args.dyad}"))
         return 0
-    out.print(table)
+    print(printable(f"{args.dyad}: coded activity by {args.by}"))
+    headings = ("events", "verb coop", "mat coop", "verb confl", "mat confl", "Goldstein", "mean")
+    print(f"{args.by:<8}" + "".join(f"{heading:>11}" for heading in headings))
+    for period, bucket in periods.items():
+        mean = bucket.goldstein_mean
+        counts = (
+            bucket.events,
+            bucket.verbal_cooperation,
+            bucket.material_cooperation,
+            bucket.verbal_conflict,
+            bucket.material_conflict,
+        )
+        cells = [*(f"{count:>11}" for count in counts), f"{bucket.goldstein_total:>+11.1f}"]
+        cells.append(f"{'':>11}" if mean is None else f"{mean:>+11.2f}")
+        print(f"{period:<8}" + "".join(cells))
     return 0
