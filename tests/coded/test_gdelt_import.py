@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -228,3 +229,26 @@ def test_coded_events_move_no_channel_measure_or_level(
         "2008-12": both.coded["2008-12"],
         "2009-01": tracker.CodedActivity(),
     }
+
+
+def test_a_zipped_export_is_read_as_gdelt_publishes_it(tmp_path: Path) -> None:
+    rows = [
+        gdelt(
+            GLOBALEVENTID=str(n),
+            Actor1Code="RUS",
+            Actor2Code="IGOWSTNAT",
+            SOURCEURL=f"https://news.example/{n}",
+        )
+        for n in range(3)
+    ]
+    archive = tmp_path / "20140302103000.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("20140302103000.export.CSV", "".join(f"{row}\n" for row in rows))
+    seen: list[int] = []
+    report = import_coded([archive], tmp_path / "log.jsonl", progress=seen.append)
+    assert report.formats == {str(archive): "gdelt2"}
+    assert report.kept == 3
+    assert seen[-1] == archive.stat().st_size
+    broken = write(tmp_path / "broken.zip", "not a zip")
+    with pytest.raises(ValueError, match="not a zip file"):
+        import_coded([broken], tmp_path / "log.jsonl")

@@ -14,10 +14,13 @@ import csv
 import io
 import os
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 import attrs
 import orjson
@@ -159,9 +162,9 @@ def _records(number: int, record: object) -> Rows:
     yield from ((number, row) for row in rows)
 
 
-def _rows(path: Path, handle: io.BufferedReader, dataset: str | None) -> tuple[str, Rows]:
+def _rows(path: Path, handle: IO[bytes], dataset: str | None) -> tuple[str, Rows]:
     first = handle.readline()
-    if not first.strip() and not handle.peek(1):  # an empty file: nothing to read
+    if not first:  # an empty file: nothing to read
         return dataset or "empty", iter(())
     detected = detect_format(first)
     if dataset is None:
@@ -189,7 +192,7 @@ def _rows(path: Path, handle: io.BufferedReader, dataset: str | None) -> tuple[s
     return dataset, _gdelt(first, handle, dataset)
 
 
-def _gdelt(first: bytes, handle: io.BufferedReader, dataset: str) -> Rows:
+def _gdelt(first: bytes, handle: IO[bytes], dataset: str) -> Rows:
     def read(fields: list[str]) -> CodedRow:
         return gdelt_row(fields, dataset)
 
@@ -197,7 +200,7 @@ def _gdelt(first: bytes, handle: io.BufferedReader, dataset: str) -> Rows:
     yield from _delimited(iter(handle), read)
 
 
-def _gdelt_with_header(first: bytes, handle: io.BufferedReader, dataset: str) -> Rows:
+def _gdelt_with_header(first: bytes, handle: IO[bytes], dataset: str) -> Rows:
     """A re-exported table: quoted cells, a header naming the columns (tab or comma)."""
     delimiter = "\t" if b"\t" in first else ","
     text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
@@ -213,7 +216,7 @@ def _gdelt_with_header(first: bytes, handle: io.BufferedReader, dataset: str) ->
             yield _one(reader.line_num + 1, read, fields)
 
 
-def _plover(first: bytes, handle: io.BufferedReader) -> Rows:
+def _plover(first: bytes, handle: IO[bytes]) -> Rows:
     if first.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"["):  # one JSON array
         try:
             records = orjson.loads(first + handle.read())
@@ -359,6 +362,29 @@ class _Importer:
         self.batch = []
 
 
+@contextmanager
+def _opened(path: Path) -> Iterator[tuple[IO[bytes], int, float]]:
+    """The file's bytes, its size on disk, and the size on disk of one byte read: a ``.zip``
+    (as GDELT publishes its files) is read from its one member, uncompressed as it goes."""
+    size = os.path.getsize(path)
+    if path.suffix.lower() != ".zip":
+        with path.open("rb") as handle:
+            yield handle, size, 1.0
+        return
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        msg = f"{path}: not a zip file: {error}"
+        raise ValueError(msg) from None
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if len(members) != 1:
+            msg = f"{path}: a zip of coded data holds one file, not {len(members)}"
+            raise ValueError(msg)
+        with archive.open(members[0]) as handle:
+            yield handle, size, size / max(members[0].file_size, 1)
+
+
 def import_coded(
     paths: Sequence[Path],
     log: Path,
@@ -386,14 +412,14 @@ def import_coded(
     done = 0
     try:
         for path in paths:
-            with path.open("rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
+            with _opened(path) as (handle, size, scale):
                 name, rows = _rows(path, handle, dataset)
                 importer.report.formats[str(path)] = name
                 for number, parsed in rows:
                     importer.take(path, number, parsed)
                     if progress is not None and importer.report.read % 4096 == 0:
-                        progress(done + (size if handle.closed else handle.tell()))
+                        read = size if handle.closed else int(handle.tell() * scale)
+                        progress(done + read)
                 done += size
     finally:
         importer.flush()
