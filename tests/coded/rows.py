@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
+from hypothesis import strategies as st
 
+import tracker
 from tracker.coded._gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
 from tracker.coded._icews import ICEWS_COLUMNS
+from tracker.strategies import cameo_codes, goldstein_values
 
 
 def gdelt(version: int = 2, *, url: bool = True, **cells: str) -> str:
@@ -34,6 +38,35 @@ def gdelt(version: int = 2, *, url: bool = True, **cells: str) -> str:
     unknown = set(cells) - set(columns)
     assert not unknown, f"no such GDELT column: {unknown}"
     return "\t".join(row.get(name, "") for name in columns)
+
+
+_ACTORS = ("RUS", "RUSGOV", " RUSMIL", "IGOWSTNAT", "IGOEUREEC", "USAGOV")
+
+
+@st.composite
+def gdelt_rows(draw: st.DrawFn) -> list[str]:
+    """GDELT 2.0 rows of NATO, the EU, Russia and the US, any codes; shrinks towards one row."""
+    rows = []
+    for number in range(draw(st.integers(1, 8))):
+        day = date(2014, 1, 1) + timedelta(draw(st.integers(0, 400)))
+        added = day + timedelta(draw(st.integers(0, 30)))
+        code = draw(cameo_codes())
+        source, target = draw(st.lists(st.sampled_from(_ACTORS), min_size=2, max_size=2))
+        rows.append(
+            gdelt(
+                GLOBALEVENTID=str(900000 + number),
+                SQLDATE=f"{day:%Y%m%d}",
+                DATEADDED=f"{added:%Y%m%d}{draw(st.integers(0, 23)):02d}1500",
+                Actor1Code=source,
+                Actor2Code=target,
+                EventCode=code,
+                QuadClass=str(tracker.coded.quad_of_cameo(code)),
+                GoldsteinScale=str(draw(goldstein_values())),
+                NumMentions=str(draw(st.integers(0, 50))),
+                SOURCEURL=draw(st.sampled_from(["", "https://a.example/1", "https://b.example/2"])),
+            )
+        )
+    return rows
 
 
 def icews(**cells: str) -> str:

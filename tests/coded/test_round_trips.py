@@ -4,7 +4,7 @@ curated entries go out with their types' codes; coded events never touch the cur
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import attrs
@@ -12,37 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tests.coded.rows import ICEWS_HEADER, gdelt, icews, plover, write
+from tests.coded.rows import ICEWS_HEADER, gdelt_rows, icews, plover, write
 from tracker.coded import import_coded, write_cameo_tsv, write_plover
-from tracker.strategies import cameo_codes, entries, goldstein_values, logs
-
-_ACTORS = ("RUS", "RUSGOV", " RUSMIL", "IGOWSTNAT", "IGOEUREEC", "USAGOV")
-
-
-@st.composite
-def _gdelt_rows(draw: st.DrawFn) -> list[str]:
-    """GDELT 2.0 rows of NATO, the EU, Russia and the US, any codes; shrinks towards one row."""
-    rows = []
-    for number in range(draw(st.integers(1, 8))):
-        day = date(2014, 1, 1) + timedelta(draw(st.integers(0, 400)))
-        added = day + timedelta(draw(st.integers(0, 30)))
-        code = draw(cameo_codes())
-        source, target = draw(st.lists(st.sampled_from(_ACTORS), min_size=2, max_size=2))
-        rows.append(
-            gdelt(
-                GLOBALEVENTID=str(900000 + number),
-                SQLDATE=f"{day:%Y%m%d}",
-                DATEADDED=f"{added:%Y%m%d}{draw(st.integers(0, 23)):02d}1500",
-                Actor1Code=source,
-                Actor2Code=target,
-                EventCode=code,
-                QuadClass=str(tracker.coded.quad_of_cameo(code)),
-                GoldsteinScale=str(draw(goldstein_values())),
-                NumMentions=str(draw(st.integers(0, 50))),
-                SOURCEURL=draw(st.sampled_from(["", "https://a.example/1", "https://b.example/2"])),
-            )
-        )
-    return rows
+from tracker.strategies import entries, logs
 
 
 def _through(
@@ -59,7 +31,7 @@ def _through(
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=_gdelt_rows())
+@given(rows=gdelt_rows())
 def test_gdelt_events_come_back_whole_from_plover_and_cameo_rows(
     tmp_path_factory: object, rows: list[str]
 ) -> None:
