@@ -11,6 +11,7 @@ CAMEO-coded rows, the record's id. A later row of a key already seen is merged i
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -18,7 +19,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -259,12 +260,23 @@ def _party(actors: ActorMap, row: CodedRow, source: bool) -> str | None:
     return actors.of_code(row.target, row.target_group, row.target_country)
 
 
+def _event_id(row: CodedRow) -> str:
+    """``DATASET-RECORD``; a record whose id is not all lower-case letters, digits, ``.``, ``_``
+    and ``-`` is written so, with a digest of itself, so that two such ids never clash."""
+    plain = f"{row.dataset}-{row.record}"
+    safe = _UNSAFE_ID.sub("-", plain.lower()).strip("-._")
+    if safe == plain:
+        return safe
+    digest = hashlib.blake2b(row.record.encode(), digest_size=4).hexdigest()
+    return f"{safe}-{digest}"
+
+
 def _event(row: CodedRow, by: str, target: str) -> CodedEvent:
     outlet, home = _OUTLETS.get(row.dataset, _DEFAULT_OUTLET)
     reported = row.added.date() if isinstance(row.added, datetime) else row.added
     code = row.cameo or row.plover
     return CodedEvent(
-        id=_UNSAFE_ID.sub("-", f"{row.dataset}-{row.record}".lower()).strip("-._"),
+        id=_event_id(row),
         on=row.day,
         reported=reported,
         parties=Dyad(by, target),
@@ -427,7 +439,3 @@ def import_coded(
         progress(done)
     return importer.report
 
-
-def reported_day(value: date | datetime) -> date:
-    """The day of a day or a time."""
-    return value.date() if isinstance(value, datetime) else value
