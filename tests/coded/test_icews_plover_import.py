@@ -149,9 +149,7 @@ def test_the_actor_map_reads_extra_mappings_and_refuses_bad_ones(tmp_path: Path)
 
 
 def test_record_ids_that_differ_only_in_case_or_punctuation_stay_apart(tmp_path: Path) -> None:
-    source = write(
-        tmp_path / "r.jsonl", plover(id="Rec 1"), plover(id="rec-1"), plover(id="REC-1")
-    )
+    source = write(tmp_path / "r.jsonl", plover(id="Rec 1"), plover(id="rec-1"), plover(id="REC-1"))
     log = tmp_path / "log.jsonl"
     assert import_coded([source], log).kept == 3
     ids = [event.id for event in _events(log)]

@@ -438,4 +438,3 @@ def import_coded(
     if progress is not None:
         progress(done)
     return importer.report
-
