@@ -128,9 +128,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that move, write, mend and check logs."""
-    export = command(
-        "export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows."
-    )
+    export = command("export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows.")
     export.add_argument(
         "--format",
         choices=["jsonl", "sqlite", *EXPORT_FORMATS],
@@ -140,9 +138,7 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
     export.add_argument("--dyad", type=dyad, help="plover, cameo-tsv: only this pair")
 
-    imports = command(
-        "import", "Append the entries of other logs, or coded event data.", log=False
-    )
+    imports = command("import", "Append the entries of other logs, or coded event data.", log=False)
     imports.add_argument(
         "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
     )
