@@ -252,3 +252,10 @@ def test_a_zipped_export_is_read_as_gdelt_publishes_it(tmp_path: Path) -> None:
     broken = write(tmp_path / "broken.zip", "not a zip")
     with pytest.raises(ValueError, match="not a zip file"):
         import_coded([broken], tmp_path / "log.jsonl")
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not a regular file"):
+        import_coded([Path("/dev/zero")], tmp_path / "log.jsonl", dataset="gdelt2")
+    with pytest.raises(ValueError, match="not a regular file"):
+        import_coded([tmp_path], tmp_path / "log.jsonl")

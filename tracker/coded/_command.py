@@ -14,6 +14,7 @@ from typing import BinaryIO
 import orjson
 
 from tracker._arguments import UsageError, dyad
+from tracker._articles import not_regular
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._state import CodedActivity
 from tracker._store import SQLITE_SUFFIXES, open_store
@@ -58,6 +59,11 @@ def coded_import(args: argparse.Namespace) -> bool:
         return bool(args.format in FORMATS)
     first: Path = args.source[0]
     if first.suffix in SQLITE_SUFFIXES:
+        return False
+    try:
+        if not_regular(os.stat(first).st_mode) is not None:
+            return False  # the log reader refuses it, saying why
+    except OSError:
         return False
     try:
         with first.open("rb") as handle:

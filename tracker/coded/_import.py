@@ -26,6 +26,7 @@ from typing import IO
 import attrs
 import orjson
 
+from tracker._articles import not_regular
 from tracker._entries import CodedEvent, Dyad, Source
 from tracker._errors import FieldError, Problem
 from tracker._store import append_entries, open_store
@@ -378,7 +379,12 @@ class _Importer:
 def _opened(path: Path) -> Iterator[tuple[IO[bytes], int, float]]:
     """The file's bytes, its size on disk, and the size on disk of one byte read: a ``.zip``
     (as GDELT publishes its files) is read from its one member, uncompressed as it goes."""
-    size = os.path.getsize(path)
+    status = os.stat(path)
+    kind = not_regular(status.st_mode)
+    if kind is not None:
+        msg = f"{path}: cannot read coded data: {kind}"
+        raise ValueError(msg)
+    size = status.st_size
     if path.suffix.lower() != ".zip":
         with path.open("rb") as handle:
             yield handle, size, 1.0
