@@ -136,7 +136,7 @@ def _storage_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="default: jsonl",
     )
     export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
-    export.add_argument("--dyad", type=dyad, help="plover, cameo-tsv: only this pair")
+    export.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
 
     imports = command("import", "Append the entries of other logs, or coded event data.", log=False)
     imports.add_argument(
@@ -573,7 +573,8 @@ def _export(args: argparse.Namespace, out: Console) -> int:
     if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
         msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
         raise UsageError(msg)
-    return _write(_read(args).entries, args.output, out)
+    entries = [e for e in _read(args).entries if args.dyad is None or e.parties == args.dyad]
+    return _write(entries, args.output, out)
 
 
 def _import(args: argparse.Namespace, _out: Console) -> int:

@@ -189,3 +189,13 @@ def test_plover_records_import_without_a_format(
     status, out, _ = run(capsys, "import", str(source), "--log", str(tmp_path / "l.jsonl"))
     assert status == 0
     assert "1 events kept" in out
+
+
+def test_export_of_one_pair_in_canonical_form(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run(capsys, "export", "--dyad", "EU-RUS")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines
+    assert all(orjson.loads(line)["parties"] == "EU-RUS" for line in lines)

@@ -155,3 +155,11 @@ def test_record_ids_that_differ_only_in_case_or_punctuation_stay_apart(tmp_path:
     ids = [event.id for event in _events(log)]
     assert ids[1] == "plover-rec-1"
     assert len(set(ids)) == 3
+
+
+def test_a_header_after_a_byte_order_mark_is_still_a_header(tmp_path: Path) -> None:
+    source = tmp_path / "events.tab"
+    source.write_bytes(b"\xef\xbb\xbf" + f"{ICEWS_HEADER}\n{icews()}\n".encode())
+    report = import_coded([source], tmp_path / "log.jsonl")
+    assert report.formats == {str(source): "icews"}
+    assert report.kept == 1

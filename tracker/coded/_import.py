@@ -120,8 +120,7 @@ def _split(line: bytes) -> list[str]:
 
 def detect_format(first: bytes) -> tuple[str, bool] | None:
     """The format a file's first line says (and whether it is a header), else ``None``."""
-    text = first.lstrip(b"\xef\xbb\xbf").strip()
-    if text.startswith((b"{", b"[")):
+    if first.strip().startswith((b"{", b"[")):
         return ("plover", False)
     fields = _split(first)
     if fields[: len(ICEWS_COLUMNS)] == list(ICEWS_COLUMNS):
@@ -165,7 +164,7 @@ def _records(number: int, record: object) -> Rows:
 
 
 def _rows(path: Path, handle: IO[bytes], dataset: str | None) -> tuple[str, Rows]:
-    first = handle.readline()
+    first = handle.readline().removeprefix(b"\xef\xbb\xbf")  # a byte-order mark says nothing
     if not first:  # an empty file: nothing to read
         return dataset or "empty", iter(())
     detected = detect_format(first)
@@ -219,7 +218,7 @@ def _gdelt_with_header(first: bytes, handle: IO[bytes], dataset: str) -> Rows:
 
 
 def _plover(first: bytes, handle: IO[bytes]) -> Rows:
-    if first.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"["):  # one JSON array
+    if first.lstrip().startswith(b"["):  # one JSON array
         try:
             records = orjson.loads(first + handle.read())
         except orjson.JSONDecodeError as error:
