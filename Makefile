@@ -37,6 +37,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/replay.py
 	$(BIN)/python benchmarks/tui_step.py
 	$(BIN)/python benchmarks/ingest_eval.py
+	$(BIN)/python benchmarks/interop_check.py
+	$(BIN)/python benchmarks/coded_import.py
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"

@@ -11,9 +11,11 @@ import tracker
 
 PACKAGE = Path(tracker.__file__).parent
 #: The thin layers over the core, which may import UI libraries.
-LAYERS = {"_cli.py", "_output.py", "_usage.py", "__main__.py", "tui"}
+LAYERS = {"_cli.py", "_output.py", "_usage.py", "__main__.py", "tui", "coded/_command.py"}
 CORE = sorted(
-    path for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).parts[0] not in LAYERS
+    path
+    for path in PACKAGE.rglob("*.py")
+    if not {path.relative_to(PACKAGE).parts[0], path.relative_to(PACKAGE).as_posix()} & LAYERS
 )
 
 

@@ -51,6 +51,17 @@ from tracker._store import (
 from tracker._synth import synthesize
 from tracker._text import printable, printable_json
 from tracker._usage import FORMATTER, epilog, finish, one_log
+from tracker.coded._activity import coded_summary
+from tracker.coded._command import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    add_import_options,
+    coded_import,
+    configure_activity,
+    run_activity,
+    run_export,
+    run_import,
+)
 from tracker.ingest import configure as configure_ingest
 from tracker.ingest import run as run_ingest
 
@@ -118,6 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     json_option(validate, "print the problems and the counts as JSON")
 
     _storage_commands(command, json_option)
+    configure_activity(
+        command("activity", "Coded activity of a pair: events per quad class, Goldstein sum, mean.")
+    )
     configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
 
     tui = command("tui", "Step through a log in the terminal UI.")
@@ -134,17 +148,27 @@ def _storage_commands(
     json_option: Callable[[argparse.ArgumentParser, str], None],
 ) -> None:
     """The commands that move, write, mend and check logs."""
-    export = command("export", "Write the log in canonical form: JSONL, or a SQLite database.")
+    export = command("export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows.")
     export.add_argument(
-        "--format", choices=["jsonl", "sqlite"], default="jsonl", help="default: jsonl"
+        "--format",
+        choices=["jsonl", "sqlite", *EXPORT_FORMATS],
+        default="jsonl",
+        help="default: jsonl",
     )
-    export.add_argument("--output", type=Path, help="the file (default for jsonl: stdout)")
+    export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
+    export.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
     json_option(export, "with --output, print what was written as JSON")
 
-    imports = command("import", "Append every entry of another log (JSONL or SQLite).", log=False)
-    imports.add_argument("source", type=Path, metavar="SOURCE", help="the log to read")
+    imports = command("import", "Append the entries of other logs, or coded event data.", log=False)
+    imports.add_argument(
+        "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
+    )
     imports.add_argument("--log", type=Path, required=True, help="the log to append to")
-    json_option(imports, "print the counts as JSON")
+    json_option(imports, "print the counts, or the coded data's report, as JSON")
+    imports.add_argument(
+        "--format", choices=IMPORT_FORMATS, help="coded event data (default: told by the file)"
+    )
+    add_import_options(imports)
 
     append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
     append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
@@ -302,6 +326,9 @@ def _print_state(state: State, out: Console) -> None:
     out.print(heading)
     out.print(_text(f"level of relations {level_text(state)}"))
     out.print(_text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
+    coded = coded_summary(state)
+    if coded is not None:
+        out.print(_text(coded))
     _print_measures(state, out)
     _table(
         out,
@@ -596,6 +623,8 @@ def _write(entries: Iterable[Entry], output: Path | None, *, as_json: bool) -> i
 
 
 def _export(args: argparse.Namespace, out: Console) -> int:
+    if args.format in EXPORT_FORMATS:
+        return run_export(args, _read(args).entries)
     if args.format == "sqlite" and (
         args.output is None or args.output.suffix not in SQLITE_SUFFIXES
     ):
@@ -604,17 +633,27 @@ def _export(args: argparse.Namespace, out: Console) -> int:
     if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
         msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
         raise UsageError(msg)
-    return _write(_read(args).entries, args.output, as_json=args.json)
+    return _write(
+        (e for e in _read(args).entries if args.dyad is None or e.parties == args.dyad),
+        args.output,
+        as_json=args.json,
+    )
 
 
 def _import(args: argparse.Namespace, _out: Console) -> int:
-    entries = read_log(args.source).entries
-    before = open_store(args.log).position() if args.log.exists() else 0
-    after = append_entries(args.log, entries)
+    if coded_import(args):
+        return run_import(args)
+    read = appended = 0
+    for source in args.source:
+        entries = read_log(source).entries
+        before = open_store(args.log).position() if args.log.exists() else 0
+        after = append_entries(args.log, entries)
+        read, appended = read + len(entries), appended + after - before
+        if not args.json:
+            said = f"{after - before} of {len(entries)} entries appended (the rest were there)"
+            _say(f"{args.log}: {said}")
     if args.json:
-        _json({"log": str(args.log), "read": len(entries), "appended": after - before})
-        return 0
-    _say(f"{args.log}: {after - before} of {len(entries)} entries appended (the rest were there)")
+        _json({"log": str(args.log), "read": read, "appended": appended})
     return 0
 
 
@@ -748,4 +787,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
+    "activity": lambda args, out: run_activity(args, args.log or bundled_log(), out),
 }

@@ -21,7 +21,7 @@ import orjson
 from tracker._dates import Day, parse_day, parse_stated_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
-from tracker._state import State
+from tracker._state import State, coded_activity
 
 __all__ = [
     "Upcaster",
@@ -114,7 +114,8 @@ def encode_state(state: State) -> dict[str, Any]:
     """A state as JSON: the replay's date, the derived phase, level and channel statuses, and
     every part of the state.
 
-    Derived keys (``phase``, ``level``, ``channels``; ``in_force`` and ``lifted_on`` of each
+    Derived keys (``phase``, ``level``, ``channels``, ``coded_activity`` of the trailing
+    window; ``in_force`` and ``lifted_on`` of each
     measure; ``overdue`` and ``lapsed`` of each pending item, a lapsed one being no longer
     overdue) say where things stand on ``at``; decoding ignores them.
     """
@@ -139,12 +140,20 @@ def encode_state(state: State) -> dict[str, Any]:
             "activity": round(state.recent_activity, 2),
         },
         "channels": _encode(state.channels, omit_empty=False),
+        "coded_activity": {
+            month: {
+                **_encode(bucket, omit_empty=False),
+                "events": bucket.events,
+                "goldstein_mean": bucket.goldstein_mean,
+            }
+            for month, bucket in coded_activity(state).items()
+        },
     }
     return {**head, **derived, **body}
 
 
 #: The keys of a state's JSON, and of its items, that say where things stand on its date.
-_DERIVED = ("phase", "level", "channels")
+_DERIVED = ("phase", "level", "channels", "coded_activity")
 _DERIVED_ITEMS = {"pending": ("overdue", "lapsed"), "measures": ("in_force", "lifted_on")}
 
 

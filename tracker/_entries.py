@@ -23,6 +23,7 @@ __all__ = [
     "NRC",
     "BodyDefunct",
     "ChannelEstablished",
+    "CodedEvent",
     "Condemnation",
     "CooperationNote",
     "CooperationStatus",
@@ -419,6 +420,9 @@ class Entry:
     CODE: ClassVar[EventCode]
     LABEL: ClassVar[str]
     IDENTITY: ClassVar[tuple[str, ...]]
+    #: Whether entries of the type are curated facts, which move the level of relations;
+    #: machine-coded evidence keeps a record of its own instead.
+    CURATED: ClassVar[bool] = True
 
     id: str = field(validator=_pattern(_ID, "an id (lowercase letters, digits, '.', '_', '-')"))
     on: Day = field(converter=_stated, validator=_day)
@@ -501,11 +505,13 @@ def entry_type(
     version: int = 1,
     label: str = "",
     identity: tuple[str, ...] = (),
+    curated: bool = True,
 ) -> Callable[[type[E]], type[E]]:
     """Declare an event type: make the class a frozen, slotted, keyword-only attrs class,
     give it its JSON name, schema version, event codes, a short ``label`` for lists (four
     capitals; by default the start of its name) and the fields that tell one occurrence of it
     from another (``identity``, beyond type, dyad, day and acting party), and register it.
+    A type that is not ``curated`` (machine-coded evidence) never moves the level of relations.
 
     Use it on a subclass of :class:`Entry` (its rule is registered with ``tracker.rule``)::
 
@@ -539,6 +545,7 @@ def entry_type(
             msg = f"entry type {name!r} names identity fields it does not have: {unknown}"
             raise ValueError(msg)
         declared.IDENTITY = identity
+        declared.CURATED = curated
         _ENTRY_TYPES[name] = declared
         return declared
 
@@ -875,3 +882,79 @@ class Proposal(Entry):
 
     by: str = field(validator=_actor)
     proposal: str = field(validator=_text)
+
+
+_CAMEO = re.compile(r"[0-9]{2,4}")
+
+
+def _cameo(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value != "" and not (isinstance(value, str) and _CAMEO.fullmatch(value)):
+        reason = f"{shown(value)} is not a CAMEO code (2 to 4 digits, as text: '010', '0834')"
+        raise FieldError(reason, _key(attribute))
+
+
+def _scale(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not -10.0 <= value <= 10.0:  # type: ignore[operator]
+        reason = f"must be a number from -10 to 10 (or none), got {shown(value)}"
+        raise FieldError(reason, _key(attribute))
+
+
+def _quad(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in (1, 2, 3, 4) or isinstance(value, bool):
+        reason = f"must be a quad class, 1 to 4, got {shown(value)}"
+        raise FieldError(reason, _key(attribute))
+
+
+@entry_type(
+    "coded_event",
+    cameo="*",
+    cameo_label="each event its own code",
+    goldstein=0.0,
+    plover=None,
+    label="CODE",
+    identity=("dataset", "record"),
+    curated=False,
+)
+class CodedEvent(Entry):
+    """An event a coding machine read in the news (a GDELT, ICEWS or PLOVER record): evidence
+    of activity between the parties, never a curated fact, so it moves no channel, measure or
+    level (and its stances, follow-ups and cooperation notes, if any, are not read); it counts
+    in the coded activity of its month.
+
+    ``by`` is the source actor's party (the target is the other party), ``source_code`` and
+    ``target_code`` the actors as the dataset coded them; ``cameo`` its CAMEO code as text
+    (``""`` when the dataset codes PLOVER only); ``goldstein`` the dataset's own value on its own
+    scale (GDELT's Goldstein scale, ICEWS's intensity; ``None`` when it gives none);
+    ``quad_class`` 1-4 (verbal and material cooperation, verbal and material conflict);
+    ``record`` the dataset's own id, ``story`` its story and sentence ids.
+    """
+
+    by: str = field(validator=_actor)
+    dataset: str = field(validator=_name)
+    record: str = field(validator=_text)
+    source_code: str = field(validator=_text)
+    target_code: str = field(validator=_text)
+    quad_class: int = field(validator=_quad)
+    cameo: str = field(default="", validator=_cameo)
+    goldstein: float | None = field(default=None, validator=_scale)
+    plover: str = field(default="", validator=_optional_text)
+    mentions: int = field(default=0, validator=_whole("mentions"))
+    story: str = field(default="", validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        Entry.__attrs_post_init__(self)
+        if self.by not in self.parties:
+            reason = f"{self.by} is not a party of {self.parties}"
+            raise FieldError(reason, "by")
+
+    @property
+    def target(self) -> str:
+        """The target actor's party: the other party of the dyad."""
+        return self.parties.second if self.by == self.parties.first else self.parties.first
+
+    def event_code(self) -> EventCode:
+        """The record's own codes, on its dataset's scale."""
+        return EventCode(self.cameo, "", self.goldstein or 0.0, self.plover or None)

@@ -26,6 +26,7 @@ from immutables import Map
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
+    CodedEvent,
     CouncilMeeting,
     Entry,
     Expulsion,
@@ -48,6 +49,7 @@ from tracker._state import (
     MISSION,
     Activity,
     Anomaly,
+    CodedActivity,
     Effect,
     Fulfilment,
     Lifting,
@@ -79,6 +81,8 @@ def apply(state: State, entry: Entry) -> State:
     if entry.parties != state.dyad:
         msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
         raise ValueError(msg)
+    if not entry.CURATED:
+        return _evidence(state, entry)
     before = state
     state = _resolve_follow_ups(state, entry)
     key = entry.occurrence()
@@ -88,7 +92,7 @@ def apply(state: State, entry: Entry) -> State:
         occurrences = state.occurrences.set(key, entry.id)
         goldstein = entry.event_code().goldstein
         score = state.score + goldstein
-        month = f"{entry.on.year:04d}-{entry.on.month:02d}"
+        month = _month(entry)
         activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
         meetings = state.meetings
     else:
@@ -136,6 +140,21 @@ def apply(state: State, entry: Entry) -> State:
 
 
 _NO_ACTIVITY = Activity()
+_NO_CODED_ACTIVITY = CodedActivity()
+
+
+def _evidence(state: State, entry: Entry) -> State:
+    """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
+    curated (level, score, expectations, stances, cooperation) reads it."""
+    key = entry.occurrence()
+    if key not in state.occurrences:
+        state = rule(entry, state)
+        state = _evolve(state, occurrences=state.occurrences.set(key, entry.id))
+    return _evolve(state, applied=state.applied + 1)
+
+
+def _month(entry: Entry) -> str:
+    return f"{entry.on.year:04d}-{entry.on.month:02d}"
 
 
 def _phase_changed(before: State, after: State) -> bool:
@@ -500,3 +519,14 @@ def _presence(entry: PresenceMeasure, state: State) -> State:
 def _defunct(entry: BodyDefunct, state: State) -> State:
     state = _know_channel(state, entry, entry.channel)
     return _impose(state, entry, entry.channel, Effect.DISSOLVE)
+
+
+@rule.register
+def _coded(entry: CodedEvent, state: State) -> State:
+    month = _month(entry)
+    bucket = state.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
+    return _evolve(
+        state,
+        coded=state.coded.set(month, bucket),
+        provenance=state.provenance.set("coded", entry.id),
+    )

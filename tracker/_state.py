@@ -19,6 +19,7 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 __all__ = [
+    "CODED_WINDOW",
     "COUNCIL",
     "FORMAL_COUNCIL",
     "LAPSE_AFTER",
@@ -28,6 +29,7 @@ __all__ = [
     "Activity",
     "Anomaly",
     "ChannelStatus",
+    "CodedActivity",
     "Effect",
     "Fulfilment",
     "Lifting",
@@ -36,6 +38,7 @@ __all__ = [
     "Pending",
     "Phase",
     "State",
+    "coded_activity",
 ]
 
 
@@ -183,6 +186,49 @@ class Activity:
     def add(self, goldstein: float) -> Activity:
         """This month with one more occurrence."""
         return Activity(self.total + goldstein, self.count + 1)
+
+
+@frozen
+class CodedActivity:
+    """The machine-coded events of one month: how many of each quad class, and the sum of the
+    values their datasets give on their own scales (``scored`` of them gave one)."""
+
+    verbal_cooperation: int = 0
+    material_cooperation: int = 0
+    verbal_conflict: int = 0
+    material_conflict: int = 0
+    goldstein_total: float = 0.0
+    scored: int = 0
+
+    @property
+    def events(self) -> int:
+        """The events of the month, of every quad class."""
+        return (
+            self.verbal_cooperation
+            + self.material_cooperation
+            + self.verbal_conflict
+            + self.material_conflict
+        )
+
+    @property
+    def goldstein_mean(self) -> float | None:
+        """The mean value of the events that gave one; ``None`` when none did."""
+        return self.goldstein_total / self.scored if self.scored else None
+
+    def add(self, quad_class: int, goldstein: float | None) -> CodedActivity:
+        """This month with one more event of ``quad_class`` (1-4)."""
+        counts = [
+            self.verbal_cooperation,
+            self.material_cooperation,
+            self.verbal_conflict,
+            self.material_conflict,
+        ]
+        counts[quad_class - 1] += 1
+        one, two, three, four = counts
+        if goldstein is None:
+            return CodedActivity(one, two, three, four, self.goldstein_total, self.scored)
+        total = self.goldstein_total + goldstein
+        return CodedActivity(one, two, three, four, total, self.scored + 1)
 
 
 #: How long without any meeting after relations broke before they count as severed again,
@@ -351,7 +397,8 @@ class State:
     each channel the log has named and what it is for; ``missions`` each mission or office and
     whose it is; ``latest`` the day of the latest meeting of each sort (``meeting``,
     ``council``, ``formal_council``, and per channel ``CHANNEL`` and ``CHANNEL.formal``);
-    ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum.
+    ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum;
+    ``coded`` the machine-coded events per month, kept apart from both.
     """
 
     dyad: Dyad
@@ -367,6 +414,7 @@ class State:
     meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     score: float = 0.0
     activity: Map[str, Activity] = field(factory=Map, converter=persistent)
+    coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
     anomalies: tuple[Anomaly, ...] = field(default=(), converter=_anomalies)
     occurrences: Map[str, str] = field(factory=Map, converter=persistent)
     latest: Map[str, date] = field(factory=Map, converter=persistent)
@@ -540,3 +588,24 @@ class State:
 _SORTS = frozenset((MEETING, COUNCIL, FORMAL_COUNCIL))
 #: The roles of the channels whose suspension suspends the dialogue.
 _DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
+
+
+#: How many months, up to the replay's, :func:`coded_activity` gives by default.
+CODED_WINDOW = 12
+
+
+def coded_activity(state: State, months: int = CODED_WINDOW) -> dict[str, CodedActivity]:
+    """The coded activity of the trailing ``months`` up to the month of ``at`` (of the latest
+    coded month, without ``at``), every month of the window present, oldest first."""
+    if months < 1:
+        msg = f"a window of coded activity has one month or more, not {months}"
+        raise ValueError(msg)
+    if state.at is not None:
+        end = state.at
+    elif state.coded:
+        latest = max(state.coded)
+        end = date(int(latest[:4]), int(latest[5:]), 1)
+    else:
+        return {}
+    window = [_months_back(end, back) for back in range(months - 1, -1, -1)]
+    return {month: state.coded.get(month, CodedActivity()) for month in window}

@@ -36,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "repair": "tracker repair history.jsonl",
     "verify": "tracker verify --log history.jsonl --every 4",
     "synth": "tracker synth --entries 20000 --dyads 3 --output big.jsonl",
+    "activity": "tracker activity --dyad NATO-RUS --by month --log coded.jsonl",
     "ingest": "tracker ingest article.txt --published 2009-01-26 --json",
     "tui": "tracker tui history.jsonl",
 }

@@ -30,17 +30,20 @@ from tracker._entries import (
     _text,
     entry_types,
 )
+from tracker.coded._codes import PLOVER_CATEGORIES, QUAD_CLASSES
 from tracker.strategies._values import (
     _FORMALITIES,
     DEFAULT_WINDOW,
     _declared_kinds,
     _optional,
     _optional_texts,
+    cameo_codes,
     channels,
     cooperation_notes,
     days,
     dyads,
     follow_ups,
+    goldstein_values,
     ids,
     levels,
     lifts,
@@ -351,6 +354,11 @@ _BY_NAME: dict[str, FieldStrategy] = {
     "level": _constant(levels()),
     # The names of the levels: measures and lifts are matched on them.
     "levels": _constant(st.lists(levels(words=False), max_size=2, unique=True).map(tuple)),
+    # The codes of a machine-coded event.
+    "cameo": _constant(st.just("") | cameo_codes()),
+    "goldstein": _constant(st.none() | goldstein_values()),
+    "quad_class": _constant(st.sampled_from(tuple(QUAD_CLASSES))),
+    "plover": _constant(st.just("") | st.sampled_from(PLOVER_CATEGORIES)),
 }
 
 #: Text fields by the check the core declares on them.

@@ -33,12 +33,14 @@ from tracker._entries import (
 __all__ = [
     "DEFAULT_WINDOW",
     "actors",
+    "cameo_codes",
     "channels",
     "cooperation_notes",
     "date_windows",
     "days",
     "dyads",
     "follow_ups",
+    "goldstein_values",
     "ids",
     "levels",
     "lifts",
@@ -225,6 +227,25 @@ _ZONES = st.just(UTC) | st.integers(-12 * 4, 14 * 4).map(
 _ARTICLES = st.integers(0, 999).map(
     lambda number: f"{number:03d}_{number * 0x9E3779B97F4A7C15 % 2**64:016x}.txt"
 )
+
+
+@cache
+def cameo_codes() -> SearchStrategy[str]:
+    """CAMEO event codes as text, their leading zeros kept: a root (``"04"``), a code
+    (``"042"``) or a sub-code (``"0421"``). Shrinks towards ``"01"``."""
+    return st.builds(
+        "{:02d}{}".format,
+        st.integers(1, 20),
+        st.sampled_from(("", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
+        | st.integers(0, 9).map(lambda digit: f"1{digit}"),
+    )
+
+
+@cache
+def goldstein_values() -> SearchStrategy[float]:
+    """Values on a Goldstein-like scale, -10 to 10 in tenths as datasets write them.
+    Shrinks towards ``0.0``."""
+    return st.integers(-100, 100).map(lambda tenths: tenths / 10)
 
 
 @cache
