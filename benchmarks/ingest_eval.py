@@ -1,13 +1,15 @@
 """Precision and recall of ``tracker ingest`` per field, on the labelled corpus and on real pages.
 
-    python benchmarks/ingest_eval.py [--split tuning|held_out|all|pages] [--misses]
-        [--pages DIR]
+    python benchmarks/ingest_eval.py [--split tuning|held_out|all|pages|held_out_pages]
+        [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
 on texts written for the tests. ``pages`` drafts the real pages listed (address and label) in
 ``benchmarks/ingest_pages/labels.json``, read from DIR (default
 ``~/.cache/tracker-ingest-pages``, one ``NAME.txt`` per page, its text as copied from the
-browser); pages not there are skipped and counted.
+browser); pages not there are skipped and counted. ``held_out_pages`` does the same for the
+pages of ``benchmarks/ingest_pages/held_out.json``, labelled blind after the rules were tuned on
+the first list, read from DIR (default ``~/.cache/tracker-ingest-pages-held-out``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,15 @@ from tracker.ingest._evaluate import FIELDS, Tally, evaluate, evaluate_pages
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "tests" / "ingest" / "corpus"
-LABELS = HERE / "ingest_pages" / "labels.json"
-PAGES = Path.home() / ".cache" / "tracker-ingest-pages"
+CACHE = Path.home() / ".cache"
+PAGE_SPLITS = {
+    "pages": ("real pages", HERE / "ingest_pages" / "labels.json", CACHE / "tracker-ingest-pages"),
+    "held_out_pages": (
+        "held-out real pages",
+        HERE / "ingest_pages" / "held_out.json",
+        CACHE / "tracker-ingest-pages-held-out",
+    ),
+}
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
 
 
@@ -40,20 +49,22 @@ def _table(name: str, tallies: dict[str, Tally], misses: tuple[str, ...] | list[
 def main() -> None:
     """Print one table per split asked for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=[*SPLITS, "pages"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, *PAGE_SPLITS], default="all")
     parser.add_argument("--misses", action="store_true", help="list every field drafted wrong")
-    parser.add_argument("--pages", type=Path, default=PAGES, help="folder of the real pages")
+    parser.add_argument("--pages", type=Path, help="folder of the real pages (default per split)")
     args = parser.parse_args()
-    names = {"all": ["tuning", "held_out", "all", "pages"]}.get(args.split, [args.split])
+    names = {"all": ["tuning", "held_out", "all", *PAGE_SPLITS]}.get(args.split, [args.split])
     for name in names:
-        if name == "pages":
-            figures = evaluate_pages(LABELS, args.pages)
-            print(f"real pages: {figures.pages} drafted, {figures.missing} not in {args.pages}")
+        if name in PAGE_SPLITS:
+            title, labels, default = PAGE_SPLITS[name]
+            folder = args.pages or default
+            figures = evaluate_pages(labels, folder)
+            print(f"{title}: {figures.pages} drafted, {figures.missing} not in {folder}")
             print(f"  publication day found on {figures.dated} of {figures.showing} showing one")
             print(f"  events drafted as having happened that did not: {len(figures.false_events)}")
             for item in figures.false_events:
                 print(f"    {item}")
-            _table("pages", figures.tallies, figures.misses if args.misses else ())
+            _table(name, figures.tallies, figures.misses if args.misses else ())
             continue
         tallies, misses = evaluate(CORPUS, SPLITS[name])
         _table(name, tallies, misses if args.misses else [])
