@@ -11,6 +11,7 @@ import pytest
 from builders import lunch
 
 import tracker
+from tracker._log import SQLITE, Backend, backend_for, register_backend
 from tracker._sqlite import SqliteStore
 from tracker._store import JsonlStore, open_store
 from tracker._synth import synthesize
@@ -179,3 +180,11 @@ def test_repairing_a_sound_log_changes_nothing(tmp_path: Path, bundled: tracker.
     assert (repair.backup, repair.removed) == (None, b"")
     assert not (tmp_path / "backup").exists()
     assert path.read_bytes() == bundled.path.read_bytes()
+
+
+def test_one_registry_names_the_backend_of_a_path(tmp_path: Path) -> None:
+    assert backend_for(tmp_path / "a.jsonl").name == "jsonl"
+    assert backend_for(tmp_path / "a.txt").name == "jsonl"  # the default
+    assert {backend_for(tmp_path / f"a{suffix}").name for suffix in SQLITE.suffixes} == {"sqlite"}
+    with pytest.raises(ValueError, match="taken already"):
+        register_backend(Backend("other", (".db",), "tracker._sqlite", "SqliteStore"))

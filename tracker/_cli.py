@@ -24,6 +24,7 @@ from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._log import SQLITE, Log, backend_for
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
 from tracker._replay import (
@@ -36,9 +37,7 @@ from tracker._replay import (
 )
 from tracker._state import Measure, State
 from tracker._store import (
-    SQLITE_SUFFIXES,
     JsonlStore,
-    Log,
     append_entries,
     bundled_log,
     check_log,
@@ -536,12 +535,10 @@ def _write(entries: Iterable[Entry], output: Path | None, out: Console) -> int:
 
 
 def _export(args: argparse.Namespace, out: Console) -> int:
-    if args.format == "sqlite" and (
-        args.output is None or args.output.suffix not in SQLITE_SUFFIXES
-    ):
-        msg = f"--format sqlite writes to a file named by --output ({', '.join(SQLITE_SUFFIXES)})"
+    if args.format == "sqlite" and (args.output is None or backend_for(args.output) != SQLITE):
+        msg = f"--format sqlite writes to a file named by --output ({', '.join(SQLITE.suffixes)})"
         raise UsageError(msg)
-    if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
+    if args.format == "jsonl" and args.output is not None and backend_for(args.output) == SQLITE:
         msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
         raise UsageError(msg)
     return _write(_read(args).entries, args.output, out)
@@ -593,7 +590,7 @@ def _documents(raw: bytes) -> list[bytes]:
 
 
 def _repair(args: argparse.Namespace, _out: Console) -> int:
-    if args.path.suffix in SQLITE_SUFFIXES:
+    if backend_for(args.path) == SQLITE:
         msg = f"{args.path}: SQLite commits whole transactions; only JSONL logs tear"
         raise UsageError(msg)
     backup = args.path.with_name(f"{args.path.name}.{datetime.now():%Y%m%dT%H%M%S}.bak")

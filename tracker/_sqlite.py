@@ -18,14 +18,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
-import orjson
-
 from tracker._articles import not_regular
 from tracker._bulk import collector_paused
-from tracker._codec import decode_entry
 from tracker._entries import Dyad, Entry
-from tracker._errors import FieldError, LogError, Problem, StorageError, shown
-from tracker._store import Log, open_for_writing, plan_append
+from tracker._errors import LogError, Problem, StorageError, shown
+from tracker._log import Decoding, Log, open_for_writing, plan_append
 
 __all__ = ["SqliteStore"]
 
@@ -178,39 +175,22 @@ class SqliteStore:
         reason = f"not a tracker SQLite log (left untouched): it holds {', '.join(what)}"
         raise self._unread(reason)
 
-    def _decoded(self, dyad: Dyad | None) -> tuple[list[tuple[int, Entry]], list[Problem]]:
+    def _decoded(self, dyad: Dyad | None) -> Decoding:
         query = f"SELECT {', '.join(_COLUMNS)} FROM entries"
         args: tuple[str, ...] = ()
         if dyad is not None:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
-        entries: list[tuple[int, Entry]] = []
-        problems: list[Problem] = []
-        first: dict[str, int] = {}
+        decoding = Decoding(self.path, where="position")
         with self._reading() as db, collector_paused():
             rows = () if db is None else db.execute(f"{query} ORDER BY position", args)
             for position, *indexed, line in rows:
-                try:
-                    entry = decode_entry(orjson.loads(line))
-                except orjson.JSONDecodeError as error:
-                    problems.append(
-                        Problem(str(self.path), position, None, f"not valid JSON: {error}")
-                    )
-                    continue
-                except FieldError as error:
-                    problems.append(
-                        Problem(str(self.path), position, error.path or None, error.reason)
-                    )
+                entry = decoding.decode(position, line)
+                if entry is None:
                     continue
                 wrong = list(self._disagreements(position, indexed, entry))
-                if entry.id in first:
-                    where = f"first used at position {first[entry.id]}"
-                    reason = f"duplicate id {shown(entry.id)}, {where}"
-                    wrong.append(Problem(str(self.path), position, "id", reason))
-                first.setdefault(entry.id, position)
-                problems.extend(wrong)
-                if not wrong:
-                    entries.append((position, entry))
-        return entries, problems
+                decoding.problems.extend(wrong)
+                decoding.keep(position, entry, valid=not wrong)
+        return decoding
 
     def _disagreements(
         self, position: int, indexed: list[object], entry: Entry
@@ -224,14 +204,11 @@ class SqliteStore:
 
     def read(self, dyad: Dyad | None = None) -> Log:
         """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
-        entries, problems = self._decoded(dyad)
-        if problems:
-            raise LogError(problems)
-        return Log(self.path, tuple(e for _, e in entries), tuple(p for p, _ in entries))
+        return self._decoded(dyad).log(self.path)
 
     def problems(self) -> tuple[Problem, ...]:
         try:
-            return tuple(self._decoded(None)[1])
+            return tuple(self._decoded(None).problems)
         except LogError as error:
             return error.problems
 
