@@ -282,11 +282,7 @@ def _put_measure(state: State, entry: Entry, measure: Measure) -> State:
     provenance["measures"] = entry.id
     if measure.role != MISSION:
         provenance[f"channels.{measure.target}"] = entry.id
-    return _evolve(
-        state,
-        measures=state.measures.set(measure.key, measure),
-        provenance=provenance.finish(),
-    )
+    return _evolve(state, provenance=provenance.finish(), **state.with_measure(measure))
 
 
 def _impose(
@@ -325,7 +321,7 @@ def _standing(
     ``None``), that apply at one of ``levels`` (any level when empty)."""
     return [
         measure
-        for measure in state.measures.values()
+        for measure in state.may_stand(on)
         if measure.target == target
         and (by is None or measure.by == by)
         and measure.standing(on)
@@ -450,7 +446,7 @@ def _council_meeting(entry: CouncilMeeting, state: State) -> State:
     level = level_of(entry.level)
     blocking = [
         m
-        for m in state.measures.values()
+        for m in state.may_stand(entry.on)
         if m.target == entry.council
         and m.effect is Effect.SUSPEND
         and m.covers(level, entry.on)

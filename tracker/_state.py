@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 from immutables import Map
 
 from tracker._dates import DateWindow, Day, Precision
@@ -337,6 +337,19 @@ def _months_back(day: date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _last_lifting(measure: Measure) -> date:
+    return max((lifting.on for lifting in measure.liftings), default=date.min)
+
+
+def _unlifted(state: State) -> Map[str, Measure]:
+    return Map({key: m for key, m in state.measures.items() if m.standing(None)})
+
+
+def _lifted_until(state: State) -> date:
+    lifted = (m for m in state.measures.values() if not m.standing(None))
+    return max(map(_last_lifting, lifted), default=date.min)
+
+
 @frozen
 class State:
     """Where a relationship stood: measures in force, channels, cooperation, stances,
@@ -372,13 +385,43 @@ class State:
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
+    #: An index of :attr:`measures`, derived from them (see :meth:`may_stand`): the measures
+    #: not wholly lifted, and the last day a lifting of the others took effect.
+    unlifted: Map[str, Measure] = field(
+        init=False, eq=False, repr=False, default=Factory(_unlifted, takes_self=True)
+    )
+    lifted_until: date = field(
+        init=False, eq=False, repr=False, default=Factory(_lifted_until, takes_self=True)
+    )
 
     # -- what is in force -------------------------------------------------------------------
+
+    def may_stand(self, at: date | None) -> Iterable[Measure]:
+        """The measures that may stand (or be in force) on ``at``: those not wholly lifted,
+        and the others too when ``at`` is before the last of their liftings took effect. A
+        fold looks at the few measures still open, however many the log has lifted."""
+        day = date.max if at is None else at
+        return (self.unlifted if day >= self.lifted_until else self.measures).values()
+
+    def with_measure(self, measure: Measure) -> dict[str, Any]:
+        """The fields of a state with ``measure`` added or replaced, its index kept."""
+        key, unlifted, until = measure.key, self.unlifted, self.lifted_until
+        if measure.standing(None):
+            unlifted = unlifted.set(key, measure)
+        else:
+            if key in unlifted:
+                unlifted = unlifted.delete(key)
+            until = max(until, _last_lifting(measure))
+        return {
+            "measures": self.measures.set(key, measure),
+            "unlifted": unlifted,
+            "lifted_until": until,
+        }
 
     def in_force(self) -> list[Measure]:
         """The measures in force on ``at`` (wholly or in part), earliest first."""
         return sorted(
-            (m for m in self.measures.values() if m.in_force(self.at)),
+            (m for m in self.may_stand(self.at) if m.in_force(self.at)),
             key=lambda m: (m.effective, m.key),
         )
 
