@@ -194,9 +194,10 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
         fulfilment = Fulfilment(item, entry.id, entry.on)
         fulfilled[fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
+    answered = {id(item) for item in done}  # by identity: equal items are all answered alike
     return _evolve(
         state,
-        pending=tuple(item for item in state.pending if item not in done),
+        pending=tuple(item for item in state.pending if id(item) not in answered),
         fulfilled=fulfilled.finish(),
         provenance=provenance.finish(),
     )
