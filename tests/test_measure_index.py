@@ -7,9 +7,10 @@ from datetime import date
 
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker import DEFAULT_DYAD, Effect, Entry, Lifting, Measure, State, apply
-from tracker.strategies import logs
+from tracker.strategies import logs, states
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
@@ -52,3 +53,15 @@ def test_a_measure_lifted_later_than_the_day_asked_still_stands_that_day() -> No
     assert list(state.may_stand(date(2009, 3, 4))) == [measure]
     assert list(state.may_stand(date(2009, 3, 5))) == []
     assert evolve(state, at=date(2009, 1, 1)).in_force() == [measure]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(states(), st.none() | st.dates(), st.none() | st.dates())
+def test_a_state_as_of_a_day_is_its_evolved_copy_sharing_every_part(
+    state: State, at: date | None, known_at: date | None
+) -> None:
+    seen = state.as_of(at, known_at)
+    assert seen == evolve(state, at=at, known_at=known_at)
+    assert seen.measures is state.measures
+    assert dict(seen.unlifted) == dict(evolve(state, at=at).unlifted)
+    assert seen.in_force() == evolve(state, at=at, known_at=known_at).in_force()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from attrs import Factory, field, frozen
+from attrs import Factory, field, fields, frozen
 from immutables import Map
 
 from tracker._dates import DateWindow, Day, Precision
@@ -394,6 +394,16 @@ class State:
         init=False, eq=False, repr=False, default=Factory(_lifted_until, takes_self=True)
     )
 
+    def as_of(self, at: date | None, known_at: date | None = None) -> State:
+        """This state as a replay answers it on ``at``, as known on ``known_at``: every part
+        shared with this one, so that asking costs the same however large the state."""
+        new = object.__new__(State)
+        for name in _STATE_FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "at", at)
+        object.__setattr__(new, "known_at", known_at)
+        return new
+
     # -- what is in force -------------------------------------------------------------------
 
     def may_stand(self, at: date | None) -> Iterable[Measure]:
@@ -579,6 +589,8 @@ class State:
         return tuple(item for item in self.pending if not item.lapsed(self.at))
 
 
+#: The fields of a state, those derived from the others included.
+_STATE_FIELDS = tuple(attribute.name for attribute in fields(State))
 #: The sorts of meeting in :attr:`State.latest` that the phase reads.
 _SORTS = frozenset((MEETING, COUNCIL, FORMAL_COUNCIL))
 #: The roles of the channels whose suspension suspends the dialogue.

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from pathlib import Path
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from tracker._articles import ARTICLES
 from tracker._dates import Day, Precision
@@ -95,7 +95,7 @@ def _samples(replay: Replay) -> tuple[Sample, ...]:
     samples = []
     for count in counts:
         day = replay.entries[count - 1].on
-        state = evolve(replay.state(count), at=day)
+        state = replay.state(count).as_of(day)
         month = state.activity.get(str(Day.of(day, Precision.MONTH)), Activity())
         samples.append(Sample(count, state.level, month.total, state.phase))
     return tuple(samples)
@@ -191,7 +191,7 @@ def details_at(replay: Replay, index: int, *, known_then: bool) -> Details:
     """Compute the :class:`Details` of entry ``index`` of ``replay``."""
     step = replay.step(index)
     day = step.entry.on
-    state = replay.at(day, known_at=day) if known_then else evolve(step.after, at=day)
+    state = replay.at(day, known_at=day) if known_then else step.after.as_of(day)
     return Details(index, known_then, step, state)
 
 
