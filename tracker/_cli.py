@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -221,6 +221,18 @@ def _json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def _json_stream(items: Iterable[Any]) -> None:
+    """A JSON list written item by item as :func:`_json` writes it whole: the first item shows
+    at once, and memory stays that of one item."""
+    write, opener = sys.stdout.buffer.write, b"[\n  "
+    for item in items:
+        document = orjson.dumps(item, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+        write(opener + printable_json(document))
+        opener = b",\n  "
+    write(b"[]\n" if opener == b"[\n  " else b"\n]\n")
+    sys.stdout.flush()
+
+
 def _state(args: argparse.Namespace, out: Console) -> int:
     state = _replay(args).at(args.at or date.today(), known_at=args.known_at)
     if args.json:
@@ -411,23 +423,30 @@ def _log(args: argparse.Namespace, out: Console) -> int:
         known = ", ".join(map(repr, entry_types()))
         msg = f"argument --type: invalid choice: {shown(unknown[0])} (choose from {known}); {HOW}"
         raise UsageError(msg)
-    log = _read(args)
-    entries = [
-        entry
-        for entry in log.entries
-        if (args.dyad is None or entry.parties == args.dyad)
-        and (args.start is None or entry.on >= args.start)
-        and (args.end is None or entry.on <= args.end)
-        and (not args.types or entry.TYPE in args.types)
-    ]
+    path = args.log or bundled_log()
+    total = 0
+
+    def chosen() -> Iterator[Entry]:  # as the log is read: nothing held but what is shown
+        nonlocal total
+        for _, entry in open_store(path).scan():
+            total += 1
+            if (
+                (args.dyad is None or entry.parties == args.dyad)
+                and (args.start is None or entry.on >= args.start)
+                and (args.end is None or entry.on <= args.end)
+                and (not args.types or entry.TYPE in args.types)
+            ):
+                yield entry
+
     if args.json:
-        _json([encode_entry(entry) for entry in entries])
+        _json_stream(encode_entry(entry) for entry in chosen())
         return 0
+    rows = [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()]
     _table(
         out,
-        f"{log.path}: {len(entries)} of {len(log)} entries",
+        f"{path}: {len(rows)} of {total} entries",
         ["on", "reported", "dyad", "type", "id", "title"],
-        [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in entries],
+        rows,
     )
     return 0
 

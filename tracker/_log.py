@@ -30,6 +30,7 @@ __all__ = [
     "Log",
     "Store",
     "backend_for",
+    "collected",
     "open_for_writing",
     "plan_append",
     "register_backend",
@@ -73,6 +74,11 @@ class Store(Protocol):
     def read(self, dyad: Dyad | None = None) -> Log:
         """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
         read and checked); :class:`LogError` lists every bad one."""
+        ...
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        """What :meth:`read` reads, as ``(line, entry)``, each as soon as it is decoded, in
+        constant memory; at the end, :class:`LogError` lists every bad entry met."""
         ...
 
     def problems(self) -> tuple[Problem, ...]:
@@ -175,16 +181,16 @@ class Decoding:
     """The decode-or-report loop of a read: each stored line decoded into an entry, or a
     :class:`Problem` naming its file, line (position) and field; ids checked to be unique.
 
-    ``where`` says how a line is named in a message (``line``, ``position``).
+    ``where`` says how a line is named in a message (``line``, ``position``). Only the ids
+    seen are held, never the entries, so that a log can be streamed.
     """
 
-    __slots__ = ("_first", "dyad", "entries", "problems", "source", "where")
+    __slots__ = ("_first", "dyad", "problems", "source", "where")
 
     def __init__(self, source: Path, dyad: Dyad | None = None, *, where: str = "line") -> None:
         self.source = str(source)
         self.dyad = dyad
         self.where = where
-        self.entries: list[tuple[int, Entry]] = []
         self.problems: list[Problem] = []
         self._first: dict[str, int] = {}
 
@@ -206,24 +212,30 @@ class Decoding:
             self.report(number, error.path or None, error.reason)
         return None
 
-    def keep(self, number: int, entry: Entry, *, valid: bool = True) -> None:
-        """Keep a decoded entry if ``valid`` and its id is the first of its kind, else report
-        it; an id is taken by its first line either way."""
+    def keep(self, number: int, entry: Entry, *, valid: bool = True) -> bool:
+        """Whether to keep a decoded entry: ``valid``, of the dyad read, and the first with its
+        id (else a problem is reported); an id is taken by its first line either way."""
         first = self._first.setdefault(entry.id, number)
         if first != number:
             reason = f"duplicate id {shown(entry.id)}, first used {self._at(first)}"
             self.report(number, "id", reason)
-        elif valid and (self.dyad is None or entry.parties == self.dyad):
-            self.entries.append((number, entry))
+            return False
+        return valid and (self.dyad is None or entry.parties == self.dyad)
 
     def _at(self, number: int) -> str:
         return f"on line {number}" if self.where == "line" else f"at position {number}"
 
-    def log(self, path: Path) -> Log:
-        """The entries kept, or :class:`LogError` listing every problem."""
+    def done(self) -> None:
+        """Raise :class:`LogError` listing every problem, if there were any."""
         if self.problems:
             raise LogError(self.problems)
-        return Log(path, tuple(e for _, e in self.entries), tuple(n for n, _ in self.entries))
+
+
+def collected(path: Path, scanned: Iterable[tuple[int, Entry]]) -> Log:
+    """The :class:`Log` of what a store's scan yields (which raises at its end if the log has
+    problems: a log is never half-loaded)."""
+    kept = list(scanned)
+    return Log(path, tuple(e for _, e in kept), tuple(n for n, _ in kept))
 
 
 def unreadable(path: Path, reason: str) -> LogError:

@@ -22,7 +22,7 @@ from tracker._articles import not_regular
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
 from tracker._errors import LogError, Problem, StorageError, shown
-from tracker._log import Decoding, Log, open_for_writing, plan_append
+from tracker._log import Decoding, Log, collected, open_for_writing, plan_append
 
 __all__ = ["SqliteStore"]
 
@@ -175,12 +175,11 @@ class SqliteStore:
         reason = f"not a tracker SQLite log (left untouched): it holds {', '.join(what)}"
         raise self._unread(reason)
 
-    def _decoded(self, dyad: Dyad | None) -> Decoding:
+    def _decoded(self, decoding: Decoding, dyad: Dyad | None) -> Iterator[tuple[int, Entry]]:
         query = f"SELECT {', '.join(_COLUMNS)} FROM entries"
         args: tuple[str, ...] = ()
         if dyad is not None:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
-        decoding = Decoding(self.path, where="position")
         with self._reading() as db, collector_paused():
             rows = () if db is None else db.execute(f"{query} ORDER BY position", args)
             for position, *indexed, line in rows:
@@ -189,8 +188,8 @@ class SqliteStore:
                     continue
                 wrong = list(self._disagreements(position, indexed, entry))
                 decoding.problems.extend(wrong)
-                decoding.keep(position, entry, valid=not wrong)
-        return decoding
+                if decoding.keep(position, entry, valid=not wrong):
+                    yield position, entry
 
     def _disagreements(
         self, position: int, indexed: list[object], entry: Entry
@@ -204,13 +203,21 @@ class SqliteStore:
 
     def read(self, dyad: Dyad | None = None) -> Log:
         """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
-        return self._decoded(dyad).log(self.path)
+        return collected(self.path, self.scan(dyad))
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        decoding = Decoding(self.path, where="position")
+        yield from self._decoded(decoding, dyad)
+        decoding.done()
 
     def problems(self) -> tuple[Problem, ...]:
+        decoding = Decoding(self.path, where="position")
         try:
-            return tuple(self._decoded(None).problems)
-        except LogError as error:
+            for _ in self._decoded(decoding, None):
+                pass
+        except LogError as error:  # the file is not a tracker log at all
             return error.problems
+        return tuple(decoding.problems)
 
     def position(self) -> int:
         with self._reading() as db:

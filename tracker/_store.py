@@ -31,6 +31,7 @@ from tracker._log import (
     Log,
     Store,
     backend_for,
+    collected,
     open_for_writing,
     plan_append,
     unreadable,
@@ -69,18 +70,18 @@ def bundled_log() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
 
 
-def _decode_lines(path: Path, dyad: Dyad | None = None) -> Decoding:
-    """Decode a JSONL log line by line (never the whole file in memory at once); with ``dyad``,
-    only the lines of that dyad are decoded and checked, as a database reads one by its index."""
-    decoding = Decoding(path, dyad)
+def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, Entry]]:
+    """Decode a JSONL log line by line (never the whole file in memory at once), yielding each
+    entry kept; with the decoding's dyad, only the lines of that dyad are decoded and checked,
+    as a database reads one by its index."""
     try:
         handle = _open_regular(path)
     except OSError as error:
         decoding.report(None, None, f"cannot read the log: {error.strerror or error}")
-        return decoding
+        return
     if isinstance(handle, str):
         decoding.report(None, None, f"cannot read the log: {handle}")
-        return decoding
+        return
     with handle, collector_paused():
         for number, line in enumerate(handle, start=1):
             if not line.endswith(b"\n"):
@@ -89,9 +90,8 @@ def _decode_lines(path: Path, dyad: Dyad | None = None) -> Decoding:
             if not line.strip():
                 continue
             entry = decoding.decode(number, line)
-            if entry is not None:
-                decoding.keep(number, entry)
-    return decoding
+            if entry is not None and decoding.keep(number, entry):
+                yield number, entry
 
 
 def _open_regular(path: Path) -> BinaryIO | str:
@@ -262,11 +262,17 @@ class JsonlStore:
         return f"JsonlStore({str(self.path)!r})"
 
     def read(self, dyad: Dyad | None = None) -> Log:
-        return _decode_lines(self.path, dyad).log(self.path)
+        return collected(self.path, self.scan(dyad))
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        decoding = Decoding(self.path, dyad)
+        yield from _scan_lines(decoding, self.path)
+        decoding.done()
 
     def problems(self) -> tuple[Problem, ...]:
-        decoding = _decode_lines(self.path)
-        entries, problems = decoding.entries, decoding.problems
+        decoding = Decoding(self.path)
+        entries = list(_scan_lines(decoding, self.path))
+        problems = decoding.problems
         folder = self.path.parent / ARTICLES
         if os.path.lexists(folder):
             texts: dict[str, str | ArticleError] = {}
