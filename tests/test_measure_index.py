@@ -1,5 +1,6 @@
-"""The index of measures a state keeps (those not wholly lifted) is what its measures give,
-after every step of any fold, so that reading only it never misses a measure."""
+"""The indexes a state keeps (the measures not wholly lifted, the expectations not lapsed) are
+what its measures and expectations give, after every step of any fold, so that reading only
+them never misses one."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def test_the_index_of_unlifted_measures_follows_every_step(log: tuple[Entry, ...
         for day in [*days, None]:
             standing = {m.key for m in state.measures.values() if m.standing(day)}
             assert standing <= {m.key for m in state.may_stand(day)}
+            if day is not None:  # the expectations that may be awaited, in their order
+                awaited = {id(item) for item in state.may_await(day)}
+                in_order = [id(item) for item in state.pending if id(item) in awaited]
+                assert [id(item) for item in state.may_await(day)] == in_order
+                assert all(id(item) in awaited for item in state.pending if not item.lapsed(day))
             assert evolve(state, at=day).in_force() == [
                 m
                 for m in sorted(state.measures.values(), key=lambda m: (m.effective, m.key))

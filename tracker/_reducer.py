@@ -105,12 +105,13 @@ def apply(state: State, entry: Entry) -> State:
         provenance["meetings"] = entry.id
     changes: dict[str, Any] = {}
     expectations = entry.expectations()
+    unlapsed, since = state.unlapsed, state.unlapsed_from
     if expectations:
-        pending = list(state.pending)
+        changes["pending"], unlapsed = _expected(state, entry, expectations)
         for follow_up in expectations:
-            _expect(pending, follow_up, entry)
             provenance[f"pending.{follow_up.kind}"] = entry.id
-        changes["pending"] = tuple(pending)
+    if entry.on > since:  # what lapsed by this day leaves the index
+        unlapsed, since = tuple(item for item in unlapsed if item.lapses > entry.on), entry.on
     if entry.stances:
         stances = state.stances.mutate()
         for stance in entry.stances:
@@ -131,6 +132,8 @@ def apply(state: State, entry: Entry) -> State:
         meetings=meetings,
         provenance=provenance.finish(),
         applied=state.applied + 1,
+        unlapsed=unlapsed,
+        unlapsed_from=since,
         **changes,
     )
 
@@ -180,7 +183,7 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
     (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
     done = [
         item
-        for item in state.pending
+        for item in state.may_await(entry.on)
         if item.kind == entry.TYPE
         and item.announced <= entry.on
         and not item.lapsed(entry.on)
@@ -198,15 +201,37 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
     return _evolve(
         state,
         pending=tuple(item for item in state.pending if id(item) not in answered),
+        unlapsed=tuple(item for item in state.unlapsed if id(item) not in answered),
         fulfilled=fulfilled.finish(),
         provenance=provenance.finish(),
     )
 
 
-def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
-    """Add ``follow_up`` to ``pending``. A second statement of one expectation (same kind,
-    forum, level and formality, an overlapping window) narrows its window; anything else is an
-    expectation of its own, so several of one kind may be pending at once."""
+def _expected(
+    state: State, entry: Entry, expectations: Iterable[FollowUp]
+) -> tuple[tuple[Pending, ...], tuple[Pending, ...]]:
+    """The pending items with the entry's ``expectations`` added, and the index of those not
+    lapsed (:meth:`State.may_await`) kept with them."""
+    pending, unlapsed = list(state.pending), list(state.unlapsed)
+    for follow_up in expectations:
+        was, now = _expect(pending, follow_up, entry)
+        place = None if was is None else next((i for i, x in enumerate(unlapsed) if x is was), -1)
+        if place is None:
+            unlapsed.append(now)
+        elif place >= 0:
+            unlapsed[place] = now
+        else:  # a lapsed expectation restated: the index is made again, in order
+            unlapsed = [item for item in pending if item.lapses > state.unlapsed_from]
+    return tuple(pending), tuple(unlapsed)
+
+
+def _expect(
+    pending: list[Pending], follow_up: FollowUp, entry: Entry
+) -> tuple[Pending | None, Pending]:
+    """Add ``follow_up`` to ``pending``; return the item it replaced (``None``: it was added)
+    and the new one. A second statement of one expectation (same kind, forum, level and
+    formality, an overlapping window) narrows its window; anything else is an expectation of
+    its own, so several of one kind may be pending at once."""
     index = next((i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None)
     if index is None:
         pending.append(
@@ -223,7 +248,7 @@ def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
                 formal=follow_up.formal,
             )
         )
-        return
+        return None, pending[-1]
     current = pending[index]
     pending[index] = evolve(
         current,
@@ -232,6 +257,7 @@ def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
         reports=_unique((*current.reports, entry.id)),
         detail=current.detail or follow_up.detail,
     )
+    return current, pending[index]
 
 
 def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:

@@ -196,6 +196,13 @@ LAPSE_AFTER = timedelta(days=90)
 OPEN_LAPSE_AFTER = timedelta(days=365)
 
 
+def _lapse_day(item: Pending) -> date:
+    window = item.expected
+    if window.end is None:
+        return window.start + OPEN_LAPSE_AFTER
+    return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+
+
 @frozen
 class Pending:
     """An expected event not yet fulfilled: its kind (an entry type), what it should be
@@ -219,14 +226,12 @@ class Pending:
         """Whether, on day ``at``, the window has passed with the event still pending."""
         return at is not None and self.expected.end is not None and at > self.expected.end
 
-    @property
-    def lapses(self) -> date:
-        """The first day on which the expectation is lapsed: no longer awaited, and never
-        fulfilled by a later event."""
-        window = self.expected
-        if window.end is None:
-            return window.start + OPEN_LAPSE_AFTER
-        return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+    #: The first day on which the expectation is lapsed: no longer awaited, and never
+    #: fulfilled by a later event. Derived from the window, once: a fold asks it of every
+    #: expectation at every step.
+    lapses: date = field(
+        init=False, eq=False, repr=False, default=Factory(_lapse_day, takes_self=True)
+    )
 
     def lapsed(self, at: date | None) -> bool:
         """Whether, on day ``at``, the expectation is long past its window."""
@@ -393,6 +398,12 @@ class State:
     lifted_until: date = field(
         init=False, eq=False, repr=False, default=Factory(_lifted_until, takes_self=True)
     )
+    #: An index of :attr:`pending` (see :meth:`may_await`): those of its items, in its order,
+    #: that had not lapsed by ``unlapsed_from``; every other item had.
+    unlapsed: tuple[Pending, ...] = field(
+        init=False, eq=False, repr=False, default=Factory(lambda state: state.pending, True)
+    )
+    unlapsed_from: date = field(init=False, eq=False, repr=False, default=date.min)
 
     def as_of(self, at: date | None, known_at: date | None = None) -> State:
         """This state as a replay answers it on ``at``, as known on ``known_at``: every part
@@ -412,6 +423,11 @@ class State:
         fold looks at the few measures still open, however many the log has lifted."""
         day = date.max if at is None else at
         return (self.unlifted if day >= self.lifted_until else self.measures).values()
+
+    def may_await(self, at: date) -> tuple[Pending, ...]:
+        """The pending items that may still be awaited on ``at``, in order: the others lapsed
+        before it. A fold looks at the few not lapsed, however many the log has seen lapse."""
+        return self.unlapsed if at >= self.unlapsed_from else self.pending
 
     def with_measure(self, measure: Measure) -> dict[str, Any]:
         """The fields of a state with ``measure`` added or replaced, its index kept."""
