@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import singledispatch
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any
 
 from attrs import evolve, fields
@@ -110,8 +112,10 @@ def apply(state: State, entry: Entry) -> State:
         changes["pending"], unlapsed = _expected(state, entry, expectations)
         for follow_up in expectations:
             provenance[f"pending.{follow_up.kind}"] = entry.id
+    lapsed_last = state.lapsed_last
     if entry.on > since:  # what lapsed by this day leaves the index
-        unlapsed, since = tuple(item for item in unlapsed if item.lapses > entry.on), entry.on
+        unlapsed, lapsed_last = _lapsing(unlapsed, entry.on, lapsed_last)
+        since = entry.on
     if entry.stances:
         stances = state.stances.mutate()
         for stance in entry.stances:
@@ -134,6 +138,7 @@ def apply(state: State, entry: Entry) -> State:
         applied=state.applied + 1,
         unlapsed=unlapsed,
         unlapsed_from=since,
+        lapsed_last=lapsed_last,
         **changes,
     )
 
@@ -210,54 +215,73 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
 def _expected(
     state: State, entry: Entry, expectations: Iterable[FollowUp]
 ) -> tuple[tuple[Pending, ...], tuple[Pending, ...]]:
-    """The pending items with the entry's ``expectations`` added, and the index of those not
-    lapsed (:meth:`State.may_await`) kept with them."""
+    """The pending items with the entry's ``expectations`` added, and the index of those that
+    may still be awaited or restated (:meth:`State.may_await`) kept with them."""
     pending, unlapsed = list(state.pending), list(state.unlapsed)
     for follow_up in expectations:
-        was, now = _expect(pending, follow_up, entry)
-        place = None if was is None else next((i for i, x in enumerate(unlapsed) if x is was), -1)
-        if place is None:
+        # Outside the index, every window ended by lapsed_last: one starting later meets none.
+        pool = unlapsed if follow_up.expected.start > state.lapsed_last else pending
+        was = next((item for item in pool if _same_expectation(item, follow_up)), None)
+        if was is None:
+            now = _new_expectation(follow_up, entry)
+            pending.append(now)
             unlapsed.append(now)
-        elif place >= 0:
-            unlapsed[place] = now
-        else:  # a lapsed expectation restated: the index is made again, in order
-            unlapsed = [item for item in pending if item.lapses > state.unlapsed_from]
+            continue
+        now = evolve(
+            was,
+            expected=was.expected.narrower(follow_up.expected),
+            phrases=_unique((*was.phrases, follow_up.phrase)),
+            reports=_unique((*was.reports, entry.id)),
+            detail=was.detail or follow_up.detail,
+        )
+        pending[_place(pending, was)] = now
+        if any(item is was for item in unlapsed):
+            unlapsed[_place(unlapsed, was)] = now
+        else:  # a lapsed expectation restated: every item joins the index, in order, until
+            unlapsed = list(pending)  # the next day that comes prunes it
     return tuple(pending), tuple(unlapsed)
 
 
-def _expect(
-    pending: list[Pending], follow_up: FollowUp, entry: Entry
-) -> tuple[Pending | None, Pending]:
-    """Add ``follow_up`` to ``pending``; return the item it replaced (``None``: it was added)
-    and the new one. A second statement of one expectation (same kind, forum, level and
-    formality, an overlapping window) narrows its window; anything else is an expectation of
-    its own, so several of one kind may be pending at once."""
-    index = next((i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None)
-    if index is None:
-        pending.append(
-            Pending(
-                kind=follow_up.kind,
-                expected=follow_up.expected,
-                announced=entry.on,
-                source=entry.id,
-                phrases=(follow_up.phrase,),
-                reports=(entry.id,),
-                detail=follow_up.detail,
-                forum=follow_up.forum,
-                level=level_of(follow_up.level),
-                formal=follow_up.formal,
-            )
-        )
-        return None, pending[-1]
-    current = pending[index]
-    pending[index] = evolve(
-        current,
-        expected=current.expected.narrower(follow_up.expected),
-        phrases=_unique((*current.phrases, follow_up.phrase)),
-        reports=_unique((*current.reports, entry.id)),
-        detail=current.detail or follow_up.detail,
+def _lapsing(
+    unlapsed: tuple[Pending, ...], day: date, lapsed_last: date
+) -> tuple[tuple[Pending, ...], date]:
+    """The index without what lapsed by ``day``, and the last day of the windows left out."""
+    kept = []
+    for item in unlapsed:
+        if _may_be_restated(item, day):
+            kept.append(item)
+        elif item.expected.last > lapsed_last:
+            lapsed_last = item.expected.last
+    return tuple(kept), lapsed_last
+
+
+def _place(items: list[Pending], item: Pending) -> int:
+    """Where ``item`` itself stands in ``items`` (by identity, never comparing the others)."""
+    return next(compress(count(), map(is_, items, repeat(item))))
+
+
+def _may_be_restated(item: Pending, day: date) -> bool:
+    """Whether an expectation belongs in the index on ``day``: not lapsed, or open-ended (its
+    window meets every later one)."""
+    return item.lapses > day or item.expected.end is None
+
+
+def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
+    """An expectation of its own. A second statement of one expectation (same kind, forum,
+    level and formality, an overlapping window) narrows its window instead, so several of one
+    kind may be pending at once only when they differ."""
+    return Pending(
+        kind=follow_up.kind,
+        expected=follow_up.expected,
+        announced=entry.on,
+        source=entry.id,
+        phrases=(follow_up.phrase,),
+        reports=(entry.id,),
+        detail=follow_up.detail,
+        forum=follow_up.forum,
+        level=level_of(follow_up.level),
+        formal=follow_up.formal,
     )
-    return current, pending[index]
 
 
 def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
