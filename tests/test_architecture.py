@@ -64,3 +64,21 @@ def test_the_public_api_is_exactly_all() -> None:
     modules = {name for name in public if type(getattr(tracker, name)).__name__ == "module"}
     assert public - modules == set(tracker.__all__)
     assert all(hasattr(tracker, name) for name in tracker.__all__)
+
+
+def _own_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tracker.")
+    }
+
+
+def test_the_backends_sit_side_by_side_on_the_store_seam() -> None:
+    jsonl, sqlite = _own_imports(PACKAGE / "_store.py"), _own_imports(PACKAGE / "_sqlite.py")
+    assert "tracker._log" in jsonl
+    assert "tracker._log" in sqlite
+    assert "tracker._sqlite" not in jsonl
+    assert "tracker._store" not in sqlite
+    assert not _own_imports(PACKAGE / "_log.py") & {"tracker._store", "tracker._sqlite"}

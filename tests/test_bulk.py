@@ -63,3 +63,12 @@ def test_a_collector_that_was_off_stays_off() -> None:
     with collector_paused(), collector_paused():
         pass
     assert not gc.isenabled()
+
+
+def test_what_a_pause_built_is_out_of_the_collectors_reach_once_it_ends() -> None:
+    gc.unfreeze()
+    with collector_paused():
+        built = [[index] for index in range(10_000)]
+    assert gc.get_freeze_count() >= len(built)
+    assert all(gc.is_tracked(item) for item in built[:10])  # tracked, yet never scanned
+    gc.unfreeze()

@@ -7,10 +7,13 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 import pytest
 from builders import lunch
+from commands import run
 
 import tracker
+from tracker._log import SQLITE, Backend, backend_for, register_backend
 from tracker._sqlite import SqliteStore
 from tracker._store import JsonlStore, open_store
 from tracker._synth import synthesize
@@ -179,3 +182,42 @@ def test_repairing_a_sound_log_changes_nothing(tmp_path: Path, bundled: tracker.
     assert (repair.backup, repair.removed) == (None, b"")
     assert not (tmp_path / "backup").exists()
     assert path.read_bytes() == bundled.path.read_bytes()
+
+
+def test_one_registry_names_the_backend_of_a_path(tmp_path: Path) -> None:
+    assert backend_for(tmp_path / "a.jsonl").name == "jsonl"
+    assert backend_for(tmp_path / "a.txt").name == "jsonl"  # the default
+    assert {backend_for(tmp_path / f"a{suffix}").name for suffix in SQLITE.suffixes} == {"sqlite"}
+    with pytest.raises(ValueError, match="taken already"):
+        register_backend(Backend("other", (".db",), "tracker._sqlite", "SqliteStore"))
+
+
+def test_a_scan_yields_each_entry_as_it_is_read_and_reports_bad_ones_at_its_end(
+    filled: tracker.Store, bundled: tracker.Log
+) -> None:
+    scan = filled.scan()
+    assert next(scan) == (1, bundled.entries[0])  # before the rest of the log is read
+    assert [entry for _, entry in scan] == list(bundled.entries[1:])
+    if isinstance(filled, JsonlStore):
+        with filled.path.open("ab") as handle:
+            handle.write(b"{\n")
+    else:
+        with sqlite3.connect(filled.path) as db:
+            db.execute("UPDATE entries SET line = X'7B' WHERE position = 9")
+    scan = filled.scan()
+    assert next(scan)[0] == 1
+    with pytest.raises(tracker.LogError, match="not valid JSON") as raised:
+        list(scan)
+    assert [problem.line for problem in raised.value.problems] in ([9], [10])
+
+
+def test_the_command_streams_the_json_list_it_would_write_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bundled: tracker.Log
+) -> None:
+    log = tmp_path / "log.jsonl"
+    log.write_bytes(b"".join(tracker.dumps_entry(e) + b"\n" for e in bundled.entries))
+    status, out, _ = run(capsys, "log", "--json", "--log", str(log))
+    whole = [tracker.encode_entry(e) for e in bundled.entries]
+    assert (status, out) == (0, orjson.dumps(whole, option=orjson.OPT_INDENT_2).decode() + "\n")
+    status, out, _ = run(capsys, "log", "--json", "--log", str(log), "--from", "2100-01-01")
+    assert (status, out) == (0, "[]\n")

@@ -61,6 +61,7 @@ from tracker._errors import (
     StorageError,
     TrackerError,
 )
+from tracker._log import Log, Store
 from tracker._reducer import apply, fold, rule
 from tracker._replay import (
     DEFAULT_DYAD,
@@ -91,9 +92,7 @@ from tracker._state import (
 )
 from tracker._store import (
     JsonlStore,
-    Log,
     Repair,
-    Store,
     append_entries,
     bundled_log,
     check_log,

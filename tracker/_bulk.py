@@ -20,7 +20,9 @@ def collector_paused() -> Iterator[None]:
 
     Entries and states form no reference cycles, so the collector finds nothing to free; left
     running, it rescans the growing heap and doubles the cost of loading a large log. Pauses may
-    nest and overlap across threads: the last to end restarts the collector if it was running.
+    nest and overlap across threads: the last to end restarts the collector if it was running,
+    after moving what the pause built out of its reach (:func:`gc.freeze`): else its first
+    collection would scan all of it at once, and every full one after would again.
     """
     global _pauses, _was_running  # noqa: PLW0603 - one collector per process
     with _lock:
@@ -34,4 +36,5 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _pauses -= 1
             if _pauses == 0 and _was_running:
+                gc.freeze()
                 gc.enable()

@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -23,6 +23,7 @@ from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._log import SQLITE, Log, backend_for
 from tracker._output import print_indented
 from tracker._output import print_table as _table
 from tracker._output import text as _text
@@ -38,9 +39,7 @@ from tracker._replay import (
 )
 from tracker._state import Measure, State
 from tracker._store import (
-    SQLITE_SUFFIXES,
     JsonlStore,
-    Log,
     append_entries,
     bundled_log,
     check_log,
@@ -306,6 +305,18 @@ def _json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def _json_stream(items: Iterable[Any]) -> None:
+    """A JSON list written item by item as :func:`_json` writes it whole: the first item shows
+    at once, and memory stays that of one item."""
+    write, opener = sys.stdout.buffer.write, b"[\n  "
+    for item in items:
+        document = orjson.dumps(item, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+        write(opener + printable_json(document))
+        opener = b",\n  "
+    write(b"[]\n" if opener == b"[\n  " else b"\n]\n")
+    sys.stdout.flush()
+
+
 def _state(args: argparse.Namespace, out: Console) -> int:
     state = _replay(args).at(args.at or date.today(), known_at=args.known_at)
     if args.json:
@@ -477,23 +488,30 @@ def _log(args: argparse.Namespace, out: Console) -> int:
         known = ", ".join(map(repr, entry_types()))
         msg = f"argument --type: invalid choice: {shown(unknown[0])} (choose from {known}); {HOW}"
         raise UsageError(msg)
-    log = _read(args)
-    entries = [
-        entry
-        for entry in log.entries
-        if (args.dyad is None or entry.parties == args.dyad)
-        and (args.start is None or entry.on >= args.start)
-        and (args.end is None or entry.on <= args.end)
-        and (not args.types or entry.TYPE in args.types)
-    ]
+    path = args.log or bundled_log()
+    total = 0
+
+    def chosen() -> Iterator[Entry]:  # as the log is read: nothing held but what is shown
+        nonlocal total
+        for _, entry in open_store(path).scan():
+            total += 1
+            if (
+                (args.dyad is None or entry.parties == args.dyad)
+                and (args.start is None or entry.on >= args.start)
+                and (args.end is None or entry.on <= args.end)
+                and (not args.types or entry.TYPE in args.types)
+            ):
+                yield entry
+
     if args.json:
-        _json([encode_entry(entry) for entry in entries])
+        _json_stream(encode_entry(entry) for entry in chosen())
         return 0
+    rows = [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()]
     _table(
         out,
-        f"{log.path}: {len(entries)} of {len(log)} entries",
+        f"{path}: {len(rows)} of {total} entries",
         ["on", "reported", "dyad", "type", "id", "title"],
-        [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in entries],
+        rows,
     )
     return 0
 
@@ -625,12 +643,10 @@ def _write(entries: Iterable[Entry], output: Path | None, *, as_json: bool) -> i
 def _export(args: argparse.Namespace, out: Console) -> int:
     if args.format in EXPORT_FORMATS:
         return run_export(args, _read(args).entries)
-    if args.format == "sqlite" and (
-        args.output is None or args.output.suffix not in SQLITE_SUFFIXES
-    ):
-        msg = f"--format sqlite writes to a file named by --output ({', '.join(SQLITE_SUFFIXES)})"
+    if args.format == "sqlite" and (args.output is None or backend_for(args.output) != SQLITE):
+        msg = f"--format sqlite writes to a file named by --output ({', '.join(SQLITE.suffixes)})"
         raise UsageError(msg)
-    if args.format == "jsonl" and args.output is not None and args.output.suffix in SQLITE_SUFFIXES:
+    if args.format == "jsonl" and args.output is not None and backend_for(args.output) == SQLITE:
         msg = f"--format jsonl cannot write to {args.output}: use --format sqlite"
         raise UsageError(msg)
     return _write(
@@ -704,7 +720,7 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
     if args.path is None:
         msg = "repair needs the log to mend: LOG or --log LOG"
         raise UsageError(msg)
-    if args.path.suffix in SQLITE_SUFFIXES:
+    if backend_for(args.path) == SQLITE:
         msg = f"{args.path}: SQLite commits whole transactions; only JSONL logs tear"
         raise UsageError(msg)
     backup = args.path.with_name(f"{args.path.name}.{datetime.now():%Y%m%dT%H%M%S}.bak")

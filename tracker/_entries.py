@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -111,6 +112,7 @@ _LEVEL_NAMES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def level_of(text: str) -> str:
     """The level a text names, as one of :data:`LEVELS` when it is one of their words
     (``"ambassadorial"`` is ``ambassadors``), else the text in snake_case; ``""`` for none."""

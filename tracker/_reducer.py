@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import singledispatch
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any
 
 from attrs import evolve, fields
@@ -109,12 +111,15 @@ def apply(state: State, entry: Entry) -> State:
         provenance["meetings"] = entry.id
     changes: dict[str, Any] = {}
     expectations = entry.expectations()
+    unlapsed, since = state.unlapsed, state.unlapsed_from
     if expectations:
-        pending = list(state.pending)
+        changes["pending"], unlapsed = _expected(state, entry, expectations)
         for follow_up in expectations:
-            _expect(pending, follow_up, entry)
             provenance[f"pending.{follow_up.kind}"] = entry.id
-        changes["pending"] = tuple(pending)
+    lapsed_last = state.lapsed_last
+    if entry.on > since:  # what lapsed by this day leaves the index
+        unlapsed, lapsed_last = _lapsing(unlapsed, entry.on, lapsed_last)
+        since = entry.on
     if entry.stances:
         stances = state.stances.mutate()
         for stance in entry.stances:
@@ -135,6 +140,9 @@ def apply(state: State, entry: Entry) -> State:
         meetings=meetings,
         provenance=provenance.finish(),
         applied=state.applied + 1,
+        unlapsed=unlapsed,
+        unlapsed_from=since,
+        lapsed_last=lapsed_last,
         **changes,
     )
 
@@ -199,7 +207,7 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
     (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
     done = [
         item
-        for item in state.pending
+        for item in state.may_await(entry.on)
         if item.kind == entry.TYPE
         and item.announced <= entry.on
         and not item.lapsed(entry.on)
@@ -213,42 +221,85 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
         fulfilment = Fulfilment(item, entry.id, entry.on)
         fulfilled[fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
+    answered = {id(item) for item in done}  # by identity: equal items are all answered alike
     return _evolve(
         state,
-        pending=tuple(item for item in state.pending if item not in done),
+        pending=tuple(item for item in state.pending if id(item) not in answered),
+        unlapsed=tuple(item for item in state.unlapsed if id(item) not in answered),
         fulfilled=fulfilled.finish(),
         provenance=provenance.finish(),
     )
 
 
-def _expect(pending: list[Pending], follow_up: FollowUp, entry: Entry) -> None:
-    """Add ``follow_up`` to ``pending``. A second statement of one expectation (same kind,
-    forum, level and formality, an overlapping window) narrows its window; anything else is an
-    expectation of its own, so several of one kind may be pending at once."""
-    index = next((i for i, item in enumerate(pending) if _same_expectation(item, follow_up)), None)
-    if index is None:
-        pending.append(
-            Pending(
-                kind=follow_up.kind,
-                expected=follow_up.expected,
-                announced=entry.on,
-                source=entry.id,
-                phrases=(follow_up.phrase,),
-                reports=(entry.id,),
-                detail=follow_up.detail,
-                forum=follow_up.forum,
-                level=level_of(follow_up.level),
-                formal=follow_up.formal,
-            )
+def _expected(
+    state: State, entry: Entry, expectations: Iterable[FollowUp]
+) -> tuple[tuple[Pending, ...], tuple[Pending, ...]]:
+    """The pending items with the entry's ``expectations`` added, and the index of those that
+    may still be awaited or restated (:meth:`State.may_await`) kept with them."""
+    pending, unlapsed = list(state.pending), list(state.unlapsed)
+    for follow_up in expectations:
+        # Outside the index, every window ended by lapsed_last: one starting later meets none.
+        pool = unlapsed if follow_up.expected.start > state.lapsed_last else pending
+        was = next((item for item in pool if _same_expectation(item, follow_up)), None)
+        if was is None:
+            now = _new_expectation(follow_up, entry)
+            pending.append(now)
+            unlapsed.append(now)
+            continue
+        now = evolve(
+            was,
+            expected=was.expected.narrower(follow_up.expected),
+            phrases=_unique((*was.phrases, follow_up.phrase)),
+            reports=_unique((*was.reports, entry.id)),
+            detail=was.detail or follow_up.detail,
         )
-        return
-    current = pending[index]
-    pending[index] = evolve(
-        current,
-        expected=current.expected.narrower(follow_up.expected),
-        phrases=_unique((*current.phrases, follow_up.phrase)),
-        reports=_unique((*current.reports, entry.id)),
-        detail=current.detail or follow_up.detail,
+        pending[_place(pending, was)] = now
+        if any(item is was for item in unlapsed):
+            unlapsed[_place(unlapsed, was)] = now
+        else:  # a lapsed expectation restated: every item joins the index, in order, until
+            unlapsed = list(pending)  # the next day that comes prunes it
+    return tuple(pending), tuple(unlapsed)
+
+
+def _lapsing(
+    unlapsed: tuple[Pending, ...], day: date, lapsed_last: date
+) -> tuple[tuple[Pending, ...], date]:
+    """The index without what lapsed by ``day``, and the last day of the windows left out."""
+    kept = []
+    for item in unlapsed:
+        if _may_be_restated(item, day):
+            kept.append(item)
+        elif item.expected.last > lapsed_last:
+            lapsed_last = item.expected.last
+    return tuple(kept), lapsed_last
+
+
+def _place(items: list[Pending], item: Pending) -> int:
+    """Where ``item`` itself stands in ``items`` (by identity, never comparing the others)."""
+    return next(compress(count(), map(is_, items, repeat(item))))
+
+
+def _may_be_restated(item: Pending, day: date) -> bool:
+    """Whether an expectation belongs in the index on ``day``: not lapsed, or open-ended (its
+    window meets every later one)."""
+    return item.lapses > day or item.expected.end is None
+
+
+def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
+    """An expectation of its own. A second statement of one expectation (same kind, forum,
+    level and formality, an overlapping window) narrows its window instead, so several of one
+    kind may be pending at once only when they differ."""
+    return Pending(
+        kind=follow_up.kind,
+        expected=follow_up.expected,
+        announced=entry.on,
+        source=entry.id,
+        phrases=(follow_up.phrase,),
+        reports=(entry.id,),
+        detail=follow_up.detail,
+        forum=follow_up.forum,
+        level=level_of(follow_up.level),
+        formal=follow_up.formal,
     )
 
 
@@ -301,11 +352,7 @@ def _put_measure(state: State, entry: Entry, measure: Measure) -> State:
     provenance["measures"] = entry.id
     if measure.role != MISSION:
         provenance[f"channels.{measure.target}"] = entry.id
-    return _evolve(
-        state,
-        measures=state.measures.set(measure.key, measure),
-        provenance=provenance.finish(),
-    )
+    return _evolve(state, provenance=provenance.finish(), **state.with_measure(measure))
 
 
 def _impose(
@@ -344,7 +391,7 @@ def _standing(
     ``None``), that apply at one of ``levels`` (any level when empty)."""
     return [
         measure
-        for measure in state.measures.values()
+        for measure in state.may_stand(on)
         if measure.target == target
         and (by is None or measure.by == by)
         and measure.standing(on)
@@ -469,7 +516,7 @@ def _council_meeting(entry: CouncilMeeting, state: State) -> State:
     level = level_of(entry.level)
     blocking = [
         m
-        for m in state.measures.values()
+        for m in state.may_stand(entry.on)
         if m.target == entry.council
         and m.effect is Effect.SUSPEND
         and m.covers(level, entry.on)

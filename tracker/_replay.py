@@ -12,7 +12,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
@@ -402,7 +402,7 @@ class Replay:
         else:
             known = (e for e in self._entries[first_late:count] if e.reported <= known_at)
             state = fold(known, self.state(first_late), strict=self.strict)
-        return evolve(state, at=day, known_at=known_at)
+        return state.as_of(day, known_at)
 
     def verify(self) -> tuple[int, ...]:
         """The checkpoints that differ from a fold of the entries from scratch (none, when all

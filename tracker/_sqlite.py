@@ -18,14 +18,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
-import orjson
-
 from tracker._articles import not_regular
 from tracker._bulk import collector_paused
-from tracker._codec import decode_entry
 from tracker._entries import Dyad, Entry
-from tracker._errors import FieldError, LogError, Problem, StorageError, shown
-from tracker._store import Log, open_for_writing, plan_append
+from tracker._errors import LogError, Problem, StorageError, shown
+from tracker._log import Decoding, Log, collected, open_for_writing, plan_append
 
 __all__ = ["SqliteStore"]
 
@@ -178,39 +175,21 @@ class SqliteStore:
         reason = f"not a tracker SQLite log (left untouched): it holds {', '.join(what)}"
         raise self._unread(reason)
 
-    def _decoded(self, dyad: Dyad | None) -> tuple[list[tuple[int, Entry]], list[Problem]]:
+    def _decoded(self, decoding: Decoding, dyad: Dyad | None) -> Iterator[tuple[int, Entry]]:
         query = f"SELECT {', '.join(_COLUMNS)} FROM entries"
         args: tuple[str, ...] = ()
         if dyad is not None:
             query, args = f"{query} WHERE first = ? AND second = ?", (dyad.first, dyad.second)
-        entries: list[tuple[int, Entry]] = []
-        problems: list[Problem] = []
-        first: dict[str, int] = {}
         with self._reading() as db, collector_paused():
             rows = () if db is None else db.execute(f"{query} ORDER BY position", args)
             for position, *indexed, line in rows:
-                try:
-                    entry = decode_entry(orjson.loads(line))
-                except orjson.JSONDecodeError as error:
-                    problems.append(
-                        Problem(str(self.path), position, None, f"not valid JSON: {error}")
-                    )
-                    continue
-                except FieldError as error:
-                    problems.append(
-                        Problem(str(self.path), position, error.path or None, error.reason)
-                    )
+                entry = decoding.decode(position, line)
+                if entry is None:
                     continue
                 wrong = list(self._disagreements(position, indexed, entry))
-                if entry.id in first:
-                    where = f"first used at position {first[entry.id]}"
-                    reason = f"duplicate id {shown(entry.id)}, {where}"
-                    wrong.append(Problem(str(self.path), position, "id", reason))
-                first.setdefault(entry.id, position)
-                problems.extend(wrong)
-                if not wrong:
-                    entries.append((position, entry))
-        return entries, problems
+                decoding.problems.extend(wrong)
+                if decoding.keep(position, entry, valid=not wrong):
+                    yield position, entry
 
     def _disagreements(
         self, position: int, indexed: list[object], entry: Entry
@@ -224,16 +203,21 @@ class SqliteStore:
 
     def read(self, dyad: Dyad | None = None) -> Log:
         """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
-        entries, problems = self._decoded(dyad)
-        if problems:
-            raise LogError(problems)
-        return Log(self.path, tuple(e for _, e in entries), tuple(p for p, _ in entries))
+        return collected(self.path, self.scan(dyad))
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        decoding = Decoding(self.path, where="position")
+        yield from self._decoded(decoding, dyad)
+        decoding.done()
 
     def problems(self) -> tuple[Problem, ...]:
+        decoding = Decoding(self.path, where="position")
         try:
-            return tuple(self._decoded(None)[1])
-        except LogError as error:
+            for _ in self._decoded(decoding, None):
+                pass
+        except LogError as error:  # the file is not a tracker log at all
             return error.problems
+        return tuple(decoding.problems)
 
     def position(self) -> int:
         with self._reading() as db:

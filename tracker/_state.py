@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, fields, frozen
 from immutables import Map
 
 from tracker._dates import DateWindow, Day, Precision
@@ -242,6 +242,13 @@ LAPSE_AFTER = timedelta(days=90)
 OPEN_LAPSE_AFTER = timedelta(days=365)
 
 
+def _lapse_day(item: Pending) -> date:
+    window = item.expected
+    if window.end is None:
+        return window.start + OPEN_LAPSE_AFTER
+    return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+
+
 @frozen
 class Pending:
     """An expected event not yet fulfilled: its kind (an entry type), what it should be
@@ -265,14 +272,12 @@ class Pending:
         """Whether, on day ``at``, the window has passed with the event still pending."""
         return at is not None and self.expected.end is not None and at > self.expected.end
 
-    @property
-    def lapses(self) -> date:
-        """The first day on which the expectation is lapsed: no longer awaited, and never
-        fulfilled by a later event."""
-        window = self.expected
-        if window.end is None:
-            return window.start + OPEN_LAPSE_AFTER
-        return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+    #: The first day on which the expectation is lapsed: no longer awaited, and never
+    #: fulfilled by a later event. Derived from the window, once: a fold asks it of every
+    #: expectation at every step.
+    lapses: date = field(
+        init=False, eq=False, repr=False, default=Factory(_lapse_day, takes_self=True)
+    )
 
     def lapsed(self, at: date | None) -> bool:
         """Whether, on day ``at``, the expectation is long past its window."""
@@ -383,6 +388,19 @@ def _months_back(day: date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _last_lifting(measure: Measure) -> date:
+    return max((lifting.on for lifting in measure.liftings), default=date.min)
+
+
+def _unlifted(state: State) -> Map[str, Measure]:
+    return Map({key: m for key, m in state.measures.items() if m.standing(None)})
+
+
+def _lifted_until(state: State) -> date:
+    lifted = (m for m in state.measures.values() if not m.standing(None))
+    return max(map(_last_lifting, lifted), default=date.min)
+
+
 @frozen
 class State:
     """Where a relationship stood: measures in force, channels, cooperation, stances,
@@ -420,13 +438,66 @@ class State:
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
+    #: An index of :attr:`measures`, derived from them (see :meth:`may_stand`): the measures
+    #: not wholly lifted, and the last day a lifting of the others took effect.
+    unlifted: Map[str, Measure] = field(
+        init=False, eq=False, repr=False, default=Factory(_unlifted, takes_self=True)
+    )
+    lifted_until: date = field(
+        init=False, eq=False, repr=False, default=Factory(_lifted_until, takes_self=True)
+    )
+    #: An index of :attr:`pending` (see :meth:`may_await`): those of its items, in its order,
+    #: not lapsed by ``unlapsed_from`` or open-ended; every other item had lapsed, its window
+    #: ended by ``lapsed_last``.
+    unlapsed: tuple[Pending, ...] = field(
+        init=False, eq=False, repr=False, default=Factory(lambda state: state.pending, True)
+    )
+    unlapsed_from: date = field(init=False, eq=False, repr=False, default=date.min)
+    lapsed_last: date = field(init=False, eq=False, repr=False, default=date.min)
+
+    def as_of(self, at: date | None, known_at: date | None = None) -> State:
+        """This state as a replay answers it on ``at``, as known on ``known_at``: every part
+        shared with this one, so that asking costs the same however large the state."""
+        new = object.__new__(State)
+        for name in _STATE_FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "at", at)
+        object.__setattr__(new, "known_at", known_at)
+        return new
 
     # -- what is in force -------------------------------------------------------------------
+
+    def may_stand(self, at: date | None) -> Iterable[Measure]:
+        """The measures that may stand (or be in force) on ``at``: those not wholly lifted,
+        and the others too when ``at`` is before the last of their liftings took effect. A
+        fold looks at the few measures still open, however many the log has lifted."""
+        day = date.max if at is None else at
+        return (self.unlifted if day >= self.lifted_until else self.measures).values()
+
+    def may_await(self, at: date) -> tuple[Pending, ...]:
+        """The pending items that may still be awaited on ``at``, in order: the others lapsed
+        before it. A fold looks at the few not lapsed, however many the log has seen lapse."""
+        return self.unlapsed if at >= self.unlapsed_from else self.pending
+
+    def with_measure(self, measure: Measure) -> dict[str, Any]:
+        """The fields of a state with ``measure`` added or replaced, its index kept."""
+        key, unlifted, until = measure.key, self.unlifted, self.lifted_until
+        if measure.standing(None):
+            unlifted = unlifted.set(key, measure)
+        else:
+            if key in unlifted:
+                unlifted = unlifted.delete(key)
+            until = max(until, _last_lifting(measure))
+        return {
+            "measures": self.measures.set(key, measure),
+            "unlifted": unlifted,
+            "lifted_until": until,
+        }
 
     def in_force(self) -> list[Measure]:
         """The measures in force on ``at`` (wholly or in part), earliest first."""
         return sorted(
-            (m for m in self.measures.values() if m.in_force(self.at)),
+            (m for m in self.may_stand(self.at) if m.in_force(self.at)),
             key=lambda m: (m.effective, m.key),
         )
 
@@ -584,6 +655,8 @@ class State:
         return tuple(item for item in self.pending if not item.lapsed(self.at))
 
 
+#: The fields of a state, those derived from the others included.
+_STATE_FIELDS = tuple(attribute.name for attribute in fields(State))
 #: The sorts of meeting in :attr:`State.latest` that the phase reads.
 _SORTS = frozenset((MEETING, COUNCIL, FORMAL_COUNCIL))
 #: The roles of the channels whose suspension suspends the dialogue.

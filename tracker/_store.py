@@ -1,5 +1,5 @@
-"""Event logs on disk, behind one protocol: a JSONL file (the default, reviewable in git) or
-a SQLite database (for large logs; see :mod:`tracker._sqlite`).
+"""Event logs on disk, behind one protocol (:mod:`tracker._log`): a JSONL file (the default,
+reviewable in git) or a SQLite database (for large logs; see :mod:`tracker._sqlite`).
 
 Reading reports every bad entry (file, line, field, what is wrong) in one :class:`LogError`;
 a log is never half-loaded. Appending validates first and writes all new entries in one
@@ -16,22 +16,30 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 import orjson
 from attrs import frozen
 
 from tracker._articles import ARTICLES, ArticleError, not_regular, read_article
 from tracker._bulk import collector_paused
-from tracker._codec import decode_entry, dumps_entry, of_another_dyad
+from tracker._codec import decode_entry, dumps_entry
 from tracker._entries import Dyad, Entry
-from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._errors import FieldError, LogError, Problem, StorageError, shown
+from tracker._log import (
+    Decoding,
+    Log,
+    Store,
+    backend_for,
+    collected,
+    open_for_writing,
+    plan_append,
+    unreadable,
+)
 
 __all__ = [
     "JsonlStore",
-    "Log",
     "Repair",
-    "Store",
     "append_entries",
     "bundled_log",
     "check_log",
@@ -39,113 +47,18 @@ __all__ = [
     "read_log",
 ]
 
-#: File suffixes read as SQLite databases; anything else is JSONL.
-SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-
-
-@frozen
-class Log:
-    """The entries of a log in the order they were written, with the line (the position, in a
-    database) of each."""
-
-    path: Path
-    entries: tuple[Entry, ...]
-    lines: tuple[int, ...]
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries)
-
-    def dyads(self) -> tuple[Dyad, ...]:
-        """The dyads the log speaks of, in the order they first appear."""
-        return tuple(dict.fromkeys(entry.parties for entry in self.entries))
-
-    def line_of(self, entry_id: str) -> int:
-        """The line the entry with this id stands on."""
-        for entry, line in zip(self.entries, self.lines, strict=True):
-            if entry.id == entry_id:
-                return line
-        msg = f"no entry {shown(entry_id)} in {self.path}"
-        raise KeyError(msg)
-
-
-class Store(Protocol):
-    """Where a log lives: read whole, appended to, never rewritten."""
-
-    path: Path
-
-    def read(self, dyad: Dyad | None = None) -> Log:
-        """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
-        read and checked); :class:`LogError` lists every bad one."""
-        ...
-
-    def problems(self) -> tuple[Problem, ...]:
-        """Every problem of the log, without raising."""
-        ...
-
-    def position(self) -> int:
-        """The position of the end of the log: its number of lines (rows in a database)."""
-        ...
-
-    def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
-        """Append ``entries`` atomically and return the new position.
-
-        ``expected`` is the position the caller last saw: if another writer moved it, nothing is
-        written and :class:`ConflictError` is raised. An entry whose id is in the log already
-        with the same content is skipped, so a retried append is harmless; the same id with
-        other content is refused.
-        """
-        ...
-
 
 def open_store(path: str | os.PathLike[str]) -> Store:
-    """The store of the log at ``path``: SQLite for ``.sqlite``, ``.sqlite3`` and ``.db``, else
-    JSONL. A path that holds anything but a regular file (a device, a FIFO, a folder) is
-    refused with :class:`LogError`, before it is opened: reading it could wait or never end."""
+    """The store of the log at ``path``, of the backend its suffix names (SQLite for
+    ``.sqlite``, ``.sqlite3`` and ``.db``, else JSONL). A path that holds anything but a regular
+    file (a device, a FIFO, a folder) is refused with :class:`LogError`, before it is opened:
+    reading it could wait or never end."""
     path = Path(path)
     with contextlib.suppress(OSError):  # a log not there yet is created by an append
         reason = not_regular(path.stat().st_mode)
         if reason is not None:
-            raise LogError([Problem(str(path), None, None, f"cannot read the log: {reason}")])
-    if path.suffix in SQLITE_SUFFIXES:
-        from tracker._sqlite import SqliteStore  # noqa: PLC0415 - sqlite3 loads only when used
-
-        return SqliteStore(path)
-    return JsonlStore(path)
-
-
-def plan_append(
-    store: str,
-    known: dict[str, bytes],
-    position: int,
-    entries: Iterable[Entry],
-    expected: int | None,
-) -> list[tuple[str, bytes]]:
-    """The entries to write, as ``(id, canonical line)``: checked against what the log holds.
-
-    ``known`` maps each id in the log to its canonical line. Shared by every store so that they
-    agree on conflicts and retries.
-    """
-    new: list[tuple[str, bytes]] = []
-    problems: list[Problem] = []
-    batch: dict[str, bytes] = {}
-    for offset, entry in enumerate(entries, start=1):
-        line = dumps_entry(entry)
-        held = known.get(entry.id, batch.get(entry.id))
-        if held is None:
-            batch[entry.id] = line
-            new.append((entry.id, line))
-        elif held != line:
-            reason = f"id {shown(entry.id)} is in the log already, with other content"
-            problems.append(Problem(store, position + offset, "id", reason))
-    if problems:
-        raise LogError(problems)
-    if new and expected is not None and expected != position:
-        msg = f"{store}: expected the log at position {expected}, but it is at {position}"
-        raise ConflictError(msg)
-    return new
+            raise unreadable(path, reason)
+    return backend_for(path).store(path)
 
 
 def bundled_log() -> Path:
@@ -157,47 +70,28 @@ def bundled_log() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
 
 
-def _decode_lines(
-    path: Path, dyad: Dyad | None = None
-) -> tuple[list[tuple[int, Entry]], list[Problem]]:
-    """Decode a JSONL log line by line (never the whole file in memory at once); with ``dyad``,
-    only the lines of that dyad are decoded and checked, as a database reads one by its index."""
-    entries: list[tuple[int, Entry]] = []
-    problems: list[Problem] = []
-    first_line: dict[str, int] = {}
+def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, Entry]]:
+    """Decode a JSONL log line by line (never the whole file in memory at once), yielding each
+    entry kept; with the decoding's dyad, only the lines of that dyad are decoded and checked,
+    as a database reads one by its index."""
     try:
         handle = _open_regular(path)
     except OSError as error:
-        reason = error.strerror or str(error)
-        return [], [Problem(str(path), None, None, f"cannot read the log: {reason}")]
+        decoding.report(None, None, f"cannot read the log: {error.strerror or error}")
+        return
     if isinstance(handle, str):
-        return [], [Problem(str(path), None, None, f"cannot read the log: {handle}")]
+        decoding.report(None, None, f"cannot read the log: {handle}")
+        return
     with handle, collector_paused():
         for number, line in enumerate(handle, start=1):
             if not line.endswith(b"\n"):
                 reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
-                problems.append(Problem(str(path), number, None, reason))
+                decoding.report(number, None, reason)
             if not line.strip():
                 continue
-            try:
-                data = orjson.loads(line)
-                if dyad is not None and of_another_dyad(data, dyad):
-                    continue
-                entry = decode_entry(data)
-            except orjson.JSONDecodeError as error:
-                problems.append(Problem(str(path), number, None, f"not valid JSON: {error}"))
-                continue
-            except FieldError as error:
-                problems.append(Problem(str(path), number, error.path or None, error.reason))
-                continue
-            if entry.id in first_line:
-                first = first_line[entry.id]
-                reason = f"duplicate id {shown(entry.id)}, first used on line {first}"
-                problems.append(Problem(str(path), number, "id", reason))
-                continue
-            first_line[entry.id] = number
-            entries.append((number, entry))
-    return entries, problems
+            entry = decoding.decode(number, line)
+            if entry is not None and decoding.keep(number, entry):
+                yield number, entry
 
 
 def _open_regular(path: Path) -> BinaryIO | str:
@@ -223,27 +117,8 @@ class Repair:
     completed: int | None = None
 
 
-#: Open a log to append to it: reading it too (to find its ids), never waiting for a writer
-#: (a FIFO) or making a terminal ours.
-_APPEND = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 #: How many names ``NAME.1.SUFFIX``, ``NAME.2.SUFFIX``... are tried for a new file.
 _NAMES_TRIED = 1000
-
-
-def open_for_writing(path: Path, doing: str, *, create: bool) -> int:
-    """A descriptor of the regular file at ``path``, open to read and append (created if
-    ``create``); else a :class:`StorageError` naming the file and why (``doing`` it)."""
-    try:
-        descriptor = os.open(path, _APPEND | (os.O_CREAT if create else 0), 0o666)
-    except OSError as error:
-        raise StorageError.of(error, doing, path) from None
-    reason = not_regular(os.fstat(descriptor).st_mode)
-    if reason is not None:
-        os.close(descriptor)
-        msg = f"cannot {doing} {path}: {reason}"
-        raise StorageError(msg)
-    os.set_blocking(descriptor, True)
-    return descriptor
 
 
 @contextlib.contextmanager
@@ -387,17 +262,17 @@ class JsonlStore:
         return f"JsonlStore({str(self.path)!r})"
 
     def read(self, dyad: Dyad | None = None) -> Log:
-        entries, problems = _decode_lines(self.path, dyad)
-        if problems:
-            raise LogError(problems)
-        if dyad is not None:
-            entries = [(line, entry) for line, entry in entries if entry.parties == dyad]
-        return Log(
-            self.path, tuple(entry for _, entry in entries), tuple(line for line, _ in entries)
-        )
+        return collected(self.path, self.scan(dyad))
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        decoding = Decoding(self.path, dyad)
+        yield from _scan_lines(decoding, self.path)
+        decoding.done()
 
     def problems(self) -> tuple[Problem, ...]:
-        entries, problems = _decode_lines(self.path)
+        decoding = Decoding(self.path)
+        entries = list(_scan_lines(decoding, self.path))
+        problems = decoding.problems
         folder = self.path.parent / ARTICLES
         if os.path.lexists(folder):
             texts: dict[str, str | ArticleError] = {}

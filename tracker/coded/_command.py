@@ -19,7 +19,8 @@ from tracker._articles import not_regular
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._output import print_table
 from tracker._state import CodedActivity
-from tracker._store import SQLITE_SUFFIXES, open_store
+from tracker._log import SQLITE, backend_for
+from tracker._store import open_store
 from tracker._text import printable, printable_json
 from tracker.coded._activity import MONTHS, activity_by, activity_of_log
 from tracker.coded._actors import ActorMap, default_actors
@@ -59,7 +60,7 @@ def coded_import(args: argparse.Namespace) -> bool:
     if args.format is not None:
         return bool(args.format in FORMATS)
     first: Path = args.source[0]
-    if first.suffix in SQLITE_SUFFIXES:
+    if backend_for(first) == SQLITE:
         return False
     try:
         if not_regular(os.stat(first).st_mode) is not None:

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from pathlib import Path
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from tracker._articles import ARTICLES
 from tracker._dates import Day, Precision
@@ -97,7 +97,7 @@ def _samples(replay: Replay) -> tuple[Sample, ...]:
     samples = []
     for count in counts:
         day = replay.entries[count - 1].on
-        state = evolve(replay.state(count), at=day)
+        state = replay.state(count).as_of(day)
         month = state.activity.get(str(Day.of(day, Precision.MONTH)), Activity())
         samples.append(Sample(count, state.level, month.total, state.phase))
     return tuple(samples)
@@ -216,7 +216,7 @@ def details_at(
     if known_at is None and known_then:
         known_at = on
     if day is None and known_at is None:
-        state = evolve(step.after, at=on)
+        state = step.after.as_of(on)
     else:
         state = replay.at(on, known_at=known_at)
     return Details(index, step, state, day, known_at)

@@ -1,0 +1,79 @@
+"""The indexes a state keeps (the measures not wholly lifted, the expectations not lapsed) are
+what its measures and expectations give, after every step of any fold, so that reading only
+them never misses one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker import DEFAULT_DYAD, Effect, Entry, Lifting, Measure, State, apply
+from tracker.strategies import logs, states
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(logs(nonsense=True))
+def test_the_index_of_unlifted_measures_follows_every_step(log: tuple[Entry, ...]) -> None:
+    days = sorted({day for entry in log for day in (entry.on, entry.reported)})
+    state = State(DEFAULT_DYAD)
+    for entry in log:
+        if entry.parties != DEFAULT_DYAD:
+            continue
+        state = apply(state, entry)
+        rebuilt = State(state.dyad, measures=state.measures)
+        assert dict(state.unlifted) == dict(rebuilt.unlifted)
+        assert state.lifted_until >= rebuilt.lifted_until
+        indexed = {id(item) for item in state.unlapsed}
+        for item in state.pending:  # each left out lapsed, its window over: none meets it again
+            if id(item) not in indexed:
+                assert item.lapsed(state.unlapsed_from)
+                assert item.expected.end is not None
+                assert item.expected.end <= state.lapsed_last
+        for day in [*days, None]:
+            standing = {m.key for m in state.measures.values() if m.standing(day)}
+            assert standing <= {m.key for m in state.may_stand(day)}
+            if day is not None:  # the expectations that may be awaited, in their order
+                awaited = {id(item) for item in state.may_await(day)}
+                in_order = [id(item) for item in state.pending if id(item) in awaited]
+                assert [id(item) for item in state.may_await(day)] == in_order
+                assert all(id(item) in awaited for item in state.pending if not item.lapsed(day))
+            assert evolve(state, at=day).in_force() == [
+                m
+                for m in sorted(state.measures.values(), key=lambda m: (m.effective, m.key))
+                if m.in_force(day)
+            ]
+
+
+def test_a_measure_lifted_later_than_the_day_asked_still_stands_that_day() -> None:
+    measure = Measure(
+        entry="suspension",
+        by="NATO",
+        target="nrc",
+        effect=Effect.SUSPEND,
+        role="forum",
+        announced=date(2008, 8, 19),
+        effective=date(2008, 8, 19),
+        weight=-4.0,
+        liftings=[Lifting("resumption", date(2009, 3, 5))],
+    )
+    state = State(DEFAULT_DYAD, measures=[measure])
+    assert dict(state.unlifted) == {}
+    assert state.lifted_until == date(2009, 3, 5)
+    assert list(state.may_stand(date(2009, 3, 4))) == [measure]
+    assert list(state.may_stand(date(2009, 3, 5))) == []
+    assert evolve(state, at=date(2009, 1, 1)).in_force() == [measure]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(states(), st.none() | st.dates(), st.none() | st.dates())
+def test_a_state_as_of_a_day_is_its_evolved_copy_sharing_every_part(
+    state: State, at: date | None, known_at: date | None
+) -> None:
+    seen = state.as_of(at, known_at)
+    assert seen == evolve(state, at=at, known_at=known_at)
+    assert seen.measures is state.measures
+    assert dict(seen.unlifted) == dict(evolve(state, at=at).unlifted)
+    assert seen.in_force() == evolve(state, at=at, known_at=known_at).in_force()

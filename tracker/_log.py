@@ -1,0 +1,264 @@
+"""What every store shares, below the backends: the :class:`Log` read, the :class:`Store`
+protocol, the planning of appends, the decode-or-report loop, and the registry that picks a
+backend by the file's suffix.
+
+The backends (:mod:`tracker._store` for JSONL, :mod:`tracker._sqlite`) import this module and
+never each other, so that a new backend is one module and one :func:`register_backend` line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from importlib import import_module
+from pathlib import Path
+from typing import Protocol
+
+import orjson
+from attrs import frozen
+
+from tracker._articles import not_regular
+from tracker._codec import decode_entry, dumps_entry, of_another_dyad
+from tracker._entries import Dyad, Entry
+from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+
+__all__ = [
+    "JSONL",
+    "SQLITE",
+    "Backend",
+    "Decoding",
+    "Log",
+    "Store",
+    "backend_for",
+    "collected",
+    "open_for_writing",
+    "plan_append",
+    "register_backend",
+    "unreadable",
+]
+
+
+@frozen
+class Log:
+    """The entries of a log in the order they were written, with the line (the position, in a
+    database) of each."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    lines: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def dyads(self) -> tuple[Dyad, ...]:
+        """The dyads the log speaks of, in the order they first appear."""
+        return tuple(dict.fromkeys(entry.parties for entry in self.entries))
+
+    def line_of(self, entry_id: str) -> int:
+        """The line the entry with this id stands on."""
+        for entry, line in zip(self.entries, self.lines, strict=True):
+            if entry.id == entry_id:
+                return line
+        msg = f"no entry {shown(entry_id)} in {self.path}"
+        raise KeyError(msg)
+
+
+class Store(Protocol):
+    """Where a log lives: read whole, appended to, never rewritten."""
+
+    path: Path
+
+    def read(self, dyad: Dyad | None = None) -> Log:
+        """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
+        read and checked); :class:`LogError` lists every bad one."""
+        ...
+
+    def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
+        """What :meth:`read` reads, as ``(line, entry)``, each as soon as it is decoded, in
+        constant memory; at the end, :class:`LogError` lists every bad entry met."""
+        ...
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of the log, without raising."""
+        ...
+
+    def position(self) -> int:
+        """The position of the end of the log: its number of lines (rows in a database)."""
+        ...
+
+    def append(self, entries: Iterable[Entry], *, expected: int | None = None) -> int:
+        """Append ``entries`` atomically and return the new position.
+
+        ``expected`` is the position the caller last saw: if another writer moved it, nothing is
+        written and :class:`ConflictError` is raised. An entry whose id is in the log already
+        with the same content is skipped, so a retried append is harmless; the same id with
+        other content is refused.
+        """
+        ...
+
+
+@frozen
+class Backend:
+    """A kind of store: its name, the file suffixes it claims, and where its class lives
+    (imported only when a log of its kind is opened)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    cls: str
+
+    def store(self, path: Path) -> Store:
+        """The store of this kind for the log at ``path``."""
+        made: Store = getattr(import_module(self.module), self.cls)(path)
+        return made
+
+
+#: The backends by name; the first is the default, for a suffix no other claims.
+_BACKENDS: dict[str, Backend] = {}
+
+
+def register_backend(backend: Backend) -> Backend:
+    """Add a kind of store; the suffixes it claims are its own from then on."""
+    taken = [s for other in _BACKENDS.values() for s in other.suffixes if s in backend.suffixes]
+    if taken or backend.name in _BACKENDS:
+        msg = f"backend {backend.name!r} claims a name or suffix taken already: {taken}"
+        raise ValueError(msg)
+    _BACKENDS[backend.name] = backend
+    return backend
+
+
+def backend_for(path: str | os.PathLike[str]) -> Backend:
+    """The backend of the log at ``path``, by its suffix (the default one for any other)."""
+    suffix = Path(path).suffix
+    default = next(iter(_BACKENDS.values()))
+    return next((b for b in _BACKENDS.values() if suffix in b.suffixes), default)
+
+
+#: JSON Lines, the default: reviewable in git.
+JSONL = register_backend(Backend("jsonl", (".jsonl",), "tracker._store", "JsonlStore"))
+#: A SQLite database, for logs too large to scan.
+SQLITE = register_backend(
+    Backend("sqlite", (".sqlite", ".sqlite3", ".db"), "tracker._sqlite", "SqliteStore")
+)
+
+
+def plan_append(
+    store: str,
+    known: dict[str, bytes],
+    position: int,
+    entries: Iterable[Entry],
+    expected: int | None,
+) -> list[tuple[str, bytes]]:
+    """The entries to write, as ``(id, canonical line)``: checked against what the log holds.
+
+    ``known`` maps each id in the log to its canonical line. Shared by every store so that they
+    agree on conflicts and retries.
+    """
+    new: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    batch: dict[str, bytes] = {}
+    for offset, entry in enumerate(entries, start=1):
+        line = dumps_entry(entry)
+        held = known.get(entry.id, batch.get(entry.id))
+        if held is None:
+            batch[entry.id] = line
+            new.append((entry.id, line))
+        elif held != line:
+            reason = f"id {shown(entry.id)} is in the log already, with other content"
+            problems.append(Problem(store, position + offset, "id", reason))
+    if problems:
+        raise LogError(problems)
+    if new and expected is not None and expected != position:
+        msg = f"{store}: expected the log at position {expected}, but it is at {position}"
+        raise ConflictError(msg)
+    return new
+
+
+class Decoding:
+    """The decode-or-report loop of a read: each stored line decoded into an entry, or a
+    :class:`Problem` naming its file, line (position) and field; ids checked to be unique.
+
+    ``where`` says how a line is named in a message (``line``, ``position``). Only the ids
+    seen are held, never the entries, so that a log can be streamed.
+    """
+
+    __slots__ = ("_first", "dyad", "problems", "source", "where")
+
+    def __init__(self, source: Path, dyad: Dyad | None = None, *, where: str = "line") -> None:
+        self.source = str(source)
+        self.dyad = dyad
+        self.where = where
+        self.problems: list[Problem] = []
+        self._first: dict[str, int] = {}
+
+    def report(self, number: int | None, field: str | None, reason: str) -> None:
+        """Record a problem of line ``number`` (``None``: of the whole log)."""
+        self.problems.append(Problem(self.source, number, field, reason))
+
+    def decode(self, number: int, line: bytes | memoryview) -> Entry | None:
+        """The entry on line ``number``, or ``None`` (and a problem reported) if it is bad, or if
+        it is surely of another dyad than the one read."""
+        try:
+            data = orjson.loads(line)
+            if self.dyad is not None and of_another_dyad(data, self.dyad):
+                return None
+            return decode_entry(data)
+        except orjson.JSONDecodeError as error:
+            self.report(number, None, f"not valid JSON: {error}")
+        except FieldError as error:
+            self.report(number, error.path or None, error.reason)
+        return None
+
+    def keep(self, number: int, entry: Entry, *, valid: bool = True) -> bool:
+        """Whether to keep a decoded entry: ``valid``, of the dyad read, and the first with its
+        id (else a problem is reported); an id is taken by its first line either way."""
+        first = self._first.setdefault(entry.id, number)
+        if first != number:
+            reason = f"duplicate id {shown(entry.id)}, first used {self._at(first)}"
+            self.report(number, "id", reason)
+            return False
+        return valid and (self.dyad is None or entry.parties == self.dyad)
+
+    def _at(self, number: int) -> str:
+        return f"on line {number}" if self.where == "line" else f"at position {number}"
+
+    def done(self) -> None:
+        """Raise :class:`LogError` listing every problem, if there were any."""
+        if self.problems:
+            raise LogError(self.problems)
+
+
+def collected(path: Path, scanned: Iterable[tuple[int, Entry]]) -> Log:
+    """The :class:`Log` of what a store's scan yields (which raises at its end if the log has
+    problems: a log is never half-loaded)."""
+    kept = list(scanned)
+    return Log(path, tuple(e for _, e in kept), tuple(n for n, _ in kept))
+
+
+def unreadable(path: Path, reason: str) -> LogError:
+    """The error of a log that cannot be read at all."""
+    return LogError([Problem(str(path), None, None, f"cannot read the log: {reason}")])
+
+
+#: Open a log to append to it: reading it too (to find its ids), never waiting for a writer
+#: (a FIFO) or making a terminal ours.
+_APPEND = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+
+
+def open_for_writing(path: Path, doing: str, *, create: bool) -> int:
+    """A descriptor of the regular file at ``path``, open to read and append (created if
+    ``create``); else a :class:`StorageError` naming the file and why (``doing`` it)."""
+    try:
+        descriptor = os.open(path, _APPEND | (os.O_CREAT if create else 0), 0o666)
+    except OSError as error:
+        raise StorageError.of(error, doing, path) from None
+    reason = not_regular(os.fstat(descriptor).st_mode)
+    if reason is not None:
+        os.close(descriptor)
+        msg = f"cannot {doing} {path}: {reason}"
+        raise StorageError(msg)
+    os.set_blocking(descriptor, True)
+    return descriptor
