@@ -1,0 +1,201 @@
+"""A replay laid on a calendar: the level of relations day by day, the phases as spans of
+days, the entries as marks. What the timeline of the terminal UI and ``tracker plot`` draw."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from attrs import frozen
+
+from tracker._replay import Replay
+from tracker._state import Phase
+
+__all__ = ["Band", "Chronology", "Mark", "Point", "chronology", "day_ticks", "label_start"]
+
+#: By default the span ends after the last entry by this fraction of the span (a day at least).
+MARGIN = 40
+#: At most this many days are sampled between the first and the last day, beside the entries'.
+RESOLUTION = 480
+
+
+@frozen
+class Point:
+    """The level of relations on ``day``, and the phase that day."""
+
+    day: date
+    level: float
+    phase: Phase
+
+
+@frozen
+class Band:
+    """A phase from ``start`` up to ``end`` (the first day of the next band, or the last day)."""
+
+    phase: Phase
+    start: date
+    end: date
+
+
+@frozen
+class Mark:
+    """Entry ``index`` of the replay: its day, its type's label, and the level after it."""
+
+    index: int
+    day: date
+    label: str
+    goldstein: float
+    level: float
+
+
+@frozen
+class Chronology:
+    """The level as a line of :class:`Point`, the phases as :class:`Band`, the entries of the
+    span ``start``..``end`` as :class:`Mark`."""
+
+    start: date
+    end: date
+    points: tuple[Point, ...]
+    bands: tuple[Band, ...]
+    marks: tuple[Mark, ...]
+
+    @property
+    def days(self) -> int:
+        """The days from ``start`` to ``end`` (0 for a span of one day)."""
+        return (self.end - self.start).days
+
+
+def chronology(
+    replay: Replay,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    known_at: date | None = None,
+    resolution: int = RESOLUTION,
+) -> Chronology:
+    """Lay ``replay`` on the days ``start``..``end`` (by default from its first entry's day
+    to a little after its last one's, so that the last phase shows).
+
+    The level is sampled on ``resolution`` evenly spread days and on every entry's day (and the
+    day before it, so that a step stays a step), each state replayed as on that day, or as
+    known on ``known_at``. Raises :class:`ValueError` for an empty replay without a span or
+    a span that ends before it starts.
+    """
+    entries = replay.entries
+    if (start is None or end is None) and not entries:
+        msg = "an empty replay has no span of days: give its start and end"
+        raise ValueError(msg)
+    first = _plain(start if start is not None else entries[0].on)
+    if end is None:
+        latest = _plain(entries[-1].on)
+        end = latest + max((latest - first) / MARGIN, timedelta(days=1))
+    last = _plain(end)
+    if last < first:
+        msg = f"the span ends on {last}, before it starts on {first}"
+        raise ValueError(msg)
+    span = (last - first).days
+    steps = max(1, min(resolution, span))
+    days = {first + timedelta(days=round(span * number / steps)) for number in range(steps + 1)}
+    inside = [(index, entry) for index, entry in enumerate(entries) if first <= entry.on <= last]
+    for _, entry in inside:
+        day = _plain(entry.on)
+        days.update((day, day - timedelta(days=1)) if day > first else (day,))
+    points = []
+    for day in sorted(days):
+        state = replay.at(day, known_at=known_at)
+        points.append(Point(day, state.level, state.phase))
+    levels = {point.day: point.level for point in points}
+    marks = tuple(
+        Mark(
+            index,
+            _plain(entry.on),
+            entry.LABEL,
+            entry.event_code().goldstein,
+            levels[_plain(entry.on)],
+        )
+        for index, entry in inside
+        if known_at is None or entry.reported <= known_at
+    )
+    return Chronology(first, last, tuple(points), _bands(points, last), marks)
+
+
+def _plain(day: date) -> date:
+    """``day`` as a plain date, without the precision an entry's day carries."""
+    return date(day.year, day.month, day.day)
+
+
+def _bands(points: list[Point], last: date) -> tuple[Band, ...]:
+    """The runs of one phase among ``points``, each up to where the next one starts."""
+    bands: list[Band] = []
+    for point in points:
+        if bands and bands[-1].phase is point.phase:
+            continue
+        if bands:
+            bands[-1] = Band(bands[-1].phase, bands[-1].start, point.day)
+        bands.append(Band(point.phase, point.day, last))
+    return tuple(bands)
+
+
+#: The steps between ticks, finest first: in days, then in months (whole years by year).
+_STEPS = (
+    ("day", 1),
+    ("day", 2),
+    ("day", 7),
+    ("day", 14),
+    *(("month", months) for months in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)),
+)
+
+
+def day_ticks(start: date, end: date, width: int) -> tuple[tuple[date, str], ...]:
+    """Days to label on an axis ``width`` cells wide from ``start`` to ``end``, with the finest
+    step whose labels keep a cell between them (every day, week, month, year...), each label as
+    short as its step allows (``2009-03-14``, ``2009-03``, ``2009``)."""
+    span = max((end - start).days, 1)
+    fallback: tuple[tuple[date, str], ...] = ()
+    for unit, step in _STEPS:
+        if unit == "day" and span / step > width:
+            continue
+        if unit == "day":
+            offsets = range(0, (end - start).days + 1, step)
+            days = (start + timedelta(days=offset) for offset in offsets)
+            ticks = tuple((day, day.isoformat()) for day in days)
+        else:
+            ticks = _month_ticks(start, end, step)
+        shown = _on_axis(ticks, start, span, width)
+        if shown is not None and len(shown) >= 2:
+            return shown
+        fallback = fallback or shown or _on_axis(ticks[:1], start, span, width) or ()
+    return fallback
+
+
+def _month_ticks(start: date, end: date, months: int) -> tuple[tuple[date, str], ...]:
+    """The first days of every ``months``-th month in the span (counted from year 0, so that
+    yearly steps fall on January), labelled by year alone when the step is whole years."""
+    ticks = []
+    number = start.year * 12 + start.month - 1 + (start.day > 1)
+    number += -number % months
+    while (day := date(number // 12, number % 12 + 1, 1)) <= end:
+        label = str(day.year) if months % 12 == 0 else f"{day.year:04d}-{day.month:02d}"
+        ticks.append((day, label))
+        number += months
+    return tuple(ticks)
+
+
+def _on_axis(
+    ticks: tuple[tuple[date, str], ...], start: date, span: int, width: int
+) -> tuple[tuple[date, str], ...] | None:
+    """The ticks, each label centred on its day's cell but kept on the axis; ``None`` when
+    two labels would touch or one is wider than the axis."""
+    right = -2
+    for day, label in ticks:
+        left = label_start(day, label, start, span, width)
+        if left <= right + 1 or len(label) > width:
+            return None
+        right = left + len(label) - 1
+    return ticks
+
+
+def label_start(day: date, label: str, start: date, span: int, width: int) -> int:
+    """The first cell of ``label``, centred on ``day`` of an axis ``width`` cells wide for the
+    ``span`` days from ``start``, moved in to stay on the axis."""
+    centre = round((day - start).days / span * (width - 1))
+    return min(max(centre - len(label) // 2, 0), width - len(label))
