@@ -109,6 +109,17 @@ def _parser() -> argparse.ArgumentParser:
 
     tui = command("tui", "Step through a log in the terminal UI.", log=False)
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
+
+    plot = command("plot", "Draw a dyad's timeline to an SVG, PNG or PDF file (extra: plot).")
+    plot.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+    plot.add_argument(
+        "--from", dest="start", type=day, help="from this day (default: the first entry's)"
+    )
+    plot.add_argument(
+        "--to", dest="end", type=day, help="up to this day (default: just after the last entry)"
+    )
+    plot.add_argument("--known-at", type=day, help="replay only entries reported by this day")
+    plot.add_argument("--output", type=Path, required=True, help="timeline.svg, .png or .pdf")
     return parser
 
 
@@ -644,6 +655,14 @@ def _tui(args: argparse.Namespace, _out: Console) -> int:
     return run(args.path or bundled_log())
 
 
+def _plot(args: argparse.Namespace, _out: Console) -> int:
+    from tracker._plot import plot  # noqa: PLC0415 - matplotlib loads only to plot
+
+    chart = plot(_replay(args), args.output, args.start, args.end, known_at=args.known_at)
+    _say(f"{args.output}: {args.dyad}, {chart.start} to {chart.end}, {len(chart.marks)} entries")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "state": _state,
     "log": _log,
@@ -658,4 +677,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
+    "plot": _plot,
 }
