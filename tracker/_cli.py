@@ -120,6 +120,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     plot.add_argument("--known-at", type=day, help="replay only entries reported by this day")
     plot.add_argument("--output", type=Path, required=True, help="timeline.svg, .png or .pdf")
+
+    serve = command("serve", "Open the terminal UI in a web page (extra: serve).", log=False)
+    serve.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
+    serve.add_argument("--host", default="localhost", help="default: localhost")
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
     return parser
 
 
@@ -663,6 +668,12 @@ def _plot(args: argparse.Namespace, _out: Console) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, _out: Console) -> int:
+    from tracker._serve import serve  # noqa: PLC0415 - textual-serve loads only to serve
+
+    return serve(args.path or bundled_log(), host=args.host, port=args.port)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "state": _state,
     "log": _log,
@@ -678,4 +689,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
     "plot": _plot,
+    "serve": _serve,
 }

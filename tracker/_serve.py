@@ -1,0 +1,24 @@
+"""``tracker serve``: the terminal UI in a web page, with textual-serve (the optional extra
+``serve``): each browser tab that opens the page runs its own app on the log."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from tracker._arguments import UsageError
+
+__all__ = ["serve"]
+
+
+def serve(log: Path, *, host: str, port: int) -> int:
+    """Serve the terminal UI on ``log`` at ``http://host:port`` until interrupted."""
+    try:
+        from textual_serve.server import Server  # noqa: PLC0415 - an optional extra
+    except ImportError:
+        msg = "tracker serve needs textual-serve, not installed: pip install 'tracker[serve]'"
+        raise UsageError(msg) from None
+    command = shlex.join([sys.executable, "-m", "tracker", "tui", str(log.resolve())])
+    Server(command, host=host, port=port, title=f"tracker · {log.name}").serve()
+    return 0
