@@ -68,8 +68,24 @@ def test_marks_are_the_entries_of_the_span_known_by_then(
         if start <= entry.on <= end and (known_at is None or entry.reported <= known_at)
     ]
     assert [mark.index for mark in chart.marks] == expected
-    for mark in chart.marks:
-        assert mark.level == replay.at(mark.day, known_at=known_at).level
+    sampled = {point.day for point in chart.points}
+    assert {mark.day for mark in chart.marks} <= sampled
+    for point in chart.points:
+        state = replay.at(point.day, known_at=known_at)
+        assert (point.level, point.phase) == (state.level, state.phase)
+
+
+@settings(max_examples=20, deadline=None)
+@given(STORIES, st.integers(1, 4))
+def test_a_span_denser_than_the_resolution_is_sampled_evenly(
+    entries: tuple[tracker.Entry, ...], resolution: int
+) -> None:
+    replay = tracker.Replay(entries, dyad=NATO_RUS)
+    chart = chronology(replay, resolution=resolution)
+    if len(chart.marks) > resolution:
+        assert len(chart.points) <= resolution + 1
+    for point in chart.points:
+        assert point.level == replay.at(point.day).level
 
 
 def test_the_bundled_story_on_the_calendar(bundled: tracker.Replay) -> None:

@@ -72,12 +72,11 @@ def test_the_figure_lays_bands_line_and_marks_on_a_date_axis(bundled: tracker.Re
         assert matplotlib.colors.to_hex(strip.get_facecolor()) == phase_hex(band.phase)
         left, right = strip.get_x(), strip.get_x() + strip.get_width()
         assert (left, right) == (dates.date2num(band.start), dates.date2num(band.end))
-    (marks,) = [c for c in axes.collections if c.get_gid() == "entries"]
-    assert [tuple(xy) for xy in marks.get_offsets()] == [
-        (dates.date2num(mark.day), mark.level) for mark in chart.marks
-    ]
-    (line,) = axes.get_lines()[:1]
-    assert list(line.get_ydata()) == [point.level for point in chart.points]
+    lines = {line.get_gid(): line for line in axes.get_lines()}
+    assert list(lines["entries"].get_xdata()) == [dates.date2num(mark.day) for mark in chart.marks]
+    level = lines["level"]
+    assert list(level.get_xdata()) == [dates.date2num(point.day) for point in chart.points]
+    assert list(level.get_ydata()) == [point.level for point in chart.points]
     labels = [label.get_text() for label in axes.get_xticklabels()]
     assert "Dec" in labels
     assert "2009" in labels

@@ -10,7 +10,16 @@ from attrs import frozen
 from tracker._replay import Replay
 from tracker._state import Phase
 
-__all__ = ["Band", "Chronology", "Mark", "Point", "chronology", "day_ticks", "label_start"]
+__all__ = [
+    "Band",
+    "Chronology",
+    "Mark",
+    "Point",
+    "chronology",
+    "day_ticks",
+    "label_start",
+    "whole_span",
+]
 
 #: By default the span ends after the last entry by this fraction of the span (a day at least).
 MARGIN = 40
@@ -38,13 +47,12 @@ class Band:
 
 @frozen
 class Mark:
-    """Entry ``index`` of the replay: its day, its type's label, and the level after it."""
+    """Entry ``index`` of the replay: its day, its type's label and its Goldstein value."""
 
     index: int
     day: date
     label: str
     goldstein: float
-    level: float
 
 
 @frozen
@@ -72,50 +80,53 @@ def chronology(
     known_at: date | None = None,
     resolution: int = RESOLUTION,
 ) -> Chronology:
-    """Lay ``replay`` on the days ``start``..``end`` (by default from its first entry's day
-    to a little after its last one's, so that the last phase shows).
+    """Lay ``replay`` on the days ``start``..``end`` (by default its :func:`whole_span`).
 
-    The level is sampled on ``resolution`` evenly spread days and on every entry's day (and the
-    day before it, so that a step stays a step), each state replayed as on that day, or as
-    known on ``known_at``. Raises :class:`ValueError` for an empty replay without a span or
-    a span that ends before it starts.
+    The level is sampled on ``resolution`` evenly spread days, and, unless the span holds more
+    entries than that, on every entry's day and the day before it (so that a step stays a
+    step); each state is replayed as on that day, or as known on ``known_at``. Raises
+    :class:`ValueError` for an empty replay without a span, or a span that ends before it starts.
     """
     entries = replay.entries
-    if (start is None or end is None) and not entries:
-        msg = "an empty replay has no span of days: give its start and end"
-        raise ValueError(msg)
-    first = _plain(start if start is not None else entries[0].on)
-    if end is None:
-        latest = _plain(entries[-1].on)
-        end = latest + max((latest - first) / MARGIN, timedelta(days=1))
-    last = _plain(end)
+    if start is None or end is None:
+        whole = whole_span(replay)
+        start, end = start or whole[0], end or whole[1]
+    first, last = _plain(start), _plain(end)
     if last < first:
         msg = f"the span ends on {last}, before it starts on {first}"
         raise ValueError(msg)
     span = (last - first).days
     steps = max(1, min(resolution, span))
     days = {first + timedelta(days=round(span * number / steps)) for number in range(steps + 1)}
-    inside = [(index, entry) for index, entry in enumerate(entries) if first <= entry.on <= last]
-    for _, entry in inside:
-        day = _plain(entry.on)
-        days.update((day, day - timedelta(days=1)) if day > first else (day,))
+    known = [
+        (index, entry)
+        for index, entry in enumerate(entries)
+        if first <= entry.on <= last and (known_at is None or entry.reported <= known_at)
+    ]
+    if len(known) <= resolution:
+        for _, entry in known:
+            day = _plain(entry.on)
+            days.update((day, day - timedelta(days=1)) if day > first else (day,))
     points = []
     for day in sorted(days):
         state = replay.at(day, known_at=known_at)
         points.append(Point(day, state.level, state.phase))
-    levels = {point.day: point.level for point in points}
     marks = tuple(
-        Mark(
-            index,
-            _plain(entry.on),
-            entry.LABEL,
-            entry.event_code().goldstein,
-            levels[_plain(entry.on)],
-        )
-        for index, entry in inside
-        if known_at is None or entry.reported <= known_at
+        Mark(index, _plain(entry.on), entry.LABEL, entry.event_code().goldstein)
+        for index, entry in known
     )
     return Chronology(first, last, tuple(points), _bands(points, last), marks)
+
+
+def whole_span(replay: Replay) -> tuple[date, date]:
+    """The days a chronology of all of ``replay`` spans: from its first entry's day to a little
+    after its last one's, so that the last phase shows. Raises :class:`ValueError` when empty."""
+    entries = replay.entries
+    if not entries:
+        msg = "an empty replay has no span of days: give its start and end"
+        raise ValueError(msg)
+    first, latest = _plain(entries[0].on), _plain(entries[-1].on)
+    return first, latest + max((latest - first) / MARGIN, timedelta(days=1))
 
 
 def _plain(day: date) -> date:

@@ -27,6 +27,8 @@ SIZE = (11.0, 4.8)
 DPI = 150
 #: The share of the axes' height the opaque phase band takes at the bottom.
 BAND = 0.07
+#: The height of the entries' marks, as a share of the axes' height.
+RUG = 0.97
 #: Entries are labelled with their type when there are at most this many.
 LABELLED = 40
 
@@ -38,7 +40,8 @@ def phase_hex(phase: Phase) -> str:
 
 def draw(chart: Chronology, title: str) -> Figure:
     """The figure of ``chart``: the phases as bands (a light shade over the whole height and a
-    solid strip at the bottom), the level of relations as a step line, the entries as marks."""
+    solid strip at the bottom), the level of relations as a step line, the entries as marks
+    along the top, labelled with their type unless there are too many."""
     try:
         from matplotlib import dates  # noqa: PLC0415 - an optional extra, loaded on use
         from matplotlib.figure import Figure  # noqa: PLC0415
@@ -69,15 +72,23 @@ def draw(chart: Chronology, title: str) -> Figure:
     days = [x(point.day) for point in chart.points]
     levels = [point.level for point in chart.points]
     axes.step(
-        days, levels, where="post", color="#1f3b73", linewidth=1.8, label="level of relations"
+        days,
+        levels,
+        where="post",
+        color="#1f3b73",
+        linewidth=1.8,
+        label="level of relations",
+        gid="level",
     )
     if chart.marks:
-        axes.scatter(
+        axes.plot(
             [x(mark.day) for mark in chart.marks],
-            [mark.level for mark in chart.marks],
-            s=28,
+            [RUG] * len(chart.marks),
+            transform=axes.get_xaxis_transform(),
+            linestyle="none",
+            marker="v",
+            markersize=6,
             color="#111111",
-            zorder=3,
             label="entry",
             gid="entries",
         )
@@ -85,15 +96,18 @@ def draw(chart: Chronology, title: str) -> Figure:
         for mark in chart.marks:
             axes.annotate(
                 mark.label,
-                (x(mark.day), mark.level),
-                xytext=(0, 6),
+                (x(mark.day), RUG),
+                xycoords=axes.get_xaxis_transform(),
+                xytext=(0, -8),
                 textcoords="offset points",
+                rotation=90,
                 ha="center",
+                va="top",
                 fontsize=7,
                 gid=f"entry-{mark.index}",
             )
     low, high = min(levels), max(levels)
-    margin = max((high - low) * 0.15, 1.0)
+    margin = max((high - low) * 0.35, 1.0)  # room for the marks and their labels on top
     axes.set_ylim(low - margin - (high - low + 2 * margin) * BAND / (1 - BAND), high + margin)
     axes.set_xlim(x(chart.start), x(chart.end))
     locator = dates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]

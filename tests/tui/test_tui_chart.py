@@ -11,6 +11,7 @@ import pytest
 from pilots import scenario, settle, until
 from rich.console import Console
 from rich.text import Text
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -73,7 +74,9 @@ async def test_the_chart_lays_the_story_on_its_days(nato_log: Path) -> None:
         for label in ("2003-01", "2005-07", "2008-07", "2009-01"):
             assert label in axis
         top, bottom, _, _ = frame(plot)
-        assert "+8.0" in drawn[top + 1].plain  # the level's highest value, on top
+        labels = [line.plain.split("┤")[0].strip() for line in drawn[top + 1 : bottom]]
+        # The level's highest value, 0 and its lowest, top down.
+        assert [label for label in labels if label and "│" not in label] == ["+8.0", "0", "-16.0"]
         band_row = drawn[bottom - 1]
         for band in plot.chronology.bands:
             middle = band.start + (band.end - band.start) / 2
@@ -101,7 +104,7 @@ async def test_the_chart_marks_the_cursor_s_day_in_either_mode(late_log: Path) -
         assert chart.cursor == plot.cursor == day("2008-12-19")
         top, _, _, _ = frame(plot)
         column = column_of(plot, day("2008-12-19"))
-        cursor_line = lines(plot)[top + 1]
+        cursor_line = lines(plot)[top + 2]  # under the entries' marks, along the top
         assert cursor_line.plain[column] == "│"
         assert "#{:02X}{:02X}{:02X}".format(*colour_at(cursor_line, column)) == warning.upper()
         assert "2008-12-19" in str(main.query_one("#chart-legend", Static).render())
@@ -139,6 +142,75 @@ async def test_a_click_on_the_chart_seeks_to_the_last_entry_by_that_day(nato_log
         # On the level's labels, left of the plot area: nothing moves.
         await click_day(pilot, plot, 1)
         assert main.cursor == len(main.entries) - 1
+
+
+async def wheel(
+    pilot: Pilot[object], turn: type[events.MouseEvent], offset: tuple[int, int]
+) -> bool:
+    """Turn the mouse wheel over the plot, as the driver would (Pilot has no verb for it)."""
+    return await pilot._post_mouse_events([turn], LevelPlot, offset=offset)
+
+
+@scenario
+async def test_the_wheel_zooms_around_the_day_under_the_pointer(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        chart = app.main.query_one(TimelineChart)
+        plot = app.main.query_one(LevelPlot)
+        whole = plot.chronology
+        assert whole is not None
+        top, bottom, _, _ = frame(plot)
+        column = column_of(plot, day("2008-12-01"))
+        pointed = plot.day_at(column)
+        assert pointed is not None
+        for _ in range(4):
+            assert await wheel(pilot, events.MouseScrollUp, (column, (top + bottom) // 2))
+            await settle(pilot)
+        assert chart.window is not None
+        start, end = chart.window
+        assert abs((end - start).days - whole.days / 16) <= 1  # halved four times
+        assert plot.chronology is not None
+        assert (plot.chronology.start, plot.chronology.end) == chart.window
+        # The day under the pointer stays under it, give or take a column of the new scale.
+        assert abs((plot.day_at(column) - pointed).days) <= (end - start).days / 100
+        axis = lines(plot)[-1].plain
+        assert "2008-12" in axis
+        assert "2003" not in axis
+        for _ in range(4):
+            assert await wheel(pilot, events.MouseScrollDown, (column, (top + bottom) // 2))
+            await settle(pilot)
+        assert chart.window is None
+        assert plot.chronology == whole
+
+
+@scenario
+async def test_keys_zoom_around_the_cursor_which_the_window_follows(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        main = app.main
+        main.go_to_date(day("2008-12-19"))
+        await settle(pilot)
+        chart = main.query_one(TimelineChart)
+        chart.focus()
+        await pilot.press(*"+" * 6)
+        await settle(pilot)
+        assert chart.window is not None
+        start, end = chart.window
+        assert start <= day("2008-12-19") <= end
+        assert (end - start).days < 60
+        # The cursor moves back to the Bucharest summit of April: the window follows it.
+        main.go_to_date(day("2008-04-03"))
+        await settle(pilot)
+        start, end = chart.window
+        assert start <= day("2008-04-03") <= end
+        await pilot.press("left")
+        await settle(pilot)
+        assert chart.window[0] < start
+        await pilot.press("0")
+        await settle(pilot)
+        assert chart.window is None
 
 
 def on_lunch(theme: str) -> Callable[[Pilot[object]], object]:

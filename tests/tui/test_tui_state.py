@@ -107,5 +107,3 @@ async def test_meetings_are_shown_on_their_day_as_stated(both: Path) -> None:
         assert meetings[0] == f" {earlier} earlier"
         assert " nrc: council_meeting of ambassadors (formal) on 2014-06 (1 report)" in meetings
         assert len(meetings) == RECENT + 1
-
-

@@ -9,7 +9,6 @@ from pathlib import Path
 from attrs import evolve, field, frozen
 
 from tracker._articles import ARTICLES
-from tracker._chronology import Chronology, chronology
 from tracker._entries import Dyad, Entry
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
 from tracker._state import State
@@ -26,6 +25,7 @@ __all__ = [
     "row_at_or_before",
 ]
 
+
 @frozen
 class Story:
     """A log read and replayed for one of its dyads (``replay`` is ``None`` for an empty log)."""
@@ -33,7 +33,6 @@ class Story:
     path: Path
     dyads: tuple[Dyad, ...]
     replay: Replay | None
-    chronology: Chronology | None
 
     @property
     def dyad(self) -> Dyad | None:
@@ -65,9 +64,9 @@ def load_story(path: Path, dyad: Dyad | None = None) -> Story:
     dyads = log.dyads()
     dyad = dyad if dyad in dyads else choose_dyad(dyads)
     if dyad is None:
-        return Story(path, dyads, None, None)
+        return Story(path, dyads, None)
     replay = Replay(log.entries, dyad=dyad)
-    return Story(path, dyads, replay, chronology(replay))
+    return Story(path, dyads, replay)
 
 
 def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:

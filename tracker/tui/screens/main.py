@@ -137,7 +137,7 @@ class MainScreen(Screen[None]):
         self.details = None
         timeline = self.query_one(Timeline)
         timeline.entries = story.entries
-        self.query_one(TimelineChart).chronology = story.chronology
+        self.query_one(TimelineChart).replay = story.replay
         self.query_one(SourcesView).articles = story.articles
         self.filter = Filter()
         self.rows = self.filter.rows(story.entries)

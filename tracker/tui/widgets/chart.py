@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from rich.color import Color as RichColor
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult, RenderResult
+from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Vertical
 from textual.message import Message
@@ -16,14 +17,21 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from tracker._chronology import Chronology, day_ticks
+from tracker._chronology import Chronology, chronology, day_ticks, whole_span
 from tracker._palette import PHASE_COLOURS
+from tracker._replay import Replay
 from tracker._state import Phase
 
 __all__ = ["LevelPlot", "TimelineChart", "phase_rgb"]
 
 #: The share of the plot's height the phase bands take, under the level's lowest value.
 BAND_SHARE = 0.2
+#: A turn of the wheel or a key shows this many times fewer days, or more.
+ZOOM = 2.0
+#: A window this share of the whole log or wider shows the whole log.
+NEARLY_ALL = 0.95
+#: The narrowest window the chart zooms to.
+NARROWEST = timedelta(days=7)
 #: The cells left of the plot area that the level's labels take (``-16.0┤``).
 Y_LABELS = 7
 
@@ -44,7 +52,7 @@ def _level_ticks(low: float, high: float) -> list[float]:
 
 class LevelPlot(PlotextPlot):
     """The level of relations over ``chronology``'s days, the phases as bands under it, the
-    entries as marks on it and ``cursor`` as a vertical line."""
+    entries as marks along the top and ``cursor`` as a vertical line."""
 
     chronology: reactive[Chronology | None] = reactive(None)
     cursor: reactive[date | None] = reactive(None)
@@ -97,21 +105,22 @@ class LevelPlot(PlotextPlot):
             marker="braille",
             color=self._colour("accent"),
         )
+        top = high + (high - low) * 0.15
+        if self.cursor is not None and chart.start <= self.cursor <= chart.end:
+            plt.vertical_line(x(self.cursor), color=self._colour("warning"))
         if chart.marks:
             plt.scatter(
                 [x(mark.day) for mark in chart.marks],
-                [mark.level for mark in chart.marks],
-                marker="●",
+                [top] * len(chart.marks),
+                marker="▼",
                 color=self._colour("foreground"),
             )
-        if self.cursor is not None and chart.start <= self.cursor <= chart.end:
-            plt.vertical_line(x(self.cursor), color=self._colour("warning"))
         ticks = day_ticks(chart.start, chart.end, self.size.width - Y_LABELS - 2)
         plt.xticks([x(day) for day, _ in ticks], [label for _, label in ticks])
         level_ticks = _level_ticks(low, high)
         plt.yticks(level_ticks, [f"{tick:+.1f}" if tick else "0" for tick in level_ticks])
         plt.xlim(0, span)
-        plt.ylim(floor, high)
+        plt.ylim(floor, top)
         self.refresh()
 
     def render(self) -> RenderResult:
@@ -135,6 +144,18 @@ class LevelPlot(PlotextPlot):
         if day is not None:
             self.post_message(TimelineChart.Seek(day))
 
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._zoom(event, ZOOM)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._zoom(event, 1 / ZOOM)
+
+    def _zoom(self, event: events.MouseEvent, factor: float) -> None:
+        day = self.day_at(event.x)
+        if day is not None:
+            event.stop()
+            self.post_message(TimelineChart.Zoom(day, factor))
+
 
 def _plot_area(rendered: Text) -> tuple[int, int] | None:
     """The first column and the width of the plot area, between the frame's bottom corners."""
@@ -145,10 +166,24 @@ def _plot_area(rendered: Text) -> tuple[int, int] | None:
     return None
 
 
-class TimelineChart(Vertical):
-    """The level of relations over time and a legend under it; the chronology and the cursor's
-    day come down from the screen, a click goes up as :class:`Seek`."""
+class TimelineChart(Vertical, can_focus=True):
+    """The level of relations over time and a legend under it. The replay and the cursor's day
+    come down from the screen; a click goes up as :class:`Seek`. The span shown is the whole
+    log or a ``window`` of it, zoomed with the wheel or the keys, and computed in a worker."""
 
+    #: Told in the chart's title rather than the footer, which keeps the screen's keys.
+    BINDINGS = [  # noqa: RUF012 - Textual's declaration style
+        Binding("plus,equals_sign", "zoom_in", "Zoom in", show=False),
+        Binding("minus", "zoom_out", "Zoom out", show=False),
+        Binding("0", "whole", "Whole log", show=False),
+        Binding("left", "pan(-1)", "Earlier", show=False),
+        Binding("right", "pan(1)", "Later", show=False),
+    ]
+    KEYS = "wheel or + - 0 ← → to zoom"
+
+    replay: reactive[Replay | None] = reactive(None)
+    window: reactive[tuple[date, date] | None] = reactive(None)
+    """The days shown, ``None`` for the whole log."""
     chronology: reactive[Chronology | None] = reactive(None)
     cursor: reactive[date | None] = reactive(None)
 
@@ -159,6 +194,14 @@ class TimelineChart(Vertical):
             super().__init__()
             self.day = day
 
+    class Zoom(Message):
+        """The wheel turned over ``day``: show ``factor`` times fewer days around it."""
+
+        def __init__(self, day: date, factor: float) -> None:
+            super().__init__()
+            self.day = day
+            self.factor = factor
+
     def compose(self) -> ComposeResult:
         yield LevelPlot(id="level-plot").data_bind(TimelineChart.chronology, TimelineChart.cursor)
         yield Static(id="chart-legend")
@@ -166,11 +209,96 @@ class TimelineChart(Vertical):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._legend())
 
+    def watch_replay(self) -> None:
+        self.chronology = None
+        if self.window is None:
+            self._lay_out()
+        else:
+            self.window = None
+
+    def watch_window(self, window: tuple[date, date] | None) -> None:
+        shown = f"{window[0]} to {window[1]}" if window else "whole log"
+        self.border_title = f"timeline · {shown} · {self.KEYS}"
+        self._lay_out()
+
     def watch_chronology(self) -> None:
         self._legend()
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, cursor: date | None) -> None:
+        """Keep the cursor's day in the window: move the window to it when it leaves it."""
+        if cursor is not None and self.window is not None:
+            start, end = self.window
+            if not start <= cursor <= end:
+                self.window = self._clamped(cursor - (end - start) / 2, end - start)
         self._legend()
+
+    def _whole(self) -> tuple[date, date] | None:
+        return whole_span(self.replay) if self.replay is not None and len(self.replay) else None
+
+    def _clamped(self, start: date, length: timedelta) -> tuple[date, date] | None:
+        """The window of ``length`` from ``start``, moved inside the whole log (``None``: all,
+        also when the window would show nearly all of it)."""
+        whole = self._whole()
+        if whole is None or length >= (whole[1] - whole[0]) * NEARLY_ALL:
+            return None
+        start = min(max(start, whole[0]), whole[1] - length)
+        return start, start + length
+
+    def zoom(self, factor: float, around: date) -> None:
+        """Show ``factor`` times fewer days (more when below 1), ``around`` staying in place."""
+        shown = self.window or self._whole()
+        if shown is None:
+            return
+        start, end = shown
+        length = max((end - start) / factor, NARROWEST)
+        share = (around - start) / (end - start) if end > start else 0.5
+        self.window = self._clamped(around - length * share, length)
+
+    def on_timeline_chart_zoom(self, event: Zoom) -> None:
+        event.stop()
+        self.zoom(event.factor, event.day)
+
+    def _centre(self) -> date | None:
+        shown = self.window or self._whole()
+        if self.cursor is not None:
+            return self.cursor
+        return shown[0] + (shown[1] - shown[0]) / 2 if shown else None
+
+    def action_zoom_in(self) -> None:
+        centre = self._centre()
+        if centre is not None:
+            self.zoom(ZOOM, centre)
+
+    def action_zoom_out(self) -> None:
+        centre = self._centre()
+        if centre is not None:
+            self.zoom(1 / ZOOM, centre)
+
+    def action_whole(self) -> None:
+        self.window = None
+
+    def action_pan(self, direction: int) -> None:
+        """Move the window a quarter of its width earlier (-1) or later (1)."""
+        if self.window is not None:
+            start, end = self.window
+            self.window = self._clamped(start + (end - start) * direction / 4, end - start)
+
+    def _lay_out(self) -> None:
+        if self.replay is not None and len(self.replay):
+            start, end = self.window or (None, None)
+            self._compute(self.replay, start, end)
+
+    @work(thread=True, exclusive=True, group="chart")
+    def _compute(self, replay: Replay, start: date | None, end: date | None) -> None:
+        chart = chronology(replay, start, end)
+        self.app.call_from_thread(self._show, replay, chart)
+
+    def _show(self, replay: Replay, chart: Chronology) -> None:
+        """Show ``chart`` if it is of the replay and window asked for last."""
+        if replay is self.replay and (
+            self.window is None or self.window == (chart.start, chart.end)
+        ):
+            self.chronology = chart
 
     def _legend(self) -> None:
         """What each colour and mark means, and the cursor's day."""
@@ -180,7 +308,7 @@ class TimelineChart(Vertical):
         legend = Text(no_wrap=False)
         legend.append("⠤⠤ ", style=Color.parse(variables["accent"]).hex)
         legend.append("level of relations  ")
-        legend.append("● ", style=Color.parse(variables["foreground"]).hex)
+        legend.append("▼ ", style=Color.parse(variables["foreground"]).hex)
         legend.append("entry  ")
         if self.cursor is not None:
             legend.append("│ ", style=Color.parse(variables["warning"]).hex)
