@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tracker._chronology import chronology, day_ticks, label_start
+from tracker._chronology import (
+    NARROWEST,
+    NEARLY_ALL,
+    chronology,
+    day_ticks,
+    fitted,
+    label_start,
+    zoomed,
+)
 from tracker.strategies import logs
 
 NATO_RUS = tracker.DEFAULT_DYAD
@@ -150,3 +158,40 @@ def test_ticks_go_from_days_to_months_to_years_as_the_span_grows() -> None:
     assert [label for _, label in day_ticks(date(2002, 5, 28), date(2009, 1, 26), 60)] == [
         str(year) for year in range(2003, 2010)
     ]
+
+
+WHOLES = st.tuples(st.dates(date(1990, 1, 1), date(2030, 1, 1)), st.integers(30, 20_000)).map(
+    lambda pair: (pair[0], pair[0] + timedelta(days=pair[1]))
+)
+
+
+@given(WHOLES, st.integers(-30_000, 30_000), st.integers(0, 30_000))
+def test_a_fitted_window_keeps_its_length_inside_the_whole_span(
+    whole: tuple[date, date], offset: int, days: int
+) -> None:
+    window = fitted(whole, whole[0] + timedelta(days=offset), timedelta(days=days))
+    if window is None:
+        assert days >= (whole[1] - whole[0]).days * NEARLY_ALL
+        return
+    start, end = window
+    assert whole[0] <= start <= end <= whole[1]
+    assert (end - start).days == days
+    if whole[0] + timedelta(days=offset) >= whole[0] and end < whole[1]:
+        assert start == whole[0] + timedelta(days=offset)
+
+
+@given(WHOLES, st.floats(0.25, 8), st.floats(0, 1))
+def test_zooming_keeps_the_day_pointed_at_in_place(
+    whole: tuple[date, date], factor: float, share: float
+) -> None:
+    around = whole[0] + (whole[1] - whole[0]) * share
+    window = zoomed(whole, whole, factor, around)
+    if window is None:
+        assert factor <= 1 / NEARLY_ALL
+        return
+    start, end = window
+    assert (end - start).days == max(round((whole[1] - whole[0]).days / factor), NARROWEST.days)
+    assert start <= around <= end
+    if whole[0] < start and end < whole[1]:  # not pushed back inside at an edge
+        assert abs((around - start) / (end - start) - share) <= 2 / (end - start).days
+    assert zoomed(whole, window, 1 / factor, around) is None  # and back out: the whole span

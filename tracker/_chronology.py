@@ -17,12 +17,18 @@ __all__ = [
     "Point",
     "chronology",
     "day_ticks",
+    "fitted",
     "label_start",
     "whole_span",
+    "zoomed",
 ]
 
 #: By default the span ends after the last entry by this fraction of the span (a day at least).
 MARGIN = 40
+#: A window this share of the whole span or wider is the whole span.
+NEARLY_ALL = 0.95
+#: The narrowest window :func:`zoomed` gives.
+NARROWEST = timedelta(days=7)
 #: At most this many days are sampled between the first and the last day, beside the entries'.
 RESOLUTION = 480
 
@@ -127,6 +133,27 @@ def whole_span(replay: Replay) -> tuple[date, date]:
         raise ValueError(msg)
     first, latest = _plain(entries[0].on), _plain(entries[-1].on)
     return first, latest + max((latest - first) / MARGIN, timedelta(days=1))
+
+
+def fitted(whole: tuple[date, date], start: date, length: timedelta) -> tuple[date, date] | None:
+    """The window of ``length`` (in whole days) from ``start``, moved inside ``whole``; ``None``
+    (all of ``whole``) when it would show nearly all of it."""
+    days = round(length / timedelta(days=1))
+    if days >= (whole[1] - whole[0]).days * NEARLY_ALL:
+        return None
+    start = min(max(start, whole[0]), whole[1] - timedelta(days=days))
+    return start, start + timedelta(days=days)
+
+
+def zoomed(
+    whole: tuple[date, date], shown: tuple[date, date], factor: float, around: date
+) -> tuple[date, date] | None:
+    """The window of ``whole`` that shows ``factor`` times fewer days than ``shown`` (more when
+    below 1, :data:`NARROWEST` at least), ``around`` as far into it as it was into ``shown``."""
+    start, end = shown
+    length = max((end - start) / factor, NARROWEST)
+    share = (around - start) / (end - start) if end > start else 0.5
+    return fitted(whole, around - timedelta(days=round(length * share / timedelta(days=1))), length)
 
 
 def _plain(day: date) -> date:

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from tracker._chronology import Chronology, chronology, day_ticks, whole_span
+from tracker._chronology import Chronology, chronology, day_ticks, fitted, whole_span, zoomed
 from tracker._palette import PHASE_COLOURS
 from tracker._replay import Replay
 from tracker._state import Phase
@@ -28,10 +28,6 @@ __all__ = ["LevelPlot", "TimelineChart", "phase_rgb"]
 BAND_SHARE = 0.2
 #: A turn of the wheel or a key shows this many times fewer days, or more.
 ZOOM = 2.0
-#: A window this share of the whole log or wider shows the whole log.
-NEARLY_ALL = 0.95
-#: The narrowest window the chart zooms to.
-NARROWEST = timedelta(days=7)
 #: The cells left of the plot area that the level's labels take (``-16.0┤``).
 Y_LABELS = 7
 
@@ -229,30 +225,19 @@ class TimelineChart(Vertical, can_focus=True):
         if cursor is not None and self.window is not None:
             start, end = self.window
             if not start <= cursor <= end:
-                self.window = self._clamped(cursor - (end - start) / 2, end - start)
+                whole = self._whole()
+                if whole is not None:
+                    self.window = fitted(whole, cursor - (end - start) / 2, end - start)
         self._legend()
 
     def _whole(self) -> tuple[date, date] | None:
         return whole_span(self.replay) if self.replay is not None and len(self.replay) else None
 
-    def _clamped(self, start: date, length: timedelta) -> tuple[date, date] | None:
-        """The window of ``length`` from ``start``, moved inside the whole log (``None``: all,
-        also when the window would show nearly all of it)."""
-        whole = self._whole()
-        if whole is None or length >= (whole[1] - whole[0]) * NEARLY_ALL:
-            return None
-        start = min(max(start, whole[0]), whole[1] - length)
-        return start, start + length
-
     def zoom(self, factor: float, around: date) -> None:
         """Show ``factor`` times fewer days (more when below 1), ``around`` staying in place."""
-        shown = self.window or self._whole()
-        if shown is None:
-            return
-        start, end = shown
-        length = max((end - start) / factor, NARROWEST)
-        share = (around - start) / (end - start) if end > start else 0.5
-        self.window = self._clamped(around - length * share, length)
+        whole = self._whole()
+        if whole is not None:
+            self.window = zoomed(whole, self.window or whole, factor, around)
 
     def on_timeline_chart_zoom(self, event: Zoom) -> None:
         event.stop()
@@ -279,9 +264,10 @@ class TimelineChart(Vertical, can_focus=True):
 
     def action_pan(self, direction: int) -> None:
         """Move the window a quarter of its width earlier (-1) or later (1)."""
-        if self.window is not None:
+        whole = self._whole()
+        if self.window is not None and whole is not None:
             start, end = self.window
-            self.window = self._clamped(start + (end - start) * direction / 4, end - start)
+            self.window = fitted(whole, start + (end - start) * direction / 4, end - start)
 
     def _lay_out(self) -> None:
         if self.replay is not None and len(self.replay):
