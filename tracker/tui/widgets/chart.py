@@ -22,7 +22,7 @@ from tracker._palette import PHASE_COLOURS
 from tracker._replay import Replay
 from tracker._state import Phase
 
-__all__ = ["LevelPlot", "TimelineChart", "phase_rgb"]
+__all__ = ["DayPlot", "LevelPlot", "TimelineChart", "phase_rgb"]
 
 #: The share of the plot's height the phase bands take, under the level's lowest value.
 BAND_SHARE = 0.2
@@ -46,9 +46,10 @@ def _level_ticks(low: float, high: float) -> list[float]:
     return sorted(ticks)
 
 
-class LevelPlot(PlotextPlot):
-    """The level of relations over ``chronology``'s days, the phases as bands under it, the
-    entries as marks along the top and ``cursor`` as a vertical line."""
+class DayPlot(PlotextPlot):
+    """A plot over the days of ``chronology``: the date axis and ``cursor``'s day as a vertical
+    line; a click seeks to the day under it, the wheel zooms around it. What is plotted over
+    the days is :meth:`draw_series`'s: each series of the timeline is one such plot."""
 
     chronology: reactive[Chronology | None] = reactive(None)
     cursor: reactive[date | None] = reactive(None)
@@ -66,57 +67,26 @@ class LevelPlot(PlotextPlot):
     def on_resize(self) -> None:
         self._draw()
 
-    def _colour(self, variable: str) -> tuple[int, int, int]:
+    def colour(self, variable: str) -> tuple[int, int, int]:
+        """The colour of the app's theme ``variable`` (``accent``, ``foreground``...)."""
         return Color.parse(self.app.theme_variables[variable]).rgb
+
+    def draw_series(self, chart: Chronology) -> None:
+        """Plot the series over ``chart``'s days (x: days from its start) and set the y axis."""
+        raise NotImplementedError
 
     def _draw(self) -> None:
         """Lay out the figure again from the attributes (Plotext draws it when rendered)."""
         plt = self.plt
         plt.clear_data()
         chart = self.chronology
-        if chart is None or not self.is_mounted or self.size.width <= Y_LABELS + 2:
-            self.refresh()
-            return
-        span = max(chart.days, 1)
-
-        def x(day: date) -> int:
-            return (day - chart.start).days
-
-        levels = [point.level for point in chart.points]
-        low, high = min(levels), max(levels)
-        if high - low < 1:
-            low, high = low - 1, high + 1
-        floor = low - (high - low) * BAND_SHARE / (1 - BAND_SHARE)
-        for band in chart.bands:
-            plt.rectangle(  # Plotext takes the corners' x and y, though its stubs say one float
-                [x(band.start), x(band.end)],  # type: ignore[arg-type]
-                [floor, low - (low - floor) / 4],  # type: ignore[arg-type]
-                marker="█",
-                color=phase_rgb(band.phase),
-                fill=True,
-            )
-        plt.plot(
-            [x(point.day) for point in chart.points],
-            levels,
-            marker="braille",
-            color=self._colour("accent"),
-        )
-        top = high + (high - low) * 0.15
-        if self.cursor is not None and chart.start <= self.cursor <= chart.end:
-            plt.vertical_line(x(self.cursor), color=self._colour("warning"))
-        if chart.marks:
-            plt.scatter(
-                [x(mark.day) for mark in chart.marks],
-                [top] * len(chart.marks),
-                marker="▼",
-                color=self._colour("foreground"),
-            )
-        ticks = day_ticks(chart.start, chart.end, self.size.width - Y_LABELS - 2)
-        plt.xticks([x(day) for day, _ in ticks], [label for _, label in ticks])
-        level_ticks = _level_ticks(low, high)
-        plt.yticks(level_ticks, [f"{tick:+.1f}" if tick else "0" for tick in level_ticks])
-        plt.xlim(0, span)
-        plt.ylim(floor, top)
+        if chart is not None and self.is_mounted and self.size.width > Y_LABELS + 2:
+            self.draw_series(chart)
+            if self.cursor is not None and chart.start <= self.cursor <= chart.end:
+                plt.vertical_line((self.cursor - chart.start).days, color=self.colour("warning"))
+            ticks = day_ticks(chart.start, chart.end, self.size.width - Y_LABELS - 2)
+            plt.xticks([(day - chart.start).days for day, _ in ticks], [text for _, text in ticks])
+            plt.xlim(0, max(chart.days, 1))
         self.refresh()
 
     def render(self) -> RenderResult:
@@ -153,6 +123,39 @@ class LevelPlot(PlotextPlot):
             self.post_message(TimelineChart.Zoom(day, factor))
 
 
+class LevelPlot(DayPlot):
+    """The level of relations, the phases as bands under it, the entries as marks on top."""
+
+    def draw_series(self, chart: Chronology) -> None:
+        plt = self.plt
+
+        def x(day: date) -> int:
+            return (day - chart.start).days
+
+        levels = [point.level for point in chart.points]
+        low, high = min(levels), max(levels)
+        if high - low < 1:
+            low, high = low - 1, high + 1
+        floor = low - (high - low) * BAND_SHARE / (1 - BAND_SHARE)
+        top = high + (high - low) * 0.15
+        for band in chart.bands:
+            plt.rectangle(  # Plotext takes the corners' x and y, though its stubs say one float
+                [x(band.start), x(band.end)],  # type: ignore[arg-type]
+                [floor, low - (low - floor) / 4],  # type: ignore[arg-type]
+                marker="█",
+                color=phase_rgb(band.phase),
+                fill=True,
+            )
+        days = [x(point.day) for point in chart.points]
+        plt.plot(days, levels, marker="braille", color=self.colour("accent"))
+        if chart.marks:
+            marks = [x(mark.day) for mark in chart.marks]
+            plt.scatter(marks, [top] * len(marks), marker="▼", color=self.colour("foreground"))
+        ticks = _level_ticks(low, high)
+        plt.yticks(ticks, [f"{tick:+.1f}" if tick else "0" for tick in ticks])
+        plt.ylim(floor, top)
+
+
 def _plot_area(rendered: Text) -> tuple[int, int] | None:
     """The first column and the width of the plot area, between the frame's bottom corners."""
     for line in rendered.plain.splitlines():
@@ -163,9 +166,10 @@ def _plot_area(rendered: Text) -> tuple[int, int] | None:
 
 
 class TimelineChart(Vertical, can_focus=True):
-    """The level of relations over time and a legend under it. The replay and the cursor's day
-    come down from the screen; a click goes up as :class:`Seek`. The span shown is the whole
-    log or a ``window`` of it, zoomed with the wheel or the keys, and computed in a worker."""
+    """The timeline: its series, each a :class:`DayPlot` of the same chronology and cursor, over
+    a legend. The replay and the cursor's day come down from the screen; a click goes up as
+    :class:`Seek`. The span shown is the whole log or a ``window`` of it, zoomed with the wheel
+    or the keys, and laid out in a worker."""
 
     #: Told in the chart's title rather than the footer, which keeps the screen's keys.
     BINDINGS = [  # noqa: RUF012 - Textual's declaration style
