@@ -11,7 +11,7 @@ import tracker
 
 PACKAGE = Path(tracker.__file__).parent
 #: The thin layers over the core, which may import UI libraries.
-LAYERS = {"_cli.py", "__main__.py", "_plot.py", "_serve.py", "tui"}
+LAYERS = {"_cli.py", "__main__.py", "_colours.py", "_plot.py", "_serve.py", "tui"}
 CORE = sorted(
     path for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).parts[0] not in LAYERS
 )

@@ -15,7 +15,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import tracker
 from tracker._chronology import chronology
-from tracker._plot import draw, phase_hex
+from tracker._colours import phase_hex
+from tracker._plot import draw
 
 SVG = "{http://www.w3.org/2000/svg}"
 AUTUMN = ("--from", "2008-08-01", "--to", "2009-02-15")

@@ -19,8 +19,8 @@ from matplotlib import image
 from playwright.sync_api import WebSocket, sync_playwright
 
 import tracker
+from tracker._colours import phase_rgb
 from tracker._palette import PHASE_COLOURS
-from tracker.tui.widgets.chart import phase_rgb
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: The flags Chromium needs here: no sandbox as root, no GPU, no calls home.

@@ -53,12 +53,11 @@ class Band:
 
 @frozen
 class Mark:
-    """Entry ``index`` of the replay: its day, its type's label and its Goldstein value."""
+    """Entry ``index`` of the replay: its day and its type's label."""
 
     index: int
     day: date
     label: str
-    goldstein: float
 
 
 @frozen
@@ -117,10 +116,7 @@ def chronology(
     for day in sorted(days):
         state = replay.at(day, known_at=known_at)
         points.append(Point(day, state.level, state.phase))
-    marks = tuple(
-        Mark(index, _plain(entry.on), entry.LABEL, entry.event_code().goldstein)
-        for index, entry in known
-    )
+    marks = tuple(Mark(index, _plain(entry.on), entry.LABEL) for index, entry in known)
     return Chronology(first, last, tuple(points), _bands(points, last), marks)
 
 

@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.color import Color
-
 from tracker._arguments import UsageError
 from tracker._chronology import Chronology, chronology
-from tracker._palette import PHASE_COLOURS
+from tracker._colours import phase_hex
 from tracker._replay import Replay
 from tracker._state import Phase
 
@@ -31,11 +29,6 @@ BAND = 0.07
 RUG = 0.97
 #: Entries are labelled with their type when there are at most this many.
 LABELLED = 40
-
-
-def phase_hex(phase: Phase) -> str:
-    """The colour of ``phase`` (the command's and the terminal UI's) as ``#rrggbb``."""
-    return Color.parse(PHASE_COLOURS[phase]).get_truecolor().hex
 
 
 def draw(chart: Chronology, title: str) -> Figure:

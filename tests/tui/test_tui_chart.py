@@ -17,8 +17,9 @@ from textual.widgets import Static
 
 import tracker
 from tracker._chronology import chronology
+from tracker._colours import phase_rgb
 from tracker.tui import TrackerApp
-from tracker.tui.widgets.chart import LevelPlot, TimelineChart, phase_rgb
+from tracker.tui.widgets.chart import LevelPlot, TimelineChart
 
 WIDE = (160, 48)
 

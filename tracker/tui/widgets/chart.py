@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rich.color import Color as RichColor
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult, RenderResult
@@ -18,11 +17,11 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from tracker._chronology import Chronology, chronology, day_ticks, fitted, whole_span, zoomed
+from tracker._colours import phase_rgb
 from tracker._palette import PHASE_COLOURS
 from tracker._replay import Replay
-from tracker._state import Phase
 
-__all__ = ["DayPlot", "LevelPlot", "TimelineChart", "phase_rgb"]
+__all__ = ["DayPlot", "LevelPlot", "TimelineChart"]
 
 #: The share of the plot's height the phase bands take, under the level's lowest value.
 BAND_SHARE = 0.2
@@ -30,12 +29,6 @@ BAND_SHARE = 0.2
 ZOOM = 2.0
 #: The cells left of the plot area that the level's labels take (``-16.0┤``).
 Y_LABELS = 7
-
-
-def phase_rgb(phase: Phase) -> tuple[int, int, int]:
-    """The colour of ``phase`` (the one the command uses too) as red, green, blue."""
-    colour = RichColor.parse(PHASE_COLOURS[phase]).get_truecolor()
-    return colour.red, colour.green, colour.blue
 
 
 def _level_ticks(low: float, high: float) -> list[float]:
@@ -281,13 +274,12 @@ class TimelineChart(Vertical, can_focus=True):
     @work(thread=True, exclusive=True, group="chart")
     def _compute(self, replay: Replay, start: date | None, end: date | None) -> None:
         chart = chronology(replay, start, end)
-        self.app.call_from_thread(self._show, replay, chart)
+        window = None if start is None or end is None else (start, end)
+        self.app.call_from_thread(self._show, replay, window, chart)
 
-    def _show(self, replay: Replay, chart: Chronology) -> None:
+    def _show(self, replay: Replay, window: tuple[date, date] | None, chart: Chronology) -> None:
         """Show ``chart`` if it is of the replay and window asked for last."""
-        if replay is self.replay and (
-            self.window is None or self.window == (chart.start, chart.end)
-        ):
+        if (replay, window) == (self.replay, self.window):
             self.chronology = chart
 
     def _legend(self) -> None:
