@@ -126,3 +126,17 @@ def test_without_the_plot_extra_the_command_says_what_to_install(
     assert (status, out) == (2, "")
     assert "matplotlib, not installed: pip install 'tracker[plot]'" in err
     assert not (tmp_path / "timeline.svg").exists()
+
+
+def test_as_known_on_a_day_only_the_entries_reported_by_then_are_drawn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    output = tmp_path / "known.svg"
+    status, out, _ = run(
+        capsys, "plot", *AUTUMN, "--known-at", "2008-12-18", "--output", str(output)
+    )
+    assert status == 0
+    assert out.endswith("3 entries\n")
+    written = texts(output)
+    assert "NATO-RUS: 2008-08-01 to 2009-02-15, as known on 2008-12-18" in written
+    assert [text for text in written if text.isupper()] == ["SUSP", "DECN", "ANN"]
