@@ -135,3 +135,16 @@ def test_without_the_serve_extra_the_command_says_what_to_install(
     status, out, err = run(capsys, "serve", "--port", str(free_port()))
     assert (status, out) == (2, "")
     assert "needs textual-serve, not installed: pip install 'tracker[serve]'" in err
+
+
+def test_a_bad_log_is_told_before_serving(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"type": "nope"}\n')
+    status, out, err = run(capsys, "serve", str(broken), "--port", str(free_port()))
+    assert (status, out) == (2, "")
+    assert f"{broken}:1: " in err
+    status, _, err = run(capsys, "serve", str(tmp_path / "missing.jsonl"))
+    assert status == 2
+    assert "missing.jsonl" in err

@@ -8,17 +8,23 @@ import sys
 from pathlib import Path
 
 from tracker._arguments import UsageError
+from tracker._store import read_log
 
 __all__ = ["serve"]
 
 
 def serve(log: Path, *, host: str, port: int) -> int:
-    """Serve the terminal UI on ``log`` at ``http://host:port`` until interrupted."""
+    """Serve the terminal UI on ``log`` at ``http://host:port`` until interrupted.
+
+    The log is read first, so that a missing file or a bad line is told here, once, rather
+    than in every page that opens it.
+    """
     try:
         from textual_serve.server import Server  # noqa: PLC0415 - an optional extra
     except ImportError:
         msg = "tracker serve needs textual-serve, not installed: pip install 'tracker[serve]'"
         raise UsageError(msg) from None
+    read_log(log)
     command = shlex.join([sys.executable, "-m", "tracker", "tui", str(log.resolve())])
     Server(command, host=host, port=port, title=f"tracker · {log.name}").serve()
     return 0
