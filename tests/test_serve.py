@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -14,9 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual_serve.server
 from commands import run
 from matplotlib import image
 from playwright.sync_api import WebSocket, sync_playwright
+from plugin_logs import EASED, SUSPENDED, write_log
 
 import tracker
 from tracker._colours import phase_rgb
@@ -148,3 +151,25 @@ def test_a_bad_log_is_told_before_serving(
     status, _, err = run(capsys, "serve", str(tmp_path / "missing.jsonl"))
     assert status == 2
     assert "missing.jsonl" in err
+
+
+def test_each_page_s_app_loads_the_plug_ins_the_command_was_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: list[tuple[str, str, int]] = []
+
+    class Server:
+        def __init__(self, command: str, host: str, port: int, title: str) -> None:
+            served.append((command, host, port))
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(textual_serve.server, "Server", Server)
+    log = write_log(tmp_path / "plugin.jsonl", SUSPENDED, EASED)
+    plugin = ("--plugin", "tracker_example_plugin")
+    status, _, err = run(capsys, "serve", *plugin, str(log), "--port", "8123")
+    assert (status, err) == (0, "")
+    ((command, host, port),) = served
+    assert shlex.split(command) == [sys.executable, "-m", "tracker", "tui", *plugin, str(log)]
+    assert (host, port) == ("localhost", 8123)

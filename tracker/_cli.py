@@ -671,7 +671,8 @@ def _plot(args: argparse.Namespace, _out: Console) -> int:
 def _serve(args: argparse.Namespace, _out: Console) -> int:
     from tracker._serve import serve  # noqa: PLC0415 - textual-serve loads only to serve
 
-    return serve(args.path or bundled_log(), host=args.host, port=args.port)
+    log = args.path or bundled_log()
+    return serve(log, host=args.host, port=args.port, plugins=args.plugins)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tracker._arguments import UsageError
@@ -13,8 +14,9 @@ from tracker._store import read_log
 __all__ = ["serve"]
 
 
-def serve(log: Path, *, host: str, port: int) -> int:
-    """Serve the terminal UI on ``log`` at ``http://host:port`` until interrupted.
+def serve(log: Path, *, host: str, port: int, plugins: Sequence[str] = ()) -> int:
+    """Serve the terminal UI on ``log`` at ``http://host:port`` until interrupted; each page's
+    app loads ``plugins`` too.
 
     The log is read first, so that a missing file or a bad line is told here, once, rather
     than in every page that opens it.
@@ -25,6 +27,7 @@ def serve(log: Path, *, host: str, port: int) -> int:
         msg = "tracker serve needs textual-serve, not installed: pip install 'tracker[serve]'"
         raise UsageError(msg) from None
     read_log(log)
-    command = shlex.join([sys.executable, "-m", "tracker", "tui", str(log.resolve())])
+    loads = [option for plugin in plugins for option in ("--plugin", plugin)]
+    command = shlex.join([sys.executable, "-m", "tracker", "tui", *loads, str(log.resolve())])
     Server(command, host=host, port=port, title=f"tracker · {log.name}").serve()
     return 0
