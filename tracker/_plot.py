@@ -27,14 +27,15 @@ DPI = 150
 BAND = 0.07
 #: The height of the entries' marks, as a share of the axes' height.
 RUG = 0.97
-#: Entries are labelled with their type when there are at most this many.
-LABELLED = 40
+#: An entry is labelled with its type unless a label stands within this share of the span
+#: before it (the labels, turned upright, would overlap).
+LABEL_GAP = 1 / 80
 
 
 def draw(chart: Chronology, title: str) -> Figure:
     """The figure of ``chart``: the phases as bands (a light shade over the whole height and a
     solid strip at the bottom), the level of relations as a step line, the entries as marks
-    along the top, labelled with their type unless there are too many."""
+    along the top, labelled with their type where there is room."""
     try:
         from matplotlib import dates  # noqa: PLC0415 - an optional extra, loaded on use
         from matplotlib.figure import Figure  # noqa: PLC0415
@@ -85,24 +86,27 @@ def draw(chart: Chronology, title: str) -> Figure:
             label="entry",
             gid="entries",
         )
-    if len(chart.marks) <= LABELLED:
-        for mark in chart.marks:
-            axes.annotate(
-                mark.label,
-                (x(mark.day), RUG),
-                xycoords=axes.get_xaxis_transform(),
-                xytext=(0, -8),
-                textcoords="offset points",
-                rotation=90,
-                ha="center",
-                va="top",
-                fontsize=7,
-                gid=f"entry-{mark.index}",
-            )
+    labelled: date | None = None
+    for mark in chart.marks:
+        if labelled is not None and (mark.day - labelled).days < chart.days * LABEL_GAP:
+            continue
+        labelled = mark.day
+        axes.annotate(
+            mark.label,
+            (x(mark.day), RUG),
+            xycoords=axes.get_xaxis_transform(),
+            xytext=(0, -8),
+            textcoords="offset points",
+            rotation=90,
+            ha="center",
+            va="top",
+            fontsize=7,
+            gid=f"entry-{mark.index}",
+        )
     low, high = min(levels), max(levels)
     margin = max((high - low) * 0.35, 1.0)  # room for the marks and their labels on top
     axes.set_ylim(low - margin - (high - low + 2 * margin) * BAND / (1 - BAND), high + margin)
-    axes.set_xlim(x(chart.start), x(chart.end))
+    axes.set_xlim(x(chart.start) - 0.5, x(chart.end) + 0.5)  # a span of one day is a day wide
     locator = dates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
