@@ -69,7 +69,8 @@ async def test_the_chart_lays_the_story_on_its_days(nato_log: Path) -> None:
         assert story is not None
         assert story.replay is not None
         plot = app.main.query_one(LevelPlot)
-        assert plot.chronology == chronology(story.replay)
+        # The level sampled on two days a column of the terminal (a braille cell's two dots).
+        assert plot.chronology == chronology(story.replay, resolution=2 * WIDE[0])
         drawn = lines(plot)
         axis = drawn[-1].plain
         for label in ("2003-01", "2005-07", "2008-07", "2009-01"):

@@ -25,6 +25,11 @@ __all__ = ["DayPlot", "LevelPlot", "TimelineChart"]
 
 #: The share of the plot's height the phase bands take, under the level's lowest value.
 BAND_SHARE = 0.2
+#: The days sampled per column of the terminal: a braille cell is two dots wide, and no
+#: more days than that can show (the states of a long log are costly to sample).
+BRAILLE = 2
+#: The columns sampled for at least, whatever the terminal says its width is.
+NARROWEST_TERMINAL = 80
 #: A turn of the wheel or a key shows this many times fewer days, or more.
 ZOOM = 2.0
 #: The cells left of the plot area that the level's labels take (``-16.0┤``).
@@ -269,11 +274,14 @@ class TimelineChart(Vertical, can_focus=True):
     def _lay_out(self) -> None:
         if self.replay is not None and len(self.replay):
             start, end = self.window or (None, None)
-            self._compute(self.replay, start, end)
+            columns = max(self.app.size.width, NARROWEST_TERMINAL)
+            self._compute(self.replay, start, end, BRAILLE * columns)
 
     @work(thread=True, exclusive=True, group="chart")
-    def _compute(self, replay: Replay, start: date | None, end: date | None) -> None:
-        chart = chronology(replay, start, end)
+    def _compute(
+        self, replay: Replay, start: date | None, end: date | None, resolution: int
+    ) -> None:
+        chart = chronology(replay, start, end, resolution=resolution)
         window = None if start is None or end is None else (start, end)
         self.app.call_from_thread(self._show, replay, window, chart)
 
