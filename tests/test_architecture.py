@@ -11,7 +11,17 @@ import tracker
 
 PACKAGE = Path(tracker.__file__).parent
 #: The thin layers over the core, which may import UI libraries.
-LAYERS = {"_cli.py", "_output.py", "_usage.py", "__main__.py", "tui", "coded/_command.py"}
+LAYERS = {
+    "_cli.py",
+    "_output.py",
+    "_usage.py",
+    "__main__.py",
+    "_colours.py",
+    "_plot.py",
+    "_serve.py",
+    "tui",
+    "coded/_command.py",
+}
 CORE = sorted(
     path
     for path in PACKAGE.rglob("*.py")

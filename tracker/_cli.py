@@ -138,8 +138,30 @@ def _parser() -> argparse.ArgumentParser:
     tui.add_argument(
         "--at", type=day, metavar="DATE", help="open on this day (default: the last crisis)"
     )
+
+    _report_commands(command)
     finish(parser)
     return parser
+
+
+def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that show a log outside the terminal: a drawn timeline, a web page."""
+    plot = command("plot", "Draw a dyad's timeline to an SVG, PNG or PDF file (extra: plot).")
+    plot.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+    plot.add_argument(
+        "--from", dest="start", type=day, help="from this day (default: the first entry's)"
+    )
+    plot.add_argument(
+        "--to", dest="end", type=day, help="up to this day (default: just after the last entry)"
+    )
+    plot.add_argument("--known-at", type=day, help="replay only entries reported by this day")
+    plot.add_argument("--output", type=Path, required=True, help="timeline.svg, .png or .pdf")
+    plot.add_argument("--json", action="store_true", help="print what was drawn as JSON")
+
+    serve = command("serve", "Open the terminal UI in a web page (extra: serve).")
+    serve.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
+    serve.add_argument("--host", default="localhost", help="default: localhost")
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
 
 
 def _storage_commands(
@@ -272,7 +294,7 @@ def _problem(problem: Problem) -> dict[str, Any]:
 
 
 #: The commands that name their log by a positional argument too, and that argument's name.
-_POSITIONAL_LOGS = {"validate": "PATH", "tui": "LOG", "repair": "LOG"}
+_POSITIONAL_LOGS = {"validate": "PATH", "tui": "LOG", "serve": "LOG", "repair": "LOG"}
 
 
 def _one_log(args: argparse.Namespace) -> None:
@@ -789,6 +811,26 @@ def _tui(args: argparse.Namespace, _out: Console) -> int:
     return run(args.path or bundled_log(), at=args.at)
 
 
+def _plot(args: argparse.Namespace, _out: Console) -> int:
+    from tracker._plot import plot  # noqa: PLC0415 - matplotlib loads only to plot
+
+    chart = plot(_replay(args), args.output, args.start, args.end, known_at=args.known_at)
+    drawn = {"start": str(chart.start), "end": str(chart.end), "entries": len(chart.marks)}
+    if args.json:
+        _json({"output": str(args.output), "dyad": str(args.dyad), **drawn})
+    else:
+        span = f"{chart.start} to {chart.end}"
+        _say(f"{args.output}: {args.dyad}, {span}, {len(chart.marks)} entries")
+    return 0
+
+
+def _serve(args: argparse.Namespace, _out: Console) -> int:
+    from tracker._serve import serve  # noqa: PLC0415 - textual-serve loads only to serve
+
+    log = args.path or bundled_log()
+    return serve(log, host=args.host, port=args.port, plugins=args.plugins)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "state": _state,
     "log": _log,
@@ -804,4 +846,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "ingest": lambda args, _out: run_ingest(args),
     "tui": _tui,
     "activity": lambda args, out: run_activity(args, args.log or bundled_log(), out),
+    "plot": _plot,
+    "serve": _serve,
 }

@@ -39,6 +39,8 @@ EXAMPLES: dict[str, str] = {
     "activity": "tracker activity --dyad NATO-RUS --by month --log coded.jsonl",
     "ingest": "tracker ingest article.txt --published 2009-01-26 --json",
     "tui": "tracker tui history.jsonl",
+    "plot": "tracker plot --from 2008-11-01 --to 2009-02-01 --output timeline.svg",
+    "serve": "tracker serve history.jsonl --port 8000",
 }
 
 

@@ -18,7 +18,6 @@ from tracker.tui import TrackerApp, _story
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.main import MainScreen
 from tracker.tui.screens.problems import ProblemsScreen
-from tracker.tui.widgets.score_chart import ScoreChart
 from tracker.tui.widgets.timeline import Timeline
 
 
@@ -233,30 +232,6 @@ async def test_toggle_known_then(late_log: Path) -> None:
             (ap, rferl),
             "2009-01-11..2009-01-20",
         )
-
-
-def marker(main: MainScreen) -> int:
-    """The column of the score chart's cursor marker."""
-    return str(main.query_one("#score-bands", Static).render()).index("▲")
-
-
-@scenario
-async def test_the_chart_marks_the_cursor_in_either_mode(late_log: Path) -> None:
-    app = TrackerApp(late_log)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        main = app.main
-        main.go_to(main.entries.index(main.story.replay.entry("sg-rogozin-lunch-2008-12-19-rferl")))
-        await settle(pilot)
-        as_it_was = marker(main)
-        await pilot.press("t")
-        await settle(pilot)
-        # Known on its day, the entry's own report was not yet published: one entry less applied.
-        assert main.details.state.applied == main.cursor
-        assert marker(main) == as_it_was
-        chart = main.query_one(ScoreChart)
-        marked = chart.drawn()[as_it_was]
-        assert marked.count == main.cursor + 1
 
 
 @scenario

@@ -1,4 +1,4 @@
-"""The state pane and the chart show the model's state: the level of relations, the measures in
+"""The state pane shows the model's state: the level of relations, the measures in
 force and lifted, expectations pending and lapsed, meetings on their day as stated."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from attrs import evolve
 from pilots import scenario, settle
 from rich.console import Console
 from textual.pilot import Pilot
@@ -16,7 +15,6 @@ import tracker
 from tracker._replay import level_text, measure_text
 from tracker.tui import TrackerApp
 from tracker.tui.widgets.panes import RECENT, StateView
-from tracker.tui.widgets.score_chart import LABEL, ScoreChart
 
 EVENTS = Path(__file__).parent.parent.parent / "events"
 SIZE = (160, 48)
@@ -109,35 +107,3 @@ async def test_meetings_are_shown_on_their_day_as_stated(both: Path) -> None:
         assert meetings[0] == f" {earlier} earlier"
         assert " nrc: council_meeting of ambassadors (formal) on 2014-06 (1 report)" in meetings
         assert len(meetings) == RECENT + 1
-
-
-@scenario
-async def test_the_chart_draws_the_level_and_the_monthly_activity(both: Path) -> None:
-    app = TrackerApp(both)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        story = app.main.story
-        assert story is not None
-        assert story.replay is not None
-        replay = story.replay
-        for sample in story.samples:
-            day = replay.entries[sample.count - 1].on
-            state = evolve(replay.state(sample.count), at=day)
-            month = state.activity[f"{day.year:04d}-{day.month:02d}"]
-            assert (sample.level, sample.activity, sample.phase) == (
-                state.level,
-                month.total,
-                state.phase,
-            )
-        by_id = {replay.entries[s.count - 1].id: s for s in story.samples}
-        before = by_id["nrc-work-programme-2009-12-04"]
-        after = by_id["nato-suspends-practical-cooperation-2014-04-01"]
-        assert after.level < before.level
-        assert after.phase is tracker.Phase.COOPERATION_SUSPENDED
-        chart = app.main.query_one(ScoreChart)
-        drawn = chart.drawn()
-        assert len(drawn) == chart.content_region.width - LABEL
-        level = chart.query_one("#level-line")
-        activity = chart.query_one("#activity-line")
-        assert level.data == [sample.level for sample in drawn]
-        assert activity.data == [sample.activity for sample in drawn]

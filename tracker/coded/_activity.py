@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker._entries import CodedEvent, Dyad
+from tracker._log import Store
 from tracker._reducer import fold
 from tracker._sqlite import SqliteStore
 from tracker._state import CODED_WINDOW, CodedActivity, State, coded_activity
-from tracker._store import Store
 
 __all__ = ["MONTHS", "activity_by", "activity_of_log", "coded_summary"]
 

@@ -17,9 +17,9 @@ from rich.console import Console
 from tracker._arguments import UsageError, dyad
 from tracker._articles import not_regular
 from tracker._entries import Dyad, Entry, entry_types
+from tracker._log import SQLITE, backend_for
 from tracker._output import print_table
 from tracker._state import CodedActivity
-from tracker._log import SQLITE, backend_for
 from tracker._store import open_store
 from tracker._text import printable, printable_json
 from tracker.coded._activity import MONTHS, activity_by, activity_of_log

@@ -9,17 +9,15 @@ from pathlib import Path
 from attrs import field, frozen
 
 from tracker._articles import ARTICLES
-from tracker._dates import Day, Precision
 from tracker._entries import Dyad, Entry
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
-from tracker._state import Activity, Phase, State
+from tracker._state import Phase, State
 from tracker._store import read_log
 
 __all__ = [
     "Details",
     "Filter",
-    "Sample",
     "Story",
     "choose_dyad",
     "details_at",
@@ -29,20 +27,6 @@ __all__ = [
     "row_at_or_before",
 ]
 
-#: At most this many states are sampled to draw the level of relations over time.
-SAMPLES = 240
-
-
-@frozen
-class Sample:
-    """After the first ``count`` entries, on the last one's day: the level of relations, the
-    Goldstein activity of that day's month (its sum) and the phase."""
-
-    count: int
-    level: float
-    activity: float
-    phase: Phase
-
 
 @frozen
 class Story:
@@ -51,7 +35,6 @@ class Story:
     path: Path
     dyads: tuple[Dyad, ...]
     replay: Replay | None
-    samples: tuple[Sample, ...]
 
     @property
     def dyad(self) -> Dyad | None:
@@ -83,24 +66,9 @@ def load_story(path: Path, dyad: Dyad | None = None) -> Story:
     dyads = log.dyads()
     dyad = dyad if dyad in dyads else choose_dyad(dyads)
     if dyad is None:
-        return Story(path, dyads, None, ())
+        return Story(path, dyads, None)
     replay = Replay(log.entries, dyad=dyad)
-    return Story(path, dyads, replay, _samples(replay))
-
-
-def _samples(replay: Replay) -> tuple[Sample, ...]:
-    """The level, activity and phase after evenly spread counts of entries, the last count
-    included, each on the day of the last entry counted."""
-    total = len(replay)
-    points = min(total, SAMPLES)
-    counts = sorted({max(1, round(total * (number + 1) / points)) for number in range(points)})
-    samples = []
-    for count in counts:
-        day = replay.entries[count - 1].on
-        state = replay.state(count).as_of(day)
-        month = state.activity.get(str(Day.of(day, Precision.MONTH)), Activity())
-        samples.append(Sample(count, state.level, month.total, state.phase))
-    return tuple(samples)
+    return Story(path, dyads, replay)
 
 
 def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -38,8 +38,8 @@ from tracker.tui._story import (
 from tracker.tui.screens.compare import CompareScreen
 from tracker.tui.screens.export import ask_and_export
 from tracker.tui.screens.prompt import PromptScreen
+from tracker.tui.widgets.chart import TimelineChart
 from tracker.tui.widgets.panes import ChangesView, Pane, PhaseBanner, StateView
-from tracker.tui.widgets.score_chart import ScoreChart
 from tracker.tui.widgets.sources import SourcesView
 from tracker.tui.widgets.timeline import Timeline
 
@@ -147,7 +147,7 @@ class MainScreen(Screen[None]):
                     with Pane(id="changes-pane"):
                         yield ChangesView()
                 yield SourcesView(id="sources-pane")
-        yield ScoreChart(id="chart")
+        yield TimelineChart(id="chart")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -177,8 +177,7 @@ class MainScreen(Screen[None]):
         self.details = None
         timeline = self.query_one(Timeline)
         timeline.entries = story.entries
-        chart = self.query_one(ScoreChart)
-        chart.samples = story.samples
+        self.query_one(TimelineChart).replay = story.replay
         self.query_one(SourcesView).articles = story.articles
         self.filter = Filter()
         self.rows = self.filter.rows(story.entries)
@@ -238,7 +237,7 @@ class MainScreen(Screen[None]):
         self.query_one(StateView).state = details.state if details else None
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
-        self.query_one(ScoreChart).count = details.index + 1 if details else 0
+        self.query_one(TimelineChart).cursor = details.entry.on if details else None
 
     def _mark_known(self) -> None:
         self.query_one(Timeline).known_at = self.known_at
@@ -335,6 +334,9 @@ class MainScreen(Screen[None]):
 
     def on_timeline_picked(self, event: Timeline.Picked) -> None:
         self._move(event.index)
+
+    def on_timeline_chart_seek(self, event: TimelineChart.Seek) -> None:
+        self.go_to_date(event.day)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -1,0 +1,238 @@
+"""The timeline chart: the level of relations on a time axis, the phases as bands, the entries
+as marks, the cursor's day, a legend; a click seeks to the day clicked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pilots import scenario, settle, until
+from rich.console import Console
+from rich.text import Text
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+import tracker
+from tracker._chronology import chronology
+from tracker._colours import phase_rgb
+from tracker.tui import TrackerApp
+from tracker.tui.widgets.chart import LevelPlot, TimelineChart
+
+WIDE = (160, 48)
+
+
+def day(text: str) -> date:
+    return tracker.parse_day(text)
+
+
+def lines(plot: LevelPlot) -> list[Text]:
+    """The plot as drawn, line by line."""
+    rendered = plot.render()
+    assert isinstance(rendered, Text)
+    return rendered.split("\n")
+
+
+def frame(plot: LevelPlot) -> tuple[int, int, int, int]:
+    """The rows of the frame's top and bottom, and the first column and width of the plot area,
+    read off the drawing."""
+    plain = [line.plain for line in lines(plot)]
+    top = next(row for row, line in enumerate(plain) if "┌" in line)
+    bottom = next(row for row, line in enumerate(plain) if "└" in line)
+    left, right = plain[bottom].index("└"), plain[bottom].rindex("┘")
+    return top, bottom, left + 1, right - left - 1
+
+
+def column_of(plot: LevelPlot, when: date) -> int:
+    chart = plot.chronology
+    assert chart is not None
+    _, _, left, width = frame(plot)
+    return left + round((when - chart.start).days / chart.days * (width - 1))
+
+
+def colour_at(line: Text, column: int) -> tuple[int, int, int] | None:
+    colour = line.get_style_at_offset(Console(), column).color
+    if colour is None:
+        return None
+    triplet = colour.get_truecolor()
+    return triplet.red, triplet.green, triplet.blue
+
+
+@scenario
+async def test_the_chart_lays_the_story_on_its_days(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        story = app.main.story
+        assert story is not None
+        assert story.replay is not None
+        plot = app.main.query_one(LevelPlot)
+        # The level sampled on two days a column of the terminal (a braille cell's two dots).
+        assert plot.chronology == chronology(story.replay, resolution=2 * WIDE[0])
+        drawn = lines(plot)
+        axis = drawn[-1].plain
+        for label in ("2003-01", "2005-07", "2008-07", "2009-01"):
+            assert label in axis
+        top, bottom, _, _ = frame(plot)
+        labels = [line.plain.split("┤")[0].strip() for line in drawn[top + 1 : bottom]]
+        # The level's highest value, 0 and its lowest, top down.
+        assert [label for label in labels if label and "│" not in label] == ["+8.0", "0", "-16.0"]
+        band_row = drawn[bottom - 1]
+        for band in plot.chronology.bands:
+            middle = band.start + (band.end - band.start) / 2
+            assert band_row.plain[column_of(plot, middle)] == "█"
+            assert colour_at(band_row, column_of(plot, middle)) == phase_rgb(band.phase)
+        legend = str(app.main.query_one("#chart-legend", Static).render())
+        for phase in ("normal", "suspended", "reengagement_decided", "informal_council"):
+            assert phase in legend
+        assert "level of relations" in legend
+
+
+@scenario
+async def test_the_chart_marks_the_cursor_s_day_in_either_mode(late_log: Path) -> None:
+    app = TrackerApp(late_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert main.story is not None
+        assert main.story.replay is not None
+        main.go_to(main.entries.index(main.story.replay.entry("sg-rogozin-lunch-2008-12-19-rferl")))
+        await settle(pilot)
+        chart = main.query_one(TimelineChart)
+        plot = main.query_one(LevelPlot)
+        warning = app.theme_variables["warning"]
+        assert chart.cursor == plot.cursor == day("2008-12-19")
+        top, _, _, _ = frame(plot)
+        column = column_of(plot, day("2008-12-19"))
+        cursor_line = lines(plot)[top + 2]  # under the entries' marks, along the top
+        assert cursor_line.plain[column] == "│"
+        assert "#{:02X}{:02X}{:02X}".format(*colour_at(cursor_line, column)) == warning.upper()
+        assert "2008-12-19" in str(main.query_one("#chart-legend", Static).render())
+        await pilot.press("t")
+        await settle(pilot)
+        # Known on its day, the entry's own report was not yet published: one entry less applied,
+        # and the chart still marks the entry's day.
+        assert main.details is not None
+        assert main.details.state.applied == main.cursor
+        assert plot.cursor == day("2008-12-19")
+
+
+async def click_day(pilot: Pilot[object], plot: LevelPlot, column: int) -> None:
+    top, bottom, _, _ = frame(plot)
+    assert await pilot.click(LevelPlot, offset=(column, (top + bottom) // 2))
+    await settle(pilot)
+
+
+@scenario
+async def test_a_click_on_the_chart_seeks_to_the_last_entry_by_that_day(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        main = app.main
+        plot = main.query_one(LevelPlot)
+        axis = lines(plot)[-1].plain
+        # Under the label of July 2008, the last entry before it: the Bucharest summit of April.
+        label = axis.index("2008-07")
+        await click_day(pilot, plot, label + len("2008-07") // 2)
+        assert main.entries[main.cursor].on == day("2008-04-03")
+        # Right of the last entry: the last entry.
+        _, _, left, width = frame(plot)
+        await click_day(pilot, plot, left + width - 1)
+        await until(pilot, lambda: main.cursor == len(main.entries) - 1, "the last entry")
+        # On the level's labels, left of the plot area: nothing moves.
+        await click_day(pilot, plot, 1)
+        assert main.cursor == len(main.entries) - 1
+
+
+async def wheel(
+    pilot: Pilot[object], turn: type[events.MouseEvent], offset: tuple[int, int]
+) -> bool:
+    """Turn the mouse wheel over the plot, as the driver would (Pilot has no verb for it)."""
+    return await pilot._post_mouse_events([turn], LevelPlot, offset=offset)
+
+
+@scenario
+async def test_the_wheel_zooms_around_the_day_under_the_pointer(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        chart = app.main.query_one(TimelineChart)
+        plot = app.main.query_one(LevelPlot)
+        whole = plot.chronology
+        assert whole is not None
+        top, bottom, _, _ = frame(plot)
+        column = column_of(plot, day("2008-12-01"))
+        pointed = plot.day_at(column)
+        assert pointed is not None
+        for _ in range(4):
+            assert await wheel(pilot, events.MouseScrollUp, (column, (top + bottom) // 2))
+            await settle(pilot)
+        assert chart.window is not None
+        start, end = chart.window
+        assert abs((end - start).days - whole.days / 16) <= 1  # halved four times
+        assert plot.chronology is not None
+        assert (plot.chronology.start, plot.chronology.end) == chart.window
+        # The day under the pointer stays under it, give or take a column of the new scale.
+        assert abs((plot.day_at(column) - pointed).days) <= (end - start).days / 100
+        axis = lines(plot)[-1].plain
+        assert "2008-12" in axis
+        assert "2003" not in axis
+        for _ in range(4):
+            assert await wheel(pilot, events.MouseScrollDown, (column, (top + bottom) // 2))
+            await settle(pilot)
+        assert chart.window is None
+        assert plot.chronology == whole
+
+
+@scenario
+async def test_keys_zoom_around_the_cursor_which_the_window_follows(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        main = app.main
+        main.go_to_date(day("2008-12-19"))
+        await settle(pilot)
+        chart = main.query_one(TimelineChart)
+        chart.focus()
+        await pilot.press(*"+" * 6)
+        await settle(pilot)
+        assert chart.window is not None
+        start, end = chart.window
+        assert start <= day("2008-12-19") <= end
+        assert (end - start).days < 60
+        # The cursor moves back to the Bucharest summit of April: the window follows it.
+        main.go_to_date(day("2008-04-03"))
+        await settle(pilot)
+        start, end = chart.window
+        assert start <= day("2008-04-03") <= end
+        await pilot.press("left")
+        await settle(pilot)
+        assert chart.window[0] < start
+        await pilot.press("0")
+        await settle(pilot)
+        assert chart.window is None
+
+
+def on_lunch(theme: str) -> Callable[[Pilot[object]], object]:
+    """Open the log in ``theme``, then put the cursor on the 19 December lunch."""
+
+    async def before(pilot: Pilot[object]) -> None:
+        app = pilot.app
+        assert isinstance(app, TrackerApp)
+        app.theme = theme
+        await settle(pilot)
+        app.main.go_to_date(day("2008-12-19"))
+        await settle(pilot)
+
+    return before
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_timeline_snapshot(
+    snap_compare: Callable[..., bool], nato_log: Path, size: tuple[int, int], theme: str
+) -> None:
+    app = TrackerApp(nato_log)
+    assert snap_compare(app, terminal_size=size, run_before=on_lunch(theme))
