@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from tracker._replay import Replay
-from tracker._state import Phase
+from tracker._state import CodedActivity, Phase
 
 __all__ = [
     "Band",
     "Chronology",
+    "CodedMonth",
     "Mark",
     "Point",
     "chronology",
@@ -61,15 +62,30 @@ class Mark:
 
 
 @frozen
+class CodedMonth:
+    """The machine-coded events of the month that starts on ``start``."""
+
+    start: date
+    activity: CodedActivity
+
+    @property
+    def middle(self) -> date:
+        """The month's 15th, where a chart puts its bar."""
+        return self.start.replace(day=15)
+
+
+@frozen
 class Chronology:
-    """The level as a line of :class:`Point`, the phases as :class:`Band`, the entries of the
-    span ``start``..``end`` as :class:`Mark`."""
+    """The level as a line of :class:`Point`, the phases as :class:`Band`, the curated entries
+    of the span ``start``..``end`` as :class:`Mark`, and the coded events of the months it
+    touches as :class:`CodedMonth` (none when the log holds no coded event data)."""
 
     start: date
     end: date
     points: tuple[Point, ...]
     bands: tuple[Band, ...]
     marks: tuple[Mark, ...]
+    coded: tuple[CodedMonth, ...] = ()
 
     @property
     def days(self) -> int:
@@ -91,6 +107,7 @@ def chronology(
     entries than that, on every entry's day and the day before it (so that a step stays a
     step); each state is replayed as on that day, or as known on ``known_at``. Raises
     :class:`ValueError` for an empty replay without a span, or a span that ends before it starts.
+    Coded events, evidence rather than curated facts, are no marks: they are counted by month.
     """
     entries = replay.entries
     if start is None or end is None:
@@ -106,7 +123,9 @@ def chronology(
     known = [
         (index, entry)
         for index, entry in enumerate(entries)
-        if first <= entry.on <= last and (known_at is None or entry.reported <= known_at)
+        if entry.CURATED
+        and first <= entry.on <= last
+        and (known_at is None or entry.reported <= known_at)
     ]
     if len(known) <= resolution:
         for _, entry in known:
@@ -117,7 +136,24 @@ def chronology(
         state = replay.at(day, known_at=known_at)
         points.append(Point(day, state.level, state.phase))
     marks = tuple(Mark(index, _plain(entry.on), entry.LABEL) for index, entry in known)
-    return Chronology(first, last, tuple(points), _bands(points, last), marks)
+    coded = _coded_months(replay, first, last, known_at)
+    return Chronology(first, last, tuple(points), _bands(points, last), marks, coded)
+
+
+def _coded_months(
+    replay: Replay, first: date, last: date, known_at: date | None
+) -> tuple[CodedMonth, ...]:
+    """The coded activity of every month from ``first``'s to ``last``'s, as known on
+    ``known_at``; none when the log holds no coded event up to ``last``."""
+    coded = replay.at(last, known_at=known_at).coded
+    if not coded:
+        return ()
+    months = []
+    month = first.replace(day=1)
+    while month <= last:
+        months.append(CodedMonth(month, coded.get(f"{month:%Y-%m}", CodedActivity())))
+        month = (month + timedelta(days=32)).replace(day=1)
+    return tuple(months)
 
 
 def whole_span(replay: Replay) -> tuple[date, date]:

@@ -80,6 +80,8 @@ class Filter:
     """Which entries the timeline lists: by type, by party, and by text in the id or title.
 
     Written as a query: ``type:suspension party:EU lunch`` (each kind of term must match).
+    Entries that are evidence rather than curated facts (coded events) are listed only when the
+    query names their type, so that thousands of them never bury the story.
     """
 
     types: tuple[str, ...] = ()
@@ -108,6 +110,8 @@ class Filter:
         return " ".join([*terms, *self.words])
 
     def matches(self, entry: Entry) -> bool:
+        if not entry.CURATED and entry.TYPE not in self.types:
+            return False
         if self.types and entry.TYPE not in self.types:
             return False
         if self.parties and not any(party in _actors(entry) for party in self.parties):
@@ -116,9 +120,11 @@ class Filter:
         return all(word in text for word in self.words)
 
     def rows(self, entries: tuple[Entry, ...]) -> tuple[int, ...]:
-        """The indices of the entries that match, in order."""
+        """The indices of the entries that match, in order; with no term, every curated entry
+        (every entry of a log that holds nothing else)."""
         if not self:
-            return tuple(range(len(entries)))
+            curated = tuple(index for index, entry in enumerate(entries) if entry.CURATED)
+            return curated or tuple(range(len(entries)))
         return tuple(index for index, entry in enumerate(entries) if self.matches(entry))
 
 

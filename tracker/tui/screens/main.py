@@ -265,6 +265,9 @@ class MainScreen(Screen[None]):
         if self.filter:
             listed = f"{len(self.rows)} of {len(story.entries)} entries"
             parts.append(f"{listed} listed (filter: {self.filter})")
+        elif len(self.rows) < len(story.entries):
+            hidden = len(story.entries) - len(self.rows)
+            parts.append(f"{len(self.rows)} entries, {hidden} coded events (/ type:coded_event)")
         else:
             parts.append(f"{len(story.entries)} entries")
         if len(story.dyads) > 1:
@@ -381,7 +384,8 @@ class MainScreen(Screen[None]):
     def go_to(self, index: int) -> None:
         """Put the cursor on entry ``index``, listing every entry if the filter hides it."""
         if index not in self.rows:
-            self.apply_filter(Filter())
+            entry = self.entries[index]
+            self.apply_filter(Filter() if entry.CURATED else Filter(types=(entry.TYPE,)))
         self._move(index)
 
     def go_to_date(self, day: date) -> None:

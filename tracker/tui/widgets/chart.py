@@ -1,5 +1,6 @@
 """The timeline chart: the level of relations on a time axis over the phases as bands, the
-entries as marks, the cursor's day as a line, a legend under it; a click seeks to a day."""
+entries as marks, the cursor's day as a line, the coded events of each month under it when the
+log holds coded event data, a legend; a click seeks to a day."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from tracker._colours import phase_rgb
 from tracker._palette import PHASE_COLOURS
 from tracker._replay import Replay
 
-__all__ = ["DayPlot", "LevelPlot", "TimelineChart"]
+__all__ = ["CodedPlot", "DayPlot", "LevelPlot", "TimelineChart"]
 
 #: The share of the plot's height the phase bands take, under the level's lowest value.
 BAND_SHARE = 0.2
@@ -32,6 +33,8 @@ BRAILLE = 2
 NARROWEST_TERMINAL = 80
 #: A turn of the wheel or a key shows this many times fewer days, or more.
 ZOOM = 2.0
+#: The share of the spacing between two months that a month's bar of coded events takes.
+BAR_SHARE = 0.8
 #: The cells left of the plot area that the level's labels take (``-16.0┤``).
 Y_LABELS = 7
 
@@ -72,6 +75,11 @@ class DayPlot(PlotextPlot):
     def draw_series(self, chart: Chronology) -> None:
         """Plot the series over ``chart``'s days (x: days from its start) and set the y axis."""
         raise NotImplementedError
+
+    def label_y(self, ticks: list[float], labels: list[str]) -> None:
+        """Label the y axis, every label as wide as :data:`Y_LABELS` allows, so that the plots
+        of one timeline put their days in the same columns."""
+        self.plt.yticks(ticks, [label.rjust(Y_LABELS - 1) for label in labels])
 
     def _draw(self) -> None:
         """Lay out the figure again from the attributes (Plotext draws it when rendered)."""
@@ -150,8 +158,30 @@ class LevelPlot(DayPlot):
             marks = [x(mark.day) for mark in chart.marks]
             plt.scatter(marks, [top] * len(marks), marker="▼", color=self.colour("foreground"))
         ticks = _level_ticks(low, high)
-        plt.yticks(ticks, [f"{tick:+.1f}" if tick else "0" for tick in ticks])
+        self.label_y(ticks, [f"{tick:+.1f}" if tick else "0" for tick in ticks])
         plt.ylim(floor, top)
+
+
+class CodedPlot(DayPlot):
+    """The machine-coded events of each month, as the datasets class them: cooperation (verbal
+    and material) as a bar up, conflict as a bar down; evidence beside the curated level."""
+
+    def draw_series(self, chart: Chronology) -> None:
+        plt = self.plt
+        days = [(month.middle - chart.start).days for month in chart.coded]
+        cooperation = [
+            month.activity.verbal_cooperation + month.activity.material_cooperation
+            for month in chart.coded
+        ]
+        conflict = [
+            -(month.activity.verbal_conflict + month.activity.material_conflict)
+            for month in chart.coded
+        ]
+        for counts, colour in ((cooperation, "success"), (conflict, "error")):
+            plt.bar(days, counts, width=BAR_SHARE, color=self.colour(colour), fill=True)
+        high, low = max([*cooperation, 1]), min([*conflict, -1])
+        self.label_y([low, 0, high], [str(low), "0", f"+{high}"])
+        plt.ylim(low, high)
 
 
 def _plot_area(rendered: Text) -> tuple[int, int] | None:
@@ -202,6 +232,7 @@ class TimelineChart(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield LevelPlot(id="level-plot").data_bind(TimelineChart.chronology, TimelineChart.cursor)
+        yield CodedPlot(id="coded-plot").data_bind(TimelineChart.chronology, TimelineChart.cursor)
         yield Static(id="chart-legend")
 
     def on_mount(self) -> None:
@@ -219,7 +250,8 @@ class TimelineChart(Vertical, can_focus=True):
         self.border_title = f"timeline · {shown} · {self.KEYS}"
         self._lay_out()
 
-    def watch_chronology(self) -> None:
+    def watch_chronology(self, chart: Chronology | None) -> None:
+        self.set_class(bool(chart and chart.coded), "-coded")
         self._legend()
 
     def watch_cursor(self, cursor: date | None) -> None:
@@ -304,6 +336,10 @@ class TimelineChart(Vertical, can_focus=True):
             legend.append("│ ", style=Color.parse(variables["warning"]).hex)
             legend.append(f"{self.cursor.isoformat()}  ")
         chart = self.chronology
+        if chart is not None and chart.coded:
+            legend.append("█ ", style=Color.parse(variables["success"]).hex)
+            legend.append("█ ", style=Color.parse(variables["error"]).hex)
+            legend.append("coded events a month, cooperation and conflict  ")
         phases = dict.fromkeys(band.phase for band in chart.bands) if chart else {}
         for phase in phases:
             legend.append("█ ", style=PHASE_COLOURS[phase])
