@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -14,6 +15,7 @@ from matplotlib import dates, image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import tracker
+from tests.coded.rows import CODED, with_coded_events
 from tracker._chronology import chronology
 from tracker._colours import phase_hex
 from tracker._plot import draw
@@ -135,3 +137,35 @@ def test_as_known_on_a_day_only_the_entries_reported_by_then_are_drawn(
     written = texts(output)
     assert "NATO-RUS: 2008-08-01 to 2009-02-15, as known on 2008-12-18" in written
     assert [text for text in written if text.isupper()] == ["SUSP", "DECN", "ANN"]
+
+
+def test_coded_events_are_bars_on_the_same_days_under_the_level(tmp_path: Path) -> None:
+    log = with_coded_events(Path(shutil.copy(tracker.bundled_log(), tmp_path / "story.jsonl")))
+    replay = tracker.Replay(tracker.read_log(log).entries, dyad=tracker.Dyad("NATO", "RUS"))
+    chart = chronology(replay, date(2008, 8, 1), date(2009, 2, 15))
+    figure = draw(chart, "title")
+    level, coded = figure.get_axes()
+    assert level.get_shared_x_axes().joined(level, coded)
+    bars = {container.get_label(): container for container in coded.containers}
+    cooperation, conflict = bars["coded cooperation"], bars["coded conflict"]
+    months = [month.start for month in chart.coded]
+    assert months[0] == date(2008, 8, 1)
+    assert months[-1] == date(2009, 2, 1)
+    heights = dict(zip(months, (bar.get_height() for bar in cooperation), strict=True))
+    assert heights[date(2008, 12, 1)] == 3
+    lows = dict(zip(months, (bar.get_height() for bar in conflict), strict=True))
+    assert lows[date(2009, 1, 1)] == -2
+    assert sum(heights.values()) - sum(lows.values()) == len(CODED)
+    # Each bar stands on its month's middle, on the level's own date axis.
+    december = cooperation[months.index(date(2008, 12, 1))]
+    middle = december.get_x() + december.get_width() / 2
+    assert dates.num2date(middle).date() == date(2008, 12, 15)
+    # Without coded events, one plot only.
+    assert (
+        len(
+            draw(
+                chronology(tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)), "t"
+            ).get_axes()
+        )
+        == 1
+    )

@@ -14,6 +14,9 @@ from tracker._replay import Replay
 from tracker._state import Phase
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = ["FORMATS", "draw", "plot"]
@@ -30,12 +33,45 @@ RUG = 0.97
 #: An entry is labelled with its type unless a label stands within this share of the span
 #: before it (the labels, turned upright, would overlap).
 LABEL_GAP = 1 / 80
+#: The coded events' plot, under the level's, is this share of the level's height.
+CODED_HEIGHT = 1 / 3
+#: A month's bar of coded events is this many days wide.
+CODED_BAR_DAYS = 24
+
+
+def _draw_coded(axes: Axes, chart: Chronology, x: Callable[[date], float]) -> None:
+    """The coded events of each month: cooperation as a bar up, conflict as a bar down."""
+    middles = [x(month.middle) for month in chart.coded]
+    cooperation = [
+        month.activity.verbal_cooperation + month.activity.material_cooperation
+        for month in chart.coded
+    ]
+    conflict = [
+        -(month.activity.verbal_conflict + month.activity.material_conflict)
+        for month in chart.coded
+    ]
+    for counts, colour, name in (
+        (cooperation, "#2e8b57", "cooperation"),
+        (conflict, "#c0392b", "conflict"),
+    ):
+        axes.bar(
+            middles,
+            counts,
+            width=CODED_BAR_DAYS,
+            color=colour,
+            label=f"coded {name}",
+            gid=f"coded-{name}",
+        )
+    axes.axhline(0, color="#888888", linewidth=0.6)
+    axes.set_ylabel("coded events\na month")
+    axes.grid(axis="y", alpha=0.3)
 
 
 def draw(chart: Chronology, title: str) -> Figure:
     """The figure of ``chart``: the phases as bands (a light shade over the whole height and a
     solid strip at the bottom), the level of relations as a step line, the entries as marks
-    along the top, labelled with their type where there is room."""
+    along the top, labelled with their type where there is room; under it, on the same days,
+    the coded events of each month when the log holds any."""
     try:
         from matplotlib import dates  # noqa: PLC0415 - an optional extra, loaded on use
         from matplotlib.figure import Figure  # noqa: PLC0415
@@ -47,7 +83,11 @@ def draw(chart: Chronology, title: str) -> Figure:
         return float(dates.date2num(day))  # type: ignore[no-untyped-call]
 
     figure = Figure(figsize=SIZE, layout="constrained")
-    axes = figure.add_subplot()
+    if chart.coded:
+        axes, below = figure.subplots(2, 1, sharex=True, height_ratios=(1, CODED_HEIGHT))
+        _draw_coded(below, chart, x)
+    else:
+        axes = figure.add_subplot()
     shown: set[Phase] = set()
     for band in chart.bands:
         colour = phase_hex(band.phase)

@@ -110,3 +110,35 @@ def write(path: Path, *lines: str) -> Path:
     """The lines, one a line, in a new file."""
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     return path
+
+
+#: Coded events of NATO and Russia in the months of the bundled story: (day, CAMEO code), three
+#: that cooperate in December 2008 and two that conflict in January 2009.
+CODED = (
+    ("20081203", "042"),
+    ("20081210", "043"),
+    ("20081219", "040"),
+    ("20090112", "112"),
+    ("20090120", "111"),
+)
+
+
+def with_coded_events(log: Path) -> Path:
+    """``log`` with the :data:`CODED` events imported into it, as GDELT 2.0 rows."""
+    rows = [
+        gdelt(
+            GLOBALEVENTID=str(700000 + number),
+            SQLDATE=when,
+            DATEADDED=f"{when}120000",
+            Actor1Code="IGOWSTNAT" if number % 2 else "RUS",
+            Actor2Code="RUS" if number % 2 else "IGOWSTNAT",
+            EventCode=code,
+            EventBaseCode=code,
+            EventRootCode=code[:2],
+            QuadClass=str(tracker.coded.quad_of_cameo(code)),
+            SOURCEURL=f"https://news.example/{number}",
+        )
+        for number, (when, code) in enumerate(CODED)
+    ]
+    tracker.coded.import_coded([write(log.with_name("coded.tsv"), *rows)], log)
+    return log

@@ -17,10 +17,9 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 import tracker
-from tests.coded.rows import gdelt, write
+from tests.coded.rows import CODED, with_coded_events
 from tracker._chronology import chronology
 from tracker._colours import phase_rgb
-from tracker.coded import import_coded, quad_of_cameo
 from tracker.tui import TrackerApp
 from tracker.tui._story import Filter
 from tracker.tui.widgets.chart import CodedPlot, DayPlot, LevelPlot, TimelineChart
@@ -245,37 +244,10 @@ def test_timeline_snapshot(
     assert snap_compare(app, terminal_size=size, run_before=on_lunch(theme))
 
 
-#: Coded events of NATO and Russia written for the chart: (day, CAMEO code), three that
-#: cooperate in December 2008 and two that conflict in January 2009.
-CODED = (
-    ("20081203", "042"),
-    ("20081210", "043"),
-    ("20081219", "040"),
-    ("20090112", "112"),
-    ("20090120", "111"),
-)
-
-
 @pytest.fixture
-def coded_log(nato_log: Path, tmp_path: Path) -> Path:
+def coded_log(nato_log: Path) -> Path:
     """The bundled story with GDELT 2.0 events of its months imported beside it."""
-    rows = [
-        gdelt(
-            GLOBALEVENTID=str(700000 + number),
-            SQLDATE=when,
-            DATEADDED=f"{when}120000",
-            Actor1Code="IGOWSTNAT" if number % 2 else "RUS",
-            Actor2Code="RUS" if number % 2 else "IGOWSTNAT",
-            EventCode=code,
-            EventBaseCode=code,
-            EventRootCode=code[:2],
-            QuadClass=str(quad_of_cameo(code)),
-            SOURCEURL=f"https://news.example/{number}",
-        )
-        for number, (when, code) in enumerate(CODED)
-    ]
-    import_coded([write(tmp_path / "coded.tsv", *rows)], nato_log)
-    return nato_log
+    return with_coded_events(nato_log)
 
 
 def test_the_chronology_counts_coded_events_by_month_and_marks_only_curated_entries(
