@@ -156,7 +156,15 @@ async def test_any_day_as_known_on_any_day(nato_log: Path) -> None:
         state = main.details.state
         assert state == replay.at(day("2008-12-31"), known_at=day("2008-12-18"))
         assert "2008-12-31 · as known on 2008-12-18" in banner(main)
-        assert "OVERDUE" in screen_text(pilot)  # the lunch announced for the 19th
+        # The lunch announced for the 19th is overdue: paging down the state pane shows it.
+        main.query_one("#state-pane").focus()
+        seen = []
+        for _ in range(12):
+            await pilot.pause()
+            seen.append("OVERDUE" in screen_text(pilot))
+            await pilot.press("pagedown")
+        assert any(seen)
+        await pilot.press("escape")
         await answer(pilot, "a", "")  # an empty answer: as it was again
         assert main.details.known_at is None
         await answer(pilot, "d", "1999-01-01")  # before every entry: the state before them
