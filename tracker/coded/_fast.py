@@ -252,6 +252,7 @@ def append_rows(store: SqliteStore, rows: Sequence[Row]) -> int:
     id the log holds with the same line is there already; with another line, a
     :class:`LogError` refuses the whole batch, as the store's own append does."""
     with store._writing() as db:  # the store's own write transaction
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB: the indexes' pages stay in memory
         position: int = db.execute("SELECT coalesce(max(position), 0) FROM entries").fetchone()[0]
         ids = list({row.id for row in rows})
         known: dict[str, bytes] = {}
