@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,21 @@ def test_the_fast_way_reads_plain_rows_itself(tmp_path: Path) -> None:
         b'"published":"2014-03-02T10:30:00","url":"https://news.example/nato-russia-talks"}]}'
     )
     assert tracker.open_store(log).problems() == ()
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [(name, value) for name, (valid, odd) in _CELLS.items() for value in valid + odd],
+)
+def test_each_cell_value_is_read_alike_both_ways(tmp_path: Path, column: str, value: str) -> None:
+    """One row of NATO and Russia, one cell changed: the same report and line either way."""
+    cells = {"Actor1Code": "RUSGOV", "Actor2Code": "IGOWSTNAT", column: value}
+    source = write(tmp_path / "events.tsv", gdelt(**cells))
+    fast = _imported(source, tmp_path / "fast.sqlite", None, True, 10)
+    general = _imported(source, tmp_path / "general.jsonl", None, True, 10)
+    assert fast == general
+    log = tmp_path / "fast.sqlite"
+    stored = tracker.open_store(log).read().entries if log.exists() else ()
+    assert [tracker.dumps_entry(entry) for entry in stored] == (
+        (tmp_path / "general.jsonl").read_bytes().splitlines() if stored else []
+    )
