@@ -74,7 +74,7 @@ def cameo_code(value: str, column: str) -> str:
 def day_of(value: str, column: str) -> date:
     """A ``YYYYMMDD`` day, or the day of a ``YYYYMMDDHHMMSS`` time."""
     text = value.strip()
-    if not text.isdigit() or len(text) not in (8, 14):
+    if not (text.isascii() and text.isdigit()) or len(text) not in (8, 14):
         raise RowError(
             column=column, reason=f"{text!r} is not a day as YYYYMMDD (or YYYYMMDDHHMMSS)"
         )
@@ -87,7 +87,7 @@ def day_of(value: str, column: str) -> date:
 def time_of(value: str, column: str) -> datetime:
     """A ``YYYYMMDDHHMMSS`` time (UTC, as GDELT 2.0 writes DATEADDED)."""
     text = value.strip()
-    if not text.isdigit() or len(text) != 14:
+    if not (text.isascii() and text.isdigit()) or len(text) != 14:
         raise RowError(column=column, reason=f"{text!r} is not a time as YYYYMMDDHHMMSS")
     try:
         return datetime(
@@ -118,6 +118,6 @@ def whole(value: str, column: str) -> int:
     text = value.strip()
     if not text:
         return 0
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit, not a number
         raise RowError(column=column, reason=f"{text!r} is not a whole number")
     return int(text)
