@@ -34,7 +34,7 @@ from tracker._dates import Day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError
 
-__all__ = ["loads_entry", "read_line"]
+__all__ = ["compiled_entry", "loads_entry", "read_line"]
 
 #: Turns what the compiled pass read into the field's value (a string into a day, a Struct into
 #: its attrs object); ``None`` where the value is already the field's.
@@ -53,21 +53,33 @@ def read_line(line: bytes | memoryview | str, dyad: Dyad | None = None) -> Entry
     """The entry on one JSON line, or ``None`` if ``dyad`` is given and the line is surely of
     another; a bad line raises :class:`FieldError` (or ``orjson.JSONDecodeError``) as the
     reference decoder does."""
-    compiled = _decoder()
-    try:
-        read = compiled.decode(line)
-    except (msgspec.ValidationError, msgspec.DecodeError):
-        return _reference(line, dyad)
-    plan = _entry_plans()[type(read)]
-    if read.v != plan.version:
-        return _reference(line, dyad)
-    try:
+    try:  # msgspec's errors, like FieldError, are ValueErrors; attrs may raise TypeError
+        plan, read = _compiled_read(line)
         if dyad is not None and plan.own_parties and _parsed_dyad(read.parties) != dyad:
             return None
         entry: Entry = _built(plan, read)
-    except (FieldError, TypeError, ValueError):
+    except (TypeError, ValueError):
         return _reference(line, dyad)
     return entry
+
+
+def compiled_entry(line: bytes | memoryview | str) -> Entry:
+    """The entry the compiled pass alone reads from a line; ``ValueError`` or ``TypeError`` if
+    it does not read it (a bad line, or an older version that upcasters lift)."""
+    plan, read = _compiled_read(line)
+    entry: Entry = _built(plan, read)
+    return entry
+
+
+def _compiled_read(line: bytes | memoryview | str) -> tuple[_Plan, Any]:
+    """The Struct read from a line of the current version of its type, and its plan."""
+    decoder, plans = _compiled(tuple(entry_types().values()))
+    read = decoder.decode(line)
+    plan = plans[type(read)]
+    if read.v != plan.version:
+        msg = f"version {read.v} is not the current one, {plan.version}"
+        raise ValueError(msg)
+    return plan, read
 
 
 def loads_entry(line: bytes | str) -> Entry:
@@ -117,23 +129,15 @@ def _built(plan: _Plan, read: Any) -> Any:
 _Compiled = tuple[msgspec.json.Decoder[Any], dict[type, _Plan]]
 
 
-def _decoder() -> msgspec.json.Decoder[Any]:
-    return _compiled(tuple(entry_types().items()))[0]
-
-
-def _entry_plans() -> dict[type, _Plan]:
-    return _compiled(tuple(entry_types().items()))[1]
-
-
 @lru_cache(maxsize=4)
-def _compiled(known: tuple[tuple[str, type[Entry]], ...]) -> _Compiled:
+def _compiled(known: tuple[type[Entry], ...]) -> _Compiled:
     """One decoder of every entry type the compiled pass can read, tagged by ``type``, made
     again only when the registered types change (a plug-in loaded)."""
     structs: list[type] = []
     plans: dict[type, _Plan] = {}
-    for kind, cls in known:
+    for cls in known:
         try:
-            struct, plan = _struct(cls, tag=kind)
+            struct, plan = _struct(cls, tag=cls.TYPE)
         except _Unsupported:
             continue
         structs.append(struct)
