@@ -73,9 +73,13 @@ def compiled_entry(line: bytes | memoryview | str) -> Entry:
 
 def _compiled_read(line: bytes | memoryview | str) -> tuple[_Plan, Any]:
     """The Struct read from a line of the current version of its type, and its plan."""
-    decoder, plans = _compiled(tuple(entry_types().values()))
+    known = entry_types()
+    decoder, plans = _compiled(len(known))
     read = decoder.decode(line)
     plan = plans[type(read)]
+    if known.get(plan.cls.TYPE) is not plan.cls:  # its type was declared again since
+        _compiled.cache_clear()
+        return _compiled_read(line)
     if read.v != plan.version:
         msg = f"version {read.v} is not the current one, {plan.version}"
         raise ValueError(msg)
@@ -105,7 +109,7 @@ class _Plan:
     """How to build an attrs object from its Struct: the class, the fields whose value needs
     building (with its builder), and those whose default attrs makes (left out when unset)."""
 
-    cls: type
+    cls: type[Any]
     built: tuple[tuple[str, Callable[[Any], Any]], ...]
     made: tuple[str, ...]
     version: int = 0
@@ -129,13 +133,14 @@ def _built(plan: _Plan, read: Any) -> Any:
 _Compiled = tuple[msgspec.json.Decoder[Any], dict[type, _Plan]]
 
 
-@lru_cache(maxsize=4)
-def _compiled(known: tuple[type[Entry], ...]) -> _Compiled:
+@lru_cache(maxsize=1)
+def _compiled(count: int) -> _Compiled:
     """One decoder of every entry type the compiled pass can read, tagged by ``type``, made
-    again only when the registered types change (a plug-in loaded)."""
+    again when the ``count`` of declared types changes (a plug-in loaded) or one of them is
+    declared again."""
     structs: list[type] = []
     plans: dict[type, _Plan] = {}
-    for cls in known:
+    for cls in entry_types().values():
         try:
             struct, plan = _struct(cls, tag=cls.TYPE)
         except _Unsupported:
