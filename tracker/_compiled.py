@@ -179,7 +179,10 @@ def _struct(cls: type, tag: str | None = None) -> tuple[type, _Plan]:
     if tag is not None:
         fields.insert(0, ("v", _WHOLE, msgspec.field(name="v")))
         options |= {"tag_field": "type", "tag": tag}
-    struct = msgspec.defstruct(f"_{cls.__name__}Read", fields, **options)
+    try:  # a default msgspec does not take as one (a mutable value) leaves it to the reference
+        struct = msgspec.defstruct(f"_{cls.__name__}Read", fields, **options)
+    except (TypeError, ValueError) as error:
+        raise _Unsupported from error
     compiled = (struct, _Plan(cls, tuple(built), tuple(made)))
     if tag is None:
         _nested[cls] = compiled
