@@ -6,6 +6,7 @@ from typing import Any
 
 import orjson
 import pytest
+from builders import lunch
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -157,3 +158,18 @@ def test_odd_lines_fail_alike(line: bytes) -> None:
     with pytest.raises(tracker.FieldError) as error:
         tracker.loads_entry(line)
     assert str(error.value) == str(refused.value)
+
+
+def test_a_key_given_twice_is_read_as_its_last_value_by_both() -> None:
+    line = tracker.dumps_entry(lunch())
+    twice = line.replace(b'"title":', b'"title": "first", "title":', 1)
+    assert compiled_entry(twice) == _reference(twice) == lunch()
+
+
+def test_a_line_of_an_older_version_is_left_to_the_upcasters() -> None:
+    line = tracker.dumps_entry(lunch()).replace(b'"v":1,', b'"v":0,', 1)
+    with pytest.raises(ValueError, match="version 0"):
+        compiled_entry(line)
+    with pytest.raises(tracker.FieldError) as error:
+        read_line(line)
+    assert error.value.path == "v"
