@@ -1,7 +1,8 @@
 """Load and replay a large synthetic log from JSONL and from SQLite, query random dates, and
 measure peers on the same entries, all in one run so that the ratios compare like with like:
 eventsourcing with its own event classes and default transcoder (in-memory and SQLite
-recorders), a plain SQLite + orjson loop, and DuckDB reading the JSONL.
+recorders), a plain SQLite + orjson loop, and DuckDB reading the JSONL; then, per entry of the
+JSONL, orjson's parse alone against the reference decoder and the compiled one.
 
     python benchmarks/replay.py [--entries 1000000] [--dyads 10] [--queries 10000] [--seed 1]
 
@@ -170,6 +171,29 @@ def measure_parser(path: Path) -> dict[str, float]:
     return {"entries": count, "replay_s": elapsed, "entries_per_s": count / elapsed}
 
 
+def measure_decoding(path: Path) -> dict[str, float]:
+    """Per entry: orjson's parse alone, the reference decoder (orjson, then the structurers
+    walking its dicts) and the compiled one (``tracker.loads_entry``), from lines held in memory.
+    The three take turns over chunks of lines, so that a change of the machine's load falls on
+    all three alike."""
+    lines = path.read_bytes().splitlines()
+    spent = {"parse_us": 0.0, "reference_us": 0.0, "compiled_us": 0.0}
+    readers = {
+        "parse_us": orjson.loads,
+        "reference_us": lambda line: tracker.decode_entry(orjson.loads(line)),
+        "compiled_us": tracker.loads_entry,
+    }
+    for start in range(0, len(lines), 1000):
+        chunk = lines[start : start + 1000]
+        for key, read in readers.items():
+            begin = time.perf_counter()
+            for line in chunk:
+                read(line)
+            spent[key] += time.perf_counter() - begin
+    per_entry = {key: 1e6 * total / len(lines) for key, total in spent.items()}
+    return {"entries": len(lines), **per_entry}
+
+
 def measure_duckdb(path: Path) -> dict[str, float]:
     """DuckDB reading the JSONL itself: per dyad and type, the count and the latest day."""
     import duckdb  # noqa: PLC0415 - optional, bench only
@@ -195,6 +219,8 @@ def _child(kind: str, path: Path, queries: int, seed: int, work: Path) -> dict[s
         figures = measure_sqlite_loop(path)
     elif kind == "parser":
         figures = measure_parser(path)
+    elif kind == "decoding":
+        figures = measure_decoding(path)
     elif kind == "duckdb":
         figures = measure_duckdb(path)
     else:
@@ -260,6 +286,7 @@ def main() -> None:
             "DuckDB on the JSONL": _run("duckdb", jsonl, args, work),
             "orjson parse only": _run("parser", jsonl, args, work),
         }
+        decoding = _run("decoding", jsonl, args, work)
     for name, figures in results.items():
         shown = ", ".join(f"{key} {value:,.3f}" for key, value in figures.items())
         print(f"{name}: {shown}")
@@ -267,6 +294,13 @@ def main() -> None:
     for peer in list(results)[2:]:
         ratio = ours / results[peer]["entries_per_s"]
         print(f"tracker JSONL end to end / {peer}: {ratio:.2f}x")
+    parse, reference, compiled = (
+        decoding[key] for key in ("parse_us", "reference_us", "compiled_us")
+    )
+    print(
+        f"decode per entry: orjson parse {parse:.1f} µs, reference decoder {reference:.1f} µs, "
+        f"compiled decoder {compiled:.1f} µs ({reference / compiled:.2f}x faster)"
+    )
     query = results["tracker JSONL"]
     p50, p99 = query["query_p50_ms"], query["query_p99_ms"]
     print(f"state at a random date: p50 {p50:.3f} ms, p99 {p99:.3f} ms")

@@ -13,9 +13,9 @@ from tracker._codec import (
     dumps_entry,
     encode_entry,
     encode_state,
-    loads_entry,
     upcaster,
 )
+from tracker._compiled import loads_entry
 from tracker._dates import DateWindow, Day, Precision, parse_day, parse_stated_day
 from tracker._entries import (
     HIGH_LEVEL,

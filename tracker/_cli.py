@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.text import Text
 
 from tracker._arguments import UsageError, day, dyad
-from tracker._codec import dumps_entry, encode_entry, encode_state, loads_entry
+from tracker._codec import dumps_entry, encode_entry, encode_state
+from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
 from tracker._log import SQLITE, Log, backend_for

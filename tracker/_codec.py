@@ -30,7 +30,6 @@ __all__ = [
     "dumps_entry",
     "encode_entry",
     "encode_state",
-    "loads_entry",
     "of_another_dyad",
     "upcaster",
 ]
@@ -243,16 +242,6 @@ def _reads_parties_as_written(cls: type[Entry]) -> bool:
     """Whether the entry's dyad is its ``parties`` key as it stands, as in every built-in type."""
     parties = attrs.fields_dict(cls)["parties"]
     return parties.converter is None and parties.metadata.get("key", "parties") == "parties"
-
-
-def loads_entry(line: bytes | str) -> Entry:
-    """Read an entry from one JSON line."""
-    try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError as error:
-        reason = f"not valid JSON: {error}"
-        raise FieldError(reason) from None
-    return decode_entry(data)
 
 
 def decode_state(data: Any) -> State:

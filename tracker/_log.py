@@ -18,7 +18,8 @@ import orjson
 from attrs import frozen
 
 from tracker._articles import not_regular
-from tracker._codec import decode_entry, dumps_entry, of_another_dyad
+from tracker._codec import dumps_entry
+from tracker._compiled import read_line
 from tracker._entries import Dyad, Entry
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
 
@@ -202,10 +203,7 @@ class Decoding:
         """The entry on line ``number``, or ``None`` (and a problem reported) if it is bad, or if
         it is surely of another dyad than the one read."""
         try:
-            data = orjson.loads(line)
-            if self.dyad is not None and of_another_dyad(data, self.dyad):
-                return None
-            return decode_entry(data)
+            return read_line(line, self.dyad)
         except orjson.JSONDecodeError as error:
             self.report(number, None, f"not valid JSON: {error}")
         except FieldError as error:

@@ -22,8 +22,8 @@ from tracker._codec import (
     dumps_entry,
     encode_entry,
     encode_state,
-    loads_entry,
 )
+from tracker._compiled import loads_entry
 from tracker._dates import parse_stated_day
 from tracker._entries import Dyad, Entry, Lift, level_of
 from tracker._errors import AnomalyError, FieldError

@@ -1,0 +1,250 @@
+"""A compiled decode of entry lines: msgspec Structs derived from each entry type's attrs
+declaration check a line's shape in one pass, then the attrs entries are built from them.
+
+A line the compiled pass refuses, or one of an older schema version (which upcasters lift), is
+read again by :mod:`tracker._codec`'s decoder, the reference: its error names the field and
+the reason, so both paths report a bad line alike and a valid one gives the same entry.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache, lru_cache
+from typing import Annotated, Any
+
+import attrs
+import msgspec
+import orjson
+
+from tracker._codec import (
+    _REMEMBERED,
+    _fields,
+    _parsed_day,
+    _parsed_dyad,
+    _parsed_stated_day,
+    _reads_parties_as_written,
+    decode_entry,
+    of_another_dyad,
+)
+from tracker._dates import Day, parse_timestamp
+from tracker._entries import Dyad, Entry, entry_types
+from tracker._errors import FieldError
+
+__all__ = ["compiled_entry", "loads_entry", "read_line"]
+
+#: Turns what the compiled pass read into the field's value (a string into a day, a Struct into
+#: its attrs object); ``None`` where the value is already the field's.
+Builder = Callable[[Any], Any] | None
+
+#: The whole numbers the compiled pass reads; a wider one (which orjson may read as a float)
+#: is left to the reference decoder.
+_WHOLE = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)]
+
+
+class _Unsupported(Exception):
+    """A field type the compiled pass does not read; the reference decoder reads its entries."""
+
+
+def read_line(line: bytes | memoryview | str, dyad: Dyad | None = None) -> Entry | None:
+    """The entry on one JSON line, or ``None`` if ``dyad`` is given and the line is surely of
+    another; a bad line raises :class:`FieldError` (or ``orjson.JSONDecodeError``) as the
+    reference decoder does."""
+    try:  # msgspec's errors, like FieldError, are ValueErrors; attrs may raise TypeError
+        plan, read = _compiled_read(line)
+        if dyad is not None and plan.own_parties and _parsed_dyad(read.parties) != dyad:
+            return None
+        entry: Entry = _built(plan, read)
+    except (TypeError, ValueError):
+        return _reference(line, dyad)
+    return entry
+
+
+def compiled_entry(line: bytes | memoryview | str) -> Entry:
+    """The entry the compiled pass alone reads from a line; ``ValueError`` or ``TypeError`` if
+    it does not read it (a bad line, or an older version that upcasters lift)."""
+    plan, read = _compiled_read(line)
+    entry: Entry = _built(plan, read)
+    return entry
+
+
+def _compiled_read(line: bytes | memoryview | str) -> tuple[_Plan, Any]:
+    """The Struct read from a line of the current version of its type, and its plan."""
+    known = entry_types()
+    decoder, plans = _compiled(len(known))
+    read = decoder.decode(line)
+    plan = plans[type(read)]
+    if known.get(plan.cls.TYPE) is not plan.cls:  # its type was declared again since
+        _compiled.cache_clear()
+        return _compiled_read(line)
+    if read.v != plan.version:
+        msg = f"version {read.v} is not the current one, {plan.version}"
+        raise ValueError(msg)
+    return plan, read
+
+
+def loads_entry(line: bytes | str) -> Entry:
+    """Read an entry from one JSON line."""
+    try:
+        entry = read_line(line)
+    except orjson.JSONDecodeError as error:
+        reason = f"not valid JSON: {error}"
+        raise FieldError(reason) from None
+    assert entry is not None  # no dyad, no line skipped
+    return entry
+
+
+def _reference(line: bytes | memoryview | str, dyad: Dyad | None) -> Entry | None:
+    data = orjson.loads(line)
+    if dyad is not None and of_another_dyad(data, dyad):
+        return None
+    return decode_entry(data)
+
+
+@attrs.frozen
+class _Plan:
+    """How to build an attrs object from its Struct: the class, the fields whose value needs
+    building (with its builder), and those whose default attrs makes (left out when unset)."""
+
+    cls: type[Any]
+    built: tuple[tuple[str, Callable[[Any], Any]], ...]
+    made: tuple[str, ...]
+    version: int = 0
+    own_parties: bool = False
+
+
+def _built(plan: _Plan, read: Any) -> Any:
+    kwargs = msgspec.structs.asdict(read)
+    if plan.version:  # an entry's schema version, read already
+        del kwargs["v"]
+    for name in plan.made:
+        if kwargs[name] is msgspec.UNSET:
+            del kwargs[name]
+    for name, build in plan.built:
+        value = kwargs.get(name)
+        if value is not None:
+            kwargs[name] = build(value)
+    return plan.cls(**kwargs)
+
+
+_Compiled = tuple[msgspec.json.Decoder[Any], dict[type, _Plan]]
+
+
+@lru_cache(maxsize=1)
+def _compiled(count: int) -> _Compiled:
+    """One decoder of every entry type the compiled pass can read, tagged by ``type``, made
+    again when the ``count`` of declared types changes (a plug-in loaded) or one of them is
+    declared again."""
+    structs: list[type] = []
+    plans: dict[type, _Plan] = {}
+    for cls in entry_types().values():
+        try:
+            struct, plan = _struct(cls, tag=cls.TYPE)
+        except _Unsupported:
+            continue
+        structs.append(struct)
+        own = _reads_parties_as_written(cls)
+        plans[struct] = attrs.evolve(plan, version=cls.VERSION, own_parties=own)
+    union: Any = typing.Union[tuple(structs)] if structs else msgspec.Struct  # noqa: UP007
+    return msgspec.json.Decoder(union), plans
+
+
+_nested: dict[type, tuple[type, _Plan]] = {}
+
+
+def _struct(cls: type, tag: str | None = None) -> tuple[type, _Plan]:
+    """The Struct that reads ``cls``'s JSON object (keys as the log spells them, unknown keys
+    refused, optional ones unset when absent), and the plan that builds ``cls`` from it."""
+    if tag is None and cls in _nested:
+        return _nested[cls]
+    fields: list[Any] = []
+    built: list[tuple[str, Callable[[Any], Any]]] = []
+    made: list[str] = []
+    for spec in _fields(cls):
+        kind, build = _read_as(spec.type)
+        if spec.required:
+            fields.append((spec.name, kind, msgspec.field(name=spec.key)))
+        elif isinstance(spec.default, attrs.Factory):  # type: ignore[arg-type]
+            unset = kind | msgspec.UnsetType
+            fields.append((spec.name, unset, msgspec.field(default=msgspec.UNSET, name=spec.key)))
+            made.append(spec.name)
+        else:
+            fields.append((spec.name, kind, msgspec.field(default=spec.default, name=spec.key)))
+        if build is not None:
+            built.append((spec.name, build))
+    options: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False, "kw_only": True}
+    if tag is not None:
+        fields.insert(0, ("v", _WHOLE, msgspec.field(name="v")))
+        options |= {"tag_field": "type", "tag": tag}
+    try:  # a default msgspec does not take as one (a mutable value) leaves it to the reference
+        struct = msgspec.defstruct(f"_{cls.__name__}Read", fields, **options)
+    except (TypeError, ValueError) as error:
+        raise _Unsupported from error
+    compiled = (struct, _Plan(cls, tuple(built), tuple(made)))
+    if tag is None:
+        _nested[cls] = compiled
+    return compiled
+
+
+@cache
+def _read_as(tp: Any) -> tuple[Any, Builder]:
+    """The type the compiled pass reads a field of type ``tp`` as, and its builder."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    kind: Any
+    build: Builder
+    generic: Any = tuple if origin is tuple else dict  # subscripted with what it reads
+    if origin in (types.UnionType, typing.Union):
+        rest = tuple(arg for arg in args if arg is not type(None))
+        if set(rest) == {date, datetime}:
+            kind, build = str, _timestamp
+        elif len(rest) == 1:
+            kind, build = _read_as(rest[0])
+        else:
+            raise _Unsupported
+        if type(None) in args:
+            kind = kind | None
+            build = build and _or_none(build)
+        return kind, build
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        kind, build = _read_as(args[0])
+        return generic[kind, ...], build and _each(build)
+    if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        kind, build = _read_as(args[1])
+        return generic[str, kind], build and _values(build)
+    simple: dict[Any, tuple[Any, Builder]] = {
+        Dyad: (str, _parsed_dyad),
+        date: (str, _parsed_day),
+        Day: (str, _parsed_stated_day),
+        str: (str, None),
+        int: (_WHOLE, None),
+        float: (float, None),
+        bool: (bool, None),
+    }
+    if tp in simple:
+        return simple[tp]
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp, None
+    if isinstance(tp, type) and attrs.has(tp):
+        struct, plan = _struct(tp)
+        return struct, lambda read: _built(plan, read)
+    raise _Unsupported
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _timestamp(text: str) -> date | datetime:
+    return parse_timestamp(text)
+
+
+def _or_none(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else build(value)
+
+
+def _each(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda values: tuple(map(build, values))
+
+
+def _values(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda values: {key: build(value) for key, value in values.items()}
