@@ -59,7 +59,7 @@ from tracker._errors import (
     TrackerError,
 )
 from tracker._log import Log, Store
-from tracker._reducer import apply, fold, rule
+from tracker._reducer import apply, checkpoints, fold, rule
 from tracker._replay import (
     DEFAULT_DYAD,
     Change,
@@ -162,6 +162,7 @@ __all__ = [
     "bundled_log",
     "channel_role",
     "check_log",
+    "checkpoints",
     "decode_entry",
     "decode_state",
     "diff",
