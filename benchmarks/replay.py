@@ -14,6 +14,7 @@ cheapest replay a user of each could write.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import json
@@ -71,6 +72,33 @@ def measure_tracker(path: Path, queries: int, seed: int) -> dict[str, float]:
         "query_p50_ms": 1000 * timings[len(timings) // 2],
         "query_p99_ms": 1000 * timings[int(len(timings) * 0.99)],
         "applied": sum(state.applied for state in finals),
+    }
+
+
+def measure_fold(path: Path) -> dict[str, float]:
+    """The fold alone, per entry, over each dyad's entries in the order a replay folds them:
+    through one builder frozen every 16 entries (what a replay does), and through the pure
+    reducer, a new state each step (``functools.reduce(apply, ...)``)."""
+    groups: dict[tracker.Dyad, list[tracker.Entry]] = {}
+    for entry in tracker.read_log(path).entries:
+        groups.setdefault(entry.parties, []).append(entry)
+    for group in groups.values():
+        group.sort(key=lambda entry: entry.on)
+    count = sum(map(len, groups.values()))
+    gc.collect()
+    gc.freeze()
+    gc.disable()  # as a replay pauses it while it folds
+    started = time.perf_counter()
+    built = [list(tracker.checkpoints(g, tracker.State(d), 16)) for d, g in groups.items()]
+    middle = time.perf_counter()
+    reduced = [functools.reduce(tracker.apply, g, tracker.State(d)) for d, g in groups.items()]
+    ended = time.perf_counter()
+    gc.enable()
+    del built, reduced
+    return {
+        "entries": count,
+        "builder_us_per_entry": 1e6 * (middle - started) / count,
+        "reduce_us_per_entry": 1e6 * (ended - middle) / count,
     }
 
 
@@ -191,6 +219,8 @@ def _child(kind: str, path: Path, queries: int, seed: int, work: Path) -> dict[s
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if kind == "tracker":
         return measure_tracker(path, queries, seed) | {"peak_mb": _peak_mb()}
+    if kind == "fold":
+        return measure_fold(path)
     if kind == "sqlite-loop":
         figures = measure_sqlite_loop(path)
     elif kind == "parser":
@@ -260,6 +290,7 @@ def main() -> None:
             "DuckDB on the JSONL": _run("duckdb", jsonl, args, work),
             "orjson parse only": _run("parser", jsonl, args, work),
         }
+        fold = _run("fold", jsonl, args, work)
     for name, figures in results.items():
         shown = ", ".join(f"{key} {value:,.3f}" for key, value in figures.items())
         print(f"{name}: {shown}")
@@ -267,6 +298,11 @@ def main() -> None:
     for peer in list(results)[2:]:
         ratio = ours / results[peer]["entries_per_s"]
         print(f"tracker JSONL end to end / {peer}: {ratio:.2f}x")
+    builder, reduced = fold["builder_us_per_entry"], fold["reduce_us_per_entry"]
+    print(
+        f"fold per entry: one builder frozen every 16 entries {builder:.1f} µs, "
+        f"reduce(apply) {reduced:.1f} µs: {reduced / builder:.2f}x"
+    )
     query = results["tracker JSONL"]
     p50, p99 = query["query_p50_ms"], query["query_p99_ms"]
     print(f"state at a random date: p50 {p50:.3f} ms, p99 {p99:.3f} ms")

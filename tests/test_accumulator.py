@@ -7,11 +7,11 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tests.example_custom_type import MilitaryContactsResumed
 from tracker import Entry, Replay, State, apply, checkpoints, fold
 from tracker.strategies import BUILT_IN, logs
 from tracker.testing import check_accumulator, reference_fold

@@ -79,13 +79,14 @@ class StateBuilder:
     state handed out never changes. A step copies at most once, however many updates it makes.
     """
 
-    __slots__ = ("_inputs", "_phase", "_shared", "state")
+    __slots__ = ("_inputs", "_origin", "_phase", "_shared", "state")
 
     def __init__(self, state: State) -> None:
         self.state = state
         self._shared = True  # the state may be seen elsewhere: copied before it is written
-        self._phase: Phase | None = None
-        self._inputs: tuple[object, ...] = ()
+        self._origin = state
+        self._phase: Phase | None = None  # derived from _inputs, once it has been
+        self._inputs = _phase_inputs(state)
 
     def update(self, **changes: Any) -> None:
         """Set fields of the state, with values of their final types (immutable maps, tuples):
@@ -114,15 +115,21 @@ class StateBuilder:
             self.state, self._shared = new, False
 
     def phase_moved(self) -> bool:
-        """Whether the phase differs from when this was last asked: derived again only when
-        what it is derived from changed (see :meth:`State.same_phase_inputs`)."""
+        """Whether the phase differs from when this was last asked (or from the state the
+        builder began with): derived only when what it is derived from changed, and once."""
         state = self.state
-        inputs = (state.measures, state.latest, state.missions, state.at)
-        if self._phase is not None and all(map(is_, inputs, self._inputs)):
+        inputs = _phase_inputs(state)
+        if all(map(is_, inputs, self._inputs)):
             return False
-        phase, self._inputs = state.phase, inputs
-        moved, self._phase = phase is not self._phase, phase
-        return moved
+        before = self._origin.phase if self._phase is None else self._phase
+        self._phase, self._inputs = state.phase, inputs
+        return self._phase is not before
+
+
+def _phase_inputs(state: State) -> tuple[object, ...]:
+    """What :attr:`State.phase` is derived from, besides the dyad: compared by identity, which
+    states that share structure make cheap."""
+    return (state.measures, state.latest, state.missions, state.at)
 
 
 @singledispatch
@@ -205,7 +212,6 @@ def _step(builder: StateBuilder, entry: Entry) -> None:
     """What :func:`apply` does, on a builder."""
     _check_dyad(builder.state, entry)
     builder.thaw()
-    builder.phase_moved()  # the phase before the entry, known already when folding
     _resolve_follow_ups(builder, entry)
     key = entry.occurrence()
     first = builder.state.occurrences.get(key)
