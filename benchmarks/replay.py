@@ -15,6 +15,7 @@ cheapest replay a user of each could write.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import json
@@ -72,6 +73,38 @@ def measure_tracker(path: Path, queries: int, seed: int) -> dict[str, float]:
         "query_p50_ms": 1000 * timings[len(timings) // 2],
         "query_p99_ms": 1000 * timings[int(len(timings) * 0.99)],
         "applied": sum(state.applied for state in finals),
+    }
+
+
+def measure_fold(path: Path, rounds: int = 3) -> dict[str, float]:
+    """The fold alone, per entry, over each dyad's entries in the order a replay folds them:
+    through one builder frozen every 16 entries (what a replay does), and through the pure
+    reducer, a new state each step (``functools.reduce(apply, ...)``). The two alternate for
+    ``rounds`` rounds and the fastest of each is kept, so that a loaded machine slows both."""
+    groups: dict[tracker.Dyad, list[tracker.Entry]] = {}
+    for entry in tracker.read_log(path).entries:
+        groups.setdefault(entry.parties, []).append(entry)
+    for group in groups.values():
+        group.sort(key=lambda entry: entry.on)
+    count = sum(map(len, groups.values()))
+    gc.collect()
+    gc.freeze()
+    gc.disable()  # as a replay pauses it while it folds
+    built, reduced = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for dyad, group in groups.items():
+            list(tracker.checkpoints(group, tracker.State(dyad), 16))
+        middle = time.perf_counter()
+        for dyad, group in groups.items():
+            functools.reduce(tracker.apply, group, tracker.State(dyad))
+        built.append(middle - started)
+        reduced.append(time.perf_counter() - middle)
+    gc.enable()
+    return {
+        "entries": count,
+        "builder_us_per_entry": 1e6 * min(built) / count,
+        "reduce_us_per_entry": 1e6 * min(reduced) / count,
     }
 
 
@@ -215,6 +248,8 @@ def _child(kind: str, path: Path, queries: int, seed: int, work: Path) -> dict[s
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if kind == "tracker":
         return measure_tracker(path, queries, seed) | {"peak_mb": _peak_mb()}
+    if kind == "fold":
+        return measure_fold(path)
     if kind == "sqlite-loop":
         figures = measure_sqlite_loop(path)
     elif kind == "parser":
@@ -287,6 +322,7 @@ def main() -> None:
             "orjson parse only": _run("parser", jsonl, args, work),
         }
         decoding = _run("decoding", jsonl, args, work)
+        fold = _run("fold", jsonl, args, work)
     for name, figures in results.items():
         shown = ", ".join(f"{key} {value:,.3f}" for key, value in figures.items())
         print(f"{name}: {shown}")
@@ -300,6 +336,11 @@ def main() -> None:
     print(
         f"decode per entry: orjson parse {parse:.1f} µs, reference decoder {reference:.1f} µs, "
         f"compiled decoder {compiled:.1f} µs ({reference / compiled:.2f}x faster)"
+    )
+    builder, reduced = fold["builder_us_per_entry"], fold["reduce_us_per_entry"]
+    print(
+        f"fold per entry: one builder frozen every 16 entries {builder:.1f} µs, "
+        f"reduce(apply) {reduced:.1f} µs: {reduced / builder:.2f}x"
     )
     query = results["tracker JSONL"]
     p50, p99 = query["query_p50_ms"], query["query_p99_ms"]

@@ -3,7 +3,7 @@ that Hypothesis finds with its default number of examples and shrinks to a few e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from random import Random
 
@@ -31,6 +31,7 @@ from tracker import (
     State,
     Suspension,
     apply,
+    checkpoints,
     level_of,
     rule,
 )
@@ -41,6 +42,7 @@ from tracker.testing import (
     Law,
     LawViolation,
     ReplayMachine,
+    check_accumulator,
     check_anomalies,
     check_duplicates,
     check_follow_ups_resolved,
@@ -136,6 +138,34 @@ def blames_the_previous_entry(state: State, entry: Entry) -> State:
     new = after.anomalies[len(state.anomalies) :]
     previous = state.provenance.get("score", entry.id)
     return evolve(after, anomalies=(*state.anomalies, *(evolve(a, entry=previous) for a in new)))
+
+
+def forgets_stated_expectations(
+    entries: Sequence[Entry], state: State, every: int
+) -> Iterable[State]:
+    """An accumulator that leaves out one kind of update: the follow-ups entries expect."""
+    return checkpoints([evolve(entry, follow_ups=()) for entry in entries], state, every)
+
+
+def hands_out_one_state(entries: Sequence[Entry], state: State, every: int) -> Iterable[State]:
+    """An accumulator that hands out the state it goes on updating: once the fold is over,
+    every checkpoint reads as the last."""
+    states = list(checkpoints(entries, state, every))
+    return [states[-1] for _ in states]
+
+
+@pytest.mark.parametrize(
+    "fault", [forgets_stated_expectations, hands_out_one_state], ids=["forgets", "aliases"]
+)
+def test_a_broken_accumulator_breaks_its_law_on_a_small_log(
+    fault: Callable[[Sequence[Entry], State, int], Iterable[State]],
+) -> None:
+    log = smallest_breaking_log(lambda log: check_accumulator(log, fold=fault))
+    with pytest.raises(LawViolation) as caught:
+        check_accumulator(log, fold=fault)
+    assert caught.value.law is Law.ACCUMULATOR
+    assert len(log) <= 3
+    check_accumulator(log)  # the same log keeps the law with tracker's accumulator
 
 
 class ExcludesTheDayItself(Replay):

@@ -62,7 +62,7 @@ from tracker._errors import (
     TrackerError,
 )
 from tracker._log import Log, Store
-from tracker._reducer import apply, fold, rule
+from tracker._reducer import apply, checkpoints, fold, rule
 from tracker._replay import (
     DEFAULT_DYAD,
     Change,
@@ -174,6 +174,7 @@ __all__ = [
     "bundled_log",
     "channel_role",
     "check_log",
+    "checkpoints",
     "coded_activity",
     "decode_entry",
     "decode_state",

@@ -9,18 +9,21 @@ this module::
     def _(entry: SanctionsEased, state: State) -> State:
         ...
 
-States are immutable and share structure, so each step costs about the same however long
-the log is.
+The rules of the built-in types are written once, against a :class:`StateBuilder`: a state
+updated in place. :func:`apply` gives each step a builder of its own and freezes it, so it
+stays pure; :func:`fold` and :func:`checkpoints` run every entry through one builder and
+freeze it only where a state is asked for. States are immutable and share structure, so each
+step costs about the same however long the log is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import singledispatch
 from itertools import compress, count, repeat
 from operator import is_
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import evolve, fields
 from immutables import Map
@@ -58,10 +61,77 @@ from tracker._state import (
     Measure,
     Meeting,
     Pending,
+    Phase,
     State,
 )
 
-__all__ = ["apply", "fold", "rule"]
+__all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
+
+
+#: The fields of a state.
+_FIELDS = tuple(attribute.name for attribute in fields(State))
+_set = object.__setattr__
+
+
+class StateBuilder:
+    """A state being built by the reducer's rules, updated in place.
+
+    :attr:`state` is the state so far; :meth:`update` sets its fields without making a new
+    state, and :meth:`freeze` hands it out, after which the next step starts on a copy, so a
+    state handed out never changes. A step copies at most once, however many updates it makes.
+    """
+
+    __slots__ = ("_inputs", "_origin", "_phase", "_shared", "state")
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self._shared = True  # the state may be seen elsewhere: copied before it is written
+        self._origin = state
+        self._phase: Phase | None = None  # derived from _inputs, once it has been
+        self._inputs = _phase_inputs(state)
+
+    def update(self, **changes: Any) -> None:
+        """Set fields of the state, with values of their final types (immutable maps, tuples):
+        attrs' converters are not run."""
+        self.thaw()
+        state = self.state
+        for name, value in changes.items():
+            _set(state, name, value)
+
+    def freeze(self) -> State:
+        """The state so far, never to change again."""
+        self._shared = True
+        return self.state
+
+    def replace(self, state: State) -> None:
+        """Go on from ``state`` (one a rule written against states returned)."""
+        self.state, self._shared = state, True
+
+    def thaw(self) -> None:
+        """Make :attr:`state` this builder's own: a copy of it, if it was handed out."""
+        if self._shared:
+            new = object.__new__(State)
+            old = self.state
+            for name in _FIELDS:
+                _set(new, name, getattr(old, name))
+            self.state, self._shared = new, False
+
+    def phase_moved(self) -> bool:
+        """Whether the phase differs from when this was last asked (or from the state the
+        builder began with): derived only when what it is derived from changed, and once."""
+        state = self.state
+        inputs = _phase_inputs(state)
+        if all(map(is_, inputs, self._inputs)):
+            return False
+        before = self._origin.phase if self._phase is None else self._phase
+        self._phase, self._inputs = state.phase, inputs
+        return self._phase is not before
+
+
+def _phase_inputs(state: State) -> tuple[object, ...]:
+    """What :attr:`State.phase` is derived from, besides the dyad: compared by identity, which
+    states that share structure make cheap."""
+    return (state.measures, state.latest, state.missions, state.at)
 
 
 @singledispatch
@@ -74,23 +144,90 @@ def rule(entry: Entry, state: State) -> State:
     return state
 
 
+#: The rules of the built-in types as they update a builder, by the rule :func:`rule`
+#: dispatches to; the default rule updates nothing.
+_BUILDING: dict[Callable[..., State], Callable[[Any, StateBuilder], None]] = {
+    rule.dispatch(Entry): lambda _entry, _builder: None
+}
+
+_E = TypeVar("_E", bound=Entry)
+
+
+def _builds(cls: type[_E]) -> Callable[[Callable[[_E, StateBuilder], None]], None]:
+    """Register a built-in type's rule, written against a builder, as its :func:`rule` too."""
+
+    def register(building: Callable[[_E, StateBuilder], None]) -> None:
+        def on_state(entry: _E, state: State) -> State:
+            builder = StateBuilder(state)
+            builder.thaw()
+            building(entry, builder)
+            return builder.freeze()
+
+        on_state.__doc__ = building.__doc__
+        rule.register(cls, on_state)
+        _BUILDING[on_state] = building
+
+    return register
+
+
 def apply(state: State, entry: Entry) -> State:
     """Fold one entry into the state of its dyad.
 
     A second report of an occurrence already applied (same :meth:`Entry.occurrence`) only adds
     its sources, expectations, stances and cooperation notes: it never counts twice.
     """
-    if entry.parties != state.dyad:
-        msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
-        raise ValueError(msg)
-    if not entry.CURATED:
-        return _evidence(state, entry)
-    before = state
-    state = _resolve_follow_ups(state, entry)
+    builder = StateBuilder(state)
+    _step(builder, entry)
+    return builder.freeze()
+
+
+def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> State:
+    """Apply ``entries`` in turn; with ``strict`` the first anomaly raises :class:`AnomalyError`.
+
+    The same state as applying them one by one, through one builder frozen at the end."""
+    builder = StateBuilder(state)
+    for entry in entries:
+        _strict_step(builder, entry, strict=strict)
+    return builder.freeze()
+
+
+def checkpoints(
+    entries: Iterable[Entry], state: State, every: int, *, strict: bool = False
+) -> Iterator[State]:
+    """The state after each ``every`` entries of ``entries`` folded from ``state`` (entries
+    after the last whole ``every`` are folded, not yielded): one builder, frozen at each."""
+    builder = StateBuilder(state)
+    for number, entry in enumerate(entries, 1):
+        _strict_step(builder, entry, strict=strict)
+        if number % every == 0:
+            yield builder.freeze()
+
+
+def _strict_step(builder: StateBuilder, entry: Entry, *, strict: bool) -> None:
+    known = len(builder.state.anomalies)
+    _step(builder, entry)
+    if strict and len(builder.state.anomalies) > known:
+        raise AnomalyError(builder.state.anomalies[known])
+
+
+def _step(builder: StateBuilder, entry: Entry) -> None:
+    """What :func:`apply` does, on a builder."""
+    _check_dyad(builder.state, entry)
+    builder.thaw()
+    if entry.CURATED:
+        _curated_step(builder, entry)
+    else:
+        _evidence(builder, entry)
+
+
+def _curated_step(builder: StateBuilder, entry: Entry) -> None:
+    """A curated fact: its type's rule, and what every such entry does."""
+    _resolve_follow_ups(builder, entry)
     key = entry.occurrence()
-    first = state.occurrences.get(key)
+    first = builder.state.occurrences.get(key)
     if first is None:
-        state = rule(entry, state)
+        _rule(builder, entry)
+        state = builder.state
         occurrences = state.occurrences.set(key, entry.id)
         goldstein = entry.event_code().goldstein
         score = state.score + goldstein
@@ -98,10 +235,11 @@ def apply(state: State, entry: Entry) -> State:
         activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
         meetings = state.meetings
     else:
+        state = builder.state
         occurrences, score, activity = state.occurrences, state.score, state.activity
         meetings = _add_report(state, entry, first)
     provenance = state.provenance.mutate()
-    if _phase_changed(before, state):
+    if builder.phase_moved():
         provenance["phase"] = entry.id
     if score != state.score:
         provenance["score"] = entry.id
@@ -132,8 +270,7 @@ def apply(state: State, entry: Entry) -> State:
             cooperation[note.area] = note.status
             provenance[f"cooperation.{note.area}"] = entry.id
         changes["cooperation"] = cooperation.finish()
-    return _evolve(
-        state,
+    builder.update(
         occurrences=occurrences,
         score=score,
         activity=activity,
@@ -147,51 +284,39 @@ def apply(state: State, entry: Entry) -> State:
     )
 
 
+def _check_dyad(state: State, entry: Entry) -> None:
+    if entry.parties != state.dyad:
+        msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
+        raise ValueError(msg)
+
+
+def _rule(builder: StateBuilder, entry: Entry) -> None:
+    """The entry's type's rule: on the builder when written against one, else on its state."""
+    found = rule.dispatch(type(entry))
+    building = _BUILDING.get(found)
+    if building is not None:
+        building(entry, builder)
+        return
+    builder.replace(found(entry, builder.freeze()))
+    builder.thaw()
+
+
 _NO_ACTIVITY = Activity()
 _NO_CODED_ACTIVITY = CodedActivity()
 
 
-def _evidence(state: State, entry: Entry) -> State:
+def _evidence(builder: StateBuilder, entry: Entry) -> None:
     """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
     curated (level, score, expectations, stances, cooperation) reads it."""
     key = entry.occurrence()
-    if key not in state.occurrences:
-        state = rule(entry, state)
-        state = _evolve(state, occurrences=state.occurrences.set(key, entry.id))
-    return _evolve(state, applied=state.applied + 1)
+    if key not in builder.state.occurrences:
+        _rule(builder, entry)
+        builder.update(occurrences=builder.state.occurrences.set(key, entry.id))
+    builder.update(applied=builder.state.applied + 1)
 
 
 def _month(entry: Entry) -> str:
     return f"{entry.on.year:04d}-{entry.on.month:02d}"
-
-
-def _phase_changed(before: State, after: State) -> bool:
-    """Whether the phase moved: derived only when what it is derived from changed."""
-    return not after.same_phase_inputs(before) and after.phase is not before.phase
-
-
-#: The fields of a state.
-_FIELDS = tuple(attribute.name for attribute in fields(State))
-_set = object.__setattr__
-
-
-def _evolve(state: State, **changes: Any) -> State:
-    """:func:`attrs.evolve` for the reducer's hot path, about twice as fast: the reducer passes
-    values of their final types (immutable maps, tuples), so the converters are not needed."""
-    new = object.__new__(State)
-    for name in _FIELDS:
-        _set(new, name, changes[name] if name in changes else getattr(state, name))
-    return new
-
-
-def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> State:
-    """Apply ``entries`` in turn; with ``strict`` the first anomaly raises :class:`AnomalyError`."""
-    for entry in entries:
-        known = len(state.anomalies)
-        state = apply(state, entry)
-        if strict and len(state.anomalies) > known:
-            raise AnomalyError(state.anomalies[known])
-    return state
 
 
 def _add_report(state: State, entry: Entry, first: str) -> Map[str, Meeting]:
@@ -202,9 +327,10 @@ def _add_report(state: State, entry: Entry, first: str) -> Map[str, Meeting]:
     return state.meetings.set(first, evolve(meeting, reports=(*meeting.reports, entry.id)))
 
 
-def _resolve_follow_ups(state: State, entry: Entry) -> State:
+def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     """Fulfil the expectations that the entry answers: of its type and what they say of it
     (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
+    state = builder.state
     done = [
         item
         for item in state.may_await(entry.on)
@@ -214,7 +340,7 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
         and entry.fulfils(item)
     ]
     if not done:
-        return state
+        return
     fulfilled = state.fulfilled.mutate()
     provenance = state.provenance.mutate()
     for item in done:
@@ -222,8 +348,7 @@ def _resolve_follow_ups(state: State, entry: Entry) -> State:
         fulfilled[fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
     answered = {id(item) for item in done}  # by identity: equal items are all answered alike
-    return _evolve(
-        state,
+    builder.update(
         pending=tuple(item for item in state.pending if id(item) not in answered),
         unlapsed=tuple(item for item in state.unlapsed if id(item) not in answered),
         fulfilled=fulfilled.finish(),
@@ -317,46 +442,49 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _anomaly(state: State, entry: Entry, name: str, message: str) -> State:
-    return _evolve(
-        state,
+def _anomaly(builder: StateBuilder, entry: Entry, name: str, message: str) -> None:
+    state = builder.state
+    builder.update(
         anomalies=(*state.anomalies, Anomaly(entry.id, name, message)),
         provenance=state.provenance.set("anomalies", entry.id),
     )
 
 
-def _know_channel(state: State, entry: Entry, channel: str, role: Role | None = None) -> State:
+def _know_channel(
+    builder: StateBuilder, entry: Entry, channel: str, role: Role | None = None
+) -> None:
     """Name a channel in the state, with the role its name implies unless one is given."""
+    state = builder.state
     if channel in state.roles and role is None:
-        return state
-    return _evolve(
-        state,
+        return
+    builder.update(
         roles=state.roles.set(channel, role or channel_role(channel)),
         provenance=state.provenance.set(f"channels.{channel}", entry.id),
     )
 
 
-def _know_mission(state: State, entry: Entry, mission: str, owner: str) -> State:
+def _know_mission(builder: StateBuilder, entry: Entry, mission: str, owner: str) -> None:
+    state = builder.state
     if state.missions.get(mission) == owner:
-        return state
-    return _evolve(
-        state,
+        return
+    builder.update(
         missions=state.missions.set(mission, owner),
         provenance=state.provenance.set(f"missions.{mission}", entry.id),
     )
 
 
-def _put_measure(state: State, entry: Entry, measure: Measure) -> State:
+def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
+    state = builder.state
     provenance = state.provenance.mutate()
     provenance["measures"] = entry.id
     if measure.role != MISSION:
         provenance[f"channels.{measure.target}"] = entry.id
-    return _evolve(state, provenance=provenance.finish(), **state.with_measure(measure))
+    builder.update(provenance=provenance.finish(), **state.with_measure(measure))
 
 
 def _impose(
-    state: State,
+    builder: StateBuilder,
     entry: Entry,
     target: str,
     effect: Effect,
@@ -365,9 +493,10 @@ def _impose(
     levels: tuple[str, ...] = (),
     formal: bool = True,
     weight: float | None = None,
-) -> State:
+) -> None:
     """A measure of the entry's party on ``target``, in force from ``effective``, weighing
     the entry's Goldstein value unless ``weight`` says otherwise."""
+    state = builder.state
     role = MISSION if target in state.missions else str(state.roles.get(target, MISSION))
     measure = Measure(
         entry=entry.id,
@@ -381,7 +510,7 @@ def _impose(
         levels=tuple(level_of(level) for level in levels),
         formal=formal,
     )
-    return _put_measure(state, entry, measure)
+    _put_measure(builder, entry, measure)
 
 
 def _standing(
@@ -402,8 +531,15 @@ def _standing(
 
 
 def _hold_meeting(
-    state: State, entry: Entry, channel: str, *, council: bool, formal: bool, level: str = ""
-) -> State:
+    builder: StateBuilder,
+    entry: Entry,
+    channel: str,
+    *,
+    council: bool,
+    formal: bool,
+    level: str = "",
+) -> None:
+    state = builder.state
     meeting = Meeting(
         entry.id,
         entry.TYPE,
@@ -425,47 +561,47 @@ def _hold_meeting(
     provenance = state.provenance.mutate()
     provenance["meetings"] = entry.id
     provenance[f"channels.{channel}"] = entry.id  # a meeting on it moves its status
-    return _evolve(
-        state,
+    builder.update(
         meetings=state.meetings.set(entry.id, meeting),
         latest=latest.finish(),
         provenance=provenance.finish(),
     )
 
 
-def _lift(state: State, entry: Entry, measures: list[Measure], lift: Lift) -> State:
+def _lift(builder: StateBuilder, entry: Entry, measures: list[Measure], lift: Lift) -> None:
     lifting = Lifting(
         entry.id, lift.effective or entry.on, tuple(level_of(level) for level in lift.levels)
     )
     for measure in measures:
-        state = _put_measure(state, entry, evolve(measure, liftings=(*measure.liftings, lifting)))
-    return state
+        _put_measure(builder, entry, evolve(measure, liftings=(*measure.liftings, lifting)))
 
 
-@rule.register
-def _established(entry: ChannelEstablished, state: State) -> State:
+@_builds(ChannelEstablished)
+def _established(entry: ChannelEstablished, builder: StateBuilder) -> None:
+    state = builder.state
     dissolved = [
         m for m in _standing(state, entry.channel, None, entry.on) if m.effect is Effect.DISSOLVE
     ]
     if dissolved:
-        state = _lift(state, entry, dissolved, Lift(entry.channel))
+        _lift(builder, entry, dissolved, Lift(entry.channel))
     elif entry.channel in state.roles:
         message = f"establishes channel {entry.channel!r}, which exists already"
-        state = _anomaly(state, entry, "channel_exists", message)
-    return _know_channel(state, entry, entry.channel, Role(entry.role) if entry.role else None)
+        _anomaly(builder, entry, "channel_exists", message)
+    _know_channel(builder, entry, entry.channel, Role(entry.role) if entry.role else None)
 
 
-@rule.register
-def _suspension(entry: Suspension, state: State) -> State:
+@_builds(Suspension)
+def _suspension(entry: Suspension, builder: StateBuilder) -> None:
+    state = builder.state
     for channel in entry.channels:
-        state = _know_channel(state, entry, channel)
+        _know_channel(builder, entry, channel)
         standing = _standing(state, channel, entry.by, entry.on, entry.levels)
         if any(not measure.eased(entry.on) for measure in standing):
             message = f"{entry.by} suspends channel {channel!r}, which it suspended already"
-            state = _anomaly(state, entry, "already_suspended", message)
+            _anomaly(builder, entry, "already_suspended", message)
             continue
-        state = _impose(
-            state,
+        _impose(
+            builder,
             entry,
             channel,
             Effect.SUSPEND,
@@ -473,46 +609,46 @@ def _suspension(entry: Suspension, state: State) -> State:
             levels=entry.levels,
             formal=not entry.de_facto,
         )
-    return state
 
 
-@rule.register
-def _decision(entry: MinisterialDecision, state: State) -> State:
+@_builds(MinisterialDecision)
+def _decision(entry: MinisterialDecision, builder: StateBuilder) -> None:
+    state = builder.state
     party = None if entry.jointly else entry.by
     for channel in entry.resumes:
         measures = _standing(state, channel, party, entry.on)
         if not measures and channel not in state.roles:
             # The log may begin mid-story: a channel never named before was under a measure.
-            state = _know_channel(state, entry, channel)
+            _know_channel(builder, entry, channel)
             weight = Suspension.CODE.goldstein
-            state = _impose(state, entry, channel, Effect.SUSPEND, weight=weight)
+            _impose(builder, entry, channel, Effect.SUSPEND, weight=weight)
             measures = _standing(state, channel, party, entry.on)
         if not measures:
             message = f"decides to resume channel {channel!r}, where no measure is in force"
-            state = _anomaly(state, entry, "not_suspended", message)
+            _anomaly(builder, entry, "not_suspended", message)
         for measure in measures:
             if measure.relaxed is None:
-                state = _put_measure(state, entry, evolve(measure, relaxed=entry.on))
+                _put_measure(builder, entry, evolve(measure, relaxed=entry.on))
     for lift in entry.lifts:
         measures = _standing(state, lift.target, party, entry.on, lift.levels)
         known = lift.target in state.roles or lift.target in state.missions
         if not measures and known:
             message = f"lifts a measure on {lift.target!r}, where none is in force"
-            state = _anomaly(state, entry, "not_suspended", message)
-        state = _lift(state, entry, measures, lift)
-    return state
+            _anomaly(builder, entry, "not_suspended", message)
+        _lift(builder, entry, measures, lift)
 
 
-@rule.register
-def _informal_meeting(entry: InformalMeeting, state: State) -> State:
-    state = _know_channel(state, entry, entry.channel)
-    return _hold_meeting(state, entry, entry.channel, council=False, formal=False)
+@_builds(InformalMeeting)
+def _informal_meeting(entry: InformalMeeting, builder: StateBuilder) -> None:
+    _know_channel(builder, entry, entry.channel)
+    _hold_meeting(builder, entry, entry.channel, council=False, formal=False)
 
 
-@rule.register
-def _council_meeting(entry: CouncilMeeting, state: State) -> State:
+@_builds(CouncilMeeting)
+def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
+    state = builder.state
     if entry.council not in state.roles:
-        state = _know_channel(state, entry, entry.council, Role.FORUM)
+        _know_channel(builder, entry, entry.council, Role.FORUM)
     level = level_of(entry.level)
     blocking = [
         m
@@ -524,9 +660,9 @@ def _council_meeting(entry: CouncilMeeting, state: State) -> State:
     ]
     if entry.formal and blocking:
         message = f"holds a formal meeting of {entry.council!r} while it is suspended"
-        state = _anomaly(state, entry, "formal_while_suspended", message)
-    return _hold_meeting(
-        state, entry, entry.council, council=True, formal=entry.formal, level=entry.level
+        _anomaly(builder, entry, "formal_while_suspended", message)
+    _hold_meeting(
+        builder, entry, entry.council, council=True, formal=entry.formal, level=entry.level
     )
 
 
@@ -534,11 +670,11 @@ def _other(state: State, party: str) -> str:
     return state.dyad.second if party == state.dyad.first else state.dyad.first
 
 
-@rule.register
-def _expulsion(entry: Expulsion, state: State) -> State:
-    if entry.mission not in state.missions:
-        state = _know_mission(state, entry, entry.mission, _other(state, entry.by))
-    return _impose(state, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
+@_builds(Expulsion)
+def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
+    if entry.mission not in builder.state.missions:
+        _know_mission(builder, entry, entry.mission, _other(builder.state, entry.by))
+    _impose(builder, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
 
 
 _PRESENCE_EFFECTS = {
@@ -549,31 +685,34 @@ _PRESENCE_EFFECTS = {
 }
 
 
-@rule.register
-def _presence(entry: PresenceMeasure, state: State) -> State:
+@_builds(PresenceMeasure)
+def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
     if not entry.consular:
-        state = _know_mission(state, entry, entry.mission, entry.of)
+        _know_mission(builder, entry, entry.mission, entry.of)
     if entry.action is PresenceAction.OPENED:
         closures = [
-            m for m in _standing(state, entry.mission, None, entry.on) if m.effect is Effect.CLOSE
+            m
+            for m in _standing(builder.state, entry.mission, None, entry.on)
+            if m.effect is Effect.CLOSE
         ]
-        return _lift(state, entry, closures, Lift(entry.mission, effective=entry.effective))
+        _lift(builder, entry, closures, Lift(entry.mission, effective=entry.effective))
+        return
     effect = _PRESENCE_EFFECTS[entry.action]
-    return _impose(state, entry, entry.mission, effect, effective=entry.effective)
+    _impose(builder, entry, entry.mission, effect, effective=entry.effective)
 
 
-@rule.register
-def _defunct(entry: BodyDefunct, state: State) -> State:
-    state = _know_channel(state, entry, entry.channel)
-    return _impose(state, entry, entry.channel, Effect.DISSOLVE)
+@_builds(BodyDefunct)
+def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
+    _know_channel(builder, entry, entry.channel)
+    _impose(builder, entry, entry.channel, Effect.DISSOLVE)
 
 
-@rule.register
-def _coded(entry: CodedEvent, state: State) -> State:
+@_builds(CodedEvent)
+def _coded(entry: CodedEvent, builder: StateBuilder) -> None:
+    state = builder.state
     month = _month(entry)
     bucket = state.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
-    return _evolve(
-        state,
+    builder.update(
         coded=state.coded.set(month, bucket),
         provenance=state.provenance.set("coded", entry.id),
     )

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
-from tracker._reducer import apply, fold
+from tracker._reducer import apply, checkpoints, fold
 from tracker._state import Fulfilment, Measure, Meeting, Pending, State
 
 __all__ = [
@@ -369,11 +369,13 @@ class Replay:
             self._reach.append(latest)
 
     def _checkpoint(self, number: int) -> State:
-        """The state after the first ``number * every`` entries, folding what is missing."""
-        while len(self._checkpoints) <= number:
+        """The state after the first ``number * every`` entries, folding what is missing through
+        one builder frozen at each checkpoint."""
+        if len(self._checkpoints) <= number:
             done = (len(self._checkpoints) - 1) * self.every
-            chunk = self._entries[done : done + self.every]
-            self._checkpoints.append(fold(chunk, self._checkpoints[-1], strict=self.strict))
+            missing = self._entries[done : number * self.every]
+            states = checkpoints(missing, self._checkpoints[-1], self.every, strict=self.strict)
+            self._checkpoints.extend(states)
         return self._checkpoints[number]
 
     def state(self, count: int) -> State:

@@ -590,16 +590,6 @@ class State:
             days.append(max(closures[mission] for mission in self.missions))
         return max(days, default=None)
 
-    def same_phase_inputs(self, other: State) -> bool:
-        """Whether what :attr:`phase` is derived from is the same in ``other``: a cheap test,
-        by identity, that lets a fold skip deriving the phase twice per step."""
-        return (
-            self.measures is other.measures
-            and self.latest is other.latest
-            and self.missions is other.missions
-            and self.at == other.at
-        )
-
     # -- the level of relations --------------------------------------------------------------
 
     @property

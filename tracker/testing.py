@@ -16,9 +16,11 @@ Needs the ``testing`` extra (``pip install 'tracker[testing]'``)::
 from __future__ import annotations
 
 from tracker.strategies._laws import (
+    Checkpoints,
     Law,
     LawViolation,
     Reducer,
+    check_accumulator,
     check_anomalies,
     check_codec,
     check_determinism,
@@ -42,10 +44,12 @@ from tracker.strategies._machine import DEFAULT_SETTINGS, ReplayMachine, check_r
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "Checkpoints",
     "Law",
     "LawViolation",
     "Reducer",
     "ReplayMachine",
+    "check_accumulator",
     "check_anomalies",
     "check_codec",
     "check_determinism",

@@ -27,14 +27,16 @@ from tracker._compiled import loads_entry
 from tracker._dates import parse_stated_day
 from tracker._entries import Dyad, Entry, Lift, level_of
 from tracker._errors import AnomalyError, FieldError
-from tracker._reducer import apply
+from tracker._reducer import apply, checkpoints
 from tracker._replay import DEFAULT_DYAD, Replay
 from tracker._state import Measure, Pending, State
 
 __all__ = [
+    "Checkpoints",
     "Law",
     "LawViolation",
     "Reducer",
+    "check_accumulator",
     "check_anomalies",
     "check_codec",
     "check_determinism",
@@ -58,6 +60,10 @@ __all__ = [
 #: A reducer: the state after one more entry. ``tracker.apply`` is the one replay uses.
 Reducer = Callable[[State, Entry], State]
 
+#: A fold through one accumulator: the states after each ``every`` entries folded from a state.
+#: ``tracker.checkpoints`` is the one replay uses.
+Checkpoints = Callable[[Sequence[Entry], State, int], Iterable[State]]
+
 
 class Law(StrEnum):
     """The laws of replay, by name; :attr:`statement` says each in a sentence."""
@@ -75,6 +81,7 @@ class Law(StrEnum):
     PRECISION = "precision"
     CODEC = "codec"
     ANOMALIES = "anomalies"
+    ACCUMULATOR = "accumulator"
 
     @property
     def statement(self) -> str:
@@ -106,6 +113,8 @@ _STATEMENTS = {
     Law.CODEC: "the codec reads back every entry and state it writes, also through JSON bytes",
     Law.ANOMALIES: "each anomaly names the entry that caused it, and strict replay refuses "
     "exactly the logs with an anomaly, naming the first",
+    Law.ACCUMULATOR: "a fold through one accumulator gives, at every checkpoint, the state of "
+    "reducing the entries up to it one by one, and a state it handed out never changes",
 }
 
 
@@ -445,6 +454,33 @@ def check_split_fold(
         )
         raise LawViolation(Law.SPLIT_FOLD, message, entries)
     return whole
+
+
+def check_accumulator(
+    entries: Sequence[Entry],
+    *,
+    dyad: Dyad = DEFAULT_DYAD,
+    every: int = 1,
+    reducer: Reducer = apply,
+    fold: Checkpoints = checkpoints,
+) -> tuple[State, ...]:
+    """Fold ``entries`` (in the order given) through ``fold``, frozen every ``every`` entries,
+    and reduce them with ``reducer``: once the fold is over, every state it handed out is the
+    reduction up to it (:attr:`Law.ACCUMULATOR`). Returns those states."""
+    log = [entry for entry in entries if entry.parties == dyad]
+    states = tuple(fold(log, State(dyad), every))
+    if len(states) != len(log) // every:
+        message = f"{len(states)} states for {len(log)} entries frozen every {every}"
+        raise LawViolation(Law.ACCUMULATOR, message, entries)
+    state = State(dyad)
+    for number, handed in enumerate(states, 1):
+        state = functools.reduce(reducer, log[(number - 1) * every : number * every], state)
+        if handed != state:
+            message = f"after {number * every} entries the accumulator differs in " + ", ".join(
+                _differences(state, handed)
+            )
+            raise LawViolation(Law.ACCUMULATOR, message, entries)
+    return states
 
 
 def check_fold(

@@ -1,0 +1,91 @@
+"""The fold through one builder, frozen only at checkpoints, gives the states of the pure
+reducer: at every checkpoint, at every day a log speaks of, as it was known then, for the
+built-in types and for a type whose rule is written against states."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+from example_custom_type import MilitaryContactsResumed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker
+from tracker import Entry, Replay, State, apply, checkpoints, fold
+from tracker.strategies import BUILT_IN, logs
+from tracker.testing import check_accumulator, reference_fold
+
+LOGS = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+
+
+def days_of(log: tuple[Entry, ...]) -> st.SearchStrategy[date | None]:
+    """The days a log speaks of (and after everything): where replays differ."""
+    seen = sorted({day for entry in log for day in (entry.on, entry.reported)})
+    return st.none() | st.sampled_from(seen or [date(2008, 1, 1)])
+
+
+@LOGS
+@given(logs(nonsense=True, max_size=16), st.integers(1, 6))
+def test_every_checkpoint_of_the_builder_is_the_reduction_up_to_it(
+    log: tuple[Entry, ...], every: int
+) -> None:
+    check_accumulator(log, every=every)
+
+
+@LOGS
+@given(logs(nonsense=True, max_size=16, types=(*BUILT_IN, MilitaryContactsResumed)))
+def test_a_rule_written_against_states_folds_alike_through_the_builder(
+    log: tuple[Entry, ...],
+) -> None:
+    check_accumulator(log, every=2)
+    mine = [entry for entry in log if entry.parties == tracker.DEFAULT_DYAD]
+    assert fold(mine, State(tracker.DEFAULT_DYAD)) == functools.reduce(
+        apply, mine, State(tracker.DEFAULT_DYAD)
+    )
+
+
+@LOGS
+@given(logs(nonsense=True, max_size=16), st.integers(1, 5), st.data())
+def test_a_replay_at_any_day_as_known_on_any_day_is_the_reduction(
+    log: tuple[Entry, ...], every: int, data: st.DataObject
+) -> None:
+    replay = Replay(log, every=every)
+    for _ in range(3):
+        day = data.draw(days_of(log), label="day")
+        known_at = data.draw(days_of(log), label="known_at")
+        expected = reference_fold(log, day=day, known_at=known_at)
+        assert replay.at(day, known_at=known_at) == expected
+    ordered = replay.entries
+    for count in range(0, len(ordered) + 1, every):
+        assert replay.state(count) == functools.reduce(apply, ordered[:count], State(replay.dyad))
+
+
+@LOGS
+@given(logs(max_size=12), st.integers(1, 4))
+def test_states_handed_out_stay_as_they_were_while_the_fold_goes_on(
+    log: tuple[Entry, ...], every: int
+) -> None:
+    mine = [entry for entry in log if entry.parties == tracker.DEFAULT_DYAD]
+    handed = []
+    for state in checkpoints(mine, State(tracker.DEFAULT_DYAD), every):
+        handed.append((state, tracker.encode_state(state)))
+    for state, seen in handed:
+        assert tracker.encode_state(state) == seen
+        assert state.applied % every == 0
+
+
+def test_a_step_leaves_the_state_it_was_given_as_it_was() -> None:
+    dyad = tracker.DEFAULT_DYAD
+    state = State(dyad)
+    for entry in sorted(
+        tracker.read_log(tracker.bundled_log()).entries, key=lambda entry: entry.on
+    ):
+        if entry.parties != dyad:
+            continue
+        seen = tracker.encode_state(state)
+        after = apply(state, entry)
+        assert tracker.encode_state(state) == seen
+        assert after is not state
+        state = after
+    assert state.applied > 0
