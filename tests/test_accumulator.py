@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker import Entry, Replay, State, apply, checkpoints, fold
-from tracker.strategies import BUILT_IN, logs
+from tracker.strategies import BUILT_IN, entries, logs
 from tracker.testing import check_accumulator, reference_fold
 
 LOGS = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
@@ -89,3 +89,26 @@ def test_a_step_leaves_the_state_it_was_given_as_it_was() -> None:
         assert after is not state
         state = after
     assert state.applied > 0
+
+
+
+@LOGS
+@given(
+    logs(nonsense=True, max_size=12),
+    st.lists(
+        entries([tracker.CodedEvent], parties=tracker.DEFAULT_DYAD),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda entry: entry.id,
+    ),
+    st.data(),
+)
+def test_coded_evidence_folds_alike_through_the_builder(
+    log: tuple[Entry, ...], coded: list[Entry], data: st.DataObject
+) -> None:
+    mixed = list(log)
+    taken = {entry.id for entry in log}
+    for entry in coded:
+        if entry.id not in taken:
+            mixed.insert(data.draw(st.integers(0, len(mixed)), label="place"), entry)
+    check_accumulator(tuple(mixed), every=data.draw(st.integers(1, 4), label="every"))
