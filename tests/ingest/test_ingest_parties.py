@@ -88,6 +88,7 @@ def test_states_and_organizations_in_a_sentence(text: str, expected: list[str]) 
         "Fighting flared on the Niger River.",
         "Congo held talks with Korea.",
         "The turkey was roasted for Thanksgiving.",
+        "The envoys met in Corfu, Greece, on Tuesday.",
         "Leaders gathered at the G20 summit.",
         "The Group of Seven met in New Mexico.",
     ],

@@ -209,6 +209,16 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
     return before is not None and before.group(1) not in (*_OPENERS, *_state_names())
 
 
+def _a_place(before: str, word: str) -> bool:
+    """Whether a state's word after ``before`` names where something happened, not a party:
+    a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state after the
+    city it locates ("met in Oslo, Norway")."""
+    locative = r"\b(?:in|at|near|outside)\s"
+    if word in _capitals() and re.search(locative + "$", before):
+        return True
+    return bool(re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before))
+
+
 def _title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, as in a headline."""
     words = re.findall(r"\b[^\W\d_]{4,}\b", text)
@@ -228,8 +238,8 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         word = match.group(0)
         if word in homonyms and _names_something_else(text, match.start(), match.end()):
             continue
-        if word in _capitals() and re.search(r"\b(?:in|at|near|outside)\s$", text[: match.start()]):
-            continue  # the city, not its government ("spoke in Oslo")
+        if _a_place(text[: match.start()], word):
+            continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
     reached = 0
