@@ -311,6 +311,19 @@ def test_the_date_formats_of_web_pages_are_read(line: str, expected: date) -> No
     assert (stamp.published, stamp.readings) == (expected, ())
 
 
+def test_a_dateline_before_the_agency_s_brackets_dates_the_page() -> None:
+    text = "OTTAWA, 03 March 2019, (AGENCY): Canada and Mexico resumed talks on trade rules.\n"
+    [stamp] = find_stamps(text)
+    assert (stamp.published, stamp.trust) == (date(2019, 3, 3), Trust.PAGE)
+
+
+def test_a_numeric_stamp_the_parser_cannot_read_is_still_found_and_not_guessed() -> None:
+    line = "Agency | Ottawa | Updated: 04-03-2019 17:07 EST | Created: 04-03-2019 15:31 EST"
+    body = "Canada and Mexico held talks in Ottawa on trade and border rules, officials said."
+    [stamp] = find_stamps(f"{line}\n\n{body}\n")
+    assert stamp.readings == (date(2019, 3, 4), date(2019, 4, 3))
+
+
 def test_a_dateline_run_into_the_first_word_dates_the_page() -> None:
     text = "14 May 2016Ankara said on Saturday it had recalled its envoy to Austria for talks.\n"
     [stamp] = find_stamps(text)

@@ -63,9 +63,11 @@ class Stamp:
 
 
 def stamp_like(line: str) -> bool:
-    """Whether a line is short and holds a year: a candidate stamp, never part of a sentence."""
+    """Whether a line is short (separators such as "|" are no words) and holds a year: a
+    candidate stamp, never part of a sentence."""
     rules = load("pages")["stamps"]
-    return len(line.split()) <= rules["max_words"] and bool(pattern(rules["year"]).search(line))
+    words = [word for word in line.split() if any(char.isalnum() for char in word)]
+    return len(words) <= rules["max_words"] and bool(pattern(rules["year"]).search(line))
 
 
 def find_stamps(text: str) -> tuple[Stamp, ...]:
@@ -84,14 +86,13 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
     for at, (number, line) in enumerate(numbered):
         candidate = line
         if not stamp_like(line):
-            # A wire opening may carry the day in its agency's brackets, and a copied page
-            # may run its dateline into the first word of the article ("25 July 2017Moscow").
-            found = opening.match(line) or pattern(rules["run_in"]).match(line)
+            # A wire opening may carry the day in its agency's brackets, or open on a dateline.
+            found = opening.match(line) or pattern(rules["dateline"]).match(line)
             candidate = (found.group("agency") or "") if found else ""
             if not pattern(rules["year"]).search(candidate):
                 continue
         known, trust_of_known = _known(candidate)
-        published = known or _parsed(_tidy(candidate))
+        published = known or _parsed(_tidy(candidate)) or _numeric_day(candidate)
         if published is None:
             continue
         readings: tuple[date, ...] = ()
@@ -121,6 +122,19 @@ _NUMERIC = (
     r"(?<![\d./-])(?P<first>\d{1,2})(?P<sep>[-/.])(?P<second>\d{1,2})(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
+
+
+def _numeric_day(line: str) -> date | None:
+    """The first all-numeric date of a line the date parser could not read, day first (the
+    order is settled afterwards, as the page shows it)."""
+    match = pattern(_NUMERIC).search(line)
+    if match is None:
+        return None
+    day, month, year = (int(match.group(key)) for key in ("first", "second", "year"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, day, month) if day <= 12 else None
 
 
 def _day_first(text: str) -> bool | None:
