@@ -317,11 +317,23 @@ def test_a_dateline_before_the_agency_s_brackets_dates_the_page() -> None:
     assert (stamp.published, stamp.trust) == (date(2019, 3, 3), Trust.PAGE)
 
 
-def test_a_numeric_stamp_the_parser_cannot_read_is_still_found_and_not_guessed() -> None:
-    line = "Agency | Ottawa | Updated: 04-03-2019 17:07 EST | Created: 04-03-2019 15:31 EST"
+@pytest.mark.parametrize(
+    ("zone", "published", "readings"),
+    [
+        ("EST", datetime(2019, 4, 3, 17, 7), ()),
+        ("IST", datetime(2019, 3, 4, 17, 7), ()),
+        ("UTC", datetime(2019, 4, 3, 17, 7), (date(2019, 3, 4), date(2019, 4, 3))),
+    ],
+)
+def test_a_numeric_stamp_s_order_is_told_by_its_time_zone_or_not_guessed(
+    zone: str, published: datetime, readings: tuple[date, ...]
+) -> None:
+    line = f"Agency | Ottawa | Updated: 04-03-2019 17:07 {zone} | Created: 04-03-2019 15:31 {zone}"
     body = "Canada and Mexico held talks in Ottawa on trade and border rules, officials said."
     [stamp] = find_stamps(f"{line}\n\n{body}\n")
-    assert stamp.readings == (date(2019, 3, 4), date(2019, 4, 3))
+    assert stamp.readings == readings
+    if not readings:
+        assert stamp.published == published
 
 
 def test_a_dateline_run_into_the_first_word_dates_the_page() -> None:

@@ -97,7 +97,8 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
             continue
         readings: tuple[date, ...] = ()
         if known is None:
-            published, readings = _numeric(candidate, published, day_first)
+            order = day_first if day_first is not None else _day_first_by_zone(candidate)
+            published, readings = _numeric(candidate, published, order)
         if trust_of_known is not None:
             trust = trust_of_known
         elif pattern(rules["updated"], re.IGNORECASE).search(candidate):
@@ -147,6 +148,16 @@ def _day_first(text: str) -> bool | None:
         if (int(match.group("first")) > 12) != (int(match.group("second")) > 12)
     }
     return orders.pop() if len(orders) == 1 else None
+
+
+def _day_first_by_zone(line: str) -> bool | None:
+    """Whether the time zone the line shows is of a country that writes the day first, or of
+    one that writes the month first; None when it shows none of them."""
+    rules = load("pages")["stamps"]
+    zones = set(re.findall(r"\b[A-Z]{2,4}\b", line))
+    if zones & set(rules["month_first_zones"]):
+        return False
+    return True if zones & set(rules["day_first_zones"]) else None
 
 
 def _numeric(
