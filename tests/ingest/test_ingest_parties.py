@@ -104,6 +104,7 @@ def test_words_that_name_something_else_name_no_party(text: str) -> None:
         ("King Abdullah of Jordan met Israeli leaders.", ["JOR", "ISR"]),
         ("Russia, Georgia and Ukraine sent delegations.", ["RUS", "GEO", "UKR"]),
         ("In Georgia, voters went to the polls.", ["GEO"]),
+        ("Speaking in Washington, Russia's ambassador said so.", ["RUS"]),
         # In a title-case headline, capitals tell nothing about names.
         ("Talks Resume for the First Time Since Georgia War", ["GEO"]),
     ],

@@ -209,14 +209,15 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
     return before is not None and before.group(1) not in (*_OPENERS, *_state_names())
 
 
-def _a_place(before: str, word: str) -> bool:
-    """Whether a state's word after ``before`` names where something happened, not a party:
-    a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state after the
-    city it locates ("met in Oslo, Norway")."""
+def _a_place(before: str, word: str, after: str) -> bool:
+    """Whether a state's word between ``before`` and ``after`` names where something happened,
+    not a party: a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state
+    closing the phrase of the city it locates ("met in Oslo, Norway, on Thursday")."""
     locative = r"\b(?:in|at|near|outside)\s"
     if word in _capitals() and re.search(locative + "$", before):
         return True
-    return bool(re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before))
+    city = re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before)
+    return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
 
 def _title_case(text: str) -> bool:
@@ -238,7 +239,7 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         word = match.group(0)
         if word in homonyms and _names_something_else(text, match.start(), match.end()):
             continue
-        if _a_place(text[: match.start()], word):
+        if _a_place(text[: match.start()], word, text[match.end() :]):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
