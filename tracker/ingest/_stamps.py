@@ -179,7 +179,7 @@ def _numeric(
     except ValueError:
         return parsed, ()
     if isinstance(parsed, datetime):
-        return datetime.combine(shown, parsed.time()), ()
+        return parsed.replace(year=shown.year, month=shown.month, day=shown.day), ()
     return shown, ()
 
 
