@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.ingest import Draft, UndatedPageError, configure, draft_article, run
@@ -291,3 +291,92 @@ def test_a_caption_shown_again_with_its_credit_is_no_part_of_the_article() -> No
     assert [sentence.text for sentence in read.sentences] == [
         "The European Union said Thursday it suspended talks on two agreements with Russia."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 March 2019", date(2019, 3, 12)),
+        ("Nov 3 2020", date(2020, 11, 3)),
+        ("March 9, 2017", date(2017, 3, 9)),
+        ("Published : February 14, 2020", date(2020, 2, 14)),
+        ("Posted : 3 June 2018 09:40", datetime(2018, 6, 3, 9, 40)),
+        ("Updated: 23/04/2019", date(2019, 4, 23)),
+        ("Updated: 04-23-2019", date(2019, 4, 23)),
+    ],
+)
+def test_the_date_formats_of_web_pages_are_read(line: str, expected: date) -> None:
+    body = "Canada and Mexico held talks in Ottawa on trade and border rules, officials said."
+    [stamp] = find_stamps(f"{line}\n\n{body}\n")
+    assert (stamp.published, stamp.readings) == (expected, ())
+
+
+def test_a_dateline_before_the_agency_s_brackets_dates_the_page() -> None:
+    text = "OTTAWA, 03 March 2019, (AGENCY): Canada and Mexico resumed talks on trade rules.\n"
+    [stamp] = find_stamps(text)
+    assert (stamp.published, stamp.trust) == (date(2019, 3, 3), Trust.PAGE)
+
+
+@pytest.mark.parametrize(
+    ("zone", "published", "readings"),
+    [
+        ("EST", datetime(2019, 4, 3, 17, 7), ()),
+        ("IST", datetime(2019, 3, 4, 17, 7), ()),
+        ("UTC", datetime(2019, 4, 3, 17, 7), (date(2019, 3, 4), date(2019, 4, 3))),
+    ],
+)
+def test_a_numeric_stamp_s_order_is_told_by_its_time_zone_or_not_guessed(
+    zone: str, published: datetime, readings: tuple[date, ...]
+) -> None:
+    line = f"Agency | Ottawa | Updated: 04-03-2019 17:07 {zone} | Created: 04-03-2019 15:31 {zone}"
+    body = "Canada and Mexico held talks in Ottawa on trade and border rules, officials said."
+    [stamp] = find_stamps(f"{line}\n\n{body}\n")
+    assert stamp.readings == readings
+    if not readings:
+        assert stamp.published == published
+
+
+def test_a_dateline_run_into_the_first_word_dates_the_page() -> None:
+    text = "14 May 2016Ankara said on Saturday it had recalled its envoy to Austria for talks.\n"
+    [stamp] = find_stamps(text)
+    assert (stamp.published, stamp.trust) == (date(2016, 5, 14), Trust.PAGE)
+    assert draft_article("page.txt", text).published == date(2016, 5, 14)
+
+
+# The first date read loads dateparser, which takes longer than a deadline allows.
+@settings(deadline=None)
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)).filter(
+        lambda day: day.day <= 12 and day.day != day.month
+    ),
+    st.sampled_from(["-", "/", "."]),
+)
+def test_a_numeric_date_either_order_could_read_is_not_guessed(day: date, sep: str) -> None:
+    line = f"Updated: {day.day:02}{sep}{day.month:02}{sep}{day.year}"
+    body = "Canada and Mexico held talks in Ottawa on trade and border rules, officials said."
+    text = f"{line}\n\n{body}\n"
+    [stamp] = find_stamps(text)
+    assert stamp.readings == (day, date(day.year, day.day, day.month))
+    with pytest.raises(UndatedPageError, match="day or the month first"):
+        draft_article("page.txt", text)
+
+
+@settings(deadline=None)
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)).filter(
+        lambda day: day.day <= 12 and day.day != day.month
+    ),
+    st.booleans(),
+)
+def test_the_page_s_other_numeric_dates_tell_the_order(day: date, day_first: bool) -> None:
+    shown, other = (
+        (f"{day.day:02}-{day.month:02}-{day.year}", "25-01-2001")
+        if day_first
+        else (f"{day.month:02}-{day.day:02}-{day.year}", "01-25-2001")
+    )
+    text = (
+        f"Updated: {shown}\n\nCanada and Mexico held talks in Ottawa on trade and border "
+        f"rules, officials said.\n\nArchive: {other}\n"
+    )
+    stamp = find_stamps(text)[0]
+    assert (stamp.published, stamp.readings) == (day, ())

@@ -40,7 +40,15 @@ from tracker._entries import (
 from tracker.ingest._data import load, pattern
 from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
 from tracker.ingest._page import Page, Sentence, publication, read_page
-from tracker.ingest._parties import Person, Role, participant, party_mentions, people_in, side_of
+from tracker.ingest._parties import (
+    Person,
+    Role,
+    participant,
+    party_mentions,
+    party_name,
+    people_in,
+    side_of,
+)
 from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, hedged
 
@@ -887,7 +895,7 @@ def _reason(texts: Sequence[str]) -> str:
 
 
 def _body(by: str, texts: Sequence[str]) -> str:
-    name: str = load("parties")["parties"].get(by, {}).get("name", by)
+    name = party_name(by)
     for level, words in (
         ("foreign ministers", r"\bforeign ministers\b"),
         ("defence ministers", r"\bdefen[cs]e ministers\b"),

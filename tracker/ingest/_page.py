@@ -317,6 +317,9 @@ def _chosen(page: Page) -> tuple[Stamp | None, list[str]]:
         for stamp in page.stamps:
             if stamp.trust is not trust:
                 continue
+            if stamp.readings:
+                refused.append(f"{stamp.describe()}; it is not guessed")
+                continue
             contradiction = None if trust is Trust.PAGE else _contradiction(page, stamp.day)
             if contradiction is None:
                 return stamp, refused

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+import pycountry
 from attrs import frozen
 
 from tracker._entries import Dyad, Participant
@@ -19,6 +20,7 @@ __all__ = [
     "membership_periods",
     "participant",
     "party_mentions",
+    "party_name",
     "people_in",
     "side_of",
 ]
@@ -107,9 +109,13 @@ def people_in(text: str) -> tuple[Mention, ...]:
     return tuple(sorted((*known, *told), key=lambda mention: mention.start))
 
 
+#: Capitalised words that open a sentence rather than a name.
+_OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
+_OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
+
 #: A name of two to four capitalised words, not starting with a preposition or an article.
 _NAME = (
-    r"(?!(?:In|On|At|For|From|With|After|Before|During|Under|By|The|And|But|As)\b)"
+    rf"(?!(?:{'|'.join(_OPENERS)})\b)"
     r"(?P<name>[A-Z][A-Za-z'’-]*[a-z](?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der)){1,3})"
 )
 
@@ -155,19 +161,113 @@ def _speaks_for(cue: str) -> str | None:
 
 
 @cache
-def _party_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _organization_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     parties = load("parties")["parties"]
     return tuple((code, pattern("|".join(spec["patterns"]))) for code, spec in parties.items())
 
 
+@cache
+def _state_names() -> dict[str, str | None]:
+    """Every word for a sovereign state, with its code: pycountry's standard names, then our
+    own news names, adjectives and capitals; the phrases that name no party map to None."""
+    ambiguity = load("countries")["ambiguity"]
+    forms: dict[str, str | None] = {}
+    for code, spec in load("countries")["countries"].items():
+        country = pycountry.countries.get(alpha_3=code)
+        standard = [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
+        for form in (*standard, *spec.get("names", ()), *spec.get("adjectives", ())):
+            if form and not re.search(r"[,()]", form):
+                forms[form.removeprefix("the ")] = code
+        for form in spec.get("capitals", ()):
+            forms[form] = code
+    for form in ambiguity["shared"]:
+        forms.pop(form, None)
+    forms.update(dict.fromkeys(ambiguity["not_parties"]))
+    return forms
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    countries = load("countries")["countries"].values()
+    return frozenset(form for spec in countries for form in spec.get("capitals", ()))
+
+
+@cache
+def _state_pattern() -> re.Pattern[str]:
+    forms = sorted(_state_names(), key=len, reverse=True)
+    return pattern(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
+def _names_something_else(text: str, start: int, end: int) -> bool:
+    """Whether a state's name that is also a person's or a place's ("Jordan", "Georgia") is
+    run into another capitalised name: "Michael Jordan", "Atlanta, Georgia", "Georgia Tech"."""
+    if _title_case(text):
+        return False
+    if re.match(r"\s[A-Z]", text[end:]):
+        return True
+    before = re.search(r"(?<![\w-])([A-Z][\w'’-]*),?\s$", text[:start])
+    return before is not None and before.group(1) not in (*_OPENERS, *_state_names())
+
+
+def _a_place(before: str, word: str, after: str) -> bool:
+    """Whether a state's word between ``before`` and ``after`` names where something happened,
+    not a party: a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state
+    closing the phrase of the city it locates ("met in Oslo, Norway, on Thursday")."""
+    locative = r"\b(?:in|at|near|outside)\s"
+    if word in _capitals() and re.search(locative + "$", before):
+        return True
+    city = re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before)
+    return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of four letters or more is capitalised, as in a headline."""
+    words = re.findall(r"\b[^\W\d_]{4,}\b", text)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
 def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
-    """The parties a text refers to, as (actor code, offset), in order."""
-    found = [
-        (code, match.start())
-        for code, party_pattern in _party_patterns()
+    """The parties a text refers to, as (actor code, offset), in order; where two words
+    overlap ("Guinea" in "Papua New Guinea"), the longer one."""
+    homonyms = set(load("countries")["ambiguity"]["homonyms"])
+    spans: list[tuple[int, int, str | None]] = [
+        (match.start(), match.end(), code)
+        for code, party_pattern in _organization_patterns()
         for match in party_pattern.finditer(text)
     ]
-    return tuple(sorted(found, key=lambda item: item[1]))
+    for match in _state_pattern().finditer(text):
+        word = match.group(0)
+        if word in homonyms and _names_something_else(text, match.start(), match.end()):
+            continue
+        if _a_place(text[: match.start()], word, text[match.end() :]):
+            continue
+        spans.append((match.start(), match.end(), _state_names()[word]))
+    found: list[tuple[str, int]] = []
+    reached = 0
+    for start, end, code in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start < reached:
+            continue
+        reached = end
+        if code is not None:
+            found.append((code, start))
+    return tuple(found)
+
+
+def party_name(code: str) -> str:
+    """The name a draft gives a party: an organization's, else the first of a state's standard
+    names that names it alone, else its code."""
+    organization = load("parties")["parties"].get(code)
+    if organization is not None:
+        return str(organization["name"])
+    spec = load("countries")["countries"].get(code)
+    if spec is None:
+        return code
+    country = pycountry.countries.get(alpha_3=code)
+    standard = [getattr(country, key, None) for key in ("common_name", "name")]
+    for name in (*standard, *spec.get("names", ())):
+        if name and _state_names().get(name) == code:
+            return str(name)
+    return code
 
 
 def _membership(party: str) -> dict[str, tuple[date, date]]:

@@ -30,12 +30,16 @@ class Trust(StrEnum):
 
 @frozen
 class Stamp:
-    """A date the page shows: the day (with its time when shown), its line, where it stands."""
+    """A date the page shows: the day (with its time when shown), its line, where it stands;
+    ``readings`` are the two days an all-numeric date may be (``05-08-2022``) when the page
+    does not show whether it writes the day or the month first, and then ``published`` is
+    neither."""
 
     published: date | datetime
     line: str
     number: int
     trust: Trust
+    readings: tuple[date, ...] = ()
 
     @property
     def day(self) -> date:
@@ -49,13 +53,21 @@ class Stamp:
             Trust.UPDATED: "a 'last updated' line",
             Trust.FOOTER: "a date at the foot of the page",
         }[self.trust]
+        if self.readings:
+            days = " or ".join(map(str, self.readings))
+            return (
+                f"{kind} {self.line!r} (line {self.number}): {days}, as the page does not show "
+                f"whether it writes the day or the month first"
+            )
         return f"{kind} {self.line!r} (line {self.number}): {self.day}"
 
 
 def stamp_like(line: str) -> bool:
-    """Whether a line is short and holds a year: a candidate stamp, never part of a sentence."""
+    """Whether a line is short (separators such as "|" are no words) and holds a year: a
+    candidate stamp, never part of a sentence."""
     rules = load("pages")["stamps"]
-    return len(line.split()) <= rules["max_words"] and bool(pattern(rules["year"]).search(line))
+    words = [word for word in line.split() if any(char.isalnum() for char in word)]
+    return len(words) <= rules["max_words"] and bool(pattern(rules["year"]).search(line))
 
 
 def find_stamps(text: str) -> tuple[Stamp, ...]:
@@ -69,19 +81,24 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
         at for at, (_, line) in enumerate(numbered) if len(line.split()) > rules["max_words"]
     ]
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(numbered), -1)
+    day_first = _day_first(text)
     stamps = []
     for at, (number, line) in enumerate(numbered):
         candidate = line
         if not stamp_like(line):
-            # A wire opening may carry the day in its agency's brackets.
-            found = opening.match(line)
+            # A wire opening may carry the day in its agency's brackets, or open on a dateline.
+            found = opening.match(line) or pattern(rules["dateline"]).match(line)
             candidate = (found.group("agency") or "") if found else ""
             if not pattern(rules["year"]).search(candidate):
                 continue
         known, trust_of_known = _known(candidate)
-        published = known or _parsed(candidate)
+        published = known or _parsed(_tidy(candidate)) or _numeric_day(candidate)
         if published is None:
             continue
+        readings: tuple[date, ...] = ()
+        if known is None:
+            order = day_first if day_first is not None else _day_first_by_zone(candidate)
+            published, readings = _numeric(candidate, published, order)
         if trust_of_known is not None:
             trust = trust_of_known
         elif pattern(rules["updated"], re.IGNORECASE).search(candidate):
@@ -90,8 +107,80 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
             trust = Trust.PAGE
         else:
             trust = Trust.FOOTER
-        stamps.append(Stamp(published, line, number, trust))
+        stamps.append(Stamp(published, line, number, trust, readings))
     return tuple(stamps)
+
+
+def _tidy(line: str) -> str:
+    """The line as a date parser reads it: a label's colon against its word ("Published :"),
+    a date apart from a word run into it ("2017Moscow")."""
+    line = re.sub(r"(?<=\w) +:", ":", line)
+    return re.sub(r"(?<=\d)(?=[A-Z][a-z])", " ", line)
+
+
+#: An all-numeric date: two numbers of one or two digits and a year, one separator.
+_NUMERIC = (
+    r"(?<![\d./-])(?P<first>\d{1,2})(?P<sep>[-/.])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _numeric_day(line: str) -> date | None:
+    """The first all-numeric date of a line the date parser could not read, day first (the
+    order is settled afterwards, as the page shows it)."""
+    match = pattern(_NUMERIC).search(line)
+    if match is None:
+        return None
+    day, month, year = (int(match.group(key)) for key in ("first", "second", "year"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, day, month) if day <= 12 else None
+
+
+def _day_first(text: str) -> bool | None:
+    """Whether the page writes its all-numeric dates day first, as one of them shows by a number
+    above 12 in first place (or second place for month first); None when none shows it, or when
+    they disagree."""
+    orders = {
+        int(match.group("first")) > 12
+        for match in pattern(_NUMERIC).finditer(text)
+        if (int(match.group("first")) > 12) != (int(match.group("second")) > 12)
+    }
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _day_first_by_zone(line: str) -> bool | None:
+    """Whether the time zone the line shows is of a country that writes the day first, or of
+    one that writes the month first; None when it shows none of them."""
+    rules = load("pages")["stamps"]
+    zones = set(re.findall(r"\b[A-Z]{2,4}\b", line))
+    if zones & set(rules["month_first_zones"]):
+        return False
+    return True if zones & set(rules["day_first_zones"]) else None
+
+
+def _numeric(
+    line: str, parsed: date | datetime, day_first: bool | None
+) -> tuple[date | datetime, tuple[date, ...]]:
+    """The day of an all-numeric date in the order the page writes them; both readings when
+    the order is unknown and each number could be the month."""
+    match = pattern(_NUMERIC).search(line)
+    if match is None:
+        return parsed, ()
+    first, second, year = (int(match.group(key)) for key in ("first", "second", "year"))
+    if day_first is None and first != second and max(first, second) <= 12:
+        return parsed, (date(year, second, first), date(year, first, second))
+    if day_first is None:
+        day_first = first > 12
+    day, month = (first, second) if day_first else (second, first)
+    try:
+        shown = date(year, month, day)
+    except ValueError:
+        return parsed, ()
+    if isinstance(parsed, datetime):
+        return parsed.replace(year=shown.year, month=shown.month, day=shown.day), ()
+    return shown, ()
 
 
 def _known(line: str) -> tuple[date | datetime | None, Trust | None]:

@@ -1,0 +1,129 @@
+"""Parties of any pair: every sovereign state by its names, adjectives and capitals, the main
+international organizations, and the words that name a state and something else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pycountry
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.ingest import draft_article
+from tracker.ingest._data import load
+from tracker.ingest._parties import party_mentions, party_name
+
+STATES = load("countries")["countries"]
+AMBIGUITY = load("countries")["ambiguity"]
+
+
+def codes(text: str) -> list[str]:
+    """The parties a sentence names, in order."""
+    return [code for code, _ in party_mentions(text)]
+
+
+def test_every_state_is_an_iso_country() -> None:
+    for code in STATES:
+        assert pycountry.countries.get(alpha_3=code) is not None, code
+    # The 193 members of the United Nations, its two observer states, and Taiwan.
+    assert len(STATES) == 196
+
+
+@given(st.sampled_from(sorted(STATES)))
+def test_a_state_is_named_by_its_common_name(code: str) -> None:
+    name = party_name(code)
+    assert codes(f"Officials from {name} met on Tuesday.") == [code], name
+
+
+@given(
+    st.sampled_from(
+        sorted((code, word) for code, spec in STATES.items() for word in spec.get("adjectives", ()))
+    )
+)
+def test_a_state_is_named_by_its_adjective(code_and_word: tuple[str, str]) -> None:
+    code, word = code_and_word
+    assert codes(f"The {word} foreign minister said on Tuesday.") == [code]
+
+
+@given(
+    st.sampled_from(
+        sorted((code, word) for code, spec in STATES.items() for word in spec.get("capitals", ()))
+    )
+)
+def test_a_capital_speaks_for_its_government_but_is_a_place_after_in(
+    code_and_word: tuple[str, str],
+) -> None:
+    code, word = code_and_word
+    assert codes(f"{word} said on Tuesday it would respond.") == [code]
+    assert codes(f"The envoys spoke in {word} on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing said the British ambassador had been summoned.", ["CHN", "GBR"]),
+        ("Ankara and Athens resumed talks.", ["TUR", "GRC"]),
+        ("Papua New Guinea and Guinea-Bissau signed an accord with Guinea.", ["PNG", "GNB", "GIN"]),
+        ("Niger and Nigeria closed their border.", ["NER", "NGA"]),
+        ("South Sudan accused Sudan of shelling.", ["SSD", "SDN"]),
+        ("North Korea fired a missile towards South Korea.", ["PRK", "KOR"]),
+        ("The NATO-Russia Council met on Russia-Ukraine talks.", ["NATO", "RUS", "RUS", "UKR"]),
+        ("The UN, the African Union and ASEAN sent observers.", ["UN", "AU", "ASEAN"]),
+        ("The Council of Europe suspended Russia.", ["COE", "RUS"]),
+        ("The Organization of American States met in Lima.", ["OAS"]),
+    ],
+)
+def test_states_and_organizations_in_a_sentence(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad Smith played the drums.",
+        "Michael Jordan retired in 1993.",
+        "The governor of Atlanta, Georgia, spoke.",
+        "Students at Georgia Tech protested.",
+        "Fighting flared on the Niger River.",
+        "Congo held talks with Korea.",
+        "The turkey was roasted for Thanksgiving.",
+        "The envoys met in Corfu, Greece, on Tuesday.",
+        "Leaders gathered at the G20 summit.",
+        "The Group of Seven met in New Mexico.",
+    ],
+)
+def test_words_that_name_something_else_name_no_party(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad and Sudan signed a ceasefire.", ["TCD", "SDN"]),
+        ("King Abdullah of Jordan met Israeli leaders.", ["JOR", "ISR"]),
+        ("Russia, Georgia and Ukraine sent delegations.", ["RUS", "GEO", "UKR"]),
+        ("In Georgia, voters went to the polls.", ["GEO"]),
+        ("Speaking in Washington, Russia's ambassador said so.", ["RUS"]),
+        # In a title-case headline, capitals tell nothing about names.
+        ("Talks Resume for the First Time Since Georgia War", ["GEO"]),
+    ],
+)
+def test_a_name_shared_with_a_person_or_place_still_names_the_state(
+    text: str, expected: list[str]
+) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("China on Monday expelled two British diplomats.", "CHN-GBR"),
+        ("Turkey on Monday summoned the Swedish ambassador over a protest.", "SWE-TUR"),
+        ("Japan on Monday suspended talks with North Korea.", "JPN-PRK"),
+    ],
+)
+def test_a_page_about_any_pair_drafts_that_pair(body: str, parties: str) -> None:
+    draft = draft_article("news.txt", body + "\n", published=date(2023, 3, 6))
+    assert draft.entry is not None, draft.reasons
+    assert str(draft.entry.parties) == parties
