@@ -1,10 +1,16 @@
-"""Fixtures shared by the test suite: the bundled log and its replay."""
+"""Fixtures shared by the test suite: the bundled log and its replay; Hypothesis without its
+per-example deadline, a timing check that shared, loaded machines fail at random (speed is
+measured by the benchmarks, not by the tests)."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 import tracker
+
+settings.register_profile("tracker", deadline=None)
+settings.load_profile("tracker")
 
 
 @pytest.fixture(scope="session")
