@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from commands import run
+from commands import anomalous_log, run
 
 import tracker
 
@@ -61,16 +61,7 @@ def test_strict_passes_a_consistent_log(capsys: pytest.CaptureFixture[str]) -> N
 def test_strict_names_the_anomalous_entry(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled: tracker.Log
 ) -> None:
-    lines = bundled.path.read_text().splitlines()
-    council = (
-        lines[-1]
-        .replace('"formal":false', '"formal":true')
-        .replace(
-            '"on":"2009-01-26","reported":"2009-01-26"', '"on":"2008-09-01","reported":"2008-09-01"'
-        )
-    )
-    log = tmp_path / "anomalous.jsonl"
-    log.write_text("\n".join([*lines[:-1], council]) + "\n")
+    log = anomalous_log(tmp_path)
     status, _, err = run(capsys, "state", "--log", str(log), "--at", "2008-09-01", "--strict")
     assert status == 1
     assert (

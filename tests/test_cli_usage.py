@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from commands import run
+from commands import anomalous_log, run
 
 import tracker
 from tracker._cli import _parser
@@ -258,16 +258,7 @@ def test_explain_anomalies_when_there_are_none(capsys: pytest.CaptureFixture[str
 def test_explain_anomalies_when_there_are_some(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    lines = tracker.bundled_log().read_text().splitlines()
-    council = (
-        lines[-1]
-        .replace('"formal":false', '"formal":true')
-        .replace(
-            '"on":"2009-01-26","reported":"2009-01-26"', '"on":"2008-09-01","reported":"2008-09-01"'
-        )
-    )
-    log = tmp_path / "anomalous.jsonl"
-    log.write_text("\n".join([*lines[:-1], council]) + "\n")
+    log = anomalous_log(tmp_path)
     status, out, _ = run(
         capsys, "explain", "anomalies", "--log", str(log), "--at", "2008-09-01", "--json"
     )

@@ -24,7 +24,7 @@ from tracker._entries import Dyad, Entry
 from tracker._errors import LogError, Problem, StorageError, shown
 from tracker._log import Decoding, Log, collected, open_for_writing, plan_append
 
-__all__ = ["SqliteStore"]
+__all__ = ["SqliteStore", "held_lines"]
 
 _SCHEMA = (
     """CREATE TABLE entries (
@@ -74,6 +74,19 @@ _ERRNOS = {
     sqlite3.SQLITE_PERM: errno.EACCES,
 }
 _STORAGE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, *_ERRNOS}
+
+
+def held_lines(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, bytes]:
+    """The lines the log holds for those of ``ids`` it has, by id (asked 500 at a time, under
+    SQLite's limit on a statement's parameters)."""
+    wanted = list(ids)
+    known: dict[str, bytes] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(f"SELECT id, line FROM entries WHERE id IN ({marks})", chunk)
+        known.update((entry_id, bytes(line)) for entry_id, line in rows)
+    return known
 
 
 class SqliteStore:
@@ -233,13 +246,7 @@ class SqliteStore:
         batch = list(entries)
         with self._writing() as db:
             position = _last(db)
-            ids = list({entry.id for entry in batch})
-            known: dict[str, bytes] = {}
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT id, line FROM entries WHERE id IN ({marks})", chunk)
-                known.update((entry_id, bytes(line)) for entry_id, line in rows)
+            known = held_lines(db, {entry.id for entry in batch})
             new = plan_append(str(self.path), known, position, batch, expected)
             by_id = {entry.id: entry for entry in batch}
             db.executemany(

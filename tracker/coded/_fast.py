@@ -17,7 +17,7 @@ import orjson
 
 from tracker._entries import CodedEvent, Dyad
 from tracker._errors import FieldError, LogError, Problem, shown
-from tracker._sqlite import SqliteStore
+from tracker._sqlite import SqliteStore, held_lines
 from tracker.coded._actors import ActorMap
 from tracker.coded._codes import plover_of
 from tracker.coded._gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
@@ -254,13 +254,7 @@ def append_rows(store: SqliteStore, rows: Sequence[Row]) -> int:
     with store._writing() as db:  # the store's own write transaction
         db.execute("PRAGMA cache_size = -65536")  # 64 MiB: the indexes' pages stay in memory
         position: int = db.execute("SELECT coalesce(max(position), 0) FROM entries").fetchone()[0]
-        ids = list({row.id for row in rows})
-        known: dict[str, bytes] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found = db.execute(f"SELECT id, line FROM entries WHERE id IN ({marks})", chunk)
-            known.update((entry_id, bytes(line)) for entry_id, line in found)
+        known = held_lines(db, {row.id for row in rows})
         new: list[tuple[object, ...]] = []
         problems: list[Problem] = []
         for offset, row in enumerate(rows, start=1):
