@@ -332,3 +332,27 @@ async def test_coded_events_are_listed_only_when_the_filter_names_their_type(
         await settle(pilot)
         assert main.cursor == coded
         assert coded in main.rows
+
+
+@scenario
+async def test_the_chart_shows_the_log_as_known_on_the_day_chosen(nato_log: Path) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        main = app.main
+        replay = main.story.replay
+        chart = main.query_one(TimelineChart)
+        plot = main.query_one(LevelPlot)
+        main.see_as_known_on(day("2008-12-18"))
+        await settle(pilot)
+        await until(pilot, lambda: plot.chronology is not None, "the chart")
+        seen = chronology(replay, known_at=day("2008-12-18"), resolution=2 * WIDE[0])
+        assert plot.chronology == seen
+        assert all(replay.entries[mark.index].reported <= day("2008-12-18") for mark in seen.marks)
+        assert len(seen.marks) < sum(1 for entry in replay.entries if entry.CURATED)
+        assert "as known on 2008-12-18" in str(chart.border_title)
+        main.see_as_known_on(None)
+        await settle(pilot)
+        await until(pilot, lambda: plot.chronology is not None, "the chart")
+        assert plot.chronology == chronology(replay, resolution=2 * WIDE[0])
+        assert "as known on" not in str(chart.border_title)

@@ -241,6 +241,9 @@ class MainScreen(Screen[None]):
 
     def _mark_known(self) -> None:
         self.query_one(Timeline).known_at = self.known_at
+        # The chart follows a day chosen to see from; stepping "as known then" moves that day
+        # with every entry, and the chart stays as it was.
+        self.query_one(TimelineChart).known_at = self.known_on
 
     @property
     def known_at(self) -> date | None:

@@ -214,6 +214,8 @@ class TimelineChart(Vertical, can_focus=True):
     """The days shown, ``None`` for the whole log."""
     chronology: reactive[Chronology | None] = reactive(None)
     cursor: reactive[date | None] = reactive(None)
+    known_at: reactive[date | None] = reactive(None)
+    """The day the log is seen from (only the entries reported by then), ``None`` as it was."""
 
     class Seek(Message):
         """The user clicked ``day`` on the chart."""
@@ -245,10 +247,19 @@ class TimelineChart(Vertical, can_focus=True):
         else:
             self.window = None
 
-    def watch_window(self, window: tuple[date, date] | None) -> None:
-        shown = f"{window[0]} to {window[1]}" if window else "whole log"
-        self.border_title = f"timeline · {shown} · {self.KEYS}"
+    def watch_window(self) -> None:
+        self._retitle()
         self._lay_out()
+
+    def watch_known_at(self) -> None:
+        self._retitle()
+        self._lay_out()
+
+    def _retitle(self) -> None:
+        window = self.window
+        shown = f"{window[0]} to {window[1]}" if window else "whole log"
+        known = f" · as known on {self.known_at}" if self.known_at else ""
+        self.border_title = f"timeline · {shown}{known} · {self.KEYS}"
 
     def watch_chronology(self, chart: Chronology | None) -> None:
         self.set_class(bool(chart and chart.coded), "-coded")
@@ -307,19 +318,26 @@ class TimelineChart(Vertical, can_focus=True):
         if self.replay is not None and len(self.replay):
             start, end = self.window or (None, None)
             columns = max(self.app.size.width, NARROWEST_TERMINAL)
-            self._compute(self.replay, start, end, BRAILLE * columns)
+            self._compute(self.replay, start, end, self.known_at, BRAILLE * columns)
 
     @work(thread=True, exclusive=True, group="chart")
     def _compute(
-        self, replay: Replay, start: date | None, end: date | None, resolution: int
+        self,
+        replay: Replay,
+        start: date | None,
+        end: date | None,
+        known_at: date | None,
+        resolution: int,
     ) -> None:
-        chart = chronology(replay, start, end, resolution=resolution)
+        chart = chronology(replay, start, end, known_at=known_at, resolution=resolution)
         window = None if start is None or end is None else (start, end)
-        self.app.call_from_thread(self._show, replay, window, chart)
+        self.app.call_from_thread(self._show, (replay, window, known_at), chart)
 
-    def _show(self, replay: Replay, window: tuple[date, date] | None, chart: Chronology) -> None:
-        """Show ``chart`` if it is of the replay and window asked for last."""
-        if (replay, window) == (self.replay, self.window):
+    def _show(
+        self, asked: tuple[Replay, tuple[date, date] | None, date | None], chart: Chronology
+    ) -> None:
+        """Show ``chart`` if it is of the replay, window and day seen from asked for last."""
+        if asked == (self.replay, self.window, self.known_at):
             self.chronology = chart
 
     def _legend(self) -> None:
