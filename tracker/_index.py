@@ -69,10 +69,12 @@ class IndexedReplay:
     """The states of one dyad of an indexed log at any date, as :class:`~tracker.Replay` gives
     them, from the nearest stored checkpoint and the entries after it, decoded from the log."""
 
-    __slots__ = ("_data", "_db", "_path", "dyad")
+    __slots__ = ("_data", "_db", "_path", "dyad", "every")
 
-    def __init__(self, path: Path, data: bytes, db: sqlite3.Connection, dyad: Dyad) -> None:
-        self._path, self._data, self._db, self.dyad = path, data, db, dyad
+    def __init__(
+        self, path: Path, data: bytes, db: sqlite3.Connection, dyad: Dyad, every: int
+    ) -> None:
+        self._path, self._data, self._db, self.dyad, self.every = path, data, db, dyad, every
 
     def _count(self, where: str = "", *values: object) -> int:
         query = f"SELECT count(*) FROM entries WHERE first = ? AND second = ? {where}"
@@ -96,13 +98,13 @@ class IndexedReplay:
             )
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
-        number = target // EVERY
+        number = target // self.every
         base = self._checkpoint(number)
-        entries = list(_decoded(self._path, self._data, self._rows(number * EVERY, count)))
-        state = fold(entries[: target - number * EVERY], base)
+        entries = list(_decoded(self._path, self._data, self._rows(number * self.every, count)))
+        state = fold(entries[: target - number * self.every], base)
         if target < count:
             assert known_at is not None  # only a report day makes a later entry unknown
-            later = entries[target - number * EVERY :]
+            later = entries[target - number * self.every :]
             state = fold((e for e in later if e.reported <= known_at), state)
         return state.as_of(day, known_at)
 
@@ -133,22 +135,23 @@ def _decoded(path: Path, data: bytes, rows: list[tuple[int, int, int]]) -> Itera
         yield entry
 
 
-def indexed_replay(path: Path, dyad: Dyad) -> IndexedReplay | None:
+def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay | None:
     """The indexed replay of ``dyad`` in the JSONL log at ``path``, its index brought up to date
     first; ``None`` when the log cannot be indexed (it has problems, or no entry of ``dyad``, or
-    the index cannot be written), for the cold path to read it and say why."""
+    the index cannot be written), for the cold path to read it and say why. An index kept
+    with checkpoints at another interval than ``every`` is rebuilt."""
     try:
         data = path.read_bytes()
-        db = _up_to_date(path, data)
+        db = _up_to_date(path, data, every)
     except (OSError, sqlite3.Error):
         return None
     if db is None:
         return None
-    replay = IndexedReplay(path, data, db, dyad)
+    replay = IndexedReplay(path, data, db, dyad, every)
     return replay if len(replay) else None
 
 
-def _up_to_date(path: Path, data: bytes) -> sqlite3.Connection | None:
+def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | None:
     where = index_path(path)
     with contextlib.suppress(FileNotFoundError):
         if not stat.S_ISREG(os.lstat(where).st_mode):
@@ -159,11 +162,12 @@ def _up_to_date(path: Path, data: bytes) -> sqlite3.Connection | None:
             size = int(meta.get("size", -1))
             if (
                 meta.get("format") == _FORMAT
+                and meta.get("every") == str(every)
                 and meta.get("types") == _types()
                 and 0 <= size <= len(data)
                 and meta.get("digest") == _digest(data[:size])
             ):
-                return db if _extend(db, path, data, size, int(meta["lines"])) else None
+                return db if _extend(db, path, data, size, int(meta["lines"]), every) else None
             db.close()
     partial = where.with_name(f"{where.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
@@ -172,10 +176,16 @@ def _up_to_date(path: Path, data: bytes) -> sqlite3.Connection | None:
         db.executescript(_SCHEMA)
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("format", _FORMAT), ("types", _types()), ("size", "0"), ("lines", "0")],
+            [
+                ("format", _FORMAT),
+                ("every", str(every)),
+                ("types", _types()),
+                ("size", "0"),
+                ("lines", "0"),
+            ],
         )
         db.execute("INSERT INTO meta VALUES ('digest', ?)", (_digest(b""),))
-        built = _extend(db, path, data, 0, 0)
+        built = _extend(db, path, data, 0, 0, every)
         db.close()
         if not built:
             return None
@@ -199,7 +209,9 @@ def _digest(prefix: bytes) -> str:
     return hashlib.blake2b(prefix, digest_size=32).hexdigest()
 
 
-def _extend(db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: int) -> bool:
+def _extend(  # noqa: PLR0917 - the index and where it stands
+    db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: int, every: int
+) -> bool:
     """Index the lines of ``data`` after its first ``size`` bytes and fold the checkpoints they
     change; ``False`` (nothing written) when a new line has a problem."""
     decoding, rows, new = Decoding(path), [], []
@@ -226,7 +238,8 @@ def _extend(db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: i
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for dyad in {entry.parties for entry in new}:
             earliest = min(e.on for e in new if e.parties == dyad)
-            _refold(db, path, data, dyad, earliest=earliest.toordinal(), indexed=indexed)
+            replay = IndexedReplay(path, data, db, dyad, every)
+            _refold(replay, earliest=earliest.toordinal(), indexed=indexed)
         db.executemany(
             "UPDATE meta SET value = ? WHERE key = ?",
             [(str(start), "size"), (str(lines), "lines"), (_digest(data[:start]), "digest")],
@@ -241,21 +254,19 @@ def _extend(db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: i
     return True
 
 
-def _refold(
-    db: sqlite3.Connection, path: Path, data: bytes, dyad: Dyad, *, earliest: int, indexed: int
-) -> None:
+def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     """Fold again the checkpoints of ``dyad`` after the first place a new entry takes: the
     entries before it are those of earlier days and of its day on the ``indexed`` lines."""
-    replay = IndexedReplay(path, data, db, dyad)
     place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
-    number = place // EVERY
-    db.execute(
+    number, dyad = place // replay.every, replay.dyad
+    replay._db.execute(
         "DELETE FROM checkpoints WHERE first = ? AND second = ? AND number > ?",
         (dyad.first, dyad.second, number),
     )
-    rows = replay._rows(number * EVERY, len(replay))
-    states = checkpoints(_decoded(path, data, rows), replay._checkpoint(number), EVERY)
-    db.executemany(
+    rows = replay._rows(number * replay.every, len(replay))
+    entries = _decoded(replay._path, replay._data, rows)
+    states = checkpoints(entries, replay._checkpoint(number), replay.every)
+    replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
             (dyad.first, dyad.second, number + offset, orjson.dumps(encode_state(state)))
