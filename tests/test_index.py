@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
+from tracker import _index
 from tracker._index import index_path, indexed_replay
 from tracker._store import write_log
 from tracker.strategies import logs
@@ -79,3 +82,18 @@ def test_a_corrupt_or_foreign_index_is_rebuilt(tmp_path: Path) -> None:
     warm = indexed_replay(path, DYAD, every=2)
     assert warm is not None
     assert warm.at(None) == tracker.Replay(entries, dyad=DYAD).at(None)
+
+
+def test_an_index_built_with_other_entry_types_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "log.jsonl"
+    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
+    assert indexed_replay(path, DYAD) is not None
+    built = index_path(path).stat().st_ino
+    assert indexed_replay(path, DYAD) is not None
+    assert index_path(path).stat().st_ino == built  # valid: used as it is
+    more = {**tracker.entry_types(), "contacts_resumed_again": MilitaryContactsResumed}
+    monkeypatch.setattr(_index, "entry_types", lambda: more)
+    assert indexed_replay(path, DYAD) is not None
+    assert index_path(path).stat().st_ino != built
