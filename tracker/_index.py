@@ -33,7 +33,7 @@ from tracker._state import State
 __all__ = ["EVERY", "IndexedReplay", "index_path", "indexed_replay"]
 
 #: How many entries of a dyad lie between two stored checkpoint states.
-EVERY = 256
+EVERY = 1024
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
 _FORMAT = "tracker-index 1"
