@@ -1,4 +1,4 @@
-"""The persisted index gives the states the cold replay gives, after appends and after the log is
+"""The persisted index gives the states and explanations the cold replay gives, after appends and after the log is
 changed behind its back."""
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) ->
     assert warm is not None
     for day in [*days, None]:
         assert warm.at(day) == cold.at(day)
+        for field in ("measures", "channels", "pending", "meetings", "stances"):
+            assert warm.explain(field, day) == cold.explain(field, day)
         for late in (-30, 0, 30):
             known = (day or date(2010, 1, 1)) + timedelta(days=late)
             assert warm.at(day, known_at=known) == cold.at(day, known_at=known)

@@ -588,7 +588,7 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
 
 
 def _explain(args: argparse.Namespace, out: Console) -> int:
-    replay = _replay(args)
+    replay = _states(args)
     day = args.at or date.today()
     explanations = replay.explain(args.field, day, known_at=args.known_at)
     if args.json:

@@ -28,6 +28,7 @@ from tracker._codec import decode_state, encode_state
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
+from tracker._replay import Explanation, explanations
 from tracker._state import State
 
 __all__ = ["EVERY", "IndexedReplay", "index_path", "indexed_replay"]
@@ -98,8 +99,7 @@ class IndexedReplay:
             )
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
-        number = target // self.every
-        base = self._checkpoint(number)
+        number, base = self._checkpoint(target // self.every)
         entries = list(_decoded(self._path, self._data, self._rows(number * self.every, count)))
         state = fold(entries[: target - number * self.every], base)
         if target < count:
@@ -108,14 +108,33 @@ class IndexedReplay:
             state = fold((e for e in later if e.reported <= known_at), state)
         return state.as_of(day, known_at)
 
-    def _checkpoint(self, number: int) -> State:
-        if number == 0:
-            return State(self.dyad)
+    def entry(self, entry_id: str) -> Entry:
+        """The entry of this dyad with this id, decoded from its line."""
+        rows = self._db.execute(
+            "SELECT line, start, length FROM entries WHERE id = ? AND first = ? AND second = ?",
+            (entry_id, self.dyad.first, self.dyad.second),
+        ).fetchall()
+        if not rows:
+            msg = f"no entry {entry_id!r} in the {self.dyad} replay"
+            raise KeyError(msg)
+        return next(_decoded(self._path, self._data, rows))
+
+    def explain(
+        self, path: str, day: date | None = None, *, known_at: date | None = None
+    ) -> tuple[Explanation, ...]:
+        """The entries and quoted sentences behind a part of the state on ``day``."""
+        return explanations(self, path, day, known_at=known_at)
+
+    def _checkpoint(self, number: int) -> tuple[int, State]:
+        """The stored checkpoint nearest at or before ``number``, and its number."""
         row = self._db.execute(
-            "SELECT state FROM checkpoints WHERE first = ? AND second = ? AND number = ?",
+            "SELECT number, state FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
+            " ORDER BY number DESC LIMIT 1",
             (self.dyad.first, self.dyad.second, number),
         ).fetchone()
-        return decode_state(orjson.loads(row[0]))
+        if row is None:
+            return 0, State(self.dyad)
+        return row[0], decode_state(orjson.loads(row[1]))
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
         return self._db.execute(
@@ -258,18 +277,27 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     """Fold again the checkpoints of ``dyad`` after the first place a new entry takes: the
     entries before it are those of earlier days and of its day on the ``indexed`` lines."""
     place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
-    number, dyad = place // replay.every, replay.dyad
+    number, base = replay._checkpoint(place // replay.every)
+    dyad = replay.dyad
     replay._db.execute(
         "DELETE FROM checkpoints WHERE first = ? AND second = ? AND number > ?",
         (dyad.first, dyad.second, number),
     )
     rows = replay._rows(number * replay.every, len(replay))
     entries = _decoded(replay._path, replay._data, rows)
-    states = checkpoints(entries, replay._checkpoint(number), replay.every)
+    states = checkpoints(entries, base, replay.every)
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
-            (dyad.first, dyad.second, number + offset, orjson.dumps(encode_state(state)))
+            (dyad.first, dyad.second, number + offset, encoded)
             for offset, state in enumerate(states, start=1)
+            if (encoded := _exact(state)) is not None
         ),
     )
+
+
+def _exact(state: State) -> bytes | None:
+    """The state's JSON, or ``None`` when it does not read back exactly (the JSON writes a day
+    stated by its month or year as a whole day): such a checkpoint is not kept."""
+    encoded = orjson.dumps(encode_state(state))
+    return encoded if repr(decode_state(orjson.loads(encoded))) == repr(state) else None
