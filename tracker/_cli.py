@@ -24,6 +24,7 @@ from tracker._codec import dumps_entry, encode_entry, encode_state
 from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
+from tracker._index import IndexedReplay, indexed_replay
 from tracker._log import SQLITE, Log, backend_for
 from tracker._output import print_indented
 from tracker._output import print_table as _table
@@ -311,6 +312,17 @@ def _read(args: argparse.Namespace) -> Log:
     return read_log(args.log or bundled_log())
 
 
+def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
+    """The states of the dyad asked for: from the log's index (built or brought up to date
+    here) when the log named is JSONL, else from its replay."""
+    store = open_store(args.log or bundled_log())
+    if args.log and isinstance(store, JsonlStore):
+        warm = indexed_replay(store.path, args.dyad)
+        if warm is not None:
+            return warm
+    return _replay(args)
+
+
 def _replay(args: argparse.Namespace) -> Replay:
     """The replay of the dyad asked for, from only that dyad's entries of the log."""
     store = open_store(args.log or bundled_log())
@@ -341,7 +353,7 @@ def _json_stream(items: Iterable[Any]) -> None:
 
 
 def _state(args: argparse.Namespace, out: Console) -> int:
-    state = _replay(args).at(args.at or date.today(), known_at=args.known_at)
+    state = _states(args).at(args.at or date.today(), known_at=args.known_at)
     if args.json:
         _json(encode_state(state))
     else:
@@ -543,7 +555,7 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
     if args.end < args.start:
         msg = f"--to {args.end} is before --from {args.start}"
         raise UsageError(msg)
-    replay = _replay(args)
+    replay = _states(args)
     before = replay.at(args.start, known_at=args.known_at)
     after = replay.at(args.end, known_at=args.known_at)
     changes = diff(before, after)
@@ -576,7 +588,7 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
 
 
 def _explain(args: argparse.Namespace, out: Console) -> int:
-    replay = _replay(args)
+    replay = _states(args)
     day = args.at or date.today()
     explanations = replay.explain(args.field, day, known_at=args.known_at)
     if args.json:

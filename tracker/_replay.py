@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol
 
 from attrs import frozen
 
@@ -447,24 +447,38 @@ class Replay:
 
         ``path`` is a part (``channels``) or one fact (``channels.nrc``) of :func:`flatten`.
         """
-        root = path.split(".", 1)[0]
-        if root not in FIELDS:
-            msg = f"unknown field {path!r}: a field starts with one of {', '.join(FIELDS)}"
-            raise ValueError(msg)
-        state = self.at(day, known_at=known_at)
-        flat = flatten(state)
-        paths = [key for key in flat if key == path or key.startswith(f"{path}.")]
-        if not paths and path != root:  # a whole part may be empty (no anomalies), not a fact
-            msg = f"the state on {day or 'the last day'} has nothing at {path!r}"
-            raise KeyError(msg)
-        return tuple(self._explain_one(state, key, flat[key]) for key in paths)
+        return explanations(self, path, day, known_at=known_at)
 
-    def _explain_one(self, state: State, path: str, value: str) -> Explanation:
-        ids = _entries_behind(state, path)
-        quotes = tuple(
-            quote for entry_id in ids for quote in _quotes_for(self.entry(entry_id), path)
-        )
-        return Explanation(path, value, ids, quotes)
+
+class Explained(Protocol):
+    """What :func:`explanations` reads: states at dates and entries by id."""
+
+    def at(self, day: date | None = None, *, known_at: date | None = None) -> State: ...
+
+    def entry(self, entry_id: str) -> Entry: ...
+
+
+def explanations(
+    states: Explained, path: str, day: date | None = None, *, known_at: date | None = None
+) -> tuple[Explanation, ...]:
+    """The entries and quoted sentences behind a part of the state of ``states`` on ``day``."""
+    root = path.split(".", 1)[0]
+    if root not in FIELDS:
+        msg = f"unknown field {path!r}: a field starts with one of {', '.join(FIELDS)}"
+        raise ValueError(msg)
+    state = states.at(day, known_at=known_at)
+    flat = flatten(state)
+    paths = [key for key in flat if key == path or key.startswith(f"{path}.")]
+    if not paths and path != root:  # a whole part may be empty (no anomalies), not a fact
+        msg = f"the state on {day or 'the last day'} has nothing at {path!r}"
+        raise KeyError(msg)
+    return tuple(_explain_one(states, state, key, flat[key]) for key in paths)
+
+
+def _explain_one(states: Explained, state: State, path: str, value: str) -> Explanation:
+    ids = _entries_behind(state, path)
+    quotes = tuple(quote for entry_id in ids for quote in _quotes_for(states.entry(entry_id), path))
+    return Explanation(path, value, ids, quotes)
 
 
 def replays(

@@ -1,0 +1,101 @@
+"""The persisted index gives the states and explanations the cold replay gives, after appends and after the log is
+changed behind its back."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from example_custom_type import MilitaryContactsResumed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker
+from tracker import _index
+from tracker._index import index_path, indexed_replay
+from tracker._store import write_log
+from tracker.strategies import logs
+
+DYAD = tracker.Dyad("NATO", "RUS")
+DAYS = st.dates(date(2007, 1, 1), date(2012, 12, 31))
+CHECKS = settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:
+    warm = indexed_replay(path, DYAD, every=2)
+    cold = tracker.Replay(entries, dyad=DYAD)
+    if not len(cold):  # nothing of the dyad: the cold path says so
+        assert warm is None
+        return
+    assert warm is not None
+    for day in [*days, None]:
+        assert warm.at(day) == cold.at(day)
+        for field in ("measures", "channels", "pending", "meetings", "stances"):
+            assert warm.explain(field, day) == cold.explain(field, day)
+        for late in (-30, 0, 30):
+            known = (day or date(2010, 1, 1)) + timedelta(days=late)
+            assert warm.at(day, known_at=known) == cold.at(day, known_at=known)
+
+
+@CHECKS
+@given(
+    log=logs(dyad=DYAD, max_size=14),
+    cut=st.integers(1, 13),
+    days=st.lists(DAYS, max_size=4),
+)
+def test_indexed_states_equal_cold_ones_after_appends(
+    tmp_path: Path, log: tuple[tracker.Entry, ...], cut: int, days: list[date]
+) -> None:
+    path = tmp_path / "log.jsonl"
+    path.unlink(missing_ok=True)
+    index_path(path).unlink(missing_ok=True)
+    first = log[: min(cut, len(log))]
+    write_log(path, first)
+    _agrees(path, first, days)
+    built = index_path(path).stat().st_ino if index_path(path).exists() else None
+    tracker.JsonlStore(path).append(log[len(first) :])
+    _agrees(path, log, days)
+    if built is not None:  # extended in place, not built again
+        assert index_path(path).stat().st_ino == built
+
+
+@CHECKS
+@given(log=logs(dyad=DYAD, max_size=14), keep=st.integers(1, 13), days=st.lists(DAYS, max_size=4))
+def test_a_log_changed_behind_the_index_rebuilds_it(
+    tmp_path: Path, log: tuple[tracker.Entry, ...], keep: int, days: list[date]
+) -> None:
+    path = tmp_path / "log.jsonl"
+    path.unlink(missing_ok=True)
+    index_path(path).unlink(missing_ok=True)
+    write_log(path, log)
+    _agrees(path, log, days)
+    changed = log[: min(keep, len(log))][::-1]  # cut short and reordered: no longer a prefix
+    path.unlink()
+    write_log(path, changed)
+    _agrees(path, changed, days)
+
+
+def test_a_corrupt_or_foreign_index_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    entries = tracker.read_log(tracker.bundled_log()).entries
+    write_log(path, entries)
+    index_path(path).write_bytes(b"not an index at all\n")
+    warm = indexed_replay(path, DYAD, every=2)
+    assert warm is not None
+    assert warm.at(None) == tracker.Replay(entries, dyad=DYAD).at(None)
+
+
+def test_an_index_built_with_other_entry_types_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "log.jsonl"
+    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
+    assert indexed_replay(path, DYAD) is not None
+    built = index_path(path).stat().st_ino
+    assert indexed_replay(path, DYAD) is not None
+    assert index_path(path).stat().st_ino == built  # valid: used as it is
+    more = {**tracker.entry_types(), "contacts_resumed_again": MilitaryContactsResumed}
+    monkeypatch.setattr(_index, "entry_types", lambda: more)
+    assert indexed_replay(path, DYAD) is not None
+    assert index_path(path).stat().st_ino != built

@@ -1,0 +1,303 @@
+"""A persisted index beside a JSON Lines log, so that a warm command neither re-reads nor
+re-folds the whole log.
+
+The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
+byte offset, line, dyad, day and report day, and each dyad's state after every
+:data:`EVERY` entries in replay order, encoded with the codec's state encoding. It is valid for
+the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
+types registered are checked before any use. Appends extend it; any other change to the log
+(a truncation, an edit), another set of entry types, a foreign or corrupt file rebuilds it.
+Deleting it is always safe. A log with problems is never indexed: its readers take the cold
+path, which reports them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import orjson
+
+from tracker._codec import decode_state, encode_state
+from tracker._entries import Dyad, Entry, entry_types
+from tracker._log import Decoding
+from tracker._reducer import checkpoints, fold
+from tracker._replay import Explanation, explanations
+from tracker._state import State
+
+__all__ = ["EVERY", "IndexedReplay", "index_path", "indexed_replay"]
+
+#: How many entries of a dyad lie between two stored checkpoint states.
+EVERY = 1024
+
+#: What the index file says it is: another value is a foreign file, rebuilt.
+_FORMAT = "tracker-index 1"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+    line INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, first TEXT NOT NULL,
+    second TEXT NOT NULL, day INTEGER NOT NULL, reported INTEGER NOT NULL,
+    start INTEGER NOT NULL, length INTEGER NOT NULL);
+CREATE INDEX entries_order ON entries (first, second, day, line);
+CREATE TABLE checkpoints (
+    first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, state BLOB NOT NULL,
+    PRIMARY KEY (first, second, number));
+"""
+
+
+def index_path(log: Path) -> Path:
+    """Where the index of ``log`` lives: beside it, its name plus ``.index``."""
+    return log.with_name(f"{log.name}.index")
+
+
+def _types() -> str:
+    """The entry types registered, by name, class and version: an index built with other
+    types (another ``--plugin``) decoded other entries."""
+    kinds = sorted(
+        (name, cls.__module__, cls.__qualname__, cls.VERSION) for name, cls in entry_types().items()
+    )
+    return orjson.dumps(kinds).decode()
+
+
+class IndexedReplay:
+    """The states of one dyad of an indexed log at any date, as :class:`~tracker.Replay` gives
+    them, from the nearest stored checkpoint and the entries after it, decoded from the log."""
+
+    __slots__ = ("_data", "_db", "_path", "dyad", "every")
+
+    def __init__(
+        self, path: Path, data: bytes, db: sqlite3.Connection, dyad: Dyad, every: int
+    ) -> None:
+        self._path, self._data, self._db, self.dyad, self.every = path, data, db, dyad, every
+
+    def _count(self, where: str = "", *values: object) -> int:
+        query = f"SELECT count(*) FROM entries WHERE first = ? AND second = ? {where}"
+        row = self._db.execute(query, (self.dyad.first, self.dyad.second, *values)).fetchone()
+        return int(row[0])
+
+    def __len__(self) -> int:
+        return self._count()
+
+    def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
+        """The state on ``day`` (after every entry when ``None``), as known on ``known_at``."""
+        count = len(self) if day is None else self._count("AND day <= ?", day.toordinal())
+        target = count
+        if known_at is not None:
+            late = self._count(
+                "AND (day, line) < (SELECT day, line FROM entries WHERE first = ? AND second = ?"
+                " AND reported > ? ORDER BY day, line LIMIT 1)",
+                self.dyad.first,
+                self.dyad.second,
+                known_at.toordinal(),
+            )
+            has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
+            target = min(count, late if has_late else count)
+        number, base = self._checkpoint(target // self.every)
+        entries = list(_decoded(self._path, self._data, self._rows(number * self.every, count)))
+        state = fold(entries[: target - number * self.every], base)
+        if target < count:
+            assert known_at is not None  # only a report day makes a later entry unknown
+            later = entries[target - number * self.every :]
+            state = fold((e for e in later if e.reported <= known_at), state)
+        return state.as_of(day, known_at)
+
+    def entry(self, entry_id: str) -> Entry:
+        """The entry of this dyad with this id, decoded from its line."""
+        rows = self._db.execute(
+            "SELECT line, start, length FROM entries WHERE id = ? AND first = ? AND second = ?",
+            (entry_id, self.dyad.first, self.dyad.second),
+        ).fetchall()
+        if not rows:
+            msg = f"no entry {entry_id!r} in the {self.dyad} replay"
+            raise KeyError(msg)
+        return next(_decoded(self._path, self._data, rows))
+
+    def explain(
+        self, path: str, day: date | None = None, *, known_at: date | None = None
+    ) -> tuple[Explanation, ...]:
+        """The entries and quoted sentences behind a part of the state on ``day``."""
+        return explanations(self, path, day, known_at=known_at)
+
+    def _checkpoint(self, number: int) -> tuple[int, State]:
+        """The stored checkpoint nearest at or before ``number``, and its number."""
+        row = self._db.execute(
+            "SELECT number, state FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
+            " ORDER BY number DESC LIMIT 1",
+            (self.dyad.first, self.dyad.second, number),
+        ).fetchone()
+        if row is None:
+            return 0, State(self.dyad)
+        return row[0], decode_state(orjson.loads(row[1]))
+
+    def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
+        return self._db.execute(
+            "SELECT line, start, length FROM entries WHERE first = ? AND second = ?"
+            " ORDER BY day, line LIMIT ? OFFSET ?",
+            (self.dyad.first, self.dyad.second, max(stop - start, 0), start),
+        ).fetchall()
+
+
+def _decoded(path: Path, data: bytes, rows: list[tuple[int, int, int]]) -> Iterator[Entry]:
+    decoding = Decoding(path)
+    for line, start, length in rows:
+        entry = decoding.decode(line, data[start : start + length])
+        if entry is None:
+            decoding.done()
+        assert entry is not None
+        yield entry
+
+
+def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay | None:
+    """The indexed replay of ``dyad`` in the JSONL log at ``path``, its index brought up to date
+    first; ``None`` when the log cannot be indexed (it has problems, or no entry of ``dyad``, or
+    the index cannot be written), for the cold path to read it and say why. An index kept
+    with checkpoints at another interval than ``every`` is rebuilt."""
+    try:
+        data = path.read_bytes()
+        db = _up_to_date(path, data, every)
+    except (OSError, sqlite3.Error):
+        return None
+    if db is None:
+        return None
+    replay = IndexedReplay(path, data, db, dyad, every)
+    return replay if len(replay) else None
+
+
+def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | None:
+    where = index_path(path)
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.lstat(where).st_mode):
+            return None  # a link or a special file is never followed nor replaced
+        db = _open(where)
+        if db is not None:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            size = int(meta.get("size", -1))
+            if (
+                meta.get("format") == _FORMAT
+                and meta.get("every") == str(every)
+                and meta.get("types") == _types()
+                and 0 <= size <= len(data)
+                and meta.get("digest") == _digest(data[:size])
+            ):
+                return db if _extend(db, path, data, size, int(meta["lines"]), every) else None
+            db.close()
+    partial = where.with_name(f"{where.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial, isolation_level=None)
+    try:
+        db.executescript(_SCHEMA)
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("format", _FORMAT),
+                ("every", str(every)),
+                ("types", _types()),
+                ("size", "0"),
+                ("lines", "0"),
+            ],
+        )
+        db.execute("INSERT INTO meta VALUES ('digest', ?)", (_digest(b""),))
+        built = _extend(db, path, data, 0, 0, every)
+        db.close()
+        if not built:
+            return None
+        os.replace(partial, where)
+    finally:
+        partial.unlink(missing_ok=True)
+    return _open(where)
+
+
+def _open(where: Path) -> sqlite3.Connection | None:
+    """The index at ``where``, or ``None`` when it is not one (corrupt, foreign)."""
+    try:
+        db = sqlite3.connect(f"{where.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
+        db.execute("SELECT key, value FROM meta").fetchall()
+    except sqlite3.Error:
+        return None
+    return db
+
+
+def _digest(prefix: bytes) -> str:
+    return hashlib.blake2b(prefix, digest_size=32).hexdigest()
+
+
+def _extend(  # noqa: PLR0917 - the index and where it stands
+    db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: int, every: int
+) -> bool:
+    """Index the lines of ``data`` after its first ``size`` bytes and fold the checkpoints they
+    change; ``False`` (nothing written) when a new line has a problem."""
+    decoding, rows, new = Decoding(path), [], []
+    start, indexed = size, lines
+    for number, line in enumerate(data[size:].splitlines(keepends=True), start=lines + 1):
+        if not line.endswith(b"\n"):
+            return False
+        if line.strip():
+            entry = decoding.decode(number, line)
+            if entry is None or not decoding.keep(number, entry):
+                return False
+            dyad = entry.parties
+            day, reported = entry.on.toordinal(), entry.reported.toordinal()
+            rows.append(
+                (number, entry.id, dyad.first, dyad.second, day, reported, start, len(line))
+            )
+            new.append(entry)
+        start += len(line)
+        lines = number
+    if start == size:
+        return True
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        for dyad in {entry.parties for entry in new}:
+            earliest = min(e.on for e in new if e.parties == dyad)
+            replay = IndexedReplay(path, data, db, dyad, every)
+            _refold(replay, earliest=earliest.toordinal(), indexed=indexed)
+        db.executemany(
+            "UPDATE meta SET value = ? WHERE key = ?",
+            [(str(start), "size"), (str(lines), "lines"), (_digest(data[:start]), "digest")],
+        )
+        db.execute("COMMIT")
+    except sqlite3.IntegrityError:  # an id of the prefix used again: the cold path says where
+        db.execute("ROLLBACK")
+        return False
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
+    """Fold again the checkpoints of ``dyad`` after the first place a new entry takes: the
+    entries before it are those of earlier days and of its day on the ``indexed`` lines."""
+    place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
+    number, base = replay._checkpoint(place // replay.every)
+    dyad = replay.dyad
+    replay._db.execute(
+        "DELETE FROM checkpoints WHERE first = ? AND second = ? AND number > ?",
+        (dyad.first, dyad.second, number),
+    )
+    rows = replay._rows(number * replay.every, len(replay))
+    entries = _decoded(replay._path, replay._data, rows)
+    states = checkpoints(entries, base, replay.every)
+    replay._db.executemany(
+        "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
+        (
+            (dyad.first, dyad.second, number + offset, encoded)
+            for offset, state in enumerate(states, start=1)
+            if (encoded := _exact(state)) is not None
+        ),
+    )
+
+
+def _exact(state: State) -> bytes | None:
+    """The state's JSON, or ``None`` when it does not read back exactly (the JSON writes a day
+    stated by its month or year as a whole day): such a checkpoint is not kept."""
+    encoded = orjson.dumps(encode_state(state))
+    return encoded if repr(decode_state(orjson.loads(encoded))) == repr(state) else None
