@@ -1,12 +1,15 @@
-"""The persisted index gives the states and explanations the cold replay gives, after appends and after the log is
-changed behind its back."""
+"""The persisted index gives the states and explanations the cold replay gives, after appends
+and after the log is changed behind its back; commands use it only once it is built."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
+from commands import run
 from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -99,3 +102,45 @@ def test_an_index_built_with_other_entry_types_is_rebuilt(
     monkeypatch.setattr(_index, "entry_types", lambda: more)
     assert indexed_replay(path, DYAD) is not None
     assert index_path(path).stat().st_ino != built
+
+
+def _history(folder: Path) -> Path:
+    log = folder / "history.jsonl"
+    log.write_bytes(tracker.bundled_log().read_bytes())
+    return log
+
+
+def test_commands_build_no_index_unless_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = _history(tmp_path)
+    cold = run(capsys, "state", "--log", str(log), "--at", "2009-01-26", "--json")
+    assert cold[0] == 0
+    assert not index_path(log).exists()
+    status, out, _ = run(capsys, "index", "--log", str(log), "--json")
+    assert status == 0
+    assert json.loads(out) == {
+        "log": str(log),
+        "index": str(index_path(log)),
+        "entries": len(tracker.read_log(log).entries),
+    }
+    warm = run(capsys, "state", "--log", str(log), "--at", "2009-01-26", "--json")
+    assert warm == cold
+    # An append is taken into the index by the next command, which answers as a cold read.
+    bundled = tracker.read_log(tracker.bundled_log()).entries
+    tracker.JsonlStore(log).append([attrs.evolve(bundled[-1], id="again-2009-01-27")])
+    after = run(capsys, "state", "--log", str(log), "--at", "2009-01-27", "--json")
+    index_path(log).unlink()
+    assert after == run(capsys, "state", "--log", str(log), "--at", "2009-01-27", "--json")
+
+
+def test_a_log_with_a_bad_line_is_not_indexed_and_the_line_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = _history(tmp_path)
+    with log.open("a") as out:
+        out.write('{"v":1,"type":"declaration"}\n')
+    status, _, err = run(capsys, "index", "--log", str(log))
+    assert status == 2
+    assert f"{log}:" in err
+    assert not index_path(log).exists()

@@ -24,7 +24,7 @@ from tracker._codec import dumps_entry, encode_entry, encode_state
 from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
-from tracker._index import IndexedReplay, indexed_replay
+from tracker._index import IndexedReplay, build_index, index_path, indexed_replay
 from tracker._log import SQLITE, Log, backend_for
 from tracker._output import print_indented
 from tracker._output import print_table as _table
@@ -208,6 +208,9 @@ def _storage_commands(
     repair.add_argument("path", nargs="?", type=Path, metavar="LOG", help="a JSONL log")
     json_option(repair, "print what was mended as JSON")
 
+    index = command("index", "Build the index beside a JSONL log: warm state, diff, explain.")
+    json_option(index, "print what was indexed as JSON")
+
     verify = command("verify", "Check that incremental checkpoints equal a full replay.")
     verify.add_argument("--dyad", type=dyad, help="only this pair (default: every dyad)")
     verify.add_argument("--every", type=int, default=16, help="entries between checkpoints")
@@ -313,10 +316,11 @@ def _read(args: argparse.Namespace) -> Log:
 
 
 def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
-    """The states of the dyad asked for: from the log's index (built or brought up to date
-    here) when the log named is JSONL, else from its replay."""
+    """The states of the dyad asked for: from the log's index when the log named is JSONL and
+    has one (``tracker index`` builds it; here it is brought up to date), else from its
+    replay."""
     store = open_store(args.log or bundled_log())
-    if args.log and isinstance(store, JsonlStore):
+    if args.log and isinstance(store, JsonlStore) and os.path.lexists(index_path(store.path)):
         warm = indexed_replay(store.path, args.dyad)
         if warm is not None:
             return warm
@@ -789,6 +793,22 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
     return 1 if left else 0
 
 
+def _index(args: argparse.Namespace, _out: Console) -> int:
+    if args.log is None or not isinstance(open_store(args.log), JsonlStore):
+        msg = "index needs a JSONL log named by --log (a SQLite log needs no index beside it)"
+        raise UsageError(msg)
+    indexed = build_index(args.log)
+    if indexed is None:
+        read_log(args.log)  # says what keeps the log from being indexed
+        msg = f"{index_path(args.log)}: the index cannot be written beside the log"
+        raise StorageError(msg)
+    if args.json:
+        _json({"log": str(args.log), "index": str(index_path(args.log)), "entries": indexed})
+    else:
+        _say(f"{index_path(args.log)}: {indexed} entries indexed")
+    return 0
+
+
 def _verify(args: argparse.Namespace, out: Console) -> int:
     log = _read(args)
     failed = 0
@@ -854,6 +874,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "import": _import,
     "append": _append,
     "repair": _repair,
+    "index": _index,
     "verify": _verify,
     "synth": _synth,
     "ingest": lambda args, _out: run_ingest(args),

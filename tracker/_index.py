@@ -31,7 +31,7 @@ from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
 
-__all__ = ["EVERY", "IndexedReplay", "index_path", "indexed_replay"]
+__all__ = ["EVERY", "IndexedReplay", "build_index", "index_path", "indexed_replay"]
 
 #: How many entries of a dyad lie between two stored checkpoint states.
 EVERY = 1024
@@ -168,6 +168,21 @@ def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay 
         return None
     replay = IndexedReplay(path, data, db, dyad, every)
     return replay if len(replay) else None
+
+
+def build_index(path: Path, every: int = EVERY) -> int | None:
+    """Build the index beside the JSONL log at ``path``, or bring it up to date; the entries it
+    indexes, or ``None`` when the log cannot be indexed (it has problems, or the index cannot be
+    written), for a cold read to say why."""
+    try:
+        db = _up_to_date(path, path.read_bytes(), every)
+    except (OSError, sqlite3.Error):
+        return None
+    if db is None:
+        return None
+    with contextlib.closing(db):
+        counted: int = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    return counted
 
 
 def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | None:

@@ -34,6 +34,7 @@ EXAMPLES: dict[str, str] = {
     "import": "tracker import events/nato-russia-2009-2014.jsonl --log history.jsonl",
     "append": "tracker append new-entry.json --log history.jsonl --expect-position 25",
     "repair": "tracker repair history.jsonl",
+    "index": "tracker index --log history.jsonl",
     "verify": "tracker verify --log history.jsonl --every 4",
     "synth": "tracker synth --entries 20000 --dyads 3 --output big.jsonl",
     "activity": "tracker activity --dyad NATO-RUS --by month --log coded.jsonl",
