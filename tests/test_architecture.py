@@ -16,7 +16,6 @@ LAYERS = {
     "_output.py",
     "_usage.py",
     "__main__.py",
-    "_colours.py",
     "_plot.py",
     "_serve.py",
     "tui",

@@ -17,7 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 import tracker
 from tests.coded.rows import CODED, with_coded_events
 from tracker._chronology import chronology
-from tracker._colours import phase_hex
+from tracker._palette import PHASE_COLOURS
 from tracker._plot import draw
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -67,7 +67,7 @@ def test_the_figure_lays_bands_line_and_marks_on_a_date_axis(bundled: tracker.Re
     assert len(strips) == len(chart.bands)
     for band in chart.bands:
         strip = strips[f"phase-{band.phase.value}-{band.start.isoformat()}"]
-        assert matplotlib.colors.to_hex(strip.get_facecolor()) == phase_hex(band.phase)
+        assert matplotlib.colors.to_hex(strip.get_facecolor()) == PHASE_COLOURS[band.phase]
         left, right = strip.get_x(), strip.get_x() + strip.get_width()
         assert (left, right) == (dates.date2num(band.start), dates.date2num(band.end))
     lines = {line.get_gid(): line for line in axes.get_lines()}
@@ -88,7 +88,7 @@ def test_the_png_shows_each_phase_band_in_its_colour_in_order(
     assert output.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     pixels = image.imread(output)
     expected = [
-        phase_hex(band.phase)
+        PHASE_COLOURS[band.phase]
         for band in chronology(bundled, date(2008, 8, 1), date(2009, 2, 15)).bands
     ]
 

@@ -22,8 +22,7 @@ from playwright.sync_api import WebSocket, sync_playwright
 from plugin_logs import EASED, SUSPENDED, write_log
 
 import tracker
-from tracker._colours import phase_rgb
-from tracker._palette import PHASE_COLOURS
+from tracker._palette import PHASE_COLOURS, phase_rgb
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: The flags Chromium needs here: no sandbox as root, no GPU, no calls home.

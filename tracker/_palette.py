@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tracker._state import ChannelStatus, Phase
 
-__all__ = ["CHANNEL_COLOURS", "PHASE_COLOURS", "ink"]
+__all__ = ["CHANNEL_COLOURS", "PHASE_COLOURS", "ink", "phase_rgb", "rgb"]
 
 #: One hue a phase, turning from the worst to the best: magenta, red, orange, amber, olive,
 #: green, teal, azure, blue. Neighbours differ by a CIELAB distance of 20 or more.
@@ -36,6 +36,18 @@ CHANNEL_COLOURS: dict[ChannelStatus, str] = {
 }
 
 
+def rgb(colour: str) -> tuple[int, int, int]:
+    """A ``#rrggbb`` colour as red, green, blue: for the layers that paint phases themselves
+    (the terminal UI's chart, ``tracker plot``)."""
+    red, green, blue = (int(colour[at : at + 2], 16) for at in (1, 3, 5))
+    return red, green, blue
+
+
+def phase_rgb(phase: Phase) -> tuple[int, int, int]:
+    """The colour of ``phase`` as red, green, blue."""
+    return rgb(PHASE_COLOURS[phase])
+
+
 def _luminance(colour: str) -> float:
     """The relative luminance of a ``#rrggbb`` colour, as WCAG defines it."""
 
@@ -43,7 +55,7 @@ def _luminance(colour: str) -> float:
         channel = value / 255
         return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (int(colour[at : at + 2], 16) for at in (1, 3, 5))
+    red, green, blue = rgb(colour)
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 

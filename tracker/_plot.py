@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tracker._arguments import UsageError
 from tracker._chronology import Chronology, chronology
-from tracker._colours import phase_hex
+from tracker._palette import PHASE_COLOURS
 from tracker._replay import Replay
 from tracker._state import Phase
 
@@ -90,7 +90,7 @@ def draw(chart: Chronology, title: str) -> Figure:
         axes = figure.add_subplot()
     shown: set[Phase] = set()
     for band in chart.bands:
-        colour = phase_hex(band.phase)
+        colour = PHASE_COLOURS[band.phase]
         label = band.phase.value if band.phase not in shown else None
         shown.add(band.phase)
         axes.axvspan(x(band.start), x(band.end), color=colour, alpha=0.15, linewidth=0)

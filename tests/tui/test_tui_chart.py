@@ -19,7 +19,7 @@ from textual.widgets import Static
 import tracker
 from tests.coded.rows import CODED, with_coded_events
 from tracker._chronology import chronology
-from tracker._colours import phase_rgb
+from tracker._palette import phase_rgb
 from tracker.tui import TrackerApp
 from tracker.tui._story import Filter
 from tracker.tui.widgets.chart import CodedPlot, DayPlot, LevelPlot, TimelineChart

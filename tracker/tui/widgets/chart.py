@@ -18,8 +18,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from tracker._chronology import Chronology, chronology, day_ticks, fitted, whole_span, zoomed
-from tracker._colours import phase_rgb
-from tracker._palette import PHASE_COLOURS
+from tracker._palette import PHASE_COLOURS, phase_rgb
 from tracker._replay import Replay
 
 __all__ = ["CodedPlot", "DayPlot", "LevelPlot", "TimelineChart"]
