@@ -23,6 +23,7 @@ from tracker._palette import phase_rgb
 from tracker.tui import TrackerApp
 from tracker.tui._story import Filter
 from tracker.tui.widgets.chart import CodedPlot, DayPlot, LevelPlot, TimelineChart
+from tracker.tui.widgets.panes import PhaseBanner
 
 WIDE = (160, 48)
 
@@ -321,6 +322,11 @@ async def test_coded_events_are_listed_only_when_the_filter_names_their_type(
         assert main.rows == tuple(curated)
         title = str(main.query_one("#title", Static).render())
         assert f"{len(curated)} entries, {len(CODED)} coded events" in title
+        # The banner counts the entries listed, not the coded events hidden among them.
+        main.go_to(curated[-1])
+        await settle(pilot)
+        banner = str(main.query_one(PhaseBanner).render())
+        assert f"entry {len(curated)} of {len(curated)}" in banner
         main.apply_filter(Filter.parse("type:coded_event"))
         await settle(pilot)
         assert [main.entries[row].TYPE for row in main.rows] == ["coded_event"] * len(CODED)

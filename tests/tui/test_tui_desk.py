@@ -255,8 +255,10 @@ async def test_export_the_state_and_the_comparison(
         await until(pilot, lambda: exported.exists() and exported.stat().st_size > 0, "JSON")
         await until(
             pilot,
-            lambda: orjson.loads(exported.read_bytes())
-            == orjson.loads(orjson.dumps(encode_state(state))),
+            lambda: (
+                orjson.loads(exported.read_bytes())
+                == orjson.loads(orjson.dumps(encode_state(state)))
+            ),
             "the whole state in JSON",
         )
         await answer(pilot, "x", "../outside.md")

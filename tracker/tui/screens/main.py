@@ -232,8 +232,10 @@ class MainScreen(Screen[None]):
         self._update_title()
 
     def watch_details(self, details: Details | None) -> None:
-        self.query_one(PhaseBanner).details = details
-        self.query_one(PhaseBanner).total = len(self.story.entries) if self.story else 0
+        banner = self.query_one(PhaseBanner)
+        banner.details = details
+        if details is not None:
+            banner.place = self._place(details.index)
         self.query_one(StateView).state = details.state if details else None
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
@@ -348,6 +350,14 @@ class MainScreen(Screen[None]):
 
     def _position(self) -> int:
         return row_at_or_before(self.rows, self.cursor)
+
+    def _place(self, index: int) -> tuple[int, int]:
+        """The number of entry ``index`` among those listed, and how many are listed: coded
+        events hidden from the list, or entries a filter leaves out, are not counted."""
+        position = row_at_or_before(self.rows, index)
+        if position < len(self.rows) and self.rows[position] == index:
+            return position + 1, len(self.rows)
+        return index + 1, len(self.entries)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"play", "pause"} and (action == "pause") != self.playing:

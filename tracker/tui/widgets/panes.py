@@ -64,7 +64,8 @@ class PhaseBanner(Static):
     without colours) across the panes, then the moment: the day, how it is seen, the entry."""
 
     details: reactive[Details | None] = reactive(None)
-    total: reactive[int] = reactive(0)
+    #: Where the entry shown stands among those listed: its number and how many are listed.
+    place: reactive[tuple[int, int]] = reactive((0, 0))
 
     def watch_details(self, details: Details | None) -> None:
         paint_phase(self, details.state.phase if details else None)
@@ -81,9 +82,10 @@ class PhaseBanner(Static):
         else:
             seen = f"as known on {details.known_at}"
         banner.append(f"   {details.on} · {seen}")
-        where = f"entry {details.index + 1} of {self.total}"
+        number, total = self.place
+        where = f"entry {number} of {total}"
         if details.day is not None and details.day < details.entry.on:
-            where = f"before entry {details.index + 1} of {self.total}"
+            where = f"before entry {number} of {total}"
         elif details.day is not None and details.day != details.entry.on:
             where += f" ({details.entry.on})"
         banner.append(f" · {where}")
