@@ -1,7 +1,7 @@
 """Precision and recall of ``tracker ingest`` per field, on the labelled corpus and on real pages.
 
-    python benchmarks/ingest_eval.py [--split tuning|held_out|all|pages|held_out_pages]
-        [--misses] [--pages DIR]
+    python benchmarks/ingest_eval.py
+        [--split tuning|held_out|all|pages|held_out_pages|blind_pages] [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
 on texts written for the tests. ``pages`` drafts the real pages listed (address and label) in
@@ -10,6 +10,9 @@ on texts written for the tests. ``pages`` drafts the real pages listed (address 
 browser); pages not there are skipped and counted. ``held_out_pages`` does the same for the
 pages of ``benchmarks/ingest_pages/held_out.json``, labelled blind after the rules were tuned on
 the first list, read from DIR (default ``~/.cache/tracker-ingest-pages-held-out``).
+``blind_pages`` drafts the pages of ``benchmarks/ingest_pages/blind.json``, about pairs no rule
+was tuned on and labelled before ingest was run on them, read from DIR (default
+``~/.cache/tracker-ingest-pages-blind``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ PAGE_SPLITS = {
         "held-out real pages",
         HERE / "ingest_pages" / "held_out.json",
         CACHE / "tracker-ingest-pages-held-out",
+    ),
+    "blind_pages": (
+        "blind real pages",
+        HERE / "ingest_pages" / "blind.json",
+        CACHE / "tracker-ingest-pages-blind",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
