@@ -1,0 +1,372 @@
+"""The states an analyst expects from real episodes of pairs other than NATO–Russia, each a log
+in tests/episodes/: US–Russia 2016–2018 (expulsions, closures and a cap, answered in kind),
+Georgia–Russia 2008–2009 (diplomatic relations broken off, talks in Geneva), US–Cuba 2014–2017
+(relations restored after 54 years, then staff cut), EU–Russia 2014 (dialogues and the summit
+suspended) and Serbia–Kosovo 2018–2020 (a dialogue boycotted, then resumed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+
+import tracker
+from tracker._cli import main
+
+EPISODES = Path(__file__).parent / "episodes"
+US_RUSSIA = EPISODES / "us-russia-2016-2018.jsonl"
+GEORGIA = EPISODES / "georgia-russia-2008-2009.jsonl"
+CUBA = EPISODES / "us-cuba-2014-2017.jsonl"
+EU_RUSSIA = EPISODES / "eu-russia-2014.jsonl"
+KOSOVO = EPISODES / "serbia-kosovo-2018-2020.jsonl"
+RELATIONS = "diplomatic_relations"
+
+
+def _name(value: object) -> str:
+    """A test id: an episode's file name, or a day as written."""
+    return value.stem if isinstance(value, Path) else str(value)
+
+
+def _replay(path: Path) -> tracker.Replay:
+    """The one dyad of an episode's log, replayed."""
+    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
+    return replay
+
+
+@pytest.fixture(scope="module")
+def us_russia() -> tracker.Replay:
+    return _replay(US_RUSSIA)
+
+
+@pytest.fixture(scope="module")
+def georgia() -> tracker.Replay:
+    return _replay(GEORGIA)
+
+
+@pytest.fixture(scope="module")
+def cuba() -> tracker.Replay:
+    return _replay(CUBA)
+
+
+@pytest.fixture(scope="module")
+def eu_russia() -> tracker.Replay:
+    return _replay(EU_RUSSIA)
+
+
+@pytest.fixture(scope="module")
+def kosovo() -> tracker.Replay:
+    return _replay(KOSOVO)
+
+
+def _at(replay: tracker.Replay, day: str) -> tracker.State:
+    return replay.at(date.fromisoformat(day))
+
+
+def _in_force(state: tracker.State) -> set[tuple[str, str]]:
+    return {(measure.by, measure.target) for measure in state.in_force()}
+
+
+def _awaited(state: tracker.State) -> set[tuple[str, str]]:
+    return {(item.kind, item.source) for item in state.awaited()}
+
+
+def _fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
+    return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
+
+
+# -- every episode ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [US_RUSSIA, GEORGIA, CUBA, EU_RUSSIA, KOSOVO], ids=_name)
+def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
+    assert not tracker.check_log(path)
+    log = tracker.read_log(path)
+    assert len({entry.parties for entry in log.entries}) == 1
+    assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
+
+
+@pytest.mark.parametrize(
+    ("path", "day"),
+    [
+        (US_RUSSIA, "2018-12-31"),
+        (GEORGIA, "2009-12-31"),
+        (CUBA, "2017-12-31"),
+        (EU_RUSSIA, "2014-12-31"),
+        (KOSOVO, "2020-07-11"),  # before the dialogue met again: see the boycott test below
+    ],
+    ids=_name,
+)
+def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
+    assert not _at(_replay(path), day).anomalies
+
+
+# -- US–Russia 2016–2018 ---------------------------------------------------------------------
+
+
+def test_expulsions_and_closed_compounds_strain_relations_without_closing_a_channel(
+    us_russia: tracker.Replay,
+) -> None:
+    before = _at(us_russia, "2016-12-28")
+    assert before.phase is tracker.Phase.NORMAL
+    assert not before.in_force()
+    state = _at(us_russia, "2017-01-02")
+    assert state.phase is tracker.Phase.STRAINED
+    assert _in_force(state) == {
+        ("USA", "rus_embassy_washington"),
+        ("USA", "rus_compound_maryland"),
+        ("USA", "rus_compound_new_york"),
+    }
+    assert state.level < before.level
+
+
+def test_the_72_hours_to_leave_put_the_expulsion_in_force_on_new_year(
+    us_russia: tracker.Replay,
+) -> None:
+    assert ("USA", "rus_embassy_washington") not in _in_force(_at(us_russia, "2016-12-31"))
+    assert ("USA", "rus_compound_maryland") in _in_force(_at(us_russia, "2016-12-31"))
+    assert ("USA", "rus_embassy_washington") in _in_force(_at(us_russia, "2017-01-01"))
+
+
+def test_the_first_presidential_meeting_is_the_one_announced_and_lifts_the_level(
+    us_russia: tracker.Replay,
+) -> None:
+    announced = _at(us_russia, "2017-06-30")
+    assert ("informal_meeting", "trump-putin-meeting-announced-2017-06-29") in _awaited(announced)
+    state = _at(us_russia, "2017-07-08")
+    assert (
+        "informal_meeting",
+        "trump-putin-meeting-announced-2017-06-29",
+        "trump-putin-hamburg-2017-07-07",
+    ) in _fulfilled(state)
+    assert state.phase is tracker.Phase.STRAINED  # a meeting lifts no measure
+    assert _in_force(state) == _in_force(announced)
+    assert state.level > _at(us_russia, "2017-06-28").level
+    as_known = us_russia.at(date(2017, 7, 8), known_at=date(2017, 6, 28))
+    assert not as_known.meetings
+
+
+def test_the_cap_of_455_takes_force_on_1_september(us_russia: tracker.Replay) -> None:
+    cap = ("RUS", "us_embassy_moscow")
+    assert cap not in _in_force(_at(us_russia, "2017-08-31"))
+    state = _at(us_russia, "2017-09-03")
+    assert cap in _in_force(state)
+    assert ("USA", "rus_consulate_san_francisco") in _in_force(state)
+    assert state.level < _at(us_russia, "2017-07-27").level
+    (measure,) = [m for m in state.in_force() if m.entry == "russia-caps-us-mission-455-2017-07-28"]
+    assert measure.effect is tracker.Effect.RESTRICT
+
+
+def test_consulates_closed_on_both_sides_leave_relations_strained_not_severed(
+    us_russia: tracker.Replay,
+) -> None:
+    state = _at(us_russia, "2018-04-06")
+    assert state.phase is tracker.Phase.STRAINED
+    assert {
+        ("USA", "rus_consulate_seattle"),
+        ("RUS", "us_consulate_st_petersburg"),
+        ("RUS", "us_embassy_moscow"),
+    } <= _in_force(state)
+    assert set(state.missions) == {"rus_embassy_washington", "us_embassy_moscow"}
+    assert state.level < _at(us_russia, "2018-03-25").level
+
+
+# -- Georgia–Russia 2008–2009 ----------------------------------------------------------------
+
+
+def test_breaking_off_relations_severs_them(georgia: tracker.Replay) -> None:
+    before = _at(georgia, "2008-08-28")
+    assert not before.in_force()  # a recognition and a protest are statements, not measures
+    state = _at(georgia, "2008-08-31")
+    assert state.phase is tracker.Phase.SEVERED
+    assert ("GEO", RELATIONS) in _in_force(state)
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+
+
+def test_both_embassies_are_closed_by_3_september(georgia: tracker.Replay) -> None:
+    assert ("GEO", "rus_embassy_tbilisi") not in _in_force(_at(georgia, "2008-09-02"))
+    state = _at(georgia, "2008-09-04")
+    assert state.phase is tracker.Phase.SEVERED
+    assert {("GEO", "geo_embassy_moscow"), ("GEO", "rus_embassy_tbilisi")} <= _in_force(state)
+
+
+def test_each_geneva_round_is_the_one_the_last_announced(georgia: tracker.Replay) -> None:
+    adjourned = _at(georgia, "2008-10-16")
+    assert ("council_meeting", "geneva-first-session-breaks-down-2008-10-15") in _awaited(adjourned)
+    assert not adjourned.meetings  # the first session broke down before the two sides met
+    state = _at(georgia, "2008-12-19")
+    assert {
+        (
+            "council_meeting",
+            "geneva-first-session-breaks-down-2008-10-15",
+            "geneva-second-round-2008-11-19",
+        ),
+        ("council_meeting", "geneva-second-round-2008-11-19", "geneva-third-round-2008-12-18"),
+    } <= _fulfilled(state)
+    assert not state.awaited()
+
+
+def test_interests_sections_restore_neither_relations_nor_embassies(
+    georgia: tracker.Replay,
+) -> None:
+    state = _at(georgia, "2009-03-06")
+    assert {
+        ("GEO", RELATIONS),
+        ("GEO", "geo_embassy_moscow"),
+        ("GEO", "rus_embassy_tbilisi"),
+    } <= _in_force(state)
+    assert state.missions["rus_interests_section_tbilisi"] == "RUS"
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
+
+
+# -- US–Cuba 2014–2017 -----------------------------------------------------------------------
+
+
+def test_relations_broken_since_1961_are_severed(cuba: tracker.Replay) -> None:
+    state = _at(cuba, "2014-12-16")
+    assert state.phase is tracker.Phase.SEVERED
+    assert _in_force(state) == {
+        ("USA", RELATIONS),
+        ("USA", "us_embassy_havana"),
+        ("USA", "cub_embassy_washington"),
+    }
+
+
+def test_the_decision_of_december_2014_eases_the_break_and_awaits_talks(
+    cuba: tracker.Replay,
+) -> None:
+    state = _at(cuba, "2014-12-18")
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    (relations,) = [m for m in state.in_force() if m.target == RELATIONS]
+    assert relations.eased(state.at)
+    decision = "obama-castro-agree-to-restore-relations-2014-12-17"
+    assert ("informal_meeting", decision) in _awaited(state)
+    assert state.level > _at(cuba, "2014-12-16").level
+
+
+def test_the_first_round_of_talks_resumes_contacts(cuba: tracker.Replay) -> None:
+    state = _at(cuba, "2015-01-23")
+    assert state.phase is tracker.Phase.CONTACTS_RESUMED
+    assert (
+        "informal_meeting",
+        "obama-castro-agree-to-restore-relations-2014-12-17",
+        "havana-talks-first-round-2015-01-22",
+    ) in _fulfilled(state)
+
+
+def test_embassies_hoped_for_by_the_summit_are_overdue_then_lapse(cuba: tracker.Replay) -> None:
+    hope = ("presence_measure", "washington-talks-second-round-2015-02-27")
+    overdue = {(item.kind, item.source) for item in _at(cuba, "2015-04-12").overdue()}
+    assert hope in overdue
+    assert hope in {(item.kind, item.source) for item in _at(cuba, "2015-07-10").lapsed()}
+    assert not any(source == hope[1] for _, source, _ in _fulfilled(_at(cuba, "2017-12-31")))
+
+
+def test_relations_restored_on_20_july_2015_are_normalized(cuba: tracker.Replay) -> None:
+    eve = _at(cuba, "2015-07-19")
+    assert eve.phase is tracker.Phase.CONTACTS_RESUMED
+    assert ("USA", RELATIONS) in _in_force(eve)
+    state = _at(cuba, "2015-07-21")
+    assert state.phase is tracker.Phase.NORMALIZED
+    assert not state.in_force()
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.ACTIVE
+    letters = "letters-restore-relations-from-july-20-2015-07-01"
+    assert ("presence_measure", letters) in {(kind, src) for kind, src, _ in _fulfilled(state)}
+    assert state.level > eve.level
+
+
+def test_the_staff_cuts_of_2017_strain_relations_that_stay_restored(cuba: tracker.Replay) -> None:
+    state = _at(cuba, "2017-10-11")
+    assert state.phase is tracker.Phase.STRAINED
+    assert _in_force(state) == {("USA", "us_embassy_havana"), ("USA", "cub_embassy_washington")}
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.ACTIVE
+    assert state.level < _at(cuba, "2017-09-28").level
+
+
+# -- EU–Russia 2014 --------------------------------------------------------------------------
+
+
+def test_the_shortened_summit_of_january_is_held_as_announced(eu_russia: tracker.Replay) -> None:
+    state = _at(eu_russia, "2014-01-29")
+    assert state.phase is tracker.Phase.NORMAL
+    assert (
+        "council_meeting",
+        "eu-shortens-summit-with-putin-2014-01-16",
+        "eu-russia-summit-brussels-2014-01-28",
+    ) in _fulfilled(state)
+
+
+def test_suspended_talks_suspend_the_dialogue(eu_russia: tracker.Replay) -> None:
+    state = _at(eu_russia, "2014-03-07")
+    assert state.phase is tracker.Phase.SUSPENDED
+    assert _in_force(state) == {("EU", "visa_dialogue"), ("EU", "new_agreement_talks")}
+    threat = ("suspension", "eu-suspends-visa-and-new-agreement-talks-2014-03-06")
+    assert threat in _awaited(state)
+    assert state.level < _at(eu_russia, "2014-03-05").level
+
+
+def test_the_cancelled_summit_is_the_further_measure_threatened(eu_russia: tracker.Replay) -> None:
+    state = _at(eu_russia, "2014-03-21")
+    assert state.phase is tracker.Phase.SUSPENDED
+    (summit,) = [m for m in state.in_force() if m.target == "eu_russia_summit"]
+    assert summit.levels == ("summit",)
+    assert state.channels["eu_russia_summit"] is tracker.ChannelStatus.SUSPENDED
+    assert (
+        "suspension",
+        "eu-suspends-visa-and-new-agreement-talks-2014-03-06",
+        "eu-cancels-sochi-summit-2014-03-20",
+    ) in _fulfilled(state)
+    assert state.level < _at(eu_russia, "2014-03-07").level
+
+
+def test_halting_new_financing_suspends_cooperation_too(eu_russia: tracker.Replay) -> None:
+    state = _at(eu_russia, "2014-07-18")
+    assert state.phase is tracker.Phase.SUSPENDED  # no meeting since March
+    assert ("EU", "financial_cooperation") in _in_force(state)
+    assert state.cooperation["cross_border_cooperation"] is tracker.CooperationStatus.CONTINUING
+    assert state.level < _at(eu_russia, "2014-07-15").level
+
+
+# -- Serbia–Kosovo 2018–2020 -----------------------------------------------------------------
+
+
+def test_a_boycott_of_the_dialogue_is_a_de_facto_suspension(kosovo: tracker.Replay) -> None:
+    state = _at(kosovo, "2019-06-01")
+    assert state.phase is tracker.Phase.SUSPENDED
+    (boycott,) = state.in_force()
+    assert (boycott.by, boycott.target) == ("SRB", "belgrade_pristina_dialogue")
+    assert not boycott.formal
+
+
+def test_the_resumed_dialogue_meets_as_announced(kosovo: tracker.Replay) -> None:
+    announced = "dialogue-to-resume-announced-2020-07-06"
+    assert ("council_meeting", announced) in _awaited(_at(kosovo, "2020-07-07"))
+    state = _at(kosovo, "2020-07-17")
+    assert {
+        ("council_meeting", announced, "dialogue-resumes-by-video-2020-07-12"),
+        (
+            "council_meeting",
+            "dialogue-resumes-by-video-2020-07-12",
+            "dialogue-meets-in-brussels-2020-07-16",
+        ),
+    } <= _fulfilled(state)
+    assert state.channels["belgrade_pristina_dialogue"] is tracker.ChannelStatus.ACTIVE
+    assert state.level > _at(kosovo, "2019-06-01").level
+
+
+# -- through the command ---------------------------------------------------------------------
+
+
+def test_the_command_replays_another_pair_in_either_order(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    states = {}
+    for dyad, day in (("USA-CUB", "2014-12-16"), ("CUB-USA", "2015-07-21")):
+        assert main(["state", "--log", str(CUBA), "--dyad", dyad, "--at", day, "--json"]) == 0
+        states[day] = orjson.loads(capsys.readouterr().out)
+    assert states["2014-12-16"]["dyad"] == states["2015-07-21"]["dyad"] == "CUB-USA"
+    assert states["2014-12-16"]["phase"] == "severed"
+    assert states["2015-07-21"]["phase"] == "normalized"
+    assert states["2015-07-21"]["level"]["value"] > states["2014-12-16"]["level"]["value"]
