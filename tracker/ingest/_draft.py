@@ -207,15 +207,33 @@ class _Builder:
                     f"{mention.doubt}"
                 )
         # A planned meeting is never drafted as held; a measure told in the future counts only
-        # when it is decided, not expected, considered or threatened.
-        undecided = pattern(load("events")["modality"]["undecided"])
+        # when someone announces it as decided, not when it is expected or seen coming.
+        # A headline's "OSCE to send monitors" is the decision its lead reports: a measure
+        # told as to come counts where one of its type is reported as done or decided.
         realized = [
             m
             for m in news
-            if not (m.planned and (m.type == MEETING or undecided.search(m.lead_in)))
+            if not (m.planned and (m.type == MEETING or not _announced(m)))
             and not _hedged(m)
             and not m.doubt
         ]
+        done = {m.type for m in realized}
+        realized += [
+            m
+            for m in news
+            if m.planned
+            and m.type in done
+            and m.type != MEETING
+            and not _announced(m)
+            and not _hedged(m)
+            and not m.doubt
+        ]
+        for m in news:
+            if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
+                self.reasons.append(
+                    f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
+                    "one in its sentence announces it as decided"
+                )
         realized = self._held(realized)
         scores = _scores(realized)
         if scores:
@@ -854,6 +872,17 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
     for mention in realized:
         scores[mention.type] += weights()[mention.type] * mention.position
     return dict(scores)
+
+
+def _announced(mention: EventMention) -> bool:
+    """Whether a measure told as to come is told as decided: someone in its sentence says or
+    announces it, and nothing before it says it is only expected or yet to be announced."""
+    modality = load("events")["modality"]
+    text = mention.sentence.text
+    return bool(
+        pattern(modality["announced"]).search(text)
+        and not pattern(modality["undecided"]).search(text[: mention.start])
+    )
 
 
 def _hedged(mention: EventMention) -> bool:

@@ -148,7 +148,14 @@ def _mentions(
             pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
         )
         negated = pattern(modality["negation"], re.IGNORECASE).search(before)
-        doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
+        heard = pattern(modality["hearsay"]).search(sentence.text)
+        doubt = (
+            f"negated or called off ({negated.group(0)!r})"
+            if negated
+            else f"told only on hearsay ({heard.group(0)!r})"
+            if heard
+            else ""
+        )
         nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(
