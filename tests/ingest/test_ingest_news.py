@@ -139,3 +139,26 @@ def test_a_follow_up_lies_after_the_publication_day() -> None:
         "November, officials said."
     )
     assert all(item.expected.end > PUBLISHED for item in entry.expectations())
+
+
+PREVIEW = (
+    "Macron and Putin to meet in Paris on May 29, Elysee says\n"
+    "\n"
+    "PARIS (Wire) - French President Emmanuel Macron will host Russian President Vladimir "
+    "Putin at Versailles on May 29, the Elysee said on Tuesday.\n"
+    "\n"
+    "The two leaders will discuss Syria and Ukraine.\n"
+    "\n"
+    "On Monday, French and Russian diplomatic advisers met in Moscow to prepare the visit.\n"
+    "\n"
+    "France expelled four Russian diplomats last year over a spying case.\n"
+)
+
+
+def test_what_the_body_tells_as_done_is_background_to_the_plan_of_the_headline_and_lead() -> None:
+    draft = draft_article("preview.txt", PREVIEW, published=date(2017, 5, 16))
+    assert draft.entry is not None
+    assert draft.entry.TYPE == "meeting_announcement"
+    [planned] = draft.entry.expectations()
+    assert str(planned.expected) == "2017-05-29"
+    assert any("headline and lead tell only of an event to come" in r for r in draft.reasons)

@@ -234,7 +234,7 @@ class _Builder:
                     f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
                     "one in its sentence announces it as decided"
                 )
-        realized = self._held(realized)
+        realized = self._held(self._news_of_the_lead(news, realized))
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -252,6 +252,26 @@ class _Builder:
             self.reasons.append("no sentence mentions an event of a known type")
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _news_of_the_lead(
+        self, news: list[EventMention], realized: list[EventMention]
+    ) -> list[EventMention]:
+        """The realized mentions left once the lead has its say: where the headline and lead
+        tell only of an event to come, what the body tells as done is what led to it (advisers
+        who met the day before, sanctions of last month), not the news."""
+        top = [m for m in news if m.position >= 2 and not _hedged(m) and not m.doubt]
+        if (
+            not top
+            or any(m in realized and m.position >= 2 for m in realized)
+            or not all(m.planned for m in top)
+        ):
+            return realized
+        for m in realized:
+            self.reasons.append(
+                f"not the news: {m.type} ({m.trigger!r}) is told further down a page whose "
+                "headline and lead tell only of an event to come"
+            )
+        return [m for m in realized if m.position >= 2]
 
     def _held(self, realized: list[EventMention]) -> list[EventMention]:
         """The mentions left once meetings in doubt are left out: a meeting no sentence dates
