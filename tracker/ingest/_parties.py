@@ -220,6 +220,17 @@ def _a_place(before: str, word: str, after: str) -> bool:
     return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
 
+@cache
+def _subject_pattern() -> re.Pattern[str]:
+    return pattern(load("countries")["ambiguity"]["subject"])
+
+
+def _a_subject(before: str) -> bool:
+    """Whether the words before a state's name make it what is spoken of ("talks with Russia
+    on Syria", "the approach to Russia"), not a side."""
+    return bool(_subject_pattern().search(before))
+
+
 def _title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, as in a headline."""
     words = re.findall(r"\b[^\W\d_]{4,}\b", text)
@@ -240,6 +251,8 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if word in homonyms and _names_something_else(text, match.start(), match.end()):
             continue
         if _a_place(text[: match.start()], word, text[match.end() :]):
+            continue
+        if _a_subject(text[: match.start()]):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
