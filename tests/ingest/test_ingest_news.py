@@ -162,3 +162,27 @@ def test_what_the_body_tells_as_done_is_background_to_the_plan_of_the_headline_a
     [planned] = draft.entry.expectations()
     assert str(planned.expected) == "2017-05-29"
     assert any("headline and lead tell only of an event to come" in r for r in draft.reasons)
+
+
+NO_SUMMIT = (
+    "NATO leaders fail to agree on talks with Russia\n"
+    "\n"
+    "BRUSSELS (Wire) - NATO leaders failed on Thursday to agree on a Dutch and Danish proposal "
+    "to invite the Russian president to talks, diplomats said.\n"
+    "\n"
+    "After the meeting in Brussels, 30 NATO leaders could not reach a common line, the Dutch "
+    "prime minister said.\n"
+    "\n"
+    "The Norwegian prime minister said she supported the Dutch and Danish proposal, but the "
+    "Polish president opposed it.\n"
+)
+
+
+def test_a_bloc_s_leaders_meeting_among_themselves_about_the_other_side_is_no_meeting() -> None:
+    draft = draft_article("no-summit.txt", NO_SUMMIT, published=date(2021, 6, 25))
+    assert draft.entry is None, draft.entry
+
+
+def test_leaders_of_both_sides_meeting_is_still_a_meeting() -> None:
+    body = "KHABAROVSK (Wire) - Russian and EU leaders met on Thursday for a summit in Siberia."
+    assert entry_of(body, date(2009, 5, 22)).TYPE == "informal_meeting"
