@@ -186,3 +186,19 @@ def test_a_bloc_s_leaders_meeting_among_themselves_about_the_other_side_is_no_me
 def test_leaders_of_both_sides_meeting_is_still_a_meeting() -> None:
     body = "KHABAROVSK (Wire) - Russian and EU leaders met on Thursday for a summit in Siberia."
     assert entry_of(body, date(2009, 5, 22)).TYPE == "informal_meeting"
+
+
+def test_a_planned_event_of_other_parties_is_no_follow_up_of_the_pair() -> None:
+    body = (
+        "Macron and Putin to meet at Versailles on May 29\n"
+        "\n"
+        "PARIS (Wire) - French President Emmanuel Macron will host Russian President Vladimir "
+        "Putin at Versailles on May 29, the Elysee said on Tuesday.\n"
+        "\n"
+        "The visit comes after a G7 summit in Italy on May 26, where Macron will meet the "
+        "leaders of Japan and Canada.\n"
+    )
+    draft = draft_article("versailles.txt", body, published=date(2017, 5, 16))
+    assert draft.entry is not None
+    assert [str(item.expected) for item in draft.entry.expectations()] == ["2017-05-29"]
+    assert any("an event of other parties" in reason for reason in draft.reasons)

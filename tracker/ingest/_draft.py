@@ -43,6 +43,7 @@ from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
     Person,
     Role,
+    member_of,
     participant,
     party_mentions,
     party_name,
@@ -303,7 +304,7 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants(kind, support, parties, on)
-        follow_ups = self._follow_ups(kind, exclude=None)
+        follow_ups = self._follow_ups(kind, parties, exclude=None)
         common = self._common(
             kind, on=on, parties=parties, support=support, people=people, follow_ups=follow_ups
         )
@@ -342,7 +343,7 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants("meeting_announcement", planned, parties, on)
-        follow_ups = self._follow_ups("meeting_announcement", exclude=plan)
+        follow_ups = self._follow_ups("meeting_announcement", parties, exclude=plan)
         common = self._common(
             "meeting_announcement",
             on=on,
@@ -562,7 +563,27 @@ class _Builder:
         days = [d for d in self.reading.dates_of(sentence) if d.window.days <= 7]
         return all(d.window.covers(on) for d in days)
 
-    def _follow_ups(self, kind: str, exclude: FollowUp | None) -> tuple[FollowUp, ...]:
+    def _others_event(self, sentence: Sentence, parties: Dyad) -> bool:
+        """Whether a sentence tells of an event of other parties: it names a party that is
+        neither side nor a member of one ("a G7 summit in Britain", "meetings with NATO
+        partners" on a US-Russia page), and not both sides."""
+        named = {code for code, _ in party_mentions(sentence.text)}
+        named |= {
+            role.party
+            for mention in people_in(sentence.text)
+            if (role := mention.person.role_on(self.day))
+        }
+        sides = {parties.first, parties.second}
+        others = {
+            code
+            for code in named - sides
+            if not any(member_of(code, side, self.day) for side in sides)
+        }
+        return bool(others) and not sides <= named
+
+    def _follow_ups(
+        self, kind: str, parties: Dyad, exclude: FollowUp | None
+    ) -> tuple[FollowUp, ...]:
         rules = load("events")["follow_ups"]
         own = kind if kind in ("informal_meeting", "council_meeting") else None
         found: list[FollowUp] = []
@@ -586,6 +607,9 @@ class _Builder:
                 self.reasons.append(
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
+                continue
+            if self._others_event(sentence, parties):
+                self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
                 continue
             when = plain[0]
             what = next(
