@@ -202,3 +202,24 @@ def test_a_planned_event_of_other_parties_is_no_follow_up_of_the_pair() -> None:
     assert draft.entry is not None
     assert [str(item.expected) for item in draft.entry.expectations()] == ["2017-05-29"]
     assert any("an event of other parties" in reason for reason in draft.reasons)
+
+
+def test_an_order_to_close_the_other_side_s_consulate_is_a_measure_on_its_mission() -> None:
+    body = (
+        "(Radio) - Russia condemned the Dutch order to close its consulate in Rotterdam. The "
+        "Netherlands on Tuesday ordered Russia to close its consulate in Rotterdam by Friday, "
+        "the Dutch foreign ministry said."
+    )
+    entry = entry_of(body, date(2020, 7, 22))
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert (entry.by, entry.of, entry.action.value) == ("NLD", "RUS", "closed")
+
+
+def test_urging_the_other_side_to_halt_something_is_no_measure_of_one_s_own() -> None:
+    body = (
+        "BEIJING - Vice Foreign Minister Le Yucheng on Monday summoned the Dutch ambassador to "
+        "protest against sanctions. China urges the Dutch side to halt the confrontation and "
+        "avoid further damage to bilateral relations, he said."
+    )
+    entry = entry_of(body, date(2021, 3, 23))
+    assert (entry.TYPE, str(entry.on)) == ("condemnation", "2021-03-22")
