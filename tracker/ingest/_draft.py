@@ -472,6 +472,14 @@ class _Builder:
         words = load("events")["speech"]
         past_role, attributive = pattern(words["past_role"]), pattern(words["attributive"])
         not_there = pattern(words["not_there"])
+        # The role the page gives a person once ("press secretary Jen Psaki") is theirs
+        # wherever else it names them ("Psaki said").
+        told = {
+            named.person.name: role
+            for sentence in self.reading.page.sentences
+            for named in people_in(sentence.text)
+            if (role := named.person.role_on(on)) and role.told
+        }
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
                 person = named.person
@@ -483,9 +491,13 @@ class _Builder:
                 ):
                     continue
                 why = ""
-                role = person.role_on(on)
+                role = person.role_on(on) or told.get(person.name)
                 speaks = speech.search(sentence.text) and self._same_day(sentence, on)
-                if sentence.index in reporting:
+                if kind == "meeting_announcement":
+                    # Those a plan names will meet; the announcement is made by who tells it.
+                    if speaks and _speaker(sentence.text, named.start, named.end):
+                        why = "tells of the plan on the day"
+                elif sentence.index in reporting:
                     why = "named where the event is reported"
                 elif is_meeting and role and role.spokesperson and role.party in parties:
                     why = f"{role.title}, reporting it"
@@ -544,7 +556,14 @@ class _Builder:
         if role is None or side_of(role, parties, on) not in parties:
             return False
         for sentence in self.page.sentences:
-            if not any(named.person == person for named in people_in(sentence.text)):
+            # Named inside what someone else says ("said in a statement: 'Blinken hosted
+            # Wang'"), a person is what is told, not who tells it.
+            spoken = [
+                named
+                for named in people_in(sentence.text)
+                if named.person == person and not _quoted(sentence.text, named.start)
+            ]
+            if not spoken:
                 continue
             if pattern(words["absent"]).search(sentence.text):
                 return False
@@ -936,6 +955,22 @@ def _hedged(mention: EventMention) -> bool:
     hedge = hedged(mention.sentence.text, end)
     own = hedge is not None and hedge.lower() == mention.trigger.lower()
     return hedge is not None and not own and not mention.sentence.headline
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` is the one who speaks: their name is followed
+    by the verb of speech ("Psaki said", "Lavrov, the foreign minister, told") or follows it
+    ("said Foreign Minister Lavrov")."""
+    verbs = load("events")["speech"]["verbs"]
+    after = pattern(rf"^(?:'s?)?(?:, [^,]{{1,80}},)? (?:[a-z]+ )?{verbs}")
+    before = pattern(rf"{verbs},? (?:[\w.'-]+ ){{0,6}}$")
+    return bool(after.search(text[end:]) or before.search(text[:start]))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether offset ``at`` of a sentence lies inside quotation marks."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _shorten(text: str, limit: int = 160) -> str:

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+import attrs
 import pycountry
 from attrs import frozen
 
@@ -101,11 +102,17 @@ def people_in(text: str) -> tuple[Mention, ...]:
         Mention(by_form[match.group(0)], match.start(), match.end())
         for match in names.finditer(text)
     ]
-    told = [
-        mention
-        for mention in _told(text)
-        if not any(k.start < mention.end and mention.start < k.end for k in known)
+    told = _told(text)
+    # A person of the dictionary the text names with a role keeps that role for the days the
+    # dictionary does not cover ("White House press secretary Jen Psaki" years after her
+    # dictionary role ended); on the days it covers, the dictionary's role wins.
+    known = [
+        Mention(attrs.evolve(k.person, roles=(*k.person.roles, *t.person.roles)), k.start, k.end)
+        if (t := next((t for t in told if k.start < t.end and t.start < k.end), None))
+        else k
+        for k in known
     ]
+    told = [t for t in told if not any(k.start < t.end and t.start < k.end for k in known)]
     return tuple(sorted((*known, *told), key=lambda mention: mention.start))
 
 
