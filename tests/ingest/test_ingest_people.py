@@ -199,7 +199,7 @@ def test_the_evidence_says_a_role_is_the_text_s() -> None:
     assert "in the role the text gives; Polish Foreign Minister (POL)" in evidence.note
 
 
-def test_who_tells_of_a_plan_takes_part_in_its_announcement_not_those_who_will_meet() -> None:
+def test_who_tells_of_a_plan_takes_part_in_its_announcement_beside_who_will_meet() -> None:
     body = (
         "Biden and Putin to meet in Vienna on July 20\n"
         "\n"
@@ -207,7 +207,7 @@ def test_who_tells_of_a_plan_takes_part_in_its_announcement_not_those_who_will_m
         "Vienna on July 20, according to White House press secretary Jen Psaki.\n"
         '"The leaders will discuss arms control," Psaki said on Monday.\n'
     )
-    assert names(body, date(2022, 6, 13)) == {"Jen Psaki"}
+    assert names(body, date(2022, 6, 13)) == {"Jen Psaki", "Joe Biden", "Vladimir Putin"}
 
 
 def test_a_person_named_inside_a_statement_is_not_away_in_a_statement() -> None:

@@ -493,13 +493,21 @@ class _Builder:
                 why = ""
                 role = person.role_on(on) or told.get(person.name)
                 speaks = speech.search(sentence.text) and self._same_day(sentence, on)
-                if kind == "meeting_announcement":
-                    # Those a plan names will meet; the announcement is made by who tells it.
-                    if speaks and _speaker(sentence.text, named.start, named.end):
-                        why = "tells of the plan on the day"
-                elif sentence.index in reporting:
+                if sentence.index in reporting:
                     why = "named where the event is reported"
-                elif is_meeting and role and role.spokesperson and role.party in parties:
+                elif (
+                    kind == "meeting_announcement"
+                    and speaks
+                    and _speaker(sentence.text, named.start, named.end)
+                ):
+                    why = "tells of the plan on the day"
+                elif (
+                    is_meeting
+                    and role
+                    and role.spokesperson
+                    and role.party in parties
+                    and self._present(person, role, parties, on)
+                ):
                     why = f"{role.title}, reporting it"
                 elif speaks and (not is_meeting or self._present(person, role, parties, on)):
                     why = "speaks of it on the day"
