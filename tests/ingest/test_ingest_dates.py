@@ -186,3 +186,17 @@ def test_to_before_a_place_is_no_future() -> None:
     _, window, tense = only("During my visit to Kyiv in February, they agreed.", date(2011, 4, 15))
     assert tense is not Tense.FUTURE
     assert str(window) == "2011-02-01..2011-02-28"
+
+
+def test_what_since_bounds_lies_behind() -> None:
+    sentence = (
+        "Parliament voted to suspend the talks over the crackdown since a coup attempt in July."
+    )
+    _, window, tense = only(sentence, date(2016, 11, 24))
+    assert (str(window), tense) == ("2016-07-01..2016-07-31", Tense.PAST)
+
+
+def test_a_day_before_that_dates_the_telling_not_what_is_told() -> None:
+    sentence = "The envoy told the OSCE Permanent Council on March 2 that Moscow will not stay."
+    _, window, tense = only(sentence, date(2021, 3, 18))
+    assert (str(window), tense) == ("2021-03-02", Tense.PAST)

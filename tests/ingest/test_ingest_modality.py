@@ -178,3 +178,53 @@ def test_agreeing_to_meet_is_a_plan_agreeing_to_suspend_is_done() -> None:
         published=date(2014, 3, 3),
     )
     assert (done, on) == ("suspension", "2014-03-03")
+
+
+SCOOP = (
+    "Denmark to expel Russian diplomats, broadcaster says\n"
+    "\n"
+    "COPENHAGEN, May 4 (Wire) - Denmark will expel several Russian diplomats over a spying "
+    "case, the broadcaster TV Nord reported on Tuesday, citing unnamed officials.\n"
+    "\n"
+    "The Danish prime minister is said to be preparing the announcement of the expulsion.\n"
+)
+
+
+def test_a_measure_told_only_on_hearsay_is_no_measure_and_the_draft_says_why() -> None:
+    kind, _, reasons = draft(SCOOP, date(2021, 5, 4))
+    assert kind is None
+    assert any("hearsay" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway plans to close the offices of the Russian trade mission, officials hinted.",
+        "Norway is expected to expel three Russian diplomats this week.",
+        "The Norwegian premier is to announce on Friday that Norway will expel Russian diplomats.",
+    ],
+)
+def test_a_measure_seen_coming_is_not_drafted_as_taken(sentence: str) -> None:
+    kind, _, reasons = draft(sentence + "\n", date(2021, 5, 3))
+    assert kind is None
+    assert any("not taken as done" in reason for reason in reasons)
+
+
+def test_a_measure_its_author_announces_for_later_is_taken_on_the_day_it_is_told() -> None:
+    body = (
+        "OSLO - Norway will expel three Russian diplomats, the Norwegian foreign minister "
+        "announced on Monday.\n"
+    )
+    kind, on, _ = draft(body, date(2021, 5, 4))
+    assert (kind, on) == ("expulsion", "2021-05-03")
+
+
+def test_a_headline_that_tells_a_measure_as_to_come_counts_with_the_decision_of_its_lead() -> None:
+    body = (
+        "OSCE to send observers to Moldova\n"
+        "\n"
+        "VIENNA - The 57 states of the OSCE reached a decision on Thursday to send a monitoring "
+        "mission to Moldova for three months.\n"
+    )
+    kind, on, _ = draft(body, date(2021, 5, 6))
+    assert (kind, on) == ("presence_measure", "2021-05-06")

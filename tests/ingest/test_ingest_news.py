@@ -139,3 +139,87 @@ def test_a_follow_up_lies_after_the_publication_day() -> None:
         "November, officials said."
     )
     assert all(item.expected.end > PUBLISHED for item in entry.expectations())
+
+
+PREVIEW = (
+    "Macron and Putin to meet in Paris on May 29, Elysee says\n"
+    "\n"
+    "PARIS (Wire) - French President Emmanuel Macron will host Russian President Vladimir "
+    "Putin at Versailles on May 29, the Elysee said on Tuesday.\n"
+    "\n"
+    "The two leaders will discuss Syria and Ukraine.\n"
+    "\n"
+    "On Monday, French and Russian diplomatic advisers met in Moscow to prepare the visit.\n"
+    "\n"
+    "France expelled four Russian diplomats last year over a spying case.\n"
+)
+
+
+def test_what_the_body_tells_as_done_is_background_to_the_plan_of_the_headline_and_lead() -> None:
+    draft = draft_article("preview.txt", PREVIEW, published=date(2017, 5, 16))
+    assert draft.entry is not None
+    assert draft.entry.TYPE == "meeting_announcement"
+    [planned] = draft.entry.expectations()
+    assert str(planned.expected) == "2017-05-29"
+    assert any("headline and lead tell only of an event to come" in r for r in draft.reasons)
+
+
+NO_SUMMIT = (
+    "NATO leaders fail to agree on talks with Russia\n"
+    "\n"
+    "BRUSSELS (Wire) - NATO leaders failed on Thursday to agree on a Dutch and Danish proposal "
+    "to invite the Russian president to talks, diplomats said.\n"
+    "\n"
+    "After the meeting in Brussels, 30 NATO leaders could not reach a common line, the Dutch "
+    "prime minister said.\n"
+    "\n"
+    "The Norwegian prime minister said she supported the Dutch and Danish proposal, but the "
+    "Polish president opposed it.\n"
+)
+
+
+def test_a_bloc_s_leaders_meeting_among_themselves_about_the_other_side_is_no_meeting() -> None:
+    draft = draft_article("no-summit.txt", NO_SUMMIT, published=date(2021, 6, 25))
+    assert draft.entry is None, draft.entry
+
+
+def test_leaders_of_both_sides_meeting_is_still_a_meeting() -> None:
+    body = "KHABAROVSK (Wire) - Russian and EU leaders met on Thursday for a summit in Siberia."
+    assert entry_of(body, date(2009, 5, 22)).TYPE == "informal_meeting"
+
+
+def test_a_planned_event_of_other_parties_is_no_follow_up_of_the_pair() -> None:
+    body = (
+        "Macron and Putin to meet at Versailles on May 29\n"
+        "\n"
+        "PARIS (Wire) - French President Emmanuel Macron will host Russian President Vladimir "
+        "Putin at Versailles on May 29, the Elysee said on Tuesday.\n"
+        "\n"
+        "The visit comes after a G7 summit in Italy on May 26, where Macron will meet the "
+        "leaders of Japan and Canada.\n"
+    )
+    draft = draft_article("versailles.txt", body, published=date(2017, 5, 16))
+    assert draft.entry is not None
+    assert [str(item.expected) for item in draft.entry.expectations()] == ["2017-05-29"]
+    assert any("an event of other parties" in reason for reason in draft.reasons)
+
+
+def test_an_order_to_close_the_other_side_s_consulate_is_a_measure_on_its_mission() -> None:
+    body = (
+        "(Radio) - Russia condemned the Dutch order to close its consulate in Rotterdam. The "
+        "Netherlands on Tuesday ordered Russia to close its consulate in Rotterdam by Friday, "
+        "the Dutch foreign ministry said."
+    )
+    entry = entry_of(body, date(2020, 7, 22))
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert (entry.by, entry.of, entry.action.value) == ("NLD", "RUS", "closed")
+
+
+def test_urging_the_other_side_to_halt_something_is_no_measure_of_one_s_own() -> None:
+    body = (
+        "BEIJING - Vice Foreign Minister Le Yucheng on Monday summoned the Dutch ambassador to "
+        "protest against sanctions. China urges the Dutch side to halt the confrontation and "
+        "avoid further damage to bilateral relations, he said."
+    )
+    entry = entry_of(body, date(2021, 3, 23))
+    assert (entry.TYPE, str(entry.on)) == ("condemnation", "2021-03-22")

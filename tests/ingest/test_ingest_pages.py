@@ -380,3 +380,13 @@ def test_the_page_s_other_numeric_dates_tell_the_order(day: date, day_first: boo
     )
     stamp = find_stamps(text)[0]
     assert (stamp.published, stamp.readings) == (day, ())
+
+
+def test_a_stamp_run_into_the_end_of_the_headline_dates_the_page_and_leaves_the_headline() -> None:
+    text = page("radio-run-in-stamp.txt")
+    assert read_page("radio.txt", text).headline == "Macron to host Putin at Versailles"
+    [stamp] = find_stamps(text)
+    assert (stamp.day, stamp.trust, stamp.number) == (date(2017, 5, 16), Trust.UPDATED, 3)
+    draft = draft_article("radio.txt", text)
+    assert draft.published == date(2017, 5, 16)
+    assert "line 3" in published_note(draft)

@@ -127,3 +127,31 @@ def test_a_page_about_any_pair_drafts_that_pair(body: str, parties: str) -> None
     draft = draft_article("news.txt", body + "\n", published=date(2023, 3, 6))
     assert draft.entry is not None, draft.reasons
     assert str(draft.entry.parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("France broke off its talks with Iran on Lebanon.", ["FRA", "IRN"]),
+        ("Poland criticised the German approach to Belarus.", ["POL", "DEU"]),
+        ("Turkey and Greece discussed the situation in Libya.", ["TUR", "GRC"]),
+        (
+            "Japan and China agreed on a truce over the protracted conflict in Myanmar.",
+            ["JPN", "CHN"],
+        ),
+    ],
+)
+def test_a_state_only_spoken_of_is_no_side(sentence: str, parties: list[str]) -> None:
+    assert codes(sentence) == parties
+
+
+def test_the_subject_of_suspended_talks_is_not_drafted_as_a_side() -> None:
+    body = (
+        "France suspends talks with Iran on Lebanon\n"
+        "\n"
+        "PARIS - France on Monday suspended its talks with Iran on Lebanon, accusing Tehran of "
+        "arming Lebanese militias, in a new blow to the talks on Lebanon.\n"
+    )
+    draft = draft_article("talks.txt", body, published=date(2019, 3, 4))
+    assert draft.entry is not None
+    assert str(draft.entry.parties) == "FRA-IRN"

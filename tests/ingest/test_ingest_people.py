@@ -197,3 +197,35 @@ def test_the_evidence_says_a_role_is_the_text_s() -> None:
     evidence = draft.evidence_for(f"participants[{index}]")
     assert evidence is not None
     assert "in the role the text gives; Polish Foreign Minister (POL)" in evidence.note
+
+
+def test_who_tells_of_a_plan_takes_part_in_its_announcement_beside_who_will_meet() -> None:
+    body = (
+        "Biden and Putin to meet in Vienna on July 20\n"
+        "\n"
+        "(WASHINGTON) -- President Joe Biden will meet Russian President Vladimir Putin in "
+        "Vienna on July 20, according to White House press secretary Jen Psaki.\n"
+        '"The leaders will discuss arms control," Psaki said on Monday.\n'
+    )
+    assert names(body, date(2022, 6, 13)) == {"Jen Psaki", "Joe Biden", "Vladimir Putin"}
+
+
+def test_a_person_named_inside_a_statement_is_not_away_in_a_statement() -> None:
+    body = (
+        "WASHINGTON - Chinese Foreign Minister Wang Yi met U.S. officials in Washington on "
+        "Thursday, the State Department said.\n"
+        "Secretary of State Antony Blinken said afterwards that both sides had been candid.\n"
+        '"Secretary Antony Blinken welcomed the Foreign Minister for candid talks," the State '
+        "Department said in a statement.\n"
+    )
+    assert names(body, date(2023, 10, 27)) == {"Antony Blinken", "Wang Yi"}
+
+
+def test_a_role_the_page_gives_outlasts_the_dictionary_s_and_holds_for_the_whole_page() -> None:
+    [mention] = people_in("White House press secretary Jen Psaki spoke.")
+    role = mention.person.role_on(date(2021, 5, 25))
+    assert role is not None
+    assert (role.title, role.party, role.told) == ("White House press secretary", "USA", True)
+    held = mention.person.role_on(date(2014, 5, 25))
+    assert held is not None
+    assert (held.title, held.told) == ("State Department spokeswoman", False)

@@ -43,6 +43,7 @@ from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
     Person,
     Role,
+    member_of,
     participant,
     party_mentions,
     party_name,
@@ -207,16 +208,34 @@ class _Builder:
                     f"{mention.doubt}"
                 )
         # A planned meeting is never drafted as held; a measure told in the future counts only
-        # when it is decided, not expected, considered or threatened.
-        undecided = pattern(load("events")["modality"]["undecided"])
+        # when someone announces it as decided, not when it is expected or seen coming.
+        # A headline's "OSCE to send monitors" is the decision its lead reports: a measure
+        # told as to come counts where one of its type is reported as done or decided.
         realized = [
             m
             for m in news
-            if not (m.planned and (m.type == MEETING or undecided.search(m.lead_in)))
+            if not (m.planned and (m.type == MEETING or not _announced(m)))
             and not _hedged(m)
             and not m.doubt
         ]
-        realized = self._held(realized)
+        done = {m.type for m in realized}
+        realized += [
+            m
+            for m in news
+            if m.planned
+            and m.type in done
+            and m.type != MEETING
+            and not _announced(m)
+            and not _hedged(m)
+            and not m.doubt
+        ]
+        for m in news:
+            if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
+                self.reasons.append(
+                    f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
+                    "one in its sentence announces it as decided"
+                )
+        realized = self._held(self._news_of_the_lead(news, realized))
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -234,6 +253,26 @@ class _Builder:
             self.reasons.append("no sentence mentions an event of a known type")
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _news_of_the_lead(
+        self, news: list[EventMention], realized: list[EventMention]
+    ) -> list[EventMention]:
+        """The realized mentions left once the lead has its say: where the headline and lead
+        tell only of an event to come, what the body tells as done is what led to it (advisers
+        who met the day before, sanctions of last month), not the news."""
+        top = [m for m in news if m.position >= 2 and not _hedged(m) and not m.doubt]
+        if (
+            not top
+            or any(m in realized and m.position >= 2 for m in realized)
+            or not all(m.planned for m in top)
+        ):
+            return realized
+        for m in realized:
+            self.reasons.append(
+                f"not the news: {m.type} ({m.trigger!r}) is told further down a page whose "
+                "headline and lead tell only of an event to come"
+            )
+        return [m for m in realized if m.position >= 2]
 
     def _held(self, realized: list[EventMention]) -> list[EventMention]:
         """The mentions left once meetings in doubt are left out: a meeting no sentence dates
@@ -265,7 +304,7 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants(kind, support, parties, on)
-        follow_ups = self._follow_ups(kind, exclude=None)
+        follow_ups = self._follow_ups(kind, parties, exclude=None)
         common = self._common(
             kind, on=on, parties=parties, support=support, people=people, follow_ups=follow_ups
         )
@@ -304,7 +343,7 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants("meeting_announcement", planned, parties, on)
-        follow_ups = self._follow_ups("meeting_announcement", exclude=plan)
+        follow_ups = self._follow_ups("meeting_announcement", parties, exclude=plan)
         common = self._common(
             "meeting_announcement",
             on=on,
@@ -433,6 +472,14 @@ class _Builder:
         words = load("events")["speech"]
         past_role, attributive = pattern(words["past_role"]), pattern(words["attributive"])
         not_there = pattern(words["not_there"])
+        # The role the page gives a person once ("press secretary Jen Psaki") is theirs
+        # wherever else it names them ("Psaki said").
+        told = {
+            named.person.name: role
+            for sentence in self.reading.page.sentences
+            for named in people_in(sentence.text)
+            if (role := named.person.role_on(on)) and role.told
+        }
         for sentence in self.reading.page.sentences:
             for named in people_in(sentence.text):
                 person = named.person
@@ -444,11 +491,23 @@ class _Builder:
                 ):
                     continue
                 why = ""
-                role = person.role_on(on)
+                role = person.role_on(on) or told.get(person.name)
                 speaks = speech.search(sentence.text) and self._same_day(sentence, on)
                 if sentence.index in reporting:
                     why = "named where the event is reported"
-                elif is_meeting and role and role.spokesperson and role.party in parties:
+                elif (
+                    kind == "meeting_announcement"
+                    and speaks
+                    and _speaker(sentence.text, named.start, named.end)
+                ):
+                    why = "tells of the plan on the day"
+                elif (
+                    is_meeting
+                    and role
+                    and role.spokesperson
+                    and role.party in parties
+                    and self._present(person, role, parties, on)
+                ):
                     why = f"{role.title}, reporting it"
                 elif speaks and (not is_meeting or self._present(person, role, parties, on)):
                     why = "speaks of it on the day"
@@ -505,7 +564,14 @@ class _Builder:
         if role is None or side_of(role, parties, on) not in parties:
             return False
         for sentence in self.page.sentences:
-            if not any(named.person == person for named in people_in(sentence.text)):
+            # Named inside what someone else says ("said in a statement: 'Blinken hosted
+            # Wang'"), a person is what is told, not who tells it.
+            spoken = [
+                named
+                for named in people_in(sentence.text)
+                if named.person == person and not _quoted(sentence.text, named.start)
+            ]
+            if not spoken:
                 continue
             if pattern(words["absent"]).search(sentence.text):
                 return False
@@ -524,7 +590,27 @@ class _Builder:
         days = [d for d in self.reading.dates_of(sentence) if d.window.days <= 7]
         return all(d.window.covers(on) for d in days)
 
-    def _follow_ups(self, kind: str, exclude: FollowUp | None) -> tuple[FollowUp, ...]:
+    def _others_event(self, sentence: Sentence, parties: Dyad) -> bool:
+        """Whether a sentence tells of an event of other parties: it names a party that is
+        neither side nor a member of one ("a G7 summit in Britain", "meetings with NATO
+        partners" on a US-Russia page), and not both sides."""
+        named = {code for code, _ in party_mentions(sentence.text)}
+        named |= {
+            role.party
+            for mention in people_in(sentence.text)
+            if (role := mention.person.role_on(self.day))
+        }
+        sides = {parties.first, parties.second}
+        others = {
+            code
+            for code in named - sides
+            if not any(member_of(code, side, self.day) for side in sides)
+        }
+        return bool(others) and not sides <= named
+
+    def _follow_ups(
+        self, kind: str, parties: Dyad, exclude: FollowUp | None
+    ) -> tuple[FollowUp, ...]:
         rules = load("events")["follow_ups"]
         own = kind if kind in ("informal_meeting", "council_meeting") else None
         found: list[FollowUp] = []
@@ -548,6 +634,9 @@ class _Builder:
                 self.reasons.append(
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
+                continue
+            if self._others_event(sentence, parties):
+                self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
                 continue
             when = plain[0]
             what = next(
@@ -856,6 +945,17 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
     return dict(scores)
 
 
+def _announced(mention: EventMention) -> bool:
+    """Whether a measure told as to come is told as decided: someone in its sentence says or
+    announces it, and nothing before it says it is only expected or yet to be announced."""
+    modality = load("events")["modality"]
+    text = mention.sentence.text
+    return bool(
+        pattern(modality["announced"]).search(text)
+        and not pattern(modality["undecided"]).search(text[: mention.start])
+    )
+
+
 def _hedged(mention: EventMention) -> bool:
     """Whether the clause of a mention, or what leads to it, tells only a possibility; the
     mention's own word is no hedge (a proposal is made by proposing)."""
@@ -863,6 +963,22 @@ def _hedged(mention: EventMention) -> bool:
     hedge = hedged(mention.sentence.text, end)
     own = hedge is not None and hedge.lower() == mention.trigger.lower()
     return hedge is not None and not own and not mention.sentence.headline
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` is the one who speaks: their name is followed
+    by the verb of speech ("Psaki said", "Lavrov, the foreign minister, told") or follows it
+    ("said Foreign Minister Lavrov")."""
+    verbs = load("events")["speech"]["verbs"]
+    after = pattern(rf"^(?:'s?)?(?:, [^,]{{1,80}},)? (?:[a-z]+ )?{verbs}")
+    before = pattern(rf"{verbs},? (?:[\w.'-]+ ){{0,6}}$")
+    return bool(after.search(text[end:]) or before.search(text[:start]))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether offset ``at`` of a sentence lies inside quotation marks."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _shorten(text: str, limit: int = 160) -> str:

@@ -92,6 +92,14 @@ def _joint() -> dict[str, str]:
     return {spec["type"]: spec["joint"] for spec in load("events")["types"] if "joint" in spec}
 
 
+@cache
+def _things() -> dict[str, re.Pattern[str]]:
+    """The words that make a type's trigger name a thing spoken of, not an act."""
+    return {
+        spec["type"]: pattern(spec["thing"]) for spec in load("events")["types"] if "thing" in spec
+    }
+
+
 def weights() -> dict[str, int]:
     """The weight of each mention type."""
     return {kind: weight for kind, weight, _ in _type_patterns()}
@@ -129,6 +137,10 @@ def _mentions(
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
+        if (thing := _things().get(declared)) and thing.search(
+            lead_in(sentence.text, match.start())
+        ):
+            continue
         if kind in _joint() and two_sides(sentence.text[: match.start()], published):
             kind = _joint()[kind]
         bilateral = kind != MEETING or (
@@ -148,7 +160,14 @@ def _mentions(
             pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
         )
         negated = pattern(modality["negation"], re.IGNORECASE).search(before)
-        doubt = f"negated or called off ({negated.group(0)!r})" if negated else ""
+        heard = pattern(modality["hearsay"]).search(sentence.text)
+        doubt = (
+            f"negated or called off ({negated.group(0)!r})"
+            if negated
+            else f"told only on hearsay ({heard.group(0)!r})"
+            if heard
+            else ""
+        )
         nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause)
         yield EventMention(

@@ -215,8 +215,9 @@ def _banner(line: str, lines: list[str]) -> bool:
 
 
 def _headline(line: str) -> str:
-    """A headline without what the site adds around it (``| Site``, "Story highlights")."""
-    for affix in load("pages")["headline_affixes"]:
+    """A headline without what the site adds around it (``| Site``, "Story highlights", a stamp
+    run into its end)."""
+    for affix in (*load("pages")["headline_affixes"], load("pages")["stamps"]["run_in"]):
         line = pattern(affix).sub("", line)
     return line.strip()
 

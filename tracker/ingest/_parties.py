@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+import attrs
 import pycountry
 from attrs import frozen
 
@@ -101,11 +102,17 @@ def people_in(text: str) -> tuple[Mention, ...]:
         Mention(by_form[match.group(0)], match.start(), match.end())
         for match in names.finditer(text)
     ]
-    told = [
-        mention
-        for mention in _told(text)
-        if not any(k.start < mention.end and mention.start < k.end for k in known)
+    told = _told(text)
+    # A person of the dictionary the text names with a role keeps that role for the days the
+    # dictionary does not cover ("White House press secretary Jen Psaki" years after her
+    # dictionary role ended); on the days it covers, the dictionary's role wins.
+    known = [
+        Mention(attrs.evolve(k.person, roles=(*k.person.roles, *t.person.roles)), k.start, k.end)
+        if (t := next((t for t in told if k.start < t.end and t.start < k.end), None))
+        else k
+        for k in known
     ]
+    told = [t for t in told if not any(k.start < t.end and t.start < k.end for k in known)]
     return tuple(sorted((*known, *told), key=lambda mention: mention.start))
 
 
@@ -220,6 +227,17 @@ def _a_place(before: str, word: str, after: str) -> bool:
     return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
 
+@cache
+def _subject_pattern() -> re.Pattern[str]:
+    return pattern(load("countries")["ambiguity"]["subject"])
+
+
+def _a_subject(before: str) -> bool:
+    """Whether the words before a state's name make it what is spoken of ("talks with Russia
+    on Syria", "the approach to Russia"), not a side."""
+    return bool(_subject_pattern().search(before))
+
+
 def _title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, as in a headline."""
     words = re.findall(r"\b[^\W\d_]{4,}\b", text)
@@ -240,6 +258,8 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if word in homonyms and _names_something_else(text, match.start(), match.end()):
             continue
         if _a_place(text[: match.start()], word, text[match.end() :]):
+            continue
+        if _a_subject(text[: match.start()]):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []

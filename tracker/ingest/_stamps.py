@@ -86,9 +86,12 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
     for at, (number, line) in enumerate(numbered):
         candidate = line
         if not stamp_like(line):
-            # A wire opening may carry the day in its agency's brackets, or open on a dateline.
+            # A wire opening may carry the day in its agency's brackets, or open on a dateline;
+            # a label may be run into the end of the line before it.
             found = opening.match(line) or pattern(rules["dateline"]).match(line)
             candidate = (found.group("agency") or "") if found else ""
+            if run_in := pattern(rules["run_in"]).search(line):
+                candidate = run_in.group(0)
             if not pattern(rules["year"]).search(candidate):
                 continue
         known, trust_of_known = _known(candidate)

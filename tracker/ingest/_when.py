@@ -144,7 +144,10 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     for marker, kind in _markers():
         if kind is Tense.PAST and marker.fullmatch(own):
             return Tense.PAST
+    # "That" opens a clause of its own: "told the council on May 2 that it will leave" dates
+    # the telling, not the leaving.
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
+    breaks += [match.start() for match in re.finditer(r"\bthat\b", sentence)]
     clause_start = max((at for at in breaks if at < start), default=0)
     clause_end = min((at for at in breaks if at >= end), default=len(sentence))
     for low, high in ((clause_start, clause_end), (0, len(sentence))):
@@ -202,7 +205,13 @@ def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
         if start < taken_until:
             continue
         groups = {key: value for key, value in match.groupdict().items() if value}
-        tense = _inherent_tense(rule.name, groups) or tense_near(sentence, start, end)
+        # What "since" bounds lies behind: "since a coup attempt in July".
+        since = re.search(r"\bsince\b[^,;.]*$", sentence[:start], re.IGNORECASE)
+        tense = (
+            _inherent_tense(rule.name, groups)
+            or (Tense.PAST if since else None)
+            or tense_near(sentence, start, end)
+        )
         window = _RESOLVERS[rule.name](groups, published, tense)
         if window is None:
             continue
