@@ -13,16 +13,58 @@ from commands import run
 from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from immutables import Map
 
 import tracker
 from tracker import _index
+from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._index import index_path, indexed_replay
+from tracker._reducer import checkpoints
 from tracker._store import write_log
 from tracker.strategies import logs
 
 DYAD = tracker.Dyad("NATO", "RUS")
 DAYS = st.dates(date(2007, 1, 1), date(2012, 12, 31))
 CHECKS = settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _days(value: object) -> list[str]:
+    """Every day of ``value`` (not of its derived indexes), as printed: equal states whose days
+    print alike say the same."""
+    if isinstance(value, date):
+        return [str(value)]
+    if attrs.has(type(value)):
+        parts = (getattr(value, f.name) for f in attrs.fields(type(value)) if f.eq)
+        return [day for part in parts for day in _days(part)]
+    if isinstance(value, Map):
+        return [day for key in sorted(value) for day in _days(value[key])]
+    if isinstance(value, tuple):
+        return [day for item in value for day in _days(item)]
+    return []
+
+
+@CHECKS
+@given(log=logs(dyad=DYAD, nonsense=True, max_size=14))
+def test_every_checkpoint_reads_back_equal_with_its_days_as_stated(
+    log: tuple[tracker.Entry, ...],
+) -> None:
+    own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
+    for state in checkpoints(own, tracker.State(DYAD), 1):
+        back = decode_checkpoint(encode_checkpoint(state))
+        assert back == state
+        assert _days(back) == _days(state)
+
+
+def test_a_checkpoint_keeps_a_day_known_to_its_month() -> None:
+    entries = [e for e in tracker.read_log(tracker.bundled_log()).entries if e.parties == DYAD]
+    place = next(i for i, e in enumerate(entries) if e.TYPE == "council_meeting")
+    held = entries[place]
+    coarse = tracker.Day(held.on.year, held.on.month, 1, tracker.Precision.MONTH)
+    entries[place] = attrs.evolve(held, on=coarse)
+    (state,) = checkpoints(entries, tracker.State(DYAD), len(entries))
+    assert f"{held.on.year:04d}-{held.on.month:02d}" in _days(state)
+    assert "~month" in encode_checkpoint(state).decode()
+    assert _days(decode_checkpoint(encode_checkpoint(state))) == _days(state)
 
 
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:

@@ -3,7 +3,8 @@ re-folds the whole log.
 
 The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
 byte offset, line, dyad, day and report day, and each dyad's state after every
-:data:`EVERY` entries in replay order, encoded with the codec's state encoding. It is valid for
+:data:`EVERY` entries in replay order, encoded as checkpoints (which read back equal, each
+day with the precision it was stated to). It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
 types registered are checked before any use. Appends extend it; any other change to the log
 (a truncation, an edit), another set of entry types, a foreign or corrupt file rebuilds it.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from tracker._codec import decode_state, encode_state
+from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
@@ -37,7 +38,7 @@ __all__ = ["EVERY", "IndexedReplay", "build_index", "index_path", "indexed_repla
 EVERY = 1024
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 1"
+_FORMAT = "tracker-index 2"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -134,7 +135,7 @@ class IndexedReplay:
         ).fetchone()
         if row is None:
             return 0, State(self.dyad)
-        return row[0], decode_state(orjson.loads(row[1]))
+        return row[0], decode_checkpoint(row[1])
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
         return self._db.execute(
@@ -304,15 +305,7 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
-            (dyad.first, dyad.second, number + offset, encoded)
+            (dyad.first, dyad.second, number + offset, encode_checkpoint(state))
             for offset, state in enumerate(states, start=1)
-            if (encoded := _exact(state)) is not None
         ),
     )
-
-
-def _exact(state: State) -> bytes | None:
-    """The state's JSON, or ``None`` when it does not read back exactly (the JSON writes a day
-    stated by its month or year as a whole day): such a checkpoint is not kept."""
-    encoded = orjson.dumps(encode_state(state))
-    return encoded if repr(decode_state(orjson.loads(encoded))) == repr(state) else None
