@@ -4,6 +4,7 @@ and after the log is changed behind its back; commands use it only once it is bu
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._index import index_path, indexed_replay
 from tracker._reducer import checkpoints
 from tracker._store import write_log
+from tracker._synth import synthesize
 from tracker.strategies import logs
 
 DYAD = tracker.Dyad("NATO", "RUS")
@@ -186,3 +188,67 @@ def test_a_log_with_a_bad_line_is_not_indexed_and_the_line_is_named(
     assert status == 2
     assert f"{log}:" in err
     assert not index_path(log).exists()
+
+
+def _large(folder: Path) -> tuple[Path, tuple[tracker.Entry, ...]]:
+    """A log of several chunks, indexed."""
+    path = folder / "large.jsonl"
+    entries = tuple(synthesize(600, seed=3))
+    write_log(path, entries)
+    assert path.stat().st_size > 3 * _index.CHUNK
+    assert indexed_replay(path, entries[0].parties) is not None
+    return path, entries
+
+
+def _rebuilt(path: Path, dyad: tracker.Dyad) -> tuple[bool, tracker.State]:
+    """Whether the next command builds the index again (not extends it), and its state."""
+    before = index_path(path).stat().st_ino
+    warm = indexed_replay(path, dyad)
+    assert warm is not None
+    return index_path(path).stat().st_ino != before, warm.at(None)
+
+
+def test_an_append_extends_the_index_from_where_it_stood(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    dyad = entries[0].parties
+    more = attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")
+    tracker.JsonlStore(path).append([more])
+    rebuilt, state = _rebuilt(path, dyad)
+    assert not rebuilt
+    assert state == tracker.Replay((*entries, more), dyad=dyad).at(None)
+
+
+def test_a_truncated_log_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = path.read_bytes()
+    kept = data[: data.rindex(b"\n", 0, len(data) // 2) + 1]
+    path.write_bytes(kept)
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    assert state == tracker.Replay(tracker.read_log(path).entries, dyad=entries[0].parties).at(None)
+
+
+def test_a_byte_edited_inside_the_log_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = bytearray(path.read_bytes())
+    title = data.index(b'"title":"', len(data) // 2) + len(b'"title":"')
+    data[title] = ord("Q") if data[title] != ord("Q") else ord("R")
+    written = path.stat().st_mtime_ns
+    path.write_bytes(bytes(data))  # the same size, far from either end of the file
+    os.utime(path, ns=(written + 10**9, written + 10**9))
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    edited = tracker.read_log(path).entries
+    assert edited != entries
+    assert state == tracker.Replay(edited, dyad=entries[0].parties).at(None)
+
+
+def test_an_append_after_an_edit_at_the_end_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = path.read_bytes()
+    last = data.rindex(b"\n", 0, len(data) - 1) + 1  # the last line, cut and written again
+    path.write_bytes(data[:last] + data[last:].replace(b'"title":"', b'"title":"Z'))
+    tracker.JsonlStore(path).append([attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")])
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    assert state == tracker.Replay(tracker.read_log(path).entries, dyad=entries[0].parties).at(None)

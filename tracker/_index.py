@@ -6,10 +6,14 @@ byte offset, line, dyad, day and report day, and each dyad's state after every
 :data:`EVERY` entries in replay order, encoded as checkpoints (which read back equal, each
 day with the precision it was stated to). It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
-types registered are checked before any use. Appends extend it; any other change to the log
-(a truncation, an edit), another set of entry types, a foreign or corrupt file rebuilds it.
-Deleting it is always safe. A log with problems is never indexed: its readers take the cold
-path, which reports them.
+types registered are checked before any use, cheaply: the prefix's size, the log's
+modification time and a BLAKE2b digest of the prefix's first and last :data:`CHUNK` bytes.
+Appends extend it (only the lines after the prefix are read); any other change to the log
+(a truncation, an edit: the same size with another modification time, or other bytes at either
+end of the prefix), another set of entry types, a foreign or corrupt file rebuilds it. An edit
+inside the prefix that keeps both its ends and the modification time as they were, or that
+comes with an append, is not seen: the log is append-only. Deleting the index is always safe.
+A log with problems is never indexed: its readers take the cold path, which reports them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
@@ -32,13 +37,16 @@ from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
 
-__all__ = ["EVERY", "IndexedReplay", "build_index", "index_path", "indexed_replay"]
+__all__ = ["CHUNK", "EVERY", "IndexedReplay", "build_index", "index_path", "indexed_replay"]
 
 #: How many entries of a dyad lie between two stored checkpoint states.
 EVERY = 1024
 
+#: How many bytes at each end of the indexed prefix its digests cover.
+CHUNK = 1 << 16
+
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 2"
+_FORMAT = "tracker-index 3"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,12 +79,12 @@ class IndexedReplay:
     """The states of one dyad of an indexed log at any date, as :class:`~tracker.Replay` gives
     them, from the nearest stored checkpoint and the entries after it, decoded from the log."""
 
-    __slots__ = ("_data", "_db", "_path", "dyad", "every")
+    __slots__ = ("_db", "_log", "_path", "dyad", "every")
 
     def __init__(
-        self, path: Path, data: bytes, db: sqlite3.Connection, dyad: Dyad, every: int
+        self, path: Path, log: BinaryIO, db: sqlite3.Connection, dyad: Dyad, every: int
     ) -> None:
-        self._path, self._data, self._db, self.dyad, self.every = path, data, db, dyad, every
+        self._path, self._log, self._db, self.dyad, self.every = path, log, db, dyad, every
 
     def _count(self, where: str = "", *values: object) -> int:
         query = f"SELECT count(*) FROM entries WHERE first = ? AND second = ? {where}"
@@ -101,7 +109,7 @@ class IndexedReplay:
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
         number, base = self._checkpoint(target // self.every)
-        entries = list(_decoded(self._path, self._data, self._rows(number * self.every, count)))
+        entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
         state = fold(entries[: target - number * self.every], base)
         if target < count:
             assert known_at is not None  # only a report day makes a later entry unknown
@@ -118,7 +126,7 @@ class IndexedReplay:
         if not rows:
             msg = f"no entry {entry_id!r} in the {self.dyad} replay"
             raise KeyError(msg)
-        return next(_decoded(self._path, self._data, rows))
+        return next(_decoded(self._path, self._log, rows))
 
     def explain(
         self, path: str, day: date | None = None, *, known_at: date | None = None
@@ -145,10 +153,11 @@ class IndexedReplay:
         ).fetchall()
 
 
-def _decoded(path: Path, data: bytes, rows: list[tuple[int, int, int]]) -> Iterator[Entry]:
+def _decoded(path: Path, log: BinaryIO, rows: list[tuple[int, int, int]]) -> Iterator[Entry]:
+    """The entries on the log's lines at these (line, start, length), read from the file."""
     decoding = Decoding(path)
     for line, start, length in rows:
-        entry = decoding.decode(line, data[start : start + length])
+        entry = decoding.decode(line, _read(log, start, length))
         if entry is None:
             decoding.done()
         assert entry is not None
@@ -161,13 +170,14 @@ def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay 
     the index cannot be written), for the cold path to read it and say why. An index kept
     with checkpoints at another interval than ``every`` is rebuilt."""
     try:
-        data = path.read_bytes()
-        db = _up_to_date(path, data, every)
+        log = path.open("rb")
+        db = _up_to_date(path, log, every)
     except (OSError, sqlite3.Error):
         return None
     if db is None:
+        log.close()
         return None
-    replay = IndexedReplay(path, data, db, dyad, every)
+    replay = IndexedReplay(path, log, db, dyad, every)
     return replay if len(replay) else None
 
 
@@ -176,7 +186,8 @@ def build_index(path: Path, every: int = EVERY) -> int | None:
     indexes, or ``None`` when the log cannot be indexed (it has problems, or the index cannot be
     written), for a cold read to say why."""
     try:
-        db = _up_to_date(path, path.read_bytes(), every)
+        with path.open("rb") as log:
+            db = _up_to_date(path, log, every)
     except (OSError, sqlite3.Error):
         return None
     if db is None:
@@ -186,23 +197,23 @@ def build_index(path: Path, every: int = EVERY) -> int | None:
     return counted
 
 
-def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | None:
+def _up_to_date(path: Path, log: BinaryIO, every: int) -> sqlite3.Connection | None:
     where = index_path(path)
+    now = os.fstat(log.fileno())
     with contextlib.suppress(FileNotFoundError):
         if not stat.S_ISREG(os.lstat(where).st_mode):
             return None  # a link or a special file is never followed nor replaced
         db = _open(where)
         if db is not None:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            size = int(meta.get("size", -1))
             if (
                 meta.get("format") == _FORMAT
                 and meta.get("every") == str(every)
                 and meta.get("types") == _types()
-                and 0 <= size <= len(data)
-                and meta.get("digest") == _digest(data[:size])
+                and _prefix_kept(log, now, meta)
             ):
-                return db if _extend(db, path, data, size, int(meta["lines"]), every) else None
+                size, lines = int(meta["size"]), int(meta["lines"])
+                return db if _extend(db, path, log, now, size, lines, every) else None
             db.close()
     partial = where.with_name(f"{where.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
@@ -215,12 +226,10 @@ def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | Non
                 ("format", _FORMAT),
                 ("every", str(every)),
                 ("types", _types()),
-                ("size", "0"),
-                ("lines", "0"),
+                *_ends(log, now, 0, 0),
             ],
         )
-        db.execute("INSERT INTO meta VALUES ('digest', ?)", (_digest(b""),))
-        built = _extend(db, path, data, 0, 0, every)
+        built = _extend(db, path, log, now, 0, 0, every)
         db.close()
         if not built:
             return None
@@ -228,6 +237,39 @@ def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | Non
     finally:
         partial.unlink(missing_ok=True)
     return _open(where)
+
+
+def _prefix_kept(log: BinaryIO, now: os.stat_result, meta: dict[str, str]) -> bool:
+    """Whether the log still begins with the prefix the index was built from, judged from its
+    size, its modification time (the same size with another time is an edit) and the digests
+    of the prefix's first and last :data:`CHUNK` bytes."""
+    try:
+        size, lines, mtime = int(meta["size"]), int(meta["lines"]), int(meta["mtime"])
+    except (KeyError, ValueError):
+        return False
+    if not 0 <= size <= now.st_size or (size == now.st_size and mtime != now.st_mtime_ns):
+        return False
+    kept = dict(_ends(log, now, size, lines))
+    return all(meta.get(key) == kept[key] for key in ("head", "tail"))
+
+
+def _ends(log: BinaryIO, now: os.stat_result, size: int, lines: int) -> list[tuple[str, str]]:
+    """What the index keeps of the log's first ``size`` bytes (``lines`` lines) to know them
+    again: the size, the lines, the log's modification time, the digests of both ends."""
+    head = _read(log, 0, min(size, CHUNK))
+    tail = _read(log, max(size - CHUNK, 0), min(size, CHUNK))
+    return [
+        ("size", str(size)),
+        ("lines", str(lines)),
+        ("mtime", str(now.st_mtime_ns)),
+        ("head", _digest(head)),
+        ("tail", _digest(tail)),
+    ]
+
+
+def _read(log: BinaryIO, start: int, length: int) -> bytes:
+    log.seek(start)
+    return log.read(length)
 
 
 def _open(where: Path) -> sqlite3.Connection | None:
@@ -240,18 +282,26 @@ def _open(where: Path) -> sqlite3.Connection | None:
     return db
 
 
-def _digest(prefix: bytes) -> str:
-    return hashlib.blake2b(prefix, digest_size=32).hexdigest()
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=32).hexdigest()
 
 
-def _extend(  # noqa: PLR0917 - the index and where it stands
-    db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: int, every: int
+def _extend(  # noqa: PLR0917 - the index, the log and where it stands
+    db: sqlite3.Connection,
+    path: Path,
+    log: BinaryIO,
+    now: os.stat_result,
+    size: int,
+    lines: int,
+    every: int,
 ) -> bool:
-    """Index the lines of ``data`` after its first ``size`` bytes and fold the checkpoints they
-    change; ``False`` (nothing written) when a new line has a problem."""
+    """Index the lines of the log after its first ``size`` bytes, up to its size in ``now``,
+    and fold the checkpoints they change; ``False`` (nothing written) when a new line has a
+    problem."""
     decoding, rows, new = Decoding(path), [], []
     start, indexed = size, lines
-    for number, line in enumerate(data[size:].splitlines(keepends=True), start=lines + 1):
+    added = _read(log, size, now.st_size - size)
+    for number, line in enumerate(added.splitlines(keepends=True), start=lines + 1):
         if not line.endswith(b"\n"):
             return False
         if line.strip():
@@ -273,11 +323,11 @@ def _extend(  # noqa: PLR0917 - the index and where it stands
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for dyad in {entry.parties for entry in new}:
             earliest = min(e.on for e in new if e.parties == dyad)
-            replay = IndexedReplay(path, data, db, dyad, every)
+            replay = IndexedReplay(path, log, db, dyad, every)
             _refold(replay, earliest=earliest.toordinal(), indexed=indexed)
         db.executemany(
             "UPDATE meta SET value = ? WHERE key = ?",
-            [(str(start), "size"), (str(lines), "lines"), (_digest(data[:start]), "digest")],
+            [(value, key) for key, value in _ends(log, now, start, lines)],
         )
         db.execute("COMMIT")
     except sqlite3.IntegrityError:  # an id of the prefix used again: the cold path says where
@@ -300,7 +350,7 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
         (dyad.first, dyad.second, number),
     )
     rows = replay._rows(number * replay.every, len(replay))
-    entries = _decoded(replay._path, replay._data, rows)
+    entries = _decoded(replay._path, replay._log, rows)
     states = checkpoints(entries, base, replay.every)
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
