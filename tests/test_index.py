@@ -252,3 +252,38 @@ def test_an_append_after_an_edit_at_the_end_rebuilds_the_index(tmp_path: Path) -
     rebuilt, state = _rebuilt(path, entries[0].parties)
     assert rebuilt
     assert state == tracker.Replay(tracker.read_log(path).entries, dyad=entries[0].parties).at(None)
+
+
+def test_log_from_to_reads_only_the_lines_in_range_through_the_index(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, entries = _large(tmp_path)
+    days = sorted(e.on for e in entries)
+    start, end = days[len(days) // 3], days[len(days) // 2]
+    dyad = entries[0].parties
+    asked = ("log", "--log", str(path), "--from", str(start), "--to", str(end), "--json")
+    cold_dir = tmp_path / "cold"
+    cold_dir.mkdir()
+    cold = cold_dir / path.name
+    cold.write_bytes(path.read_bytes())  # no index beside it: every line is read
+    assert run(capsys, "index", "--log", str(path))[0] == 0  # with the command's plug-ins
+    read: list[int] = []
+
+    class Counted(_index.Decoding):
+        def decode(self, line: int, data: bytes) -> tracker.Entry | None:
+            read.append(line)
+            return super().decode(line, data)
+
+    monkeypatch.setattr(_index, "Decoding", Counted)
+    for more in ((), ("--dyad", str(dyad)), ("--type", entries[0].TYPE)):
+        read.clear()
+        warm = run(capsys, *asked, *more)
+        plain = run(capsys, *[str(cold) if arg == str(path) else arg for arg in asked], *more)
+        assert warm == plain
+        assert warm[0] == 0
+        in_range = [e for e in entries if start <= e.on <= end]
+        assert len(read) == len(in_range) < len(entries) / 2
+    lines = run(capsys, *asked[:-1])[1].splitlines()
+    assert lines[1] == f"{path}: as read"
+    assert lines[2].split() == ["on", "reported", "dyad", "type", "id", "title"]
+    assert [line.split()[4] for line in lines[3:]] == [e.id for e in in_range]

@@ -24,9 +24,15 @@ from tracker._codec import dumps_entry, encode_entry, encode_state
 from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
-from tracker._index import IndexedReplay, build_index, index_path, indexed_replay
+from tracker._index import (
+    IndexedReplay,
+    build_index,
+    index_path,
+    indexed_entries,
+    indexed_replay,
+)
 from tracker._log import SQLITE, Log, backend_for
-from tracker._output import print_indented
+from tracker._output import print_indented, print_stream
 from tracker._output import print_table as _table
 from tracker._output import text as _text
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
@@ -552,6 +558,11 @@ def _log(args: argparse.Namespace, out: Console) -> int:
 
     def chosen() -> Iterator[Entry]:  # as the log is read: nothing held but what is shown
         nonlocal total
+        indexed = _indexed_range(args)
+        if indexed is not None:
+            total, entries = indexed
+            yield from (e for e in entries if not args.types or e.TYPE in args.types)
+            return
         for _, entry in open_store(path).scan():
             total += 1
             if (
@@ -565,14 +576,26 @@ def _log(args: argparse.Namespace, out: Console) -> int:
     if args.json:
         _json_stream(encode_entry(entry) for entry in chosen())
         return 0
-    rows = [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()]
-    _table(
+    print_stream(
         out,
-        f"{path}: {len(rows)} of {total} entries",
+        lambda shown: (
+            f"{path}: {shown} of {total} entries" if shown is not None else f"{path}: as read"
+        ),
         ["on", "reported", "dyad", "type", "id", "title"],
-        rows,
+        ((e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()),
     )
     return 0
+
+
+def _indexed_range(args: argparse.Namespace) -> tuple[int, Iterator[Entry]] | None:
+    """The log's entries of the days and the dyad asked for, read through the index of a JSONL
+    log that has one (``None`` when it has none, or none is asked for: every line is read)."""
+    if args.log is None or (args.start, args.end, args.dyad) == (None, None, None):
+        return None
+    store = open_store(args.log)
+    if not isinstance(store, JsonlStore) or not os.path.lexists(index_path(store.path)):
+        return None
+    return indexed_entries(store.path, start=args.start, end=args.end, dyad=args.dyad)
 
 
 def _diff(args: argparse.Namespace, out: Console) -> int:

@@ -23,7 +23,7 @@ import hashlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -37,7 +37,15 @@ from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
 
-__all__ = ["CHUNK", "EVERY", "IndexedReplay", "build_index", "index_path", "indexed_replay"]
+__all__ = [
+    "CHUNK",
+    "EVERY",
+    "IndexedReplay",
+    "build_index",
+    "index_path",
+    "indexed_entries",
+    "indexed_replay",
+]
 
 #: How many entries of a dyad lie between two stored checkpoint states.
 EVERY = 1024
@@ -46,7 +54,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 3"
+_FORMAT = "tracker-index 4"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,6 +63,7 @@ CREATE TABLE entries (
     second TEXT NOT NULL, day INTEGER NOT NULL, reported INTEGER NOT NULL,
     start INTEGER NOT NULL, length INTEGER NOT NULL);
 CREATE INDEX entries_order ON entries (first, second, day, line);
+CREATE INDEX entries_days ON entries (day, line);
 CREATE TABLE checkpoints (
     first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, state BLOB NOT NULL,
     PRIMARY KEY (first, second, number));
@@ -153,7 +162,7 @@ class IndexedReplay:
         ).fetchall()
 
 
-def _decoded(path: Path, log: BinaryIO, rows: list[tuple[int, int, int]]) -> Iterator[Entry]:
+def _decoded(path: Path, log: BinaryIO, rows: Iterable[tuple[int, int, int]]) -> Iterator[Entry]:
     """The entries on the log's lines at these (line, start, length), read from the file."""
     decoding = Decoding(path)
     for line, start, length in rows:
@@ -179,6 +188,35 @@ def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay 
         return None
     replay = IndexedReplay(path, log, db, dyad, every)
     return replay if len(replay) else None
+
+
+def indexed_entries(
+    path: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    dyad: Dyad | None = None,
+) -> tuple[int, Iterator[Entry]] | None:
+    """How many entries the JSONL log at ``path`` holds, and those of ``dyad`` (any, when
+    ``None``) placed from ``start`` to ``end`` (both included, open when ``None``) in the order
+    of the log, each decoded from its line as it is asked for; through the index brought up to
+    date first, ``None`` when the log cannot be indexed."""
+    try:
+        log = path.open("rb")
+        db = _up_to_date(path, log, EVERY)
+    except (OSError, sqlite3.Error):
+        return None
+    if db is None:
+        log.close()
+        return None
+    where = ["day >= ?", "day <= ?"]
+    values: list[object] = [(start or date.min).toordinal(), (end or date.max).toordinal()]
+    if dyad is not None:
+        where.append("first = ? AND second = ?")
+        values += [dyad.first, dyad.second]
+    total: int = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    query = f"SELECT line, start, length FROM entries WHERE {' AND '.join(where)} ORDER BY line"
+    return total, _decoded(path, log, db.execute(query, values))
 
 
 def build_index(path: Path, every: int = EVERY) -> int | None:
