@@ -3,8 +3,11 @@ and after the log is changed behind its back; commands use it only once it is bu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -287,3 +290,18 @@ def test_log_from_to_reads_only_the_lines_in_range_through_the_index(
     assert lines[1] == f"{path}: as read"
     assert lines[2].split() == ["on", "reported", "dyad", "type", "id", "title"]
     assert [line.split()[4] for line in lines[3:]] == [e.id for e in in_range]
+
+
+@pytest.mark.parametrize("damage", [b"not compressed", zlib.compress(b'{"dyad": 3}')])
+def test_a_damaged_checkpoint_is_folded_around(tmp_path: Path, damage: bytes) -> None:
+    path, entries = _large(tmp_path)
+    dyad = entries[0].parties
+    assert indexed_replay(path, dyad, every=64) is not None
+    with contextlib.closing(sqlite3.connect(index_path(path))) as db, db:
+        assert db.execute("UPDATE checkpoints SET state = ?", (damage,)).rowcount > 0
+    warm = indexed_replay(path, dyad, every=64)
+    assert warm is not None
+    cold = tracker.Replay(entries, dyad=dyad)
+    days = sorted(e.on for e in entries)
+    for day in (days[len(days) // 2], None):
+        assert warm.at(day) == cold.at(day)

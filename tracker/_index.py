@@ -145,15 +145,18 @@ class IndexedReplay:
         return explanations(self, path, day, known_at=known_at)
 
     def _checkpoint(self, number: int) -> tuple[int, State]:
-        """The stored checkpoint nearest at or before ``number``, and its number."""
+        """The stored checkpoint nearest at or before ``number``, and its number; the empty
+        state before the first entry when there is none, or when it does not read (a damaged
+        index: the dyad is folded from its start)."""
         row = self._db.execute(
             "SELECT number, state FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
             " ORDER BY number DESC LIMIT 1",
             (self.dyad.first, self.dyad.second, number),
         ).fetchone()
-        if row is None:
-            return 0, State(self.dyad)
-        return row[0], decode_checkpoint(zlib.decompress(row[1]))
+        if row is not None:
+            with contextlib.suppress(zlib.error, ValueError):
+                return row[0], decode_checkpoint(zlib.decompress(row[1]))
+        return 0, State(self.dyad)
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
         return self._db.execute(
