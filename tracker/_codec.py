@@ -67,25 +67,45 @@ _TAIL = ("participants", "stances", "follow_ups", "cooperation", "sources")
 _STATED_AS = "~"
 
 
+@_per_class
+def _kind(cls: type) -> str:
+    """How :func:`_encode` writes a value of ``cls``: found once per class, since a state holds
+    many thousands of values of a few classes."""
+    if issubclass(cls, Enum):
+        return "enum"
+    if issubclass(cls, Dyad):
+        return "dyad"
+    if issubclass(cls, date):  # datetime too
+        return "day"
+    if attrs.has(cls):
+        return "record"
+    if issubclass(cls, tuple | list):
+        return "list"
+    if issubclass(cls, Mapping):
+        return "map"
+    return "plain"
+
+
 def _encode(value: Any, *, omit_empty: bool, stated: bool = False) -> Any:
     """``value`` as JSON; ``stated``: a day known only to its month or year says so."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Dyad):
-        return str(value)
-    if isinstance(value, date):  # datetime too
-        if stated and type(value) is Day and value.precision is not Precision.DAY:
-            return f"{value.isoformat()}{_STATED_AS}{value.precision.value}"
-        return value.isoformat()
-    if attrs.has(type(value)):
+    kind = _kind(type(value))
+    if kind == "plain":
+        return value
+    if kind == "record":
         return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty, stated=stated)
-    if isinstance(value, tuple | list):
-        return [_encode(item, omit_empty=omit_empty, stated=stated) for item in value]
-    if isinstance(value, Mapping):  # sorted: immutable maps have no stable order of their own
+    if kind == "map":  # sorted: immutable maps have no stable order of their own
         return {
             key: _encode(value[key], omit_empty=omit_empty, stated=stated) for key in sorted(value)
         }
-    return value
+    if kind == "list":
+        return [_encode(item, omit_empty=omit_empty, stated=stated) for item in value]
+    if kind == "day":
+        if stated and type(value) is Day and value.precision is not Precision.DAY:
+            return f"{value.isoformat()}{_STATED_AS}{value.precision.value}"
+        return value.isoformat()
+    if kind == "enum":
+        return value.value
+    return str(value)  # a dyad
 
 
 def _encode_fields(
