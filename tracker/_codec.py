@@ -184,11 +184,11 @@ def encode_state(state: State) -> dict[str, Any]:
     return {**head, **derived, **body}
 
 
-def encode_checkpoint(state: State) -> bytes:
-    """A state as the index keeps it: its parts only (nothing derived), each day known only to
-    its month or year with that precision, so that :func:`decode_checkpoint` gives it back
-    equal and printed the same."""
-    return orjson.dumps(_encode_fields(state, _fields(State), omit_empty=False, stated=True))
+def encode_checkpoint(value: Any) -> Any:
+    """A state, or a part of one, as the index keeps it, in JSON: the state's parts only
+    (nothing derived), each day known only to its month or year with that precision, so that
+    :func:`decode_checkpoint` gives it back equal and printed the same."""
+    return _encode(value, omit_empty=False, stated=True)
 
 
 #: The keys of a state's JSON, and of its items, that say where things stand on its date.
@@ -299,9 +299,9 @@ def decode_state(data: Any) -> State:
     return _build(State, fields)
 
 
-def decode_checkpoint(data: bytes) -> State:
-    """Read a state from :func:`encode_checkpoint`'s bytes."""
-    return _build(State, _object(orjson.loads(data)), stated=True)
+def decode_checkpoint(data: Any) -> State:
+    """Read a state from :func:`encode_checkpoint`'s JSON object."""
+    return _build(State, _object(data), stated=True)
 
 
 def _without(item: Any, keys: tuple[str, ...]) -> Any:

@@ -3,8 +3,10 @@ re-folds the whole log.
 
 The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
 byte offset, line, dyad, day and report day, and each dyad's state after every
-:data:`EVERY` entries in replay order, encoded as checkpoints (which read back equal, each
-day with the precision it was stated to) and compressed. It is valid for
+:data:`EVERY` entries in replay order: each checkpoint as what changed since the one before
+(the items of its maps added, changed or gone, and its other parts whole), encoded as the codec
+encodes checkpoints (which read back equal, each day with the precision it was stated to) and
+compressed, so that the index grows with the log, not with the sum of its states. It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
 types registered are checked before any use, cheaply: the prefix's size, the log's
 modification time and a BLAKE2b digest of the prefix's first and last :data:`CHUNK` bytes.
@@ -20,16 +22,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import sqlite3
 import stat
+import typing
 import zlib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+import attrs
 import orjson
+from immutables import Map
 
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
@@ -55,7 +61,16 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 5"
+_FORMAT = "tracker-index 6"
+
+#: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
+#: others (the dyad, the pending expectations, the score...) it stores whole.
+_MAPS = tuple(
+    name
+    for name, hint in typing.get_type_hints(State).items()
+    if typing.get_origin(hint) is Map and attrs.fields_dict(State)[name].init
+)
+_WHOLE = tuple(a.name for a in attrs.fields(State) if a.init and a.name not in _MAPS)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,7 +81,7 @@ CREATE TABLE entries (
 CREATE INDEX entries_order ON entries (first, second, day, line);
 CREATE INDEX entries_days ON entries (day, line);
 CREATE TABLE checkpoints (
-    first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, state BLOB NOT NULL,
+    first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, change BLOB NOT NULL,
     PRIMARY KEY (first, second, number));
 """
 
@@ -148,14 +163,14 @@ class IndexedReplay:
         """The stored checkpoint nearest at or before ``number``, and its number; the empty
         state before the first entry when there is none, or when it does not read (a damaged
         index: the dyad is folded from its start)."""
-        row = self._db.execute(
-            "SELECT number, state FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
-            " ORDER BY number DESC LIMIT 1",
+        changes = self._db.execute(
+            "SELECT number, change FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
+            " ORDER BY number",
             (self.dyad.first, self.dyad.second, number),
-        ).fetchone()
-        if row is not None:
-            with contextlib.suppress(zlib.error, ValueError):
-                return row[0], decode_checkpoint(zlib.decompress(row[1]))
+        ).fetchall()
+        if changes and [row[0] for row in changes] == list(range(1, len(changes) + 1)):
+            with contextlib.suppress(zlib.error, ValueError, TypeError, KeyError, AttributeError):
+                return len(changes), _state_of(row[1] for row in changes)
         return 0, State(self.dyad)
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
@@ -309,10 +324,49 @@ def _ends(log: BinaryIO, now: os.stat_result, size: int, lines: int) -> list[tup
     ]
 
 
-def _packed(state: State) -> bytes:
-    """A checkpoint as the index keeps it: its encoding, compressed (about 10 times smaller; a
-    fast level, since a build compresses every checkpoint)."""
-    return zlib.compress(encode_checkpoint(state), 1)
+def _change(before: State, after: State) -> bytes:
+    """What the index keeps of the checkpoint ``after``: the items of its maps that are not
+    those of the checkpoint ``before`` (found by identity first, since a fold shares what it
+    leaves alone), the keys gone from them, its other parts whole; compressed (a fast level,
+    since a build compresses every checkpoint)."""
+    changed: dict[str, dict[str, Any]] = {}
+    gone: dict[str, list[str]] = {}
+    for name in _MAPS:
+        old: Map[str, Any] = getattr(before, name)
+        new: Map[str, Any] = getattr(after, name)
+        if old is new:
+            continue
+        items = {
+            key: encode_checkpoint(value)
+            for key, value in new.items()
+            if (kept := old.get(key, _GONE)) is not value and kept != value
+        }
+        if items:
+            changed[name] = items
+        lost = [key for key in old if key not in new]
+        if lost:
+            gone[name] = lost
+    whole = {name: encode_checkpoint(getattr(after, name)) for name in _WHOLE}
+    return zlib.compress(orjson.dumps({"changed": changed, "gone": gone, "whole": whole}), 1)
+
+
+#: Stands for an item a map does not hold.
+_GONE = object()
+
+
+def _state_of(changes: Iterable[bytes]) -> State:
+    """The state the changes of its checkpoint and of every one before it make up."""
+    parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
+    whole: dict[str, Any] = {}
+    for packed in changes:
+        change = orjson.loads(zlib.decompress(packed))
+        for name, items in change["changed"].items():
+            parts[name].update(items)
+        for name, keys in change["gone"].items():
+            for key in keys:
+                del parts[name][key]
+        whole = change["whole"]
+    return decode_checkpoint({**whole, **parts})
 
 
 def _read(log: BinaryIO, start: int, length: int) -> bytes:
@@ -403,7 +457,9 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
-            (dyad.first, dyad.second, number + offset, _packed(state))
-            for offset, state in enumerate(states, start=1)
+            (dyad.first, dyad.second, number + offset, _change(before, after))
+            for offset, (before, after) in enumerate(
+                itertools.pairwise(itertools.chain([base], states)), 1
+            )
         ),
     )
