@@ -1,10 +1,12 @@
-"""How long ``tracker state --dyad X --at D`` takes, whole command, cold and warm.
+"""How long the commands a user waits on take with the index beside a JSONL log, whole command.
 
 Writes ``--entries`` synthetic entries over ``--dyads`` dyads to a temporary JSONL log, then
-times, each in a fresh process: the command without an index (a folder stands where the index
-would go, so it is never built); the first command, which builds the index; the warm command at
-``--queries`` random dates; after one entry is appended (the index is extended); and
-``python -c pass``, the floor of any command. Run::
+times, each in a fresh process: ``tracker state --dyad X --at D --json`` without an index (a
+cold read); ``tracker index`` building it; the warm command at ``--queries`` random dates; the
+warm command after one entry is appended (the index is extended); the first row of ``tracker
+log`` (the table, into a pipe), with and without ``--from/--to`` (through the index), and the
+peak memory of the whole table; and, for reference, ``tracker --version`` and ``python -c
+pass``, the floor of any command. Run::
 
     nice -n 10 .venv/bin/python benchmarks/index_warm.py [--entries 100000] [--dyads 10]
 """
@@ -28,11 +30,38 @@ from tracker._index import index_path
 
 _TRACKER = [sys.executable, "-m", "tracker"]
 
+#: Runs a command and prints the peak memory of the process it ran, in KiB.
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
 
 def _timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def _first_row(command: list[str]) -> float:
+    """How long the table takes to print its first row into a pipe (its fourth line: a blank
+    line, the title and the header come first); the command is stopped there."""
+    start = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE) as child:
+        assert child.stdout is not None
+        for _ in range(4):
+            child.stdout.readline()
+        took = time.perf_counter() - start
+        child.kill()
+    return took
+
+
+def _peak_mib(command: list[str]) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command], check=True, capture_output=True, text=True
+    )
+    return int(done.stdout) / 1024
 
 
 def main() -> None:
@@ -75,24 +104,35 @@ def main() -> None:
                 "--json",
             ]
 
+        table = [*_TRACKER, "log", "--log", str(log)]
         middle = days[len(days) // 2]
+        month = [*table, "--from", str(middle), "--to", str(middle + timedelta(days=30))]
         cold = _timed(state(middle))  # no index yet: commands never build one unasked
         assert not index_path(log).exists()
+        log_first = _first_row(table)
+        log_peak = _peak_mib(table)
         build = _timed([*_TRACKER, "index", "--log", str(log)])
+        size = index_path(log).stat().st_size
         warm = [_timed(state(rng.choice(days) + timedelta(days=1))) for _ in range(args.queries)]
+        month_first = _first_row(month)
         last = next(e for e in reversed(entries) if e.parties == dyad)
         JsonlStore(log).append([attrs.evolve(last, id=f"{last.id}-again")])
         appended = _timed(state(middle))
+        version = _timed([*_TRACKER, "--version"])
         floor = _timed([sys.executable, "-c", "pass"])
-    print(f"{args.entries:,} entries over {args.dyads} dyads; {len(days):,} of {dyad}")
-    print(f"cold, no index:           {cold:6.2f} s")
-    print(f"tracker index (building): {build:6.2f} s")
-    print(
-        f"warm (median of {args.queries}):      {statistics.median(warm):6.2f} s"
-        f"  ({cold / statistics.median(warm):.1f}x faster than cold)"
-    )
-    print(f"after an append:          {appended:6.2f} s")
-    print(f"python -c pass:           {floor:6.2f} s")
+        megabytes = log.stat().st_size / 1e6
+    median = statistics.median(warm)
+    of = f"{len(days):,} of {dyad}"
+    print(f"{args.entries:,} entries over {args.dyads} dyads ({megabytes:.0f} MB); {of}")
+    print(f"state, cold (no index):     {cold:6.2f} s")
+    print(f"tracker index (building):   {build:6.2f} s  ({size / 1e6:.0f} MB)")
+    faster = f"{cold / median:.1f}x faster than cold"
+    print(f"state, warm (median of {args.queries}):  {median:6.2f} s  ({faster})")
+    print(f"state, after an append:     {appended:6.2f} s")
+    print(f"log, first row:             {log_first:6.2f} s  (whole table: peak {log_peak:.0f} MiB)")
+    print(f"log --from/--to, first row: {month_first:6.2f} s  (30 days, through the index)")
+    print(f"tracker --version:          {version:6.2f} s")
+    print(f"python -c pass:             {floor:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -228,3 +228,36 @@ def test_a_logged_day_in_another_iso_form_is_refused(tmp_path: Path) -> None:
     (problem,) = tracker.check_log(log)
     assert (problem.line, problem.field) == (1, "on")
     assert "2002-W22-2" in problem.message
+
+
+#: What a command loads only when it needs it: coded event data, ingest, synthetic logs, the
+#: UI, plots and completion scripts.
+_LAZY = ("tracker.coded", "tracker.ingest", "tracker._synth", "tracker.tui", "tracker._plot")
+_LAZY_LIBRARIES = ("textual", "matplotlib", "shtab")
+
+
+def _loaded_by(*argv: str) -> list[str]:
+    code = (
+        "import sys\nfrom tracker._cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit:\n    pass\n"
+        f"lazy = {_LAZY!r}\nlibraries = {_LAZY_LIBRARIES!r}\n"
+        "print(sorted(m for m in sys.modules if m.startswith(lazy)"
+        " or m.split('.')[0] in libraries), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"'))
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "argv", [("--version",), ("state", "--at", "2009-01-26", "--json"), ("state", "--help")]
+)
+def test_a_command_loads_only_what_it_needs(argv: tuple[str, ...]) -> None:
+    assert _loaded_by(*argv) == []
+
+
+def test_the_commands_that_need_more_load_it() -> None:
+    assert any(name.startswith("tracker.ingest") for name in _loaded_by("ingest", "--help"))
+    assert "shtab" in _loaded_by("--print-completion", "bash")

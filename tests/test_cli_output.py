@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 import tracker
-from tracker._output import print_table
+from tracker._output import BLOCK, print_stream, print_table
 
 EVENTS = Path(__file__).parent.parent / "events"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -206,3 +207,48 @@ def test_explain_keeps_its_indents_and_ids(
         assert max(map(len, lines)) <= 80
     else:  # one line a quote, however long
         assert all(line.endswith("”") for line in quotes)
+
+
+def _console(written: io.StringIO, *, terminal: bool) -> Console:
+    return Console(file=written, width=80, force_terminal=terminal, no_color=True, soft_wrap=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(st.tuples(WORDS, WORDS, WORDS), max_size=BLOCK),
+    terminal=st.booleans(),
+)
+def test_a_stream_of_one_block_is_the_whole_table(
+    rows: list[tuple[str, str, str]], terminal: bool
+) -> None:
+    streamed, whole_table = io.StringIO(), io.StringIO()
+    print_stream(
+        _console(streamed, terminal=terminal), lambda n: f"{n} rows", ["id", "on", "title"], rows
+    )
+    print_table(
+        _console(whole_table, terminal=terminal), f"{len(rows)} rows", ["id", "on", "title"], rows
+    )
+    assert streamed.getvalue() == whole_table.getvalue()
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_a_long_stream_prints_its_first_rows_before_the_rest_is_read(terminal: bool) -> None:
+    written = io.StringIO()
+    console = _console(written, terminal=terminal)
+    count = 3 * BLOCK
+
+    def rows() -> Iterator[tuple[str, str, str]]:
+        for number in range(count):
+            if number == BLOCK + 2:  # the first rows are out while the rest is still to come
+                assert whole("id-0", ANSI.sub("", written.getvalue()).splitlines())
+            yield (f"id-{number}", "x" * (number // BLOCK), f"title of {number}")
+
+    print_stream(console, lambda n: f"{n} rows", ["id", "on", "title"], rows())
+    lines = ANSI.sub("", written.getvalue()).splitlines()
+    for number in range(count):
+        assert whole(f"id-{number}", lines)
+    assert "None rows" in lines
+    if not terminal:  # one line a row; a column widens for a longer cell, never cuts it
+        rows_shown = [line for line in lines if line.startswith("id-")]
+        assert len(rows_shown) == count
+        assert rows_shown[-1].split() == [f"id-{count - 1}", "xx", "title", "of", str(count - 1)]

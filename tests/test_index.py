@@ -3,26 +3,75 @@ and after the log is changed behind its back; commands use it only once it is bu
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import sqlite3
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
+import orjson
 import pytest
 from commands import run
 from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from immutables import Map
 
 import tracker
 from tracker import _index
+from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._index import index_path, indexed_replay
+from tracker._reducer import checkpoints
 from tracker._store import write_log
+from tracker._synth import synthesize
 from tracker.strategies import logs
 
 DYAD = tracker.Dyad("NATO", "RUS")
 DAYS = st.dates(date(2007, 1, 1), date(2012, 12, 31))
 CHECKS = settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _days(value: object) -> list[str]:
+    """Every day of ``value`` (not of its derived indexes), as printed: equal states whose days
+    print alike say the same."""
+    if isinstance(value, date):
+        return [str(value)]
+    if attrs.has(type(value)):
+        parts = (getattr(value, f.name) for f in attrs.fields(type(value)) if f.eq)
+        return [day for part in parts for day in _days(part)]
+    if isinstance(value, Map):
+        return [day for key in sorted(value) for day in _days(value[key])]
+    if isinstance(value, tuple):
+        return [day for item in value for day in _days(item)]
+    return []
+
+
+@CHECKS
+@given(log=logs(dyad=DYAD, nonsense=True, max_size=14))
+def test_every_checkpoint_reads_back_equal_with_its_days_as_stated(
+    log: tuple[tracker.Entry, ...],
+) -> None:
+    own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
+    for state in checkpoints(own, tracker.State(DYAD), 1):
+        back = decode_checkpoint(orjson.loads(orjson.dumps(encode_checkpoint(state))))
+        assert back == state
+        assert _days(back) == _days(state)
+
+
+def test_a_checkpoint_keeps_a_day_known_to_its_month() -> None:
+    entries = [e for e in tracker.read_log(tracker.bundled_log()).entries if e.parties == DYAD]
+    place = next(i for i, e in enumerate(entries) if e.TYPE == "council_meeting")
+    held = entries[place]
+    coarse = tracker.Day(held.on.year, held.on.month, 1, tracker.Precision.MONTH)
+    entries[place] = attrs.evolve(held, on=coarse)
+    (state,) = checkpoints(entries, tracker.State(DYAD), len(entries))
+    assert f"{held.on.year:04d}-{held.on.month:02d}" in _days(state)
+    written = orjson.dumps(encode_checkpoint(state))
+    assert b"~month" in written
+    assert _days(decode_checkpoint(orjson.loads(written))) == _days(state)
 
 
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:
@@ -144,3 +193,117 @@ def test_a_log_with_a_bad_line_is_not_indexed_and_the_line_is_named(
     assert status == 2
     assert f"{log}:" in err
     assert not index_path(log).exists()
+
+
+def _large(folder: Path) -> tuple[Path, tuple[tracker.Entry, ...]]:
+    """A log of several chunks, indexed."""
+    path = folder / "large.jsonl"
+    entries = tuple(synthesize(600, seed=3))
+    write_log(path, entries)
+    assert path.stat().st_size > 3 * _index.CHUNK
+    assert indexed_replay(path, entries[0].parties) is not None
+    return path, entries
+
+
+def _rebuilt(path: Path, dyad: tracker.Dyad) -> tuple[bool, tracker.State]:
+    """Whether the next command builds the index again (not extends it), and its state."""
+    before = index_path(path).stat().st_ino
+    warm = indexed_replay(path, dyad)
+    assert warm is not None
+    return index_path(path).stat().st_ino != before, warm.at(None)
+
+
+def test_an_append_extends_the_index_from_where_it_stood(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    dyad = entries[0].parties
+    more = attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")
+    tracker.JsonlStore(path).append([more])
+    rebuilt, state = _rebuilt(path, dyad)
+    assert not rebuilt
+    assert state == tracker.Replay((*entries, more), dyad=dyad).at(None)
+
+
+def test_a_truncated_log_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = path.read_bytes()
+    kept = data[: data.rindex(b"\n", 0, len(data) // 2) + 1]
+    path.write_bytes(kept)
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    assert state == tracker.Replay(tracker.read_log(path).entries, dyad=entries[0].parties).at(None)
+
+
+def test_a_byte_edited_inside_the_log_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = bytearray(path.read_bytes())
+    title = data.index(b'"title":"', len(data) // 2) + len(b'"title":"')
+    data[title] = ord("Q") if data[title] != ord("Q") else ord("R")
+    written = path.stat().st_mtime_ns
+    path.write_bytes(bytes(data))  # the same size, far from either end of the file
+    os.utime(path, ns=(written + 10**9, written + 10**9))
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    edited = tracker.read_log(path).entries
+    assert edited != entries
+    assert state == tracker.Replay(edited, dyad=entries[0].parties).at(None)
+
+
+def test_an_append_after_an_edit_at_the_end_rebuilds_the_index(tmp_path: Path) -> None:
+    path, entries = _large(tmp_path)
+    data = path.read_bytes()
+    last = data.rindex(b"\n", 0, len(data) - 1) + 1  # the last line, cut and written again
+    path.write_bytes(data[:last] + data[last:].replace(b'"title":"', b'"title":"Z'))
+    tracker.JsonlStore(path).append([attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")])
+    rebuilt, state = _rebuilt(path, entries[0].parties)
+    assert rebuilt
+    assert state == tracker.Replay(tracker.read_log(path).entries, dyad=entries[0].parties).at(None)
+
+
+def test_log_from_to_reads_only_the_lines_in_range_through_the_index(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, entries = _large(tmp_path)
+    days = sorted(e.on for e in entries)
+    start, end = days[len(days) // 3], days[len(days) // 2]
+    dyad = entries[0].parties
+    asked = ("log", "--log", str(path), "--from", str(start), "--to", str(end), "--json")
+    cold_dir = tmp_path / "cold"
+    cold_dir.mkdir()
+    cold = cold_dir / path.name
+    cold.write_bytes(path.read_bytes())  # no index beside it: every line is read
+    assert run(capsys, "index", "--log", str(path))[0] == 0  # with the command's plug-ins
+    read: list[int] = []
+
+    class Counted(_index.Decoding):
+        def decode(self, line: int, data: bytes) -> tracker.Entry | None:
+            read.append(line)
+            return super().decode(line, data)
+
+    monkeypatch.setattr(_index, "Decoding", Counted)
+    for more in ((), ("--dyad", str(dyad)), ("--type", entries[0].TYPE)):
+        read.clear()
+        warm = run(capsys, *asked, *more)
+        plain = run(capsys, *[str(cold) if arg == str(path) else arg for arg in asked], *more)
+        assert warm == plain
+        assert warm[0] == 0
+        in_range = [e for e in entries if start <= e.on <= end]
+        assert len(read) == len(in_range) < len(entries) / 2
+    lines = run(capsys, *asked[:-1])[1].splitlines()
+    assert lines[1] == f"{path}: as read"
+    assert lines[2].split() == ["on", "reported", "dyad", "type", "id", "title"]
+    assert [line.split()[4] for line in lines[3:]] == [e.id for e in in_range]
+
+
+@pytest.mark.parametrize("damage", [b"not compressed", zlib.compress(b'{"dyad": 3}')])
+def test_a_damaged_checkpoint_is_folded_around(tmp_path: Path, damage: bytes) -> None:
+    path, entries = _large(tmp_path)
+    dyad = entries[0].parties
+    assert indexed_replay(path, dyad, every=64) is not None
+    with contextlib.closing(sqlite3.connect(index_path(path))) as db, db:
+        assert db.execute("UPDATE checkpoints SET change = ?", (damage,)).rowcount > 0
+    warm = indexed_replay(path, dyad, every=64)
+    assert warm is not None
+    cold = tracker.Replay(entries, dyad=dyad)
+    days = sorted(e.on for e in entries)
+    for day in (days[len(days) // 2], None):
+        assert warm.at(day) == cold.at(day)

@@ -24,9 +24,15 @@ from tracker._codec import dumps_entry, encode_entry, encode_state
 from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
 from tracker._errors import ConflictError, FieldError, LogError, Problem, StorageError, shown
-from tracker._index import IndexedReplay, build_index, index_path, indexed_replay
+from tracker._index import (
+    IndexedReplay,
+    build_index,
+    index_path,
+    indexed_entries,
+    indexed_replay,
+)
 from tracker._log import SQLITE, Log, backend_for
-from tracker._output import print_indented
+from tracker._output import print_indented, print_stream
 from tracker._output import print_table as _table
 from tracker._output import text as _text
 from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
@@ -49,27 +55,19 @@ from tracker._store import (
     read_log,
     write_log,
 )
-from tracker._synth import synthesize
 from tracker._text import printable, printable_json
 from tracker._usage import FORMATTER, epilog, finish, one_log
-from tracker.coded._activity import coded_summary
-from tracker.coded._command import (
-    EXPORT_FORMATS,
-    IMPORT_FORMATS,
-    add_import_options,
-    coded_import,
-    configure_activity,
-    run_activity,
-    run_export,
-    run_import,
-)
-from tracker.ingest import configure as configure_ingest
-from tracker.ingest import run as run_ingest
 
 __all__ = ["main"]
 
+# The modules of coded event data, of ingest, of synthetic logs, of the UI and of plots load
+# only for the commands that use them (and for help and completion, which show every option):
+# a command starts as fast as what it needs loads.
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command's parser; ``only``: the command about to run, the only one whose options
+    are added when their definitions load modules of their own (all are, when ``None``)."""
     parser = argparse.ArgumentParser(
         prog="tracker",
         description="Replay the event log of a diplomatic relationship into its state at any date.",
@@ -129,11 +127,19 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
     json_option(validate, "print the problems and the counts as JSON")
 
-    _storage_commands(command, json_option)
-    configure_activity(
-        command("activity", "Coded activity of a pair: events per quad class, Goldstein sum, mean.")
+    _storage_commands(command, json_option, only)
+    activity = command(
+        "activity", "Coded activity of a pair: events per quad class, Goldstein sum, mean."
     )
-    configure_ingest(command("ingest", "Draft log entries from news articles.", log=False))
+    ingest = command("ingest", "Draft log entries from news articles.", log=False)
+    if only in (None, "activity"):
+        from tracker.coded._command import configure_activity  # noqa: PLC0415
+
+        configure_activity(activity)
+    if only in (None, "ingest"):
+        from tracker.ingest import configure  # noqa: PLC0415
+
+        configure(ingest)
 
     tui = command("tui", "Step through a log in the terminal UI.")
     tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
@@ -142,8 +148,17 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _report_commands(command)
-    finish(parser)
+    finish(parser, completion=only is None)
     return parser
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The command the arguments name (``""`` for none: ``tracker --version``, ``--help``), or
+    ``None`` when they ask for a completion script, which knows every option of every command."""
+    given = sys.argv[1:] if argv is None else list(argv)
+    if any(word.partition("=")[0] == "--print-completion" for word in given):
+        return None
+    return given[0] if given and given[0] in COMMANDS else ""
 
 
 def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -169,29 +184,37 @@ def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 def _storage_commands(
     command: Callable[..., argparse.ArgumentParser],
     json_option: Callable[[argparse.ArgumentParser, str], None],
+    only: str | None,
 ) -> None:
     """The commands that move, write, mend and check logs."""
     export = command("export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows.")
-    export.add_argument(
-        "--format",
-        choices=["jsonl", "sqlite", *EXPORT_FORMATS],
-        default="jsonl",
-        help="default: jsonl",
-    )
-    export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
-    export.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
-    json_option(export, "with --output, print what was written as JSON")
-
     imports = command("import", "Append the entries of other logs, or coded event data.", log=False)
-    imports.add_argument(
-        "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
-    )
-    imports.add_argument("--log", type=Path, required=True, help="the log to append to")
-    json_option(imports, "print the counts, or the coded data's report, as JSON")
-    imports.add_argument(
-        "--format", choices=IMPORT_FORMATS, help="coded event data (default: told by the file)"
-    )
-    add_import_options(imports)
+    if only in (None, "export", "import"):
+        from tracker.coded._command import (  # noqa: PLC0415
+            EXPORT_FORMATS,
+            IMPORT_FORMATS,
+            add_import_options,
+        )
+
+        export.add_argument(
+            "--format",
+            choices=["jsonl", "sqlite", *EXPORT_FORMATS],
+            default="jsonl",
+            help="default: jsonl",
+        )
+        export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
+        export.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
+        json_option(export, "with --output, print what was written as JSON")
+
+        imports.add_argument(
+            "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
+        )
+        imports.add_argument("--log", type=Path, required=True, help="the log to append to")
+        json_option(imports, "print the counts, or the coded data's report, as JSON")
+        imports.add_argument(
+            "--format", choices=IMPORT_FORMATS, help="coded event data (default: told by the file)"
+        )
+        add_import_options(imports)
 
     append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
     append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
@@ -233,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail("cannot write to the standard output: it is closed")
     as_json = False
     try:
-        args = _parser().parse_args(argv)  # writing help, Rich may find stdout full
+        args = _parser(_command_named(argv)).parse_args(argv)  # Rich may find stdout full
         as_json = getattr(args, "json", False)
         out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
         out.soft_wrap = not out.is_terminal  # into a pipe or a file, a line is never folded
@@ -376,9 +399,12 @@ def _print_state(state: State, out: Console) -> None:
     out.print(heading)
     out.print(_text(f"level of relations {level_text(state)}"))
     out.print(_text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
-    coded = coded_summary(state)
-    if coded is not None:
-        out.print(_text(coded))
+    if state.coded:  # the modules of coded event data load only for a state that has some
+        from tracker.coded._activity import coded_summary  # noqa: PLC0415
+
+        coded = coded_summary(state)
+        if coded is not None:
+            out.print(_text(coded))
     _print_measures(state, out)
     _table(
         out,
@@ -532,6 +558,11 @@ def _log(args: argparse.Namespace, out: Console) -> int:
 
     def chosen() -> Iterator[Entry]:  # as the log is read: nothing held but what is shown
         nonlocal total
+        indexed = _indexed_range(args)
+        if indexed is not None:
+            total, entries = indexed
+            yield from (e for e in entries if not args.types or e.TYPE in args.types)
+            return
         for _, entry in open_store(path).scan():
             total += 1
             if (
@@ -545,14 +576,26 @@ def _log(args: argparse.Namespace, out: Console) -> int:
     if args.json:
         _json_stream(encode_entry(entry) for entry in chosen())
         return 0
-    rows = [(e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()]
-    _table(
+    print_stream(
         out,
-        f"{path}: {len(rows)} of {total} entries",
+        lambda shown: (
+            f"{path}: {shown} of {total} entries" if shown is not None else f"{path}: as read"
+        ),
         ["on", "reported", "dyad", "type", "id", "title"],
-        rows,
+        ((e.on, e.reported, e.parties, e.TYPE, e.id, e.title) for e in chosen()),
     )
     return 0
+
+
+def _indexed_range(args: argparse.Namespace) -> tuple[int, Iterator[Entry]] | None:
+    """The log's entries of the days and the dyad asked for, read through the index of a JSONL
+    log that has one (``None`` when it has none, or none is asked for: every line is read)."""
+    if args.log is None or (args.start, args.end, args.dyad) == (None, None, None):
+        return None
+    store = open_store(args.log)
+    if not isinstance(store, JsonlStore) or not os.path.lexists(index_path(store.path)):
+        return None
+    return indexed_entries(store.path, start=args.start, end=args.end, dyad=args.dyad)
 
 
 def _diff(args: argparse.Namespace, out: Console) -> int:
@@ -680,6 +723,8 @@ def _write(entries: Iterable[Entry], output: Path | None, *, as_json: bool) -> i
 
 
 def _export(args: argparse.Namespace, out: Console) -> int:
+    from tracker.coded._command import EXPORT_FORMATS, run_export  # noqa: PLC0415
+
     if args.format in EXPORT_FORMATS:
         return run_export(args, _read(args).entries)
     if args.format == "sqlite" and (args.output is None or backend_for(args.output) != SQLITE):
@@ -696,6 +741,8 @@ def _export(args: argparse.Namespace, out: Console) -> int:
 
 
 def _import(args: argparse.Namespace, _out: Console) -> int:
+    from tracker.coded._command import coded_import, run_import  # noqa: PLC0415
+
     if coded_import(args):
         return run_import(args)
     read = appended = 0
@@ -834,8 +881,22 @@ def _synth(args: argparse.Namespace, out: Console) -> int:
     if args.entries < 0 or args.dyads < 1:
         msg = "--entries must be 0 or more and --dyads 1 or more"
         raise UsageError(msg)
+    from tracker._synth import synthesize  # noqa: PLC0415
+
     entries = synthesize(args.entries, dyads=args.dyads, seed=args.seed)
     return _write(entries, args.output, as_json=args.json)
+
+
+def _ingest(args: argparse.Namespace, _out: Console) -> int:
+    from tracker.ingest import run  # noqa: PLC0415
+
+    return run(args)
+
+
+def _activity(args: argparse.Namespace, out: Console) -> int:
+    from tracker.coded._command import run_activity  # noqa: PLC0415
+
+    return run_activity(args, args.log or bundled_log(), out)
 
 
 def _tui(args: argparse.Namespace, _out: Console) -> int:
@@ -877,9 +938,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "index": _index,
     "verify": _verify,
     "synth": _synth,
-    "ingest": lambda args, _out: run_ingest(args),
+    "ingest": _ingest,
     "tui": _tui,
-    "activity": lambda args, out: run_activity(args, args.log or bundled_log(), out),
+    "activity": _activity,
     "plot": _plot,
     "serve": _serve,
 }

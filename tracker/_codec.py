@@ -18,16 +18,18 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
-from tracker._dates import Day, parse_day, parse_stated_day, parse_timestamp
+from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
 from tracker._state import State, coded_activity
 
 __all__ = [
     "Upcaster",
+    "decode_checkpoint",
     "decode_entry",
     "decode_state",
     "dumps_entry",
+    "encode_checkpoint",
     "encode_entry",
     "encode_state",
     "of_another_dyad",
@@ -61,29 +63,60 @@ _TAIL = ("participants", "stances", "follow_ups", "cooperation", "sources")
 # -- encoding ------------------------------------------------------------------------------
 
 
-def _encode(value: Any, *, omit_empty: bool) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Dyad):
-        return str(value)
-    if isinstance(value, date):  # datetime too
+#: Between a day and the precision it was stated to, in a checkpoint: ``2014-06-30~month``.
+_STATED_AS = "~"
+
+
+@_per_class
+def _kind(cls: type) -> str:
+    """How :func:`_encode` writes a value of ``cls``: found once per class, since a state holds
+    many thousands of values of a few classes."""
+    if issubclass(cls, Enum):
+        return "enum"
+    if issubclass(cls, Dyad):
+        return "dyad"
+    if issubclass(cls, date):  # datetime too
+        return "day"
+    if attrs.has(cls):
+        return "record"
+    if issubclass(cls, tuple | list):
+        return "list"
+    if issubclass(cls, Mapping):
+        return "map"
+    return "plain"
+
+
+def _encode(value: Any, *, omit_empty: bool, stated: bool = False) -> Any:
+    """``value`` as JSON; ``stated``: a day known only to its month or year says so."""
+    kind = _kind(type(value))
+    if kind == "plain":
+        return value
+    if kind == "record":
+        return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty, stated=stated)
+    if kind == "map":  # sorted: immutable maps have no stable order of their own
+        return {
+            key: _encode(value[key], omit_empty=omit_empty, stated=stated) for key in sorted(value)
+        }
+    if kind == "list":
+        return [_encode(item, omit_empty=omit_empty, stated=stated) for item in value]
+    if kind == "day":
+        if stated and type(value) is Day and value.precision is not Precision.DAY:
+            return f"{value.isoformat()}{_STATED_AS}{value.precision.value}"
         return value.isoformat()
-    if attrs.has(type(value)):
-        return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty)
-    if isinstance(value, tuple | list):
-        return [_encode(item, omit_empty=omit_empty) for item in value]
-    if isinstance(value, Mapping):  # sorted: immutable maps have no stable order of their own
-        return {key: _encode(value[key], omit_empty=omit_empty) for key in sorted(value)}
-    return value
+    if kind == "enum":
+        return value.value
+    return str(value)  # a dyad
 
 
-def _encode_fields(obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool) -> dict[str, Any]:
+def _encode_fields(
+    obj: Any, fields: tuple[_Field, ...], *, omit_empty: bool, stated: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for spec in fields:
         value = getattr(obj, spec.name)
         if omit_empty and not spec.required and _empty(value, spec.default):
             continue
-        out[spec.key] = _encode(value, omit_empty=omit_empty)
+        out[spec.key] = _encode(value, omit_empty=omit_empty, stated=stated)
     return out
 
 
@@ -149,6 +182,13 @@ def encode_state(state: State) -> dict[str, Any]:
         },
     }
     return {**head, **derived, **body}
+
+
+def encode_checkpoint(value: Any) -> Any:
+    """A state, or a part of one, as the index keeps it, in JSON: the state's parts only
+    (nothing derived), each day known only to its month or year with that precision, so that
+    :func:`decode_checkpoint` gives it back equal and printed the same."""
+    return _encode(value, omit_empty=False, stated=True)
 
 
 #: The keys of a state's JSON, and of its items, that say where things stand on its date.
@@ -259,6 +299,11 @@ def decode_state(data: Any) -> State:
     return _build(State, fields)
 
 
+def decode_checkpoint(data: Any) -> State:
+    """Read a state from :func:`encode_checkpoint`'s JSON object."""
+    return _build(State, _object(data), stated=True)
+
+
 def _without(item: Any, keys: tuple[str, ...]) -> Any:
     if not isinstance(item, dict):
         return item
@@ -305,17 +350,31 @@ def _entry_fields(cls: type[Entry]) -> tuple[_Field, ...]:
 Structurer = Callable[[Any], Any]
 
 
-@_per_class
-def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str, Structurer, bool], ...]]:
-    """The keys ``cls`` reads, and for each field: its name, key, structurer and whether it is
-    required. Made once per class."""
+#: The keys a class reads, and for each field: its name, key, structurer and whether it is
+#: required.
+_Plan = tuple[frozenset[str], tuple[tuple[str, str, Structurer, bool], ...]]
+
+
+def _planned(cls: type, *, stated: bool) -> _Plan:
     fields = _fields(cls)
-    steps = tuple((f.name, f.key, _structurer(f.type), f.required) for f in fields)
+    steps = tuple((f.name, f.key, _structurer(f.type, stated), f.required) for f in fields)
     return frozenset(f.key for f in fields), steps
 
 
-def _build(cls: type[T], data: dict[str, Any], path: str = "") -> T:
-    keys, steps = _plan(cls)
+@_per_class
+def _plan(cls: type) -> _Plan:
+    """How to read ``cls`` from JSON. Made once per class."""
+    return _planned(cls, stated=False)
+
+
+@_per_class
+def _stated_plan(cls: type) -> _Plan:
+    """How to read ``cls`` from a checkpoint, its days with their precision. Made once."""
+    return _planned(cls, stated=True)
+
+
+def _build(cls: type[T], data: dict[str, Any], path: str = "", *, stated: bool = False) -> T:
+    keys, steps = _stated_plan(cls) if stated else _plan(cls)
     if not keys.issuperset(data):
         unknown = next(key for key in data if key not in keys)
         reason = f"unknown field (known: {', '.join(sorted(keys))})"
@@ -338,19 +397,20 @@ def _build(cls: type[T], data: dict[str, Any], path: str = "") -> T:
 
 
 @cache
-def _structurer(tp: Any) -> Structurer:
+def _structurer(tp: Any, stated: bool = False) -> Structurer:
+    """Reads a JSON value as ``tp``; ``stated``: a day may carry its precision (checkpoints)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
-        return _union_structurer(args)
+        return _union_structurer(args, stated)
     if origin is tuple:
-        return _tuple_structurer(_structurer(args[0]))
+        return _tuple_structurer(_structurer(args[0], stated))
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
-        return _mapping_structurer(_structurer(args[1]))
+        return _mapping_structurer(_structurer(args[1], stated))
     if tp is Dyad:
         return _dyad
     if tp is date:
-        return _day
+        return _day_as_stated if stated else _day
     if tp is Day:
         return _stated_day
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -358,7 +418,7 @@ def _structurer(tp: Any) -> Structurer:
     if tp in (str, int, float, bool):
         return _scalar_structurer(tp)
     if attrs.has(tp):
-        return lambda value: _build(tp, _object(value))
+        return lambda value: _build(tp, _object(value), stated=stated)
     msg = f"the codec cannot read fields of type {tp!r}"
     raise TypeError(msg)
 
@@ -390,13 +450,13 @@ def _mapping_structurer(item: Structurer) -> Structurer:
     return structure
 
 
-def _union_structurer(args: tuple[Any, ...]) -> Structurer:
+def _union_structurer(args: tuple[Any, ...], stated: bool) -> Structurer:
     optional = type(None) in args
     rest = tuple(arg for arg in args if arg is not type(None))
     if set(rest) == {date, datetime}:
         inner: Structurer = lambda value: _parse(parse_timestamp, value)  # noqa: E731
     elif len(rest) == 1:
-        inner = _structurer(rest[0])
+        inner = _structurer(rest[0], stated)
     else:
         msg = f"the codec cannot read fields of type {' | '.join(map(repr, args))}"
         raise TypeError(msg)
@@ -459,6 +519,17 @@ def _day(value: Any) -> date:
 @lru_cache(maxsize=_REMEMBERED)
 def _parsed_day(text: str) -> date:
     return parse_day(text)
+
+
+def _day_as_stated(value: Any) -> date:
+    """A day, or a day with the precision it was stated to (``2014-06-30~month``)."""
+    if type(value) is str and _STATED_AS in value:
+        day, _, precision = value.partition(_STATED_AS)
+        try:
+            return Day.of(_parsed_day(day), Precision(precision))
+        except ValueError as error:
+            raise FieldError(str(error)) from None
+    return _day(value)
 
 
 def _stated_day(value: Any) -> Day:

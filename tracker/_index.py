@@ -3,41 +3,74 @@ re-folds the whole log.
 
 The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
 byte offset, line, dyad, day and report day, and each dyad's state after every
-:data:`EVERY` entries in replay order, encoded with the codec's state encoding. It is valid for
+:data:`EVERY` entries in replay order: each checkpoint as what changed since the one before
+(the items of its maps added, changed or gone, and its other parts whole), encoded as the codec
+encodes checkpoints (which read back equal, each day with the precision it was stated to) and
+compressed, so that the index grows with the log, not with the sum of its states. It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
-types registered are checked before any use. Appends extend it; any other change to the log
-(a truncation, an edit), another set of entry types, a foreign or corrupt file rebuilds it.
-Deleting it is always safe. A log with problems is never indexed: its readers take the cold
-path, which reports them.
+types registered are checked before any use, cheaply: the prefix's size, the log's
+modification time and a BLAKE2b digest of the prefix's first and last :data:`CHUNK` bytes.
+Appends extend it (only the lines after the prefix are read); any other change to the log
+(a truncation, an edit: the same size with another modification time, or other bytes at either
+end of the prefix), another set of entry types, a foreign or corrupt file rebuilds it. An edit
+inside the prefix that keeps both its ends and the modification time as they were, or that
+comes with an append, is not seen: the log is append-only. Deleting the index is always safe.
+A log with problems is never indexed: its readers take the cold path, which reports them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+import typing
+import zlib
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any, BinaryIO
 
+import attrs
 import orjson
+from immutables import Map
 
-from tracker._codec import decode_state, encode_state
+from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
 
-__all__ = ["EVERY", "IndexedReplay", "build_index", "index_path", "indexed_replay"]
+__all__ = [
+    "CHUNK",
+    "EVERY",
+    "IndexedReplay",
+    "build_index",
+    "index_path",
+    "indexed_entries",
+    "indexed_replay",
+]
 
 #: How many entries of a dyad lie between two stored checkpoint states.
 EVERY = 1024
 
+#: How many bytes at each end of the indexed prefix its digests cover.
+CHUNK = 1 << 16
+
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 1"
+_FORMAT = "tracker-index 6"
+
+#: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
+#: others (the dyad, the pending expectations, the score...) it stores whole.
+_MAPS = tuple(
+    name
+    for name, hint in typing.get_type_hints(State).items()
+    if typing.get_origin(hint) is Map and attrs.fields_dict(State)[name].init
+)
+_WHOLE = tuple(a.name for a in attrs.fields(State) if a.init and a.name not in _MAPS)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,8 +79,9 @@ CREATE TABLE entries (
     second TEXT NOT NULL, day INTEGER NOT NULL, reported INTEGER NOT NULL,
     start INTEGER NOT NULL, length INTEGER NOT NULL);
 CREATE INDEX entries_order ON entries (first, second, day, line);
+CREATE INDEX entries_days ON entries (day, line);
 CREATE TABLE checkpoints (
-    first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, state BLOB NOT NULL,
+    first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, change BLOB NOT NULL,
     PRIMARY KEY (first, second, number));
 """
 
@@ -70,12 +104,12 @@ class IndexedReplay:
     """The states of one dyad of an indexed log at any date, as :class:`~tracker.Replay` gives
     them, from the nearest stored checkpoint and the entries after it, decoded from the log."""
 
-    __slots__ = ("_data", "_db", "_path", "dyad", "every")
+    __slots__ = ("_db", "_log", "_path", "dyad", "every")
 
     def __init__(
-        self, path: Path, data: bytes, db: sqlite3.Connection, dyad: Dyad, every: int
+        self, path: Path, log: BinaryIO, db: sqlite3.Connection, dyad: Dyad, every: int
     ) -> None:
-        self._path, self._data, self._db, self.dyad, self.every = path, data, db, dyad, every
+        self._path, self._log, self._db, self.dyad, self.every = path, log, db, dyad, every
 
     def _count(self, where: str = "", *values: object) -> int:
         query = f"SELECT count(*) FROM entries WHERE first = ? AND second = ? {where}"
@@ -100,7 +134,7 @@ class IndexedReplay:
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
         number, base = self._checkpoint(target // self.every)
-        entries = list(_decoded(self._path, self._data, self._rows(number * self.every, count)))
+        entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
         state = fold(entries[: target - number * self.every], base)
         if target < count:
             assert known_at is not None  # only a report day makes a later entry unknown
@@ -117,7 +151,7 @@ class IndexedReplay:
         if not rows:
             msg = f"no entry {entry_id!r} in the {self.dyad} replay"
             raise KeyError(msg)
-        return next(_decoded(self._path, self._data, rows))
+        return next(_decoded(self._path, self._log, rows))
 
     def explain(
         self, path: str, day: date | None = None, *, known_at: date | None = None
@@ -126,15 +160,18 @@ class IndexedReplay:
         return explanations(self, path, day, known_at=known_at)
 
     def _checkpoint(self, number: int) -> tuple[int, State]:
-        """The stored checkpoint nearest at or before ``number``, and its number."""
-        row = self._db.execute(
-            "SELECT number, state FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
-            " ORDER BY number DESC LIMIT 1",
+        """The stored checkpoint nearest at or before ``number``, and its number; the empty
+        state before the first entry when there is none, or when it does not read (a damaged
+        index: the dyad is folded from its start)."""
+        changes = self._db.execute(
+            "SELECT number, change FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
+            " ORDER BY number",
             (self.dyad.first, self.dyad.second, number),
-        ).fetchone()
-        if row is None:
-            return 0, State(self.dyad)
-        return row[0], decode_state(orjson.loads(row[1]))
+        ).fetchall()
+        if changes and [row[0] for row in changes] == list(range(1, len(changes) + 1)):
+            with contextlib.suppress(zlib.error, ValueError, TypeError, KeyError, AttributeError):
+                return len(changes), _state_of(row[1] for row in changes)
+        return 0, State(self.dyad)
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
         return self._db.execute(
@@ -144,10 +181,11 @@ class IndexedReplay:
         ).fetchall()
 
 
-def _decoded(path: Path, data: bytes, rows: list[tuple[int, int, int]]) -> Iterator[Entry]:
+def _decoded(path: Path, log: BinaryIO, rows: Iterable[tuple[int, int, int]]) -> Iterator[Entry]:
+    """The entries on the log's lines at these (line, start, length), read from the file."""
     decoding = Decoding(path)
     for line, start, length in rows:
-        entry = decoding.decode(line, data[start : start + length])
+        entry = decoding.decode(line, _read(log, start, length))
         if entry is None:
             decoding.done()
         assert entry is not None
@@ -160,14 +198,44 @@ def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay 
     the index cannot be written), for the cold path to read it and say why. An index kept
     with checkpoints at another interval than ``every`` is rebuilt."""
     try:
-        data = path.read_bytes()
-        db = _up_to_date(path, data, every)
+        log = path.open("rb")
+        db = _up_to_date(path, log, every)
     except (OSError, sqlite3.Error):
         return None
     if db is None:
+        log.close()
         return None
-    replay = IndexedReplay(path, data, db, dyad, every)
+    replay = IndexedReplay(path, log, db, dyad, every)
     return replay if len(replay) else None
+
+
+def indexed_entries(
+    path: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    dyad: Dyad | None = None,
+) -> tuple[int, Iterator[Entry]] | None:
+    """How many entries the JSONL log at ``path`` holds, and those of ``dyad`` (any, when
+    ``None``) placed from ``start`` to ``end`` (both included, open when ``None``) in the order
+    of the log, each decoded from its line as it is asked for; through the index brought up to
+    date first, ``None`` when the log cannot be indexed."""
+    try:
+        log = path.open("rb")
+        db = _up_to_date(path, log, EVERY)
+    except (OSError, sqlite3.Error):
+        return None
+    if db is None:
+        log.close()
+        return None
+    where = ["day >= ?", "day <= ?"]
+    values: list[object] = [(start or date.min).toordinal(), (end or date.max).toordinal()]
+    if dyad is not None:
+        where.append("first = ? AND second = ?")
+        values += [dyad.first, dyad.second]
+    total: int = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    query = f"SELECT line, start, length FROM entries WHERE {' AND '.join(where)} ORDER BY line"
+    return total, _decoded(path, log, db.execute(query, values))
 
 
 def build_index(path: Path, every: int = EVERY) -> int | None:
@@ -175,7 +243,8 @@ def build_index(path: Path, every: int = EVERY) -> int | None:
     indexes, or ``None`` when the log cannot be indexed (it has problems, or the index cannot be
     written), for a cold read to say why."""
     try:
-        db = _up_to_date(path, path.read_bytes(), every)
+        with path.open("rb") as log:
+            db = _up_to_date(path, log, every)
     except (OSError, sqlite3.Error):
         return None
     if db is None:
@@ -185,23 +254,23 @@ def build_index(path: Path, every: int = EVERY) -> int | None:
     return counted
 
 
-def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | None:
+def _up_to_date(path: Path, log: BinaryIO, every: int) -> sqlite3.Connection | None:
     where = index_path(path)
+    now = os.fstat(log.fileno())
     with contextlib.suppress(FileNotFoundError):
         if not stat.S_ISREG(os.lstat(where).st_mode):
             return None  # a link or a special file is never followed nor replaced
         db = _open(where)
         if db is not None:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            size = int(meta.get("size", -1))
             if (
                 meta.get("format") == _FORMAT
                 and meta.get("every") == str(every)
                 and meta.get("types") == _types()
-                and 0 <= size <= len(data)
-                and meta.get("digest") == _digest(data[:size])
+                and _prefix_kept(log, now, meta)
             ):
-                return db if _extend(db, path, data, size, int(meta["lines"]), every) else None
+                size, lines = int(meta["size"]), int(meta["lines"])
+                return db if _extend(db, path, log, now, size, lines, every) else None
             db.close()
     partial = where.with_name(f"{where.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
@@ -214,12 +283,10 @@ def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | Non
                 ("format", _FORMAT),
                 ("every", str(every)),
                 ("types", _types()),
-                ("size", "0"),
-                ("lines", "0"),
+                *_ends(log, now, 0, 0),
             ],
         )
-        db.execute("INSERT INTO meta VALUES ('digest', ?)", (_digest(b""),))
-        built = _extend(db, path, data, 0, 0, every)
+        built = _extend(db, path, log, now, 0, 0, every)
         db.close()
         if not built:
             return None
@@ -227,6 +294,84 @@ def _up_to_date(path: Path, data: bytes, every: int) -> sqlite3.Connection | Non
     finally:
         partial.unlink(missing_ok=True)
     return _open(where)
+
+
+def _prefix_kept(log: BinaryIO, now: os.stat_result, meta: dict[str, str]) -> bool:
+    """Whether the log still begins with the prefix the index was built from, judged from its
+    size, its modification time (the same size with another time is an edit) and the digests
+    of the prefix's first and last :data:`CHUNK` bytes."""
+    try:
+        size, lines, mtime = int(meta["size"]), int(meta["lines"]), int(meta["mtime"])
+    except (KeyError, ValueError):
+        return False
+    if not 0 <= size <= now.st_size or (size == now.st_size and mtime != now.st_mtime_ns):
+        return False
+    kept = dict(_ends(log, now, size, lines))
+    return all(meta.get(key) == kept[key] for key in ("head", "tail"))
+
+
+def _ends(log: BinaryIO, now: os.stat_result, size: int, lines: int) -> list[tuple[str, str]]:
+    """What the index keeps of the log's first ``size`` bytes (``lines`` lines) to know them
+    again: the size, the lines, the log's modification time, the digests of both ends."""
+    head = _read(log, 0, min(size, CHUNK))
+    tail = _read(log, max(size - CHUNK, 0), min(size, CHUNK))
+    return [
+        ("size", str(size)),
+        ("lines", str(lines)),
+        ("mtime", str(now.st_mtime_ns)),
+        ("head", _digest(head)),
+        ("tail", _digest(tail)),
+    ]
+
+
+def _change(before: State, after: State) -> bytes:
+    """What the index keeps of the checkpoint ``after``: the items of its maps that are not
+    those of the checkpoint ``before`` (found by identity first, since a fold shares what it
+    leaves alone), the keys gone from them, its other parts whole; compressed (a fast level,
+    since a build compresses every checkpoint)."""
+    changed: dict[str, dict[str, Any]] = {}
+    gone: dict[str, list[str]] = {}
+    for name in _MAPS:
+        old: Map[str, Any] = getattr(before, name)
+        new: Map[str, Any] = getattr(after, name)
+        if old is new:
+            continue
+        items = {
+            key: encode_checkpoint(value)
+            for key, value in new.items()
+            if (kept := old.get(key, _GONE)) is not value and kept != value
+        }
+        if items:
+            changed[name] = items
+        lost = [key for key in old if key not in new]
+        if lost:
+            gone[name] = lost
+    whole = {name: encode_checkpoint(getattr(after, name)) for name in _WHOLE}
+    return zlib.compress(orjson.dumps({"changed": changed, "gone": gone, "whole": whole}), 1)
+
+
+#: Stands for an item a map does not hold.
+_GONE = object()
+
+
+def _state_of(changes: Iterable[bytes]) -> State:
+    """The state the changes of its checkpoint and of every one before it make up."""
+    parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
+    whole: dict[str, Any] = {}
+    for packed in changes:
+        change = orjson.loads(zlib.decompress(packed))
+        for name, items in change["changed"].items():
+            parts[name].update(items)
+        for name, keys in change["gone"].items():
+            for key in keys:
+                del parts[name][key]
+        whole = change["whole"]
+    return decode_checkpoint({**whole, **parts})
+
+
+def _read(log: BinaryIO, start: int, length: int) -> bytes:
+    log.seek(start)
+    return log.read(length)
 
 
 def _open(where: Path) -> sqlite3.Connection | None:
@@ -239,18 +384,26 @@ def _open(where: Path) -> sqlite3.Connection | None:
     return db
 
 
-def _digest(prefix: bytes) -> str:
-    return hashlib.blake2b(prefix, digest_size=32).hexdigest()
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=32).hexdigest()
 
 
-def _extend(  # noqa: PLR0917 - the index and where it stands
-    db: sqlite3.Connection, path: Path, data: bytes, size: int, lines: int, every: int
+def _extend(  # noqa: PLR0917 - the index, the log and where it stands
+    db: sqlite3.Connection,
+    path: Path,
+    log: BinaryIO,
+    now: os.stat_result,
+    size: int,
+    lines: int,
+    every: int,
 ) -> bool:
-    """Index the lines of ``data`` after its first ``size`` bytes and fold the checkpoints they
-    change; ``False`` (nothing written) when a new line has a problem."""
+    """Index the lines of the log after its first ``size`` bytes, up to its size in ``now``,
+    and fold the checkpoints they change; ``False`` (nothing written) when a new line has a
+    problem."""
     decoding, rows, new = Decoding(path), [], []
     start, indexed = size, lines
-    for number, line in enumerate(data[size:].splitlines(keepends=True), start=lines + 1):
+    added = _read(log, size, now.st_size - size)
+    for number, line in enumerate(added.splitlines(keepends=True), start=lines + 1):
         if not line.endswith(b"\n"):
             return False
         if line.strip():
@@ -272,11 +425,11 @@ def _extend(  # noqa: PLR0917 - the index and where it stands
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for dyad in {entry.parties for entry in new}:
             earliest = min(e.on for e in new if e.parties == dyad)
-            replay = IndexedReplay(path, data, db, dyad, every)
+            replay = IndexedReplay(path, log, db, dyad, every)
             _refold(replay, earliest=earliest.toordinal(), indexed=indexed)
         db.executemany(
             "UPDATE meta SET value = ? WHERE key = ?",
-            [(str(start), "size"), (str(lines), "lines"), (_digest(data[:start]), "digest")],
+            [(value, key) for key, value in _ends(log, now, start, lines)],
         )
         db.execute("COMMIT")
     except sqlite3.IntegrityError:  # an id of the prefix used again: the cold path says where
@@ -299,20 +452,14 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
         (dyad.first, dyad.second, number),
     )
     rows = replay._rows(number * replay.every, len(replay))
-    entries = _decoded(replay._path, replay._data, rows)
+    entries = _decoded(replay._path, replay._log, rows)
     states = checkpoints(entries, base, replay.every)
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
-            (dyad.first, dyad.second, number + offset, encoded)
-            for offset, state in enumerate(states, start=1)
-            if (encoded := _exact(state)) is not None
+            (dyad.first, dyad.second, number + offset, _change(before, after))
+            for offset, (before, after) in enumerate(
+                itertools.pairwise(itertools.chain([base], states)), 1
+            )
         ),
     )
-
-
-def _exact(state: State) -> bytes | None:
-    """The state's JSON, or ``None`` when it does not read back exactly (the JSON writes a day
-    stated by its month or year as a whole day): such a checkpoint is not kept."""
-    encoded = orjson.dumps(encode_state(state))
-    return encoded if repr(decode_state(orjson.loads(encoded))) == repr(state) else None

@@ -2,12 +2,14 @@
 
 On a terminal a table is drawn when its whole cells fit the width; when they do not, each row
 becomes a short block of labelled cells, wrapped between cells. Into a pipe or a file, a table
-is plain aligned lines, one row a line, as wide as its cells need.
+is plain aligned lines, one row a line, as wide as its cells need. A table of more rows than
+:data:`BLOCK` is streamed (:func:`print_stream`): its rows are printed as they come.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -17,7 +19,7 @@ from rich.text import Text
 
 from tracker._text import printable
 
-__all__ = ["PROSE", "print_indented", "print_table", "text"]
+__all__ = ["BLOCK", "PROSE", "print_indented", "print_stream", "print_table", "text"]
 
 #: The columns of sentences, which wrap between words; every other column (ids, days, windows,
 #: names, paths) is kept whole.
@@ -25,6 +27,11 @@ PROSE = frozenset(("title", "what", "position", "before", "after", "said as", "e
 
 #: The narrowest a column of sentences is drawn; narrower, a table turns into blocks.
 _PROSE_WIDTH = 16
+
+#: How many rows :func:`print_stream` reads before it prints the first: a table of no more is
+#: printed whole, as :func:`print_table` prints it; the widths of a longer one's lines in a pipe
+#: start as those of its first rows.
+BLOCK = 64
 
 
 def text(value: object) -> Text:
@@ -48,11 +55,34 @@ def print_table(
         return
     cells = [[text(cell) for cell in row] for row in rows]
     if not out.is_terminal:
-        _print_lines(out, title, columns, cells)
+        _print_lines(out, title, columns, cells, _widths(columns, cells))
     elif _fits(out.width, columns, cells):
         _print_grid(out, title, columns, cells)
     else:
         _print_blocks(out, title, columns, cells)
+
+
+def print_stream(
+    out: Console,
+    title: Callable[[int | None], str],
+    columns: list[str],
+    rows: Iterable[Sequence[Any]],
+) -> None:
+    """The rows as they come, holding no more than :data:`BLOCK` of them: a table of no more
+    rows is printed whole; a longer one is printed from its first rows on, as labelled blocks
+    on a terminal, into a pipe as aligned lines whose columns widen when a longer cell comes.
+    ``title`` is given the number of rows, or ``None`` when they are printed before all are
+    read."""
+    them = iter(rows)
+    first = [[text(cell) for cell in row] for row in itertools.islice(them, BLOCK + 1)]
+    if len(first) <= BLOCK:
+        print_table(out, title(len(first)), columns, first)
+        return
+    cells = itertools.chain(first, ([text(cell) for cell in row] for row in them))
+    if out.is_terminal:
+        _print_blocks(out, title(None), columns, cells)
+    else:
+        _print_lines(out, title(None), columns, cells, _widths(columns, first))
 
 
 def _widths(columns: list[str], cells: list[list[Text]]) -> list[int]:
@@ -87,7 +117,9 @@ def _print_grid(out: Console, title: str, columns: list[str], cells: list[list[T
     out.print(table)
 
 
-def _print_blocks(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
+def _print_blocks(
+    out: Console, title: str, columns: list[str], cells: Iterable[list[Text]]
+) -> None:
     """Each row as its whole cells, labelled and packed into lines between cells, then each of
     its sentences, wrapped between words; a row's first line stands out by its indent."""
     out.print(text(title), style="bold")
@@ -115,12 +147,15 @@ def _packed(cells: list[Text], width: int) -> Iterator[Text]:
         yield line
 
 
-def _print_lines(out: Console, title: str, columns: list[str], cells: list[list[Text]]) -> None:
-    """The table as aligned plain lines, as long as their cells, after a blank line."""
-    widths = _widths(columns, cells)
+def _print_lines(
+    out: Console, title: str, columns: list[str], cells: Iterable[list[Text]], widths: list[int]
+) -> None:
+    """The table as aligned plain lines after a blank line, each column ``widths`` wide, or as
+    wide as the longest cell so far."""
     out.print()
     out.print(text(title), soft_wrap=True)
-    for row in [[Text(name) for name in columns], *cells]:
+    for row in itertools.chain([[Text(name) for name in columns]], cells):
+        widths = [max(width, cell.cell_len) for width, cell in zip(widths, row, strict=True)]
         line = Text("  ").join(
             cell if i == len(row) - 1 else cell + " " * (width - cell.cell_len)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))

@@ -12,7 +12,6 @@ import argparse
 import os
 from pathlib import Path
 
-import shtab
 from rich_argparse import RawDescriptionRichHelpFormatter
 
 from tracker import __version__
@@ -51,22 +50,26 @@ def epilog(command: str) -> str | None:
     return f"example:\n  $ {example}" if example else None
 
 
-def finish(parser: argparse.ArgumentParser) -> None:
-    """Give the parser ``--version`` and ``--print-completion``, and every option of every command
-    the metavar that says what it takes (``DATE``, ``A-B``) and, for a path, file completion."""
+def finish(parser: argparse.ArgumentParser, *, completion: bool = True) -> None:
+    """Give the parser ``--version`` and, with ``completion``, ``--print-completion``, and every
+    option of every command the metavar that says what it takes (``DATE``, ``A-B``) and, for a
+    path, file completion. (shtab loads only for completion.)"""
     parser.add_argument("--version", action="version", version=f"tracker {__version__}")
-    shtab.add_argument_to(
-        parser,
-        "--print-completion",
-        help="print the shell completion script of this shell and exit",
-    )
+    if completion:
+        import shtab  # noqa: PLC0415
+
+        shtab.add_argument_to(
+            parser,
+            "--print-completion",
+            help="print the shell completion script of this shell and exit",
+        )
     for sub in _parsers(parser):
         for action in sub._actions:  # argparse offers no public walk of its actions
             if action.type is day and action.metavar is None:
                 action.metavar = "DATE"
             elif action.type is dyad and action.metavar is None:
                 action.metavar = "A-B"
-            if action.type is Path:
+            if completion and action.type is Path:
                 action.complete = shtab.FILE  # type: ignore[attr-defined]
 
 
