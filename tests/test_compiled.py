@@ -36,6 +36,20 @@ _ODD_VALUES = st.sampled_from(
         "2008-12-19T10:00",
         "a/b.txt",
         "\x1b[31m",
+        "a\n",
+        "NATO\n",
+        "\u2003",
+        "\u2003x",
+        "forum",
+        "0834",
+        "12345",
+        4,
+        5,
+        10,
+        -10,
+        10.5,
+        -10.0,
+        2**63 - 1,
         [],
         ["x"],
         [{}],
@@ -113,7 +127,9 @@ def _reference(line: bytes) -> tracker.Entry:
 @given(entries())
 def test_the_compiled_pass_reads_every_entry_as_the_reference_does(entry: tracker.Entry) -> None:
     line = tracker.dumps_entry(entry)
-    assert compiled_entry(line) == _reference(line) == entry
+    built, expected = compiled_entry(line), _reference(line)
+    assert built == expected == entry
+    assert (hash(built), repr(built)) == (hash(expected), repr(expected))
     assert read_line(line) == entry
 
 
@@ -127,7 +143,9 @@ def test_a_line_the_reference_refuses_the_compiled_pass_refuses(line: bytes) -> 
     if refused is None:  # the change left a valid entry: both read it alike
         assert read_line(line) == expected
         if orjson.loads(line).get("v") == type(expected).VERSION:
-            assert compiled_entry(line) == expected
+            built = compiled_entry(line)
+            assert built == expected
+            assert (hash(built), repr(built)) == (hash(expected), repr(expected))
         return
     with pytest.raises((TypeError, ValueError)):
         compiled_entry(line)
