@@ -214,8 +214,9 @@ class SqliteStore:
                 reason = f"the {column} column says {shown(stored)}, the entry {shown(actual)}"
                 yield Problem(str(self.path), position, _FIELDS[column], reason)
 
-    def read(self, dyad: Dyad | None = None) -> Log:
-        """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
+    def read(self, dyad: Dyad | None = None, *, held: bool = True) -> Log:
+        """Every entry (of ``dyad`` only, through the index, when given), in the order written;
+        held in memory either way."""
         return collected(self.path, self.scan(dyad))
 
     def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
