@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import tempfile
 import weakref
 from datetime import date
@@ -18,9 +19,9 @@ from tracker._synth import synthesize
 from tracker.strategies import logs
 
 
-def _written(folder: str, entries: list[tracker.Entry]) -> Path:
-    path = Path(folder) / "log.jsonl"
-    path.write_bytes(b"".join(tracker.dumps_entry(entry) + b"\n" for entry in entries))
+def _written(folder: str, entries: list[tracker.Entry], suffix: str = ".jsonl") -> Path:
+    path = Path(folder) / f"log{suffix}"
+    tracker.append_entries(path, entries)
     return path
 
 
@@ -29,19 +30,20 @@ def _written(folder: str, entries: list[tracker.Entry]) -> Path:
     logs(dyad=tracker.Dyad("EU", "RUS"), max_size=10),
     st.lists(st.dates(date(1990, 1, 1), date(2030, 12, 31)), min_size=1, max_size=4),
     st.integers(1, 5),
+    st.sampled_from([".jsonl", ".sqlite"]),
 )
 def test_a_log_read_without_its_entries_replays_as_the_held_one(
-    story: tuple[tracker.Entry, ...], days: list[date], every: int
+    story: tuple[tracker.Entry, ...], days: list[date], every: int, suffix: str
 ) -> None:
     entries = [*story, *synthesize(30, dyads=2, seed=len(story))]
     with tempfile.TemporaryDirectory() as folder:
-        path = _written(folder, entries)
+        path = _written(folder, entries, suffix)
         held, stored = tracker.read_log(path), tracker.read_log(path, held=False)
         assert list(stored) == list(held) == entries
-        assert (len(stored), stored.dyads(), tuple(stored.lines)) == (
+        assert (len(stored), stored.dyads(), list(stored.lines)) == (
             len(held),
             held.dyads(),
-            tuple(held.lines),
+            list(held.lines),
         )
         assert stored.entries[-1] == held.entries[-1]
         assert stored.entries[1:3] == tuple(held.entries[1:3])
@@ -85,6 +87,21 @@ def test_a_stored_replay_holds_no_entry(tmp_path: Path) -> None:
         gc.collect()
         assert (seen() is not None) is kept
         assert replay.final.applied == len(entries)
+
+
+def test_a_sqlite_row_gone_after_the_read_is_refused_with_its_position(tmp_path: Path) -> None:
+    entries = list(synthesize(20, dyads=1, seed=6))
+    path = _written(str(tmp_path), entries, ".sqlite")
+    log = tracker.read_log(path, held=False)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM entries WHERE position = 5")
+    db.close()
+    assert log.entries[3] == entries[3]
+    with pytest.raises(tracker.LogError) as refused:
+        log.entries[4]  # reading it again is what is refused
+    assert str(refused.value.problems[0]).startswith(
+        f"{path}:5: the line changed since the log was read: not valid JSON"
+    )
 
 
 def test_a_line_rewritten_after_the_read_is_refused_with_its_place(tmp_path: Path) -> None:

@@ -160,8 +160,7 @@ class Store(Protocol):
     def read(self, dyad: Dyad | None = None, *, held: bool = True) -> Log:
         """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
         read and checked); :class:`LogError` lists every bad one. Not ``held``, the entries
-        are read again from the log when asked for (:class:`StoredEntries`), where the backend
-        can find a line again by its place."""
+        are read again from the log when asked for (:class:`StoredEntries`)."""
         ...
 
     def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:

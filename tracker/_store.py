@@ -387,9 +387,10 @@ def _canonical(data: dict[str, object], line: bytes) -> bytes:
 def read_log(path: str | os.PathLike[str], *, held: bool = True) -> Log:
     """Read a whole log (JSONL or SQLite), or raise :class:`LogError` listing every bad entry.
 
-    Not ``held``, every entry is decoded and checked, then only where it lies is kept and it
-    is read again when asked for (:class:`~tracker._log.StoredEntries`): a replay of such a
-    log holds its states, not its entries. A SQLite log's entries are held either way."""
+    Not ``held``, every entry is decoded and checked, then only where it lies (its byte offset,
+    its position in a database) is kept and it is read again when asked for
+    (:class:`~tracker._log.StoredEntries`): a replay of such a log holds its states, not its
+    entries."""
     return open_store(path).read(held=held)
 
 
