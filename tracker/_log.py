@@ -54,7 +54,17 @@ class StoredEntries(Sequence[Entry]):
     not its entries. An entry read again is decoded and checked as at first; a line that no
     longer holds the entry first read there (the file rewritten since) is refused."""
 
-    __slots__ = ("_places", "days", "ids", "lines", "lines_at", "parties", "path", "reported")
+    __slots__ = (
+        "_by_dyad",
+        "_places",
+        "days",
+        "ids",
+        "lines",
+        "lines_at",
+        "parties",
+        "path",
+        "reported",
+    )
 
     def __init__(self, path: Path, lines_at: LinesAt) -> None:
         self.path = path
@@ -65,6 +75,7 @@ class StoredEntries(Sequence[Entry]):
         self.days: list[date] = []
         self.reported: list[date] = []
         self.ids: list[str] = []
+        self._by_dyad: dict[Dyad, list[int]] | None = None
 
     def add(self, place: int, line: int, entry: Entry) -> None:
         """Keep where ``entry`` lies (``place`` for :attr:`lines_at`, ``line`` for messages)."""
@@ -74,6 +85,16 @@ class StoredEntries(Sequence[Entry]):
         self.days.append(entry.on)
         self.reported.append(entry.reported)
         self.ids.append(entry.id)
+        self._by_dyad = None
+
+    def of(self, dyad: Dyad) -> list[int]:
+        """The indexes of the entries of ``dyad``, in the order written (sorted out once for
+        every dyad)."""
+        if self._by_dyad is None:
+            self._by_dyad = {}
+            for index, parties in enumerate(self.parties):
+                self._by_dyad.setdefault(parties, []).append(index)
+        return self._by_dyad.get(dyad, [])
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -377,8 +377,7 @@ class Replay:
 
     def _insert_stored(self, stored: StoredEntries) -> None:
         """Take this dyad's stored entries, in the order they are folded, by their places."""
-        mine = [place for place, parties in enumerate(stored.parties) if parties == self.dyad]
-        mine.sort(key=stored.days.__getitem__)
+        mine = sorted(stored.of(self.dyad), key=stored.days.__getitem__)
         self._entries.extend(mine)
         self._days.extend(stored.days[place] for place in mine)
         self._reports.extend(stored.reported[place] for place in mine)
