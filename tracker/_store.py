@@ -391,7 +391,8 @@ def read_log(path: str | os.PathLike[str], *, held: bool = True) -> Log:
     its position in a database) is kept and it is read again when asked for
     (:class:`~tracker._log.StoredEntries`): a replay of such a log holds its states, not its
     entries."""
-    return open_store(path).read(held=held)
+    store = open_store(path)
+    return store.read() if held else store.read(held=False)  # a backend without held reads
 
 
 def check_log(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
