@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+import msgspec
 import orjson
 import pytest
 from builders import lunch
@@ -11,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
-from tracker._compiled import compiled_entry, read_line
+from tracker._compiled import _struct, compiled_entry, read_line
 from tracker.strategies import entries
 
 #: Values a hand-edited or hostile line may put where another belongs.
@@ -191,3 +193,26 @@ def test_a_line_of_an_older_version_is_left_to_the_upcasters() -> None:
     with pytest.raises(tracker.FieldError) as error:
         read_line(line)
     assert error.value.path == "v"
+
+
+class _Positive:
+    """A validator object that cannot be hashed, so it states no constraint."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(self, _instance: object, _attribute: object, value: int) -> None:
+        if value <= 0:
+            msg = f"{value} is not positive"
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class _Counted:
+    count: int = attrs.field(validator=_Positive())
+
+
+def test_a_check_that_states_no_constraint_runs_after_the_pass() -> None:
+    struct, plan = _struct(_Counted)
+    assert plan.build(msgspec.json.decode(b'{"count": 2}', type=struct)) == _Counted(2)
+    with pytest.raises(ValueError, match="0 is not positive"):
+        plan.build(msgspec.json.decode(b'{"count": 0}', type=struct))

@@ -137,13 +137,15 @@ Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
 #: What each check that a compiled decode can make in its own pass asks of a value of its
 #: field's type, as msgspec's ``Meta`` takes it (``pattern``, searched; ``min_length``; ``ge``,
 #: ``le``), with ``items`` for what it asks of each item; empty when the type says it all.
-_CONSTRAINTS: dict[Check, Mapping[str, Any]] = {}
+_CONSTRAINTS: dict[object, Mapping[str, Any]] = {}
 
 
 C = TypeVar("C", bound=Callable[..., None])
 
 
 def _constraining(**constraints: Any) -> Callable[[C], C]:
+    """Register what the decorated check asks, as :func:`constraints_of` gives it."""
+
     def register(check: C) -> C:
         _CONSTRAINTS[check] = MappingProxyType(constraints)
         return check
@@ -155,7 +157,10 @@ def constraints_of(check: object) -> Mapping[str, Any] | None:
     """What ``check`` (a field's validator) asks of a value of the field's type, as msgspec's
     ``Meta`` constraints; ``None`` for a check only Python makes (of several fields, or more
     than a constraint says), which a compiled decode runs after its pass."""
-    return _CONSTRAINTS.get(check) if callable(check) else None
+    try:
+        return _CONSTRAINTS.get(check)
+    except TypeError:  # a validator object that cannot be hashed states no constraint
+        return None
 
 
 def _whole_match(regex: re.Pattern[str]) -> str:
