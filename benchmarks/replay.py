@@ -2,7 +2,9 @@
 measure peers on the same entries, all in one run so that the ratios compare like with like:
 eventsourcing with its own event classes and default transcoder (in-memory and SQLite
 recorders), a plain SQLite + orjson loop, and DuckDB reading the JSONL; then, per entry of the
-JSONL, orjson's parse alone against the reference decoder and the compiled one.
+JSONL, orjson's parse alone against the reference decoder, the compiled one, and its msgspec
+pass alone. tracker's JSONL replay runs twice: with the log's entries held in memory, and read
+without holding them (``read_log(path, held=False)``), each with its peak memory.
 
     python benchmarks/replay.py [--entries 1000000] [--dyads 10] [--queries 10000] [--seed 1]
 
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -45,17 +48,18 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_tracker(path: Path, queries: int, seed: int) -> dict[str, float]:
+def measure_tracker(
+    path: Path, queries: int, seed: int, days: tuple[date, date], *, held: bool = True
+) -> dict[str, float]:
     """End to end from the stored bytes to every dyad's final state; then random dates."""
     started = time.perf_counter()
-    log = tracker.read_log(path)
+    log = tracker.read_log(path, held=held)
     loaded = time.perf_counter()
     replays = tracker.replays(log.entries)
     finals = [replay.final for replay in replays.values()]
     folded = time.perf_counter()
     pick = random.Random(seed)
-    days = [entry.on for entry in log.entries]
-    first, last = min(days), max(days)
+    first, last = days
     timings = []
     for _ in range(queries):
         replay = pick.choice(list(replays.values()))
@@ -206,15 +210,19 @@ def measure_parser(path: Path) -> dict[str, float]:
 
 def measure_decoding(path: Path) -> dict[str, float]:
     """Per entry: orjson's parse alone, the reference decoder (orjson, then the structurers
-    walking its dicts) and the compiled one (``tracker.loads_entry``), from lines held in memory.
-    The three take turns over chunks of lines, so that a change of the machine's load falls on
-    all three alike."""
+    walking its dicts), the compiled one (``tracker.loads_entry``) and its msgspec pass alone
+    (the Structs, every constraint checked, no entry built), from lines held in memory. They
+    take turns over chunks of lines, so that a change of the machine's load falls on all
+    alike."""
+    from tracker._compiled import _compiled_read  # noqa: PLC0415 - the pass, measured apart
+
     lines = path.read_bytes().splitlines()
-    spent = {"parse_us": 0.0, "reference_us": 0.0, "compiled_us": 0.0}
+    spent = {"parse_us": 0.0, "reference_us": 0.0, "compiled_us": 0.0, "msgspec_us": 0.0}
     readers = {
         "parse_us": orjson.loads,
         "reference_us": lambda line: tracker.decode_entry(orjson.loads(line)),
         "compiled_us": tracker.loads_entry,
+        "msgspec_us": _compiled_read,
     }
     for start in range(0, len(lines), 1000):
         chunk = lines[start : start + 1000]
@@ -243,11 +251,20 @@ def measure_duckdb(path: Path) -> dict[str, float]:
     return {"entries": count, "replay_s": elapsed, "entries_per_s": count / elapsed}
 
 
+def _day_range(path: Path) -> tuple[date, date]:
+    """The first and the last day of the entries of a JSONL log, as replay places them."""
+    days = [tracker.loads_entry(line).on for line in path.open("rb")]
+    return min(days), max(days)
+
+
 def _child(kind: str, path: Path, queries: int, seed: int, work: Path) -> dict[str, float]:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    if kind == "tracker":
-        return measure_tracker(path, queries, seed) | {"peak_mb": _peak_mb()}
+    if kind.startswith("tracker"):
+        first, last = (date.fromisoformat(day) for day in os.environ["REPLAY_DAYS"].split())
+        held = kind != "tracker-stored"
+        figures = measure_tracker(path, queries, seed, (first, last), held=held)
+        return figures | {"peak_mb": _peak_mb()}
     if kind == "fold":
         return measure_fold(path)
     if kind == "sqlite-loop":
@@ -263,7 +280,9 @@ def _child(kind: str, path: Path, queries: int, seed: int, work: Path) -> dict[s
     return figures | {"peak_mb": _peak_mb()}
 
 
-def _run(kind: str, path: Path, args: argparse.Namespace, work: Path) -> dict[str, float]:
+def _run(
+    kind: str, path: Path, args: argparse.Namespace, work: Path, days: tuple[date, date]
+) -> dict[str, float]:
     done = subprocess.run(
         [
             sys.executable,
@@ -278,6 +297,7 @@ def _run(kind: str, path: Path, args: argparse.Namespace, work: Path) -> dict[st
         capture_output=True,
         text=True,
         check=True,
+        env=os.environ | {"REPLAY_DAYS": " ".join(day.isoformat() for day in days)},
     )
     return json.loads(done.stdout)
 
@@ -312,39 +332,48 @@ def main() -> None:
             store.append(batch)
         sizes = [path.stat().st_size / 2**20 for path in (jsonl, sqlite)]
         print(f"JSONL {sizes[0]:,.0f} MiB, SQLite {sizes[1]:,.0f} MiB; each run on one core")
+        days = _day_range(jsonl)
         results = {
-            "tracker JSONL": _run("tracker", jsonl, args, work),
-            "tracker SQLite": _run("tracker", sqlite, args, work),
-            "eventsourcing in-memory": _run("eventsourcing:popo", jsonl, args, work),
-            "eventsourcing SQLite": _run("eventsourcing:sqlite", jsonl, args, work),
-            "SQLite + orjson loop": _run("sqlite-loop", sqlite, args, work),
-            "DuckDB on the JSONL": _run("duckdb", jsonl, args, work),
-            "orjson parse only": _run("parser", jsonl, args, work),
+            "tracker JSONL": _run("tracker", jsonl, args, work, days),
+            "tracker JSONL, entries not held": _run("tracker-stored", jsonl, args, work, days),
+            "tracker SQLite": _run("tracker", sqlite, args, work, days),
+            "eventsourcing in-memory": _run("eventsourcing:popo", jsonl, args, work, days),
+            "eventsourcing SQLite": _run("eventsourcing:sqlite", jsonl, args, work, days),
+            "SQLite + orjson loop": _run("sqlite-loop", sqlite, args, work, days),
+            "DuckDB on the JSONL": _run("duckdb", jsonl, args, work, days),
+            "orjson parse only": _run("parser", jsonl, args, work, days),
         }
-        decoding = _run("decoding", jsonl, args, work)
-        fold = _run("fold", jsonl, args, work)
+        decoding = _run("decoding", jsonl, args, work, days)
+        fold = _run("fold", jsonl, args, work, days)
     for name, figures in results.items():
         shown = ", ".join(f"{key} {value:,.3f}" for key, value in figures.items())
         print(f"{name}: {shown}")
-    ours = results["tracker JSONL"]["entries_per_s"]
-    for peer in list(results)[2:]:
-        ratio = ours / results[peer]["entries_per_s"]
-        print(f"tracker JSONL end to end / {peer}: {ratio:.2f}x")
-    parse, reference, compiled = (
-        decoding[key] for key in ("parse_us", "reference_us", "compiled_us")
+    for ours in ("tracker JSONL", "tracker JSONL, entries not held"):
+        for peer in list(results)[3:]:
+            ratio = results[ours]["entries_per_s"] / results[peer]["entries_per_s"]
+            print(f"{ours} end to end / {peer}: {ratio:.2f}x")
+    held, stored = results["tracker JSONL"], results["tracker JSONL, entries not held"]
+    print(
+        f"entries not held / held: {stored['entries_per_s'] / held['entries_per_s']:.2f}x the "
+        f"speed, {stored['peak_mb'] / held['peak_mb']:.2f}x the peak memory "
+        f"({stored['peak_mb']:,.0f} MB against {held['peak_mb']:,.0f} MB)"
+    )
+    parse, reference, compiled, msgspec = (
+        decoding[key] for key in ("parse_us", "reference_us", "compiled_us", "msgspec_us")
     )
     print(
         f"decode per entry: orjson parse {parse:.1f} µs, reference decoder {reference:.1f} µs, "
-        f"compiled decoder {compiled:.1f} µs ({reference / compiled:.2f}x faster)"
+        f"compiled decoder {compiled:.1f} µs ({reference / compiled:.2f}x faster; its msgspec "
+        f"pass {msgspec:.1f} µs, building the entries {compiled - msgspec:.1f} µs)"
     )
     builder, reduced = fold["builder_us_per_entry"], fold["reduce_us_per_entry"]
     print(
         f"fold per entry: one builder frozen every 16 entries {builder:.1f} µs, "
         f"reduce(apply) {reduced:.1f} µs: {reduced / builder:.2f}x"
     )
-    query = results["tracker JSONL"]
-    p50, p99 = query["query_p50_ms"], query["query_p99_ms"]
-    print(f"state at a random date: p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    for name in ("tracker JSONL", "tracker JSONL, entries not held"):
+        p50, p99 = results[name]["query_p50_ms"], results[name]["query_p99_ms"]
+        print(f"state at a random date, {name}: p50 {p50:.3f} ms, p99 {p99:.3f} ms")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+import msgspec
 import orjson
 import pytest
 from builders import lunch
@@ -11,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
-from tracker._compiled import compiled_entry, read_line
+from tracker._compiled import _struct, compiled_entry, read_line
 from tracker.strategies import entries
 
 #: Values a hand-edited or hostile line may put where another belongs.
@@ -36,6 +38,20 @@ _ODD_VALUES = st.sampled_from(
         "2008-12-19T10:00",
         "a/b.txt",
         "\x1b[31m",
+        "a\n",
+        "NATO\n",
+        "\u2003",
+        "\u2003x",
+        "forum",
+        "0834",
+        "12345",
+        4,
+        5,
+        10,
+        -10,
+        10.5,
+        -10.0,
+        2**63 - 1,
         [],
         ["x"],
         [{}],
@@ -113,7 +129,9 @@ def _reference(line: bytes) -> tracker.Entry:
 @given(entries())
 def test_the_compiled_pass_reads_every_entry_as_the_reference_does(entry: tracker.Entry) -> None:
     line = tracker.dumps_entry(entry)
-    assert compiled_entry(line) == _reference(line) == entry
+    built, expected = compiled_entry(line), _reference(line)
+    assert built == expected == entry
+    assert (hash(built), repr(built)) == (hash(expected), repr(expected))
     assert read_line(line) == entry
 
 
@@ -127,7 +145,9 @@ def test_a_line_the_reference_refuses_the_compiled_pass_refuses(line: bytes) -> 
     if refused is None:  # the change left a valid entry: both read it alike
         assert read_line(line) == expected
         if orjson.loads(line).get("v") == type(expected).VERSION:
-            assert compiled_entry(line) == expected
+            built = compiled_entry(line)
+            assert built == expected
+            assert (hash(built), repr(built)) == (hash(expected), repr(expected))
         return
     with pytest.raises((TypeError, ValueError)):
         compiled_entry(line)
@@ -173,3 +193,26 @@ def test_a_line_of_an_older_version_is_left_to_the_upcasters() -> None:
     with pytest.raises(tracker.FieldError) as error:
         read_line(line)
     assert error.value.path == "v"
+
+
+class _Positive:
+    """A validator object that cannot be hashed, so it states no constraint."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(self, _instance: object, _attribute: object, value: int) -> None:
+        if value <= 0:
+            msg = f"{value} is not positive"
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class _Counted:
+    count: int = attrs.field(validator=_Positive())
+
+
+def test_a_check_that_states_no_constraint_runs_after_the_pass() -> None:
+    struct, plan = _struct(_Counted)
+    assert plan.build(msgspec.json.decode(b'{"count": 2}', type=struct)) == _Counted(2)
+    with pytest.raises(ValueError, match="0 is not positive"):
+        plan.build(msgspec.json.decode(b'{"count": 0}', type=struct))

@@ -1,5 +1,8 @@
 """A compiled decode of entry lines: msgspec Structs derived from each entry type's attrs
-declaration check a line's shape in one pass, then the attrs entries are built from them.
+declaration check a line's shape and every constraint its validators state in one pass, then
+the attrs entries are built from them without running those checks again: only the checks
+that no constraint states (of several fields, such as a report not before the day it happened)
+and ``__attrs_post_init__`` run, as attrs' own ``__init__`` would run them.
 
 A line the compiled pass refuses, or one of an older schema version (which upcasters lift), is
 read again by :mod:`tracker._codec`'s decoder, the reference: its error names the field and
@@ -31,7 +34,7 @@ from tracker._codec import (
     of_another_dyad,
 )
 from tracker._dates import Day, parse_timestamp
-from tracker._entries import Dyad, Entry, entry_types
+from tracker._entries import Dyad, Entry, constraints_of, entry_types
 from tracker._errors import FieldError
 
 __all__ = ["compiled_entry", "loads_entry", "read_line"]
@@ -57,7 +60,7 @@ def read_line(line: bytes | memoryview | str, dyad: Dyad | None = None) -> Entry
         plan, read = _compiled_read(line)
         if dyad is not None and plan.own_parties and _parsed_dyad(read.parties) != dyad:
             return None
-        entry: Entry = _built(plan, read)
+        entry: Entry = plan.build(read)
     except (TypeError, ValueError):
         return _reference(line, dyad)
     return entry
@@ -67,7 +70,7 @@ def compiled_entry(line: bytes | memoryview | str) -> Entry:
     """The entry the compiled pass alone reads from a line; ``ValueError`` or ``TypeError`` if
     it does not read it (a bad line, or an older version that upcasters lift)."""
     plan, read = _compiled_read(line)
-    entry: Entry = _built(plan, read)
+    entry: Entry = plan.build(read)
     return entry
 
 
@@ -104,30 +107,58 @@ def _reference(line: bytes | memoryview | str, dyad: Dyad | None) -> Entry | Non
     return decode_entry(data)
 
 
+#: One field as the build sets it: its name, the setter of its slot, the builder of its value,
+#: its converter, and the factory of its default (called with the object when it takes it).
+_Step = tuple[str, Callable[[Any, Any], None], Builder, Builder, Callable[..., Any] | None, bool]
+
+#: A check left to Python, with the field it checks (by its step's place).
+_Check = tuple[Callable[[Any, Any, Any], None], Any, int]
+
+
 @attrs.frozen
 class _Plan:
-    """How to build an attrs object from its Struct: the class, the fields whose value needs
-    building (with its builder), and those whose default attrs makes (left out when unset)."""
+    """How to build an attrs object from its Struct (``build``), and for an entry, its schema
+    version and whether its dyad is its ``parties`` key as written."""
 
     cls: type[Any]
-    built: tuple[tuple[str, Callable[[Any], Any]], ...]
-    made: tuple[str, ...]
+    build: Callable[[Any], Any]
     version: int = 0
     own_parties: bool = False
 
 
-def _built(plan: _Plan, read: Any) -> Any:
-    kwargs = msgspec.structs.asdict(read)
-    if plan.version:  # an entry's schema version, read already
-        del kwargs["v"]
-    for name in plan.made:
-        if kwargs[name] is msgspec.UNSET:
-            del kwargs[name]
-    for name, build in plan.built:
-        value = kwargs.get(name)
-        if value is not None:
-            kwargs[name] = build(value)
-    return plan.cls(**kwargs)
+def _builder(cls: type, steps: list[_Step], checks: list[_Check]) -> Callable[[Any], Any]:
+    """A function that builds ``cls`` from its Struct as attrs' ``__init__`` would from the
+    same values: converters and defaults in field order, then the checks left to Python,
+    then the post-init; written out field by field, as attrs writes its ``__init__``."""
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "UNSET": msgspec.UNSET}
+    lines = ["def build(read):", "    made = new(cls)"]
+    for index, (name, set_slot, build, convert, factory, takes_self) in enumerate(steps):
+        value = f"v{index}"
+        lines.append(f"    {value} = read.{name}")
+        otherwise = "if"
+        if factory is not None:
+            scope[f"factory{index}"] = factory
+            called = "made" if takes_self else ""
+            lines += [f"    if {value} is UNSET:", f"        {value} = factory{index}({called})"]
+            otherwise = "elif"
+        if build is not None:
+            scope[f"build{index}"] = build
+            lines.append(f"    {otherwise} {value} is not None:")
+            lines.append(f"        {value} = build{index}({value})")
+        if convert is not None:
+            scope[f"convert{index}"] = convert
+            lines.append(f"    {value} = convert{index}({value})")
+        scope[f"set{index}"] = set_slot
+        lines.append(f"    set{index}(made, {value})")
+    for number, (check, attribute, index) in enumerate(checks):
+        scope[f"check{number}"], scope[f"field{number}"] = check, attribute
+        lines.append(f"    check{number}(made, field{number}, v{index})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    made.__attrs_post_init__()")
+    lines.append("    return made")
+    exec(compile("\n".join(lines), f"<build {cls.__qualname__}>", "exec"), scope)
+    built: Callable[[Any], Any] = scope["build"]
+    return built
 
 
 _Compiled = tuple[msgspec.json.Decoder[Any], dict[type, _Plan]]
@@ -160,21 +191,32 @@ def _struct(cls: type, tag: str | None = None) -> tuple[type, _Plan]:
     refused, optional ones unset when absent), and the plan that builds ``cls`` from it."""
     if tag is None and cls in _nested:
         return _nested[cls]
+    attributes = attrs.fields_dict(cls)
+    slots = {name: _slot(cls, name) for name in attributes}
+    if len(_fields(cls)) != len(attributes) or hasattr(cls, "__attrs_pre_init__"):
+        raise _Unsupported  # a field or a step its __init__ makes of its own
     fields: list[Any] = []
-    built: list[tuple[str, Callable[[Any], Any]]] = []
-    made: list[str] = []
-    for spec in _fields(cls):
+    steps: list[_Step] = []
+    checks: list[_Check] = []
+    for index, spec in enumerate(_fields(cls)):
+        attribute = attributes[spec.name]
         kind, build = _read_as(spec.type)
+        constraints = constraints_of(attribute.validator)
+        if constraints is not None:
+            kind = _constrained(kind, constraints)
+        elif attribute.validator is not None:
+            checks.append((attribute.validator, attribute, index))
+        factory, takes_self = None, False
         if spec.required:
             fields.append((spec.name, kind, msgspec.field(name=spec.key)))
         elif isinstance(spec.default, attrs.Factory):  # type: ignore[arg-type]
             unset = kind | msgspec.UnsetType
             fields.append((spec.name, unset, msgspec.field(default=msgspec.UNSET, name=spec.key)))
-            made.append(spec.name)
+            factory, takes_self = spec.default.factory, spec.default.takes_self
         else:
             fields.append((spec.name, kind, msgspec.field(default=spec.default, name=spec.key)))
-        if build is not None:
-            built.append((spec.name, build))
+        converter: Builder = attribute.converter  # type: ignore[assignment]
+        steps.append((spec.name, slots[spec.name], build, converter, factory, takes_self))
     options: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False, "kw_only": True}
     if tag is not None:
         fields.insert(0, ("v", _WHOLE, msgspec.field(name="v")))
@@ -183,10 +225,42 @@ def _struct(cls: type, tag: str | None = None) -> tuple[type, _Plan]:
         struct = msgspec.defstruct(f"_{cls.__name__}Read", fields, **options)
     except (TypeError, ValueError) as error:
         raise _Unsupported from error
-    compiled = (struct, _Plan(cls, tuple(built), tuple(made)))
+    compiled = (struct, _Plan(cls, _builder(cls, steps, checks)))
     if tag is None:
         _nested[cls] = compiled
     return compiled
+
+
+def _slot(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """What sets the field ``name`` of a slotted, frozen object, as attrs' ``__init__`` does;
+    a class without slots, or one that caches its hash in a slot of its own, is not built."""
+    slot = next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None)
+    if not isinstance(slot, types.MemberDescriptorType) or hasattr(cls, "_attrs_cached_hash"):
+        raise _Unsupported
+    setter: Callable[[Any, Any], None] = slot.__set__
+    return setter
+
+
+def _constrained(kind: Any, constraints: Mapping[str, Any]) -> Any:
+    """``kind`` annotated with a validator's constraints (``items``: its items'), merged with
+    any it has (the bounds of a whole number) and applied to the value of an optional one."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        return typing.Union[  # noqa: UP007 - a union made at run time
+            tuple(arg if arg is type(None) else _constrained(arg, constraints) for arg in args)
+        ]
+    own = {key: value for key, value in constraints.items() if key != "items"}
+    if "items" in constraints:
+        kind = tuple[_constrained(args[0], constraints["items"]), ...]  # type: ignore[misc]
+    if not own:
+        return kind
+    if origin is Annotated:  # a whole number's bounds: the narrower of each is kept
+        kind, meta = args
+        if meta.ge is not None:
+            own["ge"] = max(own.get("ge", meta.ge), meta.ge)
+        if meta.le is not None:
+            own["le"] = min(own.get("le", meta.le), meta.le)
+    return Annotated[kind, msgspec.Meta(**own)]
 
 
 @cache
@@ -229,7 +303,7 @@ def _read_as(tp: Any) -> tuple[Any, Builder]:
         return tp, None
     if isinstance(tp, type) and attrs.has(tp):
         struct, plan = _struct(tp)
-        return struct, lambda read: _built(plan, read)
+        return struct, plan.build
     raise _Unsupported
 
 

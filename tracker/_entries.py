@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -132,22 +132,58 @@ def _key(attribute: attrs.Attribute[Any]) -> str:
     return key
 
 
+Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+#: What each check that a compiled decode can make in its own pass asks of a value of its
+#: field's type, as msgspec's ``Meta`` takes it (``pattern``, searched; ``min_length``; ``ge``,
+#: ``le``), with ``items`` for what it asks of each item; empty when the type says it all.
+_CONSTRAINTS: dict[object, Mapping[str, Any]] = {}
+
+
+C = TypeVar("C", bound=Callable[..., None])
+
+
+def _constraining(**constraints: Any) -> Callable[[C], C]:
+    """Register what the decorated check asks, as :func:`constraints_of` gives it."""
+
+    def register(check: C) -> C:
+        _CONSTRAINTS[check] = MappingProxyType(constraints)
+        return check
+
+    return register
+
+
+def constraints_of(check: object) -> Mapping[str, Any] | None:
+    """What ``check`` (a field's validator) asks of a value of the field's type, as msgspec's
+    ``Meta`` constraints; ``None`` for a check only Python makes (of several fields, or more
+    than a constraint says), which a compiled decode runs after its pass."""
+    try:
+        return _CONSTRAINTS.get(check)
+    except TypeError:  # a validator object that cannot be hashed states no constraint
+        return None
+
+
+def _whole_match(regex: re.Pattern[str]) -> str:
+    """The pattern that, searched, finds what ``regex`` matches whole."""
+    return f"^(?:{regex.pattern})\\Z"
+
+
+@_constraining(pattern=r"\S")  # str.strip() and re's \s take the same characters as space
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         reason = f"must be non-empty text, got {shown(value)}"
         raise FieldError(reason, _key(attribute))
 
 
+@_constraining()
 def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         reason = f"must be text, got {type(value).__name__}"
         raise FieldError(reason, _key(attribute))
 
 
-Check = Callable[[object, "attrs.Attribute[Any]", Any], None]
-
-
 def _pattern(regex: re.Pattern[str], what: str) -> Check:
+    @_constraining(pattern=_whole_match(regex))
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str) or not regex.fullmatch(value):
             reason = f"{shown(value)} is not {what}"
@@ -157,6 +193,8 @@ def _pattern(regex: re.Pattern[str], what: str) -> Check:
 
 
 def _each(check: Check) -> Check:
+    items = constraints_of(check)
+
     def check_each(instance: object, attribute: attrs.Attribute[Any], values: Any) -> None:
         for index, value in enumerate(values):
             try:
@@ -165,7 +203,7 @@ def _each(check: Check) -> Check:
                 reason = error.reason
                 raise FieldError(reason, f"{_key(attribute)}[{index}]") from None
 
-    return check_each
+    return check_each if items is None else _constraining(items=items)(check_each)
 
 
 # Typed converters of the entries' tuple fields (a list in, a tuple out), one per item type,
@@ -202,12 +240,14 @@ _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO 
 _name = _pattern(_NAME, "a snake_case name")
 
 
+@_constraining()
 def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, _key(attribute))
 
 
+@_constraining()
 def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         reason = f"must be true or false, got {shown(value)}"
@@ -321,6 +361,7 @@ class Stance:
     speaker: str = field(default="", validator=_optional_text)
 
 
+@_constraining()
 def _optional_flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _flag(_instance, attribute, value)
@@ -395,6 +436,7 @@ def _reported_not_before(entry: Entry, attribute: attrs.Attribute[Any], reported
         raise FieldError(reason, "reported")
 
 
+@_constraining(min_length=1)
 def _sources_given(_entry: Entry, _attribute: object, sources: tuple[Source, ...]) -> None:
     if not sources:
         reason = "an entry needs at least one source"
@@ -565,12 +607,14 @@ def entry_types() -> MappingProxyType[str, type[Entry]]:
     return MappingProxyType(_ENTRY_TYPES)
 
 
+@_constraining(pattern=f"^(?:|{'|'.join(map(re.escape, Role))})\\Z")
 def _role(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value != "" and value not in set(Role):
         reason = f"{shown(value)} is not a role ({', '.join(Role)})"
         raise FieldError(reason, _key(attribute))
 
 
+@_constraining()
 def _optional_day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _day(_instance, attribute, value)
@@ -584,6 +628,7 @@ def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: 
 
 
 def _whole(what: str) -> Check:
+    @_constraining(ge=0)
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             reason = f"must be a whole number of {what}, 0 or more, got {shown(value)}"
@@ -889,12 +934,14 @@ class Proposal(Entry):
 _CAMEO = re.compile(r"[0-9]{2,4}")
 
 
+@_constraining(pattern=f"^(?:|{_CAMEO.pattern})\\Z")
 def _cameo(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value != "" and not (isinstance(value, str) and _CAMEO.fullmatch(value)):
         reason = f"{shown(value)} is not a CAMEO code (2 to 4 digits, as text: '010', '0834')"
         raise FieldError(reason, _key(attribute))
 
 
+@_constraining(ge=-10.0, le=10.0)
 def _scale(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -904,6 +951,7 @@ def _scale(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise FieldError(reason, _key(attribute))
 
 
+@_constraining(ge=1, le=4)
 def _quad(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value not in (1, 2, 3, 4) or isinstance(value, bool):
         reason = f"must be a quad class, 1 to 4, got {shown(value)}"

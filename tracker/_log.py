@@ -9,10 +9,12 @@ never each other, so that a new backend is one module and one :func:`register_ba
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, overload
 
 import orjson
 from attrs import frozen
@@ -30,6 +32,7 @@ __all__ = [
     "Decoding",
     "Log",
     "Store",
+    "StoredEntries",
     "backend_for",
     "collected",
     "open_for_writing",
@@ -39,14 +42,111 @@ __all__ = [
 ]
 
 
+#: The raw lines of a log at the given places (byte offsets in a file, positions in a
+#: database), in the order asked.
+LinesAt = Callable[[Sequence[int]], Iterator[bytes]]
+
+
+class StoredEntries(Sequence[Entry]):
+    """The entries of a log, read again from it whenever they are asked for: what is held of
+    each is where it lies and what a replay sorts and finds it by (its dyad, day, report day
+    and id), a few dozen bytes, never the entry; so a replay of a large log holds its states,
+    not its entries. An entry read again is decoded and checked as at first; a line that no
+    longer holds the entry first read there (the file rewritten since) is refused."""
+
+    __slots__ = (
+        "_by_dyad",
+        "_places",
+        "days",
+        "ids",
+        "lines",
+        "lines_at",
+        "parties",
+        "path",
+        "reported",
+    )
+
+    def __init__(self, path: Path, lines_at: LinesAt) -> None:
+        self.path = path
+        self.lines_at = lines_at
+        self._places = array("q")
+        self.lines = array("q")
+        self.parties: list[Dyad] = []
+        self.days: list[date] = []
+        self.reported: list[date] = []
+        self.ids: list[str] = []
+        self._by_dyad: dict[Dyad, list[int]] | None = None
+
+    def add(self, place: int, line: int, entry: Entry) -> None:
+        """Keep where ``entry`` lies (``place`` for :attr:`lines_at`, ``line`` for messages)."""
+        self._places.append(place)
+        self.lines.append(line)
+        self.parties.append(entry.parties)
+        self.days.append(entry.on)
+        self.reported.append(entry.reported)
+        self.ids.append(entry.id)
+        self._by_dyad = None
+
+    def of(self, dyad: Dyad) -> list[int]:
+        """The indexes of the entries of ``dyad``, in the order written (sorted out once for
+        every dyad)."""
+        if self._by_dyad is None:
+            self._by_dyad = {}
+            for index, parties in enumerate(self.parties):
+                self._by_dyad.setdefault(parties, []).append(index)
+        return self._by_dyad.get(dyad, [])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        if isinstance(index, slice):
+            return tuple(self.fetch(range(len(self))[index]))
+        return self.fetch([range(len(self))[index]])[0]
+
+    def __iter__(self) -> Iterator[Entry]:
+        for start in range(0, len(self), _FETCHED):
+            yield from self.fetch(range(start, min(start + _FETCHED, len(self))))
+
+    def fetch(self, indexes: Sequence[int]) -> list[Entry]:
+        """The entries at ``indexes``, read again from the log in one pass over it."""
+        raw = self.lines_at([self._places[index] for index in indexes])
+        fetched = []
+        for index, line in zip(indexes, raw, strict=True):
+            entry: Entry | None = None
+            try:
+                entry = read_line(line)
+            except FieldError as error:
+                problem = error.reason
+            except orjson.JSONDecodeError:
+                problem = "not valid JSON"
+            if entry is not None and entry.id != self.ids[index]:
+                problem = f"it holds entry {shown(entry.id)}"
+                entry = None
+            if entry is None:
+                reason = f"the line changed since the log was read: {problem}"
+                raise LogError([Problem(str(self.path), self.lines[index], None, reason)])
+            fetched.append(entry)
+        return fetched
+
+
+#: How many entries iterating over :class:`StoredEntries` reads again at a time.
+_FETCHED = 1024
+
+
 @frozen
 class Log:
     """The entries of a log in the order they were written, with the line (the position, in a
-    database) of each."""
+    database) of each. Its entries are held, or read again from the log when asked for
+    (:class:`StoredEntries`, from ``read_log(path, held=False)``)."""
 
     path: Path
-    entries: tuple[Entry, ...]
-    lines: tuple[int, ...]
+    entries: Sequence[Entry]
+    lines: Sequence[int]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -56,12 +156,18 @@ class Log:
 
     def dyads(self) -> tuple[Dyad, ...]:
         """The dyads the log speaks of, in the order they first appear."""
+        if isinstance(self.entries, StoredEntries):
+            return tuple(dict.fromkeys(self.entries.parties))
         return tuple(dict.fromkeys(entry.parties for entry in self.entries))
 
     def line_of(self, entry_id: str) -> int:
         """The line the entry with this id stands on."""
-        for entry, line in zip(self.entries, self.lines, strict=True):
-            if entry.id == entry_id:
+        if isinstance(self.entries, StoredEntries):
+            ids: Iterable[str] = self.entries.ids
+        else:
+            ids = (entry.id for entry in self.entries)
+        for found, line in zip(ids, self.lines, strict=True):
+            if found == entry_id:
                 return line
         msg = f"no entry {shown(entry_id)} in {self.path}"
         raise KeyError(msg)
@@ -72,9 +178,10 @@ class Store(Protocol):
 
     path: Path
 
-    def read(self, dyad: Dyad | None = None) -> Log:
+    def read(self, dyad: Dyad | None = None, *, held: bool = True) -> Log:
         """Every entry in the order written, or with ``dyad`` only that dyad's (the only ones
-        read and checked); :class:`LogError` lists every bad one."""
+        read and checked); :class:`LogError` lists every bad one. Not ``held``, the entries
+        are read again from the log when asked for (:class:`StoredEntries`)."""
         ...
 
     def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:

@@ -1,7 +1,9 @@
 """Replay: a log folded into the state of one dyad at any date, step by step, explained.
 
 A :class:`Replay` folds its entries once, keeping a checkpoint state every few entries, so the
-state at a date costs a binary search and at most ``every - 1`` reducer steps.
+state at a date costs a binary search and at most ``every - 1`` reducer steps. Given the
+entries of a log read without holding them (:class:`~tracker._log.StoredEntries`), it keeps
+where each lies and reads again only those a fold or a question needs.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from attrs import frozen
 
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
+from tracker._log import StoredEntries
 from tracker._reducer import apply, checkpoints, fold
 from tracker._state import Fulfilment, Measure, Meeting, Pending, State
 
@@ -275,7 +278,9 @@ class Replay:
     binary search and fewer than ``every`` reducer steps. :meth:`append` takes entries one at a
     time, back-dated ones too: it drops exactly the checkpoints after the new entry's place,
     and they are folded again when next needed. With ``strict``, folding raises
-    :class:`~tracker.AnomalyError` at the first anomaly.
+    :class:`~tracker.AnomalyError` at the first anomaly. Entries of a log read without
+    holding them (``read_log(path, held=False)``) are read again from it when folded or asked
+    for: the replay holds its checkpoints and where each entry lies, not the entries.
     """
 
     __slots__ = (
@@ -285,6 +290,8 @@ class Replay:
         "_entries",
         "_final",
         "_reach",
+        "_reports",
+        "_stored",
         "_view",
         "dyad",
         "every",
@@ -305,19 +312,25 @@ class Replay:
         self.dyad = dyad
         self.strict = strict
         self.every = every
-        self._entries: list[Entry] = []
+        # Each entry in fold order: the entry, or its place in the stored entries it is read from.
+        self._entries: list[Entry | int] = []
+        self._stored = entries if isinstance(entries, StoredEntries) else None
         self._days: list[date] = []
+        self._reports: list[date] = []
         self._reach: list[date] = []  # the latest report among the first i + 1 entries
-        self._by_id: dict[str, Entry] = {}
+        self._by_id: dict[str, Entry | int] = {}
         self._checkpoints = [State(dyad)]
         self._final: State | None = None
         self._view: tuple[Entry, ...] | None = None
         with collector_paused():
-            mine = sorted(
-                (entry for entry in entries if entry.parties == dyad), key=attrgetter("on")
-            )
-            for entry in mine:
-                self._insert(len(self._entries), entry)
+            if self._stored is not None:
+                self._insert_stored(self._stored)
+            else:
+                mine = sorted(
+                    (entry for entry in entries if entry.parties == dyad), key=attrgetter("on")
+                )
+                for entry in mine:
+                    self._insert(len(self._entries), entry)
             self._reach_from(0)
             self.final  # noqa: B018 - fold now, so that strict mode raises here
 
@@ -328,7 +341,7 @@ class Replay:
     def entries(self) -> tuple[Entry, ...]:
         """The entries, in the order they are folded."""
         if self._view is None:
-            self._view = tuple(self._entries)
+            self._view = tuple(self._read(0, len(self._entries)))
         return self._view
 
     @property
@@ -358,14 +371,37 @@ class Replay:
     def _insert(self, index: int, entry: Entry) -> None:
         self._entries.insert(index, entry)
         self._days.insert(index, entry.on)
+        self._reports.insert(index, entry.reported)
         self._by_id[entry.id] = entry
         self._view = None
+
+    def _insert_stored(self, stored: StoredEntries) -> None:
+        """Take this dyad's stored entries, in the order they are folded, by their places."""
+        mine = sorted(stored.of(self.dyad), key=stored.days.__getitem__)
+        self._entries.extend(mine)
+        self._days.extend(stored.days[place] for place in mine)
+        self._reports.extend(stored.reported[place] for place in mine)
+        self._by_id.update((stored.ids[place], place) for place in mine)
+
+    def _read(self, start: int, stop: int) -> list[Entry]:
+        """The entries ``start`` to ``stop`` of the fold, those stored read again at once."""
+        items = self._entries[start:stop]
+        places = [item for item in items if isinstance(item, int)]
+        if self._stored is None or not places:
+            return cast(list[Entry], items)
+        fetched = iter(self._stored.fetch(places))
+        return [next(fetched) if isinstance(item, int) else item for item in items]
+
+    def _stream(self, start: int, stop: int) -> Iterator[Entry]:
+        """The entries ``start`` to ``stop`` of the fold, read again a batch at a time."""
+        for first in range(start, stop, _BATCH):
+            yield from self._read(first, min(first + _BATCH, stop))
 
     def _reach_from(self, index: int) -> None:
         del self._reach[index:]
         latest = self._reach[-1] if self._reach else date.min
-        for entry in self._entries[index:]:
-            latest = max(latest, entry.reported)
+        for reported in self._reports[index:]:
+            latest = max(latest, reported)
             self._reach.append(latest)
 
     def _checkpoint(self, number: int) -> State:
@@ -373,7 +409,7 @@ class Replay:
         one builder frozen at each checkpoint."""
         if len(self._checkpoints) <= number:
             done = (len(self._checkpoints) - 1) * self.every
-            missing = self._entries[done : number * self.every]
+            missing = self._stream(done, number * self.every)
             states = checkpoints(missing, self._checkpoints[-1], self.every, strict=self.strict)
             self._checkpoints.extend(states)
         return self._checkpoints[number]
@@ -385,7 +421,7 @@ class Replay:
             raise IndexError(msg)
         start = count // self.every
         base = self._checkpoint(start)
-        return fold(self._entries[start * self.every : count], base, strict=self.strict)
+        return fold(self._read(start * self.every, count), base, strict=self.strict)
 
     def count_at(self, day: date) -> int:
         """How many entries happened on or before ``day``."""
@@ -402,7 +438,7 @@ class Replay:
         if known_at is None or (first_late := bisect_right(self._reach, known_at)) >= count:
             state = self.final if count == len(self._entries) else self.state(count)
         else:
-            known = (e for e in self._entries[first_late:count] if e.reported <= known_at)
+            known = (e for e in self._stream(first_late, count) if e.reported <= known_at)
             state = fold(known, self.state(first_late), strict=self.strict)
         return state.as_of(day, known_at)
 
@@ -413,7 +449,7 @@ class Replay:
         state, wrong = State(self.dyad), []
         for number, kept in enumerate(self._checkpoints):
             if number:
-                chunk = self._entries[(number - 1) * self.every : number * self.every]
+                chunk = self._read((number - 1) * self.every, number * self.every)
                 state = fold(chunk, state)
             if kept != state:
                 wrong.append(number)
@@ -422,12 +458,13 @@ class Replay:
     def step(self, index: int) -> Step:
         """Folding entry ``index``: the state before and after it."""
         before = self.state(index)
-        return Step(index, self._entries[index], before, apply(before, self._entries[index]))
+        entry = self._read(index, index + 1)[0]
+        return Step(index, entry, before, apply(before, entry))
 
     def steps(self) -> Iterator[Step]:
         """Every step of the fold, in order."""
         state = self._checkpoints[0]
-        for index, entry in enumerate(self._entries):
+        for index, entry in enumerate(self._stream(0, len(self._entries))):
             after = apply(state, entry)
             yield Step(index, entry, state, after)
             state = after
@@ -435,10 +472,14 @@ class Replay:
     def entry(self, entry_id: str) -> Entry:
         """The entry with this id."""
         try:
-            return self._by_id[entry_id]
+            found = self._by_id[entry_id]
         except KeyError:
             msg = f"no entry {entry_id!r} in the {self.dyad} replay"
             raise KeyError(msg) from None
+        if isinstance(found, int):
+            assert self._stored is not None  # a place is only ever of stored entries
+            return self._stored.fetch([found])[0]
+        return found
 
     def explain(
         self, path: str, day: date | None = None, *, known_at: date | None = None
@@ -448,6 +489,10 @@ class Replay:
         ``path`` is a part (``channels``) or one fact (``channels.nrc``) of :func:`flatten`.
         """
         return explanations(self, path, day, known_at=known_at)
+
+
+#: How many stored entries a fold reads again at a time.
+_BATCH = 1024
 
 
 class Explained(Protocol):
@@ -487,8 +532,13 @@ def replays(
     """A :class:`Replay` of each dyad of ``entries``, in the order the dyads first appear.
 
     The entries are read once and sorted out by dyad, so a log of many dyads costs what one
-    replay of all its entries would.
+    replay of all its entries would; stored entries are sorted out by what is kept of them.
     """
+    if isinstance(entries, StoredEntries):
+        return {
+            dyad: Replay(entries, dyad=dyad, strict=strict, every=every)
+            for dyad in dict.fromkeys(entries.parties)
+        }
     groups: dict[Dyad, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.parties, []).append(entry)

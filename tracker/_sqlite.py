@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
@@ -22,7 +22,14 @@ from tracker._articles import not_regular
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
 from tracker._errors import LogError, Problem, StorageError, shown
-from tracker._log import Decoding, Log, collected, open_for_writing, plan_append
+from tracker._log import (
+    Decoding,
+    Log,
+    StoredEntries,
+    collected,
+    open_for_writing,
+    plan_append,
+)
 
 __all__ = ["SqliteStore", "held_lines"]
 
@@ -214,9 +221,29 @@ class SqliteStore:
                 reason = f"the {column} column says {shown(stored)}, the entry {shown(actual)}"
                 yield Problem(str(self.path), position, _FIELDS[column], reason)
 
-    def read(self, dyad: Dyad | None = None) -> Log:
-        """Every entry (of ``dyad`` only, through the index, when given), in the order written."""
-        return collected(self.path, self.scan(dyad))
+    def read(self, dyad: Dyad | None = None, *, held: bool = True) -> Log:
+        """Every entry (of ``dyad`` only, through the index, when given), in the order written;
+        not ``held``, each read again by its position when asked for."""
+        if held:
+            return collected(self.path, self.scan(dyad))
+        stored = StoredEntries(self.path, self._lines_at)
+        decoding = Decoding(self.path, where="position")
+        for position, entry in self._decoded(decoding, dyad):
+            stored.add(position, position, entry)
+        decoding.done()
+        return Log(self.path, stored, stored.lines)
+
+    def _lines_at(self, positions: Sequence[int]) -> Iterator[bytes]:
+        """The lines at ``positions``, in that order (empty where there is none any more)."""
+        if not positions:
+            return
+        with self._reading() as db:
+            for start in range(0, len(positions), _ASKED):
+                asked = positions[start : start + _ASKED]
+                marks = ", ".join("?" * len(asked))
+                query = f"SELECT position, line FROM entries WHERE position IN ({marks})"
+                found = dict(db.execute(query, asked)) if db is not None else {}
+                yield from (found.get(position, b"") for position in asked)
 
     def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
         decoding = Decoding(self.path, where="position")
@@ -260,6 +287,9 @@ class SqliteStore:
 
 
 _MASTER = "SELECT type, name, sql FROM sqlite_master"
+
+#: How many positions one query of lines asks for (SQLite takes at most 32,766 parameters).
+_ASKED = 512
 
 
 def _last(db: sqlite3.Connection) -> int:

@@ -13,7 +13,7 @@ import fcntl
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +30,7 @@ from tracker._log import (
     Decoding,
     Log,
     Store,
+    StoredEntries,
     backend_for,
     collected,
     open_for_writing,
@@ -70,10 +71,10 @@ def bundled_log() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "nato-russia.jsonl"
 
 
-def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, Entry]]:
+def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, int, Entry]]:
     """Decode a JSONL log line by line (never the whole file in memory at once), yielding each
-    entry kept; with the decoding's dyad, only the lines of that dyad are decoded and checked,
-    as a database reads one by its index."""
+    entry kept with its line and the byte offset of its line; with the decoding's dyad, only
+    the lines of that dyad are decoded and checked, as a database reads one by its index."""
     try:
         handle = _open_regular(path)
     except OSError as error:
@@ -82,8 +83,10 @@ def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, Entry]]:
     if isinstance(handle, str):
         decoding.report(None, None, f"cannot read the log: {handle}")
         return
+    offset = 0
     with handle, collector_paused():
         for number, line in enumerate(handle, start=1):
+            start, offset = offset, offset + len(line)
             if not line.endswith(b"\n"):
                 reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
                 decoding.report(number, None, reason)
@@ -91,7 +94,25 @@ def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, Entry]]:
                 continue
             entry = decoding.decode(number, line)
             if entry is not None and decoding.keep(number, entry):
-                yield number, entry
+                yield number, start, entry
+
+
+def _lines_at(path: Path) -> Callable[[Sequence[int]], Iterator[bytes]]:
+    """What reads the lines of a JSONL log again by their byte offsets, the file opened once
+    for each batch asked for."""
+
+    def lines_at(offsets: Sequence[int]) -> Iterator[bytes]:
+        if not offsets:
+            return
+        handle = _open_regular(path)
+        if isinstance(handle, str):
+            raise unreadable(path, handle)
+        with handle:
+            for offset in offsets:
+                handle.seek(offset)
+                yield handle.readline()
+
+    return lines_at
 
 
 def _open_regular(path: Path) -> BinaryIO | str:
@@ -261,12 +282,20 @@ class JsonlStore:
     def __repr__(self) -> str:
         return f"JsonlStore({str(self.path)!r})"
 
-    def read(self, dyad: Dyad | None = None) -> Log:
-        return collected(self.path, self.scan(dyad))
+    def read(self, dyad: Dyad | None = None, *, held: bool = True) -> Log:
+        if held:
+            return collected(self.path, self.scan(dyad))
+        stored = StoredEntries(self.path, _lines_at(self.path))
+        decoding = Decoding(self.path, dyad)
+        for number, offset, entry in _scan_lines(decoding, self.path):
+            stored.add(offset, number, entry)
+        decoding.done()
+        return Log(self.path, stored, stored.lines)
 
     def scan(self, dyad: Dyad | None = None) -> Iterator[tuple[int, Entry]]:
         decoding = Decoding(self.path, dyad)
-        yield from _scan_lines(decoding, self.path)
+        for number, _, entry in _scan_lines(decoding, self.path):
+            yield number, entry
         decoding.done()
 
     def problems(self) -> tuple[Problem, ...]:
@@ -276,7 +305,7 @@ class JsonlStore:
         folder = self.path.parent / ARTICLES
         if os.path.lexists(folder):
             texts: dict[str, str | ArticleError] = {}
-            for number, entry in entries:
+            for number, _, entry in entries:
                 problems.extend(_check_quotes(self.path, number, entry, folder, texts))
         return tuple(sorted(problems, key=lambda problem: problem.line or 0))
 
@@ -355,9 +384,15 @@ def _canonical(data: dict[str, object], line: bytes) -> bytes:
         return line
 
 
-def read_log(path: str | os.PathLike[str]) -> Log:
-    """Read a whole log (JSONL or SQLite), or raise :class:`LogError` listing every bad entry."""
-    return open_store(path).read()
+def read_log(path: str | os.PathLike[str], *, held: bool = True) -> Log:
+    """Read a whole log (JSONL or SQLite), or raise :class:`LogError` listing every bad entry.
+
+    Not ``held``, every entry is decoded and checked, then only where it lies (its byte offset,
+    its position in a database) is kept and it is read again when asked for
+    (:class:`~tracker._log.StoredEntries`): a replay of such a log holds its states, not its
+    entries."""
+    store = open_store(path)
+    return store.read() if held else store.read(held=False)  # a backend without held reads
 
 
 def check_log(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
