@@ -1,7 +1,8 @@
 """Precision and recall of ``tracker ingest`` per field, on the labelled corpus and on real pages.
 
     python benchmarks/ingest_eval.py
-        [--split tuning|held_out|all|pages|held_out_pages|blind_pages] [--misses] [--pages DIR]
+        [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages]
+        [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
 on texts written for the tests. ``pages`` drafts the real pages listed (address and label) in
@@ -12,7 +13,9 @@ pages of ``benchmarks/ingest_pages/held_out.json``, labelled blind after the rul
 the first list, read from DIR (default ``~/.cache/tracker-ingest-pages-held-out``).
 ``blind_pages`` drafts the pages of ``benchmarks/ingest_pages/blind.json``, about pairs no rule
 was tuned on and labelled before ingest was run on them, read from DIR (default
-``~/.cache/tracker-ingest-pages-blind``).
+``~/.cache/tracker-ingest-pages-blind``). ``blind2_pages`` does the same for the pages of
+``benchmarks/ingest_pages/blind2.json``, about further pairs, labelled before any rule was run
+on them and kept out of tuning, read from DIR (default ``~/.cache/tracker-ingest-pages-blind2``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,11 @@ PAGE_SPLITS = {
         "blind real pages",
         HERE / "ingest_pages" / "blind.json",
         CACHE / "tracker-ingest-pages-blind",
+    ),
+    "blind2_pages": (
+        "second blind real pages",
+        HERE / "ingest_pages" / "blind2.json",
+        CACHE / "tracker-ingest-pages-blind2",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
