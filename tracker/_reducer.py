@@ -73,8 +73,8 @@ __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
 
 
 _set = object.__setattr__
-#: The fields of a state that are immutable maps: a builder writes them through a mutation
-#: of the map, opened on the first write after the state was last frozen.
+#: The fields of a state that are immutable maps: a builder writes them through mutations,
+#: each finished into a map when a state is frozen and a new mutation of it opened.
 _MAPS = (
     "roles",
     "measures",
@@ -107,11 +107,12 @@ _VALUES = (
 class StateBuilder:
     """A state being built by the reducer's rules, in containers updated in place.
 
-    Each immutable map of the state is here as it is, or as a mutation of it once written;
-    each tuple as a list once written; the measures not wholly lifted as a dict. :meth:`freeze`
-    makes a state of them, sharing with the state frozen before every part not written since,
-    and the structure of those that were. The phase is derived only after a rule wrote what
-    it is derived from, and from the few measures not lifted.
+    Each immutable map of the state is here as a mutation of it, each tuple as it is or as a
+    list once written, the measures not wholly lifted as a dict. :meth:`freeze` makes a state
+    of them: the maps share their structure with those of the state frozen before (all of it
+    for a map not written since), a tuple or the index not written since is that state's own.
+    The phase is derived only after a rule wrote what it is derived from, and from the few
+    measures not lifted.
     """
 
     __slots__ = (
@@ -125,18 +126,18 @@ class StateBuilder:
         "unlifted",
     )
 
-    roles: Map[str, Role] | MapMutation[str, Role]
-    measures: Map[str, Measure] | MapMutation[str, Measure]
-    missions: Map[str, str] | MapMutation[str, str]
-    cooperation: Map[str, CooperationStatus] | MapMutation[str, CooperationStatus]
-    stances: Map[str, Map[str, Stance]] | MapMutation[str, Map[str, Stance]]
-    fulfilled: Map[str, Fulfilment] | MapMutation[str, Fulfilment]
-    meetings: Map[str, Meeting] | MapMutation[str, Meeting]
-    activity: Map[str, Activity] | MapMutation[str, Activity]
-    coded: Map[str, CodedActivity] | MapMutation[str, CodedActivity]
-    occurrences: Map[str, str] | MapMutation[str, str]
-    latest: Map[str, date] | MapMutation[str, date]
-    provenance: Map[str, str] | MapMutation[str, str]
+    roles: MapMutation[str, Role]
+    measures: MapMutation[str, Measure]
+    missions: MapMutation[str, str]
+    cooperation: MapMutation[str, CooperationStatus]
+    stances: MapMutation[str, Map[str, Stance]]
+    fulfilled: MapMutation[str, Fulfilment]
+    meetings: MapMutation[str, Meeting]
+    activity: MapMutation[str, Activity]
+    coded: MapMutation[str, CodedActivity]
+    occurrences: MapMutation[str, str]
+    latest: MapMutation[str, date]
+    provenance: MapMutation[str, str]
     pending: tuple[Pending, ...] | list[Pending]
     unlapsed: tuple[Pending, ...] | list[Pending]
     anomalies: tuple[Anomaly, ...] | list[Anomaly]
@@ -158,7 +159,9 @@ class StateBuilder:
 
     def load(self, state: State) -> None:
         """Go on from ``state`` (one a rule written against states returned)."""
-        for name in (*_MAPS, *_SEQUENCES, *_VALUES):
+        for name in _MAPS:
+            _set(self, name, getattr(state, name).mutate())
+        for name in (*_SEQUENCES, *_VALUES):
             _set(self, name, getattr(state, name))
         self.unlifted = dict(state.unlifted)
         self._unlifted_map: Map[str, Measure] | None = state.unlifted
@@ -168,10 +171,8 @@ class StateBuilder:
         """The state so far, never to change again."""
         state = object.__new__(State)
         for name in _MAPS:
-            value = getattr(self, name)
-            if type(value) is not Map:
-                value = value.finish()
-                _set(self, name, value)
+            value = getattr(self, name).finish()
+            _set(self, name, value.mutate())
             _set(state, name, value)
         for name in _SEQUENCES:
             value = getattr(self, name)
@@ -186,14 +187,6 @@ class StateBuilder:
         _set(state, "unlifted", self._unlifted_map)
         return state
 
-    def open(self, name: str) -> MapMutation[str, Any]:
-        """The map field ``name``, to write."""
-        value = getattr(self, name)
-        if type(value) is Map:
-            value = value.mutate()
-            _set(self, name, value)
-        return value  # type: ignore[no-any-return]
-
     def listed(self, name: str) -> list[Any]:
         """The tuple field ``name``, as a list to write."""
         value = getattr(self, name)
@@ -204,16 +197,14 @@ class StateBuilder:
 
     def whole(self, name: str) -> Map[str, Any]:
         """The map field ``name`` as an immutable map, to read through (a mutation is not)."""
-        value = getattr(self, name)
-        if type(value) is not Map:
-            value = value.finish()
-            _set(self, name, value)
+        value = getattr(self, name).finish()
+        _set(self, name, value.mutate())
         return value  # type: ignore[no-any-return]
 
     def put_measure(self, measure: Measure) -> None:
         """Add or replace a measure, keeping the index of those not wholly lifted."""
         key = measure.key
-        self.open("measures")[key] = measure
+        self.measures[key] = measure
         if measure.standing(None):
             self.unlifted[key] = measure
         else:
@@ -357,18 +348,18 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     provenance: MapMutation[str, str]
     if first is None:
         _rule(builder, entry)
-        builder.open("occurrences")[key] = ident
+        builder.occurrences[key] = ident
         goldstein = entry.event_code().goldstein
         score = builder.score + goldstein
         month = _month(entry)
-        builder.open("activity")[month] = builder.activity.get(month, _NO_ACTIVITY).add(goldstein)
-        provenance = builder.open("provenance")
+        builder.activity[month] = builder.activity.get(month, _NO_ACTIVITY).add(goldstein)
+        provenance = builder.provenance
         if score != builder.score:
             provenance["score"] = ident
             builder.score = score
         provenance["level"] = ident  # the month's tone, and so the level, moved
     else:
-        provenance = builder.open("provenance")
+        provenance = builder.provenance
         if _add_report(builder, entry, first):
             provenance["meetings"] = ident
     if builder.phase_moved():
@@ -383,12 +374,12 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
         _lapsing(builder, on)
         builder.unlapsed_from = on
     if entry.stances:
-        stances = builder.open("stances")
+        stances = builder.stances
         for stance in entry.stances:
             stances[stance.actor] = stances.get(stance.actor, Map()).set(stance.issue, stance)
             provenance[f"stances.{stance.actor}.{stance.issue}"] = ident
     if entry.cooperation:
-        cooperation = builder.open("cooperation")
+        cooperation = builder.cooperation
         for note in entry.cooperation:
             cooperation[note.area] = note.status
             provenance[f"cooperation.{note.area}"] = ident
@@ -415,7 +406,7 @@ def _evidence(builder: StateBuilder, entry: Entry) -> None:
     key = entry.occurrence()
     if key not in builder.occurrences:
         _rule(builder, entry)
-        builder.open("occurrences")[key] = entry.id
+        builder.occurrences[key] = entry.id
     builder.applied += 1
 
 
@@ -428,7 +419,7 @@ def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:
     meeting = builder.meetings.get(first)
     if meeting is None:
         return False
-    builder.open("meetings")[first] = Meeting(
+    builder.meetings[first] = Meeting(
         meeting.entry,
         meeting.kind,
         meeting.on,
@@ -455,8 +446,8 @@ def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     ]
     if not done:
         return
-    fulfilled = builder.open("fulfilled")
-    provenance = builder.open("provenance")
+    fulfilled = builder.fulfilled
+    provenance = builder.provenance
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
     for item in done:  # by identity: equal items are all answered alike
         fulfilment = Fulfilment(item, entry.id, on)
@@ -562,7 +553,7 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 
 def _anomaly(builder: StateBuilder, entry: Entry, name: str, message: str) -> None:
     builder.listed("anomalies").append(Anomaly(entry.id, name, message))
-    builder.open("provenance")["anomalies"] = entry.id
+    builder.provenance["anomalies"] = entry.id
 
 
 def _know_channel(
@@ -571,21 +562,21 @@ def _know_channel(
     """Name a channel in the state, with the role its name implies unless one is given."""
     if role is None and channel in builder.roles:
         return
-    builder.open("roles")[channel] = role or channel_role(channel)
-    builder.open("provenance")[f"channels.{channel}"] = entry.id
+    builder.roles[channel] = role or channel_role(channel)
+    builder.provenance[f"channels.{channel}"] = entry.id
 
 
 def _know_mission(builder: StateBuilder, entry: Entry, mission: str, owner: str) -> None:
     if builder.missions.get(mission) == owner:
         return
-    builder.open("missions")[mission] = owner
-    builder.open("provenance")[f"missions.{mission}"] = entry.id
+    builder.missions[mission] = owner
+    builder.provenance[f"missions.{mission}"] = entry.id
     builder.phase_inputs_written()
 
 
 def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
-    provenance = builder.open("provenance")
+    provenance = builder.provenance
     provenance["measures"] = entry.id
     if measure.role != MISSION:
         provenance[f"channels.{measure.target}"] = entry.id
@@ -662,14 +653,14 @@ def _hold_meeting(
         sorts.append(COUNCIL)
     if formal:
         sorts += [FORMAL_COUNCIL, f"{channel}.formal"]
-    latest = builder.open("latest")
+    latest = builder.latest
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
     builder.phase_inputs_written()
-    provenance = builder.open("provenance")
+    provenance = builder.provenance
     provenance["meetings"] = entry.id
     provenance[f"channels.{channel}"] = entry.id  # a meeting on it moves its status
-    builder.open("meetings")[entry.id] = meeting
+    builder.meetings[entry.id] = meeting
 
 
 def _changed(
@@ -832,5 +823,5 @@ def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
 def _coded(entry: CodedEvent, builder: StateBuilder) -> None:
     month = _month(entry)
     bucket = builder.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
-    builder.open("coded")[month] = bucket
-    builder.open("provenance")["coded"] = entry.id
+    builder.coded[month] = bucket
+    builder.provenance["coded"] = entry.id
