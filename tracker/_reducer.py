@@ -244,7 +244,7 @@ class StateBuilder:
             return self.freeze().phase
         # After every day: the measures in force are those not wholly lifted.
         force = list(self.unlifted.values())
-        found = phase_in_force(force, self.whole("latest"), self.whole("missions"), self.dyad, at)
+        found = phase_in_force(force, self.latest, self.whole("missions"), self.dyad, at)
         if found is not None:
             return found
         return Phase.NORMALIZED if len(self.measures) else Phase.NORMAL
@@ -656,7 +656,8 @@ def _hold_meeting(
     latest = builder.latest
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
-    builder.phase_inputs_written()
+    if builder.unlifted or builder.at is not None:  # after every day, the phase reads
+        builder.phase_inputs_written()  # meetings only while some measure stands
     provenance = builder.provenance
     provenance["meetings"] = entry.id
     provenance[f"channels.{channel}"] = entry.id  # a meeting on it moves its status

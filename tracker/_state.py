@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from attrs import Factory, field, fields, frozen
-from immutables import Map
+from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, Role, Stance
@@ -242,11 +242,14 @@ LAPSE_AFTER = timedelta(days=90)
 OPEN_LAPSE_AFTER = timedelta(days=365)
 
 
+_ONE_DAY = timedelta(days=1)
+
+
 def _lapse_day(item: Pending) -> date:
     window = item.expected
     if window.end is None:
         return window.start + OPEN_LAPSE_AFTER
-    return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+    return window.end + max(LAPSE_AFTER, window.end - window.start + _ONE_DAY)
 
 
 @frozen
@@ -595,7 +598,7 @@ _DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
 
 def phase_in_force(
     force: list[Measure],
-    latest: Mapping[str, date],
+    latest: Map[str, date] | MapMutation[str, date],
     missions: Map[str, str],
     dyad: Dyad,
     at: date | None,
