@@ -91,7 +91,6 @@ def test_a_step_leaves_the_state_it_was_given_as_it_was() -> None:
     assert state.applied > 0
 
 
-
 @LOGS
 @given(
     logs(nonsense=True, max_size=12),

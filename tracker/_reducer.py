@@ -9,11 +9,11 @@ this module::
     def _(entry: SanctionsEased, state: State) -> State:
         ...
 
-The rules of the built-in types are written once, against a :class:`StateBuilder`: a state
-updated in place. :func:`apply` gives each step a builder of its own and freezes it, so it
-stays pure; :func:`fold` and :func:`checkpoints` run every entry through one builder and
-freeze it only where a state is asked for. States are immutable and share structure, so each
-step costs about the same however long the log is.
+The rules of the built-in types are written once, against a :class:`StateBuilder`: a state's
+parts in containers updated in place. :func:`apply` gives each step a builder of its own and
+freezes it, so it stays pure; :func:`fold` and :func:`checkpoints` run every entry through one
+builder and freeze it only where a state is asked for. States are immutable and share
+structure, so each step costs about the same however long the log is.
 """
 
 from __future__ import annotations
