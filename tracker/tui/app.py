@@ -35,7 +35,9 @@ class TrackerApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, path: Path, *, at: date | None = None, settings: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, *, at: date | None = None, settings: Path | None = None
+    ) -> None:
         super().__init__()
         self.path = path
         self.main = MainScreen(opening=at)
