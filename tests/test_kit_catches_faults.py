@@ -154,8 +154,17 @@ def hands_out_one_state(entries: Sequence[Entry], state: State, every: int) -> I
     return [states[-1] for _ in states]
 
 
+def shares_one_part(entries: Sequence[Entry], state: State, every: int) -> Iterable[State]:
+    """An accumulator whose states share one part it goes on writing, the others frozen as
+    they should be: once the fold is over, every checkpoint's provenance reads as the last."""
+    states = list(checkpoints(entries, state, every))
+    return [evolve(handed, provenance=states[-1].provenance) for handed in states]
+
+
 @pytest.mark.parametrize(
-    "fault", [forgets_stated_expectations, hands_out_one_state], ids=["forgets", "aliases"]
+    "fault",
+    [forgets_stated_expectations, hands_out_one_state, shares_one_part],
+    ids=["forgets", "aliases", "shares-a-part"],
 )
 def test_a_broken_accumulator_breaks_its_law_on_a_small_log(
     fault: Callable[[Sequence[Entry], State, int], Iterable[State]],

@@ -9,11 +9,11 @@ this module::
     def _(entry: SanctionsEased, state: State) -> State:
         ...
 
-The rules of the built-in types are written once, against a :class:`StateBuilder`: a state
-updated in place. :func:`apply` gives each step a builder of its own and freezes it, so it
-stays pure; :func:`fold` and :func:`checkpoints` run every entry through one builder and
-freeze it only where a state is asked for. States are immutable and share structure, so each
-step costs about the same however long the log is.
+The rules of the built-in types are written once, against a :class:`StateBuilder`: a state's
+parts in containers updated in place. :func:`apply` gives each step a builder of its own and
+freezes it, so it stays pure; :func:`fold` and :func:`checkpoints` run every entry through one
+builder and freeze it only where a state is asked for. States are immutable and share
+structure, so each step costs about the same however long the log is.
 """
 
 from __future__ import annotations
@@ -25,14 +25,15 @@ from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, TypeVar
 
-from attrs import evolve, fields
-from immutables import Map
+from immutables import Map, MapMutation
 
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
     CodedEvent,
+    CooperationStatus,
     CouncilMeeting,
+    Dyad,
     Entry,
     Expulsion,
     FollowUp,
@@ -42,6 +43,7 @@ from tracker._entries import (
     PresenceAction,
     PresenceMeasure,
     Role,
+    Stance,
     Suspension,
     channel_role,
     level_of,
@@ -63,75 +65,189 @@ from tracker._state import (
     Pending,
     Phase,
     State,
+    last_lifting,
+    phase_in_force,
 )
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
 
 
-#: The fields of a state.
-_FIELDS = tuple(attribute.name for attribute in fields(State))
 _set = object.__setattr__
+#: The fields of a state that are immutable maps: a builder writes them through mutations,
+#: each finished into a map when a state is frozen and a new mutation of it opened.
+_MAPS = (
+    "roles",
+    "measures",
+    "missions",
+    "cooperation",
+    "stances",
+    "fulfilled",
+    "meetings",
+    "activity",
+    "coded",
+    "occurrences",
+    "latest",
+    "provenance",
+)
+#: The fields of a state that are tuples: a builder writes them as lists.
+_SEQUENCES = ("pending", "unlapsed", "anomalies")
+#: The fields of a state kept as they are.
+_VALUES = (
+    "dyad",
+    "at",
+    "known_at",
+    "score",
+    "applied",
+    "lifted_until",
+    "unlapsed_from",
+    "lapsed_last",
+)
 
 
 class StateBuilder:
-    """A state being built by the reducer's rules, updated in place.
+    """A state being built by the reducer's rules, in containers updated in place.
 
-    :attr:`state` is the state so far; :meth:`update` sets its fields without making a new
-    state, and :meth:`freeze` hands it out, after which the next step starts on a copy, so a
-    state handed out never changes. A step copies at most once, however many updates it makes.
+    Each immutable map of the state is here as a mutation of it, each tuple as it is or as a
+    list once written, the measures not wholly lifted as a dict. :meth:`freeze` makes a state
+    of them: the maps share their structure with those of the state frozen before (all of it
+    for a map not written since), a tuple or the index not written since is that state's own.
+    The phase is derived only after a rule wrote what it is derived from, and from the few
+    measures not lifted.
     """
 
-    __slots__ = ("_inputs", "_origin", "_phase", "_shared", "state")
+    __slots__ = (
+        *_MAPS,
+        *_SEQUENCES,
+        *_VALUES,
+        "_origin",
+        "_phase",
+        "_stale",
+        "_unlifted_map",
+        "unlifted",
+    )
+
+    roles: MapMutation[str, Role]
+    measures: MapMutation[str, Measure]
+    missions: MapMutation[str, str]
+    cooperation: MapMutation[str, CooperationStatus]
+    stances: MapMutation[str, Map[str, Stance]]
+    fulfilled: MapMutation[str, Fulfilment]
+    meetings: MapMutation[str, Meeting]
+    activity: MapMutation[str, Activity]
+    coded: MapMutation[str, CodedActivity]
+    occurrences: MapMutation[str, str]
+    latest: MapMutation[str, date]
+    provenance: MapMutation[str, str]
+    pending: tuple[Pending, ...] | list[Pending]
+    unlapsed: tuple[Pending, ...] | list[Pending]
+    anomalies: tuple[Anomaly, ...] | list[Anomaly]
+    dyad: Dyad
+    at: date | None
+    known_at: date | None
+    score: float
+    applied: int
+    lifted_until: date
+    unlapsed_from: date
+    lapsed_last: date
+    unlifted: dict[str, Measure]
 
     def __init__(self, state: State) -> None:
-        self.state = state
-        self._shared = True  # the state may be seen elsewhere: copied before it is written
+        self.load(state)
         self._origin = state
-        self._phase: Phase | None = None  # derived from _inputs, once it has been
-        self._inputs = _phase_inputs(state)
+        self._phase: Phase | None = None  # that of _origin, until derived
+        self._stale = False  # whether what the phase is derived from was written since
 
-    def update(self, **changes: Any) -> None:
-        """Set fields of the state, with values of their final types (immutable maps, tuples):
-        attrs' converters are not run."""
-        self.thaw()
-        state = self.state
-        for name, value in changes.items():
-            _set(state, name, value)
+    def load(self, state: State) -> None:
+        """Go on from ``state`` (one a rule written against states returned)."""
+        for name in _MAPS:
+            _set(self, name, getattr(state, name).mutate())
+        for name in (*_SEQUENCES, *_VALUES):
+            _set(self, name, getattr(state, name))
+        self.unlifted = dict(state.unlifted)
+        self._unlifted_map: Map[str, Measure] | None = state.unlifted
+        self._stale = True
 
     def freeze(self) -> State:
         """The state so far, never to change again."""
-        self._shared = True
-        return self.state
+        state = object.__new__(State)
+        for name in _MAPS:
+            value = getattr(self, name).finish()
+            _set(self, name, value.mutate())
+            _set(state, name, value)
+        for name in _SEQUENCES:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                value = tuple(value)
+                _set(self, name, value)
+            _set(state, name, value)
+        for name in _VALUES:
+            _set(state, name, getattr(self, name))
+        if self._unlifted_map is None:
+            self._unlifted_map = Map(self.unlifted)
+        _set(state, "unlifted", self._unlifted_map)
+        return state
 
-    def replace(self, state: State) -> None:
-        """Go on from ``state`` (one a rule written against states returned)."""
-        self.state, self._shared = state, True
+    def listed(self, name: str) -> list[Any]:
+        """The tuple field ``name``, as a list to write."""
+        value = getattr(self, name)
+        if type(value) is tuple:
+            value = list(value)
+            _set(self, name, value)
+        return value  # type: ignore[no-any-return]
 
-    def thaw(self) -> None:
-        """Make :attr:`state` this builder's own: a copy of it, if it was handed out."""
-        if self._shared:
-            new = object.__new__(State)
-            old = self.state
-            for name in _FIELDS:
-                _set(new, name, getattr(old, name))
-            self.state, self._shared = new, False
+    def whole(self, name: str) -> Map[str, Any]:
+        """The map field ``name`` as an immutable map, to read through (a mutation is not)."""
+        value = getattr(self, name).finish()
+        _set(self, name, value.mutate())
+        return value  # type: ignore[no-any-return]
+
+    def put_measure(self, measure: Measure) -> None:
+        """Add or replace a measure, keeping the index of those not wholly lifted."""
+        key = measure.key
+        self.measures[key] = measure
+        if measure.standing(None):
+            self.unlifted[key] = measure
+        else:
+            self.unlifted.pop(key, None)
+            self.lifted_until = max(self.lifted_until, last_lifting(measure))
+        self._unlifted_map = None
+        self._stale = True
+
+    def phase_inputs_written(self) -> None:
+        """Say that what the phase is derived from, besides the measures, was written."""
+        self._stale = True
+
+    def may_stand(self, at: date | None) -> Iterable[Measure]:
+        """:meth:`State.may_stand` of the state so far."""
+        day = date.max if at is None else at
+        if day >= self.lifted_until:
+            return self.unlifted.values()
+        return self.whole("measures").values()
+
+    def may_await(self, at: date) -> tuple[Pending, ...] | list[Pending]:
+        """:meth:`State.may_await` of the state so far."""
+        return self.unlapsed if at >= self.unlapsed_from else self.pending
 
     def phase_moved(self) -> bool:
         """Whether the phase differs from when this was last asked (or from the state the
-        builder began with): derived only when what it is derived from changed, and once."""
-        state = self.state
-        inputs = _phase_inputs(state)
-        if all(map(is_, inputs, self._inputs)):
+        builder began with): derived only when what it is derived from was written since."""
+        if not self._stale:
             return False
+        self._stale = False
         before = self._origin.phase if self._phase is None else self._phase
-        self._phase, self._inputs = state.phase, inputs
+        self._phase = self._current_phase()
         return self._phase is not before
 
-
-def _phase_inputs(state: State) -> tuple[object, ...]:
-    """What :attr:`State.phase` is derived from, besides the dyad: compared by identity, which
-    states that share structure make cheap."""
-    return (state.measures, state.latest, state.missions, state.at)
+    def _current_phase(self) -> Phase:
+        at = self.at
+        if at is not None:  # a state answering a day: derived as the state derives it
+            return self.freeze().phase
+        # After every day: the measures in force are those not wholly lifted.
+        force = list(self.unlifted.values())
+        found = phase_in_force(force, self.latest, self.whole("missions"), self.dyad, at)
+        if found is not None:
+            return found
+        return Phase.NORMALIZED if len(self.measures) else Phase.NORMAL
 
 
 @singledispatch
@@ -159,7 +275,6 @@ def _builds(cls: type[_E]) -> Callable[[Callable[[_E, StateBuilder], None]], Non
     def register(building: Callable[[_E, StateBuilder], None]) -> None:
         def on_state(entry: _E, state: State) -> State:
             builder = StateBuilder(state)
-            builder.thaw()
             building(entry, builder)
             return builder.freeze()
 
@@ -204,16 +319,20 @@ def checkpoints(
 
 
 def _strict_step(builder: StateBuilder, entry: Entry, *, strict: bool) -> None:
-    known = len(builder.state.anomalies)
+    if not strict:
+        _step(builder, entry)
+        return
+    known = len(builder.anomalies)
     _step(builder, entry)
-    if strict and len(builder.state.anomalies) > known:
-        raise AnomalyError(builder.state.anomalies[known])
+    if len(builder.anomalies) > known:
+        raise AnomalyError(builder.anomalies[known])
 
 
 def _step(builder: StateBuilder, entry: Entry) -> None:
     """What :func:`apply` does, on a builder."""
-    _check_dyad(builder.state, entry)
-    builder.thaw()
+    if entry.parties is not builder.dyad and entry.parties != builder.dyad:
+        msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {builder.dyad}"
+        raise ValueError(msg)
     if entry.CURATED:
         _curated_step(builder, entry)
     else:
@@ -224,70 +343,47 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     """A curated fact: its type's rule, and what every such entry does."""
     _resolve_follow_ups(builder, entry)
     key = entry.occurrence()
-    first = builder.state.occurrences.get(key)
+    first = builder.occurrences.get(key)
+    ident = entry.id
+    provenance: MapMutation[str, str]
     if first is None:
         _rule(builder, entry)
-        state = builder.state
-        occurrences = state.occurrences.set(key, entry.id)
+        builder.occurrences[key] = ident
         goldstein = entry.event_code().goldstein
-        score = state.score + goldstein
+        score = builder.score + goldstein
         month = _month(entry)
-        activity = state.activity.set(month, state.activity.get(month, _NO_ACTIVITY).add(goldstein))
-        meetings = state.meetings
+        builder.activity[month] = builder.activity.get(month, _NO_ACTIVITY).add(goldstein)
+        provenance = builder.provenance
+        if score != builder.score:
+            provenance["score"] = ident
+            builder.score = score
+        provenance["level"] = ident  # the month's tone, and so the level, moved
     else:
-        state = builder.state
-        occurrences, score, activity = state.occurrences, state.score, state.activity
-        meetings = _add_report(state, entry, first)
-    provenance = state.provenance.mutate()
+        provenance = builder.provenance
+        if _add_report(builder, entry, first):
+            provenance["meetings"] = ident
     if builder.phase_moved():
-        provenance["phase"] = entry.id
-    if score != state.score:
-        provenance["score"] = entry.id
-    if activity is not state.activity:  # the month's tone, and so the level, moved
-        provenance["level"] = entry.id
-    if meetings is not state.meetings:
-        provenance["meetings"] = entry.id
-    changes: dict[str, Any] = {}
+        provenance["phase"] = ident
     expectations = entry.expectations()
-    unlapsed, since = state.unlapsed, state.unlapsed_from
     if expectations:
-        changes["pending"], unlapsed = _expected(state, entry, expectations)
+        _expected(builder, entry, expectations)
         for follow_up in expectations:
-            provenance[f"pending.{follow_up.kind}"] = entry.id
-    lapsed_last = state.lapsed_last
-    if entry.on > since:  # what lapsed by this day leaves the index
-        unlapsed, lapsed_last = _lapsing(unlapsed, entry.on, lapsed_last)
-        since = entry.on
+            provenance[f"pending.{follow_up.kind}"] = ident
+    on = entry.on
+    if on > builder.unlapsed_from:  # what lapsed by this day leaves the index
+        _lapsing(builder, on)
+        builder.unlapsed_from = on
     if entry.stances:
-        stances = state.stances.mutate()
+        stances = builder.stances
         for stance in entry.stances:
             stances[stance.actor] = stances.get(stance.actor, Map()).set(stance.issue, stance)
-            provenance[f"stances.{stance.actor}.{stance.issue}"] = entry.id
-        changes["stances"] = stances.finish()
+            provenance[f"stances.{stance.actor}.{stance.issue}"] = ident
     if entry.cooperation:
-        cooperation = state.cooperation.mutate()
+        cooperation = builder.cooperation
         for note in entry.cooperation:
             cooperation[note.area] = note.status
-            provenance[f"cooperation.{note.area}"] = entry.id
-        changes["cooperation"] = cooperation.finish()
-    builder.update(
-        occurrences=occurrences,
-        score=score,
-        activity=activity,
-        meetings=meetings,
-        provenance=provenance.finish(),
-        applied=state.applied + 1,
-        unlapsed=unlapsed,
-        unlapsed_from=since,
-        lapsed_last=lapsed_last,
-        **changes,
-    )
-
-
-def _check_dyad(state: State, entry: Entry) -> None:
-    if entry.parties != state.dyad:
-        msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this state's {state.dyad}"
-        raise ValueError(msg)
+            provenance[f"cooperation.{note.area}"] = ident
+    builder.applied += 1
 
 
 def _rule(builder: StateBuilder, entry: Entry) -> None:
@@ -297,8 +393,7 @@ def _rule(builder: StateBuilder, entry: Entry) -> None:
     if building is not None:
         building(entry, builder)
         return
-    builder.replace(found(entry, builder.freeze()))
-    builder.thaw()
+    builder.load(found(entry, builder.freeze()))
 
 
 _NO_ACTIVITY = Activity()
@@ -309,99 +404,113 @@ def _evidence(builder: StateBuilder, entry: Entry) -> None:
     """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
     curated (level, score, expectations, stances, cooperation) reads it."""
     key = entry.occurrence()
-    if key not in builder.state.occurrences:
+    if key not in builder.occurrences:
         _rule(builder, entry)
-        builder.update(occurrences=builder.state.occurrences.set(key, entry.id))
-    builder.update(applied=builder.state.applied + 1)
+        builder.occurrences[key] = entry.id
+    builder.applied += 1
 
 
 def _month(entry: Entry) -> str:
     return f"{entry.on.year:04d}-{entry.on.month:02d}"
 
 
-def _add_report(state: State, entry: Entry, first: str) -> Map[str, Meeting]:
-    """A second report of one occurrence: the meeting it reports gains a report."""
-    meeting = state.meetings.get(first)
+def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:
+    """A second report of one occurrence: the meeting it reports, if any, gains a report."""
+    meeting = builder.meetings.get(first)
     if meeting is None:
-        return state.meetings
-    return state.meetings.set(first, evolve(meeting, reports=(*meeting.reports, entry.id)))
+        return False
+    builder.meetings[first] = Meeting(
+        meeting.entry,
+        meeting.kind,
+        meeting.on,
+        meeting.channel,
+        meeting.formal,
+        (*meeting.reports, entry.id),
+        meeting.level,
+        meeting.precision,
+    )
+    return True
 
 
 def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     """Fulfil the expectations that the entry answers: of its type and what they say of it
     (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
-    state = builder.state
+    on, kind = entry.on, entry.TYPE
     done = [
         item
-        for item in state.may_await(entry.on)
-        if item.kind == entry.TYPE
-        and item.announced <= entry.on
-        and not item.lapsed(entry.on)
+        for item in builder.may_await(on)
+        if item.kind == kind
+        and item.announced <= on
+        and not item.lapsed(on)
         and entry.fulfils(item)
     ]
     if not done:
         return
-    fulfilled = state.fulfilled.mutate()
-    provenance = state.provenance.mutate()
-    for item in done:
-        fulfilment = Fulfilment(item, entry.id, entry.on)
+    fulfilled = builder.fulfilled
+    provenance = builder.provenance
+    pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
+    for item in done:  # by identity: equal items are all answered alike
+        fulfilment = Fulfilment(item, entry.id, on)
         fulfilled[fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
-    answered = {id(item) for item in done}  # by identity: equal items are all answered alike
-    builder.update(
-        pending=tuple(item for item in state.pending if id(item) not in answered),
-        unlapsed=tuple(item for item in state.unlapsed if id(item) not in answered),
-        fulfilled=fulfilled.finish(),
-        provenance=provenance.finish(),
-    )
+        _replace(pending, item)
+        _replace(unlapsed, item)
 
 
-def _expected(
-    state: State, entry: Entry, expectations: Iterable[FollowUp]
-) -> tuple[tuple[Pending, ...], tuple[Pending, ...]]:
-    """The pending items with the entry's ``expectations`` added, and the index of those that
-    may still be awaited or restated (:meth:`State.may_await`) kept with them."""
-    pending, unlapsed = list(state.pending), list(state.unlapsed)
+def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[FollowUp]) -> None:
+    """Add the entry's ``expectations`` to the pending items, and to the index of those that
+    may still be awaited or restated (:meth:`State.may_await`)."""
+    pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
     for follow_up in expectations:
         # Outside the index, every window ended by lapsed_last: one starting later meets none.
-        pool = unlapsed if follow_up.expected.start > state.lapsed_last else pending
+        pool = unlapsed if follow_up.expected.start > builder.lapsed_last else pending
         was = next((item for item in pool if _same_expectation(item, follow_up)), None)
         if was is None:
             now = _new_expectation(follow_up, entry)
             pending.append(now)
             unlapsed.append(now)
             continue
-        now = evolve(
-            was,
-            expected=was.expected.narrower(follow_up.expected),
-            phrases=_unique((*was.phrases, follow_up.phrase)),
-            reports=_unique((*was.reports, entry.id)),
-            detail=was.detail or follow_up.detail,
+        now = Pending(
+            was.kind,
+            was.expected.narrower(follow_up.expected),
+            was.announced,
+            was.source,
+            _unique((*was.phrases, follow_up.phrase)),
+            _unique((*was.reports, entry.id)),
+            was.detail or follow_up.detail,
+            was.forum,
+            was.level,
+            was.formal,
         )
-        pending[_place(pending, was)] = now
-        if any(item is was for item in unlapsed):
-            unlapsed[_place(unlapsed, was)] = now
-        else:  # a lapsed expectation restated: every item joins the index, in order, until
-            unlapsed = list(pending)  # the next day that comes prunes it
-    return tuple(pending), tuple(unlapsed)
+        _replace(pending, was, now)
+        if not _replace(unlapsed, was, now):  # a lapsed expectation restated: every item
+            unlapsed = builder.unlapsed = list(pending)  # joins the index, in order, until
+            # the next day that comes prunes it
 
 
-def _lapsing(
-    unlapsed: tuple[Pending, ...], day: date, lapsed_last: date
-) -> tuple[tuple[Pending, ...], date]:
-    """The index without what lapsed by ``day``, and the last day of the windows left out."""
-    kept = []
-    for item in unlapsed:
+def _lapsing(builder: StateBuilder, day: date) -> None:
+    """Leave out of the index what lapsed by ``day``, keeping the last day of their windows."""
+    kept, lapsed_last = [], builder.lapsed_last
+    for item in builder.unlapsed:
         if _may_be_restated(item, day):
             kept.append(item)
         elif item.expected.last > lapsed_last:
             lapsed_last = item.expected.last
-    return tuple(kept), lapsed_last
+    if len(kept) < len(builder.unlapsed):
+        builder.unlapsed, builder.lapsed_last = kept, lapsed_last
 
 
-def _place(items: list[Pending], item: Pending) -> int:
-    """Where ``item`` itself stands in ``items`` (by identity, never comparing the others)."""
-    return next(compress(count(), map(is_, items, repeat(item))))
+def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
+    """Replace ``item`` itself in ``items`` (found by identity, never comparing the others)
+    by ``by``, or remove it; whether it was there."""
+    place = next(compress(count(), map(is_, items, repeat(item))), None)
+    if place is None:
+        return False
+    if by is None:
+        del items[place]
+    else:
+        items[place] = by
+    return True
 
 
 def _may_be_restated(item: Pending, day: date) -> bool:
@@ -443,44 +552,35 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _anomaly(builder: StateBuilder, entry: Entry, name: str, message: str) -> None:
-    state = builder.state
-    builder.update(
-        anomalies=(*state.anomalies, Anomaly(entry.id, name, message)),
-        provenance=state.provenance.set("anomalies", entry.id),
-    )
+    builder.listed("anomalies").append(Anomaly(entry.id, name, message))
+    builder.provenance["anomalies"] = entry.id
 
 
 def _know_channel(
     builder: StateBuilder, entry: Entry, channel: str, role: Role | None = None
 ) -> None:
     """Name a channel in the state, with the role its name implies unless one is given."""
-    state = builder.state
-    if channel in state.roles and role is None:
+    if role is None and channel in builder.roles:
         return
-    builder.update(
-        roles=state.roles.set(channel, role or channel_role(channel)),
-        provenance=state.provenance.set(f"channels.{channel}", entry.id),
-    )
+    builder.roles[channel] = role or channel_role(channel)
+    builder.provenance[f"channels.{channel}"] = entry.id
 
 
 def _know_mission(builder: StateBuilder, entry: Entry, mission: str, owner: str) -> None:
-    state = builder.state
-    if state.missions.get(mission) == owner:
+    if builder.missions.get(mission) == owner:
         return
-    builder.update(
-        missions=state.missions.set(mission, owner),
-        provenance=state.provenance.set(f"missions.{mission}", entry.id),
-    )
+    builder.missions[mission] = owner
+    builder.provenance[f"missions.{mission}"] = entry.id
+    builder.phase_inputs_written()
 
 
 def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
-    state = builder.state
-    provenance = state.provenance.mutate()
+    provenance = builder.provenance
     provenance["measures"] = entry.id
     if measure.role != MISSION:
         provenance[f"channels.{measure.target}"] = entry.id
-    builder.update(provenance=provenance.finish(), **state.with_measure(measure))
+    builder.put_measure(measure)
 
 
 def _impose(
@@ -496,8 +596,7 @@ def _impose(
 ) -> None:
     """A measure of the entry's party on ``target``, in force from ``effective``, weighing
     the entry's Goldstein value unless ``weight`` says otherwise."""
-    state = builder.state
-    role = MISSION if target in state.missions else str(state.roles.get(target, MISSION))
+    role = MISSION if target in builder.missions else str(builder.roles.get(target, MISSION))
     measure = Measure(
         entry=entry.id,
         by=entry.actor,
@@ -514,13 +613,13 @@ def _impose(
 
 
 def _standing(
-    state: State, target: str, by: str | None, on: date, levels: tuple[str, ...] = ()
+    builder: StateBuilder, target: str, by: str | None, on: date, levels: tuple[str, ...] = ()
 ) -> list[Measure]:
     """The measures on ``target`` not wholly lifted by ``on``, of party ``by`` (any party when
     ``None``), that apply at one of ``levels`` (any level when empty)."""
     return [
         measure
-        for measure in state.may_stand(on)
+        for measure in builder.may_stand(on)
         if measure.target == target
         and (by is None or measure.by == by)
         and measure.standing(on)
@@ -539,7 +638,6 @@ def _hold_meeting(
     formal: bool,
     level: str = "",
 ) -> None:
-    state = builder.state
     meeting = Meeting(
         entry.id,
         entry.TYPE,
@@ -555,16 +653,37 @@ def _hold_meeting(
         sorts.append(COUNCIL)
     if formal:
         sorts += [FORMAL_COUNCIL, f"{channel}.formal"]
-    latest = state.latest.mutate()
+    latest = builder.latest
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
-    provenance = state.provenance.mutate()
+    if builder.unlifted or builder.at is not None:  # after every day, the phase reads
+        builder.phase_inputs_written()  # meetings only while some measure stands
+    provenance = builder.provenance
     provenance["meetings"] = entry.id
     provenance[f"channels.{channel}"] = entry.id  # a meeting on it moves its status
-    builder.update(
-        meetings=state.meetings.set(entry.id, meeting),
-        latest=latest.finish(),
-        provenance=provenance.finish(),
+    builder.meetings[entry.id] = meeting
+
+
+def _changed(
+    measure: Measure,
+    *,
+    relaxed: date | None = None,
+    liftings: tuple[Lifting, ...] | None = None,
+) -> Measure:
+    """``measure`` relaxed on a day or with other liftings, the rest as it was."""
+    return Measure(
+        measure.entry,
+        measure.by,
+        measure.target,
+        measure.effect,
+        measure.role,
+        measure.announced,
+        measure.effective,
+        measure.weight,
+        measure.levels,
+        measure.formal,
+        measure.relaxed if relaxed is None else relaxed,
+        measure.liftings if liftings is None else liftings,
     )
 
 
@@ -573,18 +692,17 @@ def _lift(builder: StateBuilder, entry: Entry, measures: list[Measure], lift: Li
         entry.id, lift.effective or entry.on, tuple(level_of(level) for level in lift.levels)
     )
     for measure in measures:
-        _put_measure(builder, entry, evolve(measure, liftings=(*measure.liftings, lifting)))
+        _put_measure(builder, entry, _changed(measure, liftings=(*measure.liftings, lifting)))
 
 
 @_builds(ChannelEstablished)
 def _established(entry: ChannelEstablished, builder: StateBuilder) -> None:
-    state = builder.state
     dissolved = [
-        m for m in _standing(state, entry.channel, None, entry.on) if m.effect is Effect.DISSOLVE
+        m for m in _standing(builder, entry.channel, None, entry.on) if m.effect is Effect.DISSOLVE
     ]
     if dissolved:
         _lift(builder, entry, dissolved, Lift(entry.channel))
-    elif entry.channel in state.roles:
+    elif entry.channel in builder.roles:
         message = f"establishes channel {entry.channel!r}, which exists already"
         _anomaly(builder, entry, "channel_exists", message)
     _know_channel(builder, entry, entry.channel, Role(entry.role) if entry.role else None)
@@ -592,10 +710,9 @@ def _established(entry: ChannelEstablished, builder: StateBuilder) -> None:
 
 @_builds(Suspension)
 def _suspension(entry: Suspension, builder: StateBuilder) -> None:
-    state = builder.state
     for channel in entry.channels:
         _know_channel(builder, entry, channel)
-        standing = _standing(state, channel, entry.by, entry.on, entry.levels)
+        standing = _standing(builder, channel, entry.by, entry.on, entry.levels)
         if any(not measure.eased(entry.on) for measure in standing):
             message = f"{entry.by} suspends channel {channel!r}, which it suspended already"
             _anomaly(builder, entry, "already_suspended", message)
@@ -613,25 +730,24 @@ def _suspension(entry: Suspension, builder: StateBuilder) -> None:
 
 @_builds(MinisterialDecision)
 def _decision(entry: MinisterialDecision, builder: StateBuilder) -> None:
-    state = builder.state
     party = None if entry.jointly else entry.by
     for channel in entry.resumes:
-        measures = _standing(state, channel, party, entry.on)
-        if not measures and channel not in state.roles:
+        measures = _standing(builder, channel, party, entry.on)
+        if not measures and channel not in builder.roles:
             # The log may begin mid-story: a channel never named before was under a measure.
             _know_channel(builder, entry, channel)
             weight = Suspension.CODE.goldstein
             _impose(builder, entry, channel, Effect.SUSPEND, weight=weight)
-            measures = _standing(state, channel, party, entry.on)
+            measures = _standing(builder, channel, party, entry.on)
         if not measures:
             message = f"decides to resume channel {channel!r}, where no measure is in force"
             _anomaly(builder, entry, "not_suspended", message)
         for measure in measures:
             if measure.relaxed is None:
-                _put_measure(builder, entry, evolve(measure, relaxed=entry.on))
+                _put_measure(builder, entry, _changed(measure, relaxed=entry.on))
     for lift in entry.lifts:
-        measures = _standing(state, lift.target, party, entry.on, lift.levels)
-        known = lift.target in state.roles or lift.target in state.missions
+        measures = _standing(builder, lift.target, party, entry.on, lift.levels)
+        known = lift.target in builder.roles or lift.target in builder.missions
         if not measures and known:
             message = f"lifts a measure on {lift.target!r}, where none is in force"
             _anomaly(builder, entry, "not_suspended", message)
@@ -646,13 +762,12 @@ def _informal_meeting(entry: InformalMeeting, builder: StateBuilder) -> None:
 
 @_builds(CouncilMeeting)
 def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
-    state = builder.state
-    if entry.council not in state.roles:
+    if entry.council not in builder.roles:
         _know_channel(builder, entry, entry.council, Role.FORUM)
     level = level_of(entry.level)
     blocking = [
         m
-        for m in state.may_stand(entry.on)
+        for m in builder.may_stand(entry.on)
         if m.target == entry.council
         and m.effect is Effect.SUSPEND
         and m.covers(level, entry.on)
@@ -666,14 +781,14 @@ def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
     )
 
 
-def _other(state: State, party: str) -> str:
-    return state.dyad.second if party == state.dyad.first else state.dyad.first
+def _other(dyad: Dyad, party: str) -> str:
+    return dyad.second if party == dyad.first else dyad.first
 
 
 @_builds(Expulsion)
 def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
-    if entry.mission not in builder.state.missions:
-        _know_mission(builder, entry, entry.mission, _other(builder.state, entry.by))
+    if entry.mission not in builder.missions:
+        _know_mission(builder, entry, entry.mission, _other(builder.dyad, entry.by))
     _impose(builder, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
 
 
@@ -691,9 +806,7 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
         _know_mission(builder, entry, entry.mission, entry.of)
     if entry.action is PresenceAction.OPENED:
         closures = [
-            m
-            for m in _standing(builder.state, entry.mission, None, entry.on)
-            if m.effect is Effect.CLOSE
+            m for m in _standing(builder, entry.mission, None, entry.on) if m.effect is Effect.CLOSE
         ]
         _lift(builder, entry, closures, Lift(entry.mission, effective=entry.effective))
         return
@@ -709,10 +822,7 @@ def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
 
 @_builds(CodedEvent)
 def _coded(entry: CodedEvent, builder: StateBuilder) -> None:
-    state = builder.state
     month = _month(entry)
-    bucket = state.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
-    builder.update(
-        coded=state.coded.set(month, bucket),
-        provenance=state.provenance.set("coded", entry.id),
-    )
+    bucket = builder.coded.get(month, _NO_CODED_ACTIVITY).add(entry.quad_class, entry.goldstein)
+    builder.coded[month] = bucket
+    builder.provenance["coded"] = entry.id

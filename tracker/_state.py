@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from attrs import Factory, field, fields, frozen
-from immutables import Map
+from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, Role, Stance
@@ -242,11 +242,14 @@ LAPSE_AFTER = timedelta(days=90)
 OPEN_LAPSE_AFTER = timedelta(days=365)
 
 
+_ONE_DAY = timedelta(days=1)
+
+
 def _lapse_day(item: Pending) -> date:
     window = item.expected
     if window.end is None:
         return window.start + OPEN_LAPSE_AFTER
-    return window.end + max(LAPSE_AFTER, timedelta(days=window.days))
+    return window.end + max(LAPSE_AFTER, window.end - window.start + _ONE_DAY)
 
 
 @frozen
@@ -388,7 +391,8 @@ def _months_back(day: date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _last_lifting(measure: Measure) -> date:
+def last_lifting(measure: Measure) -> date:
+    """The last day a lifting of ``measure`` takes effect (``date.min`` with none)."""
     return max((lifting.on for lifting in measure.liftings), default=date.min)
 
 
@@ -398,7 +402,7 @@ def _unlifted(state: State) -> Map[str, Measure]:
 
 def _lifted_until(state: State) -> date:
     lifted = (m for m in state.measures.values() if not m.standing(None))
-    return max(map(_last_lifting, lifted), default=date.min)
+    return max(map(last_lifting, lifted), default=date.min)
 
 
 @frozen
@@ -479,21 +483,6 @@ class State:
         before it. A fold looks at the few not lapsed, however many the log has seen lapse."""
         return self.unlapsed if at >= self.unlapsed_from else self.pending
 
-    def with_measure(self, measure: Measure) -> dict[str, Any]:
-        """The fields of a state with ``measure`` added or replaced, its index kept."""
-        key, unlifted, until = measure.key, self.unlifted, self.lifted_until
-        if measure.standing(None):
-            unlifted = unlifted.set(key, measure)
-        else:
-            if key in unlifted:
-                unlifted = unlifted.delete(key)
-            until = max(until, _last_lifting(measure))
-        return {
-            "measures": self.measures.set(key, measure),
-            "unlifted": unlifted,
-            "lifted_until": until,
-        }
-
     def in_force(self) -> list[Measure]:
         """The measures in force on ``at`` (wholly or in part), earliest first."""
         return sorted(
@@ -537,58 +526,14 @@ class State:
     @property
     def phase(self) -> Phase:
         """The phase, by the first row of the README's phase table that holds on ``at``."""
-        force = self.in_force()
-        held = {sort: day for sort, day in self.latest.items() if sort in _SORTS}
-        rupture = self._rupture(force)
-        if rupture is not None:
-            met = held.get(MEETING, date.min)
-            silent = self.at is not None and self.at - met >= SEVERED_AFTER
-            if met < rupture or silent:
-                return Phase.SEVERED
-        dialogue = [
-            m
-            for m in force
-            if m.effect in (Effect.SUSPEND, Effect.DISSOLVE) and m.role in _DIALOGUE_ROLES
-        ]
-        if dialogue:
-            since = max(m.effective for m in dialogue)
-            if held.get(FORMAL_COUNCIL, date.min) < since:
-                if held.get(COUNCIL, date.min) >= since:
-                    return Phase.INFORMAL_COUNCIL
-                if held.get(MEETING, date.min) >= since:
-                    return Phase.CONTACTS_RESUMED
-                if any(m.eased(self.at, since) for m in dialogue):
-                    return Phase.REENGAGEMENT_DECIDED
-                return Phase.SUSPENDED
-            # The council meets formally again: what its parties eased on the dialogue has
-            # ended in practice, whether or not they lifted it in form.
-            ended = {m.key for m in dialogue if m.eased(self.at)}
-            force = [m for m in force if m.key not in ended]
-        if any(m.effect is Effect.SUSPEND for m in force):
-            return Phase.COOPERATION_SUSPENDED
-        if force:
-            return Phase.STRAINED
+        force = [m for m in self.may_stand(self.at) if m.in_force(self.at)]
+        phase = phase_in_force(force, self.latest, self.missions, self.dyad, self.at)
+        if phase is not None:
+            return phase
         day = date.max if self.at is None else self.at
         if any(m.effective <= day for m in self.measures.values()):
             return Phase.NORMALIZED
         return Phase.NORMAL
-
-    def _rupture(self, force: list[Measure]) -> date | None:
-        """The day relations broke, if they are broken on ``at``: a forum declared defunct,
-        diplomatic relations suspended, or every mission and office of both parties closed
-        (consular posts aside)."""
-        days = [
-            m.effective
-            for m in force
-            if (m.effect is Effect.DISSOLVE and m.role == Role.FORUM)
-            or (m.effect is Effect.SUSPEND and m.role == Role.RELATIONS)
-        ]
-        closures = {m.target: m.effective for m in force if m.effect is Effect.CLOSE}
-        owners = set(self.missions.values())
-        both = bool(self.missions) and owners >= {self.dyad.first, self.dyad.second}
-        if both and all(mission in closures for mission in self.missions):
-            days.append(max(closures[mission] for mission in self.missions))
-        return max(days, default=None)
 
     # -- the level of relations --------------------------------------------------------------
 
@@ -647,10 +592,70 @@ class State:
 
 #: The fields of a state, those derived from the others included.
 _STATE_FIELDS = tuple(attribute.name for attribute in fields(State))
-#: The sorts of meeting in :attr:`State.latest` that the phase reads.
-_SORTS = frozenset((MEETING, COUNCIL, FORMAL_COUNCIL))
 #: The roles of the channels whose suspension suspends the dialogue.
 _DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
+
+
+def phase_in_force(
+    force: list[Measure],
+    latest: Map[str, date] | MapMutation[str, date],
+    missions: Map[str, str],
+    dyad: Dyad,
+    at: date | None,
+) -> Phase | None:
+    """The phase on ``at`` of a state whose measures in force are ``force`` (in any order),
+    by the rows of the phase table above its last two; ``None`` when none of them holds."""
+    met = latest.get(MEETING, date.min)
+    rupture = _rupture(force, missions, dyad)
+    if rupture is not None:
+        silent = at is not None and at - met >= SEVERED_AFTER
+        if met < rupture or silent:
+            return Phase.SEVERED
+    dialogue = [
+        m
+        for m in force
+        if m.effect in (Effect.SUSPEND, Effect.DISSOLVE) and m.role in _DIALOGUE_ROLES
+    ]
+    if dialogue:
+        since = max(m.effective for m in dialogue)
+        if latest.get(FORMAL_COUNCIL, date.min) < since:
+            if latest.get(COUNCIL, date.min) >= since:
+                return Phase.INFORMAL_COUNCIL
+            if met >= since:
+                return Phase.CONTACTS_RESUMED
+            if any(m.eased(at, since) for m in dialogue):
+                return Phase.REENGAGEMENT_DECIDED
+            return Phase.SUSPENDED
+        # The council meets formally again: what its parties eased on the dialogue has
+        # ended in practice, whether or not they lifted it in form.
+        ended = {m.key for m in dialogue if m.eased(at)}
+        force = [m for m in force if m.key not in ended]
+    if any(m.effect is Effect.SUSPEND for m in force):
+        return Phase.COOPERATION_SUSPENDED
+    if force:
+        return Phase.STRAINED
+    return None
+
+
+def _rupture(force: list[Measure], missions: Map[str, str], dyad: Dyad) -> date | None:
+    """The day relations broke, if the measures in force break them: a forum declared
+    defunct, diplomatic relations suspended, or every mission and office of both parties
+    closed (consular posts aside)."""
+    days = [
+        m.effective
+        for m in force
+        if (m.effect is Effect.DISSOLVE and m.role == Role.FORUM)
+        or (m.effect is Effect.SUSPEND and m.role == Role.RELATIONS)
+    ]
+    closures: dict[str, date] = {}  # the latest closure of each target
+    for m in force:
+        if m.effect is Effect.CLOSE and m.effective >= closures.get(m.target, m.effective):
+            closures[m.target] = m.effective
+    if closures and missions and all(mission in closures for mission in missions):
+        owners = set(missions.values())
+        if owners >= {dyad.first, dyad.second}:
+            days.append(max(closures[mission] for mission in missions))
+    return max(days, default=None)
 
 
 #: How many months, up to the replay's, :func:`coded_activity` gives by default.
