@@ -94,7 +94,7 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
         (GEORGIA, "2009-12-31"),
         (CUBA, "2017-12-31"),
         (EU_RUSSIA, "2014-12-31"),
-        (KOSOVO, "2020-07-11"),  # before the dialogue met again: see the boycott test below
+        (KOSOVO, "2020-12-31"),
     ],
     ids=_name,
 )
@@ -208,6 +208,13 @@ def test_each_geneva_round_is_the_one_the_last_announced(georgia: tracker.Replay
     assert not state.awaited()
 
 
+def test_talks_in_another_forum_do_not_restore_broken_relations(georgia: tracker.Replay) -> None:
+    state = _at(georgia, "2008-11-20")
+    assert state.meetings  # the second Geneva round was held
+    assert state.phase is tracker.Phase.SEVERED
+    assert _at(georgia, "2009-12-31").phase is tracker.Phase.SEVERED
+
+
 def test_interests_sections_restore_neither_relations_nor_embassies(
     georgia: tracker.Replay,
 ) -> None:
@@ -238,6 +245,7 @@ def test_the_decision_of_december_2014_eases_the_break_and_awaits_talks(
     cuba: tracker.Replay,
 ) -> None:
     state = _at(cuba, "2014-12-18")
+    assert state.phase is tracker.Phase.REENGAGEMENT_DECIDED  # embassies still closed
     assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
     (relations,) = [m for m in state.in_force() if m.target == RELATIONS]
     assert relations.eased(state.at)
@@ -356,6 +364,18 @@ def test_the_resumed_dialogue_meets_as_announced(kosovo: tracker.Replay) -> None
     assert state.level > _at(kosovo, "2019-06-01").level
 
 
+def test_a_boycott_ends_when_its_party_sits_at_the_table_again(kosovo: tracker.Replay) -> None:
+    assert _at(kosovo, "2020-07-11").phase is tracker.Phase.SUSPENDED
+    state = _at(kosovo, "2020-07-13")
+    assert not state.in_force()
+    assert state.phase is tracker.Phase.NORMALIZED
+    (boycott,) = state.measures.values()
+    assert [lifting.entry for lifting in boycott.liftings] == [
+        "dialogue-resumes-by-video-2020-07-12"
+    ]
+    assert not state.anomalies  # a de facto measure does not make the meeting an anomaly
+
+
 # -- through the command ---------------------------------------------------------------------
 
 
@@ -367,6 +387,9 @@ def test_the_command_replays_another_pair_in_either_order(
         assert main(["state", "--log", str(CUBA), "--dyad", dyad, "--at", day, "--json"]) == 0
         states[day] = orjson.loads(capsys.readouterr().out)
     assert states["2014-12-16"]["dyad"] == states["2015-07-21"]["dyad"] == "CUB-USA"
+    # Without --dyad, a log of one pair replays that pair.
+    assert main(["state", "--log", str(CUBA), "--at", "2015-07-21", "--json"]) == 0
+    assert orjson.loads(capsys.readouterr().out) == states["2015-07-21"]
     assert states["2014-12-16"]["phase"] == "severed"
     assert states["2015-07-21"]["phase"] == "normalized"
     assert states["2015-07-21"]["level"]["value"] > states["2014-12-16"]["level"]["value"]

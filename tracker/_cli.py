@@ -95,7 +95,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true", help=help_text)
 
     def replay_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+        sub.add_argument(
+            "--dyad",
+            type=dyad,
+            help=f"the pair, as A-B (default: the log's only pair, or {DEFAULT_DYAD})",
+        )
         sub.add_argument("--known-at", type=day, help="replay only entries reported by this day")
         sub.add_argument("--json", action="store_true", help="print JSON")
 
@@ -344,20 +348,29 @@ def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
     replay."""
     store = open_store(args.log or bundled_log())
     if args.log and isinstance(store, JsonlStore) and os.path.lexists(index_path(store.path)):
-        warm = indexed_replay(store.path, args.dyad)
+        warm = indexed_replay(store.path, args.dyad or DEFAULT_DYAD)
         if warm is not None:
+            args.dyad = warm.dyad
             return warm
     return _replay(args)
 
 
 def _replay(args: argparse.Namespace) -> Replay:
-    """The replay of the dyad asked for, from only that dyad's entries of the log."""
+    """The replay of the dyad asked for, from only that dyad's entries of the log; without
+    ``--dyad``, of NATO-RUS, or of the log's only dyad when it has no entry of NATO-RUS."""
     store = open_store(args.log or bundled_log())
-    log = store.read(args.dyad)
+    asked = args.dyad
+    log = store.read(asked or DEFAULT_DYAD)
     if not log.entries:
-        known = ", ".join(map(str, store.read().dyads())) or "none"
-        msg = f"no entry of dyad {args.dyad} in {log.path} (dyads: {known})"
-        raise UsageError(msg)
+        dyads = store.read().dyads()
+        if asked is not None or len(dyads) != 1:
+            known = ", ".join(map(str, dyads)) or "none"
+            msg = f"no entry of dyad {asked or DEFAULT_DYAD} in {log.path} (dyads: {known})"
+            if asked is None and dyads:
+                msg += "; say which with --dyad"
+            raise UsageError(msg)
+        log = store.read(dyads[0])
+    args.dyad = log.entries[0].parties
     return Replay(log.entries, dyad=args.dyad)
 
 

@@ -656,6 +656,13 @@ def _hold_meeting(
     latest = builder.latest
     for sort in sorts:
         latest[sort] = max(entry.on, latest.get(sort, entry.on))
+    boycotts = [
+        m
+        for m in _standing(builder, channel, None, entry.on)
+        if m.effect is Effect.SUSPEND and not m.formal
+    ]
+    if boycotts:  # a measure never decided ends when its party sits at the table again
+        _lift(builder, entry, boycotts, Lift(channel))
     if builder.unlifted or builder.at is not None:  # after every day, the phase reads
         builder.phase_inputs_written()  # meetings only while some measure stands
     provenance = builder.provenance
@@ -770,6 +777,7 @@ def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
         for m in builder.may_stand(entry.on)
         if m.target == entry.council
         and m.effect is Effect.SUSPEND
+        and m.formal  # a de facto measure ends with the meeting instead
         and m.covers(level, entry.on)
         and (m.relaxed is None or m.relaxed > entry.on)
     ]

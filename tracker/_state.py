@@ -606,7 +606,12 @@ def phase_in_force(
     """The phase on ``at`` of a state whose measures in force are ``force`` (in any order),
     by the rows of the phase table above its last two; ``None`` when none of them holds."""
     met = latest.get(MEETING, date.min)
-    rupture = _rupture(force, missions, dyad)
+    relations = [m for m in force if m.effect is Effect.SUSPEND and m.role == Role.RELATIONS]
+    if any(not m.eased(at) for m in relations):
+        # Relations broken off stay broken, whatever meetings are held (delegates may meet in
+        # another's forum), until a party decides to restore them.
+        return Phase.SEVERED
+    rupture = None if relations else _rupture(force, missions, dyad)
     if rupture is not None:
         silent = at is not None and at - met >= SEVERED_AFTER
         if met < rupture or silent:
@@ -638,15 +643,10 @@ def phase_in_force(
 
 
 def _rupture(force: list[Measure], missions: Map[str, str], dyad: Dyad) -> date | None:
-    """The day relations broke, if the measures in force break them: a forum declared
-    defunct, diplomatic relations suspended, or every mission and office of both parties
-    closed (consular posts aside)."""
-    days = [
-        m.effective
-        for m in force
-        if (m.effect is Effect.DISSOLVE and m.role == Role.FORUM)
-        or (m.effect is Effect.SUSPEND and m.role == Role.RELATIONS)
-    ]
+    """The day relations broke, if the measures in force break them short of breaking off
+    relations: a forum declared defunct, or every mission and office of both parties closed
+    (consular posts aside)."""
+    days = [m.effective for m in force if m.effect is Effect.DISSOLVE and m.role == Role.FORUM]
     closures: dict[str, date] = {}  # the latest closure of each target
     for m in force:
         if m.effect is Effect.CLOSE and m.effective >= closures.get(m.target, m.effective):
