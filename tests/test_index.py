@@ -153,6 +153,18 @@ def test_an_index_built_with_other_entry_types_is_rebuilt(
     assert index_path(path).stat().st_ino != built
 
 
+def test_an_index_built_by_other_rules_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "log.jsonl"
+    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
+    assert indexed_replay(path, DYAD) is not None
+    built = index_path(path).stat().st_ino
+    monkeypatch.setattr(_index, "_rules_digest", lambda: "the rules of another release")
+    assert indexed_replay(path, DYAD) is not None
+    assert index_path(path).stat().st_ino != built
+
+
 def _history(folder: Path) -> Path:
     log = folder / "history.jsonl"
     log.write_bytes(tracker.bundled_log().read_bytes())

@@ -21,6 +21,7 @@ A log with problems is never indexed: its readers take the cold path, which repo
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import os
@@ -37,6 +38,7 @@ import attrs
 import orjson
 from immutables import Map
 
+from tracker import _codec, _entries, _reducer, _state
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
@@ -92,12 +94,22 @@ def index_path(log: Path) -> Path:
 
 
 def _types() -> str:
-    """The entry types registered, by name, class and version: an index built with other
-    types (another ``--plugin``) decoded other entries."""
+    """The entry types registered, by name, class and version, and the code that folds them
+    into states: an index built with other types (another ``--plugin``) decoded other entries,
+    and one built by other rules holds other states."""
     kinds = sorted(
         (name, cls.__module__, cls.__qualname__, cls.VERSION) for name, cls in entry_types().items()
     )
-    return orjson.dumps(kinds).decode()
+    return orjson.dumps([kinds, _rules_digest()]).decode()
+
+
+@functools.cache
+def _rules_digest() -> str:
+    """A digest of the modules whose code decides what a state is."""
+    digest = hashlib.blake2b(digest_size=16)
+    for module in (_codec, _entries, _reducer, _state):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
 
 
 class IndexedReplay:
