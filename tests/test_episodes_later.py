@@ -59,6 +59,20 @@ def test_measures_announced_for_a_later_day_are_not_yet_in_force(history: tracke
     }
 
 
+def test_a_new_cap_replaces_the_one_before(history: tracker.Replay) -> None:
+    caps = [
+        m for m in _at(history, "2021-11-02").measures.values() if m.effect is tracker.Effect.CAP
+    ]
+    by_entry = {m.entry: m for m in caps}
+    old = by_entry["nato-caps-russian-mission-twenty-2018-03-27"]
+    new = by_entry["nato-caps-russian-mission-ten-2021-10-06"]
+    assert [(x.entry, x.on) for x in old.liftings] == [(new.entry, date(2021, 10, 31))]
+    in_force = {entry for _, _, entry in _in_force(_at(history, "2021-11-02"))}
+    assert new.entry in in_force
+    assert old.entry not in in_force
+    assert old.entry in {entry for _, _, entry in _in_force(_at(history, "2021-10-30"))}
+
+
 def test_every_mission_closed_with_no_meeting_since_is_severed(history: tracker.Replay) -> None:
     assert _at(history, "2021-10-31").phase is tracker.Phase.COOPERATION_SUSPENDED
     state = _at(history, "2021-11-02")

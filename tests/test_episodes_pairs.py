@@ -155,7 +155,7 @@ def test_the_cap_of_455_takes_force_on_1_september(us_russia: tracker.Replay) ->
     assert ("USA", "rus_consulate_san_francisco") in _in_force(state)
     assert state.level < _at(us_russia, "2017-07-27").level
     (measure,) = [m for m in state.in_force() if m.entry == "russia-caps-us-mission-455-2017-07-28"]
-    assert measure.effect is tracker.Effect.RESTRICT
+    assert measure.effect is tracker.Effect.CAP
 
 
 def test_consulates_closed_on_both_sides_leave_relations_strained_not_severed(

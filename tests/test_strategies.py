@@ -194,7 +194,7 @@ def _joint_lift(log: tuple) -> bool:
 
 def _measures_on_missions(log: tuple) -> bool:
     effects = {measure.effect for measure in _measures(log)}
-    return bool({Effect.RESTRICT, Effect.CLOSE} & effects)
+    return bool({Effect.RESTRICT, Effect.CAP, Effect.CLOSE} & effects)
 
 
 def _defunct_and_set_up_again(log: tuple) -> bool:

@@ -801,7 +801,7 @@ def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
 
 
 _PRESENCE_EFFECTS = {
-    PresenceAction.CAPPED: Effect.RESTRICT,
+    PresenceAction.CAPPED: Effect.CAP,
     PresenceAction.RESTRICTED: Effect.RESTRICT,
     PresenceAction.SUSPENDED: Effect.CLOSE,
     PresenceAction.CLOSED: Effect.CLOSE,
@@ -819,6 +819,11 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
         _lift(builder, entry, closures, Lift(entry.mission, effective=entry.effective))
         return
     effect = _PRESENCE_EFFECTS[entry.action]
+    if effect is Effect.CAP:  # a mission has one size: a new cap replaces its party's last
+        caps = [
+            m for m in _standing(builder, entry.mission, entry.by, entry.on) if m.effect is effect
+        ]
+        _lift(builder, entry, caps, Lift(entry.mission, effective=entry.effective))
     _impose(builder, entry, entry.mission, effect, effective=entry.effective)
 
 

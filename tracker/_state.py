@@ -77,7 +77,8 @@ class Effect(StrEnum):
     """What a measure does to its target."""
 
     SUSPEND = "suspend"  #: a channel suspended
-    RESTRICT = "restrict"  #: a mission capped or restricted, its members expelled
+    RESTRICT = "restrict"  #: a mission's access restricted, its members expelled
+    CAP = "cap"  #: a mission's size capped (a new cap of its party replaces it)
     CLOSE = "close"  #: a mission or office suspended or closed
     DISSOLVE = "dissolve"  #: a body declared defunct
 

@@ -342,7 +342,9 @@ class _Story:
             by=by,
             channels=channels,
             reason=f"the {crisis.replace('_', ' ')} that {by} condemned",
-            de_facto=self.rng.random() < 0.2,
+            # Only a counter-measure on military contacts, where no meeting is held, is left
+            # de facto: a meeting on its channel would end one, and nothing would remain to lift.
+            de_facto=self.rng.random() < 0.4 and channels == (MILITARY,),
             effective=self.day + timedelta(days=self.rng.randint(1, 14)) if later else None,
             stances=(self._stance(by),),
             cooperation=(self._cooperation(CooperationStatus.SUSPENDED),),

@@ -600,12 +600,21 @@ def _contradictions(
     kinds: tuple[str, ...] | None,
 ) -> list[Entry]:
     """Two entries of one day that the built-in rules find anomalous whatever came before: a
-    party suspends a channel at every level from that day (anomalous if it had already), and
-    the channel's council meets formally."""
+    party formally suspends a channel at every level from that day (anomalous if it had
+    already), and the channel's council meets formally (which would end a de facto one)."""
     channel = draw(_COUNCILS)
     party = draw(st.sampled_from((dyad.first, dyad.second)))
     pair: tuple[tuple[type[Entry], dict[str, object]], ...] = (
-        (Suspension, {"by": party, "channels": (channel,), "levels": (), "effective": None}),
+        (
+            Suspension,
+            {
+                "by": party,
+                "channels": (channel,),
+                "levels": (),
+                "effective": None,
+                "de_facto": False,
+            },
+        ),
         (CouncilMeeting, {"council": channel, "formal": True}),
     )
     return [
