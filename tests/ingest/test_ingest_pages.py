@@ -426,3 +426,19 @@ def test_a_drafted_event_is_false_when_its_type_or_parties_are_not_the_labels(
     figures = evaluate_pages(labels, tmp_path)
     assert figures.pages == 1
     assert len(figures.false_events) == int(counted)
+
+
+def test_a_day_run_into_the_start_of_the_first_line_is_the_pages_stamp() -> None:
+    text = page("saved-with-leading-date.txt")
+    [stamp] = find_stamps(text)
+    assert (stamp.day, stamp.trust, stamp.number) == (date(2024, 3, 5), Trust.PAGE, 1)
+    read = read_page("saved.txt", text)
+    assert read.sentences[0].text.startswith("Britain summoned the Iranian ambassador")
+    assert draft_article("saved.txt", text).published == date(2024, 3, 5)
+
+
+def test_a_stamp_with_a_serbian_month_is_read() -> None:
+    text = page("serbian-stamp.txt")
+    [stamp] = find_stamps(text)
+    assert (stamp.day, stamp.trust) == (date(2023, 9, 14), Trust.PAGE)
+    assert draft_article("serbian.txt", text).published == date(2023, 9, 14)
