@@ -184,7 +184,9 @@ def _state_names() -> dict[str, str | None]:
         standard = [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
         for form in (*standard, *spec.get("names", ()), *spec.get("adjectives", ())):
             if form and not re.search(r"[,()]", form):
+                # A page may write the apostrophe curly ("People’s Republic of China").
                 forms[form.removeprefix("the ")] = code
+                forms[form.removeprefix("the ").replace("'", "\u2019")] = code
         for form in spec.get("capitals", ()):
             forms[form] = code
     for form in ambiguity["shared"]:
