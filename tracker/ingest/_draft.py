@@ -958,10 +958,11 @@ def _announced(mention: EventMention) -> bool:
 
 def _hedged(mention: EventMention) -> bool:
     """Whether the clause of a mention, or what leads to it, tells only a possibility; the
-    mention's own word is no hedge (a proposal is made by proposing)."""
+    mention's own words are no hedge (a proposal is made by proposing, an envoy sent home by
+    calling on them to leave)."""
     end = mention.start + len(mention.trigger)
     hedge = hedged(mention.sentence.text, end)
-    own = hedge is not None and hedge.lower() == mention.trigger.lower()
+    own = hedge is not None and mention.trigger.lower().startswith(hedge.lower())
     return hedge is not None and not own and not mention.sentence.headline
 
 
