@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tracker.ingest import draft_article
 from tracker.ingest._data import load
-from tracker.ingest._parties import party_mentions, party_name
+from tracker.ingest._parties import named_pairs, party_mentions, party_name
 
 STATES = load("countries")["countries"]
 AMBIGUITY = load("countries")["ambiguity"]
@@ -172,3 +172,40 @@ def test_a_curly_apostrophe_names_the_same_state() -> None:
     assert codes("at the invitation of the People\u2019s Republic of China") == ["CHN"]
     assert codes("at the invitation of the People's Republic of China") == ["CHN"]
     assert codes("the Republic of China on Taiwan") == ["TWN", "TWN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("He met the foreign ministers of Armenia and Azerbaijan.", [("ARM", "AZE")]),
+        ("the envoy for the Belgrade-Pristina dialogue", [("SRB", "XKX")]),
+        ("the dialogue between Belgrade and Pristina", [("SRB", "XKX")]),
+        ("talks between the US and China", [("USA", "CHN")]),
+        ("Russia said on Monday and Ukraine agreed on Tuesday.", []),
+        ("Britain and France met in Paris.", []),
+    ],
+)
+def test_two_parties_named_as_the_sides_are_a_pair(text: str, pairs: list[tuple[str, str]]) -> None:
+    assert list(named_pairs(text)) == pairs
+
+
+@pytest.mark.parametrize(
+    ("lead", "parties"),
+    [
+        (
+            "US Secretary of State Antony Blinken met the foreign ministers of Armenia and "
+            "Azerbaijan in New York on Monday, the State Department said.",
+            "ARM-AZE",
+        ),
+        (
+            "EU envoy Miroslav Lajcak met Serbian officials in Brussels on Monday for the next "
+            "round of the dialogue between Belgrade and Pristina, the EU said.",
+            "SRB-XKX",
+        ),
+    ],
+)
+def test_a_host_or_mediator_is_no_side_of_the_meeting_it_holds(lead: str, parties: str) -> None:
+    text = f"Ministers meet in New York\n\nNEW YORK (Reuters) - {lead}\n"
+    draft = draft_article("news.txt", text, published=date(2022, 9, 19))
+    assert draft.entry is not None
+    assert str(draft.entry.parties) == parties

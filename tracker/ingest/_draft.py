@@ -44,6 +44,7 @@ from tracker.ingest._parties import (
     Person,
     Role,
     member_of,
+    named_pairs,
     participant,
     party_mentions,
     party_name,
@@ -420,6 +421,22 @@ class _Builder:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
+        # whoever else hosts, mediates or is named more; a pair of two others is another event.
+        pairs: Counter[tuple[str, str]] = Counter()
+        for mention in support:
+            for pair in named_pairs(mention.sentence.text):
+                if set(pair) & set(ranked[:2]):
+                    pairs[pair] += mention.position
+        if pairs:
+            (named, weight), *_ = pairs.most_common(1)
+            self.note(
+                "parties",
+                (m.sentence.text for m in support),
+                f"the two parties named as the sides ({weight}); the most named: "
+                + ", ".join(f"{c} {counts[c]}" for c in ranked),
+            )
+            return Dyad(*named)
         if len(ranked) == 1 and (other := self._other_party(ranked[0])):
             ranked.append(other)
         if len(ranked) < 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 from functools import cache
@@ -19,6 +20,7 @@ __all__ = [
     "Role",
     "member_of",
     "membership_periods",
+    "named_pairs",
     "participant",
     "party_mentions",
     "party_name",
@@ -273,6 +275,33 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if code is not None:
             found.append((code, start))
     return tuple(found)
+
+
+_PAIRED_AFTER = re.compile(
+    r"(?:\bbetween|\b(?:ministers?|leaders|presidents|heads of (?:state|government)|delegations"
+    r"|representatives|envoys|negotiators|officials) of) (?:the )?$"
+)
+
+
+def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of parties a text names as the two sides: "between A and B", "the foreign
+    ministers of A and B", "the A-B dialogue". A host or mediator named beside them is none."""
+    found = party_mentions(text)
+    pairs = []
+    for (first, start), (second, next_start) in itertools.pairwise(found):
+        word = _state_pattern().match(text, start) or next(
+            (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
+        )
+        if word is None or first == second:
+            continue
+        gap = text[word.end() : next_start]
+        hyphen = gap in ("-", "\u2013")
+        joined = bool(re.fullmatch(r" and (?:the )?", gap)) and bool(
+            _PAIRED_AFTER.search(text[:start])
+        )
+        if hyphen or joined:
+            pairs.append((first, second))
+    return tuple(pairs)
 
 
 def party_name(code: str) -> str:
