@@ -209,3 +209,15 @@ def test_a_host_or_mediator_is_no_side_of_the_meeting_it_holds(lead: str, partie
     draft = draft_article("news.txt", text, published=date(2022, 9, 19))
     assert draft.entry is not None
     assert str(draft.entry.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece met Turkey on the sidelines of the NATO summit in Vilnius.",
+        "Greece met Turkey on the margins of the annual UN General Assembly.",
+        "Greece met Turkey at the sidelines of a European Union summit.",
+    ],
+)
+def test_the_forum_on_whose_sidelines_the_sides_meet_is_no_party(text: str) -> None:
+    assert codes(text) == ["GRC", "TUR"]

@@ -252,8 +252,9 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
     """The parties a text refers to, as (actor code, offset), in order; where two words
     overlap ("Guinea" in "Papua New Guinea"), the longer one."""
     homonyms = set(load("countries")["ambiguity"]["homonyms"])
+    venue = pattern(load("countries")["ambiguity"]["venue"])
     spans: list[tuple[int, int, str | None]] = [
-        (match.start(), match.end(), code)
+        (match.start(), match.end(), None if venue.search(text[: match.start()]) else code)
         for code, party_pattern in _organization_patterns()
         for match in party_pattern.finditer(text)
     ]
@@ -263,7 +264,7 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
             continue
         if _a_place(text[: match.start()], word, text[match.end() :]):
             continue
-        if _a_subject(text[: match.start()]):
+        if _a_subject(text[: match.start()]) or venue.search(text[: match.start()]):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
