@@ -229,6 +229,7 @@ class _Builder:
             and not _announced(m)
             and not _hedged(m)
             and not m.doubt
+            and not _undecided(m)
         ]
         for m in news:
             if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
@@ -965,12 +966,15 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
 def _announced(mention: EventMention) -> bool:
     """Whether a measure told as to come is told as decided: someone in its sentence says or
     announces it, and nothing before it says it is only expected or yet to be announced."""
-    modality = load("events")["modality"]
-    text = mention.sentence.text
-    return bool(
-        pattern(modality["announced"]).search(text)
-        and not pattern(modality["undecided"]).search(text[: mention.start])
-    )
+    announced = pattern(load("events")["modality"]["announced"])
+    return bool(announced.search(mention.sentence.text)) and not _undecided(mention)
+
+
+def _undecided(mention: EventMention) -> bool:
+    """Whether the words before a measure say it is only threatened, considered or expected
+    ("had threatened to call off talks"): no part of the decision reported."""
+    undecided = pattern(load("events")["modality"]["undecided"])
+    return bool(undecided.search(mention.sentence.text[: mention.start]))
 
 
 def _hedged(mention: EventMention) -> bool:
