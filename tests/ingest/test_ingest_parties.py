@@ -181,7 +181,13 @@ def test_a_curly_apostrophe_names_the_same_state() -> None:
         ("the envoy for the Belgrade-Pristina dialogue", [("SRB", "XKX")]),
         ("the dialogue between Belgrade and Pristina", [("SRB", "XKX")]),
         ("talks between the US and China", [("USA", "CHN")]),
+        (
+            "The meeting between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign "
+            "Minister of Armenia Zohrab Mnatsakanyan, with Russian Foreign Minister Sergey Lavrov",
+            [("AZE", "ARM")],
+        ),
         ("Russia said on Monday and Ukraine agreed on Tuesday.", []),
+        ("a meeting between officials of Russia said on Monday and Ukraine", []),
         ("Britain and France met in Paris.", []),
     ],
 )

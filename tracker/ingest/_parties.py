@@ -282,11 +282,17 @@ _PAIRED_AFTER = re.compile(
     r"(?:\bbetween|\b(?:ministers?|leaders|presidents|heads of (?:state|government)|delegations"
     r"|representatives|envoys|negotiators|officials) of) (?:the )?$"
 )
+# "between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign Minister of Armenia":
+# each side named in the title of its person.
+_TITLED = r"(?:[A-Z][\w'’.-]* ){1,4}of (?:the )?"
+_BETWEEN_TITLED = re.compile(rf"\bbetween (?:the )?{_TITLED}$")
+_TITLED_GAP = re.compile(rf"(?: [A-Z][\w'’.-]*){{0,3}} and (?:the )?{_TITLED}")
 
 
 def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of parties a text names as the two sides: "between A and B", "the foreign
-    ministers of A and B", "the A-B dialogue". A host or mediator named beside them is none."""
+    ministers of A and B", "the A-B dialogue", "between the President of A X and the Prime
+    Minister of B". A host or mediator named beside them is none."""
     found = party_mentions(text)
     pairs = []
     for (first, start), (second, next_start) in itertools.pairwise(found):
@@ -300,7 +306,8 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
         joined = bool(re.fullmatch(r" and (?:the )?", gap)) and bool(
             _PAIRED_AFTER.search(text[:start])
         )
-        if hyphen or joined:
+        titled = bool(_TITLED_GAP.fullmatch(gap)) and bool(_BETWEEN_TITLED.search(text[:start]))
+        if hyphen or joined or titled:
             pairs.append((first, second))
     return tuple(pairs)
 
