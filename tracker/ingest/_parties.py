@@ -130,13 +130,14 @@ _NAME = (
 
 
 @cache
-def _told_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     cue = r"(?P<cue>(?:[A-Z][\w.]*(?:'s|’s|`s)?)(?: [A-Z][a-z]+)?)"
     to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to} {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    return before, after
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue} {_NAME}\b(?! [A-Z])")
+    return before, after, of
 
 
 def _told(text: str) -> list[Mention]:
