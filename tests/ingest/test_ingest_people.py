@@ -241,6 +241,7 @@ def test_a_role_the_page_gives_outlasts_the_dictionary_s_and_holds_for_the_whole
         ),
         ("A Pristina delegation was led by Pristina's PM Arben Gashi.", [("Arben Gashi", "XKX")]),
         ("She met her Chinese counterpart Li Wenhao in Bali.", [("Li Wenhao", "CHN")]),
+        ("He met the President of Turkey, Kemal Arslan, in Vilnius.", [("Kemal Arslan", "TUR")]),
     ],
 )
 def test_a_role_of_a_state_names_its_holder_whatever_its_form(

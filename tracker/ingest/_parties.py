@@ -136,7 +136,7 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to} {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue} {_NAME}\b(?! [A-Z])")
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
     return before, after, of
 
 
