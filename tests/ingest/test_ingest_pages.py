@@ -432,6 +432,7 @@ def test_a_day_run_into_the_start_of_the_first_line_is_the_pages_stamp() -> None
     text = page("saved-with-leading-date.txt")
     [stamp] = find_stamps(text)
     assert (stamp.day, stamp.trust, stamp.number) == (date(2024, 3, 5), Trust.PAGE, 1)
+    assert stamp.line == "date 2024-03-05"
     read = read_page("saved.txt", text)
     assert read.sentences[0].text.startswith("Britain summoned the Iranian ambassador")
     assert draft_article("saved.txt", text).published == date(2024, 3, 5)

@@ -215,3 +215,16 @@ def test_recalls_closures_sending_envoys_home_and_suspensions_from_a_body_are_dr
 def test_remembering_or_asking_something_else_is_no_measure(lead: str) -> None:
     draft = draft_article("news.txt", wire(lead), published=PUBLISHED)
     assert draft.entry is None or draft.entry.TYPE not in {"presence_measure", "expulsion"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "proposal"),
+    [
+        ("Russia on Wednesday proposed to France an exchange of prisoners, officials said.", True),
+        ("The topic of the talks between France and Russia is the EU proposal on Syria.", False),
+        ("France and Russia on Wednesday discussed a French proposal on Syria.", False),
+    ],
+)
+def test_a_proposal_named_by_its_author_is_one_made_before(lead: str, *, proposal: bool) -> None:
+    draft = draft_article("news.txt", wire(lead), published=PUBLISHED)
+    assert (draft.entry is not None and draft.entry.TYPE == "proposal") is proposal

@@ -84,9 +84,9 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
     day_first = _day_first(text)
     stamps = []
     for at, (number, line) in enumerate(numbered):
-        candidate = line
+        candidate = shown = line
         if at == 0 and (leading := pattern(rules["leading"]).match(line)):
-            candidate = leading.group(0)
+            candidate = shown = leading.group(0)
         elif not stamp_like(line):
             # A wire opening may carry the day in its agency's brackets, or open on a dateline;
             # a label may be run into the end of the line before it.
@@ -112,7 +112,7 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
             trust = Trust.PAGE
         else:
             trust = Trust.FOOTER
-        stamps.append(Stamp(published, line, number, trust, readings))
+        stamps.append(Stamp(published, shown, number, trust, readings))
     return tuple(stamps)
 
 
