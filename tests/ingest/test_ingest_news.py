@@ -236,3 +236,18 @@ def test_a_planned_session_of_a_pair_s_named_council_is_a_council_meeting() -> N
     assert [(item.kind, str(item.expected)) for item in draft.entry.expectations()] == [
         ("council_meeting", "2023-09-01..2023-11-30")
     ]
+
+
+def test_a_meeting_that_was_supposed_to_take_place_is_no_follow_up() -> None:
+    body = (
+        "NEW DELHI (Wire) - India on Monday called off talks with Pakistan, the foreign "
+        "ministry said.\n"
+        "\n"
+        "The foreign secretary, who was supposed to meet her Pakistani counterpart on August "
+        "25, had warned the envoy on Friday.\n"
+    )
+    draft = draft_article("called-off.txt", body, published=date(2014, 8, 18))
+    assert draft.entry is not None
+    assert draft.entry.TYPE == "suspension"
+    assert draft.entry.expectations() == ()
+    assert any("a plan that is no more" in reason for reason in draft.reasons)

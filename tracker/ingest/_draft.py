@@ -653,6 +653,9 @@ class _Builder:
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
                 continue
+            if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
+                self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
+                continue
             if self._others_event(sentence, parties):
                 self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
                 continue
