@@ -200,3 +200,23 @@ def test_a_day_before_that_dates_the_telling_not_what_is_told() -> None:
     sentence = "The envoy told the OSCE Permanent Council on March 2 that Moscow will not stay."
     _, window, tense = only(sentence, date(2021, 3, 18))
     assert (str(window), tense) == ("2021-03-02", Tense.PAST)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "window"),
+    [
+        ("The council will meet in Thessaloniki in the fall.", ("2023-09-01", "2023-11-30")),
+        ("The council meeting will be held in autumn.", ("2023-09-01", "2023-11-30")),
+        ("The ministers met in the spring, officials said.", ("2023-03-01", "2023-05-31")),
+        ("They will meet again in the spring.", ("2024-03-01", "2024-05-31")),
+    ],
+)
+def test_a_season_named_alone_is_the_one_its_tense_points_to(
+    sentence: str, window: tuple[str, str]
+) -> None:
+    [found] = find_dates(sentence, date(2023, 7, 13))
+    assert found.window == DateWindow(*map(date.fromisoformat, window))
+
+
+def test_the_fall_of_a_city_is_no_season() -> None:
+    assert find_dates("Talks resumed after the fall of Kabul.", date(2023, 7, 13)) == ()

@@ -228,3 +228,45 @@ def test_a_headline_that_tells_a_measure_as_to_come_counts_with_the_decision_of_
     )
     kind, on, _ = draft(body, date(2021, 5, 6))
     assert (kind, on) == ("presence_measure", "2021-05-06")
+
+
+def test_calling_off_talks_with_the_other_side_suspends_them() -> None:
+    body = (
+        "NEW DELHI (Reuters) - India on Thursday called off talks between the foreign "
+        "secretaries of India and Pakistan, the foreign ministry said.\n"
+    )
+    assert draft(body)[:2] == ("suspension", "2016-09-08")
+
+
+def test_a_meeting_said_to_stand_cancelled_is_not_drafted_as_held() -> None:
+    body = (
+        "NEW DELHI (Reuters) - The meeting of the Indian and Pakistani foreign secretaries now "
+        "stands cancelled, officials of both sides said on Thursday.\n"
+    )
+    kind, _, reasons = draft(body)
+    assert kind != "informal_meeting"
+    assert any("called off" in reason for reason in reasons)
+
+
+def test_citing_a_ministry_is_no_hearsay_but_citing_unnamed_sources_is() -> None:
+    told = (
+        "MOSCOW (Trend) - The meeting of the foreign ministers of Armenia and Azerbaijan in "
+        "Moscow started on Thursday, the agency reports citing the Azerbaijani Foreign "
+        "Ministry.\n"
+    )
+    assert draft(told)[:2] == ("informal_meeting", "2016-09-08")
+    heard = told.replace("the Azerbaijani Foreign Ministry", "unnamed sources")
+    assert draft(heard)[0] != "informal_meeting"
+
+
+def test_a_measure_only_threatened_before_is_no_part_of_the_one_taken() -> None:
+    body = (
+        "WASHINGTON (Reuters) - The United States on Thursday suspended talks with Russia on "
+        "Syria, the State Department said.\n\n"
+        "Secretary of State John Kerry last week had threatened to call off the talks with "
+        "Russia.\n"
+    )
+    result = draft_article("page.txt", body, published=date(2016, 10, 6))
+    assert result.entry is not None
+    assert result.entry.TYPE == "suspension"
+    assert "John Kerry" not in {person.name for person in result.entry.participants}

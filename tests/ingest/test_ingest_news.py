@@ -223,3 +223,31 @@ def test_urging_the_other_side_to_halt_something_is_no_measure_of_one_s_own() ->
     )
     entry = entry_of(body, date(2021, 3, 23))
     assert (entry.TYPE, str(entry.on)) == ("condemnation", "2021-03-22")
+
+
+def test_a_planned_session_of_a_pair_s_named_council_is_a_council_meeting() -> None:
+    body = (
+        "VILNIUS (Wire) - The Greek and Turkish leaders met on Wednesday on the sidelines of "
+        "the NATO summit and agreed to hold the next meeting of the Greek-Turkish High-Level "
+        "Cooperation Council between Greece and Turkey in Thessaloniki in the fall.\n"
+    )
+    draft = draft_article("vilnius.txt", body, published=date(2023, 7, 12))
+    assert draft.entry is not None
+    assert [(item.kind, str(item.expected)) for item in draft.entry.expectations()] == [
+        ("council_meeting", "2023-09-01..2023-11-30")
+    ]
+
+
+def test_a_meeting_that_was_supposed_to_take_place_is_no_follow_up() -> None:
+    body = (
+        "NEW DELHI (Wire) - India on Monday called off talks with Pakistan, the foreign "
+        "ministry said.\n"
+        "\n"
+        "The foreign secretary, who was supposed to meet her Pakistani counterpart on August "
+        "25, had warned the envoy on Friday.\n"
+    )
+    draft = draft_article("called-off.txt", body, published=date(2014, 8, 18))
+    assert draft.entry is not None
+    assert draft.entry.TYPE == "suspension"
+    assert draft.entry.expectations() == ()
+    assert any("a plan that is no more" in reason for reason in draft.reasons)

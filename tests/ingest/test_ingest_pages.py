@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.ingest import Draft, UndatedPageError, configure, draft_article, run
+from tracker.ingest._evaluate import evaluate_pages
 from tracker.ingest._page import page_lines, read_page
 from tracker.ingest._stamps import Trust, find_stamps
 
@@ -390,3 +391,55 @@ def test_a_stamp_run_into_the_end_of_the_headline_dates_the_page_and_leaves_the_
     draft = draft_article("radio.txt", text)
     assert draft.published == date(2017, 5, 16)
     assert "line 3" in published_note(draft)
+
+
+SUMMONS = (
+    "Britain summons Iran's ambassador\n\n"
+    "LONDON (Reuters) - Britain's Foreign Office summoned Iran's ambassador on Tuesday over the "
+    "detention of a British national, a spokesman said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("labelled_type", "labelled_parties", "counted"),
+    [
+        ("condemnation", "GBR-IRN", False),
+        ("condemnation", "GBR-RUS", True),
+        ("expulsion", "GBR-IRN", True),
+        ("meeting_announcement", "GBR-IRN", True),
+    ],
+)
+def test_a_drafted_event_is_false_when_its_type_or_parties_are_not_the_labels(
+    tmp_path: Path, labelled_type: str, labelled_parties: str, *, counted: bool
+) -> None:
+    (tmp_path / "summons.txt").write_text(SUMMONS, encoding="utf-8")
+    expected = {
+        "type": labelled_type,
+        "on": "2024-03-05",
+        "parties": labelled_parties,
+        "participants": [],
+        "follow_ups": [],
+    }
+    labels = tmp_path / "labels.json"
+    page_label = {"name": "summons", "shown": None, "published": "2024-03-05"}
+    labels.write_text(json.dumps({"pages": [{**page_label, "expected": expected}]}))
+    figures = evaluate_pages(labels, tmp_path)
+    assert figures.pages == 1
+    assert len(figures.false_events) == int(counted)
+
+
+def test_a_day_run_into_the_start_of_the_first_line_is_the_pages_stamp() -> None:
+    text = page("saved-with-leading-date.txt")
+    [stamp] = find_stamps(text)
+    assert (stamp.day, stamp.trust, stamp.number) == (date(2024, 3, 5), Trust.PAGE, 1)
+    assert stamp.line == "date 2024-03-05"
+    read = read_page("saved.txt", text)
+    assert read.sentences[0].text.startswith("Britain summoned the Iranian ambassador")
+    assert draft_article("saved.txt", text).published == date(2024, 3, 5)
+
+
+def test_a_stamp_with_a_serbian_month_is_read() -> None:
+    text = page("serbian-stamp.txt")
+    [stamp] = find_stamps(text)
+    assert (stamp.day, stamp.trust) == (date(2023, 9, 14), Trust.PAGE)
+    assert draft_article("serbian.txt", text).published == date(2023, 9, 14)

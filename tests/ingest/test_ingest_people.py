@@ -229,3 +229,27 @@ def test_a_role_the_page_gives_outlasts_the_dictionary_s_and_holds_for_the_whole
     held = mention.person.role_on(date(2014, 5, 25))
     assert held is not None
     assert (held.title, held.told) == ("State Department spokeswoman", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "The talks between Foreign Minister of Ruritania Anna Kovac and Foreign Minister of "
+            "Armenia Aram Petrosyan began.",
+            [("Aram Petrosyan", "ARM")],
+        ),
+        ("A Pristina delegation was led by Pristina's PM Arben Gashi.", [("Arben Gashi", "XKX")]),
+        ("She met her Chinese counterpart Li Wenhao in Bali.", [("Li Wenhao", "CHN")]),
+        ("He met the President of Turkey, Kemal Arslan, in Vilnius.", [("Kemal Arslan", "TUR")]),
+    ],
+)
+def test_a_role_of_a_state_names_its_holder_whatever_its_form(
+    text: str, told: list[tuple[str, str]]
+) -> None:
+    found = [
+        (mention.person.name, mention.person.roles[0].party)
+        for mention in people_in(text)
+        if mention.person.roles
+    ]
+    assert found == told

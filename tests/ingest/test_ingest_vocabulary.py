@@ -151,3 +151,80 @@ def test_an_expulsion_counts_the_persons_in_digits_or_words(count: int, in_words
     assert isinstance(draft.entry, tracker.Expulsion)
     assert draft.entry.count == count
     assert draft.entry.persons == f"{told} Russian diplomats"
+
+
+def wire(lead: str) -> str:
+    """A wire report with no headline of its own, its lead as it opens the page."""
+    return f"ANKARA (Reuters) - {lead}\n\nThe ministry gave no further details, officials said.\n"
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind", "parties"),
+    [
+        (
+            "Turkey on Wednesday recalled its ambassador to Israel for consultations.",
+            "presence_measure",
+            "ISR-TUR",
+        ),
+        (
+            "Britain on Wednesday ordered the closure of the Iranian embassy in London.",
+            "presence_measure",
+            "GBR-IRN",
+        ),
+        (
+            "Turkey on Wednesday asked the Israeli ambassador to leave the country for a while.",
+            "expulsion",
+            "ISR-TUR",
+        ),
+        (
+            "Turkey on Wednesday called on the Israeli consul general to return to his country.",
+            "expulsion",
+            "ISR-TUR",
+        ),
+        (
+            "The African Union on Wednesday suspended Niger from all of its institutions.",
+            "suspension",
+            "AU-NER",
+        ),
+        (
+            "The African Union on Wednesday suspended the membership of Niger after the coup.",
+            "suspension",
+            "AU-NER",
+        ),
+    ],
+)
+def test_recalls_closures_sending_envoys_home_and_suspensions_from_a_body_are_drafted(
+    lead: str, kind: str, parties: str
+) -> None:
+    draft = draft_article("news.txt", wire(lead), published=PUBLISHED)
+    assert draft.entry is not None
+    assert (draft.entry.TYPE, str(draft.entry.parties), draft.entry.on) == (
+        kind,
+        parties,
+        PUBLISHED,
+    )
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The minister recalled that the two ambassadors had met in 2019, officials said.",
+        "Turkey on Wednesday asked Israel to open its border crossings.",
+    ],
+)
+def test_remembering_or_asking_something_else_is_no_measure(lead: str) -> None:
+    draft = draft_article("news.txt", wire(lead), published=PUBLISHED)
+    assert draft.entry is None or draft.entry.TYPE not in {"presence_measure", "expulsion"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "proposal"),
+    [
+        ("Russia on Wednesday proposed to France an exchange of prisoners, officials said.", True),
+        ("The topic of the talks between France and Russia is the EU proposal on Syria.", False),
+        ("France and Russia on Wednesday discussed a French proposal on Syria.", False),
+    ],
+)
+def test_a_proposal_named_by_its_author_is_one_made_before(lead: str, *, proposal: bool) -> None:
+    draft = draft_article("news.txt", wire(lead), published=PUBLISHED)
+    assert (draft.entry is not None and draft.entry.TYPE == "proposal") is proposal

@@ -44,6 +44,7 @@ from tracker.ingest._parties import (
     Person,
     Role,
     member_of,
+    named_pairs,
     participant,
     party_mentions,
     party_name,
@@ -228,6 +229,7 @@ class _Builder:
             and not _announced(m)
             and not _hedged(m)
             and not m.doubt
+            and not _undecided(m)
         ]
         for m in news:
             if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
@@ -420,6 +422,22 @@ class _Builder:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
+        # whoever else hosts, mediates or is named more; a pair of two others is another event.
+        pairs: Counter[tuple[str, str]] = Counter()
+        for mention in support:
+            for pair in named_pairs(mention.sentence.text):
+                if set(pair) & set(ranked[:2]):
+                    pairs[pair] += mention.position
+        if pairs:
+            (named, weight), *_ = pairs.most_common(1)
+            self.note(
+                "parties",
+                (m.sentence.text for m in support),
+                f"the two parties named as the sides ({weight}); the most named: "
+                + ", ".join(f"{c} {counts[c]}" for c in ranked),
+            )
+            return Dyad(*named)
         if len(ranked) == 1 and (other := self._other_party(ranked[0])):
             ranked.append(other)
         if len(ranked) < 2:
@@ -634,6 +652,9 @@ class _Builder:
                 self.reasons.append(
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
+                continue
+            if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
+                self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
             if self._others_event(sentence, parties):
                 self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
@@ -948,20 +969,24 @@ def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
 def _announced(mention: EventMention) -> bool:
     """Whether a measure told as to come is told as decided: someone in its sentence says or
     announces it, and nothing before it says it is only expected or yet to be announced."""
-    modality = load("events")["modality"]
-    text = mention.sentence.text
-    return bool(
-        pattern(modality["announced"]).search(text)
-        and not pattern(modality["undecided"]).search(text[: mention.start])
-    )
+    announced = pattern(load("events")["modality"]["announced"])
+    return bool(announced.search(mention.sentence.text)) and not _undecided(mention)
+
+
+def _undecided(mention: EventMention) -> bool:
+    """Whether the words before a measure say it is only threatened, considered or expected
+    ("had threatened to call off talks"): no part of the decision reported."""
+    undecided = pattern(load("events")["modality"]["undecided"])
+    return bool(undecided.search(mention.sentence.text[: mention.start]))
 
 
 def _hedged(mention: EventMention) -> bool:
     """Whether the clause of a mention, or what leads to it, tells only a possibility; the
-    mention's own word is no hedge (a proposal is made by proposing)."""
+    mention's own words are no hedge (a proposal is made by proposing, an envoy sent home by
+    calling on them to leave)."""
     end = mention.start + len(mention.trigger)
     hedge = hedged(mention.sentence.text, end)
-    own = hedge is not None and hedge.lower() == mention.trigger.lower()
+    own = hedge is not None and mention.trigger.lower().startswith(hedge.lower())
     return hedge is not None and not own and not mention.sentence.headline
 
 

@@ -112,7 +112,8 @@ def evaluate(folder: Path, splits: Iterable[str]) -> tuple[dict[str, Tally], lis
 @frozen
 class PageFigures:
     """What drafting the labelled real pages gave: tallies per field, publication days found on
-    the pages that show one, drafts asserting an event that did not happen, pages missing."""
+    the pages that show one, pages missing, and drafts asserting an event that did not happen
+    (a drafted event whose type or parties are not the label's)."""
 
     tallies: dict[str, Tally]
     misses: tuple[str, ...]
@@ -167,7 +168,9 @@ def evaluate_pages(labels: Path, pages: Path) -> PageFigures:
                     f"{path.name}: {name}: drafted {sorted(got[name])}, "
                     f"expected {sorted(expected[name])}"
                 )
-        planned = page["expected"]["type"] in ("unclassified", "meeting_announcement")
-        if planned and _happened(draft) and got["type"] != expected["type"]:
-            false_events.append(f"{path.name}: drafted {sorted(got['type'])} as having happened")
+        if _happened(draft) and any(got[name] != expected[name] for name in ("type", "parties")):
+            false_events.append(
+                f"{path.name}: drafted {sorted(got['type'])} {sorted(got['parties'])} as having "
+                f"happened, expected {sorted(expected['type'])} {sorted(expected['parties'])}"
+            )
     return PageFigures(tallies, tuple(misses), found, missing, dated, showing, tuple(false_events))

@@ -159,7 +159,9 @@ def _mentions(
         planned = (tense is Tense.FUTURE and not decided) or any(
             pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
         )
-        negated = pattern(modality["negation"], re.IGNORECASE).search(before)
+        negated = pattern(modality["negation"], re.IGNORECASE).search(before) or pattern(
+            modality["negation_after"]
+        ).search(sentence.text[match.end() :])
         heard = pattern(modality["hearsay"]).search(sentence.text)
         doubt = (
             f"negated or called off ({negated.group(0)!r})"

@@ -168,6 +168,7 @@ def page_lines(text: str) -> PageLines:
     teaser = pattern(rules["teaser"])
     blocks: list[list[str]] = [[]]
     dropped: list[str] = []
+    text = pattern(rules["stamps"]["leading"]).sub("", text.lstrip(), count=1)
     for raw in text.splitlines():
         line = raw.strip()
         if not line:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 from functools import cache
@@ -19,6 +20,7 @@ __all__ = [
     "Role",
     "member_of",
     "membership_periods",
+    "named_pairs",
     "participant",
     "party_mentions",
     "party_name",
@@ -128,13 +130,14 @@ _NAME = (
 
 
 @cache
-def _told_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     cue = r"(?P<cue>(?:[A-Z][\w.]*(?:'s|’s|`s)?)(?: [A-Z][a-z]+)?)"
     to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to} {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    return before, after
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
+    return before, after, of
 
 
 def _told(text: str) -> list[Mention]:
@@ -184,7 +187,9 @@ def _state_names() -> dict[str, str | None]:
         standard = [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
         for form in (*standard, *spec.get("names", ()), *spec.get("adjectives", ())):
             if form and not re.search(r"[,()]", form):
+                # A page may write the apostrophe curly ("People’s Republic of China").
                 forms[form.removeprefix("the ")] = code
+                forms[form.removeprefix("the ").replace("'", "\u2019")] = code
         for form in spec.get("capitals", ()):
             forms[form] = code
     for form in ambiguity["shared"]:
@@ -248,8 +253,9 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
     """The parties a text refers to, as (actor code, offset), in order; where two words
     overlap ("Guinea" in "Papua New Guinea"), the longer one."""
     homonyms = set(load("countries")["ambiguity"]["homonyms"])
+    venue = pattern(load("countries")["ambiguity"]["venue"])
     spans: list[tuple[int, int, str | None]] = [
-        (match.start(), match.end(), code)
+        (match.start(), match.end(), None if venue.search(text[: match.start()]) else code)
         for code, party_pattern in _organization_patterns()
         for match in party_pattern.finditer(text)
     ]
@@ -259,7 +265,7 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
             continue
         if _a_place(text[: match.start()], word, text[match.end() :]):
             continue
-        if _a_subject(text[: match.start()]):
+        if _a_subject(text[: match.start()]) or venue.search(text[: match.start()]):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
@@ -271,6 +277,40 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if code is not None:
             found.append((code, start))
     return tuple(found)
+
+
+_PAIRED_AFTER = re.compile(
+    r"(?:\bbetween|\b(?:ministers?|leaders|presidents|heads of (?:state|government)|delegations"
+    r"|representatives|envoys|negotiators|officials) of) (?:the )?$"
+)
+# "between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign Minister of Armenia":
+# each side named in the title of its person.
+_TITLED = r"(?:[A-Z][\w'’.-]* ){1,4}of (?:the )?"
+_BETWEEN_TITLED = re.compile(rf"\bbetween (?:the )?{_TITLED}$")
+_TITLED_GAP = re.compile(rf"(?: [A-Z][\w'’.-]*){{0,3}} and (?:the )?{_TITLED}")
+
+
+def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of parties a text names as the two sides: "between A and B", "the foreign
+    ministers of A and B", "the A-B dialogue", "between the President of A X and the Prime
+    Minister of B". A host or mediator named beside them is none."""
+    found = party_mentions(text)
+    pairs = []
+    for (first, start), (second, next_start) in itertools.pairwise(found):
+        word = _state_pattern().match(text, start) or next(
+            (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
+        )
+        if word is None or first == second:
+            continue
+        gap = text[word.end() : next_start]
+        hyphen = gap in ("-", "\u2013")
+        joined = bool(re.fullmatch(r" and (?:the )?", gap)) and bool(
+            _PAIRED_AFTER.search(text[:start])
+        )
+        titled = bool(_TITLED_GAP.fullmatch(gap)) and bool(_BETWEEN_TITLED.search(text[:start]))
+        if hyphen or joined or titled:
+            pairs.append((first, second))
+    return tuple(pairs)
 
 
 def party_name(code: str) -> str:

@@ -84,8 +84,10 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
     day_first = _day_first(text)
     stamps = []
     for at, (number, line) in enumerate(numbered):
-        candidate = line
-        if not stamp_like(line):
+        candidate = shown = line
+        if at == 0 and (leading := pattern(rules["leading"]).match(line)):
+            candidate = shown = leading.group(0)
+        elif not stamp_like(line):
             # A wire opening may carry the day in its agency's brackets, or open on a dateline;
             # a label may be run into the end of the line before it.
             found = opening.match(line) or pattern(rules["dateline"]).match(line)
@@ -110,7 +112,7 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
             trust = Trust.PAGE
         else:
             trust = Trust.FOOTER
-        stamps.append(Stamp(published, line, number, trust, readings))
+        stamps.append(Stamp(published, shown, number, trust, readings))
     return tuple(stamps)
 
 
@@ -213,6 +215,7 @@ def _stamp(groups: dict[str, str | None]) -> date | datetime:
 def _parsed(line: str) -> date | datetime | None:
     """The first full date (day, month and year) ``dateparser`` finds in the line."""
     # Imported on first use: it takes a while to load, and most pages never need it.
+    from dateparser import parse  # noqa: PLC0415
     from dateparser.search import search_dates  # noqa: PLC0415
 
     settings = {
@@ -220,7 +223,12 @@ def _parsed(line: str) -> date | datetime | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DATES_FROM": "past",
     }
+    # Searching a line misses some languages' forms that reading it whole knows (the Serbian
+    # "14. septembar 2023 11:29"), so a line that is all one date is read whole as well.
     found = search_dates(line, settings=settings)
+    whole = None if found else parse(line, settings=settings)
+    if whole is not None:
+        found = [(line, whole)]
     if not found:
         return None
     phrase, when = found[0]

@@ -391,18 +391,20 @@ def _relative_year(groups: Mapping[str, str], published: date, _tense: Tense) ->
     return DateWindow(date(year, 1, 1), date(year, 12, 31))
 
 
-def _season(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+def _season(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
     first, last = load("dates")["seasons"][groups["season"].lower()]
     candidates = [
         DateWindow(_month(year, first).start, _month(year, last).end)
         for year in (published.year - 1, published.year, published.year + 1)
     ]
-    which = groups["which"].lower()
+    which = (groups.get("which") or "").lower()
     if which == "last":
         return max(window for window in candidates if window.last < published)
     if which == "next":
         return min(window for window in candidates if window.start > published)
-    return candidates[1]
+    if which == "this":
+        return candidates[1]
+    return _pick(candidates, published, tense)
 
 
 def _part_of_relative_year(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
