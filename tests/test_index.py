@@ -138,8 +138,18 @@ def test_a_corrupt_or_foreign_index_is_rebuilt(tmp_path: Path) -> None:
     assert warm.at(None) == tracker.Replay(entries, dyad=DYAD).at(None)
 
 
-def test_an_index_built_with_other_entry_types_is_rebuilt(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+OTHER_CODE = {
+    "entry types": (
+        "entry_types",
+        lambda: {**tracker.entry_types(), "again": MilitaryContactsResumed},
+    ),
+    "rules": ("_rules_digest", lambda: "the rules of another release"),
+}
+
+
+@pytest.mark.parametrize("other", OTHER_CODE.values(), ids=list(OTHER_CODE))
+def test_an_index_built_by_other_code_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other: tuple[str, object]
 ) -> None:
     path = tmp_path / "log.jsonl"
     write_log(path, tracker.read_log(tracker.bundled_log()).entries)
@@ -147,20 +157,7 @@ def test_an_index_built_with_other_entry_types_is_rebuilt(
     built = index_path(path).stat().st_ino
     assert indexed_replay(path, DYAD) is not None
     assert index_path(path).stat().st_ino == built  # valid: used as it is
-    more = {**tracker.entry_types(), "contacts_resumed_again": MilitaryContactsResumed}
-    monkeypatch.setattr(_index, "entry_types", lambda: more)
-    assert indexed_replay(path, DYAD) is not None
-    assert index_path(path).stat().st_ino != built
-
-
-def test_an_index_built_by_other_rules_is_rebuilt(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "log.jsonl"
-    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
-    assert indexed_replay(path, DYAD) is not None
-    built = index_path(path).stat().st_ino
-    monkeypatch.setattr(_index, "_rules_digest", lambda: "the rules of another release")
+    monkeypatch.setattr(_index, *other)
     assert indexed_replay(path, DYAD) is not None
     assert index_path(path).stat().st_ino != built
 
