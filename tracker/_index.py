@@ -209,16 +209,29 @@ def indexed_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay 
     first; ``None`` when the log cannot be indexed (it has problems, or no entry of ``dyad``, or
     the index cannot be written), for the cold path to read it and say why. An index kept
     with checkpoints at another interval than ``every`` is rebuilt."""
+    opened = _opened(path, every)
+    if opened is None:
+        return None
+    log, db = opened
+    replay = IndexedReplay(path, log, db, dyad, every)
+    return replay if len(replay) else None
+
+
+def _opened(path: Path, every: int) -> tuple[BinaryIO, sqlite3.Connection] | None:
+    """The JSONL log at ``path``, open, and its index brought up to date; ``None`` (the log
+    closed again) when the log cannot be indexed or read."""
     try:
         log = path.open("rb")
+    except OSError:
+        return None
+    try:
         db = _up_to_date(path, log, every)
     except (OSError, sqlite3.Error):
-        return None
+        db = None
     if db is None:
         log.close()
         return None
-    replay = IndexedReplay(path, log, db, dyad, every)
-    return replay if len(replay) else None
+    return log, db
 
 
 def indexed_entries(
@@ -232,14 +245,10 @@ def indexed_entries(
     ``None``) placed from ``start`` to ``end`` (both included, open when ``None``) in the order
     of the log, each decoded from its line as it is asked for; through the index brought up to
     date first, ``None`` when the log cannot be indexed."""
-    try:
-        log = path.open("rb")
-        db = _up_to_date(path, log, EVERY)
-    except (OSError, sqlite3.Error):
+    opened = _opened(path, EVERY)
+    if opened is None:
         return None
-    if db is None:
-        log.close()
-        return None
+    log, db = opened
     where = ["day >= ?", "day <= ?"]
     values: list[object] = [(start or date.min).toordinal(), (end or date.max).toordinal()]
     if dyad is not None:
