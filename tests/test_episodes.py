@@ -9,6 +9,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from histories import at, awaited, fulfilled, in_force
 
 import tracker
 from tracker._cli import main
@@ -23,22 +24,6 @@ def history(bundled: tracker.Log) -> tracker.Replay:
     return tracker.Replay([*bundled.entries, *tracker.read_log(SECOND).entries])
 
 
-def _at(history: tracker.Replay, day: str) -> tracker.State:
-    return history.at(date.fromisoformat(day))
-
-
-def _in_force(state: tracker.State) -> set[tuple[str, str]]:
-    return {(measure.by, measure.target) for measure in state.in_force()}
-
-
-def _pending(state: tracker.State) -> set[tuple[str, str]]:
-    return {(item.kind, item.source) for item in state.awaited()}
-
-
-def _fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
-    return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
-
-
 def test_the_second_log_is_valid_and_rests_on_citations() -> None:
     log = tracker.read_log(SECOND)
     assert not tracker.check_log(SECOND)
@@ -46,34 +31,34 @@ def test_the_second_log_is_valid_and_rests_on_citations() -> None:
 
 
 def test_formal_resumption_decided_is_still_re_engagement(history: tracker.Replay) -> None:
-    state = _at(history, "2009-03-06")
+    state = at(history, "2009-03-06")
     assert state.phase is tracker.Phase.INFORMAL_COUNCIL
-    assert ("NATO", tracker.MILITARY) in _in_force(state)
+    assert ("NATO", tracker.MILITARY) in in_force(state)
     nrc = state.measures["nato-suspends-nrc-2008-08.nrc"]
     assert nrc.covers("ministers", state.at)
     assert not nrc.covers("ambassadors", state.at)
-    assert ("council_meeting", "nato-ministers-resume-formal-nrc-2009-03-05") in _pending(state)
+    assert ("council_meeting", "nato-ministers-resume-formal-nrc-2009-03-05") in awaited(state)
 
 
 def test_a_formal_council_of_ambassadors_neither_normalizes_nor_fulfils_the_ministerial(
     history: tracker.Replay,
 ) -> None:
-    state = _at(history, "2009-04-30")
+    state = at(history, "2009-04-30")
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
     assert state.channels[tracker.NRC] is tracker.ChannelStatus.ACTIVE
     assert state.channels[tracker.MILITARY] is tracker.ChannelStatus.SUSPENDED
-    pending = _pending(state)
+    pending = awaited(state)
     assert ("council_meeting", "nato-ministers-resume-formal-nrc-2009-03-05") in pending
     assert ("council_meeting", "nrc-meeting-announced-2009-04-16") in pending
     assert (
         "council_meeting",
         "nrc-meeting-announced-2009-04-16",
         "formal-nrc-ambassadors-2009-04-29",
-    ) in _fulfilled(state)
+    ) in fulfilled(state)
 
 
 def test_every_measure_of_august_2008_is_lifted_by_december_2009(history: tracker.Replay) -> None:
-    state = _at(history, "2009-12-05")
+    state = at(history, "2009-12-05")
     assert state.phase is tracker.Phase.NORMALIZED
     assert not state.in_force()
     august = [m for m in state.measures.values() if m.entry == "nato-suspends-nrc-2008-08"]
@@ -83,49 +68,49 @@ def test_every_measure_of_august_2008_is_lifted_by_december_2009(history: tracke
         "council_meeting",
         "nato-ministers-resume-formal-nrc-2009-03-05",
         "formal-nrc-ministers-2009-12-04",
-    ) in _fulfilled(state)
+    ) in fulfilled(state)
     assert not state.awaited()
-    assert state.level > _at(history, "2008-09-01").level
+    assert state.level > at(history, "2008-09-01").level
 
 
 def test_the_expectations_of_early_2009_lapse_rather_than_wait_for_years(
     history: tracker.Replay,
 ) -> None:
-    state = _at(history, "2009-12-05")
+    state = at(history, "2009-12-05")
     lapsed = {(item.kind, item.source) for item in state.lapsed()}
     assert ("informal_meeting", "informal-nrc-2009-01-26") in lapsed
-    late = _at(history, "2016-12-31").fulfilled.values()
+    late = at(history, "2016-12-31").fulfilled.values()
     assert not any(done.pending.announced.year < 2010 < done.on.year for done in late)
 
 
 @pytest.mark.parametrize("day", ["2014-04-02", "2014-04-09", "2014-06-30", "2016-04-21"])
 def test_cooperation_suspended_with_the_dialogue_open(history: tracker.Replay, day: str) -> None:
-    state = _at(history, day)
+    state = at(history, day)
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
-    assert {("NATO", "civilian_cooperation"), ("NATO", tracker.MILITARY)} <= _in_force(state)
+    assert {("NATO", "civilian_cooperation"), ("NATO", tracker.MILITARY)} <= in_force(state)
     assert state.channels[tracker.NRC] is tracker.ChannelStatus.ACTIVE
-    assert state.level < _at(history, "2014-03-31").level
+    assert state.level < at(history, "2014-03-31").level
 
 
 def test_the_june_2014_review_is_pending_then_kept(history: tracker.Replay) -> None:
     review = ("ministerial_decision", "nato-suspends-practical-cooperation-2014-04-01")
-    assert review in _pending(_at(history, "2014-04-02"))
-    assert review not in _pending(_at(history, "2014-06-30"))
+    assert review in awaited(at(history, "2014-04-02"))
+    assert review not in awaited(at(history, "2014-06-30"))
     assert any(
         key.startswith("ministerial_decision.nato-suspends")
-        for key in (_at(history, "2014-06-30").fulfilled)
+        for key in (at(history, "2014-06-30").fulfilled)
     )
 
 
 def test_the_restriction_of_russias_mission_is_in_force(history: tracker.Replay) -> None:
-    assert ("NATO", "rus_mission_to_nato") not in _in_force(_at(history, "2014-04-07"))
-    state = _at(history, "2014-04-09")
-    assert ("NATO", "rus_mission_to_nato") in _in_force(state)
+    assert ("NATO", "rus_mission_to_nato") not in in_force(at(history, "2014-04-07"))
+    state = at(history, "2014-04-09")
+    assert ("NATO", "rus_mission_to_nato") in in_force(state)
     assert state.missions["rus_mission_to_nato"] == "RUS"
 
 
 def test_a_meeting_known_to_the_month_keeps_its_precision(history: tracker.Replay) -> None:
-    state = _at(history, "2014-06-30")
+    state = at(history, "2014-06-30")
     meeting = state.meetings["nrc-ambassadors-2014-06"]
     assert str(meeting.stated) == "2014-06"
     assert meeting.on == date(2014, 6, 23)  # placed on the day it was reported
@@ -135,13 +120,13 @@ def test_a_meeting_known_to_the_month_keeps_its_precision(history: tracker.Repla
 
 
 def test_the_announced_meeting_of_2016_is_fulfilled(history: tracker.Replay) -> None:
-    state = _at(history, "2016-04-21")
-    done = [(kind, by) for kind, source, by in _fulfilled(state) if source.endswith("2016-04-08")]
+    state = at(history, "2016-04-21")
+    done = [(kind, by) for kind, source, by in fulfilled(state) if source.endswith("2016-04-08")]
     assert done == [("council_meeting", "nrc-ambassadors-2016-04-20")]
 
 
 def test_no_anomaly_on_real_history(history: tracker.Replay) -> None:
-    assert not _at(history, "2016-12-31").anomalies
+    assert not at(history, "2016-12-31").anomalies
 
 
 def test_the_command_gives_the_level_and_phase(

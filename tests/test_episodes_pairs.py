@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from histories import at, awaited, fulfilled, in_force
 
 import tracker
 from tracker._cli import main
@@ -60,22 +61,6 @@ def kosovo() -> tracker.Replay:
     return _replay(KOSOVO)
 
 
-def _at(replay: tracker.Replay, day: str) -> tracker.State:
-    return replay.at(date.fromisoformat(day))
-
-
-def _in_force(state: tracker.State) -> set[tuple[str, str]]:
-    return {(measure.by, measure.target) for measure in state.in_force()}
-
-
-def _awaited(state: tracker.State) -> set[tuple[str, str]]:
-    return {(item.kind, item.source) for item in state.awaited()}
-
-
-def _fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
-    return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
-
-
 # -- every episode ---------------------------------------------------------------------------
 
 
@@ -99,7 +84,7 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
     ids=_name,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not _at(_replay(path), day).anomalies
+    assert not at(_replay(path), day).anomalies
 
 
 # -- US–Russia 2016–2018 ---------------------------------------------------------------------
@@ -108,12 +93,12 @@ def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
 def test_expulsions_and_closed_compounds_strain_relations_without_closing_a_channel(
     us_russia: tracker.Replay,
 ) -> None:
-    before = _at(us_russia, "2016-12-28")
+    before = at(us_russia, "2016-12-28")
     assert before.phase is tracker.Phase.NORMAL
     assert not before.in_force()
-    state = _at(us_russia, "2017-01-02")
+    state = at(us_russia, "2017-01-02")
     assert state.phase is tracker.Phase.STRAINED
-    assert _in_force(state) == {
+    assert in_force(state) == {
         ("USA", "rus_embassy_washington"),
         ("USA", "rus_compound_maryland"),
         ("USA", "rus_compound_new_york"),
@@ -124,36 +109,36 @@ def test_expulsions_and_closed_compounds_strain_relations_without_closing_a_chan
 def test_the_72_hours_to_leave_put_the_expulsion_in_force_on_new_year(
     us_russia: tracker.Replay,
 ) -> None:
-    assert ("USA", "rus_embassy_washington") not in _in_force(_at(us_russia, "2016-12-31"))
-    assert ("USA", "rus_compound_maryland") in _in_force(_at(us_russia, "2016-12-31"))
-    assert ("USA", "rus_embassy_washington") in _in_force(_at(us_russia, "2017-01-01"))
+    assert ("USA", "rus_embassy_washington") not in in_force(at(us_russia, "2016-12-31"))
+    assert ("USA", "rus_compound_maryland") in in_force(at(us_russia, "2016-12-31"))
+    assert ("USA", "rus_embassy_washington") in in_force(at(us_russia, "2017-01-01"))
 
 
 def test_the_first_presidential_meeting_is_the_one_announced_and_lifts_the_level(
     us_russia: tracker.Replay,
 ) -> None:
-    announced = _at(us_russia, "2017-06-30")
-    assert ("informal_meeting", "trump-putin-meeting-announced-2017-06-29") in _awaited(announced)
-    state = _at(us_russia, "2017-07-08")
+    announced = at(us_russia, "2017-06-30")
+    assert ("informal_meeting", "trump-putin-meeting-announced-2017-06-29") in awaited(announced)
+    state = at(us_russia, "2017-07-08")
     assert (
         "informal_meeting",
         "trump-putin-meeting-announced-2017-06-29",
         "trump-putin-hamburg-2017-07-07",
-    ) in _fulfilled(state)
+    ) in fulfilled(state)
     assert state.phase is tracker.Phase.STRAINED  # a meeting lifts no measure
-    assert _in_force(state) == _in_force(announced)
-    assert state.level > _at(us_russia, "2017-06-28").level
+    assert in_force(state) == in_force(announced)
+    assert state.level > at(us_russia, "2017-06-28").level
     as_known = us_russia.at(date(2017, 7, 8), known_at=date(2017, 6, 28))
     assert not as_known.meetings
 
 
 def test_the_cap_of_455_takes_force_on_1_september(us_russia: tracker.Replay) -> None:
     cap = ("RUS", "us_embassy_moscow")
-    assert cap not in _in_force(_at(us_russia, "2017-08-31"))
-    state = _at(us_russia, "2017-09-03")
-    assert cap in _in_force(state)
-    assert ("USA", "rus_consulate_san_francisco") in _in_force(state)
-    assert state.level < _at(us_russia, "2017-07-27").level
+    assert cap not in in_force(at(us_russia, "2017-08-31"))
+    state = at(us_russia, "2017-09-03")
+    assert cap in in_force(state)
+    assert ("USA", "rus_consulate_san_francisco") in in_force(state)
+    assert state.level < at(us_russia, "2017-07-27").level
     (measure,) = [m for m in state.in_force() if m.entry == "russia-caps-us-mission-455-2017-07-28"]
     assert measure.effect is tracker.Effect.CAP
 
@@ -161,42 +146,42 @@ def test_the_cap_of_455_takes_force_on_1_september(us_russia: tracker.Replay) ->
 def test_consulates_closed_on_both_sides_leave_relations_strained_not_severed(
     us_russia: tracker.Replay,
 ) -> None:
-    state = _at(us_russia, "2018-04-06")
+    state = at(us_russia, "2018-04-06")
     assert state.phase is tracker.Phase.STRAINED
     assert {
         ("USA", "rus_consulate_seattle"),
         ("RUS", "us_consulate_st_petersburg"),
         ("RUS", "us_embassy_moscow"),
-    } <= _in_force(state)
+    } <= in_force(state)
     assert set(state.missions) == {"rus_embassy_washington", "us_embassy_moscow"}
-    assert state.level < _at(us_russia, "2018-03-25").level
+    assert state.level < at(us_russia, "2018-03-25").level
 
 
 # -- Georgia–Russia 2008–2009 ----------------------------------------------------------------
 
 
 def test_breaking_off_relations_severs_them(georgia: tracker.Replay) -> None:
-    before = _at(georgia, "2008-08-28")
+    before = at(georgia, "2008-08-28")
     assert not before.in_force()  # a recognition and a protest are statements, not measures
-    state = _at(georgia, "2008-08-31")
+    state = at(georgia, "2008-08-31")
     assert state.phase is tracker.Phase.SEVERED
-    assert ("GEO", RELATIONS) in _in_force(state)
+    assert ("GEO", RELATIONS) in in_force(state)
     assert state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
     assert state.level < before.level
 
 
 def test_both_embassies_are_closed_by_3_september(georgia: tracker.Replay) -> None:
-    assert ("GEO", "rus_embassy_tbilisi") not in _in_force(_at(georgia, "2008-09-02"))
-    state = _at(georgia, "2008-09-04")
+    assert ("GEO", "rus_embassy_tbilisi") not in in_force(at(georgia, "2008-09-02"))
+    state = at(georgia, "2008-09-04")
     assert state.phase is tracker.Phase.SEVERED
-    assert {("GEO", "geo_embassy_moscow"), ("GEO", "rus_embassy_tbilisi")} <= _in_force(state)
+    assert {("GEO", "geo_embassy_moscow"), ("GEO", "rus_embassy_tbilisi")} <= in_force(state)
 
 
 def test_each_geneva_round_is_the_one_the_last_announced(georgia: tracker.Replay) -> None:
-    adjourned = _at(georgia, "2008-10-16")
-    assert ("council_meeting", "geneva-first-session-breaks-down-2008-10-15") in _awaited(adjourned)
+    adjourned = at(georgia, "2008-10-16")
+    assert ("council_meeting", "geneva-first-session-breaks-down-2008-10-15") in awaited(adjourned)
     assert not adjourned.meetings  # the first session broke down before the two sides met
-    state = _at(georgia, "2008-12-19")
+    state = at(georgia, "2008-12-19")
     assert {
         (
             "council_meeting",
@@ -204,26 +189,26 @@ def test_each_geneva_round_is_the_one_the_last_announced(georgia: tracker.Replay
             "geneva-second-round-2008-11-19",
         ),
         ("council_meeting", "geneva-second-round-2008-11-19", "geneva-third-round-2008-12-18"),
-    } <= _fulfilled(state)
+    } <= fulfilled(state)
     assert not state.awaited()
 
 
 def test_talks_in_another_forum_do_not_restore_broken_relations(georgia: tracker.Replay) -> None:
-    state = _at(georgia, "2008-11-20")
+    state = at(georgia, "2008-11-20")
     assert state.meetings  # the second Geneva round was held
     assert state.phase is tracker.Phase.SEVERED
-    assert _at(georgia, "2009-12-31").phase is tracker.Phase.SEVERED
+    assert at(georgia, "2009-12-31").phase is tracker.Phase.SEVERED
 
 
 def test_interests_sections_restore_neither_relations_nor_embassies(
     georgia: tracker.Replay,
 ) -> None:
-    state = _at(georgia, "2009-03-06")
+    state = at(georgia, "2009-03-06")
     assert {
         ("GEO", RELATIONS),
         ("GEO", "geo_embassy_moscow"),
         ("GEO", "rus_embassy_tbilisi"),
-    } <= _in_force(state)
+    } <= in_force(state)
     assert state.missions["rus_interests_section_tbilisi"] == "RUS"
     assert state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
 
@@ -232,9 +217,9 @@ def test_interests_sections_restore_neither_relations_nor_embassies(
 
 
 def test_relations_broken_since_1961_are_severed(cuba: tracker.Replay) -> None:
-    state = _at(cuba, "2014-12-16")
+    state = at(cuba, "2014-12-16")
     assert state.phase is tracker.Phase.SEVERED
-    assert _in_force(state) == {
+    assert in_force(state) == {
         ("USA", RELATIONS),
         ("USA", "us_embassy_havana"),
         ("USA", "cub_embassy_washington"),
@@ -244,79 +229,79 @@ def test_relations_broken_since_1961_are_severed(cuba: tracker.Replay) -> None:
 def test_the_decision_of_december_2014_eases_the_break_and_awaits_talks(
     cuba: tracker.Replay,
 ) -> None:
-    state = _at(cuba, "2014-12-18")
+    state = at(cuba, "2014-12-18")
     assert state.phase is tracker.Phase.REENGAGEMENT_DECIDED  # embassies still closed
     assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
     (relations,) = [m for m in state.in_force() if m.target == RELATIONS]
     assert relations.eased(state.at)
     decision = "obama-castro-agree-to-restore-relations-2014-12-17"
-    assert ("informal_meeting", decision) in _awaited(state)
-    assert state.level > _at(cuba, "2014-12-16").level
+    assert ("informal_meeting", decision) in awaited(state)
+    assert state.level > at(cuba, "2014-12-16").level
 
 
 def test_the_first_round_of_talks_resumes_contacts(cuba: tracker.Replay) -> None:
-    state = _at(cuba, "2015-01-23")
+    state = at(cuba, "2015-01-23")
     assert state.phase is tracker.Phase.CONTACTS_RESUMED
     assert (
         "informal_meeting",
         "obama-castro-agree-to-restore-relations-2014-12-17",
         "havana-talks-first-round-2015-01-22",
-    ) in _fulfilled(state)
+    ) in fulfilled(state)
 
 
 def test_embassies_hoped_for_by_the_summit_are_overdue_then_lapse(cuba: tracker.Replay) -> None:
     hope = ("presence_measure", "washington-talks-second-round-2015-02-27")
-    overdue = {(item.kind, item.source) for item in _at(cuba, "2015-04-12").overdue()}
+    overdue = {(item.kind, item.source) for item in at(cuba, "2015-04-12").overdue()}
     assert hope in overdue
-    assert hope in {(item.kind, item.source) for item in _at(cuba, "2015-07-10").lapsed()}
-    assert not any(source == hope[1] for _, source, _ in _fulfilled(_at(cuba, "2017-12-31")))
+    assert hope in {(item.kind, item.source) for item in at(cuba, "2015-07-10").lapsed()}
+    assert not any(source == hope[1] for _, source, _ in fulfilled(at(cuba, "2017-12-31")))
 
 
 def test_relations_restored_on_20_july_2015_are_normalized(cuba: tracker.Replay) -> None:
-    eve = _at(cuba, "2015-07-19")
+    eve = at(cuba, "2015-07-19")
     assert eve.phase is tracker.Phase.CONTACTS_RESUMED
-    assert ("USA", RELATIONS) in _in_force(eve)
-    state = _at(cuba, "2015-07-21")
+    assert ("USA", RELATIONS) in in_force(eve)
+    state = at(cuba, "2015-07-21")
     assert state.phase is tracker.Phase.NORMALIZED
     assert not state.in_force()
     assert state.channels[RELATIONS] is tracker.ChannelStatus.ACTIVE
     letters = "letters-restore-relations-from-july-20-2015-07-01"
-    assert ("presence_measure", letters) in {(kind, src) for kind, src, _ in _fulfilled(state)}
+    assert ("presence_measure", letters) in {(kind, src) for kind, src, _ in fulfilled(state)}
     assert state.level > eve.level
 
 
 def test_the_staff_cuts_of_2017_strain_relations_that_stay_restored(cuba: tracker.Replay) -> None:
-    state = _at(cuba, "2017-10-11")
+    state = at(cuba, "2017-10-11")
     assert state.phase is tracker.Phase.STRAINED
-    assert _in_force(state) == {("USA", "us_embassy_havana"), ("USA", "cub_embassy_washington")}
+    assert in_force(state) == {("USA", "us_embassy_havana"), ("USA", "cub_embassy_washington")}
     assert state.channels[RELATIONS] is tracker.ChannelStatus.ACTIVE
-    assert state.level < _at(cuba, "2017-09-28").level
+    assert state.level < at(cuba, "2017-09-28").level
 
 
 # -- EU–Russia 2014 --------------------------------------------------------------------------
 
 
 def test_the_shortened_summit_of_january_is_held_as_announced(eu_russia: tracker.Replay) -> None:
-    state = _at(eu_russia, "2014-01-29")
+    state = at(eu_russia, "2014-01-29")
     assert state.phase is tracker.Phase.NORMAL
     assert (
         "council_meeting",
         "eu-shortens-summit-with-putin-2014-01-16",
         "eu-russia-summit-brussels-2014-01-28",
-    ) in _fulfilled(state)
+    ) in fulfilled(state)
 
 
 def test_suspended_talks_suspend_the_dialogue(eu_russia: tracker.Replay) -> None:
-    state = _at(eu_russia, "2014-03-07")
+    state = at(eu_russia, "2014-03-07")
     assert state.phase is tracker.Phase.SUSPENDED
-    assert _in_force(state) == {("EU", "visa_dialogue"), ("EU", "new_agreement_talks")}
+    assert in_force(state) == {("EU", "visa_dialogue"), ("EU", "new_agreement_talks")}
     threat = ("suspension", "eu-suspends-visa-and-new-agreement-talks-2014-03-06")
-    assert threat in _awaited(state)
-    assert state.level < _at(eu_russia, "2014-03-05").level
+    assert threat in awaited(state)
+    assert state.level < at(eu_russia, "2014-03-05").level
 
 
 def test_the_cancelled_summit_is_the_further_measure_threatened(eu_russia: tracker.Replay) -> None:
-    state = _at(eu_russia, "2014-03-21")
+    state = at(eu_russia, "2014-03-21")
     assert state.phase is tracker.Phase.SUSPENDED
     (summit,) = [m for m in state.in_force() if m.target == "eu_russia_summit"]
     assert summit.levels == ("summit",)
@@ -325,23 +310,23 @@ def test_the_cancelled_summit_is_the_further_measure_threatened(eu_russia: track
         "suspension",
         "eu-suspends-visa-and-new-agreement-talks-2014-03-06",
         "eu-cancels-sochi-summit-2014-03-20",
-    ) in _fulfilled(state)
-    assert state.level < _at(eu_russia, "2014-03-07").level
+    ) in fulfilled(state)
+    assert state.level < at(eu_russia, "2014-03-07").level
 
 
 def test_halting_new_financing_suspends_cooperation_too(eu_russia: tracker.Replay) -> None:
-    state = _at(eu_russia, "2014-07-18")
+    state = at(eu_russia, "2014-07-18")
     assert state.phase is tracker.Phase.SUSPENDED  # no meeting since March
-    assert ("EU", "financial_cooperation") in _in_force(state)
+    assert ("EU", "financial_cooperation") in in_force(state)
     assert state.cooperation["cross_border_cooperation"] is tracker.CooperationStatus.CONTINUING
-    assert state.level < _at(eu_russia, "2014-07-15").level
+    assert state.level < at(eu_russia, "2014-07-15").level
 
 
 # -- Serbia–Kosovo 2018–2020 -----------------------------------------------------------------
 
 
 def test_a_boycott_of_the_dialogue_is_a_de_facto_suspension(kosovo: tracker.Replay) -> None:
-    state = _at(kosovo, "2019-06-01")
+    state = at(kosovo, "2019-06-01")
     assert state.phase is tracker.Phase.SUSPENDED
     (boycott,) = state.in_force()
     assert (boycott.by, boycott.target) == ("SRB", "belgrade_pristina_dialogue")
@@ -350,8 +335,8 @@ def test_a_boycott_of_the_dialogue_is_a_de_facto_suspension(kosovo: tracker.Repl
 
 def test_the_resumed_dialogue_meets_as_announced(kosovo: tracker.Replay) -> None:
     announced = "dialogue-to-resume-announced-2020-07-06"
-    assert ("council_meeting", announced) in _awaited(_at(kosovo, "2020-07-07"))
-    state = _at(kosovo, "2020-07-17")
+    assert ("council_meeting", announced) in awaited(at(kosovo, "2020-07-07"))
+    state = at(kosovo, "2020-07-17")
     assert {
         ("council_meeting", announced, "dialogue-resumes-by-video-2020-07-12"),
         (
@@ -359,14 +344,14 @@ def test_the_resumed_dialogue_meets_as_announced(kosovo: tracker.Replay) -> None
             "dialogue-resumes-by-video-2020-07-12",
             "dialogue-meets-in-brussels-2020-07-16",
         ),
-    } <= _fulfilled(state)
+    } <= fulfilled(state)
     assert state.channels["belgrade_pristina_dialogue"] is tracker.ChannelStatus.ACTIVE
-    assert state.level > _at(kosovo, "2019-06-01").level
+    assert state.level > at(kosovo, "2019-06-01").level
 
 
 def test_a_boycott_ends_when_its_party_sits_at_the_table_again(kosovo: tracker.Replay) -> None:
-    assert _at(kosovo, "2020-07-11").phase is tracker.Phase.SUSPENDED
-    state = _at(kosovo, "2020-07-13")
+    assert at(kosovo, "2020-07-11").phase is tracker.Phase.SUSPENDED
+    state = at(kosovo, "2020-07-13")
     assert not state.in_force()
     assert state.phase is tracker.Phase.NORMALIZED
     (boycott,) = state.measures.values()

@@ -1,0 +1,28 @@
+"""What the episode tests read of a replayed history: the state on a day written as text, and
+the measures, expectations and fulfilments of a state as plain tuples to compare."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import tracker
+
+
+def at(history: tracker.Replay, day: str) -> tracker.State:
+    """The state of ``history`` on ``day`` (``YYYY-MM-DD``)."""
+    return history.at(date.fromisoformat(day))
+
+
+def in_force(state: tracker.State) -> set[tuple[str, str]]:
+    """Who has a measure in force on what."""
+    return {(measure.by, measure.target) for measure in state.in_force()}
+
+
+def awaited(state: tracker.State) -> set[tuple[str, str]]:
+    """The expectations pending: their kind and the entry that stated them."""
+    return {(item.kind, item.source) for item in state.awaited()}
+
+
+def fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
+    """The expectations fulfilled: their kind, the entry that stated them, the one that did."""
+    return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
