@@ -81,6 +81,8 @@ _ROLE_SUFFIXES = (
     ("_council", Role.FORUM),
     ("_commission", Role.FORUM),
     ("_cooperation", Role.COOPERATION),
+    ("_treaty", Role.COOPERATION),
+    ("_agreement", Role.COOPERATION),
     ("_talks", Role.DIALOGUE),
     ("_dialogue", Role.DIALOGUE),
     ("_relations", Role.RELATIONS),

@@ -808,15 +808,23 @@ _PRESENCE_EFFECTS = {
 }
 
 
+#: What a mission opened again (staffed, its head back) ends of the measures on it.
+_REOPENING_ENDS = frozenset((Effect.CLOSE, Effect.RESTRICT))
+
+
 @_builds(PresenceMeasure)
 def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
     if not entry.consular:
         _know_mission(builder, entry, entry.mission, entry.of)
     if entry.action is PresenceAction.OPENED:
-        closures = [
-            m for m in _standing(builder, entry.mission, None, entry.on) if m.effect is Effect.CLOSE
+        # The mission works in full again: its closure, a recall of its head, the expulsion
+        # of its staff and any limit on its access end; a cap on its size does not.
+        reduced = [
+            m
+            for m in _standing(builder, entry.mission, None, entry.on)
+            if m.effect in _REOPENING_ENDS
         ]
-        _lift(builder, entry, closures, Lift(entry.mission, effective=entry.effective))
+        _lift(builder, entry, reduced, Lift(entry.mission, effective=entry.effective))
         return
     effect = _PRESENCE_EFFECTS[entry.action]
     if effect is Effect.CAP:  # a mission has one size: a new cap replaces its party's last

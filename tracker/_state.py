@@ -514,9 +514,12 @@ class State:
         if any(m.effect is Effect.DISSOLVE for m in measures):
             return ChannelStatus.DEFUNCT
         since = max(m.effective for m in measures)
-        if self.latest.get(f"{channel}.formal", date.min) >= since:
+        # Meeting on a channel of cooperation is not cooperating: its formal suspension
+        # stands until lifted, whoever meets (a de facto one ends with the meeting).
+        met = self.roles.get(channel) is not Role.COOPERATION or not any(m.formal for m in measures)
+        if met and self.latest.get(f"{channel}.formal", date.min) >= since:
             return ChannelStatus.ACTIVE
-        if self.latest.get(channel, date.min) >= since:
+        if met and self.latest.get(channel, date.min) >= since:
             return ChannelStatus.INFORMAL
         if any(m.eased(self.at, since) for m in measures):
             return ChannelStatus.RESUMPTION_DECIDED
@@ -540,9 +543,14 @@ class State:
 
     @property
     def pressure(self) -> float:
-        """The weight of the measures in force on ``at``: each its Goldstein value, half of it
-        once its party eased it."""
-        return sum(m.weight / 2 if m.eased(self.at) else m.weight for m in self.in_force())
+        """The weight of the measures in force on ``at``, one per target: the heaviest of those
+        on it, each its Goldstein value, half of it once its party eased it."""
+        heaviest: dict[str, float] = {}
+        for m in self.in_force():
+            weight = m.weight / 2 if m.eased(self.at) else m.weight
+            if abs(weight) > abs(heaviest.get(m.target, 0.0)):
+                heaviest[m.target] = weight
+        return sum(heaviest.values())
 
     @property
     def recent_activity(self) -> float:
@@ -636,7 +644,8 @@ def phase_in_force(
         # ended in practice, whether or not they lifted it in form.
         ended = {m.key for m in dialogue if m.eased(at)}
         force = [m for m in force if m.key not in ended]
-    if any(m.effect is Effect.SUSPEND for m in force):
+    if any(m.effect in (Effect.SUSPEND, Effect.DISSOLVE) for m in force):
+        # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
     if force:
         return Phase.STRAINED

@@ -130,6 +130,7 @@ class _Story:
         }
         self.standing: set[tuple[str, str]] = set()  # (party, target) of measures not lifted
         self.closed: set[tuple[str, str]] = set()  # closures, lifted by reopening
+        self.capped: set[tuple[str, str]] = set()  # caps, which outlast a reopening
         self.dissolved = False  # the council declared defunct
 
     def entries(self) -> Iterator[Entry]:
@@ -234,12 +235,19 @@ class _Story:
             yield from self._open_missions()
 
     def _open_missions(self) -> Iterator[Entry]:
+        """Each party opens its mission again, which ends every measure on it but a cap."""
         for owner in (self.actor, self.other):
+            mission = self.missions[owner]
+            self.standing -= {
+                (party, target)
+                for party, target in self.standing
+                if target == mission and (party, target) not in self.capped
+            }
             yield self._entry(
                 PresenceMeasure,
                 f"{owner} opens its mission",
                 by=owner,
-                mission=self.missions[owner],
+                mission=mission,
                 of=owner,
                 action=PresenceAction.OPENED,
             )
@@ -320,6 +328,7 @@ class _Story:
         self.day = later + timedelta(days=self.rng.randint(1, 20))
         targets = sorted({target for _, target in self.standing})
         self.standing.clear()
+        self.capped.clear()
         yield self._entry(
             MinisterialDecision,
             f"{self.dyad} decide together to lift the measures left",
@@ -371,6 +380,7 @@ class _Story:
         self.standing.add((self.actor, mission))
         if self.rng.random() < 0.5:
             cap = self.rng.randint(10, 40)
+            self.capped.add((self.actor, mission))
             return self._entry(
                 PresenceMeasure,
                 f"{self.actor} caps the {self.other} mission at {cap} staff",
