@@ -415,3 +415,45 @@ def test_a_treaty_declared_defunct_ends_a_cooperation_not_the_dialogue(
     assert not state.anomalies
     alone = replay_of(ended).as_of(date(2019, 8, 3))
     assert alone.phase is tracker.Phase.COOPERATION_SUSPENDED  # not merely strained
+
+
+_MEETINGS = st.sampled_from(
+    [
+        ("informal", "military"),
+        ("informal", "high_level_political"),
+        ("council", "nrc"),
+        ("council", "military"),
+    ]
+)
+
+
+@given(st.lists(st.tuples(_MEETINGS, st.booleans()), min_size=1, max_size=6))
+def test_no_meeting_lifts_a_formal_suspension_of_cooperation(
+    meetings: list[tuple[tuple[str, str], bool]],
+) -> None:
+    suspended = entry(
+        tracker.Suspension,
+        "2014-04-01",
+        id="suspended",
+        by="NATO",
+        channels=("military", "civilian_cooperation"),
+        reason="war",
+    )
+    held: list[tracker.Entry] = []
+    for number, ((kind, channel), formal) in enumerate(meetings):
+        on = (date(2015, 1, 1) + timedelta(days=30 * number)).isoformat()
+        if kind == "informal":
+            held.append(
+                entry(
+                    tracker.InformalMeeting, on, id=f"met-{number}", format="talks", channel=channel
+                )
+            )
+        else:
+            level = {"level": "ambassadors", "formal": formal, "council": channel}
+            held.append(entry(tracker.CouncilMeeting, on, id=f"met-{number}", **level))
+    state = replay_of(suspended, *held).as_of(date(2016, 1, 1))
+    assert in_force(state) == PRACTICAL
+    assert all(not m.liftings for m in state.measures.values())
+    assert state.channels["military"] is tracker.ChannelStatus.SUSPENDED
+    assert state.channels["civilian_cooperation"] is tracker.ChannelStatus.SUSPENDED
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
