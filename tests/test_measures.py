@@ -24,9 +24,13 @@ from builders import (
     replay_of,
     suspension,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
 from tracker import ChannelStatus, Phase
+
+CHANNELS = (tracker.NRC, tracker.HIGH_LEVEL, tracker.MILITARY, "civil_emergency")
 
 
 def _on(state: tracker.State, text: str) -> tracker.State:
@@ -63,6 +67,36 @@ def test_a_lift_from_a_later_day_takes_effect_on_that_day() -> None:
     assert state.measures["suspension-2008-08-19.military"].lifted_on(day("2009-05-01")) == day(
         "2009-04-05"
     )
+
+
+def test_two_suspensions_of_other_channels_on_one_day_are_both_in_force() -> None:
+    state = replay_of(
+        suspension(channels=(tracker.NRC,)),
+        suspension(channels=(tracker.MILITARY,), id="the-military-too"),
+    )
+    assert sorted(m.target for m in state.in_force()) == [tracker.MILITARY, tracker.NRC]
+    assert state.channels[tracker.MILITARY] is ChannelStatus.SUSPENDED
+
+
+def test_a_suspension_reported_again_is_one_measure() -> None:
+    once = replay_of(suspension())
+    twice = replay_of(suspension(), suspension(id="another-report"))
+    assert [m.key for m in twice.in_force()] == [m.key for m in once.in_force()]
+    assert twice.score == once.score
+
+
+@given(st.lists(st.sets(st.sampled_from(CHANNELS), min_size=1), min_size=1, max_size=4))
+def test_one_party_s_suspensions_of_one_day_suspend_every_channel_they_name(
+    reports: list[set[str]],
+) -> None:
+    entries = [
+        suspension(channels=tuple(sorted(channels)), id=f"report-{n}")
+        for n, channels in enumerate(reports)
+    ]
+    state = replay_of(*entries)
+    named = set().union(*reports)
+    assert {m.target for m in state.in_force()} == named
+    assert all(state.channels[channel] is ChannelStatus.SUSPENDED for channel in named)
 
 
 def test_a_measure_announced_for_later_is_not_in_force_before() -> None:

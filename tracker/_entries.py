@@ -674,11 +674,14 @@ class ChannelEstablished(Entry):
     goldstein=-4.0,
     plover="SANCTION",
     label="SUSP",
+    identity=("channels",),
 )
 class Suspension(Entry):
     """One party suspends channels of the relationship, and why: a measure in force on each
     channel, at ``levels`` (empty: all), formal or ``de_facto`` ("no business as usual"),
-    from ``effective`` (by default, the day it was decided)."""
+    from ``effective`` (by default, the day it was decided). Two suspensions of other
+    channels on one day are two measures (a party may close the border as well as the talks).
+    """
 
     by: str = field(validator=_actor)
     channels: tuple[str, ...] = field(converter=_texts, validator=_each(_name))
