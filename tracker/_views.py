@@ -99,6 +99,8 @@ class IndexView:
         "_reach",
         "_replay",
         "_states",
+        "_whole",
+        "_whole_lock",
         "dyad",
         "every",
         "path",
@@ -116,6 +118,8 @@ class IndexView:
         self._reach = list(accumulate((row.reported for row in rows), max))
         self._decoded: OrderedDict[int, Entry] = OrderedDict()
         self._states: OrderedDict[int, State] = OrderedDict()
+        self._whole: Replay | None = None
+        self._whole_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -210,8 +214,12 @@ class IndexView:
         return state.as_of(day, known_at)
 
     def replay(self) -> Replay:
-        """A replay of every entry, folded at once: for the questions about the whole story."""
-        return Replay(self.stream(), dyad=self.dyad)
+        """A replay of every entry, folded at once when first asked for: for the questions
+        about the whole story (its chronology), the view keeping it."""
+        with self._whole_lock:
+            if self._whole is None:
+                self._whole = Replay(self.stream(), dyad=self.dyad)
+            return self._whole
 
 
 class _Entries(Sequence[Entry]):
