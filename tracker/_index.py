@@ -541,3 +541,50 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
             for offset, state in enumerate(checkpoints(entries, base, replay.every), 1)
         ),
     )
+
+
+def indexed_dyads(path: Path) -> tuple[Dyad, ...] | None:
+    """The dyads of the JSONL log at ``path`` in the order they first appear, read from its
+    index brought up to date first; ``None`` when the log cannot be indexed."""
+    opened = _opened(path, EVERY)
+    if opened is None:
+        return None
+    log, db = opened
+    with contextlib.closing(db), log:
+        pairs = db.execute(
+            "SELECT first, second FROM entries GROUP BY first, second ORDER BY min(line)"
+        ).fetchall()
+    return tuple(Dyad(first, second) for first, second in pairs)
+
+
+def shared_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay | None:
+    """As :func:`indexed_replay`, through a connection that any thread may use, one at a time
+    (the caller takes turns): a reader on worker threads asks from more than one."""
+    replay = indexed_replay(path, dyad, every)
+    if replay is None:
+        return None
+    replay._log.close()
+    replay._db.close()
+    where = index_path(path).resolve().as_uri()
+    db = sqlite3.connect(
+        f"{where}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
+    return IndexedReplay(path, path.open("rb"), db, dyad, every)
+
+
+def replay_rows(replay: IndexedReplay) -> list[tuple[str, int, int, int, int, int]]:
+    """Each entry of the replay in the order it is folded: its id, its day and report day (as
+    ordinals) and its line, first byte and length in the log."""
+    rows: list[tuple[str, int, int, int, int, int]] = replay._db.execute(
+        "SELECT id, day, reported, line, start, length FROM entries"
+        " WHERE first = ? AND second = ? ORDER BY day, line",
+        (replay.dyad.first, replay.dyad.second),
+    ).fetchall()
+    return rows
+
+
+def nearest_checkpoint(replay: IndexedReplay, count: int) -> tuple[int, State]:
+    """The stored state nearest before the replay's first ``count`` entries are folded, and how
+    many of them it follows."""
+    number, state = replay._checkpoint(count // replay.every)
+    return number * replay.every, state

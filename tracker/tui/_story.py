@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from attrs import field, frozen
 
 from tracker._articles import ARTICLES
-from tracker._entries import Dyad, Entry
+from tracker._entries import Dyad, Entry, entry_types
+from tracker._index import index_path, indexed_dyads
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
 from tracker._state import Phase, State
 from tracker._store import read_log
+from tracker._views import IndexView, open_view
 
 __all__ = [
     "Details",
     "Filter",
+    "Replayed",
     "Story",
     "choose_dyad",
     "details_at",
@@ -28,21 +34,36 @@ __all__ = [
 ]
 
 
+#: A dyad's entries and states: folded from the whole log, or read through its index.
+Replayed: TypeAlias = Replay | IndexView
+
+
 @frozen
 class Story:
     """A log read and replayed for one of its dyads (``replay`` is ``None`` for an empty log)."""
 
     path: Path
     dyads: tuple[Dyad, ...]
-    replay: Replay | None
+    replay: Replayed | None
 
     @property
     def dyad(self) -> Dyad | None:
         return self.replay.dyad if self.replay is not None else None
 
     @property
-    def entries(self) -> tuple[Entry, ...]:
+    def entries(self) -> Sequence[Entry]:
         return self.replay.entries if self.replay is not None else ()
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the story is read through the log's index."""
+        return isinstance(self.replay, IndexView)
+
+    def listed(self, query: Filter) -> tuple[int, ...]:
+        """The indices of the entries ``query`` lists (see :meth:`Filter.rows`)."""
+        if isinstance(self.replay, IndexView):
+            return query.rows(self.entries, tuple(row.type for row in self.replay.rows))
+        return query.rows(self.entries)
 
     @property
     def articles(self) -> Path:
@@ -58,10 +79,15 @@ def choose_dyad(dyads: tuple[Dyad, ...]) -> Dyad | None:
 
 
 def load_story(path: Path, dyad: Dyad | None = None) -> Story:
-    """Read the log at ``path`` and replay ``dyad`` (by default :func:`choose_dyad`'s).
+    """Read the log at ``path`` and replay ``dyad`` (by default :func:`choose_dyad`'s): through
+    its index when it has one (``tracker index`` builds it), else from the whole log.
 
     Raises :class:`~tracker.LogError` when the log has bad lines.
     """
+    if os.path.lexists(index_path(path)):
+        indexed = _indexed_story(path, dyad)
+        if indexed is not None:
+            return indexed
     log = read_log(path)
     dyads = log.dyads()
     dyad = dyad if dyad in dyads else choose_dyad(dyads)
@@ -69,6 +95,19 @@ def load_story(path: Path, dyad: Dyad | None = None) -> Story:
         return Story(path, dyads, None)
     replay = Replay(log.entries, dyad=dyad)
     return Story(path, dyads, replay)
+
+
+def _indexed_story(path: Path, dyad: Dyad | None) -> Story | None:
+    """The story of ``dyad`` read through the index of the log at ``path``, brought up to date
+    first; ``None`` when the log cannot be indexed (the whole log read says why)."""
+    dyads = indexed_dyads(path)
+    if dyads is None:
+        return None
+    dyad = dyad if dyad in dyads else choose_dyad(dyads)
+    if dyad is None:
+        return Story(path, dyads, None)
+    view = open_view(path, dyad)
+    return None if view is None else Story(path, dyads, view)
 
 
 def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -119,12 +158,21 @@ class Filter:
         text = f"{entry.id} {entry.title}".lower()
         return all(word in text for word in self.words)
 
-    def rows(self, entries: tuple[Entry, ...]) -> tuple[int, ...]:
+    def rows(
+        self, entries: Sequence[Entry], kinds: Sequence[str] | None = None
+    ) -> tuple[int, ...]:
         """The indices of the entries that match, in order; with no term, every curated entry
-        (every entry of a log that holds nothing else)."""
+        (every entry of a log that holds nothing else). Given the type of every entry
+        (``kinds``), a query of types only decodes none of them."""
+        if kinds is not None and not (self.parties or self.words):
+            if self.types:
+                return tuple(index for index, kind in enumerate(kinds) if kind in self.types)
+            types = entry_types()
+            listed = tuple(index for index, kind in enumerate(kinds) if types[kind].CURATED)
+            return listed or tuple(range(len(kinds)))
         if not self:
-            curated = tuple(index for index, entry in enumerate(entries) if entry.CURATED)
-            return curated or tuple(range(len(entries)))
+            curated_rows = tuple(index for index, entry in enumerate(entries) if entry.CURATED)
+            return curated_rows or tuple(range(len(entries)))
         return tuple(index for index, entry in enumerate(entries) if self.matches(entry))
 
 
@@ -175,7 +223,7 @@ class Details:
 
 
 def details_at(
-    replay: Replay,
+    replay: Replayed,
     index: int,
     *,
     known_then: bool = False,
@@ -200,7 +248,7 @@ def details_at(
 SETTLED = frozenset({Phase.NORMAL, Phase.NORMALIZED})
 
 
-def last_crisis(replay: Replay) -> int:
+def last_crisis(replay: Replayed) -> int:
     """The index of the entry that opened the story's last crisis: the last that moves the
     phase from a settled one to a worse one, else the last that worsens it at all (0 if none).
 
@@ -213,8 +261,9 @@ def last_crisis(replay: Replay) -> int:
     for start in reversed(range(0, len(entries), replay.every)):
         state = replay.state(start)
         settled_out: int | None = None
-        for index in range(start, min(start + replay.every, len(entries))):
-            after = apply(state, entries[index])
+        span = entries[start : start + replay.every]
+        for index, entry in enumerate(span, start):
+            after = apply(state, entry)
             if order[after.phase] < order[state.phase]:
                 if worse is None or worse < index:
                     worse = index
@@ -234,7 +283,7 @@ def row_at_or_before(rows: tuple[int, ...], index: int) -> int:
     return max(position - 1, 0)
 
 
-def last_on_or_before(entries: tuple[Entry, ...], rows: tuple[int, ...], day: date) -> int | None:
+def last_on_or_before(entries: Sequence[Entry], rows: tuple[int, ...], day: date) -> int | None:
     """The index of the last listed entry that happened on or before ``day``."""
     position = bisect_right(rows, day, key=lambda index: entries[index].on)
     return rows[position - 1] if position else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
@@ -21,7 +21,6 @@ from textual.worker import Worker, WorkerState
 
 from tracker._dates import parse_day
 from tracker._entries import Dyad, Entry
-from tracker._replay import Replay
 from tracker._state import State
 from tracker._text import printable
 from tracker.tui._evidence import citation
@@ -29,6 +28,7 @@ from tracker.tui._export import moment_name, state_text
 from tracker.tui._story import (
     Details,
     Filter,
+    Replayed,
     Story,
     details_at,
     last_on_or_before,
@@ -180,7 +180,7 @@ class MainScreen(Screen[None]):
         self.query_one(TimelineChart).replay = story.replay
         self.query_one(SourcesView).articles = story.articles
         self.filter = Filter()
-        self.rows = self.filter.rows(story.entries)
+        self.rows = story.listed(self.filter)
         self.set_reactive(MainScreen.known_on, None)
         if self.opening is not None and story.entries:
             self.go_to_date(self.opening)
@@ -304,9 +304,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="details")
     def _compute(
-        self, replay: Replay, index: int, day: date | None, known_at: date | None
-    ) -> Details:
-        return details_at(replay, index, day=day, known_at=known_at)
+        self, replay: Replayed, index: int, day: date | None, known_at: date | None
+    ) -> tuple[Replayed, Details]:
+        return replay, details_at(replay, index, day=day, known_at=known_at)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the details computed if they are of the story shown, then ask for the cursor's
@@ -318,20 +318,13 @@ class MainScreen(Screen[None]):
         self._slow = time.perf_counter() - self._started > self.SLOW
         if event.state is WorkerState.ERROR:
             return  # a bug, not a state to show: the worker exits the app with its traceback
-        details = event.worker.result
-        if (
-            event.state is WorkerState.SUCCESS
-            and isinstance(details, Details)
-            and self._of_story(details)
-        ):
-            self.details = details
+        result = event.worker.result
+        if event.state is WorkerState.SUCCESS and isinstance(result, tuple):
+            replay, details = result
+            if self.story is not None and replay is self.story.replay:
+                self.details = details  # computed for the story shown, not one shown before
         if not self._shows_cursor():
             self._want_details()
-
-    def _of_story(self, details: Details) -> bool:
-        """Whether ``details`` were computed for the story shown (not one shown before it)."""
-        index = details.index
-        return index < len(self.entries) and details.entry is self.entries[index]
 
     def _shows_cursor(self) -> bool:
         """Whether the panes show the details of the cursor, in the mode chosen."""
@@ -377,7 +370,7 @@ class MainScreen(Screen[None]):
         return True
 
     @property
-    def entries(self) -> tuple[Entry, ...]:
+    def entries(self) -> Sequence[Entry]:
         """The entries of the dyad shown, in the order they happened."""
         return self.story.entries if self.story is not None else ()
 
@@ -416,7 +409,7 @@ class MainScreen(Screen[None]):
 
     def apply_filter(self, query: Filter) -> None:
         """List only the entries ``query`` matches; refused when it matches none."""
-        rows = query.rows(self.entries)
+        rows = self.story.listed(query) if self.story is not None else ()
         if not rows:
             self.notify(printable(f"No entry matches “{query}”."), severity="warning", markup=False)
             return

@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 from tracker._chronology import Chronology, chronology, day_ticks, fitted, whole_span, zoomed
 from tracker._palette import PHASE_COLOURS, phase_rgb
 from tracker._replay import Replay
+from tracker.tui._story import Replayed
 
 __all__ = ["CodedPlot", "DayPlot", "LevelPlot", "TimelineChart"]
 
@@ -208,7 +209,7 @@ class TimelineChart(Vertical, can_focus=True):
     ]
     KEYS = "wheel or + - 0 ← → to zoom"
 
-    replay: reactive[Replay | None] = reactive(None)
+    replay: reactive[Replayed | None] = reactive(None)
     window: reactive[tuple[date, date] | None] = reactive(None)
     """The days shown, ``None`` for the whole log."""
     chronology: reactive[Chronology | None] = reactive(None)
@@ -236,11 +237,17 @@ class TimelineChart(Vertical, can_focus=True):
         yield CodedPlot(id="coded-plot").data_bind(TimelineChart.chronology, TimelineChart.cursor)
         yield Static(id="chart-legend")
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The days of the whole replay shown, once laid out.
+        self._span: tuple[date, date] | None = None
+
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._legend())
 
     def watch_replay(self) -> None:
         self.chronology = None
+        self._span = None
         if self.window is None:
             self._lay_out()
         else:
@@ -275,7 +282,9 @@ class TimelineChart(Vertical, can_focus=True):
         self._legend()
 
     def _whole(self) -> tuple[date, date] | None:
-        return whole_span(self.replay) if self.replay is not None and len(self.replay) else None
+        """The days of the whole replay, once it is laid out (a replay read through the log's
+        index is folded whole on the worker that lays it out)."""
+        return self._span
 
     def zoom(self, factor: float, around: date) -> None:
         """Show ``factor`` times fewer days (more when below 1), ``around`` staying in place."""
@@ -322,21 +331,27 @@ class TimelineChart(Vertical, can_focus=True):
     @work(thread=True, exclusive=True, group="chart")
     def _compute(
         self,
-        replay: Replay,
+        replay: Replayed,
         start: date | None,
         end: date | None,
         known_at: date | None,
         resolution: int,
     ) -> None:
-        chart = chronology(replay, start, end, known_at=known_at, resolution=resolution)
+        whole = replay if isinstance(replay, Replay) else replay.replay()
+        chart = chronology(whole, start, end, known_at=known_at, resolution=resolution)
         window = None if start is None or end is None else (start, end)
-        self.app.call_from_thread(self._show, (replay, window, known_at), chart)
+        asked = (replay, window, known_at)
+        self.app.call_from_thread(self._show, asked, whole_span(whole), chart)
 
     def _show(
-        self, asked: tuple[Replay, tuple[date, date] | None, date | None], chart: Chronology
+        self,
+        asked: tuple[Replayed, tuple[date, date] | None, date | None],
+        span: tuple[date, date],
+        chart: Chronology,
     ) -> None:
         """Show ``chart`` if it is of the replay, window and day seen from asked for last."""
         if asked == (self.replay, self.window, self.known_at):
+            self._span = span
             self.chronology = chart
 
     def _legend(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.segment import Segment
@@ -56,7 +57,7 @@ class Timeline(ScrollView, can_focus=False):
         "timeline--unknown",
     }
 
-    entries: tuple[Entry, ...] = ()
+    entries: Sequence[Entry] = ()
     rows: reactive[tuple[int, ...]] = reactive((), always_update=True)
     cursor: reactive[int] = reactive(0)
     known_at: reactive[date | None] = reactive(None)

@@ -1,0 +1,254 @@
+"""One dyad of an indexed log, as a reader that shows one moment at a time needs it: its
+entries as rows read from the index, each entry decoded from its line only when asked for, and
+the state after any of them from the nearest stored checkpoint and the few entries after it.
+
+A view answers from any thread, one read of the log or the index at a time: a reader may draw
+rows on one thread while it computes states on another.
+"""
+
+from __future__ import annotations
+
+import mmap
+import threading
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from datetime import date
+from itertools import accumulate
+from pathlib import Path
+from typing import overload
+
+import orjson
+from attrs import frozen
+
+from tracker._entries import Dyad, Entry
+from tracker._index import EVERY, IndexedReplay, nearest_checkpoint, replay_rows, shared_replay
+from tracker._log import Decoding
+from tracker._reducer import apply, fold
+from tracker._replay import Replay, Step
+from tracker._state import State
+
+__all__ = ["IndexView", "Row", "open_view"]
+
+#: How many decoded entries, and how many states, a view keeps for the moments asked again.
+ENTRIES_KEPT = 4096
+STATES_KEPT = 32
+
+#: How a line written by the codec begins: its type comes first.
+_TYPE_FIRST = b'{"type":"'
+
+
+@frozen
+class Row:
+    """An entry as the index lists it, enough to place it without decoding it: its id and type,
+    the day it happened and the day it was reported, and where its line lies in the log."""
+
+    id: str
+    type: str
+    day: date
+    reported: date
+    line: int
+    start: int
+    length: int
+
+
+def open_view(path: Path, dyad: Dyad, every: int = EVERY) -> IndexView | None:
+    """The view of ``dyad`` in the JSONL log at ``path`` through its index (of checkpoints every
+    ``every`` entries), brought up to date first; ``None`` when the log cannot be indexed or
+    holds no entry of ``dyad``."""
+    replay = shared_replay(path, dyad, every)
+    if replay is None:
+        return None
+    listed = replay_rows(replay)
+    with path.open("rb") as log, mmap.mmap(log.fileno(), 0, access=mmap.ACCESS_READ) as text:
+        rows = tuple(
+            Row(
+                entry_id,
+                _type_of(text, start, start + length),
+                date.fromordinal(day),
+                date.fromordinal(reported),
+                line,
+                start,
+                length,
+            )
+            for entry_id, day, reported, line, start, length in listed
+        )
+    return IndexView(path, replay, rows)
+
+
+def _type_of(text: mmap.mmap, start: int, stop: int) -> str:
+    """The type of the entry on the line from ``start`` to ``stop``: read where the codec puts
+    it when the line names a type once and plainly, else from the line parsed."""
+    head = start + len(_TYPE_FIRST)
+    if text[start:head] == _TYPE_FIRST:
+        end = text.find(b'"', head, stop)
+        if end > 0 and text.find(b'"type"', end, stop) < 0 and text.find(b"\\", head, end) < 0:
+            return text[head:end].decode()
+    kind: str = orjson.loads(text[start:stop])["type"]
+    return kind
+
+
+class IndexView:
+    """The entries of one dyad of an indexed log (``rows``, in the order they are folded) and
+    its states, as :class:`~tracker.Replay` gives them, computed from the index."""
+
+    __slots__ = (
+        "_days",
+        "_decoded",
+        "_lock",
+        "_reach",
+        "_replay",
+        "_states",
+        "_whole",
+        "_whole_lock",
+        "dyad",
+        "every",
+        "path",
+        "rows",
+    )
+
+    def __init__(self, path: Path, replay: IndexedReplay, rows: tuple[Row, ...]) -> None:
+        self.path = path
+        self.dyad = replay.dyad
+        self.every = replay.every
+        self.rows = rows
+        self._replay = replay
+        self._lock = threading.Lock()
+        self._days = [row.day for row in rows]
+        self._reach = list(accumulate((row.reported for row in rows), max))
+        self._decoded: OrderedDict[int, Entry] = OrderedDict()
+        self._states: OrderedDict[int, State] = OrderedDict()
+        self._whole: Replay | None = None
+        self._whole_lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def entries(self) -> Sequence[Entry]:
+        """The entries in the order they are folded, each decoded when it is read."""
+        return _Entries(self)
+
+    def entry(self, index: int) -> Entry:
+        """Entry ``index`` of the fold, decoded from its line."""
+        return self._between(index, index + 1)[0]
+
+    def _between(self, start: int, stop: int) -> list[Entry]:
+        """Entries ``start`` to ``stop`` of the fold, those not kept decoded from their lines."""
+        with self._lock:
+            found = {index: self._decoded.get(index) for index in range(start, stop)}
+        missing = [index for index, entry in found.items() if entry is None]
+        if missing:
+            fresh = dict(zip(missing, self._decode(missing), strict=True))
+            found.update(fresh)
+            with self._lock:
+                self._decoded.update(fresh)
+                while len(self._decoded) > ENTRIES_KEPT:
+                    self._decoded.popitem(last=False)
+        return [entry for entry in found.values() if entry is not None]
+
+    def _decode(self, indices: Sequence[int]) -> list[Entry]:
+        """The entries of the fold at ``indices``, read from the log and decoded."""
+        with self._lock:
+            log = self._replay._log  # the view shares the replay's open log
+            lines = []
+            for index in indices:
+                row = self.rows[index]
+                log.seek(row.start)
+                lines.append((row.line, log.read(row.length)))
+        decoding = Decoding(self.path)
+        entries = []
+        for number, line in lines:
+            entry = decoding.decode(number, line)
+            if entry is None:
+                decoding.done()  # the log changed under its index: say where
+            assert entry is not None
+            entries.append(entry)
+        return entries
+
+    def stream(self) -> Iterator[Entry]:
+        """Every entry in the order they are folded, decoded a batch at a time and not kept."""
+        for start in range(0, len(self.rows), self.every):
+            yield from self._decode(range(start, min(start + self.every, len(self.rows))))
+
+    def state(self, count: int) -> State:
+        """The state after the first ``count`` entries (``0 <= count <= len(self)``): from the
+        nearest state kept or stored before them, folding the entries between."""
+        if not 0 <= count <= len(self.rows):
+            msg = f"a view of {len(self.rows)} entries has no state after {count} of them"
+            raise IndexError(msg)
+        stored = count // self.every * self.every
+        with self._lock:
+            kept = max((n for n in self._states if stored <= n <= count), default=-1)
+            if kept < 0:
+                kept, base = nearest_checkpoint(self._replay, count)
+            else:
+                base = self._states[kept]
+        state = fold(self._between(kept, count), base)
+        with self._lock:
+            self._states[count] = state
+            self._states.move_to_end(count)
+            while len(self._states) > STATES_KEPT:
+                self._states.popitem(last=False)
+        return state
+
+    def step(self, index: int) -> Step:
+        """Folding entry ``index``: the state before and after it."""
+        before = self.state(index)
+        entry = self.entry(index)
+        return Step(index, entry, before, apply(before, entry))
+
+    def count_at(self, day: date) -> int:
+        """How many entries happened on or before ``day``."""
+        return bisect_right(self._days, day)
+
+    def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
+        """The state on ``day`` (after every entry when ``None``), as it was, or as known on
+        ``known_at``: from only the entries reported by then."""
+        count = len(self.rows) if day is None else self.count_at(day)
+        if known_at is None or (first_late := bisect_right(self._reach, known_at)) >= count:
+            state = self.state(count)
+        else:
+            known = (e for e in self._between(first_late, count) if e.reported <= known_at)
+            state = fold(known, self.state(first_late))
+        return state.as_of(day, known_at)
+
+    def replay(self) -> Replay:
+        """A replay of every entry, folded at once when first asked for: for the questions
+        about the whole story (its chronology), the view keeping it."""
+        with self._whole_lock:
+            if self._whole is None:
+                self._whole = Replay(self.stream(), dyad=self.dyad)
+            return self._whole
+
+
+class _Entries(Sequence[Entry]):
+    """The entries of a view as a sequence, each decoded when it is read."""
+
+    __slots__ = ("_view",)
+
+    def __init__(self, view: IndexView) -> None:
+        self._view = view
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            start, stop, stride = index.indices(len(self))
+            if stride == 1:
+                return self._view._between(start, stop)  # one batch
+            return [self._view.entry(place) for place in range(start, stop, stride)]
+        if not -len(self) <= index < len(self):
+            msg = f"no entry {index} among {len(self)}"
+            raise IndexError(msg)
+        return self._view.entry(index % len(self))
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self._view.stream()
