@@ -174,3 +174,73 @@ def test_an_expulsion_takes_force_when_the_time_given_to_leave_runs_out(
     assert isinstance(entry, tracker.Expulsion)
     days = -(-count // 24) if unit == "hours" else count
     assert entry.effective == PUBLISHED + timedelta(days=days)
+
+
+def test_an_embassy_reopened_is_the_mission_of_the_side_that_reopens_it() -> None:
+    entry = entry_of(
+        wire(
+            "Kenya reopens embassy in Norway",
+            "Kenya on Tuesday reopened its embassy in Norway, eight years after it was shut.",
+        )
+    )
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert (entry.by, entry.of, entry.action) == ("KEN", "KEN", tracker.PresenceAction.OPENED)
+
+
+@given(
+    st.sampled_from(
+        [
+            "The new Chilean ambassador presented his credentials to Kenya's president on Tuesday.",
+            "A new Chilean ambassador arrived in Nairobi on Tuesday, the first in five years, "
+            "Kenya's foreign ministry said.",
+        ]
+    )
+)
+def test_an_ambassador_at_post_opens_the_mission_of_the_side_that_sends_them(lead: str) -> None:
+    entry = entry_of(wire("Chile's envoy back in Kenya", lead))
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert (entry.by, entry.of, entry.action) == ("CHL", "CHL", tracker.PresenceAction.OPENED)
+
+
+def test_naming_an_ambassador_to_the_other_side_is_a_decision() -> None:
+    entry = entry_of(
+        wire(
+            "Chile names envoy to Vietnam",
+            "Chile's president on Tuesday appointed a former minister as ambassador to Vietnam.",
+        )
+    )
+    assert isinstance(entry, tracker.MinisterialDecision)
+    assert entry.by == "CHL"
+
+
+@given(
+    st.sampled_from(
+        [
+            "declared Kenya's ambassador persona non grata and ordered him out within 72 hours",
+            "gave the Kenyan ambassador 72 hours to leave the country",
+            "ordered the Kenyan charge d'affaires to leave the country within three days",
+        ]
+    )
+)
+def test_an_envoy_given_days_to_leave_is_expelled_until_the_deadline(words: str) -> None:
+    entry = entry_of(wire("Norway expels Kenyan envoy", f"Norway on Tuesday {words}."))
+    assert isinstance(entry, tracker.Expulsion)
+    assert (entry.by, entry.mission) == ("NOR", "ken_mission")
+    assert entry.effective == PUBLISHED + timedelta(days=3)
+
+
+@given(
+    st.sampled_from(
+        [
+            "Norway threatened on Tuesday to expel Kenyan diplomats",
+            "Norway could expel Kenyan diplomats, officials said on Tuesday",
+            "Norway is considering expelling Kenyan diplomats, officials said on Tuesday",
+            "Norway would expel Kenyan diplomats if the talks failed, officials said on Tuesday",
+        ]
+    )
+)
+def test_an_expulsion_only_threatened_or_considered_is_never_drafted_as_taken(lead: str) -> None:
+    draft = draft_article(
+        "page.txt", wire("Norway weighs expulsions", f"{lead}."), published=PUBLISHED
+    )
+    assert not isinstance(draft.entry, tracker.Expulsion)
