@@ -16,10 +16,9 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 import orjson
-from attrs import frozen
 
 from tracker._entries import Dyad, Entry
 from tracker._index import EVERY, IndexedReplay, nearest_checkpoint, replay_rows, shared_replay
@@ -38,10 +37,10 @@ STATES_KEPT = 32
 _TYPE_FIRST = b'{"type":"'
 
 
-@frozen
-class Row:
+class Row(NamedTuple):
     """An entry as the index lists it, enough to place it without decoding it: its id and type,
-    the day it happened and the day it was reported, and where its line lies in the log."""
+    the day it happened and the day it was reported, and where its line lies in the log (a
+    tuple: a view lists every entry of its dyad at once)."""
 
     id: str
     type: str
