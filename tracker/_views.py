@@ -172,7 +172,8 @@ class IndexView:
 
     def state(self, count: int) -> State:
         """The state after the first ``count`` entries (``0 <= count <= len(self)``): from the
-        nearest state kept or stored before them, folding the entries between."""
+        nearest state kept or stored before them, folding the entries between; the stored
+        state is kept too, so that a step back within its span folds from it."""
         if not 0 <= count <= len(self.rows):
             msg = f"a view of {len(self.rows)} entries has no state after {count} of them"
             raise IndexError(msg)
@@ -185,8 +186,9 @@ class IndexView:
                 base = self._states[kept]
         state = fold(self._between(kept, count), base)
         with self._lock:
-            self._states[count] = state
-            self._states.move_to_end(count)
+            for number, known in ((kept, base), (count, state)):  # the stored one is dear
+                self._states[number] = known
+                self._states.move_to_end(number)
             while len(self._states) > STATES_KEPT:
                 self._states.popitem(last=False)
         return state
