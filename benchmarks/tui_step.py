@@ -9,9 +9,10 @@ the cursor at ``--start`` (a fraction of the log) and presses down ``--steps`` t
 
 Prints the time to open (until the first entry's panes are shown) and, for each way of
 stepping, the mean, median and 95th percentile time per step; then the same for a bare Textual
-app whose down key only moves a counter, the peer that says what the harness itself costs. Run::
+app whose down key only moves a counter, the peer that says what the harness itself costs.
+With ``--indexed``, the log's index is built first and the app reads the dyad through it. Run::
 
-    .venv/bin/python benchmarks/tui_step.py [--entries 100000] [--steps 200]
+    .venv/bin/python benchmarks/tui_step.py [--entries 100000] [--steps 200] [--indexed]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tracker import dumps_entry
+from tracker._index import build_index
 from tracker._synth import synthesize
 from tracker.tui import TrackerApp
 
@@ -89,7 +91,8 @@ async def _measure(path: Path, steps: int, start: float, size: tuple[int, int]) 
         opened = time.perf_counter() - began
         main = app.main
         held = 0.0
-        print(f"open               {opened:7.2f} s   ({len(main.entries)} entries replayed)")
+        how = "read through the index" if main.story and main.story.indexed else "replayed"
+        print(f"open               {opened:7.2f} s   ({len(main.entries)} entries {how})")
         for label, wait in (("step, key held", False), ("step, panes shown", True)):
             main.go_to(int(start * (len(main.entries) - 1)))
             await _settle(pilot)
@@ -116,6 +119,7 @@ def main() -> None:
     parser.add_argument("--start", type=float, default=0.5, help="where to start, 0..1")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--size", default="120x40", help="terminal size, WxH")
+    parser.add_argument("--indexed", action="store_true", help="build the log's index first")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     with tempfile.TemporaryDirectory() as folder:
@@ -123,6 +127,8 @@ def main() -> None:
         entries = synthesize(args.entries, dyads=args.dyads, seed=args.seed)
         path.write_bytes(b"".join(dumps_entry(entry) + b"\n" for entry in entries))
         print(f"log                {args.entries} entries, {args.dyads} dyad(s), {args.size}")
+        if args.indexed:
+            build_index(path)
         asyncio.run(_measure(path, args.steps, args.start, (width, height)))
 
 

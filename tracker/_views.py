@@ -16,10 +16,9 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 import orjson
-from attrs import frozen
 
 from tracker._entries import Dyad, Entry
 from tracker._index import EVERY, IndexedReplay, nearest_checkpoint, replay_rows, shared_replay
@@ -38,10 +37,10 @@ STATES_KEPT = 32
 _TYPE_FIRST = b'{"type":"'
 
 
-@frozen
-class Row:
+class Row(NamedTuple):
     """An entry as the index lists it, enough to place it without decoding it: its id and type,
-    the day it happened and the day it was reported, and where its line lies in the log."""
+    the day it happened and the day it was reported, and where its line lies in the log (a
+    tuple: a view lists every entry of its dyad at once)."""
 
     id: str
     type: str
@@ -173,7 +172,8 @@ class IndexView:
 
     def state(self, count: int) -> State:
         """The state after the first ``count`` entries (``0 <= count <= len(self)``): from the
-        nearest state kept or stored before them, folding the entries between."""
+        nearest state kept or stored before them, folding the entries between; the stored
+        state is kept too, so that a step back within its span folds from it."""
         if not 0 <= count <= len(self.rows):
             msg = f"a view of {len(self.rows)} entries has no state after {count} of them"
             raise IndexError(msg)
@@ -186,8 +186,9 @@ class IndexView:
                 base = self._states[kept]
         state = fold(self._between(kept, count), base)
         with self._lock:
-            self._states[count] = state
-            self._states.move_to_end(count)
+            for number, known in ((kept, base), (count, state)):  # the stored one is dear
+                self._states[number] = known
+                self._states.move_to_end(number)
             while len(self._states) > STATES_KEPT:
                 self._states.popitem(last=False)
         return state

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from pilots import scenario, settle, until
+from pilots import scenario, search_palette, settle, until
 from rich.console import Console, RenderableType
 
 import tracker
@@ -138,3 +138,25 @@ async def test_the_chart_of_an_indexed_log_is_the_whole_logs(synthetic: Path) ->
     cold = await chart(synthetic)
     build_index(synthetic)
     assert await chart(synthetic) == cold
+
+
+@scenario
+async def test_the_palette_goes_to_the_same_entries_through_the_index(nato_log: Path) -> None:
+    async def went(query: str) -> tuple[bool, str]:
+        app = TrackerApp(nato_log)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await search_palette(pilot, query)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.story is not None
+            assert app.main.details is not None
+            return app.main.story.indexed, app.main.details.entry.id
+
+    for query in ("Go to lunch", "Go to Bucharest"):
+        cold = await went(query)
+        build_index(nato_log)
+        warm = await went(query)
+        index_path(nato_log).unlink()
+        assert (cold[0], warm[0]) == (False, True)
+        assert warm[1] == cold[1]

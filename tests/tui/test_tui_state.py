@@ -107,3 +107,24 @@ async def test_meetings_are_shown_on_their_day_as_stated(both: Path) -> None:
         assert meetings[0] == f" {earlier} earlier"
         assert " nrc: council_meeting of ambassadors (formal) on 2014-06 (1 report)" in meetings
         assert len(meetings) == RECENT + 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@scenario
+async def test_the_state_pane_draws_on_screen_what_the_whole_pane_holds(
+    both: Path, size: tuple[int, int]
+) -> None:
+    """Only the lines on screen are drawn; scrolled through, they are the whole pane's."""
+    app = TrackerApp(both)
+    async with app.run_test(size=size) as pilot:
+        for moment in ("2008-12-31", "2014-04-09", "2016-04-20"):
+            await on(pilot, moment)
+            view = app.main.query_one(StateView)
+            width = view.size.width
+            console = Console(width=width, color_system=None)
+            with console.capture() as captured:
+                console.print(view.render())
+            whole = [line.rstrip() for line in captured.get().splitlines()]
+            assert view.size.height == len(whole)
+            drawn = [view.render_line(y).text.rstrip() for y in range(view.size.height)]
+            assert drawn == whole

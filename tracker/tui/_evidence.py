@@ -10,7 +10,6 @@ from rich.text import Text
 
 from tracker._entries import Entry, Source
 from tracker._text import printable
-from tracker.ingest._page import read_page
 
 __all__ = ["body", "citation", "highlight", "source_heading"]
 
@@ -35,6 +34,8 @@ def body(name: str, text: str, quotes: tuple[str, ...]) -> list[str]:
 def _first_sentences(name: str, text: str) -> tuple[str, ...]:
     """The first sentence of each line of the body, in order (kept for the articles read
     last: stepping back and forth reads them again)."""
+    from tracker.ingest._page import read_page  # noqa: PLC0415 - not on the way to the first state
+
     firsts: dict[int, str] = {}
     for sentence in read_page(name, text).sentences:
         firsts.setdefault(sentence.paragraph, sentence.text)

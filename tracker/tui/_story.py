@@ -158,9 +158,7 @@ class Filter:
         text = f"{entry.id} {entry.title}".lower()
         return all(word in text for word in self.words)
 
-    def rows(
-        self, entries: Sequence[Entry], kinds: Sequence[str] | None = None
-    ) -> tuple[int, ...]:
+    def rows(self, entries: Sequence[Entry], kinds: Sequence[str] | None = None) -> tuple[int, ...]:
         """The indices of the entries that match, in order; with no term, every curated entry
         (every entry of a log that holds nothing else). Given the type of every entry
         (``kinds``), a query of types only decodes none of them."""

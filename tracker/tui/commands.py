@@ -3,6 +3,7 @@ dyad."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 
@@ -20,6 +21,9 @@ __all__ = ["TrackerCommands"]
 
 #: At most this many entries are offered for one query: the palette stays quick on long logs.
 MOST_ENTRIES = 40
+#: The search lets the app draw and take keys after this many entries (a log read through its
+#: index decodes them as the search goes).
+BATCH = 256
 
 
 def _lit(matcher: Matcher, text: str) -> Content:
@@ -107,6 +111,8 @@ class TrackerCommands(Provider):
                 yield Hit(score, _lit(matcher, text), command, text=text, help=help_text)
         offered = 0
         for index, entry in enumerate(story.entries):
+            if index and not index % BATCH:
+                await asyncio.sleep(0)
             text = printable(f"Go to {entry.on} {entry.title}")
             if (score := matcher.match(text)) > 0:
                 yield Hit(

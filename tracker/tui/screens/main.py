@@ -177,7 +177,7 @@ class MainScreen(Screen[None]):
         self.details = None
         timeline = self.query_one(Timeline)
         timeline.entries = story.entries
-        self.query_one(TimelineChart).replay = story.replay
+        self.query_one(TimelineChart).replay = None  # laid out once the first state shows
         self.query_one(SourcesView).articles = story.articles
         self.filter = Filter()
         self.rows = story.listed(self.filter)
@@ -239,7 +239,10 @@ class MainScreen(Screen[None]):
         self.query_one(StateView).state = details.state if details else None
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
-        self.query_one(TimelineChart).cursor = details.entry.on if details else None
+        chart = self.query_one(TimelineChart)
+        chart.cursor = details.entry.on if details else None
+        if details is not None and self.story is not None and chart.replay is not self.story.replay:
+            chart.replay = self.story.replay  # the whole story, on a worker, after the state
 
     def _mark_known(self) -> None:
         self.query_one(Timeline).known_at = self.known_at

@@ -96,6 +96,9 @@ class DayPlot(PlotextPlot):
         self.refresh()
 
     def render(self) -> RenderResult:
+        if self.chronology is None:
+            self._axis = None
+            return Text("")  # nothing laid out yet: no empty figure drawn for nothing
         rendered = super().render()
         self._axis = _plot_area(rendered) if isinstance(rendered, Text) else None
         return rendered

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import RichVisual, Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -92,23 +98,85 @@ class PhaseBanner(Static):
         return banner
 
 
-class StateView(Static):
+class StateView(Widget):
     """The level of relations, the measures in force, channels, expectations pending (overdue
-    ones highlighted) and lapsed, stances, cooperation, missions, the latest meetings."""
+    ones highlighted) and lapsed, stances, cooperation, missions, the latest meetings.
+
+    A late state of a long log holds thousands of lines: only those on screen are drawn, each
+    part of the state laid out at the pane's width when first shown.
+    """
+
+    DEFAULT_CSS = "StateView { height: auto; }"
 
     state: reactive[State | None] = reactive(None, layout=True)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: list[RenderableType] = []
+        #: The width laid out at, and the first line of each part (and the line after them).
+        self._starts: tuple[int, list[int]] | None = None
+        #: The lines of each part drawn at the width laid out at.
+        self._drawn: dict[int, list[Strip]] = {}
+
+    def watch_state(self, state: State | None) -> None:
+        self._parts = self.parts(state) if state is not None else []
+        self._starts = None
+        self._drawn.clear()
+
     def render(self) -> RenderableType:
-        state = self.state
-        if state is None:
-            return Text("")
+        """The whole pane at once (what is drawn line by line)."""
+        return Group(*self._parts) if self._parts else Text("")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._lay_out(width)[-1]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        starts = self._lay_out(width)
+        part = bisect_right(starts, y) - 1
+        if 0 <= part < len(self._parts):
+            lines = self._lines(part, width)
+            if y - starts[part] < len(lines):
+                return lines[y - starts[part]]
+        return Strip.blank(width, self.visual_style.rich_style)
+
+    def _lay_out(self, width: int) -> list[int]:
+        """The first line of each part at ``width``, and the line after the last: a line of
+        text no wider than the pane is one line, without being drawn."""
+        if self._starts is None or self._starts[0] != width:
+            self._drawn.clear()
+            heights = (self._height(part, width) for part in range(len(self._parts)))
+            self._starts = (width, [0, *accumulate(heights)])
+        return self._starts[1]
+
+    def _height(self, part: int, width: int) -> int:
+        renderable = self._parts[part]
+        if (
+            isinstance(renderable, Text)
+            and "\n" not in renderable.plain
+            and renderable.cell_len <= width
+        ):
+            return 1
+        return len(self._lines(part, width))
+
+    def _lines(self, part: int, width: int) -> list[Strip]:
+        """The lines of one part drawn at ``width``, as the whole pane would draw them."""
+        if part not in self._drawn:
+            visual = RichVisual(self, self._parts[part])
+            strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+            self._drawn[part] = strips
+        return self._drawn[part]
+
+    @classmethod
+    def parts(cls, state: State) -> list[RenderableType]:
+        """What the pane shows of ``state``, part by part, in order."""
         parts: list[RenderableType] = [
             Text.assemble(("level ", "bold"), level_text(state)),
             Text.assemble(("score ", "bold"), f"{state.score:+.1f} (running Goldstein sum)"),
         ]
         if state.anomalies:
             parts.append(Text(f"{len(state.anomalies)} anomalies", style="bold red"))
-        parts += self._measures(state)
+        parts += cls._measures(state)
         parts.append(_section("channels"))
         for name, status in sorted(state.channels.items()):
             role = state.roles[name]
@@ -118,7 +186,7 @@ class StateView(Static):
                     (_name(status.value), CHANNEL_COLOURS[status]),
                 )
             )
-        parts += self._expectations(state)
+        parts += cls._expectations(state)
         if state.stances:
             parts.append(_section("stances"))
             table = Table.grid(padding=(0, 1))
@@ -141,8 +209,8 @@ class StateView(Static):
             parts.append(_section("missions"))
             for mission, owner in sorted(state.missions.items()):
                 parts.append(Text(printable(f" {_name(mission)} ({owner})")))
-        parts += self._meetings(state)
-        return Group(*parts)
+        parts += cls._meetings(state)
+        return parts
 
     @staticmethod
     def _measures(state: State) -> list[RenderableType]:

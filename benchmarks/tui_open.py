@@ -1,0 +1,141 @@
+"""How long the terminal UI takes to open on a long log, to the first state shown, with and
+without the index beside the log.
+
+Writes synthetic logs (``tracker synth``) of each of ``--entries`` over 10 dyads and over one,
+then times, each in a fresh process: the app opened headless (``App.run_test``) on the log, from
+the process's start until the panes show the first state, cold (no index: the whole log is
+read and replayed) and warm (after ``tracker index --log LOG``, the dyad shown read through
+the index); and, in the same run, a bare Textual app opened until it is drawn, the peer that
+says what Python, Textual and the harness cost. Prints the figures and their ratios. Run::
+
+    nice -n 10 .venv/bin/python benchmarks/tui_open.py [--entries 10000 100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+_TRACKER = [sys.executable, "-m", "tracker"]
+SIZE = (120, 40)
+
+
+async def _open_tracker(path: Path) -> str:
+    """Open the app on ``path`` until the first frame that shows a state is drawn; what it
+    shows."""
+    from tracker._plugins import load_plugins  # noqa: PLC0415 - timed from the process start
+    from tracker.tui import TrackerApp  # noqa: PLC0415
+    from tracker.tui.screens.main import MainScreen  # noqa: PLC0415
+
+    shown = asyncio.Event()
+
+    class Timed(MainScreen):
+        def watch_details(self, details: Any) -> None:
+            super().watch_details(details)
+            if details is not None:
+                self.call_after_refresh(shown.set)  # once the panes with the state are drawn
+
+    load_plugins()  # as ``tracker tui`` does: an index built by ``tracker index`` knows them
+    app = TrackerApp(path)
+    app.main = Timed()
+    async with app.run_test(size=SIZE):
+        await shown.wait()
+        story = app.main.story
+        assert story is not None
+        return f"{len(story.entries)} entries of {story.dyad}, indexed: {story.indexed}"
+
+
+async def _open_bare() -> str:
+    """Open a bare Textual app until its first frame is drawn."""
+    from textual.app import App, ComposeResult  # noqa: PLC0415
+    from textual.widgets import Static  # noqa: PLC0415
+
+    shown = asyncio.Event()
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("ready")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(shown.set)
+
+    async with Bare().run_test(size=SIZE):
+        await shown.wait()
+        return "bare Textual app"
+
+
+def _child(log: str, spawned: float) -> None:
+    """Open the app (``-``: the peer), say how long since the parent spawned this process,
+    and leave at once: the chart's worker may still be folding, and is not timed."""
+    said = asyncio.run(_open_bare() if log == "-" else _open_tracker(Path(log)))
+    print(f"{time.time() - spawned:.3f} {said}", flush=True)
+    os._exit(0)
+
+
+def _opened(log: Path | None) -> tuple[float, str]:
+    """Seconds from a fresh process's spawn to the first state shown (``None``: the peer's
+    first frame), the interpreter's own start included; and what the child opened."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(log) if log else "-", str(time.time())],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    took, said = done.stdout.strip().split(" ", 1)
+    return float(took), said
+
+
+def _median(log: Path | None, runs: int) -> tuple[float, str]:
+    times, said = [], ""
+    for _ in range(runs):
+        took, said = _opened(log)
+        times.append(took)
+    return statistics.median(times), said
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3, help="warm and peer runs (median)")
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child[0], float(args.child[1]))
+        return
+    bare, _ = _median(None, args.runs)
+    print(f"bare Textual app, open to first frame: {bare:6.2f} s (median of {args.runs})")
+    print(f"{'log':<28} {'cold':>8} {'warm':>8} {'cold/warm':>10} {'warm/bare':>10}  shown")
+    with tempfile.TemporaryDirectory() as folder:
+        for entries in args.entries:
+            for dyads in (10, 1):
+                log = Path(folder) / f"synthetic-{entries}-{dyads}.jsonl"
+                synth = ["synth", "--entries", str(entries), "--dyads", str(dyads)]
+                subprocess.run(
+                    [*_TRACKER, *synth, "--output", str(log)],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+                cold, _ = _median(log, args.cold_runs)
+                subprocess.run(
+                    [*_TRACKER, "index", "--log", str(log)], check=True, stdout=subprocess.DEVNULL
+                )
+                warm, said = _median(log, args.runs)
+                name = f"{entries:,} entries, {dyads} dyad(s)"
+                print(
+                    f"{name:<28} {cold:7.2f}s {warm:7.2f}s {cold / warm:9.1f}x {warm / bare:9.1f}x"
+                    f"  {said}"
+                )
+    print(f"cold: median of {args.cold_runs}, warm: median of {args.runs}; each a fresh process")
+
+
+if __name__ == "__main__":
+    main()
