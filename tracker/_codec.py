@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
+from tracker._bulk import collector_paused
 from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
@@ -151,6 +152,11 @@ def encode_state(state: State) -> dict[str, Any]:
     measure; ``overdue`` and ``lapsed`` of each pending item, a lapsed one being no longer
     overdue) say where things stand on ``at``; decoding ignores them.
     """
+    with collector_paused():  # thousands of records written: no cycle to collect among them
+        return _encoded_state(state)
+
+
+def _encoded_state(state: State) -> dict[str, Any]:
     body = _encode_fields(state, _fields(State), omit_empty=False)
     body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
     body["fulfilled"] = {d.key: body["fulfilled"][d.key] for d in state.fulfilled_in_order()}
@@ -301,7 +307,8 @@ def decode_state(data: Any) -> State:
 
 def decode_checkpoint(data: Any) -> State:
     """Read a state from :func:`encode_checkpoint`'s JSON object."""
-    return _build(State, _object(data), stated=True)
+    with collector_paused():  # thousands of records built: no cycle to collect among them
+        return _build(State, _object(data), stated=True)
 
 
 def _without(item: Any, keys: tuple[str, ...]) -> Any:
