@@ -39,6 +39,7 @@ import orjson
 from immutables import Map
 
 from tracker import _codec, _entries, _reducer, _state
+from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
@@ -152,14 +153,15 @@ class IndexedReplay:
             )
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
-        number, base = self._checkpoint(target // self.every)
-        entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
-        state = fold(entries[: target - number * self.every], base)
-        if target < count:
-            assert known_at is not None  # only a report day makes a later entry unknown
-            later = entries[target - number * self.every :]
-            state = fold((e for e in later if e.reported <= known_at), state)
-        return state.as_of(day, known_at)
+        with collector_paused():  # a whole state is built: no cycle to collect in it
+            number, base = self._checkpoint(target // self.every)
+            entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
+            state = fold(entries[: target - number * self.every], base)
+            if target < count:
+                assert known_at is not None  # only a report day makes a later entry unknown
+                later = entries[target - number * self.every :]
+                state = fold((e for e in later if e.reported <= known_at), state)
+            return state.as_of(day, known_at)
 
     def entry(self, entry_id: str) -> Entry:
         """The entry of this dyad with this id, decoded from its line."""
