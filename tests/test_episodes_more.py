@@ -1,0 +1,161 @@
+"""The states an analyst expects from more real episodes, each a log in tests/episodes/ cited
+by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
+Kartarpur corridor, the downgrade of August 2019, staff halved in 2020)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from histories import at, awaited, fulfilled, in_force
+
+import tracker
+
+EPISODES = Path(__file__).parent / "episodes"
+INDIA_PAKISTAN = EPISODES / "india-pakistan-2019-2020.jsonl"
+IND_MISSION = "ind_high_commission_islamabad"
+PAK_MISSION = "pak_high_commission_new_delhi"
+KARTARPUR = "kartarpur_corridor_talks"
+TRADE = "trade_cooperation"
+
+
+def _name(value: object) -> str:
+    """A test id: an episode's file name, or a day as written."""
+    return value.stem if isinstance(value, Path) else str(value)
+
+
+def _replay(path: Path) -> tracker.Replay:
+    """The one dyad of an episode's log, replayed."""
+    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
+    return replay
+
+
+@pytest.fixture(scope="module")
+def india_pakistan() -> tracker.Replay:
+    return _replay(INDIA_PAKISTAN)
+
+
+# -- every episode ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [INDIA_PAKISTAN], ids=_name)
+def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
+    assert not tracker.check_log(path)
+    log = tracker.read_log(path)
+    assert len({entry.parties for entry in log.entries}) == 1
+    assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
+
+
+@pytest.mark.parametrize(("path", "day"), [(INDIA_PAKISTAN, "2020-12-31")], ids=_name)
+def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
+    assert not at(_replay(path), day).anomalies
+
+
+# -- India–Pakistan 2019–2020 ----------------------------------------------------------------
+
+
+def test_an_envoy_recalled_and_trade_preferences_withdrawn_suspend_cooperation(
+    india_pakistan: tracker.Replay,
+) -> None:
+    before = at(india_pakistan, "2019-02-14")
+    assert before.phase is tracker.Phase.NORMAL
+    assert not before.in_force()
+    state = at(india_pakistan, "2019-02-16")
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # no talks were suspended
+    assert in_force(state) == {("IND", TRADE), ("IND", IND_MISSION)}
+    assert state.channels[TRADE] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+
+
+def test_pakistan_recalls_its_envoy_in_turn(india_pakistan: tracker.Replay) -> None:
+    state = at(india_pakistan, "2019-02-19")
+    assert ("PAK", PAK_MISSION) in in_force(state)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure < at(india_pakistan, "2019-02-17").pressure
+
+
+def test_envoys_back_at_post_end_the_recalls_not_the_trade_measure(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-03-10")
+    assert in_force(state) == {("IND", TRADE)}
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(india_pakistan, "2019-03-08").pressure
+
+
+def test_the_first_kartarpur_meeting_is_the_one_announced_and_lifts_no_trade_measure(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-03-15")
+    assert (
+        "council_meeting",
+        "kartarpur-meeting-confirmed-2019-03-06",
+        "kartarpur-first-meeting-attari-2019-03-14",
+    ) in fulfilled(state)
+    assert state.channels[KARTARPUR] is tracker.ChannelStatus.ACTIVE
+    assert ("council_meeting", "kartarpur-first-meeting-attari-2019-03-14") in awaited(state)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert in_force(state) == {("IND", TRADE)}
+
+
+def test_the_round_put_off_from_april_is_overdue_then_lapses(
+    india_pakistan: tracker.Replay,
+) -> None:
+    april = ("council_meeting", "kartarpur-first-meeting-attari-2019-03-14")
+    overdue = {(item.kind, item.source) for item in at(india_pakistan, "2019-04-10").overdue()}
+    assert april in overdue
+    state = at(india_pakistan, "2019-07-15")
+    assert april in {(item.kind, item.source) for item in state.lapsed()}
+    assert (
+        "council_meeting",
+        "kartarpur-second-round-set-2019-07-02",
+        "kartarpur-second-round-wagah-2019-07-14",
+    ) in fulfilled(state)
+    assert not any(source == april[1] for _, source, _ in fulfilled(state))
+
+
+def test_the_downgrade_expels_an_envoy_and_suspends_trade_and_transport(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-08-09")
+    assert in_force(state) == {
+        ("IND", TRADE),
+        ("PAK", TRADE),
+        ("PAK", "transport_cooperation"),
+        ("PAK", IND_MISSION),
+        ("PAK", PAK_MISSION),
+    }
+    # Relations kept at the level of charges d'affaires: downgraded, not broken off.
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert set(state.missions) == {IND_MISSION, PAK_MISSION}
+    assert state.channels[KARTARPUR] is tracker.ChannelStatus.ACTIVE
+    assert state.pressure < at(india_pakistan, "2019-08-06").pressure
+
+
+def test_the_corridor_agreement_opens_a_cooperation_and_lifts_nothing(
+    india_pakistan: tracker.Replay,
+) -> None:
+    eve = at(india_pakistan, "2019-10-23")
+    state = at(india_pakistan, "2019-10-25")
+    assert state.roles["kartarpur_corridor_agreement"] is tracker.Role.COOPERATION
+    assert state.channels["kartarpur_corridor_agreement"] is tracker.ChannelStatus.ACTIVE
+    assert in_force(state) == in_force(eve)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.level > eve.level
+
+
+def test_staff_halved_on_both_sides_from_30_june_2020(india_pakistan: tracker.Replay) -> None:
+    caps = {
+        "india-halves-pakistan-high-commission-2020-06-23",
+        "pakistan-halves-indian-high-commission-2020-06-23",
+    }
+    eve = at(india_pakistan, "2020-06-29")
+    assert not caps & {m.entry for m in eve.in_force()}
+    assert ("IND", PAK_MISSION) in in_force(eve)  # the two expelled for spying
+    state = at(india_pakistan, "2020-07-01")
+    capped = [m for m in state.in_force() if m.entry in caps]
+    assert {(m.by, m.target) for m in capped} == {("IND", PAK_MISSION), ("PAK", IND_MISSION)}
+    assert all(m.effect is tracker.Effect.CAP for m in capped)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    # Both missions were already under a measure: each still weighs once.
+    assert state.pressure == eve.pressure
