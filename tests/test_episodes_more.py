@@ -1,6 +1,8 @@
 """The states an analyst expects from more real episodes, each a log in tests/episodes/ cited
 by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
-Kartarpur corridor, the downgrade of August 2019, staff halved in 2020)."""
+Kartarpur corridor, the downgrade of August 2019, staff halved in 2020) and UK–Russia
+2018–2019 (the Salisbury response: high-level contacts suspended, expulsions answered in kind,
+until the leaders met in Osaka)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ IND_MISSION = "ind_high_commission_islamabad"
 PAK_MISSION = "pak_high_commission_new_delhi"
 KARTARPUR = "kartarpur_corridor_talks"
 TRADE = "trade_cooperation"
+UK_RUSSIA = EPISODES / "uk-russia-2018-2019.jsonl"
+RUS_EMBASSY = "rus_embassy_london"
+GBR_EMBASSY = "gbr_embassy_moscow"
+HIGH_LEVEL = "high_level_political"
 
 
 def _name(value: object) -> str:
@@ -35,10 +41,15 @@ def india_pakistan() -> tracker.Replay:
     return _replay(INDIA_PAKISTAN)
 
 
+@pytest.fixture(scope="module")
+def uk_russia() -> tracker.Replay:
+    return _replay(UK_RUSSIA)
+
+
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [INDIA_PAKISTAN], ids=_name)
+@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA], ids=_name)
 def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
@@ -46,7 +57,9 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
     assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
 
 
-@pytest.mark.parametrize(("path", "day"), [(INDIA_PAKISTAN, "2020-12-31")], ids=_name)
+@pytest.mark.parametrize(
+    ("path", "day"), [(INDIA_PAKISTAN, "2020-12-31"), (UK_RUSSIA, "2019-12-31")], ids=_name
+)
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
     assert not at(_replay(path), day).anomalies
 
@@ -159,3 +172,70 @@ def test_staff_halved_on_both_sides_from_30_june_2020(india_pakistan: tracker.Re
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
     # Both missions were already under a measure: each still weighs once.
     assert state.pressure == eve.pressure
+
+
+# -- UK–Russia 2018–2019 ---------------------------------------------------------------------
+
+
+def test_high_level_contacts_suspended_suspend_the_dialogue_before_the_spies_leave(
+    uk_russia: tracker.Replay,
+) -> None:
+    before = at(uk_russia, "2018-03-13")
+    assert before.phase is tracker.Phase.NORMAL
+    assert not before.in_force()
+    state = at(uk_russia, "2018-03-15")
+    assert state.phase is tracker.Phase.SUSPENDED
+    assert in_force(state) == {("GBR", HIGH_LEVEL)}
+    assert state.channels[HIGH_LEVEL] is tracker.ChannelStatus.SUSPENDED
+    assert "britain-expels-23-russian-diplomats-2018-03-14" in {
+        m.entry for m in state.measures.values()
+    }
+    assert state.level < before.level
+
+
+def test_the_week_to_leave_puts_the_expulsion_in_force_on_21_march(
+    uk_russia: tracker.Replay,
+) -> None:
+    assert ("GBR", RUS_EMBASSY) not in in_force(at(uk_russia, "2018-03-20"))
+    assert ("GBR", RUS_EMBASSY) in in_force(at(uk_russia, "2018-03-21"))
+
+
+def test_russia_s_answer_in_kind_strains_without_severing(uk_russia: tracker.Replay) -> None:
+    state = at(uk_russia, "2018-03-25")
+    assert in_force(state) == {
+        ("GBR", HIGH_LEVEL),
+        ("GBR", RUS_EMBASSY),
+        ("RUS", GBR_EMBASSY),
+        ("RUS", "gbr_consulate_st_petersburg"),
+        ("RUS", "british_council_russia"),
+    }
+    assert state.phase is tracker.Phase.SUSPENDED  # both embassies still open
+    assert set(state.missions) == {RUS_EMBASSY, GBR_EMBASSY}
+    assert state.pressure < at(uk_russia, "2018-03-16").pressure
+    assert at(uk_russia, "2019-06-27").phase is tracker.Phase.SUSPENDED
+
+
+def test_parity_of_staff_takes_force_after_a_month_on_a_mission_already_weighed(
+    uk_russia: tracker.Replay,
+) -> None:
+    cap = "russia-orders-parity-of-staff-2018-03-30"
+    eve = at(uk_russia, "2018-04-29")
+    assert cap not in {m.entry for m in eve.in_force()}
+    state = at(uk_russia, "2018-05-01")
+    (measure,) = [m for m in state.in_force() if m.entry == cap]
+    assert (measure.by, measure.target, measure.effect) == ("RUS", GBR_EMBASSY, tracker.Effect.CAP)
+    assert state.pressure == eve.pressure  # the embassy's staff expelled already weighs on it
+
+
+def test_the_leaders_meeting_in_osaka_resumes_contacts_and_lifts_nothing(
+    uk_russia: tracker.Replay,
+) -> None:
+    announced = "may-putin-meeting-announced-2019-06-26"
+    assert ("informal_meeting", announced) in awaited(at(uk_russia, "2019-06-27"))
+    state = at(uk_russia, "2019-06-29")
+    assert ("informal_meeting", announced, "may-putin-osaka-2019-06-28") in fulfilled(state)
+    assert state.phase is tracker.Phase.CONTACTS_RESUMED
+    assert state.channels[HIGH_LEVEL] is tracker.ChannelStatus.INFORMAL
+    (suspension,) = [m for m in state.in_force() if m.target == HIGH_LEVEL]
+    assert not suspension.liftings  # "no normalisation": the measure stands
+    assert state.level > at(uk_russia, "2019-06-25").level
