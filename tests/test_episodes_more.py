@@ -2,7 +2,9 @@
 by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
 Kartarpur corridor, the downgrade of August 2019, staff halved in 2020) and UK–Russia
 2018–2019 (the Salisbury response: high-level contacts suspended, expulsions answered in kind,
-until the leaders met in Osaka)."""
+until the leaders met in Osaka) and Israel–Turkey 2010–2023 (ambassadors recalled and expelled
+after the Gaza flotilla, military ties suspended, exchanged again in 2016, sent home in 2018,
+back in 2022–2023)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ UK_RUSSIA = EPISODES / "uk-russia-2018-2019.jsonl"
 RUS_EMBASSY = "rus_embassy_london"
 GBR_EMBASSY = "gbr_embassy_moscow"
 HIGH_LEVEL = "high_level_political"
+ISRAEL_TURKEY = EPISODES / "israel-turkey-2010-2023.jsonl"
+TUR_EMBASSY = "tur_embassy_tel_aviv"
+ISR_EMBASSY = "isr_embassy_ankara"
+MILITARY = {("TUR", "military"), ("TUR", "military_agreement")}
 
 
 def _name(value: object) -> str:
@@ -46,10 +52,15 @@ def uk_russia() -> tracker.Replay:
     return _replay(UK_RUSSIA)
 
 
+@pytest.fixture(scope="module")
+def israel_turkey() -> tracker.Replay:
+    return _replay(ISRAEL_TURKEY)
+
+
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA], ids=_name)
+@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY], ids=_name)
 def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
@@ -58,7 +69,9 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("path", "day"), [(INDIA_PAKISTAN, "2020-12-31"), (UK_RUSSIA, "2019-12-31")], ids=_name
+    ("path", "day"),
+    [(INDIA_PAKISTAN, "2020-12-31"), (UK_RUSSIA, "2019-12-31"), (ISRAEL_TURKEY, "2023-12-31")],
+    ids=_name,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
     assert not at(_replay(path), day).anomalies
@@ -239,3 +252,97 @@ def test_the_leaders_meeting_in_osaka_resumes_contacts_and_lifts_nothing(
     (suspension,) = [m for m in state.in_force() if m.target == HIGH_LEVEL]
     assert not suspension.liftings  # "no normalisation": the measure stands
     assert state.level > at(uk_russia, "2019-06-25").level
+
+
+# -- Israel–Turkey 2010–2023 -----------------------------------------------------------------
+
+
+def test_an_ambassador_recalled_and_drills_cancelled_suspend_cooperation(
+    israel_turkey: tracker.Replay,
+) -> None:
+    before = at(israel_turkey, "2010-05-30")
+    assert before.phase is tracker.Phase.NORMAL
+    state = at(israel_turkey, "2010-06-01")
+    assert in_force(state) == {("TUR", TUR_EMBASSY), ("TUR", "military")}
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.channels["military"] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+
+
+def test_the_downgrade_to_second_secretaries_takes_force_on_the_wednesday(
+    israel_turkey: tracker.Replay,
+) -> None:
+    assert ("TUR", ISR_EMBASSY) not in in_force(at(israel_turkey, "2011-09-06"))
+    state = at(israel_turkey, "2011-09-08")
+    assert in_force(state) == {("TUR", TUR_EMBASSY), ("TUR", ISR_EMBASSY)} | MILITARY
+    # Relations kept by charges d'affaires and second secretaries: not broken off.
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert set(state.missions) == {TUR_EMBASSY, ISR_EMBASSY}
+    assert state.pressure < at(israel_turkey, "2011-09-01").pressure
+
+
+def test_the_ambassadors_promised_in_2013_lapse_unsent(israel_turkey: tracker.Replay) -> None:
+    promise = ("presence_measure", "netanyahu-apologises-to-erdogan-2013-03-22")
+    assert promise in awaited(at(israel_turkey, "2013-03-23"))
+    assert in_force(at(israel_turkey, "2013-03-23")) == in_force(at(israel_turkey, "2013-03-21"))
+    lapsed = at(israel_turkey, "2014-04-01").lapsed()
+    assert promise in {(item.kind, item.source) for item in lapsed}
+
+
+def test_the_ambassadors_exchanged_in_2016_end_the_recall_and_the_expulsion(
+    israel_turkey: tracker.Replay,
+) -> None:
+    signed = at(israel_turkey, "2016-06-29")
+    assert in_force(signed) == in_force(at(israel_turkey, "2016-06-27"))  # a promise, not a return
+    assert ("TUR", ISR_EMBASSY) not in in_force(at(israel_turkey, "2016-12-02"))
+    state = at(israel_turkey, "2016-12-13")
+    assert in_force(state) == MILITARY  # defence ties stay frozen
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(israel_turkey, "2016-11-30").pressure
+
+
+def test_envoys_and_consuls_sent_home_in_2018_weigh_again(israel_turkey: tracker.Replay) -> None:
+    state = at(israel_turkey, "2018-05-17")
+    assert in_force(state) == MILITARY | {
+        ("TUR", ISR_EMBASSY),
+        ("TUR", TUR_EMBASSY),
+        ("ISR", "tur_consulate_jerusalem"),
+        ("TUR", "isr_consulate_istanbul"),
+    }
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure < at(israel_turkey, "2018-05-13").pressure
+
+
+def test_the_state_visit_of_2022_is_the_one_announced_and_lifts_nothing(
+    israel_turkey: tracker.Replay,
+) -> None:
+    state = at(israel_turkey, "2022-03-11")
+    assert (
+        "informal_meeting",
+        "herzog-state-visit-announced-2022-03-05",
+        "herzog-erdogan-ankara-2022-03-09",
+    ) in fulfilled(state)
+    assert in_force(state) == in_force(at(israel_turkey, "2018-05-17"))
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.level > at(israel_turkey, "2022-03-01").level
+
+
+def test_ambassadors_back_in_2022_and_2023_end_the_measures_of_2018_on_the_embassies(
+    israel_turkey: tracker.Replay,
+) -> None:
+    decision = "full-diplomatic-ties-to-be-restored-2022-08-17"
+    assert ("presence_measure", decision) in awaited(at(israel_turkey, "2022-08-18"))
+    first = at(israel_turkey, "2022-12-28")
+    assert ("TUR", ISR_EMBASSY) not in in_force(first)
+    assert (
+        "presence_measure",
+        decision,
+        "israeli-ambassador-presents-credentials-2022-12-27",
+    ) in fulfilled(first)
+    state = at(israel_turkey, "2023-01-12")
+    assert in_force(state) == MILITARY | {
+        ("ISR", "tur_consulate_jerusalem"),
+        ("TUR", "isr_consulate_istanbul"),
+    }
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(israel_turkey, "2022-12-26").pressure
