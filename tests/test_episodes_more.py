@@ -8,10 +8,13 @@ back in 2022–2023)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from histories import at, awaited, fulfilled, in_force
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
 
@@ -75,6 +78,30 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
     assert not at(_replay(path), day).anomalies
+
+
+#: Each episode, and the first and the last day it tells of.
+SPANS = [
+    (INDIA_PAKISTAN, date(2019, 2, 15), date(2020, 12, 31)),
+    (UK_RUSSIA, date(2018, 3, 14), date(2019, 12, 31)),
+    (ISRAEL_TURKEY, date(2010, 5, 31), date(2023, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("path", "first", "last"), SPANS, ids=_name)
+def test_no_day_of_these_crises_is_severed_or_back_to_normal(
+    path: Path, first: date, last: date
+) -> None:
+    """None of these pairs broke off relations, and each stays marked by its crisis."""
+    history = _replay(path)
+
+    @given(st.dates(min_value=first, max_value=last))
+    def check(day: date) -> None:
+        state = history.at(day)
+        assert state.phase not in (tracker.Phase.SEVERED, tracker.Phase.NORMAL)
+        assert state.pressure <= 0
+
+    check()
 
 
 # -- India–Pakistan 2019–2020 ----------------------------------------------------------------
@@ -252,6 +279,16 @@ def test_the_leaders_meeting_in_osaka_resumes_contacts_and_lifts_nothing(
     (suspension,) = [m for m in state.in_force() if m.target == HIGH_LEVEL]
     assert not suspension.liftings  # "no normalisation": the measure stands
     assert state.level > at(uk_russia, "2019-06-25").level
+
+
+def test_what_was_known_before_moscow_s_cap_was_reported(uk_russia: tracker.Replay) -> None:
+    cap = "russia-orders-parity-of-staff-2018-03-30"
+    as_known = uk_russia.at(date(2018, 5, 1), known_at=date(2018, 3, 30))
+    assert cap not in {m.entry for m in as_known.measures.values()}
+    assert cap in {m.entry for m in uk_russia.at(date(2018, 5, 1)).in_force()}
+    before_osaka = uk_russia.at(date(2019, 6, 29), known_at=date(2019, 6, 25))
+    assert not before_osaka.meetings
+    assert before_osaka.phase is tracker.Phase.SUSPENDED
 
 
 # -- Israel–Turkey 2010–2023 -----------------------------------------------------------------
