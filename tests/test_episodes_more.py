@@ -1,11 +1,11 @@
 """The states an analyst expects from more real episodes, each a log in tests/episodes/ cited
 by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
-Kartarpur corridor, the downgrade of August 2019, staff halved in 2020) and UK–Russia
-2018–2019 (the Salisbury response: high-level contacts suspended, expulsions answered in kind,
-until the leaders met in Osaka) and Israel–Turkey 2010–2023 (ambassadors recalled and expelled
-after the Gaza flotilla, military ties suspended, exchanged again in 2016, sent home in 2018,
-back in 2022–2023) and Iran–Saudi Arabia 2016–2023 (relations broken off, talks in Baghdad, the
-Beijing agreement, embassies and ambassadors back)."""
+Kartarpur corridor, the downgrade of August 2019, staff halved in 2020); UK–Russia 2018–2019
+(the Salisbury response: high-level contacts suspended, expulsions answered in kind, until the
+leaders met in Osaka); Israel–Turkey 2010–2023 (ambassadors recalled and expelled after the Gaza
+flotilla, military ties suspended, envoys exchanged in 2016, sent home in 2018, back in
+2022–2023); Iran–Saudi Arabia 2016–2023 (relations broken off, talks in Baghdad, the Beijing
+agreement, embassies and ambassadors back)."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
     assert not at(_replay(path), day).anomalies
 
 
-#: Each episode, and the first and the last day it tells of.
+#: The episodes where relations were never broken off, and the first and last day they tell of.
 SPANS = [
     (INDIA_PAKISTAN, date(2019, 2, 15), date(2020, 12, 31)),
     (UK_RUSSIA, date(2018, 3, 14), date(2019, 12, 31)),
