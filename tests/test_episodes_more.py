@@ -1,10 +1,11 @@
 """The states an analyst expects from more real episodes, each a log in tests/episodes/ cited
 by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
-Kartarpur corridor, the downgrade of August 2019, staff halved in 2020) and UK–Russia
-2018–2019 (the Salisbury response: high-level contacts suspended, expulsions answered in kind,
-until the leaders met in Osaka) and Israel–Turkey 2010–2023 (ambassadors recalled and expelled
-after the Gaza flotilla, military ties suspended, exchanged again in 2016, sent home in 2018,
-back in 2022–2023)."""
+Kartarpur corridor, the downgrade of August 2019, staff halved in 2020); UK–Russia 2018–2019
+(the Salisbury response: high-level contacts suspended, expulsions answered in kind, until the
+leaders met in Osaka); Israel–Turkey 2010–2023 (ambassadors recalled and expelled after the Gaza
+flotilla, military ties suspended, envoys exchanged in 2016, sent home in 2018, back in
+2022–2023); Iran–Saudi Arabia 2016–2023 (relations broken off, talks in Baghdad, the Beijing
+agreement, embassies and ambassadors back)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ ISRAEL_TURKEY = EPISODES / "israel-turkey-2010-2023.jsonl"
 TUR_EMBASSY = "tur_embassy_tel_aviv"
 ISR_EMBASSY = "isr_embassy_ankara"
 MILITARY = {("TUR", "military"), ("TUR", "military_agreement")}
+IRAN_SAUDI = EPISODES / "iran-saudi-arabia-2016-2023.jsonl"
+IRN_EMBASSY = "irn_embassy_riyadh"
+SAU_EMBASSY = "sau_embassy_tehran"
+RELATIONS = "diplomatic_relations"
+BEIJING = "beijing-agreement-to-resume-relations-2023-03-10"
 
 
 def _name(value: object) -> str:
@@ -60,10 +66,15 @@ def israel_turkey() -> tracker.Replay:
     return _replay(ISRAEL_TURKEY)
 
 
+@pytest.fixture(scope="module")
+def iran_saudi() -> tracker.Replay:
+    return _replay(IRAN_SAUDI)
+
+
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY], ids=_name)
+@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY, IRAN_SAUDI], ids=_name)
 def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
@@ -73,14 +84,19 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
 
 @pytest.mark.parametrize(
     ("path", "day"),
-    [(INDIA_PAKISTAN, "2020-12-31"), (UK_RUSSIA, "2019-12-31"), (ISRAEL_TURKEY, "2023-12-31")],
+    [
+        (INDIA_PAKISTAN, "2020-12-31"),
+        (UK_RUSSIA, "2019-12-31"),
+        (ISRAEL_TURKEY, "2023-12-31"),
+        (IRAN_SAUDI, "2023-12-31"),
+    ],
     ids=_name,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
     assert not at(_replay(path), day).anomalies
 
 
-#: Each episode, and the first and the last day it tells of.
+#: The episodes where relations were never broken off, and the first and last day they tell of.
 SPANS = [
     (INDIA_PAKISTAN, date(2019, 2, 15), date(2020, 12, 31)),
     (UK_RUSSIA, date(2018, 3, 14), date(2019, 12, 31)),
@@ -383,3 +399,86 @@ def test_ambassadors_back_in_2022_and_2023_end_the_measures_of_2018_on_the_embas
     }
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
     assert state.pressure > at(israel_turkey, "2022-12-26").pressure
+
+
+# -- Iran–Saudi Arabia 2016–2023 -------------------------------------------------------------
+
+
+def test_relations_broken_off_with_both_embassies_emptied_are_severed(
+    iran_saudi: tracker.Replay,
+) -> None:
+    before = at(iran_saudi, "2016-01-02")
+    assert before.phase is tracker.Phase.NORMAL
+    state = at(iran_saudi, "2016-01-04")
+    assert state.phase is tracker.Phase.SEVERED
+    assert in_force(state) == {("SAU", RELATIONS), ("SAU", SAU_EMBASSY)}  # 48 hours to leave
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+    later = at(iran_saudi, "2016-01-06")
+    assert ("SAU", IRN_EMBASSY) in in_force(later)
+    assert set(later.missions) == {IRN_EMBASSY, SAU_EMBASSY}
+
+
+def test_talks_in_baghdad_do_not_restore_broken_relations(iran_saudi: tracker.Replay) -> None:
+    @given(st.dates(min_value=date(2016, 1, 3), max_value=date(2023, 3, 9)))
+    def check(day: date) -> None:
+        assert iran_saudi.at(day).phase is tracker.Phase.SEVERED
+
+    check()
+
+
+def test_the_baghdad_talks_were_known_only_once_reported(iran_saudi: tracker.Replay) -> None:
+    held = "first-round-in-baghdad-2021-04-09"
+    assert held in at(iran_saudi, "2021-04-10").meetings
+    assert not iran_saudi.at(date(2021, 4, 10), known_at=date(2021, 4, 17)).meetings
+
+
+def test_the_beijing_agreement_eases_the_break_and_awaits_embassies_and_ministers(
+    iran_saudi: tracker.Replay,
+) -> None:
+    state = at(iran_saudi, "2023-03-11")
+    assert state.phase is tracker.Phase.CONTACTS_RESUMED  # the talks in Beijing were held
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    (relations,) = [m for m in state.in_force() if m.target == RELATIONS]
+    assert relations.eased(state.at)
+    assert {("presence_measure", BEIJING), ("informal_meeting", BEIJING)} <= awaited(state)
+    assert state.level > at(iran_saudi, "2023-03-05").level
+
+
+def test_relations_resumed_with_the_embassies_still_shut_are_strained(
+    iran_saudi: tracker.Replay,
+) -> None:
+    state = at(iran_saudi, "2023-04-07")
+    assert (
+        "informal_meeting",
+        BEIJING,
+        "foreign-ministers-meet-in-beijing-2023-04-06",
+    ) in fulfilled(state)
+    assert in_force(state) == {("SAU", IRN_EMBASSY), ("SAU", SAU_EMBASSY)}
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.ACTIVE
+    assert state.phase is tracker.Phase.STRAINED
+
+
+def test_the_embassies_promised_within_two_months_are_late_but_come(
+    iran_saudi: tracker.Replay,
+) -> None:
+    late = {(item.kind, item.source) for item in at(iran_saudi, "2023-05-20").overdue()}
+    assert ("presence_measure", BEIJING) in late
+    state = at(iran_saudi, "2023-06-07")
+    assert (
+        "presence_measure",
+        BEIJING,
+        "iran-reopens-embassy-in-riyadh-2023-06-06",
+    ) in fulfilled(state)
+    assert in_force(state) == {("SAU", SAU_EMBASSY)}
+    assert state.phase is tracker.Phase.STRAINED
+
+
+def test_both_embassies_open_again_normalize_relations(iran_saudi: tracker.Replay) -> None:
+    state = at(iran_saudi, "2023-08-07")
+    assert state.phase is tracker.Phase.NORMALIZED
+    assert not state.in_force()
+    assert state.level > at(iran_saudi, "2023-06-05").level
+    as_known = iran_saudi.at(date(2023, 8, 7), known_at=date(2023, 8, 8))
+    assert as_known.phase is tracker.Phase.STRAINED  # reported on 9 August
+    assert at(iran_saudi, "2023-09-06").phase is tracker.Phase.NORMALIZED
