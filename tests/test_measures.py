@@ -217,6 +217,17 @@ def test_breaking_diplomatic_relations_severs_them() -> None:
     assert state.phase is Phase.SEVERED
 
 
+def test_relations_downgraded_at_some_levels_are_strained_not_severed() -> None:
+    downgrade = suspension(channels=("diplomatic_relations",), by="RUS", levels=("ambassadors",))
+    state = replay_of(downgrade)
+    assert state.phase is Phase.STRAINED
+    assert [m.target for m in state.in_force()] == ["diplomatic_relations"]
+    talks = replay_of(downgrade, council("2008-10-01", formal=True))
+    assert talks.phase is Phase.STRAINED
+    broken = replay_of(downgrade, suspension("2008-09-01", channels=("diplomatic_relations",)))
+    assert broken.phase is Phase.SEVERED
+
+
 # -- the level of relations ------------------------------------------------------------------
 
 
@@ -253,6 +264,15 @@ def test_an_expectation_is_fulfilled_only_by_what_was_expected() -> None:
         assert len(tracker.apply(state, wrong).awaited()) == 1
     right = tracker.apply(state, council("2009-12-04", formal=True, level="ministerial"))
     assert right.awaited() == ()
+
+
+def test_an_informal_meeting_announced_at_a_level_is_the_one_held_but_never_a_formal_one() -> None:
+    presidents = _expecting("informal_meeting", "2009-03-09", "2009-03-10", level="summit")
+    state = replay_of(lunch("2009-03-05", follow_ups=(presidents,)))
+    assert tracker.apply(state, lunch("2009-03-09", id="the-visit")).awaited() == ()
+    formal = _expecting("informal_meeting", "2009-03-09", "2009-03-10", formal=True)
+    state = replay_of(lunch("2009-03-05", follow_ups=(formal,)))
+    assert len(tracker.apply(state, lunch("2009-03-09", id="the-visit")).awaited()) == 1
 
 
 def test_one_entry_fulfilling_two_expectations_of_one_source_records_both() -> None:
@@ -307,6 +327,31 @@ def test_an_open_ended_expectation_lapses_a_year_after_it_opens() -> None:
     assert not item.lapsed(day("2010-04-04"))
     assert item.lapsed(day("2010-04-05"))
     assert str(item.expected) == "from 2009-04-05"
+
+
+def test_a_promise_made_again_after_the_first_lapsed_is_a_new_one() -> None:
+    first = lunch("2013-03-22", follow_ups=(_expecting("council_meeting", "2013-03-22", None),))
+    again = lunch(
+        "2016-06-28",
+        id="new-agreement",
+        follow_ups=(_expecting("council_meeting", "2016-06-28", None),),
+    )
+    state = replay_of(first, again)
+    assert [(item.source, item.lapsed(day("2016-06-29"))) for item in state.pending] == [
+        (first.id, True),
+        ("new-agreement", False),
+    ]
+    kept = tracker.apply(state, council("2016-12-12"))
+    assert [done.pending.source for done in kept.fulfilled.values()] == ["new-agreement"]
+
+
+def test_a_promise_made_again_before_it_lapsed_is_the_same_one() -> None:
+    first = lunch("2013-03-22", follow_ups=(_expecting("council_meeting", "2013-03-22", None),))
+    again = lunch(
+        "2013-09-01", id="restated", follow_ups=(_expecting("council_meeting", "2013-09-01", None),)
+    )
+    (item,) = replay_of(first, again).pending
+    assert (item.source, item.reports) == (first.id, (first.id, "restated"))
 
 
 # -- days known to their month or year -------------------------------------------------------

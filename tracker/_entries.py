@@ -778,10 +778,9 @@ class InformalMeeting(Entry):
     channel: str = field(default=HIGH_LEVEL, validator=_name)
 
     def fulfils(self, expected: Expected) -> bool:
-        """A meeting on the expected channel (``forum``); level and formality are not known."""
-        return (not expected.forum or expected.forum == self.channel) and not (
-            expected.level or expected.formal
-        )
+        """A meeting on the expected channel (``forum``), unless a formal one was expected: its
+        level is not recorded, so a stated one ("the presidents will meet") rules nothing out."""
+        return (not expected.forum or expected.forum == self.channel) and not expected.formal
 
 
 @entry_type(

@@ -464,7 +464,15 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
     for follow_up in expectations:
         # Outside the index, every window ended by lapsed_last: one starting later meets none.
         pool = unlapsed if follow_up.expected.start > builder.lapsed_last else pending
-        was = next((item for item in pool if _same_expectation(item, follow_up)), None)
+        # One that lapsed before this statement was given up: the statement is a new promise.
+        was = next(
+            (
+                item
+                for item in pool
+                if not item.lapsed(entry.on) and _same_expectation(item, follow_up)
+            ),
+            None,
+        )
         if was is None:
             now = _new_expectation(follow_up, entry)
             pending.append(now)

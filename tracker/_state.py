@@ -615,6 +615,10 @@ def phase_in_force(
     """The phase on ``at`` of a state whose measures in force are ``force`` (in any order),
     by the rows of the phase table above its last two; ``None`` when none of them holds."""
     met = latest.get(MEETING, date.min)
+    # Relations suspended at some levels only are downgraded, not broken off: the missions stay,
+    # headed by charges d'affaires, and the sides go on talking. Such a measure strains them.
+    downgrades = [m for m in force if _downgrades(m)]
+    force = [m for m in force if not _downgrades(m)]
     relations = [m for m in force if m.effect is Effect.SUSPEND and m.role == Role.RELATIONS]
     if any(not m.eased(at) for m in relations):
         # Relations broken off stay broken, whatever meetings are held (delegates may meet in
@@ -647,9 +651,16 @@ def phase_in_force(
     if any(m.effect in (Effect.SUSPEND, Effect.DISSOLVE) for m in force):
         # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
-    if force:
+    if force or downgrades:
         return Phase.STRAINED
     return None
+
+
+def _downgrades(measure: Measure) -> bool:
+    """Whether ``measure`` downgrades relations (suspends them at some levels, not all)."""
+    return (
+        measure.role == Role.RELATIONS and measure.effect is Effect.SUSPEND and bool(measure.levels)
+    )
 
 
 def _rupture(force: list[Measure], missions: Map[str, str], dyad: Dyad) -> date | None:
