@@ -84,3 +84,23 @@ def test_the_lead_dates_a_meeting_the_later_sentences_describe() -> None:
         "counterpart of close contacts.\n"
     )
     assert str(entry.on) == "2022-07-16"
+
+
+def test_a_forum_s_summit_ahead_is_no_follow_up_of_the_pair() -> None:
+    entry = meeting_of(
+        "India, China hold border talks\n\n"
+        "NEW DELHI (PTI) - India and China held corps commander-level talks on Sunday.\n\n"
+        "The talks come ahead of the BRICS summit, expected to be held on 17 November, which "
+        "the leaders of India and China are expected to attend.\n"
+    )
+    assert entry.follow_ups == ()
+
+
+def test_a_meeting_planned_on_the_sidelines_of_a_forum_s_summit_is_a_follow_up() -> None:
+    entry = meeting_of(
+        "India, China hold border talks\n\n"
+        "NEW DELHI (PTI) - India and China held corps commander-level talks on Sunday.\n\n"
+        "The foreign ministers of India and China will meet on the sidelines of the G20 summit "
+        "on 17 November.\n"
+    )
+    assert [str(f.expected) for f in entry.follow_ups] == ["2022-11-17"]

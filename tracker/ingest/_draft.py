@@ -685,6 +685,12 @@ class _Builder:
             if self._others_event(sentence, parties):
                 self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
                 continue
+            modality = load("events")["modality"]
+            if pattern(modality["forum_event"]).search(sentence.text) and not pattern(
+                modality["sidelines"]
+            ).search(sentence.text):
+                self.reasons.append(f"not a follow-up, a summit of a forum: {sentence.text}")
+                continue
             when = plain[0]
             what = next(
                 (rule for rule in rules if pattern(rule["pattern"]).search(sentence.text)), None
