@@ -244,3 +244,14 @@ def test_an_expulsion_only_threatened_or_considered_is_never_drafted_as_taken(le
         "page.txt", wire("Norway weighs expulsions", f"{lead}."), published=PUBLISHED
     )
     assert not isinstance(draft.entry, tracker.Expulsion)
+
+
+def test_a_break_told_in_a_clause_about_those_who_broke_is_background_to_the_restoration() -> None:
+    entry = entry_of(
+        wire(
+            "Kenya restores ties with Chile",
+            "Full ties have been restored between Chile and the two nations that severed "
+            "relations with it in a rift that began three years ago, Kenya said on Tuesday.",
+        )
+    )
+    assert isinstance(entry, tracker.MinisterialDecision)

@@ -415,6 +415,21 @@ class _Builder:
                         "on", [mention.sentence.text], f"{found.phrase!r}: the day it was said"
                     )
                     return found.window.start
+        # The lead dates the story: a day it tells, in the past and of the last days, is the
+        # day of the event the later sentences describe ("on Thursday reaffirmed ...; during
+        # their meeting ...").
+        recent = self.day - timedelta(days=load("events")["recent_days"])
+        for sentence in self.reading.sentences:
+            if sentence.headline or sentence.paragraph != 0:
+                continue
+            for found in self.reading.dates_of(sentence):
+                if (
+                    found.window.days == 1
+                    and found.tense is not Tense.FUTURE
+                    and recent <= found.window.start <= self.day
+                ):
+                    self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
+                    return found.window.start
         self.note(
             "on", [], f"no day in the sentences that report it: the publication day {self.day}"
         )
@@ -669,6 +684,12 @@ class _Builder:
                 continue
             if self._others_event(sentence, parties):
                 self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
+                continue
+            modality = load("events")["modality"]
+            if pattern(modality["forum_event"]).search(sentence.text) and not pattern(
+                modality["sidelines"]
+            ).search(sentence.text):
+                self.reasons.append(f"not a follow-up, a summit of a forum: {sentence.text}")
                 continue
             when = plain[0]
             what = next(

@@ -122,22 +122,27 @@ def people_in(text: str) -> tuple[Mention, ...]:
 _OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
 _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
-#: A name of two to four capitalised words, not starting with a preposition or an article.
+#: A name of two to four capitalised words, not starting with a preposition or an article:
+#: initials may open it ("S. Jaishankar"), and the particles of Dutch, German and Arabic names
+#: join its words ("van", "bin", "al-Thani").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
-    r"(?P<name>[A-Z][A-Za-z'’-]*[a-z](?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der)){1,3})"
+    r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
+    r"(?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
 )
 
 
 @cache
 def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
-    cue = r"(?P<cue>(?:[A-Z][\w.]*(?:'s|’s|`s)?)(?: [A-Z][a-z]+)?)"
+    owner = r"(?:'s|’s|`s)"
+    cue = rf"(?P<cue>(?!(?:A|An|The)\b)[A-Z][\w.]*(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
     to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
-    before = pattern(rf"\b{cue} (?P<title>{titles}){to} {_NAME}\b(?! [A-Z])")
+    before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
-    return before, after, of
+    after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
+    return before, after, of, after_of
 
 
 def _told(text: str) -> list[Mention]:

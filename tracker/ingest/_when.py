@@ -151,11 +151,14 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     clause_start = max((at for at in breaks if at < start), default=0)
     clause_end = min((at for at in breaks if at >= end), default=len(sentence))
     for low, high in ((clause_start, clause_end), (0, len(sentence))):
-        best: tuple[int, Tense] | None = None
+        best: tuple[int, Tense, str] | None = None
+        before: Tense | None = None
         for marker, kind in _markers():
             for match in marker.finditer(sentence, low, high):
                 if match.start() >= start and match.end() <= end:
                     continue
+                if match.end() <= start and kind is Tense.PAST:
+                    before = kind
                 # On a tie, the word before the phrase (its verb) wins over the word after it.
                 distance = (
                     2 * (start - match.end())
@@ -163,8 +166,13 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
                     else 2 * (match.start() - end) + 1
                 )
                 if distance >= 0 and (best is None or distance < best[0]):
-                    best = (distance, kind)
+                    best = (distance, kind, match.group(0).lower())
         if best:
+            # An infinitive after the day tells a purpose of the act told before it ("summoned
+            # the envoy on Monday night to protest"): the verb before dates it.
+            after = best[0] % 2 == 1
+            if before is not None and after and best[2] == "to":
+                return before
             return best[1]
     return Tense.UNKNOWN
 
@@ -187,6 +195,7 @@ _INHERENT = {
     "last": Tense.PAST,
     "earlier": Tense.PAST,
     "yesterday": Tense.PAST,
+    "last night": Tense.PAST,
 }
 _FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end"})
 _PAST_RULES = frozenset({"attributive_month", "attributive_day"})
@@ -428,8 +437,11 @@ def _coming(days_key: str) -> Callable[[Mapping[str, str], date, Tense], DateWin
     return resolve
 
 
-def _relative_day(groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["which"].lower()]
+def _relative_day(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    # A night told as past ("last night", "overnight") is the evening before the report.
+    which = groups["which"].lower()
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+    offset = offsets.get(which, -1 if tense is Tense.PAST else 0)
     return DateWindow.day(published + timedelta(days=offset))
 
 
