@@ -401,6 +401,50 @@ def test_ambassadors_back_in_2022_and_2023_end_the_measures_of_2018_on_the_embas
     assert state.pressure > at(israel_turkey, "2022-12-26").pressure
 
 
+def test_the_2016_agreement_is_a_new_promise_kept_by_the_ambassadors_of_december(
+    israel_turkey: tracker.Replay,
+) -> None:
+    """The promise of 2013 lapsed unkept; the agreement of 2016 is a promise of its own."""
+    promise = "netanyahu-apologises-to-erdogan-2013-03-22"
+    deal = "reconciliation-agreement-signed-2016-06-28"
+    signed = at(israel_turkey, "2016-06-29")
+    assert ("presence_measure", deal) in awaited(signed)
+    assert ("presence_measure", promise) not in awaited(signed)
+    first = at(israel_turkey, "2016-12-02")
+    assert (
+        "presence_measure",
+        deal,
+        "israeli-ambassador-arrives-in-ankara-2016-12-01",
+    ) in fulfilled(first)
+    later = fulfilled(at(israel_turkey, "2017-01-01"))
+    assert not any(source == promise for _, source, _ in later)
+
+
+def test_relations_downgraded_to_charges_d_affaires_are_not_severed() -> None:
+    """Pakistan's downgrade of August 2019 written as a decision on the relations themselves,
+    at the level of high commissioners: relations kept, one level down."""
+    entries = tracker.read_log(INDIA_PAKISTAN).entries
+    (expelled,) = (
+        e for e in entries if e.id == "pakistan-expels-indian-high-commissioner-2019-08-07"
+    )
+    downgrade = tracker.Suspension(
+        id="pakistan-downgrades-relations-2019-08-07",
+        on=expelled.on,
+        reported=expelled.reported,
+        parties=expelled.parties,
+        title="Pakistan downgrades diplomatic relations with India",
+        sources=expelled.sources,
+        by="PAK",
+        channels=(RELATIONS,),
+        levels=("ambassadors",),
+        reason="India's revocation of the special status of Jammu and Kashmir",
+    )
+    (history,) = tracker.replays([*entries, downgrade]).values()
+    for day in ("2019-08-09", "2019-10-25"):
+        assert at(history, day).phase is at(_replay(INDIA_PAKISTAN), day).phase
+        assert at(history, day).phase is not tracker.Phase.SEVERED
+
+
 # -- Iran–Saudi Arabia 2016–2023 -------------------------------------------------------------
 
 
