@@ -191,6 +191,17 @@ def test_consulates_closed_are_no_rupture() -> None:
     assert not state.missions
 
 
+def test_a_consul_expelled_leaves_the_consulate_out_of_the_missions() -> None:
+    state = replay_of(
+        expulsion("2018-05-15", mission="rus_consulate_sf", persons="the consul", consular=True),
+        presence("2018-06-01", "closed"),
+        presence("2018-06-01", "closed", mission="nato_office", of="NATO", by="RUS"),
+    )
+    assert set(state.missions) == {"rus_mission", "nato_office"}
+    assert state.phase is Phase.SEVERED
+    assert "rus_consulate_sf" in {m.target for m in state.in_force()}
+
+
 def test_one_mission_closed_of_several_is_not_a_rupture() -> None:
     state = replay_of(
         presence("1998-06-01", "opened"),

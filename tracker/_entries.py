@@ -821,13 +821,15 @@ class CouncilMeeting(Entry):
 class Expulsion(Entry):
     """One party expels members of the other's mission or withdraws their accreditation:
     how many (``count``; 0 when not said), who they are, from which day. A coercive measure,
-    in force until the party that took it lifts it."""
+    in force until the party that took it lifts it. ``consular``: the post is a consulate,
+    which leaves it out of the missions whose closure breaks relations."""
 
     by: str = field(validator=_actor)
     mission: str = field(validator=_name)
     persons: str = field(validator=_text)
     count: int = field(default=0, validator=_whole("persons"))
     accreditation: bool = field(default=False, validator=_flag)
+    consular: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
 
 

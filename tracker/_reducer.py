@@ -803,7 +803,7 @@ def _other(dyad: Dyad, party: str) -> str:
 
 @_builds(Expulsion)
 def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
-    if entry.mission not in builder.missions:
+    if not entry.consular and entry.mission not in builder.missions:
         _know_mission(builder, entry, entry.mission, _other(builder.dyad, entry.by))
     _impose(builder, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
 
