@@ -5,8 +5,8 @@ times, each in a fresh process: ``tracker state --dyad X --at D --json`` without
 cold read); ``tracker index`` building it; the warm command at ``--queries`` random dates; the
 warm command after one entry is appended (the index is extended); the first row of ``tracker
 log`` (the table, into a pipe), with and without ``--from/--to`` (through the index), and the
-peak memory of the whole table; and, for reference, ``tracker --version`` and ``python -c
-pass``, the floor of any command. Run::
+peak memory of the whole table and of the build; and, for reference, ``tracker --version`` and
+``python -c pass``, the floor of any command. Run::
 
     nice -n 10 .venv/bin/python benchmarks/index_warm.py [--entries 100000] [--dyads 10]
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import attrs
 
-from tracker import JsonlStore, read_log
+from tracker import JsonlStore, open_store
 from tracker._index import index_path
 
 _TRACKER = [sys.executable, "-m", "tracker"]
@@ -57,11 +57,13 @@ def _first_row(command: list[str]) -> float:
     return took
 
 
-def _peak_mib(command: list[str]) -> float:
+def _peak_mib(command: list[str]) -> tuple[float, float]:
+    """The seconds the command took, and its peak memory (MiB)."""
+    start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, *command], check=True, capture_output=True, text=True
     )
-    return int(done.stdout) / 1024
+    return time.perf_counter() - start, int(done.stdout) / 1024
 
 
 def main() -> None:
@@ -86,9 +88,15 @@ def main() -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        entries = read_log(log).entries
-        dyad = entries[0].parties
-        days = sorted(e.on for e in entries if e.parties == dyad)
+        days, dyad, last = [], None, None
+        for _, entry in open_store(log).scan():  # the log streamed: only one dyad's days held
+            dyad = dyad or entry.parties
+            if entry.parties == dyad:
+                days.append(entry.on)
+                last = entry
+        assert dyad is not None
+        assert last is not None
+        days.sort()
         rng = random.Random(1)
 
         def state(day: date) -> list[str]:
@@ -110,12 +118,11 @@ def main() -> None:
         cold = _timed(state(middle))  # no index yet: commands never build one unasked
         assert not index_path(log).exists()
         log_first = _first_row(table)
-        log_peak = _peak_mib(table)
-        build = _timed([*_TRACKER, "index", "--log", str(log)])
+        _, log_peak = _peak_mib(table)
+        build, build_peak = _peak_mib([*_TRACKER, "index", "--log", str(log)])
         size = index_path(log).stat().st_size
         warm = [_timed(state(rng.choice(days) + timedelta(days=1))) for _ in range(args.queries)]
         month_first = _first_row(month)
-        last = next(e for e in reversed(entries) if e.parties == dyad)
         JsonlStore(log).append([attrs.evolve(last, id=f"{last.id}-again")])
         appended = _timed(state(middle))
         version = _timed([*_TRACKER, "--version"])
@@ -125,7 +132,8 @@ def main() -> None:
     of = f"{len(days):,} of {dyad}"
     print(f"{args.entries:,} entries over {args.dyads} dyads ({megabytes:.0f} MB); {of}")
     print(f"state, cold (no index):     {cold:6.2f} s")
-    print(f"tracker index (building):   {build:6.2f} s  ({size / 1e6:.0f} MB)")
+    built = f"({size / 1e6:.0f} MB; peak memory {build_peak:.0f} MiB)"
+    print(f"tracker index (building):   {build:6.2f} s  {built}")
     faster = f"{cold / median:.1f}x faster than cold"
     print(f"state, warm (median of {args.queries}):  {median:6.2f} s  ({faster})")
     print(f"state, after an append:     {appended:6.2f} s")

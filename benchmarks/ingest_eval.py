@@ -1,7 +1,7 @@
 """Precision and recall of ``tracker ingest`` per field, on the labelled corpus and on real pages.
 
     python benchmarks/ingest_eval.py
-        [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages]
+        [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -16,6 +16,9 @@ was tuned on and labelled before ingest was run on them, read from DIR (default
 ``~/.cache/tracker-ingest-pages-blind``). ``blind2_pages`` does the same for the pages of
 ``benchmarks/ingest_pages/blind2.json``, about further pairs, labelled before any rule was run
 on them and kept out of tuning, read from DIR (default ``~/.cache/tracker-ingest-pages-blind2``).
+``blind3_pages`` does the same for the fifth list, ``benchmarks/ingest_pages/blind3.json``, about
+pairs again new, labelled and committed before ingest was run on them, read from DIR (default
+``~/.cache/tracker-ingest-pages-blind3``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,11 @@ PAGE_SPLITS = {
         "second blind real pages",
         HERE / "ingest_pages" / "blind2.json",
         CACHE / "tracker-ingest-pages-blind2",
+    ),
+    "blind3_pages": (
+        "third blind real pages",
+        HERE / "ingest_pages" / "blind3.json",
+        CACHE / "tracker-ingest-pages-blind3",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}

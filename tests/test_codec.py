@@ -6,15 +6,18 @@ import contextlib
 from datetime import UTC, date, datetime
 from typing import Any
 
+import attrs
 import orjson
 import pytest
 from builders import NATO_RUS, lunch
 from hypothesis import given
 from hypothesis import strategies as st
+from immutables import Map
 
 import tracker
+from tracker import _codec
 from tracker._codec import of_another_dyad
-from tracker.strategies import dyads, entries
+from tracker.strategies import dyads, entries, logs
 
 
 def _line(bundled: tracker.Log, index: int) -> dict[str, Any]:
@@ -241,3 +244,51 @@ def test_a_type_name_declared_elsewhere_is_refused_even_under_the_same_class_nam
         @tracker.entry_type("suspension", cameo="161", cameo_label="x", goldstein=0.0, plover=None)
         class Suspension(tracker.Entry):  # a plug-in's class of the built-in's name
             pass
+
+
+def _records(value: Any) -> list[Any]:
+    """Every attrs record inside a state's parts, the state's own fields walked."""
+    if attrs.has(type(value)):
+        inner = [getattr(value, f.name) for f in attrs.fields(type(value)) if f.init]
+        return [value, *(record for part in inner for record in _records(part))]
+    if isinstance(value, Map | dict):
+        return [record for item in value.values() for record in _records(item)]
+    if isinstance(value, tuple | list):
+        return [record for item in value for record in _records(item)]
+    return []
+
+
+@given(log=logs(dyad=NATO_RUS, nonsense=True, max_size=14), stated=st.booleans())
+def test_a_record_is_written_as_its_fields_one_by_one_would_be(
+    log: tuple[tracker.Entry, ...], stated: bool
+) -> None:
+    state = tracker.Replay(log, dyad=NATO_RUS).at(None)
+    for record in _records(state)[1:]:
+        fields = _codec._fields(type(record))
+        one_by_one = _codec._encode_fields(record, fields, omit_empty=False, stated=stated)
+        assert _codec._whole_encoder(type(record), stated)(record) == one_by_one
+
+
+@given(log=logs(dyad=NATO_RUS, nonsense=True, max_size=14))
+def test_a_checkpoint_reads_back_through_the_written_out_readers_and_the_loop_alike(
+    log: tuple[tracker.Entry, ...],
+) -> None:
+    state = tracker.Replay(log, dyad=NATO_RUS).at(None)
+    data = orjson.loads(orjson.dumps(_codec.encode_checkpoint(state)))
+    assert _codec.decode_checkpoint(data) == state
+    assert _codec._build(tracker.State, data, stated=True) == state
+
+
+def test_a_damaged_record_of_a_checkpoint_is_named_by_its_place() -> None:
+    replay = tracker.Replay(tracker.read_log(tracker.bundled_log()).entries, dyad=NATO_RUS)
+    data = orjson.loads(orjson.dumps(_codec.encode_checkpoint(replay.at(None))))
+    key = next(iter(data["meetings"]))
+    data["meetings"][key]["formal"] = "yes"
+    with pytest.raises(tracker.FieldError) as caught:
+        _codec.decode_checkpoint(data)
+    assert caught.value.path == f"meetings.{key}.formal"
+    del data["meetings"][key]["formal"]
+    data["meetings"][key]["made_up"] = 1
+    with pytest.raises(tracker.FieldError, match="unknown field") as caught:
+        _codec.decode_checkpoint(data)
+    assert caught.value.path == f"meetings.{key}.made_up"

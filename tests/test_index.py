@@ -74,6 +74,36 @@ def test_a_checkpoint_keeps_a_day_known_to_its_month() -> None:
     assert _days(decode_checkpoint(orjson.loads(written))) == _days(state)
 
 
+@CHECKS
+@given(log=logs(dyad=DYAD, nonsense=True, max_size=14), every=st.integers(1, 3))
+def test_the_stored_changes_make_up_every_checkpoint_again(
+    log: tuple[tracker.Entry, ...], every: int
+) -> None:
+    own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
+    base = tracker.State(DYAD)
+    changes, stored = _index._Changes(base), []
+    for state in checkpoints(own, base, every):
+        stored.append(changes.after(state))
+        assert _index._state_of(stored) == state
+
+
+def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() -> None:
+    first, second, third = (tracker.Anomaly(f"e{n}", "rule", "odd") for n in range(3))
+    before = tracker.State(DYAD, occurrences=Map(a="1", b="2", c="3"), anomalies=(first, second))
+    after = attrs.evolve(
+        before, occurrences=before.occurrences.delete("a").set("d", "4"), anomalies=(second, third)
+    )
+    changes = _index._Changes(tracker.State(DYAD))
+    stored = [changes.after(before), changes.after(after)]
+    change = orjson.loads(zlib.decompress(stored[1]))
+    assert change["changed"] == {"occurrences": {"d": "4"}}
+    assert change["gone"] == {"occurrences": ["a"]}
+    assert change["parts"]["anomalies"]["at"] == [1, -1]
+    assert len(change["parts"]["anomalies"]["new"]) == 1
+    assert _index._state_of(stored) == after
+    assert _index._state_of(stored[:1]) == before
+
+
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:
     warm = indexed_replay(path, DYAD, every=2)
     cold = tracker.Replay(entries, dyad=DYAD)

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import orjson
-from rich.console import Console
-from rich.text import Text
 
 from tracker._arguments import UsageError, day, dyad
 from tracker._codec import dumps_entry, encode_entry, encode_state
@@ -32,20 +30,8 @@ from tracker._index import (
     indexed_replay,
 )
 from tracker._log import SQLITE, Log, backend_for
-from tracker._output import print_indented, print_stream
-from tracker._output import print_table as _table
-from tracker._output import text as _text
-from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
-from tracker._replay import (
-    DEFAULT_DYAD,
-    Replay,
-    diff,
-    expected_text,
-    level_text,
-    measure_easing,
-)
-from tracker._state import Measure, State
+from tracker._replay import DEFAULT_DYAD, Replay, diff
 from tracker._store import (
     JsonlStore,
     append_entries,
@@ -56,7 +42,7 @@ from tracker._store import (
     write_log,
 )
 from tracker._text import printable, printable_json
-from tracker._usage import FORMATTER, epilog, finish, one_log
+from tracker._usage import Parser, epilog, finish, one_log
 
 __all__ = ["main"]
 
@@ -68,11 +54,10 @@ __all__ = ["main"]
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command's parser; ``only``: the command about to run, the only one whose options
     are added when their definitions load modules of their own (all are, when ``None``)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tracker",
         description="Replay the event log of a diplomatic relationship into its state at any date.",
         epilog="examples:\n  $ tracker state --at 2008-12-18\n  $ tracker COMMAND --help",
-        formatter_class=FORMATTER,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -82,7 +67,6 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
             help=help_text,
             description=help_text,
             epilog=epilog(name),
-            formatter_class=FORMATTER,
         )
         add_option(sub)
         if log:
@@ -262,11 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser(_command_named(argv)).parse_args(argv)  # Rich may find stdout full
         as_json = getattr(args, "json", False)
-        out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
-        out.soft_wrap = not out.is_terminal  # into a pipe or a file, a line is never folded
         _one_log(args)
         load_plugins(args.plugins)
-        status = COMMANDS[args.command](args, out)
+        status = COMMANDS[args.command](args)
         sys.stdout.flush()  # a full disk behind stdout is told here, not missed at exit
     except LogError as error:
         hint = unknown_type_hint(error.problems)
@@ -285,14 +267,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         _fail(str(StorageError.of(error, "write to", "the standard output")))
     return status
-
-
-class _Console(Console):
-    """Rich's console, with a reader gone from the pipe handled as the rest of the command
-    handles it (exit 0), where Rich would exit 1."""
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError
 
 
 def _drop_stdout() -> None:
@@ -392,12 +366,14 @@ def _json_stream(items: Iterable[Any]) -> None:
     sys.stdout.flush()
 
 
-def _state(args: argparse.Namespace, out: Console) -> int:
+def _state(args: argparse.Namespace) -> int:
     state = _states(args).at(args.at or date.today(), known_at=args.known_at)
     if args.json:
         _json(encode_state(state))
     else:
-        _print_state(state, out)
+        from tracker._output import console, print_state  # noqa: PLC0415 - Rich, to print
+
+        print_state(state, console())
     if args.strict and state.anomalies:
         for anomaly in state.anomalies:
             _say(f"tracker: anomaly: {anomaly}", file=sys.stderr)
@@ -405,162 +381,12 @@ def _state(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def _print_state(state: State, out: Console) -> None:
-    known = f", as known on {state.known_at}" if state.known_at else ""
-    heading = _text(f"{state.dyad} on {state.at}{known}: ")
-    heading.append(state.phase.value, style=f"bold {PHASE_COLOURS[state.phase]}")
-    out.print(heading)
-    out.print(_text(f"level of relations {level_text(state)}"))
-    out.print(_text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
-    if state.coded:  # the modules of coded event data load only for a state that has some
-        from tracker.coded._activity import coded_summary  # noqa: PLC0415
-
-        coded = coded_summary(state)
-        if coded is not None:
-            out.print(_text(coded))
-    _print_measures(state, out)
-    _table(
-        out,
-        "Channels",
-        ["channel", "role", "status"],
-        [
-            (name, state.roles[name], Text(status.value, style=CHANNEL_COLOURS[status]))
-            for name, status in sorted(state.channels.items())
-        ],
-    )
-    _print_expectations(state, out)
-    _table(out, "Cooperation", ["area", "status"], sorted(state.cooperation.items()))
-    _table(
-        out,
-        "Stances",
-        ["actor", "issue", "position", "speaker"],
-        [
-            (actor, issue, stance.position, stance.speaker)
-            for actor, issues in sorted(state.stances.items())
-            for issue, stance in sorted(issues.items())
-        ],
-    )
-    _table(
-        out,
-        "Meetings",
-        ["on", "kind", "level", "formal", "channel", "first report"],
-        [
-            (
-                m.stated,
-                m.kind,
-                m.level,
-                "formal" if m.formal else "informal",
-                m.channel,
-                m.entry + (f" (+{len(m.reports) - 1})" if len(m.reports) > 1 else ""),
-            )
-            for m in state.meetings_in_order()
-        ],
-    )
-    in_force = state.in_force()
-    _table(
-        out,
-        "Missions",
-        ["mission", "of", "measures in force"],
-        [
-            (mission, owner, ", ".join(m.effect for m in in_force if m.target == mission))
-            for mission, owner in sorted(state.missions.items())
-        ],
-    )
-    if state.anomalies:
-        _table(
-            out,
-            "Anomalies",
-            ["entry", "rule", "what"],
-            [(a.entry, a.rule, a.message) for a in state.anomalies],
-        )
-
-
-def _print_measures(state: State, out: Console) -> None:
-    """The measures in force (eased or not), those announced for later, and those lifted."""
-    at = state.at
-    columns = ["by", "effect", "target", "levels", "formal"]
-    in_force = state.in_force()
-    _table(
-        out,
-        "Measures in force",
-        [*columns, "since", "eased"],
-        [(*_measure_row(m), _since(m), measure_easing(m, at)) for m in in_force],
-    )
-    later = [m for m in state.measures.values() if m.standing(at) and not m.in_force(at)]
-    _table(
-        out,
-        "Measures announced",
-        [*columns, "announced", "in force from"],
-        [
-            (*_measure_row(m), m.announced, m.effective)
-            for m in sorted(later, key=lambda m: (m.effective, m.key))
-        ],
-    )
-    _table(
-        out,
-        "Measures lifted",
-        [*columns, "since", "lifted"],
-        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in state.lifted()],
-    )
-
-
-def _measure_row(measure: Measure) -> tuple[str, ...]:
-    return (
-        measure.by or "both",
-        measure.effect.value,
-        measure.target,
-        ", ".join(measure.levels) or "all",
-        "formal" if measure.formal else "de facto",
-    )
-
-
-def _since(measure: Measure) -> str:
-    """The day a measure took force, and the day it was announced when that was earlier."""
-    if measure.announced == measure.effective:
-        return str(measure.effective)
-    return f"{measure.effective} (announced {measure.announced})"
-
-
-def _print_expectations(state: State, out: Console) -> None:
-    """The expectations still awaited (the overdue marked), then those lapsed."""
-    _table(
-        out,
-        "Pending",
-        ["expected", "when", "overdue", "announced by", "said as"],
-        [
-            (
-                expected_text(item),
-                item.expected,
-                Text("overdue", style="bold red") if item.overdue(state.at) else "",
-                item.source,
-                ", ".join(f"'{phrase}'" for phrase in item.phrases),
-            )
-            for item in state.awaited()
-        ],
-    )
-    _table(
-        out,
-        "Lapsed",
-        ["expected", "when", "lapsed on", "announced by", "said as"],
-        [
-            (
-                expected_text(item),
-                item.expected,
-                item.lapses,
-                item.source,
-                ", ".join(f"'{phrase}'" for phrase in item.phrases),
-            )
-            for item in state.lapsed()
-        ],
-    )
-
-
 def _say(message: str, *, file: TextIO | None = None) -> None:
     """Print a message made printable (it may hold data), one line per line of it."""
     print(printable(message, lines=True), file=file)
 
 
-def _log(args: argparse.Namespace, out: Console) -> int:
+def _log(args: argparse.Namespace) -> int:
     unknown = [name for name in args.types or () if name not in entry_types()]
     if unknown:
         known = ", ".join(map(repr, entry_types()))
@@ -589,8 +415,10 @@ def _log(args: argparse.Namespace, out: Console) -> int:
     if args.json:
         _json_stream(encode_entry(entry) for entry in chosen())
         return 0
+    from tracker._output import console, print_stream  # noqa: PLC0415 - Rich, to print
+
     print_stream(
-        out,
+        console(),
         lambda shown: (
             f"{path}: {shown} of {total} entries" if shown is not None else f"{path}: as read"
         ),
@@ -611,7 +439,7 @@ def _indexed_range(args: argparse.Namespace) -> tuple[int, Iterator[Entry]] | No
     return indexed_entries(store.path, start=args.start, end=args.end, dyad=args.dyad)
 
 
-def _diff(args: argparse.Namespace, out: Console) -> int:
+def _diff(args: argparse.Namespace) -> int:
     if args.end < args.start:
         msg = f"--to {args.end} is before --from {args.start}"
         raise UsageError(msg)
@@ -631,11 +459,16 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
             }
         )
         return 0
+    from rich.text import Text  # noqa: PLC0415 - Rich, to print
+
+    from tracker._output import console, print_table, text  # noqa: PLC0415
+
+    out = console()
     if not changes:
-        out.print(_text(f"{replay.dyad}: nothing changed from {args.start} to {args.end}"))
+        out.print(text(f"{replay.dyad}: nothing changed from {args.start} to {args.end}"))
         return 0
     styles = {"added": "green", "removed": "red", "changed": "yellow"}
-    _table(
+    print_table(
         out,
         f"{replay.dyad}: {len(changes)} changes from {args.start} to {args.end}",
         ["change", "field", "before", "after"],
@@ -647,7 +480,7 @@ def _diff(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def _explain(args: argparse.Namespace, out: Console) -> int:
+def _explain(args: argparse.Namespace) -> int:
     replay = _states(args)
     day = args.at or date.today()
     explanations = replay.explain(args.field, day, known_at=args.known_at)
@@ -664,22 +497,27 @@ def _explain(args: argparse.Namespace, out: Console) -> int:
             ]
         )
         return 0
+    from rich.text import Text  # noqa: PLC0415 - Rich, to print
+
+    from tracker._output import console, print_indented, text  # noqa: PLC0415
+
+    out = console()
     if not explanations:
-        out.print(_text(f"{args.field}: nothing on {day}"))
+        out.print(text(f"{args.field}: nothing on {day}"))
     for explanation in explanations:
         path, value = printable(explanation.path), printable(explanation.value)
         out.print(Text.assemble((path, "bold"), " = ", value))
         for entry_id in explanation.entries:
             entry = replay.entry(entry_id)
             outlets = ", ".join(dict.fromkeys(source.outlet for source in entry.sources))
-            print_indented(out, _text(f"{entry.on}  {entry.id}: {entry.title} ({outlets})"), 2)
+            print_indented(out, text(f"{entry.on}  {entry.id}: {entry.title} ({outlets})"), 2)
             for quote in explanation.quotes:
                 if quote.entry == entry_id:
                     print_indented(out, Text(printable(f"“{quote.text}”"), style="italic"), 4)
     return 0
 
 
-def _validate(args: argparse.Namespace, out: Console) -> int:
+def _validate(args: argparse.Namespace) -> int:
     path = args.path or bundled_log()
     problems = check_log(path)
     if args.json:
@@ -696,8 +534,10 @@ def _validate(args: argparse.Namespace, out: Console) -> int:
         return 1
     entries = read_log(path).entries
     quoted = sum(any(source.quotes for source in entry.sources) for entry in entries)
-    out.print(
-        _text(
+    from tracker._output import console, text  # noqa: PLC0415 - Rich, to print
+
+    console().print(
+        text(
             f"{path}: {len(entries)} entries, no problems; {quoted} rest on quotes, "
             f"{len(entries) - quoted} on citations alone"
         )
@@ -735,7 +575,7 @@ def _write(entries: Iterable[Entry], output: Path | None, *, as_json: bool) -> i
     return 0
 
 
-def _export(args: argparse.Namespace, out: Console) -> int:
+def _export(args: argparse.Namespace) -> int:
     from tracker.coded._command import EXPORT_FORMATS, run_export  # noqa: PLC0415
 
     if args.format in EXPORT_FORMATS:
@@ -753,7 +593,7 @@ def _export(args: argparse.Namespace, out: Console) -> int:
     )
 
 
-def _import(args: argparse.Namespace, _out: Console) -> int:
+def _import(args: argparse.Namespace) -> int:
     from tracker.coded._command import coded_import, run_import  # noqa: PLC0415
 
     if coded_import(args):
@@ -772,7 +612,7 @@ def _import(args: argparse.Namespace, _out: Console) -> int:
     return 0
 
 
-def _append(args: argparse.Namespace, _out: Console) -> int:
+def _append(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.entries == "-" else args.entries
     try:
         raw = sys.stdin.buffer.read() if args.entries == "-" else Path(args.entries).read_bytes()
@@ -815,7 +655,7 @@ def _documents(raw: bytes) -> list[bytes]:
     return [line for line in raw.split(b"\n") if line.strip()]
 
 
-def _repair(args: argparse.Namespace, _out: Console) -> int:
+def _repair(args: argparse.Namespace) -> int:
     if args.path is None:
         msg = "repair needs the log to mend: LOG or --log LOG"
         raise UsageError(msg)
@@ -853,7 +693,7 @@ def _repair(args: argparse.Namespace, _out: Console) -> int:
     return 1 if left else 0
 
 
-def _index(args: argparse.Namespace, _out: Console) -> int:
+def _index(args: argparse.Namespace) -> int:
     if args.log is None or not isinstance(open_store(args.log), JsonlStore):
         msg = "index needs a JSONL log named by --log (a SQLite log needs no index beside it)"
         raise UsageError(msg)
@@ -869,7 +709,7 @@ def _index(args: argparse.Namespace, _out: Console) -> int:
     return 0
 
 
-def _verify(args: argparse.Namespace, out: Console) -> int:
+def _verify(args: argparse.Namespace) -> int:
     log = _read(args)
     failed = 0
     pairs = [args.dyad] if args.dyad else log.dyads()
@@ -884,13 +724,13 @@ def _verify(args: argparse.Namespace, out: Console) -> int:
         verdicts.append({"dyad": str(pair), "entries": len(replay), "differ": list(wrong)})
         if not args.json:
             verdict = "all equal a full replay" if not wrong else f"differ at {list(wrong)}"
-            out.print(_text(f"{pair}: {len(replay)} entries, checkpoints {verdict}"))
+            _say(f"{pair}: {len(replay)} entries, checkpoints {verdict}")
     if args.json:
         _json({"log": str(log.path), "every": args.every, "dyads": verdicts})
     return 1 if failed else 0
 
 
-def _synth(args: argparse.Namespace, out: Console) -> int:
+def _synth(args: argparse.Namespace) -> int:
     if args.entries < 0 or args.dyads < 1:
         msg = "--entries must be 0 or more and --dyads 1 or more"
         raise UsageError(msg)
@@ -900,25 +740,26 @@ def _synth(args: argparse.Namespace, out: Console) -> int:
     return _write(entries, args.output, as_json=args.json)
 
 
-def _ingest(args: argparse.Namespace, _out: Console) -> int:
+def _ingest(args: argparse.Namespace) -> int:
     from tracker.ingest import run  # noqa: PLC0415
 
     return run(args)
 
 
-def _activity(args: argparse.Namespace, out: Console) -> int:
+def _activity(args: argparse.Namespace) -> int:
+    from tracker._output import console  # noqa: PLC0415
     from tracker.coded._command import run_activity  # noqa: PLC0415
 
-    return run_activity(args, args.log or bundled_log(), out)
+    return run_activity(args, args.log or bundled_log(), console())
 
 
-def _tui(args: argparse.Namespace, _out: Console) -> int:
+def _tui(args: argparse.Namespace) -> int:
     from tracker.tui import run  # noqa: PLC0415 - Textual loads only for the UI
 
     return run(args.path or bundled_log(), at=args.at)
 
 
-def _plot(args: argparse.Namespace, _out: Console) -> int:
+def _plot(args: argparse.Namespace) -> int:
     from tracker._plot import plot  # noqa: PLC0415 - matplotlib loads only to plot
 
     chart = plot(_replay(args), args.output, args.start, args.end, known_at=args.known_at)
@@ -931,14 +772,14 @@ def _plot(args: argparse.Namespace, _out: Console) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, _out: Console) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from tracker._serve import serve  # noqa: PLC0415 - textual-serve loads only to serve
 
     log = args.path or bundled_log()
     return serve(log, host=args.host, port=args.port, plugins=args.plugins)
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "state": _state,
     "log": _log,
     "diff": _diff,

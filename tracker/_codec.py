@@ -7,6 +7,7 @@ value against the field's type and names the field of any error (``sources[0].pu
 
 from __future__ import annotations
 
+import contextlib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
+from tracker._bulk import collector_paused
 from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_timestamp
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
@@ -92,6 +94,8 @@ def _encode(value: Any, *, omit_empty: bool, stated: bool = False) -> Any:
     if kind == "plain":
         return value
     if kind == "record":
+        if not omit_empty:
+            return _whole_encoder(type(value), stated)(value)
         return _encode_fields(value, _fields(type(value)), omit_empty=omit_empty, stated=stated)
     if kind == "map":  # sorted: immutable maps have no stable order of their own
         return {
@@ -118,6 +122,40 @@ def _encode_fields(
             continue
         out[spec.key] = _encode(value, omit_empty=omit_empty, stated=stated)
     return out
+
+
+#: The encoders :func:`_whole_encoder` wrote, by class and whether days say their precision.
+_WHOLE_ENCODERS: dict[tuple[type, bool], Callable[[Any], dict[str, Any]]] = {}
+
+#: The types of fields whose values are JSON as they are.
+_AS_THEY_ARE = (str, int, float, bool)
+
+
+def _whole_encoder(cls: type, stated: bool) -> Callable[[Any], dict[str, Any]]:
+    """A function that writes every field of a ``cls`` record, as :func:`_encode_fields` does
+    without ``omit_empty``, written out field by field: a field declared a string, a number or
+    a flag as it is, any other through :func:`_encode` (a state holds many thousands)."""
+    known = _WHOLE_ENCODERS.get((cls, stated))
+    if known is not None:
+        return known
+    scope: dict[str, Any] = {"encode": _encode}
+    items = []
+    for spec in _fields(cls):
+        value = f"record.{spec.name}"
+        if spec.type in (tuple[str, ...], tuple[str]):
+            value = f"list({value})"
+        elif spec.type is date and not stated:  # a datetime too: its isoformat, as _encode
+            value = f"{value}.isoformat()"
+        elif isinstance(spec.type, type) and issubclass(spec.type, Enum):
+            value = f"{value}.value"
+        elif spec.type not in _AS_THEY_ARE:
+            value = f"encode({value}, omit_empty=False, stated={stated})"
+        items.append(f"{spec.key!r}: {value}")
+    source = f"def write(record):\n    return {{{', '.join(items)}}}"
+    exec(compile(source, f"<write {cls.__qualname__}>", "exec"), scope)
+    made: Callable[[Any], dict[str, Any]] = scope["write"]
+    _WHOLE_ENCODERS[cls, stated] = made
+    return made
 
 
 def _empty(value: Any, default: Any) -> bool:
@@ -151,6 +189,11 @@ def encode_state(state: State) -> dict[str, Any]:
     measure; ``overdue`` and ``lapsed`` of each pending item, a lapsed one being no longer
     overdue) say where things stand on ``at``; decoding ignores them.
     """
+    with collector_paused():  # thousands of records written: no cycle to collect among them
+        return _encoded_state(state)
+
+
+def _encoded_state(state: State) -> dict[str, Any]:
     body = _encode_fields(state, _fields(State), omit_empty=False)
     body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
     body["fulfilled"] = {d.key: body["fulfilled"][d.key] for d in state.fulfilled_in_order()}
@@ -301,7 +344,8 @@ def decode_state(data: Any) -> State:
 
 def decode_checkpoint(data: Any) -> State:
     """Read a state from :func:`encode_checkpoint`'s JSON object."""
-    return _build(State, _object(data), stated=True)
+    with collector_paused():  # thousands of records built: no cycle to collect among them
+        return _build(State, _object(data), stated=True)
 
 
 def _without(item: Any, keys: tuple[str, ...]) -> Any:
@@ -418,9 +462,45 @@ def _structurer(tp: Any, stated: bool = False) -> Structurer:
     if tp in (str, int, float, bool):
         return _scalar_structurer(tp)
     if attrs.has(tp):
-        return lambda value: _build(tp, _object(value), stated=stated)
+        return _record_structurer(tp, stated)
     msg = f"the codec cannot read fields of type {tp!r}"
     raise TypeError(msg)
+
+
+def _record_structurer(cls: type, stated: bool) -> Structurer:
+    """Reads an object as ``cls``: an object that has every field, as a state's records have,
+    through a builder written out for ``cls``; any other, or one the builder fails on, as
+    :func:`_build` reads it, which names what is wrong."""
+    whole = _whole_builder(cls, stated)
+
+    def structure(value: Any) -> Any:
+        if type(value) is dict:
+            with contextlib.suppress(KeyError, FieldError, TypeError, ValueError):
+                return whole(value)
+        return _build(cls, _object(value), stated=stated)
+
+    return structure
+
+
+def _whole_builder(cls: type, stated: bool) -> Callable[[dict[str, Any]], Any]:
+    """A function that reads an object holding exactly every field of ``cls`` with one call of
+    its structurer each and one of ``cls``, the loop of :func:`_build` written out; it raises
+    :class:`KeyError` for an object with a field missing or one too many."""
+    _, steps = _stated_plan(cls) if stated else _plan(cls)
+    scope: dict[str, Any] = {"cls": cls}
+    arguments = []
+    for index, (name, key, structure, _) in enumerate(steps):
+        scope[f"read{index}"] = structure
+        arguments.append(f"{name}=read{index}(data[{key!r}])")
+    lines = [
+        "def build(data):",
+        f"    if len(data) != {len(steps)}:",
+        "        raise KeyError",
+        f"    return cls({', '.join(arguments)})",
+    ]
+    exec(compile("\n".join(lines), f"<read {cls.__qualname__}>", "exec"), scope)
+    built: Callable[[dict[str, Any]], Any] = scope["build"]
+    return built
 
 
 def _tuple_structurer(item: Structurer) -> Structurer:

@@ -39,6 +39,7 @@ import orjson
 from immutables import Map
 
 from tracker import _codec, _entries, _reducer, _state
+from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._log import Decoding
@@ -63,7 +64,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 6"
+_FORMAT = "tracker-index 7"
 
 #: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
 #: others (the dyad, the pending expectations, the score...) it stores whole.
@@ -72,7 +73,14 @@ _MAPS = tuple(
     for name, hint in typing.get_type_hints(State).items()
     if typing.get_origin(hint) is Map and attrs.fields_dict(State)[name].init
 )
-_WHOLE = tuple(a.name for a in attrs.fields(State) if a.init and a.name not in _MAPS)
+#: The parts that are tuples (the pending expectations, the anomalies), which a checkpoint stores
+#: as the items new since the checkpoint before, and the places of the others.
+_TUPLES = tuple(
+    name
+    for name, hint in typing.get_type_hints(State).items()
+    if typing.get_origin(hint) is tuple and attrs.fields_dict(State)[name].init
+)
+_WHOLE = tuple(a.name for a in attrs.fields(State) if a.init and a.name not in {*_MAPS, *_TUPLES})
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -145,14 +153,15 @@ class IndexedReplay:
             )
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
-        number, base = self._checkpoint(target // self.every)
-        entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
-        state = fold(entries[: target - number * self.every], base)
-        if target < count:
-            assert known_at is not None  # only a report day makes a later entry unknown
-            later = entries[target - number * self.every :]
-            state = fold((e for e in later if e.reported <= known_at), state)
-        return state.as_of(day, known_at)
+        with collector_paused():  # a whole state is built: no cycle to collect in it
+            number, base = self._checkpoint(target // self.every)
+            entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
+            state = fold(entries[: target - number * self.every], base)
+            if target < count:
+                assert known_at is not None  # only a report day makes a later entry unknown
+                later = entries[target - number * self.every :]
+                state = fold((e for e in later if e.reported <= known_at), state)
+            return state.as_of(day, known_at)
 
     def entry(self, entry_id: str) -> Entry:
         """The entry of this dyad with this id, decoded from its line."""
@@ -345,30 +354,59 @@ def _ends(log: BinaryIO, now: os.stat_result, size: int, lines: int) -> list[tup
     ]
 
 
-def _change(before: State, after: State) -> bytes:
-    """What the index keeps of the checkpoint ``after``: the items of its maps that are not
-    those of the checkpoint ``before`` (found by identity first, since a fold shares what it
-    leaves alone), the keys gone from them, its other parts whole; compressed (a fast level,
-    since a build compresses every checkpoint)."""
-    changed: dict[str, dict[str, Any]] = {}
-    gone: dict[str, list[str]] = {}
-    for name in _MAPS:
-        old: Map[str, Any] = getattr(before, name)
-        new: Map[str, Any] = getattr(after, name)
-        if old is new:
-            continue
-        items = {
-            key: encode_checkpoint(value)
-            for key, value in new.items()
-            if (kept := old.get(key, _GONE)) is not value and kept != value
-        }
-        if items:
-            changed[name] = items
-        lost = [key for key in old if key not in new]
-        if lost:
-            gone[name] = lost
-    whole = {name: encode_checkpoint(getattr(after, name)) for name in _WHOLE}
-    return zlib.compress(orjson.dumps({"changed": changed, "gone": gone, "whole": whole}), 1)
+class _Changes:
+    """What the index keeps of each checkpoint of a fold, given in turn: the items of its maps
+    that are not those of the checkpoint before (by identity: a fold shares what it leaves
+    alone, so a pass in C over the keys and the identities of the values finds them without
+    encoding or comparing the others), the keys gone from them, the items of its tuples new
+    since then (the others by their place in the tuple before) and its other parts whole;
+    compressed (a fast level, since a build compresses every checkpoint)."""
+
+    __slots__ = ("_before", "_held")
+
+    def __init__(self, base: State) -> None:
+        self._before = base
+        self._held = {name: _identities(getattr(base, name)) for name in _MAPS}
+
+    def after(self, state: State) -> bytes:
+        """The change from the checkpoint before to ``state``, which becomes the one before."""
+        before, self._before = self._before, state
+        changed: dict[str, dict[str, Any]] = {}
+        gone: dict[str, list[str]] = {}
+        for name in _MAPS:
+            old: Map[str, Any] = getattr(before, name)
+            new: Map[str, Any] = getattr(state, name)
+            if old is new:
+                continue
+            held, self._held[name] = self._held[name], _identities(new)
+            fresh = [key for key, _ in itertools.filterfalse(held.__contains__, self._held[name])]
+            items = {
+                key: encode_checkpoint(value)
+                for key in fresh
+                if old.get(key, _GONE) != (value := new[key])
+            }
+            if items:
+                changed[name] = items
+            if len(new) - len(fresh) + sum(key in old for key in fresh) != len(old):
+                gone[name] = [key for key in old if key not in new]
+        parts = {name: _kept(getattr(before, name), getattr(state, name)) for name in _TUPLES}
+        whole = {name: encode_checkpoint(getattr(state, name)) for name in _WHOLE}
+        change = {"changed": changed, "gone": gone, "parts": parts, "whole": whole}
+        return zlib.compress(orjson.dumps(change), 1)
+
+
+def _identities(items: Map[str, Any]) -> set[tuple[str, int]]:
+    """Each key of a map with the identity of its value, taken in C."""
+    return set(zip(items.keys(), map(id, items.values()), strict=True))
+
+
+def _kept(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, list[Any]]:
+    """A tuple of a checkpoint as the place in ``old`` of each of its items that was there
+    (-1 for the others), and the others encoded."""
+    places = {id(item): place for place, item in enumerate(old)}
+    at = [places.get(id(item), -1) for item in new]
+    added = [encode_checkpoint(item) for item, place in zip(new, at, strict=True) if place < 0]
+    return {"at": at, "new": added}
 
 
 #: Stands for an item a map does not hold.
@@ -378,16 +416,33 @@ _GONE = object()
 def _state_of(changes: Iterable[bytes]) -> State:
     """The state the changes of its checkpoint and of every one before it make up."""
     parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
+    items: dict[str, list[Any]] = {name: [] for name in _TUPLES}
     whole: dict[str, Any] = {}
     for packed in changes:
         change = orjson.loads(zlib.decompress(packed))
-        for name, items in change["changed"].items():
-            parts[name].update(items)
+        for name, changed in change["changed"].items():
+            parts[name].update(changed)
         for name, keys in change["gone"].items():
             for key in keys:
                 del parts[name][key]
+        for name, kept in change["parts"].items():
+            before, added = items[name], iter(kept["new"])
+            items[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
         whole = change["whole"]
-    return decode_checkpoint({**whole, **parts})
+    return decode_checkpoint({**whole, **items, **parts})
+
+
+#: How many rows of entries the index writes at a time as it reads new lines.
+_BATCH = 10_000
+
+
+def _lines(log: BinaryIO, start: int, stop: int) -> Iterator[bytes]:
+    """The lines of the log from byte ``start`` to byte ``stop``, read one at a time; the last
+    cut at ``stop``."""
+    log.seek(start)
+    while start < stop and (line := log.readline(stop - start)):
+        start += len(line)
+        yield line
 
 
 def _read(log: BinaryIO, start: int, length: int) -> bytes:
@@ -420,34 +475,40 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
 ) -> bool:
     """Index the lines of the log after its first ``size`` bytes, up to its size in ``now``,
     and fold the checkpoints they change; ``False`` (nothing written) when a new line has a
-    problem."""
-    decoding, rows, new = Decoding(path), [], []
-    start, indexed = size, lines
-    added = _read(log, size, now.st_size - size)
-    for number, line in enumerate(added.splitlines(keepends=True), start=lines + 1):
-        if not line.endswith(b"\n"):
-            return False
-        if line.strip():
-            entry = decoding.decode(number, line)
-            if entry is None or not decoding.keep(number, entry):
-                return False
-            dyad = entry.parties
-            day, reported = entry.on.toordinal(), entry.reported.toordinal()
-            rows.append(
-                (number, entry.id, dyad.first, dyad.second, day, reported, start, len(line))
-            )
-            new.append(entry)
-        start += len(line)
-        lines = number
-    if start == size:
+    problem. The lines are read as a stream and their rows written in batches, and the dyads
+    are folded one after the other, each from its rows: what is held is one dyad's state, not
+    the log."""
+    if now.st_size == size:
         return True
+    decoding, rows = Decoding(path), []
+    earliest: dict[Dyad, int] = {}  # each dyad's first day among the new lines
+    start, indexed = size, lines
     db.execute("BEGIN IMMEDIATE")
     try:
+        for number, line in enumerate(_lines(log, size, now.st_size), start=lines + 1):
+            if not line.endswith(b"\n"):
+                db.execute("ROLLBACK")
+                return False
+            if line.strip():
+                entry = decoding.decode(number, line)
+                if entry is None or not decoding.keep(number, entry):
+                    db.execute("ROLLBACK")
+                    return False
+                dyad = entry.parties
+                day, reported = entry.on.toordinal(), entry.reported.toordinal()
+                rows.append(
+                    (number, entry.id, dyad.first, dyad.second, day, reported, start, len(line))
+                )
+                earliest[dyad] = min(earliest.get(dyad, day), day)
+                if len(rows) == _BATCH:
+                    db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    rows.clear()
+            start += len(line)
+            lines = number
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        for dyad in {entry.parties for entry in new}:
-            earliest = min(e.on for e in new if e.parties == dyad)
+        for dyad, day in earliest.items():
             replay = IndexedReplay(path, log, db, dyad, every)
-            _refold(replay, earliest=earliest.toordinal(), indexed=indexed)
+            _refold(replay, earliest=day, indexed=indexed)
         db.executemany(
             "UPDATE meta SET value = ? WHERE key = ?",
             [(value, key) for key, value in _ends(log, now, start, lines)],
@@ -474,14 +535,12 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     )
     rows = replay._rows(number * replay.every, len(replay))
     entries = _decoded(replay._path, replay._log, rows)
-    states = checkpoints(entries, base, replay.every)
+    changes = _Changes(base)
     replay._db.executemany(
         "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
         (
-            (dyad.first, dyad.second, number + offset, _change(before, after))
-            for offset, (before, after) in enumerate(
-                itertools.pairwise(itertools.chain([base], states)), 1
-            )
+            (dyad.first, dyad.second, number + offset, changes.after(state))
+            for offset, state in enumerate(checkpoints(entries, base, replay.every), 1)
         ),
     )
 

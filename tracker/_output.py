@@ -17,9 +17,21 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from tracker._palette import CHANNEL_COLOURS, PHASE_COLOURS
+from tracker._replay import expected_text, level_text, measure_easing
+from tracker._state import Measure, State
 from tracker._text import printable
 
-__all__ = ["BLOCK", "PROSE", "print_indented", "print_stream", "print_table", "text"]
+__all__ = [
+    "BLOCK",
+    "PROSE",
+    "console",
+    "print_indented",
+    "print_state",
+    "print_stream",
+    "print_table",
+    "text",
+]
 
 #: The columns of sentences, which wrap between words; every other column (ids, days, windows,
 #: names, paths) is kept whole.
@@ -32,6 +44,22 @@ _PROSE_WIDTH = 16
 #: printed whole, as :func:`print_table` prints it; the widths of a longer one's lines in a pipe
 #: start as those of its first rows.
 BLOCK = 64
+
+
+def console() -> Console:
+    """A console on the standard output as it is now: into a pipe or a file, a line is never
+    folded."""
+    out = _Console(soft_wrap=False, highlight=False, markup=False, emoji=False)
+    out.soft_wrap = not out.is_terminal
+    return out
+
+
+class _Console(Console):
+    """Rich's console, with a reader gone from the pipe handled as the rest of the command
+    handles it (exit 0), where Rich would exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 
 def text(value: object) -> Text:
@@ -162,3 +190,154 @@ def _print_lines(
         )
         line.rstrip()
         out.print(line, soft_wrap=True)
+
+
+def print_state(state: State, out: Console) -> None:
+    """The state as a reader reads it: where the relationship stands, then its tables."""
+    known = f", as known on {state.known_at}" if state.known_at else ""
+    heading = text(f"{state.dyad} on {state.at}{known}: ")
+    heading.append(state.phase.value, style=f"bold {PHASE_COLOURS[state.phase]}")
+    out.print(heading)
+    out.print(text(f"level of relations {level_text(state)}"))
+    out.print(text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
+    if state.coded:  # the modules of coded event data load only for a state that has some
+        from tracker.coded._activity import coded_summary  # noqa: PLC0415
+
+        coded = coded_summary(state)
+        if coded is not None:
+            out.print(text(coded))
+    _print_measures(state, out)
+    print_table(
+        out,
+        "Channels",
+        ["channel", "role", "status"],
+        [
+            (name, state.roles[name], Text(status.value, style=CHANNEL_COLOURS[status]))
+            for name, status in sorted(state.channels.items())
+        ],
+    )
+    _print_expectations(state, out)
+    print_table(out, "Cooperation", ["area", "status"], sorted(state.cooperation.items()))
+    print_table(
+        out,
+        "Stances",
+        ["actor", "issue", "position", "speaker"],
+        [
+            (actor, issue, stance.position, stance.speaker)
+            for actor, issues in sorted(state.stances.items())
+            for issue, stance in sorted(issues.items())
+        ],
+    )
+    print_table(
+        out,
+        "Meetings",
+        ["on", "kind", "level", "formal", "channel", "first report"],
+        [
+            (
+                m.stated,
+                m.kind,
+                m.level,
+                "formal" if m.formal else "informal",
+                m.channel,
+                m.entry + (f" (+{len(m.reports) - 1})" if len(m.reports) > 1 else ""),
+            )
+            for m in state.meetings_in_order()
+        ],
+    )
+    in_force = state.in_force()
+    print_table(
+        out,
+        "Missions",
+        ["mission", "of", "measures in force"],
+        [
+            (mission, owner, ", ".join(m.effect for m in in_force if m.target == mission))
+            for mission, owner in sorted(state.missions.items())
+        ],
+    )
+    if state.anomalies:
+        print_table(
+            out,
+            "Anomalies",
+            ["entry", "rule", "what"],
+            [(a.entry, a.rule, a.message) for a in state.anomalies],
+        )
+
+
+def _print_measures(state: State, out: Console) -> None:
+    """The measures in force (eased or not), those announced for later, and those lifted."""
+    at = state.at
+    columns = ["by", "effect", "target", "levels", "formal"]
+    in_force = state.in_force()
+    print_table(
+        out,
+        "Measures in force",
+        [*columns, "since", "eased"],
+        [(*_measure_row(m), _since(m), measure_easing(m, at)) for m in in_force],
+    )
+    later = [m for m in state.measures.values() if m.standing(at) and not m.in_force(at)]
+    print_table(
+        out,
+        "Measures announced",
+        [*columns, "announced", "in force from"],
+        [
+            (*_measure_row(m), m.announced, m.effective)
+            for m in sorted(later, key=lambda m: (m.effective, m.key))
+        ],
+    )
+    print_table(
+        out,
+        "Measures lifted",
+        [*columns, "since", "lifted"],
+        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in state.lifted()],
+    )
+
+
+def _measure_row(measure: Measure) -> tuple[str, ...]:
+    return (
+        measure.by or "both",
+        measure.effect.value,
+        measure.target,
+        ", ".join(measure.levels) or "all",
+        "formal" if measure.formal else "de facto",
+    )
+
+
+def _since(measure: Measure) -> str:
+    """The day a measure took force, and the day it was announced when that was earlier."""
+    if measure.announced == measure.effective:
+        return str(measure.effective)
+    return f"{measure.effective} (announced {measure.announced})"
+
+
+def _print_expectations(state: State, out: Console) -> None:
+    """The expectations still awaited (the overdue marked), then those lapsed."""
+    print_table(
+        out,
+        "Pending",
+        ["expected", "when", "overdue", "announced by", "said as"],
+        [
+            (
+                expected_text(item),
+                item.expected,
+                Text("overdue", style="bold red") if item.overdue(state.at) else "",
+                item.source,
+                ", ".join(f"'{phrase}'" for phrase in item.phrases),
+            )
+            for item in state.awaited()
+        ],
+    )
+    print_table(
+        out,
+        "Lapsed",
+        ["expected", "when", "lapsed on", "announced by", "said as"],
+        [
+            (
+                expected_text(item),
+                item.expected,
+                item.lapses,
+                item.source,
+                ", ".join(f"'{phrase}'" for phrase in item.phrases),
+            )
+            for item in state.lapsed()
+        ],
+    )

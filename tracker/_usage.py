@@ -9,18 +9,56 @@ tracker, on every Tab).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from rich_argparse import RawDescriptionRichHelpFormatter
-
-from tracker import __version__
+import tracker
 from tracker._arguments import UsageError, day, dyad
 
-__all__ = ["EXAMPLES", "FORMATTER", "finish", "one_log"]
+__all__ = ["EXAMPLES", "Parser", "finish", "one_log"]
 
-#: The help formatter of every parser of the command (it keeps the examples' lines as written).
-FORMATTER = RawDescriptionRichHelpFormatter
+
+class Parser(argparse.ArgumentParser):
+    """The parser of the command and of each of its commands: its help and its usage formatted
+    by Rich, which loads only to show them (it keeps the examples' lines as written)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["formatter_class"] = argparse.RawDescriptionHelpFormatter  # Rich's, to show
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with self._rich():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with self._rich():
+            return super().format_help()
+
+    @contextlib.contextmanager
+    def _rich(self) -> Iterator[None]:
+        from rich_argparse import RawDescriptionRichHelpFormatter  # noqa: PLC0415
+
+        plain, self.formatter_class = self.formatter_class, RawDescriptionRichHelpFormatter
+        try:
+            yield
+        finally:
+            self.formatter_class = plain
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version, read from its metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"tracker {tracker.__version__}\n")
+        parser.exit()
+
 
 #: One example a command, shown at the end of its help.
 EXAMPLES: dict[str, str] = {
@@ -54,7 +92,9 @@ def finish(parser: argparse.ArgumentParser, *, completion: bool = True) -> None:
     """Give the parser ``--version`` and, with ``completion``, ``--print-completion``, and every
     option of every command the metavar that says what it takes (``DATE``, ``A-B``) and, for a
     path, file completion. (shtab loads only for completion.)"""
-    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, help="show the program's version number and exit"
+    )
     if completion:
         import shtab  # noqa: PLC0415
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -26,6 +26,7 @@ from tracker._entries import (
     Expulsion,
     FollowUp,
     InformalMeeting,
+    Lift,
     MeetingAnnouncement,
     MinisterialDecision,
     Participant,
@@ -38,7 +39,14 @@ from tracker._entries import (
     _texts,
 )
 from tracker.ingest._data import load, pattern
-from tracker.ingest._events import MEETING, EventMention, Reading, read_events, weights
+from tracker.ingest._events import (
+    MEETING,
+    EventMention,
+    Reading,
+    read_events,
+    two_sides,
+    weights,
+)
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
     Person,
@@ -52,7 +60,10 @@ from tracker.ingest._parties import (
     side_of,
 )
 from tracker.ingest._stamps import Stamp
-from tracker.ingest._when import DateMention, Tense, hedged
+from tracker.ingest._when import DateMention, Tense, find_dates, hedged
+
+#: The channel of diplomatic relations themselves, broken off or restored as a whole.
+RELATIONS = "diplomatic_relations"
 
 __all__ = ["Draft", "DraftKind", "Evidence", "draft_article"]
 
@@ -804,15 +815,69 @@ class _Builder:
             texts,
             "the words after 'over', 'after', 'in protest at'..." if reason else "not stated",
         )
+        words = load("events")["suspension"]
+        downgraded = any(pattern(words["downgrade"]).search(t) for t in texts)
+        levels = tuple(words["downgrade_levels"]) if downgraded else ()
+        if downgraded:
+            self.note("levels", texts, "relations downgraded: the ambassadors withdrawn")
         return Suspension(
-            by=by, channels=channels, reason=reason or "not stated in the article", **common
+            by=by,
+            channels=channels,
+            reason=reason or "not stated in the article",
+            levels=levels,
+            effective=self._effective(texts, common["on"], deadline=False),
+            **common,
         )
 
+    def _effective(self, texts: list[str], on: date, *, deadline: bool) -> date | None:
+        """The day a measure takes force when the text gives one after its day: a day told
+        after "with effect from" or "starting", or, for a measure that sends people or a mission
+        away, the end of the time they are given to leave."""
+        words = load("events")["effective"]
+        starts = pattern(words["from"])
+        for text in texts:
+            for found in find_dates(text, self.day):
+                if (
+                    found.window.days == 1
+                    and found.window.start > on
+                    and starts.search(text[: found.start])
+                ):
+                    self.note("effective", [text], f"{found.phrase!r}: the day it takes force")
+                    return found.window.start
+        if not deadline:
+            return None
+        for text in texts:
+            if given := pattern(words["deadline"]).search(text):
+                count = _number(given.group("count"))
+                unit = given.group("unit").rstrip("s")
+                days = -(-count // 24) if unit == "hour" else count * (7 if unit == "week" else 1)
+                self.note("effective", [text], f"{given.group(0)!r} after {on}: when it runs out")
+                return on + timedelta(days=days)
+        return None
+
     def _decision(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
-        resumes = _channels(texts)
+        channels = _channels(texts)
+        spec = next(s for s in load("events")["types"] if s["type"] == MinisterialDecision.TYPE)
+        restores = pattern(spec["restores"])
+        restored = [(t, m) for t in texts if (m := restores.search(t))]
+        lifted = RELATIONS in channels and bool(restored)
+        resumes = tuple(c for c in channels if not (lifted and c == RELATIONS))
+        lifts = (Lift(RELATIONS),) if lifted else ()
+        # Relations both sides restore ("Iran and Saudi Arabia agreed to restore ties") are
+        # restored by both: the decision lifts the measures of either.
+        jointly = lifted and any(two_sides(t[: m.start()], self.day) for t, m in restored)
         self.note("resumes", texts, f"the channels named: {', '.join(resumes) or 'none'}")
+        if lifted:
+            how = "by both sides named as its subject" if jointly else f"by {by}"
+            self.note("lifts", [t for t, _ in restored], f"diplomatic relations restored, {how}")
         return MinisterialDecision(
-            by=by, body=_body(by, texts), decision=_shorten(texts[0]), resumes=resumes, **common
+            by=by,
+            body=_body(by, texts),
+            decision=_shorten(texts[0]),
+            resumes=resumes,
+            lifts=lifts,
+            jointly=jointly,
+            **common,
         )
 
     def _established(
@@ -874,6 +939,7 @@ class _Builder:
             persons=persons,
             count=count,
             accreditation=accreditation,
+            effective=self._effective(texts, common["on"], deadline=True),
             **common,
         )
 
@@ -899,6 +965,9 @@ class _Builder:
             action=action,
             detail=_shorten(texts[0]),
             cap=cap,
+            effective=self._effective(
+                texts, common["on"], deadline=action is not PresenceAction.OPENED
+            ),
             **common,
         )
 

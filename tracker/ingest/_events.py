@@ -92,6 +92,13 @@ def _joint() -> dict[str, str]:
     return {spec["type"]: spec["joint"] for spec in load("events")["types"] if "joint" in spec}
 
 
+def _joint_except(kind: str, rest: str) -> bool:
+    """Whether a mention of ``kind`` stays its own type though both sides are its subject
+    (relations restored by both are still each one's decision)."""
+    spec = next(spec for spec in load("events")["types"] if spec["type"] == kind)
+    return "joint_except" in spec and bool(pattern(spec["joint_except"]).search(rest))
+
+
 @cache
 def _things() -> dict[str, re.Pattern[str]]:
     """The words that make a type's trigger name a thing spoken of, not an act."""
@@ -141,7 +148,11 @@ def _mentions(
             lead_in(sentence.text, match.start())
         ):
             continue
-        if kind in _joint() and two_sides(sentence.text[: match.start()], published):
+        if (
+            kind in _joint()
+            and two_sides(sentence.text[: match.start()], published)
+            and not _joint_except(kind, sentence.text[match.start() :])
+        ):
             kind = _joint()[kind]
         bilateral = kind != MEETING or (
             bool(

@@ -1,0 +1,121 @@
+"""What a command loads as it starts: only the modules it uses, so that it starts fast; and
+the plug-ins' entry points, read without :mod:`importlib.metadata`, as it finds them."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+import tracker
+from tracker._index import build_index
+from tracker._plugins import GROUP, EntryPoint, entry_points
+from tracker._store import write_log
+
+#: What neither ``tracker --version`` nor ``tracker state --json`` has any use for.
+UNUSED = ("textual", "rich", "rich_argparse", "hypothesis", "shtab", "matplotlib", "tracker.tui")
+
+_LOADED = (
+    "import sys\n"
+    "from tracker._cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+)
+
+
+def _loaded(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.split())
+
+
+def _unused(loaded: set[str]) -> set[str]:
+    return {name for name in loaded if name.startswith(UNUSED)}
+
+
+def test_the_version_loads_no_ui() -> None:
+    assert _unused(_loaded("--version")) == set()
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_a_state_as_json_loads_no_ui_nor_the_package_metadata(
+    tmp_path: Path, indexed: bool
+) -> None:
+    path = tmp_path / "log.jsonl"
+    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
+    if indexed:
+        assert build_index(path) is not None
+    loaded = _loaded("state", "--log", str(path), "--at", "2009-01-01", "--json")
+    assert _unused(loaded) == set()
+    assert "importlib.metadata" not in loaded
+
+
+def test_importing_the_package_loads_none_of_its_modules_until_a_name_is_used() -> None:
+    code = (
+        "import sys, tracker\n"
+        "before = sorted(m for m in sys.modules if m.startswith('tracker'))\n"
+        "tracker.Dyad('NATO', 'RUS')\n"
+        "after = sorted(m for m in sys.modules if m.startswith('tracker.'))\n"
+        "print(before, 'tracker._entries' in after, 'tracker._reducer' in after)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['tracker']", "True", "False"]
+
+
+def test_every_public_name_is_what_its_module_defines() -> None:
+    defined = {name: module for module, names in tracker._MODULES.items() for name in names}
+    assert sorted(defined) == sorted(tracker.__all__)
+    for name, module in defined.items():
+        assert getattr(tracker, name) is getattr(importlib.import_module(f"tracker.{module}"), name)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = tracker.nothing  # type: ignore[attr-defined]
+
+
+def _points(group: str) -> list[tuple[str, str]]:
+    return sorted((point.name, point.value) for point in metadata.entry_points(group=group))
+
+
+def _found(group: str) -> list[tuple[str, str]]:
+    return sorted((point.name, point.value) for point in entry_points(group))
+
+
+@pytest.mark.parametrize("group", [GROUP, "console_scripts", "pytest11", "no.such.group"])
+def test_entry_points_are_those_importlib_metadata_finds(group: str) -> None:
+    assert _found(group) == _points(group)
+
+
+def test_entry_points_of_a_package_on_the_path_the_first_of_a_name_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, value in ((first, "one_types:declare"), (second, "other_types")):
+        info = folder / "made_up.pkg-1.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: made_up.pkg\nVersion: 1.0\n")
+        (info / "entry_points.txt").write_text(
+            f"# a comment\n[console_scripts]\nmade = x:y\n\n[{GROUP}]\n  kind = {value} \n"
+        )
+    (tmp_path / "plain.egg-info").mkdir()  # no entry points at all
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend(str(second))
+    monkeypatch.syspath_prepend(str(first))
+    assert ("kind", "one_types:declare") in _found(GROUP)
+    assert ("kind", "other_types") not in _found(GROUP)
+    assert _found(GROUP) == _points(GROUP)
+
+
+def test_an_entry_point_loads_the_attribute_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "made_up_types.py").write_text("class Inner:\n    value = 3\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert EntryPoint("kind", "made_up_types:Inner.value [extra]").load() == 3
+    assert EntryPoint("kind", "made_up_types").load() is sys.modules["made_up_types"]

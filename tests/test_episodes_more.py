@@ -1,0 +1,385 @@
+"""The states an analyst expects from more real episodes, each a log in tests/episodes/ cited
+by address: India–Pakistan 2019–2020 (envoys recalled and sent back after Pulwama, talks on the
+Kartarpur corridor, the downgrade of August 2019, staff halved in 2020) and UK–Russia
+2018–2019 (the Salisbury response: high-level contacts suspended, expulsions answered in kind,
+until the leaders met in Osaka) and Israel–Turkey 2010–2023 (ambassadors recalled and expelled
+after the Gaza flotilla, military ties suspended, exchanged again in 2016, sent home in 2018,
+back in 2022–2023)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from histories import at, awaited, fulfilled, in_force
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tracker
+
+EPISODES = Path(__file__).parent / "episodes"
+INDIA_PAKISTAN = EPISODES / "india-pakistan-2019-2020.jsonl"
+IND_MISSION = "ind_high_commission_islamabad"
+PAK_MISSION = "pak_high_commission_new_delhi"
+KARTARPUR = "kartarpur_corridor_talks"
+TRADE = "trade_cooperation"
+UK_RUSSIA = EPISODES / "uk-russia-2018-2019.jsonl"
+RUS_EMBASSY = "rus_embassy_london"
+GBR_EMBASSY = "gbr_embassy_moscow"
+HIGH_LEVEL = "high_level_political"
+ISRAEL_TURKEY = EPISODES / "israel-turkey-2010-2023.jsonl"
+TUR_EMBASSY = "tur_embassy_tel_aviv"
+ISR_EMBASSY = "isr_embassy_ankara"
+MILITARY = {("TUR", "military"), ("TUR", "military_agreement")}
+
+
+def _name(value: object) -> str:
+    """A test id: an episode's file name, or a day as written."""
+    return value.stem if isinstance(value, Path) else str(value)
+
+
+def _replay(path: Path) -> tracker.Replay:
+    """The one dyad of an episode's log, replayed."""
+    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
+    return replay
+
+
+@pytest.fixture(scope="module")
+def india_pakistan() -> tracker.Replay:
+    return _replay(INDIA_PAKISTAN)
+
+
+@pytest.fixture(scope="module")
+def uk_russia() -> tracker.Replay:
+    return _replay(UK_RUSSIA)
+
+
+@pytest.fixture(scope="module")
+def israel_turkey() -> tracker.Replay:
+    return _replay(ISRAEL_TURKEY)
+
+
+# -- every episode ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY], ids=_name)
+def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
+    assert not tracker.check_log(path)
+    log = tracker.read_log(path)
+    assert len({entry.parties for entry in log.entries}) == 1
+    assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
+
+
+@pytest.mark.parametrize(
+    ("path", "day"),
+    [(INDIA_PAKISTAN, "2020-12-31"), (UK_RUSSIA, "2019-12-31"), (ISRAEL_TURKEY, "2023-12-31")],
+    ids=_name,
+)
+def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
+    assert not at(_replay(path), day).anomalies
+
+
+#: Each episode, and the first and the last day it tells of.
+SPANS = [
+    (INDIA_PAKISTAN, date(2019, 2, 15), date(2020, 12, 31)),
+    (UK_RUSSIA, date(2018, 3, 14), date(2019, 12, 31)),
+    (ISRAEL_TURKEY, date(2010, 5, 31), date(2023, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("path", "first", "last"), SPANS, ids=_name)
+def test_no_day_of_these_crises_is_severed_or_back_to_normal(
+    path: Path, first: date, last: date
+) -> None:
+    """None of these pairs broke off relations, and each stays marked by its crisis."""
+    history = _replay(path)
+
+    @given(st.dates(min_value=first, max_value=last))
+    def check(day: date) -> None:
+        state = history.at(day)
+        assert state.phase not in (tracker.Phase.SEVERED, tracker.Phase.NORMAL)
+        assert state.pressure <= 0
+
+    check()
+
+
+# -- India–Pakistan 2019–2020 ----------------------------------------------------------------
+
+
+def test_an_envoy_recalled_and_trade_preferences_withdrawn_suspend_cooperation(
+    india_pakistan: tracker.Replay,
+) -> None:
+    before = at(india_pakistan, "2019-02-14")
+    assert before.phase is tracker.Phase.NORMAL
+    assert not before.in_force()
+    state = at(india_pakistan, "2019-02-16")
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # no talks were suspended
+    assert in_force(state) == {("IND", TRADE), ("IND", IND_MISSION)}
+    assert state.channels[TRADE] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+
+
+def test_pakistan_recalls_its_envoy_in_turn(india_pakistan: tracker.Replay) -> None:
+    state = at(india_pakistan, "2019-02-19")
+    assert ("PAK", PAK_MISSION) in in_force(state)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure < at(india_pakistan, "2019-02-17").pressure
+
+
+def test_envoys_back_at_post_end_the_recalls_not_the_trade_measure(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-03-10")
+    assert in_force(state) == {("IND", TRADE)}
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(india_pakistan, "2019-03-08").pressure
+
+
+def test_the_first_kartarpur_meeting_is_the_one_announced_and_lifts_no_trade_measure(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-03-15")
+    assert (
+        "council_meeting",
+        "kartarpur-meeting-confirmed-2019-03-06",
+        "kartarpur-first-meeting-attari-2019-03-14",
+    ) in fulfilled(state)
+    assert state.channels[KARTARPUR] is tracker.ChannelStatus.ACTIVE
+    assert ("council_meeting", "kartarpur-first-meeting-attari-2019-03-14") in awaited(state)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert in_force(state) == {("IND", TRADE)}
+
+
+def test_the_round_put_off_from_april_is_overdue_then_lapses(
+    india_pakistan: tracker.Replay,
+) -> None:
+    april = ("council_meeting", "kartarpur-first-meeting-attari-2019-03-14")
+    overdue = {(item.kind, item.source) for item in at(india_pakistan, "2019-04-10").overdue()}
+    assert april in overdue
+    state = at(india_pakistan, "2019-07-15")
+    assert april in {(item.kind, item.source) for item in state.lapsed()}
+    assert (
+        "council_meeting",
+        "kartarpur-second-round-set-2019-07-02",
+        "kartarpur-second-round-wagah-2019-07-14",
+    ) in fulfilled(state)
+    assert not any(source == april[1] for _, source, _ in fulfilled(state))
+
+
+def test_the_downgrade_expels_an_envoy_and_suspends_trade_and_transport(
+    india_pakistan: tracker.Replay,
+) -> None:
+    state = at(india_pakistan, "2019-08-09")
+    assert in_force(state) == {
+        ("IND", TRADE),
+        ("PAK", TRADE),
+        ("PAK", "transport_cooperation"),
+        ("PAK", IND_MISSION),
+        ("PAK", PAK_MISSION),
+    }
+    # Relations kept at the level of charges d'affaires: downgraded, not broken off.
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert set(state.missions) == {IND_MISSION, PAK_MISSION}
+    assert state.channels[KARTARPUR] is tracker.ChannelStatus.ACTIVE
+    assert state.pressure < at(india_pakistan, "2019-08-06").pressure
+
+
+def test_the_corridor_agreement_opens_a_cooperation_and_lifts_nothing(
+    india_pakistan: tracker.Replay,
+) -> None:
+    eve = at(india_pakistan, "2019-10-23")
+    state = at(india_pakistan, "2019-10-25")
+    assert state.roles["kartarpur_corridor_agreement"] is tracker.Role.COOPERATION
+    assert state.channels["kartarpur_corridor_agreement"] is tracker.ChannelStatus.ACTIVE
+    assert in_force(state) == in_force(eve)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.level > eve.level
+
+
+def test_staff_halved_on_both_sides_from_30_june_2020(india_pakistan: tracker.Replay) -> None:
+    caps = {
+        "india-halves-pakistan-high-commission-2020-06-23",
+        "pakistan-halves-indian-high-commission-2020-06-23",
+    }
+    eve = at(india_pakistan, "2020-06-29")
+    assert not caps & {m.entry for m in eve.in_force()}
+    assert ("IND", PAK_MISSION) in in_force(eve)  # the two expelled for spying
+    state = at(india_pakistan, "2020-07-01")
+    capped = [m for m in state.in_force() if m.entry in caps]
+    assert {(m.by, m.target) for m in capped} == {("IND", PAK_MISSION), ("PAK", IND_MISSION)}
+    assert all(m.effect is tracker.Effect.CAP for m in capped)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    # Both missions were already under a measure: each still weighs once.
+    assert state.pressure == eve.pressure
+
+
+# -- UK–Russia 2018–2019 ---------------------------------------------------------------------
+
+
+def test_high_level_contacts_suspended_suspend_the_dialogue_before_the_spies_leave(
+    uk_russia: tracker.Replay,
+) -> None:
+    before = at(uk_russia, "2018-03-13")
+    assert before.phase is tracker.Phase.NORMAL
+    assert not before.in_force()
+    state = at(uk_russia, "2018-03-15")
+    assert state.phase is tracker.Phase.SUSPENDED
+    assert in_force(state) == {("GBR", HIGH_LEVEL)}
+    assert state.channels[HIGH_LEVEL] is tracker.ChannelStatus.SUSPENDED
+    assert "britain-expels-23-russian-diplomats-2018-03-14" in {
+        m.entry for m in state.measures.values()
+    }
+    assert state.level < before.level
+
+
+def test_the_week_to_leave_puts_the_expulsion_in_force_on_21_march(
+    uk_russia: tracker.Replay,
+) -> None:
+    assert ("GBR", RUS_EMBASSY) not in in_force(at(uk_russia, "2018-03-20"))
+    assert ("GBR", RUS_EMBASSY) in in_force(at(uk_russia, "2018-03-21"))
+
+
+def test_russia_s_answer_in_kind_strains_without_severing(uk_russia: tracker.Replay) -> None:
+    state = at(uk_russia, "2018-03-25")
+    assert in_force(state) == {
+        ("GBR", HIGH_LEVEL),
+        ("GBR", RUS_EMBASSY),
+        ("RUS", GBR_EMBASSY),
+        ("RUS", "gbr_consulate_st_petersburg"),
+        ("RUS", "british_council_russia"),
+    }
+    assert state.phase is tracker.Phase.SUSPENDED  # both embassies still open
+    assert set(state.missions) == {RUS_EMBASSY, GBR_EMBASSY}
+    assert state.pressure < at(uk_russia, "2018-03-16").pressure
+    assert at(uk_russia, "2019-06-27").phase is tracker.Phase.SUSPENDED
+
+
+def test_parity_of_staff_takes_force_after_a_month_on_a_mission_already_weighed(
+    uk_russia: tracker.Replay,
+) -> None:
+    cap = "russia-orders-parity-of-staff-2018-03-30"
+    eve = at(uk_russia, "2018-04-29")
+    assert cap not in {m.entry for m in eve.in_force()}
+    state = at(uk_russia, "2018-05-01")
+    (measure,) = [m for m in state.in_force() if m.entry == cap]
+    assert (measure.by, measure.target, measure.effect) == ("RUS", GBR_EMBASSY, tracker.Effect.CAP)
+    assert state.pressure == eve.pressure  # the embassy's staff expelled already weighs on it
+
+
+def test_the_leaders_meeting_in_osaka_resumes_contacts_and_lifts_nothing(
+    uk_russia: tracker.Replay,
+) -> None:
+    announced = "may-putin-meeting-announced-2019-06-26"
+    assert ("informal_meeting", announced) in awaited(at(uk_russia, "2019-06-27"))
+    state = at(uk_russia, "2019-06-29")
+    assert ("informal_meeting", announced, "may-putin-osaka-2019-06-28") in fulfilled(state)
+    assert state.phase is tracker.Phase.CONTACTS_RESUMED
+    assert state.channels[HIGH_LEVEL] is tracker.ChannelStatus.INFORMAL
+    (suspension,) = [m for m in state.in_force() if m.target == HIGH_LEVEL]
+    assert not suspension.liftings  # "no normalisation": the measure stands
+    assert state.level > at(uk_russia, "2019-06-25").level
+
+
+def test_what_was_known_before_moscow_s_cap_was_reported(uk_russia: tracker.Replay) -> None:
+    cap = "russia-orders-parity-of-staff-2018-03-30"
+    as_known = uk_russia.at(date(2018, 5, 1), known_at=date(2018, 3, 30))
+    assert cap not in {m.entry for m in as_known.measures.values()}
+    assert cap in {m.entry for m in uk_russia.at(date(2018, 5, 1)).in_force()}
+    before_osaka = uk_russia.at(date(2019, 6, 29), known_at=date(2019, 6, 25))
+    assert not before_osaka.meetings
+    assert before_osaka.phase is tracker.Phase.SUSPENDED
+
+
+# -- Israel–Turkey 2010–2023 -----------------------------------------------------------------
+
+
+def test_an_ambassador_recalled_and_drills_cancelled_suspend_cooperation(
+    israel_turkey: tracker.Replay,
+) -> None:
+    before = at(israel_turkey, "2010-05-30")
+    assert before.phase is tracker.Phase.NORMAL
+    state = at(israel_turkey, "2010-06-01")
+    assert in_force(state) == {("TUR", TUR_EMBASSY), ("TUR", "military")}
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.channels["military"] is tracker.ChannelStatus.SUSPENDED
+    assert state.level < before.level
+
+
+def test_the_downgrade_to_second_secretaries_takes_force_on_the_wednesday(
+    israel_turkey: tracker.Replay,
+) -> None:
+    assert ("TUR", ISR_EMBASSY) not in in_force(at(israel_turkey, "2011-09-06"))
+    state = at(israel_turkey, "2011-09-08")
+    assert in_force(state) == {("TUR", TUR_EMBASSY), ("TUR", ISR_EMBASSY)} | MILITARY
+    # Relations kept by charges d'affaires and second secretaries: not broken off.
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert set(state.missions) == {TUR_EMBASSY, ISR_EMBASSY}
+    assert state.pressure < at(israel_turkey, "2011-09-01").pressure
+
+
+def test_the_ambassadors_promised_in_2013_lapse_unsent(israel_turkey: tracker.Replay) -> None:
+    promise = ("presence_measure", "netanyahu-apologises-to-erdogan-2013-03-22")
+    assert promise in awaited(at(israel_turkey, "2013-03-23"))
+    assert in_force(at(israel_turkey, "2013-03-23")) == in_force(at(israel_turkey, "2013-03-21"))
+    lapsed = at(israel_turkey, "2014-04-01").lapsed()
+    assert promise in {(item.kind, item.source) for item in lapsed}
+
+
+def test_the_ambassadors_exchanged_in_2016_end_the_recall_and_the_expulsion(
+    israel_turkey: tracker.Replay,
+) -> None:
+    signed = at(israel_turkey, "2016-06-29")
+    assert in_force(signed) == in_force(at(israel_turkey, "2016-06-27"))  # a promise, not a return
+    assert ("TUR", ISR_EMBASSY) not in in_force(at(israel_turkey, "2016-12-02"))
+    state = at(israel_turkey, "2016-12-13")
+    assert in_force(state) == MILITARY  # defence ties stay frozen
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(israel_turkey, "2016-11-30").pressure
+
+
+def test_envoys_and_consuls_sent_home_in_2018_weigh_again(israel_turkey: tracker.Replay) -> None:
+    state = at(israel_turkey, "2018-05-17")
+    assert in_force(state) == MILITARY | {
+        ("TUR", ISR_EMBASSY),
+        ("TUR", TUR_EMBASSY),
+        ("ISR", "tur_consulate_jerusalem"),
+        ("TUR", "isr_consulate_istanbul"),
+    }
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure < at(israel_turkey, "2018-05-13").pressure
+
+
+def test_the_state_visit_of_2022_is_the_one_announced_and_lifts_nothing(
+    israel_turkey: tracker.Replay,
+) -> None:
+    state = at(israel_turkey, "2022-03-11")
+    assert (
+        "informal_meeting",
+        "herzog-state-visit-announced-2022-03-05",
+        "herzog-erdogan-ankara-2022-03-09",
+    ) in fulfilled(state)
+    assert in_force(state) == in_force(at(israel_turkey, "2018-05-17"))
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.level > at(israel_turkey, "2022-03-01").level
+
+
+def test_ambassadors_back_in_2022_and_2023_end_the_measures_of_2018_on_the_embassies(
+    israel_turkey: tracker.Replay,
+) -> None:
+    decision = "full-diplomatic-ties-to-be-restored-2022-08-17"
+    assert ("presence_measure", decision) in awaited(at(israel_turkey, "2022-08-18"))
+    first = at(israel_turkey, "2022-12-28")
+    assert ("TUR", ISR_EMBASSY) not in in_force(first)
+    assert (
+        "presence_measure",
+        decision,
+        "israeli-ambassador-presents-credentials-2022-12-27",
+    ) in fulfilled(first)
+    state = at(israel_turkey, "2023-01-12")
+    assert in_force(state) == MILITARY | {
+        ("ISR", "tur_consulate_jerusalem"),
+        ("TUR", "isr_consulate_istanbul"),
+    }
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.pressure > at(israel_turkey, "2022-12-26").pressure
