@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -133,6 +134,8 @@ class MainScreen(Screen[None]):
         self._slow = False
         self._started = 0.0
         self._rest: Timer | None = None
+        #: The state pane's parts, made with the details on their worker.
+        self._parts: tuple[State, list[RenderableType]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -236,7 +239,9 @@ class MainScreen(Screen[None]):
         banner.details = details
         if details is not None:
             banner.place = self._place(details.index)
-        self.query_one(StateView).state = details.state if details else None
+        state = details.state if details else None
+        made = self._parts[1] if self._parts is not None and self._parts[0] is state else None
+        self.query_one(StateView).show(state, made)
         self.query_one(ChangesView).changes = details.changes if details else None
         self.query_one(SourcesView).entry = details.entry if details else None
         chart = self.query_one(TimelineChart)
@@ -308,8 +313,9 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="details")
     def _compute(
         self, replay: Replayed, index: int, day: date | None, known_at: date | None
-    ) -> tuple[Replayed, Details]:
-        return replay, details_at(replay, index, day=day, known_at=known_at)
+    ) -> tuple[Replayed, Details, list[RenderableType]]:
+        details = details_at(replay, index, day=day, known_at=known_at)
+        return replay, details, StateView.parts(details.state)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the details computed if they are of the story shown, then ask for the cursor's
@@ -323,8 +329,9 @@ class MainScreen(Screen[None]):
             return  # a bug, not a state to show: the worker exits the app with its traceback
         result = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(result, tuple):
-            replay, details = result
+            replay, details, parts = result
             if self.story is not None and replay is self.story.replay:
+                self._parts = (details.state, parts)
                 self.details = details  # computed for the story shown, not one shown before
         if not self._shows_cursor():
             self._want_details()

@@ -103,7 +103,8 @@ class StateView(Widget):
     ones highlighted) and lapsed, stances, cooperation, missions, the latest meetings.
 
     A late state of a long log holds thousands of lines: only those on screen are drawn, each
-    part of the state laid out at the pane's width when first shown.
+    part of the state laid out at the pane's width when first shown; the parts may be made off
+    the UI thread (:meth:`parts`) and handed over with the state (:meth:`show`).
     """
 
     DEFAULT_CSS = "StateView { height: auto; }"
@@ -117,9 +118,20 @@ class StateView(Widget):
         self._starts: tuple[int, list[int]] | None = None
         #: The lines of each part drawn at the width laid out at.
         self._drawn: dict[int, list[Strip]] = {}
+        #: The parts made for a state about to be shown.
+        self._made: tuple[State, list[RenderableType]] | None = None
+
+    def show(self, state: State | None, parts: list[RenderableType] | None = None) -> None:
+        """Show ``state``, of which ``parts`` are the parts (made now when not given)."""
+        self._made = (state, parts) if state is not None and parts is not None else None
+        self.state = state
 
     def watch_state(self, state: State | None) -> None:
-        self._parts = self.parts(state) if state is not None else []
+        made, self._made = self._made, None
+        if made is not None and made[0] is state:
+            self._parts = made[1]
+        else:
+            self._parts = self.parts(state) if state is not None else []
         self._starts = None
         self._drawn.clear()
 
@@ -151,12 +163,10 @@ class StateView(Widget):
 
     def _height(self, part: int, width: int) -> int:
         renderable = self._parts[part]
-        if (
-            isinstance(renderable, Text)
-            and "\n" not in renderable.plain
-            and renderable.cell_len <= width
-        ):
-            return 1
+        if isinstance(renderable, Text):  # as Textual finds the height of a text, not drawn
+            if "\n" not in renderable.plain and renderable.cell_len <= width:
+                return 1
+            return len(Text(renderable.plain).wrap(self.app.console, width))
         return len(self._lines(part, width))
 
     def _lines(self, part: int, width: int) -> list[Strip]:
