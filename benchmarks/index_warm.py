@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from tracker import JsonlStore, open_store
+from tracker import Entry, JsonlStore, open_store
 from tracker._index import index_path
 
 _TRACKER = [sys.executable, "-m", "tracker"]
@@ -66,37 +67,43 @@ def _peak_mib(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, int(done.stdout) / 1024
 
 
+def _synthesize(log: Path, entries: int, dyads: int) -> None:
+    command = [*_TRACKER, "synth", "--entries", str(entries), "--dyads", str(dyads)]
+    subprocess.run([*command, "--output", str(log)], check=True, stdout=subprocess.DEVNULL)
+
+
+def _first_dyad(log: Path) -> tuple[int, int, list[date], Entry]:
+    """How many entries and dyads the log holds, the days of its first entry's dyad, sorted,
+    and that dyad's last entry; the log streamed, only those days held."""
+    days, dyad, last, pairs, count = [], None, None, set(), 0
+    for _, entry in open_store(log).scan():
+        count += 1
+        pairs.add(entry.parties)
+        dyad = dyad or entry.parties
+        if entry.parties == dyad:
+            days.append(entry.on)
+            last = entry
+    assert last is not None
+    return count, len(pairs), sorted(days), last
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--dyads", type=int, default=10)
     parser.add_argument("--queries", type=int, default=5)
+    parser.add_argument(
+        "--copy", type=Path, help="copy this log written by `tracker synth` instead of writing one"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "big.jsonl"
-        subprocess.run(
-            [
-                *_TRACKER,
-                "synth",
-                "--entries",
-                str(args.entries),
-                "--dyads",
-                str(args.dyads),
-                "--output",
-                str(log),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        days, dyad, last = [], None, None
-        for _, entry in open_store(log).scan():  # the log streamed: only one dyad's days held
-            dyad = dyad or entry.parties
-            if entry.parties == dyad:
-                days.append(entry.on)
-                last = entry
-        assert dyad is not None
-        assert last is not None
-        days.sort()
+        if args.copy:
+            shutil.copyfile(args.copy, log)
+        else:
+            _synthesize(log, args.entries, args.dyads)
+        count, pairs, days, last = _first_dyad(log)
+        dyad = last.parties
         rng = random.Random(1)
 
         def state(day: date) -> list[str]:
@@ -130,7 +137,7 @@ def main() -> None:
         megabytes = log.stat().st_size / 1e6
     median = statistics.median(warm)
     of = f"{len(days):,} of {dyad}"
-    print(f"{args.entries:,} entries over {args.dyads} dyads ({megabytes:.0f} MB); {of}")
+    print(f"{count:,} entries over {pairs} dyads ({megabytes:.0f} MB); {of}")
     print(f"state, cold (no index):     {cold:6.2f} s")
     built = f"({size / 1e6:.0f} MB; peak memory {build_peak:.0f} MiB)"
     print(f"tracker index (building):   {build:6.2f} s  {built}")
