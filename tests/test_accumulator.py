@@ -5,14 +5,17 @@ built-in types and for a type whose rule is written against states."""
 from __future__ import annotations
 
 import functools
+import pickle
 from datetime import date
 
+import attrs
 from example_custom_type import MilitaryContactsResumed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
 from tracker import Entry, Replay, State, apply, checkpoints, fold
+from tracker._entries import occurrence_key
 from tracker.strategies import BUILT_IN, entries, logs
 from tracker.testing import check_accumulator, reference_fold
 
@@ -111,3 +114,15 @@ def test_coded_evidence_folds_alike_through_the_builder(
         if entry.id not in taken:
             mixed.insert(data.draw(st.integers(0, len(mixed)), label="place"), entry)
     check_accumulator(tuple(mixed), every=data.draw(st.integers(1, 4), label="every"))
+
+
+@given(entries())
+def test_an_entry_keeps_its_occurrence_key_without_it_counting(entry: Entry) -> None:
+    """The key kept on an entry once built is the one it builds; equality, copies and
+    pickles do not see it."""
+    key = occurrence_key(entry)
+    assert key == entry.occurrence() == occurrence_key(entry)
+    fresh = attrs.evolve(entry)
+    assert fresh == entry
+    assert pickle.loads(pickle.dumps(entry)) == entry
+    assert occurrence_key(fresh) == key

@@ -52,6 +52,7 @@ __all__ = [
     "entry_type",
     "entry_types",
     "level_of",
+    "occurrence_key",
 ]
 
 #: The channels of the NATO–Russia relationship; other dyads name their own.
@@ -452,8 +453,16 @@ def _stated(value: date) -> Day:
     return Day.of(value)
 
 
+class _OnceComputed:
+    """A slot for what an entry computes of itself once (it never changes): its occurrence
+    key, read through :func:`occurrence_key`. Not a field: equality and copies ignore it."""
+
+    __slots__ = ("_occurrence",)
+    _occurrence: str
+
+
 @frozen(kw_only=True)
-class Entry:
+class Entry(_OnceComputed):
     """A fact that happened between two parties, with when it happened and when it became known.
 
     ``on`` is a :class:`Day`: a fact known only to its month or year is placed on the last day
@@ -499,7 +508,7 @@ class Entry:
         The key is the type, the dyad, the day as stated, the acting party and the type's own
         identity (its declared ``identity`` fields: forum, level, channels...).
         """
-        own = "|".join(str(_identity_value(getattr(self, name))) for name in self.IDENTITY)
+        own = "|".join([str(_identity_value(getattr(self, name))) for name in self.IDENTITY])
         return f"{self.TYPE}|{self.parties}|{self.on}|{self.actor}|{own}"
 
     def event_code(self) -> EventCode:
@@ -526,6 +535,17 @@ class Entry:
             *(quote for source in self.sources for quote in source.quotes),
             *(item.quote for item in items if item.quote),
         )
+
+
+def occurrence_key(entry: Entry) -> str:
+    """``entry.occurrence()``, computed the first time it is asked for and kept on the entry:
+    a fold that meets an entry again (a replay answering a date) does not build it again."""
+    try:
+        key: str = entry._occurrence
+    except AttributeError:
+        key = entry.occurrence()
+        object.__setattr__(entry, "_occurrence", key)
+    return key
 
 
 def _identity_value(value: object) -> object:

@@ -47,6 +47,7 @@ from tracker._entries import (
     Suspension,
     channel_role,
     level_of,
+    occurrence_key,
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
@@ -342,7 +343,7 @@ def _step(builder: StateBuilder, entry: Entry) -> None:
 def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     """A curated fact: its type's rule, and what every such entry does."""
     _resolve_follow_ups(builder, entry)
-    key = entry.occurrence()
+    key = occurrence_key(entry)
     first = builder.occurrences.get(key)
     ident = entry.id
     provenance: MapMutation[str, str]
@@ -403,7 +404,7 @@ _NO_CODED_ACTIVITY = CodedActivity()
 def _evidence(builder: StateBuilder, entry: Entry) -> None:
     """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
     curated (level, score, expectations, stances, cooperation) reads it."""
-    key = entry.occurrence()
+    key = occurrence_key(entry)
     if key not in builder.occurrences:
         _rule(builder, entry)
         builder.occurrences[key] = entry.id
