@@ -216,3 +216,15 @@ def test_a_check_that_states_no_constraint_runs_after_the_pass() -> None:
     assert plan.build(msgspec.json.decode(b'{"count": 2}', type=struct)) == _Counted(2)
     with pytest.raises(ValueError, match="0 is not positive"):
         plan.build(msgspec.json.decode(b'{"count": 0}', type=struct))
+
+
+@given(entries())
+def test_an_entry_keeps_its_occurrence_key_and_a_changed_copy_builds_its_own(
+    entry: tracker.Entry,
+) -> None:
+    key = entry.occurrence()
+    assert entry.occurrence() is key  # built once, however often a fold asks it
+    assert compiled_entry(tracker.dumps_entry(entry)).occurrence() == key
+    elsewhere = tracker.Dyad("AAA", "ZZZ")
+    moved = attrs.evolve(entry, parties=elsewhere)
+    assert moved.occurrence() == key.replace(f"|{entry.parties}|", f"|{elsewhere}|", 1)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -499,8 +499,17 @@ class Entry:
         The key is the type, the dyad, the day as stated, the acting party and the type's own
         identity (its declared ``identity`` fields: forum, level, channels...).
         """
+        return self._occurrence
+
+    @cached_property
+    def _occurrence(self) -> str:
+        """The occurrence key, built once per entry: every fold and replay of it asks it."""
         own = "|".join(str(_identity_value(getattr(self, name))) for name in self.IDENTITY)
-        return f"{self.TYPE}|{self.parties}|{self.on}|{self.actor}|{own}"
+        return f"{self.TYPE}|{self.parties}|{self.on}|{self.actor}|{own}{self._occurrence_more()}"
+
+    def _occurrence_more(self) -> str:
+        """What a type's key holds beyond its identity fields: nothing, unless it says so."""
+        return ""
 
     def event_code(self) -> EventCode:
         """How this entry is coded: its type's codes, unless what it records changes them."""
@@ -751,10 +760,10 @@ class MeetingAnnouncement(Entry):
     format: str = field(default="", validator=_optional_text)
     venue: str = field(default="", validator=_optional_text)
 
-    def occurrence(self) -> str:
+    def _occurrence_more(self) -> str:
         """One announcement a day of one planned meeting (its kind, forum and level)."""
         planned = self.planned
-        return f"{super().occurrence()}{planned.kind}|{planned.forum}|{level_of(planned.level)}"
+        return f"{planned.kind}|{planned.forum}|{level_of(planned.level)}"
 
     def expectations(self) -> tuple[FollowUp, ...]:
         """The planned meeting first, then any other follow-up."""

@@ -498,14 +498,16 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
 
 def _lapsing(builder: StateBuilder, day: date) -> None:
     """Leave out of the index what lapsed by ``day``, keeping the last day of their windows."""
-    kept, lapsed_last = [], builder.lapsed_last
-    for item in builder.unlapsed:
-        if _may_be_restated(item, day):
-            kept.append(item)
-        elif item.expected.last > lapsed_last:
-            lapsed_last = item.expected.last
-    if len(kept) < len(builder.unlapsed):
-        builder.unlapsed, builder.lapsed_last = kept, lapsed_last
+    unlapsed = builder.unlapsed
+    # Not lapsed, or open-ended (its window meets every later one): it may still be restated.
+    kept = [item for item in unlapsed if item.lapses > day or item.expected.end is None]
+    if len(kept) < len(unlapsed):
+        left = (
+            item.expected.last
+            for item in unlapsed
+            if item.lapses <= day and item.expected.end is not None
+        )
+        builder.unlapsed, builder.lapsed_last = kept, max(builder.lapsed_last, *left)
 
 
 def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
@@ -519,12 +521,6 @@ def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> 
     else:
         items[place] = by
     return True
-
-
-def _may_be_restated(item: Pending, day: date) -> bool:
-    """Whether an expectation belongs in the index on ``day``: not lapsed, or open-ended (its
-    window meets every later one)."""
-    return item.lapses > day or item.expected.end is None
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
