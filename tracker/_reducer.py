@@ -100,7 +100,6 @@ _VALUES = (
     "applied",
     "lifted_until",
     "unlapsed_from",
-    "lapsed_last",
 )
 
 
@@ -148,7 +147,6 @@ class StateBuilder:
     applied: int
     lifted_until: date
     unlapsed_from: date
-    lapsed_last: date
     unlifted: dict[str, Measure]
 
     def __init__(self, state: State) -> None:
@@ -462,8 +460,8 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
     may still be awaited or restated (:meth:`State.may_await`)."""
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
     for follow_up in expectations:
-        # Outside the index, every window ended by lapsed_last: one starting later meets none.
-        pool = unlapsed if follow_up.expected.start > builder.lapsed_last else pending
+        # Outside the index, every item had lapsed by a day not after this entry's.
+        pool = unlapsed if entry.on >= builder.unlapsed_from else pending
         # One that lapsed before this statement was given up: the statement is a new promise.
         was = next(
             (
@@ -497,17 +495,12 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
 
 
 def _lapsing(builder: StateBuilder, day: date) -> None:
-    """Leave out of the index what lapsed by ``day``, keeping the last day of their windows."""
+    """Leave out of the index what lapsed by ``day``: no entry of that day or later awaits or
+    restates it, open-ended or not."""
     unlapsed = builder.unlapsed
-    # Not lapsed, or open-ended (its window meets every later one): it may still be restated.
-    kept = [item for item in unlapsed if item.lapses > day or item.expected.end is None]
+    kept = [item for item in unlapsed if item.lapses > day]
     if len(kept) < len(unlapsed):
-        left = (
-            item.expected.last
-            for item in unlapsed
-            if item.lapses <= day and item.expected.end is not None
-        )
-        builder.unlapsed, builder.lapsed_last = kept, max(builder.lapsed_last, *left)
+        builder.unlapsed = kept
 
 
 def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
