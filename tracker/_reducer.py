@@ -101,7 +101,6 @@ _VALUES = (
     "applied",
     "lifted_until",
     "unlapsed_from",
-    "lapsed_last",
 )
 
 
@@ -149,7 +148,6 @@ class StateBuilder:
     applied: int
     lifted_until: date
     unlapsed_from: date
-    lapsed_last: date
     unlifted: dict[str, Measure]
 
     def __init__(self, state: State) -> None:
@@ -463,8 +461,8 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
     may still be awaited or restated (:meth:`State.may_await`)."""
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
     for follow_up in expectations:
-        # Outside the index, every window ended by lapsed_last: one starting later meets none.
-        pool = unlapsed if follow_up.expected.start > builder.lapsed_last else pending
+        # Outside the index, every item had lapsed by a day not after this entry's.
+        pool = unlapsed if entry.on >= builder.unlapsed_from else pending
         # One that lapsed before this statement was given up: the statement is a new promise.
         was = next(
             (
@@ -498,15 +496,12 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
 
 
 def _lapsing(builder: StateBuilder, day: date) -> None:
-    """Leave out of the index what lapsed by ``day``, keeping the last day of their windows."""
-    kept, lapsed_last = [], builder.lapsed_last
-    for item in builder.unlapsed:
-        if _may_be_restated(item, day):
-            kept.append(item)
-        elif item.expected.last > lapsed_last:
-            lapsed_last = item.expected.last
-    if len(kept) < len(builder.unlapsed):
-        builder.unlapsed, builder.lapsed_last = kept, lapsed_last
+    """Leave out of the index what lapsed by ``day``: no entry of that day or later awaits or
+    restates it, open-ended or not."""
+    unlapsed = builder.unlapsed
+    kept = [item for item in unlapsed if item.lapses > day]
+    if len(kept) < len(unlapsed):
+        builder.unlapsed = kept
 
 
 def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
@@ -520,12 +515,6 @@ def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> 
     else:
         items[place] = by
     return True
-
-
-def _may_be_restated(item: Pending, day: date) -> bool:
-    """Whether an expectation belongs in the index on ``day``: not lapsed, or open-ended (its
-    window meets every later one)."""
-    return item.lapses > day or item.expected.end is None
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:

@@ -452,13 +452,11 @@ class State:
         init=False, eq=False, repr=False, default=Factory(_lifted_until, takes_self=True)
     )
     #: An index of :attr:`pending` (see :meth:`may_await`): those of its items, in its order,
-    #: not lapsed by ``unlapsed_from`` or open-ended; every other item had lapsed, its window
-    #: ended by ``lapsed_last``.
+    #: not lapsed by ``unlapsed_from``; every other item had lapsed by then.
     unlapsed: tuple[Pending, ...] = field(
         init=False, eq=False, repr=False, default=Factory(lambda state: state.pending, True)
     )
     unlapsed_from: date = field(init=False, eq=False, repr=False, default=date.min)
-    lapsed_last: date = field(init=False, eq=False, repr=False, default=date.min)
 
     def as_of(self, at: date | None, known_at: date | None = None) -> State:
         """This state as a replay answers it on ``at``, as known on ``known_at``: every part
