@@ -174,23 +174,3 @@ def test_replays_leave_the_collector_as_they_found_it() -> None:
             assert gc.isenabled() is running
     finally:
         gc.enable()
-
-
-def test_a_replay_follows_the_pair_of_its_entries_when_none_is_named() -> None:
-    pair = tracker.Dyad("IND", "PAK")
-    entries = [attrs.evolve(e, parties=pair) for e in (suspension(), decision(), lunch())]
-    replay = tracker.Replay(iter(entries))
-    assert replay.dyad == pair
-    assert len(replay) == 3
-    assert replay.final.phase is tracker.Replay(entries, dyad=pair).final.phase
-
-
-def test_a_replay_of_several_pairs_names_them_unless_one_is_nato_russia() -> None:
-    other = [
-        attrs.evolve(suspension(), parties=tracker.Dyad(*pair))
-        for pair in (("IND", "PAK"), ("CUB", "USA"))
-    ]
-    with pytest.raises(ValueError, match=r"2 pairs \(CUB-USA, IND-PAK\): name one with dyad="):
-        tracker.Replay(other)
-    assert tracker.Replay([suspension(), *other]).dyad == tracker.DEFAULT_DYAD
-    assert tracker.Replay().dyad == tracker.DEFAULT_DYAD

@@ -270,26 +270,6 @@ class Explanation:
     quotes: tuple[Quote, ...]
 
 
-def _dyad_of(entries: StoredEntries | list[Entry]) -> Dyad:
-    """The pair a replay of ``entries`` follows when none is named: theirs when they are of
-    one pair, NATO-RUS when they are of none or it is among theirs; else which is unsaid."""
-    pairs = (
-        set(entries.parties)
-        if isinstance(entries, StoredEntries)
-        else {entry.parties for entry in entries}
-    )
-    if len(pairs) == 1:
-        return pairs.pop()
-    if not pairs or DEFAULT_DYAD in pairs:
-        return DEFAULT_DYAD
-    named = ", ".join(sorted(map(str, pairs)))
-    msg = (
-        f"the entries are of {len(pairs)} pairs ({named}): name one with dyad=, "
-        "or replay each with tracker.replays()"
-    )
-    raise ValueError(msg)
-
-
 class Replay:
     """The entries of one dyad in the order they happened, folded once, queried at any date.
 
@@ -322,16 +302,13 @@ class Replay:
         self,
         entries: Iterable[Entry] = (),
         *,
-        dyad: Dyad | None = None,
+        dyad: Dyad = DEFAULT_DYAD,
         strict: bool = False,
         every: int = 16,
     ) -> None:
         if every < 1:
             msg = f"checkpoints are kept every 1 or more entries, not {every}"
             raise ValueError(msg)
-        if dyad is None:
-            entries = entries if isinstance(entries, StoredEntries) else list(entries)
-            dyad = _dyad_of(entries)
         self.dyad = dyad
         self.strict = strict
         self.every = every
