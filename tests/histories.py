@@ -1,11 +1,24 @@
-"""What the episode tests read of a replayed history: the state on a day written as text, and
-the measures, expectations and fulfilments of a state as plain tuples to compare."""
+"""What the episode tests read of a replayed history: an episode's log replayed, the state on a
+day written as text, and the measures, expectations and fulfilments of a state as plain tuples
+to compare."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import tracker
+
+
+def episode_id(value: object) -> str:
+    """A test id: an episode's file name, or a day as written."""
+    return value.stem if isinstance(value, Path) else str(value)
+
+
+def replayed(path: Path) -> tracker.Replay:
+    """The one dyad of an episode's log, replayed."""
+    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
+    return replay
 
 
 def at(history: tracker.Replay, day: str) -> tracker.State:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from builders import entry, replay_of
-from histories import at, awaited, fulfilled, in_force
+from histories import at, awaited, episode_id, fulfilled, in_force, replayed
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,18 +36,9 @@ PRACTICAL = {("NATO", "civilian_cooperation"), ("NATO", "military")}
 RELATIONS = "diplomatic_relations"
 
 
-def _name(value: object) -> str:
-    return value.stem if isinstance(value, Path) else str(value)
-
-
-def _replay(path: Path) -> tracker.Replay:
-    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
-    return replay
-
-
 @pytest.fixture(scope="module")
 def nato_russia() -> tracker.Replay:
-    return _replay(NATO_RUSSIA)
+    return replayed(NATO_RUSSIA)
 
 
 @pytest.fixture(scope="module")
@@ -59,24 +50,24 @@ def bundled() -> tracker.Replay:
 
 @pytest.fixture(scope="module")
 def qatar() -> tracker.Replay:
-    return _replay(QATAR)
+    return replayed(QATAR)
 
 
 @pytest.fixture(scope="module")
 def canada() -> tracker.Replay:
-    return _replay(CANADA)
+    return replayed(CANADA)
 
 
 @pytest.fixture(scope="module")
 def france() -> tracker.Replay:
-    return _replay(FRANCE)
+    return replayed(FRANCE)
 
 
 # -- every episode ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "path", [NATO_RUSSIA, QATAR, CANADA, FRANCE, EVENTS / BUNDLED[2]], ids=_name
+    "path", [NATO_RUSSIA, QATAR, CANADA, FRANCE, EVENTS / BUNDLED[2]], ids=episode_id
 )
 def test_each_log_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
@@ -93,10 +84,10 @@ def test_each_log_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> Non
         (CANADA, "2024-12-31"),
         (FRANCE, "2021-12-31"),
     ],
-    ids=_name,
+    ids=episode_id,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(_replay(path), day).anomalies
+    assert not at(replayed(path), day).anomalies
 
 
 # -- NATO–Russia 2016–2019 -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, awaited, fulfilled, in_force
+from histories import at, awaited, episode_id, fulfilled, in_force, replayed
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,41 +40,32 @@ RELATIONS = "diplomatic_relations"
 BEIJING = "beijing-agreement-to-resume-relations-2023-03-10"
 
 
-def _name(value: object) -> str:
-    """A test id: an episode's file name, or a day as written."""
-    return value.stem if isinstance(value, Path) else str(value)
-
-
-def _replay(path: Path) -> tracker.Replay:
-    """The one dyad of an episode's log, replayed."""
-    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
-    return replay
-
-
 @pytest.fixture(scope="module")
 def india_pakistan() -> tracker.Replay:
-    return _replay(INDIA_PAKISTAN)
+    return replayed(INDIA_PAKISTAN)
 
 
 @pytest.fixture(scope="module")
 def uk_russia() -> tracker.Replay:
-    return _replay(UK_RUSSIA)
+    return replayed(UK_RUSSIA)
 
 
 @pytest.fixture(scope="module")
 def israel_turkey() -> tracker.Replay:
-    return _replay(ISRAEL_TURKEY)
+    return replayed(ISRAEL_TURKEY)
 
 
 @pytest.fixture(scope="module")
 def iran_saudi() -> tracker.Replay:
-    return _replay(IRAN_SAUDI)
+    return replayed(IRAN_SAUDI)
 
 
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY, IRAN_SAUDI], ids=_name)
+@pytest.mark.parametrize(
+    "path", [INDIA_PAKISTAN, UK_RUSSIA, ISRAEL_TURKEY, IRAN_SAUDI], ids=episode_id
+)
 def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
@@ -90,10 +81,10 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
         (ISRAEL_TURKEY, "2023-12-31"),
         (IRAN_SAUDI, "2023-12-31"),
     ],
-    ids=_name,
+    ids=episode_id,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(_replay(path), day).anomalies
+    assert not at(replayed(path), day).anomalies
 
 
 #: The episodes where relations were never broken off, and the first and last day they tell of.
@@ -104,12 +95,12 @@ SPANS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "first", "last"), SPANS, ids=_name)
+@pytest.mark.parametrize(("path", "first", "last"), SPANS, ids=episode_id)
 def test_no_day_of_these_crises_is_severed_or_back_to_normal(
     path: Path, first: date, last: date
 ) -> None:
     """None of these pairs broke off relations, and each stays marked by its crisis."""
-    history = _replay(path)
+    history = replayed(path)
 
     @given(st.dates(min_value=first, max_value=last))
     def check(day: date) -> None:
@@ -441,7 +432,7 @@ def test_relations_downgraded_to_charges_d_affaires_are_not_severed() -> None:
     )
     (history,) = tracker.replays([*entries, downgrade]).values()
     for day in ("2019-08-09", "2019-10-25"):
-        assert at(history, day).phase is at(_replay(INDIA_PAKISTAN), day).phase
+        assert at(history, day).phase is at(replayed(INDIA_PAKISTAN), day).phase
         assert at(history, day).phase is not tracker.Phase.SEVERED
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from histories import at, awaited, fulfilled, in_force
+from histories import at, awaited, episode_id, fulfilled, in_force, replayed
 
 import tracker
 from tracker._cli import main
@@ -25,46 +25,35 @@ KOSOVO = EPISODES / "serbia-kosovo-2018-2020.jsonl"
 RELATIONS = "diplomatic_relations"
 
 
-def _name(value: object) -> str:
-    """A test id: an episode's file name, or a day as written."""
-    return value.stem if isinstance(value, Path) else str(value)
-
-
-def _replay(path: Path) -> tracker.Replay:
-    """The one dyad of an episode's log, replayed."""
-    (replay,) = tracker.replays(tracker.read_log(path).entries).values()
-    return replay
-
-
 @pytest.fixture(scope="module")
 def us_russia() -> tracker.Replay:
-    return _replay(US_RUSSIA)
+    return replayed(US_RUSSIA)
 
 
 @pytest.fixture(scope="module")
 def georgia() -> tracker.Replay:
-    return _replay(GEORGIA)
+    return replayed(GEORGIA)
 
 
 @pytest.fixture(scope="module")
 def cuba() -> tracker.Replay:
-    return _replay(CUBA)
+    return replayed(CUBA)
 
 
 @pytest.fixture(scope="module")
 def eu_russia() -> tracker.Replay:
-    return _replay(EU_RUSSIA)
+    return replayed(EU_RUSSIA)
 
 
 @pytest.fixture(scope="module")
 def kosovo() -> tracker.Replay:
-    return _replay(KOSOVO)
+    return replayed(KOSOVO)
 
 
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [US_RUSSIA, GEORGIA, CUBA, EU_RUSSIA, KOSOVO], ids=_name)
+@pytest.mark.parametrize("path", [US_RUSSIA, GEORGIA, CUBA, EU_RUSSIA, KOSOVO], ids=episode_id)
 def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
@@ -81,10 +70,10 @@ def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) ->
         (EU_RUSSIA, "2014-12-31"),
         (KOSOVO, "2020-12-31"),
     ],
-    ids=_name,
+    ids=episode_id,
 )
 def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(_replay(path), day).anomalies
+    assert not at(replayed(path), day).anomalies
 
 
 # -- US–Russia 2016–2018 ---------------------------------------------------------------------
