@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import builders
 import pytest
 from histories import at, awaited, episode_id, fulfilled, in_force, replayed
 from hypothesis import given, settings
@@ -327,3 +328,35 @@ def test_the_ambassadors_restore_relations_and_the_border_normalizes_them(
     summit = at(colombia_venezuela, "2022-11-02")
     assert summit.phase is tracker.Phase.NORMALIZED
     assert summit.level > at(colombia_venezuela, "2019-02-24").level
+
+
+# -- the rules these episodes called for -----------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    broken=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    until_decided=st.integers(1, 2000),
+    until_restored=st.integers(1, 365),
+    data=st.data(),
+)
+def test_a_restoration_decided_for_a_later_day_ends_the_rupture_from_its_decision(
+    broken: date, until_decided: int, until_restored: int, data: st.DataObject
+) -> None:
+    decided = broken + timedelta(days=until_decided)
+    restored = decided + timedelta(days=until_restored)
+    history = tracker.Replay(
+        [
+            builders.suspension(broken.isoformat(), channels=(RELATIONS,)),
+            builders.lifting(
+                decided.isoformat(), builders.lift(RELATIONS, effective=restored.isoformat())
+            ),
+        ]
+    )
+    assert history.at(decided - timedelta(days=1)).phase is tracker.Phase.SEVERED
+    between = data.draw(st.dates(decided, restored - timedelta(days=1)), label="between")
+    state = history.at(between)
+    assert state.phase is tracker.Phase.REENGAGEMENT_DECIDED
+    assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    assert ("NATO", RELATIONS) in in_force(state)
+    assert not history.at(restored).in_force()

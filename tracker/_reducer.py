@@ -693,9 +693,8 @@ def _changed(
 
 
 def _lift(builder: StateBuilder, entry: Entry, measures: list[Measure], lift: Lift) -> None:
-    lifting = Lifting(
-        entry.id, lift.effective or entry.on, tuple(level_of(level) for level in lift.levels)
-    )
+    levels = tuple(level_of(level) for level in lift.levels)
+    lifting = Lifting(entry.id, lift.effective or entry.on, levels, decided=entry.on)
     for measure in measures:
         _put_measure(builder, entry, _changed(measure, liftings=(*measure.liftings, lifting)))
 

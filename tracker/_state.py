@@ -89,11 +89,13 @@ MISSION = "mission"
 
 @frozen
 class Lifting:
-    """Part of a measure lifted: by which entry, from which day, at which levels (empty: all)."""
+    """Part of a measure lifted: by which entry, from which day, at which levels (empty: all),
+    and the day that was decided (by default the day it takes effect)."""
 
     entry: str
     on: date
     levels: tuple[str, ...] = field(default=(), converter=_texts)
+    decided: date = field(default=Factory(lambda self: self.on, takes_self=True))
 
 
 def _liftings(values: Iterable[Lifting]) -> tuple[Lifting, ...]:
@@ -163,10 +165,10 @@ class Measure:
 
     def eased(self, at: date | None, since: date = date.min) -> bool:
         """Whether, between ``since`` and ``at``, its party decided to resume contacts under
-        it or lifted part of it."""
+        it or to lift it, in part or from a later day."""
         day = date.max if at is None else at
         return (self.relaxed is not None and since <= self.relaxed <= day) or any(
-            since <= lifting.on <= day for lifting in self.liftings
+            since <= lifting.decided <= day for lifting in self.liftings
         )
 
     def lifted_on(self, at: date | None) -> date | None:
