@@ -360,3 +360,30 @@ def test_a_restoration_decided_for_a_later_day_ends_the_rupture_from_its_decisio
     assert state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
     assert ("NATO", RELATIONS) in in_force(state)
     assert not history.at(restored).in_force()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    announced=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    notice=st.integers(1, 365),
+    channel=st.sampled_from([GSOMIA, MATERIALS, CLIMATE, "strategic_dialogue"]),
+    data=st.data(),
+)
+def test_a_measure_eased_before_it_takes_force_takes_force_eased(
+    announced: date, notice: int, channel: str, data: st.DataObject
+) -> None:
+    effective = announced + timedelta(days=notice)
+    eased = data.draw(st.dates(announced, effective - timedelta(days=1)), label="eased")
+    history = tracker.Replay(
+        [
+            builders.suspension(announced.isoformat(), channels=(channel,), effective=effective),
+            builders.decision(eased.isoformat(), resumes=(channel,)),
+        ]
+    )
+    later = data.draw(st.dates(effective, effective + timedelta(days=3000)), label="later")
+    state = history.at(later)
+    assert ("NATO", channel) in in_force(state)
+    assert state.channels[channel] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    if not channel.endswith(("_agreement", "_cooperation")):  # a dialogue: no meeting held
+        assert state.phase is tracker.Phase.REENGAGEMENT_DECIDED
+    assert not state.anomalies

@@ -521,7 +521,10 @@ class State:
             return ChannelStatus.ACTIVE
         if met and self.latest.get(channel, date.min) >= since:
             return ChannelStatus.INFORMAL
-        if any(m.eased(self.at, since) for m in measures):
+        # A party may reconsider a measure before it takes force: easing counts from the
+        # latest decision, as a meeting does from the latest measure in force.
+        decided = max(m.announced for m in measures)
+        if any(m.eased(self.at, decided) for m in measures):
             return ChannelStatus.RESUMPTION_DECIDED
         return ChannelStatus.SUSPENDED
 
@@ -636,12 +639,13 @@ def phase_in_force(
     ]
     if dialogue:
         since = max(m.effective for m in dialogue)
+        decided = max(m.announced for m in dialogue)  # easing may come before a measure's day
         if latest.get(FORMAL_COUNCIL, date.min) < since:
             if latest.get(COUNCIL, date.min) >= since:
                 return Phase.INFORMAL_COUNCIL
             if met >= since:
                 return Phase.CONTACTS_RESUMED
-            if any(m.eased(at, since) for m in dialogue):
+            if any(m.eased(at, decided) for m in dialogue):
                 return Phase.REENGAGEMENT_DECIDED
             return Phase.SUSPENDED
         # The council meets formally again: what its parties eased on the dialogue has
