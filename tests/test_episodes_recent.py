@@ -100,6 +100,16 @@ def _white_list_withheld(state: tracker.State) -> bool:
     return cooperation_suspended and ("JPN", WHITE_LIST) in in_force(state)
 
 
+def _gsomia_under_notice(state: tracker.State) -> bool:
+    eased = state.channels[GSOMIA] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    return eased and ("KOR", GSOMIA) in in_force(state)
+
+
+def _restoration_decided(state: tracker.State) -> bool:
+    decided = state.channels[RELATIONS] is tracker.ChannelStatus.RESUMPTION_DECIDED
+    return decided and state.phase is tracker.Phase.CONTACTS_RESUMED
+
+
 SPANS = [
     # From China's countermeasures to the Woodside summit, no military talks were held.
     pytest.param(US_CHINA, "2022-08-05", "2023-11-14", _military_talks_cut, id="us-china-military"),
@@ -110,6 +120,18 @@ SPANS = [
     # Japan's white list closed to Korea until it takes force again on 21 July 2023.
     pytest.param(
         JAPAN_KOREA, "2019-08-28", "2023-07-20", _white_list_withheld, id="japan-korea-white-list"
+    ),
+    # Korea's notice on GSOMIA, suspended before it took force, until withdrawn in 2023.
+    pytest.param(
+        JAPAN_KOREA, "2019-11-23", "2023-03-20", _gsomia_under_notice, id="japan-korea-gsomia"
+    ),
+    # Restoration decided, the ambassadors not yet arrived.
+    pytest.param(
+        COLOMBIA_VENEZUELA,
+        "2022-08-11",
+        "2022-08-27",
+        _restoration_decided,
+        id="colombia-venezuela-restoration",
     ),
     # Relations broken off until both presidents decide to restore them; a meeting of
     # ministers, one of them not yet in office, does not restore them.
@@ -165,6 +187,14 @@ def test_bali_resumes_contacts_and_lets_climate_talks_resume_under_the_measure(
     assert ("CHN", CLIMATE) in in_force(state)  # eased, not lifted
     assert ("informal_meeting", "biden-xi-bali-2022-11-14") in awaited(state)
     assert state.level > at(us_china, "2022-11-13").level
+
+
+def test_the_easing_at_bali_is_known_once_reported(us_china: tracker.Replay) -> None:
+    day = date(2022, 11, 15)
+    before = us_china.at(day, known_at=day).channels[CLIMATE]
+    assert before is tracker.ChannelStatus.SUSPENDED
+    known = us_china.at(day, known_at=date(2022, 11, 17)).channels[CLIMATE]
+    assert known is tracker.ChannelStatus.RESUMPTION_DECIDED
 
 
 def test_the_balloon_postpones_the_visit_without_giving_it_up(us_china: tracker.Replay) -> None:
