@@ -26,7 +26,9 @@ AUTUMN = ("--from", "2008-08-01", "--to", "2009-02-15")
 
 @pytest.fixture(scope="module")
 def bundled() -> tracker.Replay:
-    return tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)
+    return tracker.Replay(
+        tracker.read_log(tracker.bundled_log()).entries, dyad=tracker.DEFAULT_DYAD
+    )
 
 
 def texts(path: Path) -> list[str]:
@@ -164,7 +166,12 @@ def test_coded_events_are_bars_on_the_same_days_under_the_level(tmp_path: Path) 
     assert (
         len(
             draw(
-                chronology(tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)), "t"
+                chronology(
+                    tracker.Replay(
+                        tracker.read_log(tracker.bundled_log()).entries, dyad=tracker.DEFAULT_DYAD
+                    )
+                ),
+                "t",
             ).get_axes()
         )
         == 1

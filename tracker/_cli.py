@@ -31,7 +31,7 @@ from tracker._index import (
 )
 from tracker._log import SQLITE, Log, backend_for
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
-from tracker._replay import DEFAULT_DYAD, Replay, diff
+from tracker._replay import DEFAULT_DYAD, Replay, diff, implied_dyad
 from tracker._store import (
     JsonlStore,
     append_entries,
@@ -331,19 +331,22 @@ def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
 
 def _replay(args: argparse.Namespace) -> Replay:
     """The replay of the dyad asked for, from only that dyad's entries of the log; without
-    ``--dyad``, of NATO-RUS, or of the log's only dyad when it has no entry of NATO-RUS."""
+    ``--dyad``, of the dyad a replay of the log implies (:func:`implied_dyad`), NATO-RUS
+    among others: its entries are read first, then the whole log only when it has none."""
     store = open_store(args.log or bundled_log())
     asked = args.dyad
     log = store.read(asked or DEFAULT_DYAD)
     if not log.entries:
         dyads = store.read().dyads()
-        if asked is not None or len(dyads) != 1:
+        if asked is None and dyads:
+            implied = implied_dyad(
+                dyads, among=DEFAULT_DYAD, advice=f"say which with --dyad ({log.path})"
+            )
+            log = store.read(implied)
+        if not log.entries:
             known = ", ".join(map(str, dyads)) or "none"
             msg = f"no entry of dyad {asked or DEFAULT_DYAD} in {log.path} (dyads: {known})"
-            if asked is None and dyads:
-                msg += "; say which with --dyad"
             raise UsageError(msg)
-        log = store.read(dyads[0])
     args.dyad = log.entries[0].parties
     return Replay(log.entries, dyad=args.dyad)
 
