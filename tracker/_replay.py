@@ -110,9 +110,13 @@ def measure_text(measure: Measure, at: date | None) -> str:
 
 
 def expected_text(item: Pending) -> str:
-    """What an expectation awaits: its kind, and the forum, level and formality it states."""
+    """What an expectation awaits: its kind, and the party, direction, mission, forum, level
+    and formality it states (``presence_measure by FRA restoring fra_embassy_canberra``)."""
     formality = {True: "formal", False: "informal", None: ""}[item.formal]
-    return " ".join(part for part in (item.kind, item.forum, item.level, formality) if part)
+    direction = {True: "restoring", False: "reducing", None: ""}[item.restores]
+    by = f"by {item.actor}" if item.actor else ""
+    parts = (item.kind, by, direction, item.mission, item.forum, item.level, formality)
+    return " ".join(part for part in parts if part)
 
 
 def level_text(state: State) -> str:
