@@ -87,12 +87,21 @@ def _level(state: State) -> dict[str, str]:
 
 def measure_easing(measure: Measure, at: date | None) -> str:
     """How a measure in force has been eased by ``at``: the levels lifted from it, else
-    ``contacts resumed`` once its party decided so; ``""`` when it has not."""
+    ``contacts resumed`` once its party decided so; then each lift decided by ``at`` for a
+    later day (``lift decided for DAY``, ``lift at ministers decided for DAY``), until that
+    day; ``""`` when it has not been eased."""
     day = date.max if at is None else at
     lifted = sorted({level for x in measure.liftings if x.on <= day for level in x.levels})
     if lifted:
-        return f"lifted at {', '.join(lifted)}"
-    return "contacts resumed" if measure.eased(at) else ""
+        said = [f"lifted at {', '.join(lifted)}"]
+    else:
+        resumed = measure.relaxed is not None and measure.relaxed <= day
+        said = ["contacts resumed"] if resumed else []
+    for lifting in measure.liftings:
+        if lifting.decided <= day < lifting.on:
+            levels = f" at {', '.join(lifting.levels)}" if lifting.levels else ""
+            said.append(f"lift{levels} decided for {lifting.on}")
+    return ", ".join(said)
 
 
 def measure_text(measure: Measure, at: date | None) -> str:
