@@ -176,3 +176,13 @@ def test_coded_events_are_bars_on_the_same_days_under_the_level(tmp_path: Path) 
         )
         == 1
     )
+
+
+def test_a_log_of_one_pair_is_drawn_without_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cuba = Path(__file__).parent / "episodes" / "us-cuba-2014-2017.jsonl"
+    output = tmp_path / "cuba.svg"
+    status, out, _ = run(capsys, "plot", "--log", str(cuba), "--output", str(output))
+    assert status == 0
+    assert out.startswith(f"{output}: CUB-USA, ")

@@ -51,6 +51,10 @@ __all__ = ["main"]
 # a command starts as fast as what it needs loads.
 
 
+#: What ``--dyad`` of a command about one dyad says of the one replayed without it.
+_DYAD_HELP = f"the pair, as A-B (default: {DEFAULT_DYAD}, or the log's only pair)"
+
+
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command's parser; ``only``: the command about to run, the only one whose options
     are added when their definitions load modules of their own (all are, when ``None``)."""
@@ -82,7 +86,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         sub.add_argument(
             "--dyad",
             type=dyad,
-            help=f"the pair, as A-B (default: the log's only pair, or {DEFAULT_DYAD})",
+            help=_DYAD_HELP,
         )
         sub.add_argument("--known-at", type=day, help="replay only entries reported by this day")
         sub.add_argument("--json", action="store_true", help="print JSON")
@@ -152,7 +156,11 @@ def _command_named(argv: Sequence[str] | None) -> str | None:
 def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that show a log outside the terminal: a drawn timeline, a web page."""
     plot = command("plot", "Draw a dyad's timeline to an SVG, PNG or PDF file (extra: plot).")
-    plot.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+    plot.add_argument(
+        "--dyad",
+        type=dyad,
+        help=_DYAD_HELP,
+    )
     plot.add_argument(
         "--from", dest="start", type=day, help="from this day (default: the first entry's)"
     )
