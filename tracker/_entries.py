@@ -241,6 +241,8 @@ def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
 
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
 _name = _pattern(_NAME, "a snake_case name")
+_optional_actor = _pattern(re.compile(f"(?:{_ACTOR.pattern})?"), "empty or an actor code")
+_optional_name = _pattern(re.compile(f"(?:{_NAME.pattern})?"), "empty or a snake_case name")
 
 
 @_constraining()
@@ -375,8 +377,10 @@ class FollowUp:
     """An event the entry says is expected: its kind (an entry type), when, and the words.
 
     ``forum``, ``level`` and ``formal`` say what was expected where the source says it (a
-    formal council of ministers); empty, they accept any. A window with no end is open-ended
-    ("after the summit").
+    formal council of ministers); ``actor`` the party expected to act, ``mission`` the mission
+    or post acted on, ``restores`` whether the presence there is to be restored (``True``: an
+    ambassador sent back, an embassy reopened) or reduced (``False``: recalled, closed). Empty,
+    they accept any. A window with no end is open-ended ("after the summit").
     """
 
     kind: str = field(validator=_name)
@@ -387,6 +391,9 @@ class FollowUp:
     forum: str = field(default="", validator=_optional_text)
     level: str = field(default="", validator=_optional_text)
     formal: bool | None = field(default=None, validator=_optional_flag)
+    actor: str = field(default="", validator=_optional_actor)
+    mission: str = field(default="", validator=_optional_name)
+    restores: bool | None = field(default=None, validator=_optional_flag)
 
 
 @frozen
@@ -421,6 +428,17 @@ class Expected(Protocol):
     def level(self) -> str: ...
     @property
     def formal(self) -> bool | None: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def mission(self) -> str: ...
+    @property
+    def restores(self) -> bool | None: ...
+
+
+def _unsaid(expected: Expected, *names: str) -> bool:
+    """Whether ``expected`` states none of ``names``: what a type cannot compare rules it out."""
+    return all(getattr(expected, name) in ("", None) for name in names)
 
 
 def _reported_default(entry: Entry) -> date:
@@ -516,9 +534,18 @@ class Entry(_OnceComputed):
         return self.CODE
 
     def fulfils(self, expected: Expected) -> bool:
-        """Whether this entry is the event ``expected`` describes, beyond its kind: types with
-        a forum, a level or a formality compare them where the expectation states them."""
-        return not (expected.forum or expected.level or expected.formal is not None)
+        """Whether this entry is the event ``expected`` describes, beyond its kind: by the
+        party and on the mission it names (:meth:`acts_as`); types with a forum, a level, a
+        formality or a direction compare them where the expectation states them."""
+        return self.acts_as(expected) and _unsaid(expected, "forum", "level", "formal", "restores")
+
+    def acts_as(self, expected: Expected) -> bool:
+        """Whether the entry is by the party (``actor``) and on the ``mission`` that
+        ``expected`` names, where it names them: a joint act is no party's, and an entry of a
+        type without a ``mission`` is on none."""
+        return (not expected.actor or expected.actor == self.actor) and (
+            not expected.mission or expected.mission == getattr(self, "mission", "")
+        )
 
     def expectations(self) -> tuple[FollowUp, ...]:
         """The events this entry says are to come."""
@@ -799,8 +826,13 @@ class InformalMeeting(Entry):
 
     def fulfils(self, expected: Expected) -> bool:
         """A meeting on the expected channel (``forum``), unless a formal one was expected: its
-        level is not recorded, so a stated one ("the presidents will meet") rules nothing out."""
-        return (not expected.forum or expected.forum == self.channel) and not expected.formal
+        level is not recorded, so a stated one ("the presidents will meet") rules nothing out;
+        a meeting is both parties' act, on no mission."""
+        return (
+            (not expected.forum or expected.forum == self.channel)
+            and not expected.formal
+            and _unsaid(expected, "actor", "mission", "restores")
+        )
 
 
 @entry_type(
@@ -821,11 +853,13 @@ class CouncilMeeting(Entry):
     venue: str = field(default="", validator=_optional_text)
 
     def fulfils(self, expected: Expected) -> bool:
-        """A session of the expected council, at its level, of its formality, where stated."""
+        """A session of the expected council, at its level, of its formality, where stated;
+        a session is both parties' act, on no mission."""
         return (
             (not expected.forum or expected.forum == self.council)
             and (not expected.level or level_of(expected.level) == level_of(self.level))
             and (expected.formal is None or expected.formal == self.formal)
+            and _unsaid(expected, "actor", "mission", "restores")
         )
 
 
@@ -902,6 +936,16 @@ class PresenceMeasure(Entry):
     def event_code(self) -> EventCode:
         """Opening is cooperation, suspending or closing reduces relations, the rest coerces."""
         return _PRESENCE_CODES.get(self.action, self.CODE)
+
+    def fulfils(self, expected: Expected) -> bool:
+        """A measure by the party and on the mission expected (:meth:`acts_as`), restoring the
+        presence there (opening it) or reducing it, as ``restores`` says, where stated."""
+        restores = self.action is PresenceAction.OPENED
+        return (
+            self.acts_as(expected)
+            and (expected.restores is None or expected.restores is restores)
+            and _unsaid(expected, "forum", "level", "formal")
+        )
 
 
 @entry_type(

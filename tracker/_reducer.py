@@ -488,6 +488,9 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
             was.forum,
             was.level,
             was.formal,
+            was.actor,
+            was.mission,
+            was.restores,
         )
         _replace(pending, was, now)
         if not _replace(unlapsed, was, now):  # a lapsed expectation restated: every item
@@ -518,8 +521,8 @@ def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> 
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
-    """An expectation of its own. A second statement of one expectation (same kind, forum,
-    level and formality, an overlapping window) narrows its window instead, so several of one
+    """An expectation of its own. A second statement of one expectation (the same kind and
+    the same said of it, an overlapping window) narrows its window instead, so several of one
     kind may be pending at once only when they differ."""
     return Pending(
         kind=follow_up.kind,
@@ -532,6 +535,9 @@ def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
         forum=follow_up.forum,
         level=level_of(follow_up.level),
         formal=follow_up.formal,
+        actor=follow_up.actor,
+        mission=follow_up.mission,
+        restores=follow_up.restores,
     )
 
 
@@ -541,6 +547,8 @@ def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
         and item.forum == follow_up.forum
         and item.level == level_of(follow_up.level)
         and item.formal == follow_up.formal
+        and (item.actor, item.mission, item.restores)
+        == (follow_up.actor, follow_up.mission, follow_up.restores)
         and item.expected.overlaps(follow_up.expected)
     )
 
