@@ -202,6 +202,9 @@ def test_airspace_and_pipeline_follow_the_rupture(algeria_morocco: tracker.Repla
     closed = at(algeria_morocco, "2021-09-23")
     assert ("DZA", AIRSPACE) in in_force(closed)
     assert closed.level < at(algeria_morocco, "2021-09-21").level
+    running = at(algeria_morocco, "2021-10-31")  # the contract runs out at midnight
+    assert running.channels[PIPELINE] is tracker.ChannelStatus.ACTIVE
+    assert ("DZA", PIPELINE) not in in_force(running)
     state = at(algeria_morocco, "2021-11-01")
     assert state.channels[PIPELINE] is tracker.ChannelStatus.DEFUNCT
     assert state.phase is tracker.Phase.SEVERED
