@@ -224,6 +224,30 @@ def test_a_defunct_council_severs_relations_until_set_up_again() -> None:
     assert again.phase is Phase.NORMALIZED
 
 
+@given(
+    notice=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    runs=st.integers(min_value=0, max_value=400),
+)
+def test_a_body_ends_when_the_notice_ending_it_runs_out(notice: date, runs: int) -> None:
+    """A treaty or a contract left to lapse, or a withdrawal on notice, ends on its day."""
+    ends = notice + timedelta(days=runs)
+    defunct = entry(
+        tracker.BodyDefunct,
+        notice.isoformat(),
+        by="RUS",
+        channel="inf_treaty",
+        body="the INF Treaty",
+        effective=ends,
+    )
+    history = tracker.Replay([defunct])
+    assert history.at(ends).channels["inf_treaty"] is ChannelStatus.DEFUNCT
+    assert history.at(ends).phase is Phase.COOPERATION_SUSPENDED
+    if runs:
+        running = history.at(ends - timedelta(days=1))
+        assert running.channels["inf_treaty"] is ChannelStatus.ACTIVE
+        assert not running.in_force()
+
+
 def test_breaking_diplomatic_relations_severs_them() -> None:
     state = replay_of(suspension(channels=("diplomatic_relations",), by="RUS"))
     assert state.phase is Phase.SEVERED

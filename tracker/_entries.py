@@ -958,13 +958,15 @@ class PresenceMeasure(Entry):
     identity=("channel",),
 )
 class BodyDefunct(Entry):
-    """A party declares a body of the relationship (its ``channel``) defunct or dissolved;
-    only setting it up again (``channel_established``) undoes it."""
+    """A party declares a body of the relationship (its ``channel``) defunct or dissolved,
+    from ``effective`` when a notice or a contract runs out later; only setting it up again
+    (``channel_established``) undoes it."""
 
     by: str = field(validator=_actor)
     channel: str = field(validator=_name)
     body: str = field(validator=_text)
     statement: str = field(default="", validator=_optional_text)
+    effective: date | None = field(default=None, validator=_effective_not_before)
 
 
 @entry_type(

@@ -843,7 +843,7 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
 @_builds(BodyDefunct)
 def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
     _know_channel(builder, entry, entry.channel)
-    _impose(builder, entry, entry.channel, Effect.DISSOLVE)
+    _impose(builder, entry, entry.channel, Effect.DISSOLVE, effective=entry.effective)
 
 
 @_builds(CodedEvent)
