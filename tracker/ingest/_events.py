@@ -13,7 +13,7 @@ from attrs import frozen
 from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
-from tracker.ingest._parties import member_of, party_mentions, people_in
+from tracker.ingest._parties import is_organization, member_of, party_mentions, people_in
 from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
@@ -141,6 +141,8 @@ def _mentions(
     for declared, _weight, patterns in _type_patterns():
         kind = declared
         matches = [match for found in patterns if (match := found.search(sentence.text))]
+        if member := _member_measure(declared, sentence.text):
+            matches.append(member)
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
@@ -170,9 +172,11 @@ def _mentions(
         planned = (tense is Tense.FUTURE and not decided) or any(
             pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
         )
-        negated = pattern(modality["negation"], re.IGNORECASE).search(before) or pattern(
-            modality["negation_after"]
-        ).search(sentence.text[match.end() :])
+        negated = (
+            pattern(modality["negation"], re.IGNORECASE).search(before)
+            or pattern(modality["negation_after"]).search(sentence.text[match.end() :])
+            or (kind == MEETING and pattern(modality["halted"]).search(before))
+        )
         heard = pattern(modality["hearsay"]).search(sentence.text)
         doubt = (
             f"negated or called off ({negated.group(0)!r})"
@@ -195,6 +199,28 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _member_measure(kind: str, text: str) -> re.Match[str] | None:
+    """The verb of a measure a body takes against one of its member states ("the Arab League
+    suspended Syria", "to suspend Mali from ECOWAS bodies"): the verb's object is a state, and
+    the sentence names an organization of states."""
+    spec = next(spec for spec in load("events")["types"] if spec["type"] == kind)
+    if "member" not in spec:
+        return None
+    found = party_mentions(text)
+    if not any(is_organization(code) for code, _ in found):
+        return None
+    states = {at for code, at in found if not is_organization(code)}
+    article = re.compile(r"\s+(?:the\s+)?")
+    return next(
+        (
+            verb
+            for verb in pattern(spec["member"]).finditer(text)
+            if (gap := article.match(text, verb.end())) and gap.end() in states
+        ),
+        None,
+    )
 
 
 def _internal(text: str, day: date) -> bool:

@@ -18,6 +18,7 @@ __all__ = [
     "Mention",
     "Person",
     "Role",
+    "is_organization",
     "member_of",
     "membership_periods",
     "named_pairs",
@@ -316,6 +317,11 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if hyphen or joined or titled:
             pairs.append((first, second))
     return tuple(pairs)
+
+
+def is_organization(code: str) -> bool:
+    """Whether a party is an organization of states (NATO, the Arab League), not a state."""
+    return code in load("parties")["parties"]
 
 
 def party_name(code: str) -> str:
