@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
+import attrs
 from attrs import frozen
 
 from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
 from tracker.ingest._parties import is_organization, member_of, party_mentions, people_in
-from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
+from tracker.ingest._when import DateMention, Tense, clause_of, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
@@ -129,7 +130,52 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
-    return Reading(page, published, sentences, dates, tuple(mentions))
+    return Reading(page, published, sentences, dates, _answered(_named_again(mentions)))
+
+
+#: Why a measure told as what someone reacts to is no news.
+_REACTED = "what a reaction in its sentence answers"
+
+
+def _answered(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with the measure a reaction of the headline or lead answers ("Israel
+    slammed Bolivia's decision to cut ties") taken as the occasion wherever else it is told:
+    the page's news is the reaction."""
+    answered = {m.type for m in mentions if m.position == 3 and m.background == _REACTED}
+    return tuple(
+        attrs.evolve(m, background=f"the {m.type} the lead's reaction answers")
+        if m.type in answered and m.counts
+        else m
+        for m in mentions
+    )
+
+
+def _named_again(mentions: list[EventMention]) -> tuple[EventMention, ...]:
+    """The mentions, with a meeting named again by its place ("Following the Moscow meeting")
+    taken as the one an earlier sentence told of there: background if that one is."""
+    again = pattern(load("events")["named_again"])
+    read: list[EventMention] = []
+    for mention in mentions:
+        named = again.search(mention.lead_in + mention.trigger)
+        if mention.type == MEETING and named and not mention.background and not mention.date:
+            place = named.group("place")
+            earlier = next(
+                (
+                    m
+                    for m in read
+                    if m.type == MEETING
+                    and m.background
+                    and m.sentence.index < mention.sentence.index
+                    and re.search(rf"\b{re.escape(place)}\b", m.sentence.text)
+                ),
+                None,
+            )
+            if earlier is not None:
+                why = f"the {place} meeting an earlier sentence tells of, {earlier.background}"
+                read.append(attrs.evolve(mention, background=why))
+                continue
+        read.append(mention)
+    return tuple(read)
 
 
 def _mentions(
@@ -169,8 +215,10 @@ def _mentions(
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
         decided = kind != MEETING and pattern(modality["decided"]).search(before)
-        planned = (tense is Tense.FUTURE and not decided) or any(
-            pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
+        planned = (
+            (tense is Tense.FUTURE and not decided)
+            or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
+            or bool(pattern(modality["set_for"]).search(sentence.text[match.end() :]))
         )
         negated = (
             pattern(modality["negation"], re.IGNORECASE).search(before)
@@ -267,6 +315,12 @@ def _background(
     rules = load("events")
     if clause.search(sentence.text[: match.start()]):
         return "told in a clause about the past"
+    if pattern(rules["others"]).search(sentence.text[: match.start()]):
+        return "an act of parties other than the pair of the news"
+    if pattern(rules["tally"]).search(clause_of(sentence.text, match.start(), match.end())):
+        return "told as a tally of those held so far"
+    if pattern(rules["reacted"]).search(lead_in(sentence.text, match.start())):
+        return _REACTED
     if nearest is None:
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):

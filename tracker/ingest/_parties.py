@@ -294,12 +294,15 @@ _PAIRED_AFTER = re.compile(
 _TITLED = r"(?:[A-Z][\w'’.-]* ){1,4}of (?:the )?"
 _BETWEEN_TITLED = re.compile(rf"\bbetween (?:the )?{_TITLED}$")
 _TITLED_GAP = re.compile(rf"(?: [A-Z][\w'’.-]*){{0,3}} and (?:the )?{_TITLED}")
+# "Nicaragua broke its diplomatic ties with Taiwan": the party whose relations are told and
+# the one they are with.
+_WITH_GAP = re.compile(r"(?:['’]s)? (?:[\w-]+ ){0,7}?(?:relations|ties) with (?:the )?(?:[a-z]+ )?")
 
 
 def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of parties a text names as the two sides: "between A and B", "the foreign
     ministers of A and B", "the A-B dialogue", "between the President of A X and the Prime
-    Minister of B". A host or mediator named beside them is none."""
+    Minister of B", "A cut its ties with B". A host or mediator named beside them is none."""
     found = party_mentions(text)
     pairs = []
     for (first, start), (second, next_start) in itertools.pairwise(found):
@@ -314,7 +317,8 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
             _PAIRED_AFTER.search(text[:start])
         )
         titled = bool(_TITLED_GAP.fullmatch(gap)) and bool(_BETWEEN_TITLED.search(text[:start]))
-        if hyphen or joined or titled:
+        related = bool(_WITH_GAP.fullmatch(gap))
+        if hyphen or joined or titled or related:
             pairs.append((first, second))
     return tuple(pairs)
 
