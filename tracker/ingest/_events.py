@@ -288,12 +288,17 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war") and those of a relative clause after it ("a meeting that
-    assessed Medvedev, who took office last month")."""
+    ("since the August war"), those of a relative clause after it ("a meeting that
+    assessed Medvedev, who took office last month") and a dateline's ("La Paz, November 1:"),
+    the day of the report."""
     dates = tuple(
         d
         for d in dates
         if not d.phrase.lower().startswith("since")
+        and not (
+            re.fullmatch(r"[A-Z][\w .'’-]{1,30}, ", d.quote[: d.start])
+            and d.quote[d.end : d.end + 1] == ":"
+        )
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
         and not (
             d.start >= end and re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])

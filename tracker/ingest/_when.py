@@ -451,6 +451,10 @@ def _relative_day(groups: Mapping[str, str], published: date, tense: Tense) -> D
     return DateWindow.day(published + timedelta(days=offset))
 
 
+def _clock_time(_groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    return DateWindow.day(published)
+
+
 def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
     """A named weekday: the nearest such day on or before publication in the past tense, the
     nearest on or after it in the future tense (a preview's own weekday is the day it is
@@ -490,5 +494,6 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "coming_weeks": _coming("coming_weeks_days"),
     "coming_days": _coming("coming_days_days"),
     "relative_day": _relative_day,
+    "clock_time": _clock_time,
     "weekday": _weekday,
 }
