@@ -260,6 +260,7 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
     overlap ("Guinea" in "Papua New Guinea"), the longer one."""
     homonyms = set(load("countries")["ambiguity"]["homonyms"])
     venue = pattern(load("countries")["ambiguity"]["venue"])
+    medium = pattern(load("countries")["ambiguity"]["medium"])
     spans: list[tuple[int, int, str | None]] = [
         (match.start(), match.end(), None if venue.search(text[: match.start()]) else code)
         for code, party_pattern in _organization_patterns()
@@ -272,6 +273,8 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if _a_place(text[: match.start()], word, text[match.end() :]):
             continue
         if _a_subject(text[: match.start()]) or venue.search(text[: match.start()]):
+            continue
+        if medium.match(text, match.end()):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
