@@ -93,3 +93,24 @@ def test_a_time_of_day_of_another_day_keeps_that_day() -> None:
     )
     assert isinstance(entry, tracker.InformalMeeting)
     assert entry.on == PUBLISHED - timedelta(days=2)
+
+
+@given(
+    st.sampled_from(
+        [
+            "The Cuban flag was raised over Havana's embassy in Washington on Wednesday",
+            "The Cuban Embassy in Washington was officially reopened on Wednesday",
+        ]
+    )
+)
+def test_an_embassy_reopened_or_its_flag_raised_outweighs_the_restoration_it_marks(
+    lead: str,
+) -> None:
+    entry = entry_of(
+        "Cuban flag raised over Washington embassy as ties restored\n\n"
+        f"{lead} as the United States and Cuba formally restored relations.\n\n"
+        "The US Embassy in Havana was also officially reopened for business.\n"
+    )
+    assert isinstance(entry, tracker.PresenceMeasure)
+    assert entry.action is tracker.PresenceAction.OPENED
+    assert {entry.parties.first, entry.parties.second} == {"CUB", "USA"}
