@@ -68,14 +68,23 @@ class Day(date):
     @property
     def period(self) -> DateWindow:
         """The days the stated period spans: the year, the month, or the day itself."""
+        first = self.first
         if self.precision is Precision.YEAR:
-            return DateWindow(date(self.year, 1, 1), date(self.year, 12, 31))
+            return DateWindow(first, date(self.year, 12, 31))
         if self.precision is Precision.MONTH:
-            first = date(self.year, self.month, 1)
             following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
             return DateWindow(first, following - timedelta(days=1))
-        plain = date(self.year, self.month, self.day)
-        return DateWindow(plain, plain)
+        return DateWindow(first, first)
+
+    @property
+    def first(self) -> date:
+        """The first day of the stated period (``period.start``), without making the window:
+        every entry decoded checks its report and effective days against it."""
+        if self.precision is Precision.YEAR:
+            return date(self.year, 1, 1)
+        if self.precision is Precision.MONTH:
+            return date(self.year, self.month, 1)
+        return date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
         if self.precision is Precision.YEAR:

@@ -433,7 +433,7 @@ def _reported_default(entry: Entry) -> date:
 
 def _reported_not_before(entry: Entry, attribute: attrs.Attribute[Any], reported: date) -> None:
     _day(entry, attribute, reported)
-    first = entry.on.period.start
+    first = entry.on.first
     if reported < first:
         reason = f"{reported} is before the day it happened ({entry.on})"
         raise FieldError(reason, "reported")
@@ -644,7 +644,7 @@ def _optional_day(_instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_day(entry, attribute, value)
-    if isinstance(value, date) and value < entry.on.period.start:
+    if isinstance(value, date) and value < entry.on.first:
         reason = f"{value} is before the day it was decided ({entry.on})"
         raise FieldError(reason, _key(attribute))
 
