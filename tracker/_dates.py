@@ -48,8 +48,9 @@ class Day(date):
     every output shows the precision. It compares and hashes as the plain :class:`date`.
     """
 
-    __slots__ = ("precision",)
+    __slots__ = ("_text", "precision")
     precision: Precision
+    _text: str  # str() of it, made the first time it is asked for
 
     def __new__(cls, year: int, month: int, day: int, precision: Precision = Precision.DAY) -> Day:
         self = super().__new__(cls, year, month, day)
@@ -87,11 +88,20 @@ class Day(date):
         return date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
+        """The day as stated, written once: a day is shared by the entries decoded on it, and
+        every fold writes it into each entry's occurrence key."""
+        try:
+            return self._text
+        except AttributeError:
+            pass
         if self.precision is Precision.YEAR:
-            return f"{self.year:04d}"
-        if self.precision is Precision.MONTH:
-            return f"{self.year:04d}-{self.month:02d}"
-        return self.isoformat()
+            text = f"{self.year:04d}"
+        elif self.precision is Precision.MONTH:
+            text = f"{self.year:04d}-{self.month:02d}"
+        else:
+            text = self.isoformat()
+        self._text = text
+        return text
 
     def __repr__(self) -> str:
         return f"Day({self.year}, {self.month}, {self.day}, {self.precision.value!r})"

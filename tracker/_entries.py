@@ -239,6 +239,19 @@ def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
     return tuple(values)
 
 
+#: The converters above: each gives back a tuple it is given, as it is.
+_TUPLING = frozenset((_texts, _sources, _participants, _stances, _follow_ups, _notes, _lifts))
+
+
+def keeps_tuples(converter: object) -> bool:
+    """Whether ``converter`` gives back a tuple it is given, as it is: a decode that reads a
+    tuple already need not call it."""
+    try:
+        return converter in _TUPLING
+    except TypeError:  # a converter object that cannot be hashed is not one of them
+        return False
+
+
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
 _name = _pattern(_NAME, "a snake_case name")
 
@@ -540,9 +553,8 @@ class Entry(_OnceComputed):
 def occurrence_key(entry: Entry) -> str:
     """``entry.occurrence()``, computed the first time it is asked for and kept on the entry:
     a fold that meets an entry again (a replay answering a date) does not build it again."""
-    try:
-        key: str = entry._occurrence
-    except AttributeError:
+    key: str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
+    if key is None:
         key = entry.occurrence()
         object.__setattr__(entry, "_occurrence", key)
     return key
