@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
@@ -27,6 +27,8 @@ __all__ = [
 #: lapses computed from them.
 FIRST_DAY = date(1000, 1, 1)
 LAST_DAY = date(8999, 12, 31)
+
+_D = TypeVar("_D", bound=date)
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -54,7 +56,7 @@ class Day(date):
 
     def __new__(cls, year: int, month: int, day: int, precision: Precision = Precision.DAY) -> Day:
         self = super().__new__(cls, year, month, day)
-        self.precision = Precision(precision)
+        self.precision = precision if type(precision) is Precision else Precision(precision)
         return self
 
     @classmethod
@@ -130,17 +132,24 @@ def _in_range(day: date, text: str) -> date:
 
 def parse_day(text: str) -> date:
     """Parse exactly ``YYYY-MM-DD``, with an error message that says what is wrong."""
+    return _parsed_as(date, text)
+
+
+def _parsed_as(cls: type[_D], text: str) -> _D:
+    """``YYYY-MM-DD`` read as a day of ``cls`` (made by it directly: a :class:`Day` read
+    this way is exact)."""
     if not isinstance(text, str):
         msg = f"expected a date as 'YYYY-MM-DD', got {type(text).__name__}"
         raise TypeError(msg)
     try:
         if not _DAY.fullmatch(text):
             raise ValueError
-        day = date.fromisoformat(text)
+        day = cls.fromisoformat(text)
     except ValueError:
         msg = f"invalid date {shown(text)}: expected an existing day as 'YYYY-MM-DD'"
         raise ValueError(msg) from None
-    return _in_range(day, text)
+    _in_range(day, text)
+    return day
 
 
 def parse_stated_day(text: str) -> Day:
@@ -151,7 +160,7 @@ def parse_stated_day(text: str) -> Day:
         raise TypeError(msg)
     match = _STATED.fullmatch(text)
     if match is not None and match.group(3) is not None:
-        return Day.of(parse_day(text))
+        return _parsed_as(Day, text)
     try:
         if match is None:
             raise ValueError

@@ -387,7 +387,8 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
 
 def _rule(builder: StateBuilder, entry: Entry) -> None:
     """The entry's type's rule: on the builder when written against one, else on its state."""
-    found = rule.dispatch(type(entry))
+    cls = type(entry)
+    found = rule.registry.get(cls) or rule.dispatch(cls)  # its own rule is found in C
     building = _BUILDING.get(found)
     if building is not None:
         building(entry, builder)
