@@ -34,7 +34,7 @@ from tracker._codec import (
     of_another_dyad,
 )
 from tracker._dates import Day, parse_timestamp
-from tracker._entries import Dyad, Entry, constraints_of, entry_types, keeps_tuples
+from tracker._entries import Dyad, Entry, constraints_of, entry_types, kept_by
 from tracker._errors import FieldError
 
 __all__ = ["compiled_entry", "loads_entry", "read_line"]
@@ -152,8 +152,10 @@ def _builder(cls: type, steps: list[_Step], checks: list[_Check]) -> Callable[[A
             lines.append(f"        {value} = build{index}({value})")
         if convert is not None:
             scope[f"convert{index}"] = convert
-            if keeps_tuples(convert):  # a tuple read or built is the converter's own
-                lines.append(f"    if type({value}) is not tuple:")
+            kept = kept_by(convert)
+            if kept is not None:  # a value of that type, read or built, is the converter's own
+                scope[f"kept{index}"] = kept
+                lines.append(f"    if type({value}) is not kept{index}:")
                 lines.append(f"        {value} = convert{index}({value})")
             else:
                 lines.append(f"    {value} = convert{index}({value})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -239,17 +239,22 @@ def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
     return tuple(values)
 
 
-#: The converters above: each gives back a tuple it is given, as it is.
-_TUPLING = frozenset((_texts, _sources, _participants, _stances, _follow_ups, _notes, _lifts))
+#: Converters of the entries' fields, each with the type of the values it gives back as they
+#: are: the tuple converters above their tuples (and a stated day's converter, below, its days).
+_KEEPS: dict[object, type] = dict.fromkeys(
+    (_texts, _sources, _participants, _stances, _follow_ups, _notes, _lifts), tuple
+)
 
 
-def keeps_tuples(converter: object) -> bool:
-    """Whether ``converter`` gives back a tuple it is given, as it is: a decode that reads a
-    tuple already need not call it."""
+def kept_by(converter: object) -> type | None:
+    """The type of the values ``converter`` gives back as they are (an enum its members), or
+    ``None``: a decode that reads a value of that type already need not call it."""
+    if isinstance(converter, type) and issubclass(converter, Enum):
+        return converter
     try:
-        return converter in _TUPLING
+        return _KEEPS.get(converter)
     except TypeError:  # a converter object that cannot be hashed is not one of them
-        return False
+        return None
 
 
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
@@ -464,6 +469,9 @@ def _stated(value: date) -> Day:
         reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, "on")
     return Day.of(value)
+
+
+_KEEPS[_stated] = Day
 
 
 class _OnceComputed:
