@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -239,6 +239,24 @@ def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
     return tuple(values)
 
 
+#: Converters of the entries' fields, each with the type of the values it gives back as they
+#: are: the tuple converters above their tuples (and a stated day's converter, below, its days).
+_KEEPS: dict[object, type] = dict.fromkeys(
+    (_texts, _sources, _participants, _stances, _follow_ups, _notes, _lifts), tuple
+)
+
+
+def kept_by(converter: object) -> type | None:
+    """The type of the values ``converter`` gives back as they are (an enum its members), or
+    ``None``: a decode that reads a value of that type already need not call it."""
+    if isinstance(converter, type) and issubclass(converter, Enum):
+        return converter
+    try:
+        return _KEEPS.get(converter)
+    except TypeError:  # a converter object that cannot be hashed is not one of them
+        return None
+
+
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
 _name = _pattern(_NAME, "a snake_case name")
 _optional_actor = _pattern(re.compile(f"(?:{_ACTOR.pattern})?"), "empty or an actor code")
@@ -451,7 +469,7 @@ def _reported_default(entry: Entry) -> date:
 
 def _reported_not_before(entry: Entry, attribute: attrs.Attribute[Any], reported: date) -> None:
     _day(entry, attribute, reported)
-    first = entry.on.period.start
+    first = entry.on.first
     if reported < first:
         reason = f"{reported} is before the day it happened ({entry.on})"
         raise FieldError(reason, "reported")
@@ -469,6 +487,9 @@ def _stated(value: date) -> Day:
         reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, "on")
     return Day.of(value)
+
+
+_KEEPS[_stated] = Day
 
 
 class _OnceComputed:
@@ -567,9 +588,8 @@ class Entry(_OnceComputed):
 def occurrence_key(entry: Entry) -> str:
     """``entry.occurrence()``, computed the first time it is asked for and kept on the entry:
     a fold that meets an entry again (a replay answering a date) does not build it again."""
-    try:
-        key: str = entry._occurrence
-    except AttributeError:
+    key: str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
+    if key is None:
         key = entry.occurrence()
         object.__setattr__(entry, "_occurrence", key)
     return key
@@ -671,7 +691,7 @@ def _optional_day(_instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_day(entry, attribute, value)
-    if isinstance(value, date) and value < entry.on.period.start:
+    if isinstance(value, date) and value < entry.on.first:
         reason = f"{value} is before the day it was decided ({entry.on})"
         raise FieldError(reason, _key(attribute))
 

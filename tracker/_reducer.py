@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import singledispatch
+from functools import lru_cache, singledispatch
 from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, TypeVar
@@ -387,7 +387,8 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
 
 def _rule(builder: StateBuilder, entry: Entry) -> None:
     """The entry's type's rule: on the builder when written against one, else on its state."""
-    found = rule.dispatch(type(entry))
+    cls = type(entry)
+    found = rule.registry.get(cls) or rule.dispatch(cls)  # its own rule is found in C
     building = _BUILDING.get(found)
     if building is not None:
         building(entry, builder)
@@ -410,7 +411,13 @@ def _evidence(builder: StateBuilder, entry: Entry) -> None:
 
 
 def _month(entry: Entry) -> str:
-    return f"{entry.on.year:04d}-{entry.on.month:02d}"
+    return _month_of(entry.on)
+
+
+@lru_cache(maxsize=1 << 16)
+def _month_of(day: date) -> str:
+    """``YYYY-MM`` of a day, written once per day: every entry asks for its month."""
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:

@@ -376,8 +376,10 @@ class Replay:
                 mine = sorted(
                     (entry for entry in entries if entry.parties == dyad), key=attrgetter("on")
                 )
-                for entry in mine:
-                    self._insert(len(self._entries), entry)
+                self._entries.extend(mine)
+                self._days.extend(entry.on for entry in mine)
+                self._reports.extend(entry.reported for entry in mine)
+                self._by_id.update((entry.id, entry) for entry in mine)
             self._reach_from(0)
             self.final  # noqa: B018 - fold now, so that strict mode raises here
 
