@@ -12,6 +12,9 @@ from builders import expulsion, follow_up, presence
 from commands import run
 
 import tracker
+from tracker._output import LATEST
+from tracker._store import write_log
+from tracker._synth import synthesize
 
 EVENTS = Path(__file__).parent.parent / "events"
 
@@ -188,3 +191,25 @@ def test_markup_in_an_expectation_is_shown_as_text(
         assert status == 0
         assert "'[bold red]soon[/bold red] \\x1b[2J'" in out
         assert "\x1b" not in out
+
+
+def test_a_long_history_prints_its_latest_items_and_counts_the_rest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Measures lifted, expectations lapsed and meetings grow with the log: by default the
+    latest of each are printed, the title counting them all; ``--history`` prints them all."""
+    log = tmp_path / "long.jsonl"
+    write_log(log, synthesize(1500, seed=4))
+    status, out, _ = run(capsys, "state", "--log", str(log), "--at", "8999-12-31", "--history")
+    assert status == 0
+    whole = tables(out)
+    status, out, _ = run(capsys, "state", "--log", str(log), "--at", "8999-12-31")
+    assert status == 0
+    latest = tables(out)
+    for title in ("Measures lifted", "Lapsed", "Meetings"):
+        header, *rows = whole[title]
+        assert len(rows) > LATEST
+        shown = f"{title}: the latest {LATEST} of {len(rows):,} (--history lists all)"
+        assert latest[shown] == [header, *rows[-LATEST:]]
+    kept = set(whole) - {"Measures lifted", "Lapsed", "Meetings"}
+    assert {title: latest[title] for title in kept} == {title: whole[title] for title in kept}

@@ -95,6 +95,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     state.add_argument("--at", type=day, help="the day (default: today)")
     replay_options(state)
     state.add_argument("--strict", action="store_true", help="exit 1 if there is any anomaly")
+    state.add_argument(
+        "--history",
+        action="store_true",
+        help="list every measure lifted, expectation lapsed and meeting (default: the latest)",
+    )
 
     log = command("log", "The entries of the log.")
     log.add_argument("--from", dest="start", type=day, help="from this day")
@@ -384,7 +389,7 @@ def _state(args: argparse.Namespace) -> int:
     else:
         from tracker._output import console, print_state  # noqa: PLC0415 - Rich, to print
 
-        print_state(state, console())
+        print_state(state, console(), history=args.history)
     if args.strict and state.anomalies:
         for anomaly in state.anomalies:
             _say(f"tracker: anomaly: {anomaly}", file=sys.stderr)

@@ -24,6 +24,7 @@ from tracker._text import printable
 
 __all__ = [
     "BLOCK",
+    "LATEST",
     "PROSE",
     "console",
     "print_indented",
@@ -39,6 +40,10 @@ PROSE = frozenset(("title", "what", "position", "before", "after", "said as", "e
 
 #: The narrowest a column of sentences is drawn; narrower, a table turns into blocks.
 _PROSE_WIDTH = 16
+
+#: How many of the latest measures lifted, expectations lapsed and meetings a state prints
+#: unless asked for its whole history: the earlier ones are counted in the table's title.
+LATEST = 10
 
 #: How many rows :func:`print_stream` reads before it prints the first: a table of no more is
 #: printed whole, as :func:`print_table` prints it; the widths of a longer one's lines in a pipe
@@ -192,8 +197,18 @@ def _print_lines(
         out.print(line, soft_wrap=True)
 
 
-def print_state(state: State, out: Console) -> None:
-    """The state as a reader reads it: where the relationship stands, then its tables."""
+def _latest(title: str, rows: Sequence[Any], *, history: bool) -> tuple[str, Sequence[Any]]:
+    """A table of history, its rows in order: whole with ``history``, else its latest
+    :data:`LATEST` rows, the title saying how many there are."""
+    if history or len(rows) <= LATEST:
+        return title, rows
+    return f"{title}: the latest {LATEST} of {len(rows):,} (--history lists all)", rows[-LATEST:]
+
+
+def print_state(state: State, out: Console, *, history: bool = False) -> None:
+    """The state as a reader reads it: where the relationship stands, then its tables; of its
+    history (measures lifted, expectations lapsed, meetings) the latest, or with ``history``
+    all of it."""
     known = f", as known on {state.known_at}" if state.known_at else ""
     heading = text(f"{state.dyad} on {state.at}{known}: ")
     heading.append(state.phase.value, style=f"bold {PHASE_COLOURS[state.phase]}")
@@ -206,7 +221,7 @@ def print_state(state: State, out: Console) -> None:
         coded = coded_summary(state)
         if coded is not None:
             out.print(text(coded))
-    _print_measures(state, out)
+    _print_measures(state, out, history=history)
     print_table(
         out,
         "Channels",
@@ -216,7 +231,7 @@ def print_state(state: State, out: Console) -> None:
             for name, status in sorted(state.channels.items())
         ],
     )
-    _print_expectations(state, out)
+    _print_expectations(state, out, history=history)
     print_table(out, "Cooperation", ["area", "status"], sorted(state.cooperation.items()))
     print_table(
         out,
@@ -228,9 +243,10 @@ def print_state(state: State, out: Console) -> None:
             for issue, stance in sorted(issues.items())
         ],
     )
+    meetings, held = _latest("Meetings", state.meetings_in_order(), history=history)
     print_table(
         out,
-        "Meetings",
+        meetings,
         ["on", "kind", "level", "formal", "channel", "first report"],
         [
             (
@@ -241,7 +257,7 @@ def print_state(state: State, out: Console) -> None:
                 m.channel,
                 m.entry + (f" (+{len(m.reports) - 1})" if len(m.reports) > 1 else ""),
             )
-            for m in state.meetings_in_order()
+            for m in held
         ],
     )
     in_force = state.in_force()
@@ -263,8 +279,9 @@ def print_state(state: State, out: Console) -> None:
         )
 
 
-def _print_measures(state: State, out: Console) -> None:
-    """The measures in force (eased or not), those announced for later, and those lifted."""
+def _print_measures(state: State, out: Console, *, history: bool) -> None:
+    """The measures in force (eased or not), those announced for later, and those lifted
+    (the latest, or all with ``history``)."""
     at = state.at
     columns = ["by", "effect", "target", "levels", "formal"]
     in_force = state.in_force()
@@ -284,11 +301,12 @@ def _print_measures(state: State, out: Console) -> None:
             for m in sorted(later, key=lambda m: (m.effective, m.key))
         ],
     )
+    lifted, held = _latest("Measures lifted", state.lifted(), history=history)
     print_table(
         out,
-        "Measures lifted",
+        lifted,
         [*columns, "since", "lifted"],
-        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in state.lifted()],
+        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in held],
     )
 
 
@@ -309,8 +327,9 @@ def _since(measure: Measure) -> str:
     return f"{measure.effective} (announced {measure.announced})"
 
 
-def _print_expectations(state: State, out: Console) -> None:
-    """The expectations still awaited (the overdue marked), then those lapsed."""
+def _print_expectations(state: State, out: Console, *, history: bool) -> None:
+    """The expectations still awaited (the overdue marked), then those lapsed (the latest, or
+    all with ``history``)."""
     print_table(
         out,
         "Pending",
@@ -326,9 +345,10 @@ def _print_expectations(state: State, out: Console) -> None:
             for item in state.awaited()
         ],
     )
+    lapsed, held = _latest("Lapsed", state.lapsed(), history=history)
     print_table(
         out,
-        "Lapsed",
+        lapsed,
         ["expected", "when", "lapsed on", "announced by", "said as"],
         [
             (
@@ -338,6 +358,6 @@ def _print_expectations(state: State, out: Console) -> None:
                 item.source,
                 ", ".join(f"'{phrase}'" for phrase in item.phrases),
             )
-            for item in state.lapsed()
+            for item in held
         ],
     )
