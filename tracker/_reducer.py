@@ -440,7 +440,8 @@ def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:
 
 def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     """Fulfil the expectations that the entry answers: of its type and what they say of it
-    (forum, level, formality), announced on or before the day it happened, not yet lapsed."""
+    (forum, level, formality, party, mission, direction), announced on or before the day it
+    happened, not yet lapsed."""
     on, kind = entry.on, entry.TYPE
     done = [
         item

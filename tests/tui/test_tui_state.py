@@ -74,7 +74,10 @@ async def test_a_measure_eased_or_partly_lifted_says_so(both: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await on(pilot, "2009-03-06")
         lines = pane_lines(app)
-        assert " NATO suspend nrc: in force since 2008-08-19, lifted at ambassadors" in lines
+        assert (
+            " NATO suspend nrc: in force since 2008-08-19, lifted at ambassadors,"
+            " lift at ministers decided for 2009-04-05" in lines
+        )
         assert (
             " NATO suspend high_level_political: in force since 2008-08-19, contacts resumed"
             in lines

@@ -116,7 +116,8 @@ class ReplayMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def append_fulfilment(self, data: st.DataObject) -> None:
         """Append an entry of a pending kind, as expected where the type's fields say it
-        (forum, level, formality), on a day from its announcement to just after it lapses."""
+        (forum, level, formality, party, mission, direction), on a day from its announcement
+        to just after it lapses."""
         item = data.draw(st.sampled_from(self._fulfillable()), label="expected")
         cls = entry_types()[item.kind]
         window = DateWindow(item.announced, item.lapses + timedelta(10))
