@@ -488,6 +488,8 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
             was.forum,
             was.level,
             was.formal,
+            # A day set for it and missed gives nothing up: it stands while any statement does.
+            max(was.lapses, _new_expectation(follow_up, entry).lapses),
         )
         _replace(pending, was, now)
         if not _replace(unlapsed, was, now):  # a lapsed expectation restated: every item
