@@ -1,7 +1,8 @@
 """Precision and recall of ``tracker ingest`` per field, on the labelled corpus and on real pages.
 
     python benchmarks/ingest_eval.py
-        [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages]
+        [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
+                 |blind4_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -18,7 +19,9 @@ was tuned on and labelled before ingest was run on them, read from DIR (default
 on them and kept out of tuning, read from DIR (default ``~/.cache/tracker-ingest-pages-blind2``).
 ``blind3_pages`` does the same for the fifth list, ``benchmarks/ingest_pages/blind3.json``, about
 pairs again new, labelled and committed before ingest was run on them, read from DIR (default
-``~/.cache/tracker-ingest-pages-blind3``).
+``~/.cache/tracker-ingest-pages-blind3``). ``blind4_pages`` does the same for the sixth list,
+``benchmarks/ingest_pages/blind4.json``, about pairs again new, labelled and committed before
+ingest was run on them, read from DIR (default ``~/.cache/tracker-ingest-pages-blind4``).
 """
 
 from __future__ import annotations
@@ -52,6 +55,11 @@ PAGE_SPLITS = {
         "third blind real pages",
         HERE / "ingest_pages" / "blind3.json",
         CACHE / "tracker-ingest-pages-blind3",
+    ),
+    "blind4_pages": (
+        "fourth blind real pages",
+        HERE / "ingest_pages" / "blind4.json",
+        CACHE / "tracker-ingest-pages-blind4",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}

@@ -22,4 +22,4 @@ def bundled() -> tracker.Log:
 @pytest.fixture(scope="session")
 def replay(bundled: tracker.Log) -> tracker.Replay:
     """The NATO–Russia replay of the bundled log."""
-    return tracker.Replay(bundled.entries)
+    return tracker.Replay(bundled.entries, dyad=tracker.DEFAULT_DYAD)

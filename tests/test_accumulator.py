@@ -53,7 +53,7 @@ def test_a_rule_written_against_states_folds_alike_through_the_builder(
 def test_a_replay_at_any_day_as_known_on_any_day_is_the_reduction(
     log: tuple[Entry, ...], every: int, data: st.DataObject
 ) -> None:
-    replay = Replay(log, every=every)
+    replay = Replay(log, dyad=tracker.DEFAULT_DYAD, every=every)
     for _ in range(3):
         day = data.draw(days_of(log), label="day")
         known_at = data.draw(days_of(log), label="known_at")

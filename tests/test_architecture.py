@@ -49,7 +49,8 @@ def test_no_core_module_imports_textual_or_rich() -> None:
 
 def test_importing_the_core_loads_no_textual() -> None:
     code = (
-        "import sys, tracker; tracker.Replay(tracker.read_log(tracker.bundled_log()).entries);"
+        "import sys, tracker; log = tracker.read_log(tracker.bundled_log());"
+        "tracker.Replay(log.entries, dyad=tracker.DEFAULT_DYAD);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,6 +8,7 @@ import resource
 import socket
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import orjson
@@ -244,6 +245,16 @@ def test_a_log_without_an_articles_folder_checks_no_quotes(tmp_path: Path) -> No
 )
 def test_name_rules(name: str, problem: str | None) -> None:
     assert article_name_problem(name) == problem
+
+
+def test_a_name_holds_a_control_character_exactly_when_one_is_of_unicode_category_cc() -> None:
+    for point in range(sys.maxunicode + 1):
+        character = chr(point)
+        if 0xD800 <= point <= 0xDFFF:  # a lone surrogate is not Unicode text at all
+            continue
+        controlled = unicodedata.category(character) == "Cc"
+        told = article_name_problem(f"a{character}b.txt")
+        assert (told == "a control character in the name") is controlled, hex(point)
 
 
 @given(

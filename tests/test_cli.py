@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import lunch
 from commands import anomalous_log, run
 
 import tracker
@@ -261,3 +262,16 @@ def test_a_command_loads_only_what_it_needs(argv: tuple[str, ...]) -> None:
 def test_the_commands_that_need_more_load_it() -> None:
     assert any(name.startswith("tracker.ingest") for name in _loaded_by("ingest", "--help"))
     assert "shtab" in _loaded_by("--print-completion", "bash")
+
+
+def test_state_of_a_log_of_several_pairs_without_nato_russia_asks_which(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "pairs.jsonl"
+    pairs = (tracker.Dyad("IND", "PAK"), tracker.Dyad("CUB", "USA"))
+    tracker.append_entries(log, [lunch(id=f"talks-{p}".lower(), parties=p) for p in pairs])
+    status, _, err = run(capsys, "state", "--log", str(log))
+    assert status == 2
+    assert "of 2 dyads (IND-PAK, CUB-USA): say which with --dyad" in err
+    status, out, _ = run(capsys, "state", "--log", str(log), "--dyad", "PAK-IND", "--json")
+    assert (status, json.loads(out)["dyad"]) == (0, "IND-PAK")

@@ -54,12 +54,12 @@ def after_the_log(
             channel=channel,
         )
     )
-    return tracker.apply(tracker.Replay(log).final, first), contacts
+    return tracker.apply(tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final, first), contacts
 
 
 def fresh_channel(data: st.DataObject, log: tuple[tracker.Entry, ...]) -> str:
     """A channel the log never names, so that only what follows the log bears on it."""
-    named = tracker.Replay(log).final.roles
+    named = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.roles
     return data.draw(names().filter(lambda name: name not in named), label="channel")
 
 

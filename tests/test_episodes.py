@@ -21,7 +21,9 @@ SECOND = EVENTS / "nato-russia-2009-2014.jsonl"
 @pytest.fixture(scope="module")
 def history(bundled: tracker.Log) -> tracker.Replay:
     """Both bundled NATO–Russia logs, replayed together."""
-    return tracker.Replay([*bundled.entries, *tracker.read_log(SECOND).entries])
+    return tracker.Replay(
+        [*bundled.entries, *tracker.read_log(SECOND).entries], dyad=tracker.DEFAULT_DYAD
+    )
 
 
 def test_the_second_log_is_valid_and_rests_on_citations() -> None:

@@ -20,7 +20,8 @@ MISSION = "rus_mission_to_nato"
 @pytest.fixture(scope="module")
 def history() -> tracker.Replay:
     """The three bundled NATO–Russia logs, replayed together."""
-    return tracker.Replay([e for name in LOGS for e in tracker.read_log(EVENTS / name).entries])
+    entries = [e for name in LOGS for e in tracker.read_log(EVENTS / name).entries]
+    return tracker.Replay(entries, dyad=tracker.DEFAULT_DYAD)
 
 
 def _in_force(state: tracker.State) -> list[tuple[str, str, str]]:

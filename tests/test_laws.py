@@ -7,7 +7,17 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import Dyad, Entry, Replay, Source, State, Suspension, bundled_log, read_log
+from tracker import (
+    DEFAULT_DYAD,
+    Dyad,
+    Entry,
+    Replay,
+    Source,
+    State,
+    Suspension,
+    bundled_log,
+    read_log,
+)
 from tracker.strategies import entries, logs, states
 from tracker.testing import (
     Law,
@@ -60,7 +70,9 @@ def test_fold_of_a_log_split_in_two_is_the_fold_of_the_whole(
 def test_state_at_a_day_is_the_fold_of_the_entries_up_to_it(
     log: tuple[Entry, ...], every: int, data: st.DataObject
 ) -> None:
-    check_state_at(Replay(log, every=every), log, data.draw(moments(log), label="day"))
+    check_state_at(
+        Replay(log, dyad=DEFAULT_DYAD, every=every), log, data.draw(moments(log), label="day")
+    )
 
 
 @LOGS
@@ -68,7 +80,7 @@ def test_state_at_a_day_is_the_fold_of_the_entries_up_to_it(
 def test_steps_forwards_and_backwards_are_the_steps_of_the_fold(
     log: tuple[Entry, ...], every: int, data: st.DataObject
 ) -> None:
-    replay = Replay(log, every=every)
+    replay = Replay(log, dyad=DEFAULT_DYAD, every=every)
     for index in data.draw(st.lists(st.integers(0, max(len(replay) - 1, 0))), label="path"):
         if replay.entries:
             check_steps(replay, log, index)
@@ -84,7 +96,7 @@ def test_known_at_never_sees_an_entry_reported_later(
         st.sampled_from([entry.reported for entry in log] or [day or date(2008, 1, 1)]),
         label="known_at",
     )
-    check_known_at(Replay(log), log, day, known_at)
+    check_known_at(Replay(log, dyad=DEFAULT_DYAD), log, day, known_at)
 
 
 @LOGS
@@ -165,12 +177,12 @@ def test_codec_round_trips_a_suspension_of_no_channel() -> None:
 @given(logs() | logs(nonsense=True))
 def test_anomalies_name_the_entry_that_caused_them(log: tuple[Entry, ...]) -> None:
     check_anomalies(log)
-    check_strict(Replay(log), log)
+    check_strict(Replay(log, dyad=DEFAULT_DYAD), log)
 
 
 def test_the_bundled_log_keeps_the_laws() -> None:
     log = tuple(read_log(bundled_log()))
-    replay = Replay(log, every=2)
+    replay = Replay(log, dyad=DEFAULT_DYAD, every=2)
     check_duplicates(log)
     check_follow_ups_resolved(log)
     check_measures(log)

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker import ChannelStatus, Phase
+from tracker._replay import measure_easing
 
 CHANNELS = (tracker.NRC, tracker.HIGH_LEVEL, tracker.MILITARY, "civil_emergency")
 
@@ -457,3 +458,34 @@ def test_a_source_is_cited_by_its_article_or_its_address() -> None:
     with pytest.raises(tracker.FieldError, match="quotes"):
         tracker.Source("NATO", url="https://example.org/", quotes=("A sentence.",))
     assert SOURCE.article
+
+
+@given(
+    decided=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    until_lifted=st.integers(1, 365),
+    levels=st.sampled_from([(), ("ministers",)]),
+    data=st.data(),
+)
+def test_a_lift_decided_for_a_later_day_is_told_as_decided_until_that_day(
+    decided: date, until_lifted: int, levels: tuple[str, ...], data: st.DataObject
+) -> None:
+    lifted = decided + timedelta(days=until_lifted)
+    replay = tracker.Replay(
+        [
+            suspension((decided - timedelta(days=30)).isoformat(), channels=(tracker.NRC,)),
+            lifting(decided.isoformat(), lift(tracker.NRC, *levels, effective=lifted.isoformat())),
+        ]
+    )
+
+    def told(on: date) -> str:
+        (measure,) = replay.at(on).in_force()
+        return measure_easing(measure, on)
+
+    assert told(decided - timedelta(days=1)) == ""
+    between = data.draw(st.dates(decided, lifted - timedelta(days=1)), label="between")
+    at = " at ministers" if levels else ""
+    assert told(between) == f"lift{at} decided for {lifted}"
+    if levels:
+        assert told(lifted) == "lifted at ministers"
+    else:
+        assert not replay.at(lifted).in_force()

@@ -26,7 +26,9 @@ AUTUMN = ("--from", "2008-08-01", "--to", "2009-02-15")
 
 @pytest.fixture(scope="module")
 def bundled() -> tracker.Replay:
-    return tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)
+    return tracker.Replay(
+        tracker.read_log(tracker.bundled_log()).entries, dyad=tracker.DEFAULT_DYAD
+    )
 
 
 def texts(path: Path) -> list[str]:
@@ -164,8 +166,23 @@ def test_coded_events_are_bars_on_the_same_days_under_the_level(tmp_path: Path) 
     assert (
         len(
             draw(
-                chronology(tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)), "t"
+                chronology(
+                    tracker.Replay(
+                        tracker.read_log(tracker.bundled_log()).entries, dyad=tracker.DEFAULT_DYAD
+                    )
+                ),
+                "t",
             ).get_axes()
         )
         == 1
     )
+
+
+def test_a_log_of_one_pair_is_drawn_without_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cuba = Path(__file__).parent / "episodes" / "us-cuba-2014-2017.jsonl"
+    output = tmp_path / "cuba.svg"
+    status, out, _ = run(capsys, "plot", "--log", str(cuba), "--output", str(output))
+    assert status == 0
+    assert out.startswith(f"{output}: CUB-USA, ")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import random
+import tempfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker._synth import synthesize
-from tracker.strategies import logs
+from tracker.strategies import dyads, logs
 
 
 def _naive(entries: list[tracker.Entry], day: date | None, known_at: date | None) -> tracker.State:
@@ -174,3 +176,53 @@ def test_replays_leave_the_collector_as_they_found_it() -> None:
             assert gc.isenabled() is running
     finally:
         gc.enable()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dyads().flatmap(lambda pair: st.tuples(st.just(pair), logs(dyad=pair, foreign=False))))
+def test_a_replay_without_a_dyad_is_of_the_one_dyad_of_its_entries(
+    drawn: tuple[tracker.Dyad, tuple[tracker.Entry, ...]],
+) -> None:
+    pair, log = drawn
+    named = tracker.Replay(log, dyad=pair if log else tracker.DEFAULT_DYAD, every=3)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.jsonl"
+        tracker.append_entries(path, log)
+        stored = tracker.read_log(path, held=False).entries
+        for entries in (log, list(log), iter(log), stored):
+            replay = tracker.Replay(entries, every=3)
+            assert (replay.dyad, replay.entries) == (named.dyad, named.entries)
+            assert replay.final == named.final
+
+
+def test_a_replay_of_no_entries_is_of_the_default_dyad(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.touch()
+    empty = tracker.read_log(path, held=False).entries
+    for entries in ((), [], iter(()), empty):
+        replay = tracker.Replay(entries)
+        assert (replay.dyad, len(replay)) == (tracker.DEFAULT_DYAD, 0)
+    assert tracker.Replay().final == tracker.State(tracker.DEFAULT_DYAD)
+
+
+def test_a_replay_of_several_dyads_names_them_and_how_to_choose(tmp_path: Path) -> None:
+    india_pakistan, cuba_usa = tracker.Dyad("IND", "PAK"), tracker.Dyad("CUB", "USA")
+    entries = [
+        lunch(id="talks", parties=india_pakistan),
+        suspension(id="embargo", parties=cuba_usa),
+        lunch("2008-12-20", id="more-talks", parties=india_pakistan),
+    ]
+    said = r"of 2 dyads \(IND-PAK, CUB-USA\): name one with dyad=, or .*tracker\.replays"
+    for given_as in (entries, iter(entries)):
+        with pytest.raises(ValueError, match=said):
+            tracker.Replay(given_as)
+    with pytest.raises(ValueError, match=r"of 2 dyads \(NATO-RUS, EU-RUS\)"):
+        tracker.Replay(tracker.read_log(tracker.bundled_log()).entries)
+    # A log read without its entries is refused from what is kept of them: none is read again.
+    path = tmp_path / "log.jsonl"
+    tracker.append_entries(path, entries)
+    stored = tracker.read_log(path, held=False).entries
+    path.write_text("not a log any more\n")
+    with pytest.raises(ValueError, match=said):
+        tracker.Replay(stored)
+    assert len(tracker.Replay(entries, dyad=india_pakistan)) == 2

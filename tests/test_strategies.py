@@ -113,7 +113,7 @@ def test_logs_with_nonsense_always_hold_an_anomaly_within_their_size(
 ) -> None:
     log = data.draw(logs(nonsense=True, max_size=max_size), label="log")
     assert len(log) <= max_size
-    assert tracker.Replay(log).final.anomalies
+    assert tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.anomalies
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_logs_without_nonsense_hold_no_anomaly_of_the_built_in_rules(
     log: tuple[tracker.Entry, ...],
 ) -> None:
     by_id = {entry.id: entry for entry in log}
-    anomalies = tracker.Replay(log).final.anomalies
+    anomalies = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.anomalies
     assert [a for a in anomalies if type(by_id[a.entry]) in BUILT_IN] == []
 
 
@@ -143,11 +143,11 @@ def _second_reports(log: tuple) -> bool:
 
 
 def _fulfilments(log: tuple) -> bool:
-    return bool(tracker.Replay(log).final.fulfilled)
+    return bool(tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.fulfilled)
 
 
 def _suspension_then_decision_then_meeting(log: tuple) -> bool:
-    ordered = tracker.Replay(log).entries
+    ordered = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).entries
     kinds = [entry.TYPE for entry in ordered]
     if "suspension" not in kinds:
         return False
@@ -162,7 +162,7 @@ def _foreign(log: tuple) -> bool:
 
 
 def _measures(log: tuple) -> list:
-    return list(tracker.Replay(log).final.measures.values())
+    return list(tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.measures.values())
 
 
 def _counter_measures(log: tuple) -> bool:
@@ -182,7 +182,7 @@ def _lifted_in_part_or_later(log: tuple) -> bool:
 
 
 def _normalized(log: tuple) -> bool:
-    return tracker.Replay(log).final.phase is tracker.Phase.NORMALIZED
+    return tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.phase is tracker.Phase.NORMALIZED
 
 
 def _joint_lift(log: tuple) -> bool:
@@ -203,7 +203,7 @@ def _defunct_and_set_up_again(log: tuple) -> bool:
 
 def _lapsed_then_met(log: tuple) -> bool:
     """An expectation lapsed before an entry of its kind came, which did not fulfil it."""
-    replay = tracker.Replay(log)
+    replay = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD)
     return any(
         item.kind == entry.TYPE and item.lapsed(entry.on)
         for item in replay.final.pending

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
-import unicodedata
 from pathlib import Path
 
 from tracker._errors import TrackerError
@@ -37,6 +37,10 @@ NAME_LIMIT = 255
 #: a terminal ours.
 _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+#: The control characters (Unicode's category Cc, which the standard keeps to these two ranges
+#: for good): one regular expression finds them, where a lookup per character was the slowest
+#: part of decoding an entry.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _OVER = f"over the limit of {ARTICLE_LIMIT} bytes for an article"
 #: What a file that is not regular is, by the type bits of its mode.
 _KINDS = {
@@ -72,7 +76,7 @@ def article_name_problem(name: str) -> str | None:
         return "not a plain file name: it holds a path separator"
     if name in {".", ".."}:
         return f"{name!r} is a folder, not a file name"
-    if any(unicodedata.category(character) == "Cc" for character in name):
+    if _CONTROL.search(name):
         return "a control character in the name"
     return None
 

@@ -31,7 +31,7 @@ from tracker._index import (
 )
 from tracker._log import SQLITE, Log, backend_for
 from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
-from tracker._replay import DEFAULT_DYAD, Replay, diff
+from tracker._replay import DEFAULT_DYAD, Replay, diff, implied_dyad
 from tracker._store import (
     JsonlStore,
     append_entries,
@@ -49,6 +49,10 @@ __all__ = ["main"]
 # The modules of coded event data, of ingest, of synthetic logs, of the UI and of plots load
 # only for the commands that use them (and for help and completion, which show every option):
 # a command starts as fast as what it needs loads.
+
+
+#: What ``--dyad`` of a command about one dyad says of the one replayed without it.
+_DYAD_HELP = f"the pair, as A-B (default: {DEFAULT_DYAD}, or the log's only pair)"
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -82,7 +86,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         sub.add_argument(
             "--dyad",
             type=dyad,
-            help=f"the pair, as A-B (default: the log's only pair, or {DEFAULT_DYAD})",
+            help=_DYAD_HELP,
         )
         sub.add_argument("--known-at", type=day, help="replay only entries reported by this day")
         sub.add_argument("--json", action="store_true", help="print JSON")
@@ -152,7 +156,11 @@ def _command_named(argv: Sequence[str] | None) -> str | None:
 def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that show a log outside the terminal: a drawn timeline, a web page."""
     plot = command("plot", "Draw a dyad's timeline to an SVG, PNG or PDF file (extra: plot).")
-    plot.add_argument("--dyad", type=dyad, default=DEFAULT_DYAD, help="the pair, as A-B")
+    plot.add_argument(
+        "--dyad",
+        type=dyad,
+        help=_DYAD_HELP,
+    )
     plot.add_argument(
         "--from", dest="start", type=day, help="from this day (default: the first entry's)"
     )
@@ -331,19 +339,22 @@ def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
 
 def _replay(args: argparse.Namespace) -> Replay:
     """The replay of the dyad asked for, from only that dyad's entries of the log; without
-    ``--dyad``, of NATO-RUS, or of the log's only dyad when it has no entry of NATO-RUS."""
+    ``--dyad``, of the dyad a replay of the log implies (:func:`implied_dyad`), NATO-RUS
+    among others: its entries are read first, then the whole log only when it has none."""
     store = open_store(args.log or bundled_log())
     asked = args.dyad
     log = store.read(asked or DEFAULT_DYAD)
     if not log.entries:
         dyads = store.read().dyads()
-        if asked is not None or len(dyads) != 1:
+        if asked is None and dyads:
+            implied = implied_dyad(
+                dyads, among=DEFAULT_DYAD, advice=f"say which with --dyad ({log.path})"
+            )
+            log = store.read(implied)
+        if not log.entries:
             known = ", ".join(map(str, dyads)) or "none"
             msg = f"no entry of dyad {asked or DEFAULT_DYAD} in {log.path} (dyads: {known})"
-            if asked is None and dyads:
-                msg += "; say which with --dyad"
             raise UsageError(msg)
-        log = store.read(dyads[0])
     args.dyad = log.entries[0].parties
     return Replay(log.entries, dyad=args.dyad)
 

@@ -34,7 +34,7 @@ from tracker._codec import (
     of_another_dyad,
 )
 from tracker._dates import Day, parse_timestamp
-from tracker._entries import Dyad, Entry, constraints_of, entry_types
+from tracker._entries import Dyad, Entry, constraints_of, entry_types, kept_by
 from tracker._errors import FieldError
 
 __all__ = ["compiled_entry", "loads_entry", "read_line"]
@@ -141,13 +141,24 @@ def _builder(cls: type, steps: list[_Step], checks: list[_Check]) -> Callable[[A
             called = "made" if takes_self else ""
             lines += [f"    if {value} is UNSET:", f"        {value} = factory{index}({called})"]
             otherwise = "elif"
-        if build is not None:
-            scope[f"build{index}"] = build
+        inner = build.build if isinstance(build, _OrNone) else build  # None is tested here
+        if isinstance(inner, _Each):  # items built in the loop of map(), none for no items
+            scope[f"item{index}"] = inner.build
+            lines.append(f"    {otherwise} {value}:")
+            lines.append(f"        {value} = tuple(map(item{index}, {value}))")
+        elif inner is not None:
+            scope[f"build{index}"] = inner
             lines.append(f"    {otherwise} {value} is not None:")
             lines.append(f"        {value} = build{index}({value})")
         if convert is not None:
             scope[f"convert{index}"] = convert
-            lines.append(f"    {value} = convert{index}({value})")
+            kept = kept_by(convert)
+            if kept is not None:  # a value of that type, read or built, is the converter's own
+                scope[f"kept{index}"] = kept
+                lines.append(f"    if type({value}) is not kept{index}:")
+                lines.append(f"        {value} = convert{index}({value})")
+            else:
+                lines.append(f"    {value} = convert{index}({value})")
         scope[f"set{index}"] = set_slot
         lines.append(f"    set{index}(made, {value})")
     for number, (check, attribute, index) in enumerate(checks):
@@ -280,11 +291,11 @@ def _read_as(tp: Any) -> tuple[Any, Builder]:
             raise _Unsupported
         if type(None) in args:
             kind = kind | None
-            build = build and _or_none(build)
+            build = build and _OrNone(build)
         return kind, build
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         kind, build = _read_as(args[0])
-        return generic[kind, ...], build and _each(build)
+        return generic[kind, ...], build and _Each(build)
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
         kind, build = _read_as(args[1])
         return generic[str, kind], build and _values(build)
@@ -312,12 +323,25 @@ def _timestamp(text: str) -> date | datetime:
     return parse_timestamp(text)
 
 
-def _or_none(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else build(value)
+@attrs.frozen
+class _OrNone:
+    """Builds a value that may be ``None`` (left as it is)."""
+
+    build: Callable[[Any], Any]
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.build(value)
 
 
-def _each(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda values: tuple(map(build, values))
+@attrs.frozen
+class _Each:
+    """Builds each item of a tuple: a class of its own, so that a builder written out for a
+    field calls ``map()`` with the item's builder itself."""
+
+    build: Callable[[Any], Any]
+
+    def __call__(self, values: Any) -> Any:
+        return tuple(map(self.build, values))
 
 
 def _values(build: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
@@ -28,6 +28,8 @@ __all__ = [
 FIRST_DAY = date(1000, 1, 1)
 LAST_DAY = date(8999, 12, 31)
 
+_D = TypeVar("_D", bound=date)
+
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -48,12 +50,13 @@ class Day(date):
     every output shows the precision. It compares and hashes as the plain :class:`date`.
     """
 
-    __slots__ = ("precision",)
+    __slots__ = ("_text", "precision")
     precision: Precision
+    _text: str  # str() of it, made the first time it is asked for
 
     def __new__(cls, year: int, month: int, day: int, precision: Precision = Precision.DAY) -> Day:
         self = super().__new__(cls, year, month, day)
-        self.precision = Precision(precision)
+        self.precision = precision if type(precision) is Precision else Precision(precision)
         return self
 
     @classmethod
@@ -68,21 +71,39 @@ class Day(date):
     @property
     def period(self) -> DateWindow:
         """The days the stated period spans: the year, the month, or the day itself."""
+        first = self.first
         if self.precision is Precision.YEAR:
-            return DateWindow(date(self.year, 1, 1), date(self.year, 12, 31))
+            return DateWindow(first, date(self.year, 12, 31))
         if self.precision is Precision.MONTH:
-            first = date(self.year, self.month, 1)
             following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
             return DateWindow(first, following - timedelta(days=1))
-        plain = date(self.year, self.month, self.day)
-        return DateWindow(plain, plain)
+        return DateWindow(first, first)
+
+    @property
+    def first(self) -> date:
+        """The first day of the stated period (``period.start``), without making the window:
+        every entry decoded checks its report and effective days against it."""
+        if self.precision is Precision.YEAR:
+            return date(self.year, 1, 1)
+        if self.precision is Precision.MONTH:
+            return date(self.year, self.month, 1)
+        return date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
+        """The day as stated, written once: a day is shared by the entries decoded on it, and
+        every fold writes it into each entry's occurrence key."""
+        try:
+            return self._text
+        except AttributeError:
+            pass
         if self.precision is Precision.YEAR:
-            return f"{self.year:04d}"
-        if self.precision is Precision.MONTH:
-            return f"{self.year:04d}-{self.month:02d}"
-        return self.isoformat()
+            text = f"{self.year:04d}"
+        elif self.precision is Precision.MONTH:
+            text = f"{self.year:04d}-{self.month:02d}"
+        else:
+            text = self.isoformat()
+        self._text = text
+        return text
 
     def __repr__(self) -> str:
         return f"Day({self.year}, {self.month}, {self.day}, {self.precision.value!r})"
@@ -111,17 +132,24 @@ def _in_range(day: date, text: str) -> date:
 
 def parse_day(text: str) -> date:
     """Parse exactly ``YYYY-MM-DD``, with an error message that says what is wrong."""
+    return _parsed_as(date, text)
+
+
+def _parsed_as(cls: type[_D], text: str) -> _D:
+    """``YYYY-MM-DD`` read as a day of ``cls`` (made by it directly: a :class:`Day` read
+    this way is exact)."""
     if not isinstance(text, str):
         msg = f"expected a date as 'YYYY-MM-DD', got {type(text).__name__}"
         raise TypeError(msg)
     try:
         if not _DAY.fullmatch(text):
             raise ValueError
-        day = date.fromisoformat(text)
+        day = cls.fromisoformat(text)
     except ValueError:
         msg = f"invalid date {shown(text)}: expected an existing day as 'YYYY-MM-DD'"
         raise ValueError(msg) from None
-    return _in_range(day, text)
+    _in_range(day, text)
+    return day
 
 
 def parse_stated_day(text: str) -> Day:
@@ -132,7 +160,7 @@ def parse_stated_day(text: str) -> Day:
         raise TypeError(msg)
     match = _STATED.fullmatch(text)
     if match is not None and match.group(3) is not None:
-        return Day.of(parse_day(text))
+        return _parsed_as(Day, text)
     try:
         if match is None:
             raise ValueError

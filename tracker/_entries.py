@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -239,8 +239,28 @@ def _lifts(values: Iterable[Lift]) -> tuple[Lift, ...]:
     return tuple(values)
 
 
+#: Converters of the entries' fields, each with the type of the values it gives back as they
+#: are: the tuple converters above their tuples (and a stated day's converter, below, its days).
+_KEEPS: dict[object, type] = dict.fromkeys(
+    (_texts, _sources, _participants, _stances, _follow_ups, _notes, _lifts), tuple
+)
+
+
+def kept_by(converter: object) -> type | None:
+    """The type of the values ``converter`` gives back as they are (an enum its members), or
+    ``None``: a decode that reads a value of that type already need not call it."""
+    if isinstance(converter, type) and issubclass(converter, Enum):
+        return converter
+    try:
+        return _KEEPS.get(converter)
+    except TypeError:  # a converter object that cannot be hashed is not one of them
+        return None
+
+
 _actor = _pattern(_ACTOR, "an actor code (2-12 capitals or digits, such as NATO or RUS)")
 _name = _pattern(_NAME, "a snake_case name")
+_optional_actor = _pattern(re.compile(f"(?:{_ACTOR.pattern})?"), "empty or an actor code")
+_optional_name = _pattern(re.compile(f"(?:{_NAME.pattern})?"), "empty or a snake_case name")
 
 
 @_constraining()
@@ -375,8 +395,10 @@ class FollowUp:
     """An event the entry says is expected: its kind (an entry type), when, and the words.
 
     ``forum``, ``level`` and ``formal`` say what was expected where the source says it (a
-    formal council of ministers); empty, they accept any. A window with no end is open-ended
-    ("after the summit").
+    formal council of ministers); ``actor`` the party expected to act, ``mission`` the mission
+    or post acted on, ``restores`` whether the presence there is to be restored (``True``: an
+    ambassador sent back, an embassy reopened) or reduced (``False``: recalled, closed). Empty,
+    they accept any. A window with no end is open-ended ("after the summit").
     """
 
     kind: str = field(validator=_name)
@@ -387,6 +409,9 @@ class FollowUp:
     forum: str = field(default="", validator=_optional_text)
     level: str = field(default="", validator=_optional_text)
     formal: bool | None = field(default=None, validator=_optional_flag)
+    actor: str = field(default="", validator=_optional_actor)
+    mission: str = field(default="", validator=_optional_name)
+    restores: bool | None = field(default=None, validator=_optional_flag)
 
 
 @frozen
@@ -421,6 +446,17 @@ class Expected(Protocol):
     def level(self) -> str: ...
     @property
     def formal(self) -> bool | None: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def mission(self) -> str: ...
+    @property
+    def restores(self) -> bool | None: ...
+
+
+def _unsaid(expected: Expected, *names: str) -> bool:
+    """Whether ``expected`` states none of ``names``: what a type cannot compare rules it out."""
+    return all(getattr(expected, name) in ("", None) for name in names)
 
 
 def _reported_default(entry: Entry) -> date:
@@ -433,7 +469,7 @@ def _reported_default(entry: Entry) -> date:
 
 def _reported_not_before(entry: Entry, attribute: attrs.Attribute[Any], reported: date) -> None:
     _day(entry, attribute, reported)
-    first = entry.on.period.start
+    first = entry.on.first
     if reported < first:
         reason = f"{reported} is before the day it happened ({entry.on})"
         raise FieldError(reason, "reported")
@@ -451,6 +487,9 @@ def _stated(value: date) -> Day:
         reason = f"must be a date, got {shown(value)}"
         raise FieldError(reason, "on")
     return Day.of(value)
+
+
+_KEEPS[_stated] = Day
 
 
 class _OnceComputed:
@@ -516,9 +555,18 @@ class Entry(_OnceComputed):
         return self.CODE
 
     def fulfils(self, expected: Expected) -> bool:
-        """Whether this entry is the event ``expected`` describes, beyond its kind: types with
-        a forum, a level or a formality compare them where the expectation states them."""
-        return not (expected.forum or expected.level or expected.formal is not None)
+        """Whether this entry is the event ``expected`` describes, beyond its kind: by the
+        party and on the mission it names (:meth:`acts_as`); types with a forum, a level, a
+        formality or a direction compare them where the expectation states them."""
+        return self.acts_as(expected) and _unsaid(expected, "forum", "level", "formal", "restores")
+
+    def acts_as(self, expected: Expected) -> bool:
+        """Whether the entry is by the party (``actor``) and on the ``mission`` that
+        ``expected`` names, where it names them: a joint act is no party's, and an entry of a
+        type without a ``mission`` is on none."""
+        return (not expected.actor or expected.actor == self.actor) and (
+            not expected.mission or expected.mission == getattr(self, "mission", "")
+        )
 
     def expectations(self) -> tuple[FollowUp, ...]:
         """The events this entry says are to come."""
@@ -540,9 +588,8 @@ class Entry(_OnceComputed):
 def occurrence_key(entry: Entry) -> str:
     """``entry.occurrence()``, computed the first time it is asked for and kept on the entry:
     a fold that meets an entry again (a replay answering a date) does not build it again."""
-    try:
-        key: str = entry._occurrence
-    except AttributeError:
+    key: str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
+    if key is None:
         key = entry.occurrence()
         object.__setattr__(entry, "_occurrence", key)
     return key
@@ -644,7 +691,7 @@ def _optional_day(_instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _effective_not_before(entry: Entry, attribute: attrs.Attribute[Any], value: object) -> None:
     _optional_day(entry, attribute, value)
-    if isinstance(value, date) and value < entry.on.period.start:
+    if isinstance(value, date) and value < entry.on.first:
         reason = f"{value} is before the day it was decided ({entry.on})"
         raise FieldError(reason, _key(attribute))
 
@@ -799,8 +846,13 @@ class InformalMeeting(Entry):
 
     def fulfils(self, expected: Expected) -> bool:
         """A meeting on the expected channel (``forum``), unless a formal one was expected: its
-        level is not recorded, so a stated one ("the presidents will meet") rules nothing out."""
-        return (not expected.forum or expected.forum == self.channel) and not expected.formal
+        level is not recorded, so a stated one ("the presidents will meet") rules nothing out;
+        a meeting is both parties' act, on no mission."""
+        return (
+            (not expected.forum or expected.forum == self.channel)
+            and not expected.formal
+            and _unsaid(expected, "actor", "mission", "restores")
+        )
 
 
 @entry_type(
@@ -821,11 +873,13 @@ class CouncilMeeting(Entry):
     venue: str = field(default="", validator=_optional_text)
 
     def fulfils(self, expected: Expected) -> bool:
-        """A session of the expected council, at its level, of its formality, where stated."""
+        """A session of the expected council, at its level, of its formality, where stated;
+        a session is both parties' act, on no mission."""
         return (
             (not expected.forum or expected.forum == self.council)
             and (not expected.level or level_of(expected.level) == level_of(self.level))
             and (expected.formal is None or expected.formal == self.formal)
+            and _unsaid(expected, "actor", "mission", "restores")
         )
 
 
@@ -902,6 +956,16 @@ class PresenceMeasure(Entry):
     def event_code(self) -> EventCode:
         """Opening is cooperation, suspending or closing reduces relations, the rest coerces."""
         return _PRESENCE_CODES.get(self.action, self.CODE)
+
+    def fulfils(self, expected: Expected) -> bool:
+        """A measure by the party and on the mission expected (:meth:`acts_as`), restoring the
+        presence there (opening it) or reducing it, as ``restores`` says, where stated."""
+        restores = self.action is PresenceAction.OPENED
+        return (
+            self.acts_as(expected)
+            and (expected.restores is None or expected.restores is restores)
+            and _unsaid(expected, "forum", "level", "formal")
+        )
 
 
 @entry_type(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import singledispatch
+from functools import lru_cache, singledispatch
 from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, TypeVar
@@ -387,7 +387,8 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
 
 def _rule(builder: StateBuilder, entry: Entry) -> None:
     """The entry's type's rule: on the builder when written against one, else on its state."""
-    found = rule.dispatch(type(entry))
+    cls = type(entry)
+    found = rule.registry.get(cls) or rule.dispatch(cls)  # its own rule is found in C
     building = _BUILDING.get(found)
     if building is not None:
         building(entry, builder)
@@ -410,7 +411,13 @@ def _evidence(builder: StateBuilder, entry: Entry) -> None:
 
 
 def _month(entry: Entry) -> str:
-    return f"{entry.on.year:04d}-{entry.on.month:02d}"
+    return _month_of(entry.on)
+
+
+@lru_cache(maxsize=1 << 16)
+def _month_of(day: date) -> str:
+    """``YYYY-MM`` of a day, written once per day: every entry asks for its month."""
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:
@@ -488,8 +495,11 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
             was.forum,
             was.level,
             was.formal,
+            was.actor,
+            was.mission,
+            was.restores,
             # A day set for it and missed gives nothing up: it stands while any statement does.
-            max(was.lapses, _new_expectation(follow_up, entry).lapses),
+            stands_until=max(was.lapses, _new_expectation(follow_up, entry).lapses),
         )
         _replace(pending, was, now)
         if not _replace(unlapsed, was, now):  # a lapsed expectation restated: every item
@@ -520,8 +530,8 @@ def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> 
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
-    """An expectation of its own. A second statement of one expectation (same kind, forum,
-    level and formality, an overlapping window) narrows its window instead, so several of one
+    """An expectation of its own. A second statement of one expectation (the same kind and
+    the same said of it, an overlapping window) narrows its window instead, so several of one
     kind may be pending at once only when they differ."""
     return Pending(
         kind=follow_up.kind,
@@ -534,6 +544,9 @@ def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
         forum=follow_up.forum,
         level=level_of(follow_up.level),
         formal=follow_up.formal,
+        actor=follow_up.actor,
+        mission=follow_up.mission,
+        restores=follow_up.restores,
     )
 
 
@@ -543,6 +556,8 @@ def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
         and item.forum == follow_up.forum
         and item.level == level_of(follow_up.level)
         and item.formal == follow_up.formal
+        and (item.actor, item.mission, item.restores)
+        == (follow_up.actor, follow_up.mission, follow_up.restores)
         and item.expected.overlaps(follow_up.expected)
     )
 

@@ -9,7 +9,7 @@ where each lies and reads again only those a fold or a question needs.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import Any, Protocol, cast
@@ -31,11 +31,35 @@ __all__ = [
     "Step",
     "diff",
     "flatten",
+    "implied_dyad",
     "replays",
 ]
 
-#: The dyad replayed when none is named.
+#: The dyad of a replay of no entries, and the one the command line and the terminal UI take
+#: among others (the bundled log is of NATO-RUS, with an EU-RUS entry).
 DEFAULT_DYAD = Dyad("NATO", "RUS")
+
+#: What a refusal of entries of several dyads tells a caller of the Python API to do.
+_NAME_ONE = "name one with dyad=, or replay each with tracker.replays(...)"
+
+
+def implied_dyad(
+    dyads: Iterable[Dyad], *, among: Dyad | None = None, advice: str = _NAME_ONE
+) -> Dyad:
+    """The dyad of a replay of entries of ``dyads`` when none is named: their only one,
+    :data:`DEFAULT_DYAD` when there is none, ``among`` when it is one of several; else which
+    one is unsaid, and a :class:`ValueError` names them with ``advice``."""
+    found = tuple(dict.fromkeys(dyads))
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return DEFAULT_DYAD
+    if among in found:
+        return among
+    named = ", ".join(map(str, found))
+    msg = f"the entries are of {len(found)} dyads ({named}): {advice}"
+    raise ValueError(msg)
+
 
 #: The parts of a state that :func:`flatten`, :func:`diff` and :meth:`Replay.explain` know.
 FIELDS = (
@@ -63,12 +87,21 @@ def _level(state: State) -> dict[str, str]:
 
 def measure_easing(measure: Measure, at: date | None) -> str:
     """How a measure in force has been eased by ``at``: the levels lifted from it, else
-    ``contacts resumed`` once its party decided so; ``""`` when it has not."""
+    ``contacts resumed`` once its party decided so; then each lift decided by ``at`` for a
+    later day (``lift decided for DAY``, ``lift at ministers decided for DAY``), until that
+    day; ``""`` when it has not been eased."""
     day = date.max if at is None else at
     lifted = sorted({level for x in measure.liftings if x.on <= day for level in x.levels})
     if lifted:
-        return f"lifted at {', '.join(lifted)}"
-    return "contacts resumed" if measure.eased(at) else ""
+        said = [f"lifted at {', '.join(lifted)}"]
+    else:
+        resumed = measure.relaxed is not None and measure.relaxed <= day
+        said = ["contacts resumed"] if resumed else []
+    for lifting in measure.liftings:
+        if lifting.decided <= day < lifting.on:
+            levels = f" at {', '.join(lifting.levels)}" if lifting.levels else ""
+            said.append(f"lift{levels} decided for {lifting.on}")
+    return ", ".join(said)
 
 
 def measure_text(measure: Measure, at: date | None) -> str:
@@ -86,9 +119,13 @@ def measure_text(measure: Measure, at: date | None) -> str:
 
 
 def expected_text(item: Pending) -> str:
-    """What an expectation awaits: its kind, and the forum, level and formality it states."""
+    """What an expectation awaits: its kind, and the party, direction, mission, forum, level
+    and formality it states (``presence_measure by FRA restoring fra_embassy_canberra``)."""
     formality = {True: "formal", False: "informal", None: ""}[item.formal]
-    return " ".join(part for part in (item.kind, item.forum, item.level, formality) if part)
+    direction = {True: "restoring", False: "reducing", None: ""}[item.restores]
+    by = f"by {item.actor}" if item.actor else ""
+    parts = (item.kind, by, direction, item.mission, item.forum, item.level, formality)
+    return " ".join(part for part in parts if part)
 
 
 def level_text(state: State) -> str:
@@ -273,14 +310,17 @@ class Explanation:
 class Replay:
     """The entries of one dyad in the order they happened, folded once, queried at any date.
 
-    Entries are ordered by the day they happened, and by the order they were added within a
-    day. A checkpoint state is kept every ``every`` entries, so the state at a date costs a
-    binary search and fewer than ``every`` reducer steps. :meth:`append` takes entries one at a
-    time, back-dated ones too: it drops exactly the checkpoints after the new entry's place,
-    and they are folded again when next needed. With ``strict``, folding raises
-    :class:`~tracker.AnomalyError` at the first anomaly. Entries of a log read without
-    holding them (``read_log(path, held=False)``) are read again from it when folded or asked
-    for: the replay holds its checkpoints and where each entry lies, not the entries.
+    Without ``dyad``, a replay is of the one dyad of its entries (:func:`implied_dyad`): of
+    :data:`DEFAULT_DYAD` when there are none, and entries of several are refused with a
+    :class:`ValueError` naming them. Entries are ordered by the day they happened, and by the
+    order they were added within a day. A checkpoint state is kept every ``every`` entries, so
+    the state at a date costs a binary search and fewer than ``every`` reducer steps.
+    :meth:`append` takes entries one at a time, back-dated ones too: it drops exactly the
+    checkpoints after the new entry's place, and they are folded again when next needed. With
+    ``strict``, folding raises :class:`~tracker.AnomalyError` at the first anomaly. Entries of a
+    log read without holding them (``read_log(path, held=False)``) are read again from it when
+    folded or asked for: the replay holds its checkpoints and where each entry lies, not the
+    entries.
     """
 
     __slots__ = (
@@ -302,13 +342,20 @@ class Replay:
         self,
         entries: Iterable[Entry] = (),
         *,
-        dyad: Dyad = DEFAULT_DYAD,
+        dyad: Dyad | None = None,
         strict: bool = False,
         every: int = 16,
     ) -> None:
         if every < 1:
             msg = f"checkpoints are kept every 1 or more entries, not {every}"
             raise ValueError(msg)
+        if dyad is None:
+            entries = entries if isinstance(entries, Sequence) else tuple(entries)
+            dyad = implied_dyad(
+                entries.parties
+                if isinstance(entries, StoredEntries)
+                else (entry.parties for entry in entries)
+            )
         self.dyad = dyad
         self.strict = strict
         self.every = every
@@ -329,8 +376,10 @@ class Replay:
                 mine = sorted(
                     (entry for entry in entries if entry.parties == dyad), key=attrgetter("on")
                 )
-                for entry in mine:
-                    self._insert(len(self._entries), entry)
+                self._entries.extend(mine)
+                self._days.extend(entry.on for entry in mine)
+                self._reports.extend(entry.reported for entry in mine)
+                self._by_id.update((entry.id, entry) for entry in mine)
             self._reach_from(0)
             self.final  # noqa: B018 - fold now, so that strict mode raises here
 

@@ -260,7 +260,8 @@ def _lapse_day(item: Pending) -> date:
 @frozen
 class Pending:
     """An expected event not yet fulfilled: its kind (an entry type), what it should be
-    (``forum``, ``level``, ``formal``, where stated) and its window.
+    (``forum``, ``level``, ``formal``, ``actor``, ``mission``, ``restores``, where stated, as
+    :class:`~tracker.FollowUp` says them) and its window.
 
     ``source`` is the entry that first announced it; ``reports`` every entry that stated it;
     ``stands_until`` the day it would have lapsed as stated before a narrower window was set
@@ -277,6 +278,9 @@ class Pending:
     forum: str = ""
     level: str = ""
     formal: bool | None = None
+    actor: str = ""
+    mission: str = ""
+    restores: bool | None = None
     stands_until: date | None = None
 
     def overdue(self, at: date | None) -> bool:
@@ -305,12 +309,18 @@ class Fulfilment:
 
     @property
     def key(self) -> str:
-        """``kind.source.start[.forum][.level][.formal].by``: unique among the fulfilments of
-        a state, even when one entry fulfils several expectations one source stated."""
+        """``kind.source.start[.forum][.level][.formal][.actor][.mission][.restores].by``:
+        unique among the fulfilments of a state, even when one entry fulfils several
+        expectations one source stated."""
         item = self.pending
         said = "".join(f".{part}" for part in (item.forum, item.level) if part)
         formality = "" if item.formal is None else (".formal" if item.formal else ".informal")
-        return f"{item.kind}.{item.source}.{item.expected.start}{said}{formality}.{self.by}"
+        acting = "".join(f".{part}" for part in (item.actor, item.mission) if part)
+        direction = {None: "", True: ".restores", False: ".reduces"}[item.restores]
+        return (
+            f"{item.kind}.{item.source}.{item.expected.start}{said}{formality}{acting}"
+            f"{direction}.{self.by}"
+        )
 
     @property
     def order(self) -> tuple[date, str]:

@@ -90,7 +90,7 @@ def _scan_lines(decoding: Decoding, path: Path) -> Iterator[tuple[int, int, Entr
             if not line.endswith(b"\n"):
                 reason = "the last line is incomplete (no final newline): `tracker repair` mends it"
                 decoding.report(number, None, reason)
-            if not line.strip():
+            if line.isspace():  # blank: only ASCII white space, as bytes.strip() takes it
                 continue
             entry = decoding.decode(number, line)
             if entry is not None and decoding.keep(number, entry):

@@ -194,7 +194,8 @@ class _Story:
             yield self._proposal(self.other)
 
     def _rupture(self) -> Iterator[Entry]:
-        """Every mission closed, or the council declared defunct."""
+        """Every mission closed, each to be opened again by its own party (which
+        :meth:`_mend` does), or the council declared defunct."""
         if self.rng.random() < 0.5:
             self.dissolved = True
             yield self._entry(
@@ -217,6 +218,16 @@ class _Story:
                 action=PresenceAction.CLOSED,
                 detail="all staff to leave",
                 effective=self.day + timedelta(days=self.rng.randint(0, 30)),
+                follow_ups=(
+                    self._open_follow_up(
+                        PresenceMeasure.TYPE,
+                        30,
+                        "once relations allow",
+                        actor=owner,
+                        mission=self.missions[owner],
+                        restores=True,
+                    ),
+                ),
             )
             self._advance(1, 10)
 

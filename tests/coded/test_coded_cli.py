@@ -138,7 +138,9 @@ def test_state_json_carries_the_coded_activity_of_the_trailing_year(
     assert state["level"]["value"] == 0.0  # coded events are no curated fact
     assert (
         tracker.decode_state(state).coded
-        == tracker.Replay(tracker.read_log(log).entries).at(tracker.parse_day("2014-04-30")).coded
+        == tracker.Replay(tracker.read_log(log).entries, dyad=tracker.DEFAULT_DYAD)
+        .at(tracker.parse_day("2014-04-30"))
+        .coded
     )
 
 

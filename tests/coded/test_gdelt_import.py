@@ -214,8 +214,10 @@ def test_coded_events_move_no_channel_measure_or_level(
     ]
     log = tmp_path / "log.jsonl"
     import_coded([write(tmp_path / "a.tsv", *rows)], log)
-    curated = tracker.Replay(bundled.entries).at(date(2009, 1, 31))
-    both = tracker.Replay([*bundled.entries, *tracker.read_log(log).entries]).at(date(2009, 1, 31))
+    curated = tracker.Replay(bundled.entries, dyad=tracker.DEFAULT_DYAD).at(date(2009, 1, 31))
+    both = tracker.Replay(
+        [*bundled.entries, *tracker.read_log(log).entries], dyad=tracker.DEFAULT_DYAD
+    ).at(date(2009, 1, 31))
     assert (both.phase, both.level, both.score, both.channels, both.measures) == (
         curated.phase,
         curated.level,

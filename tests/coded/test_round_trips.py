@@ -120,7 +120,9 @@ def test_coded_events_change_nothing_but_the_coded_activity(
     """Whatever the log, its coded events (with whatever else they carry) leave the curated
     state as it is, day by day, and count once per occurrence in the coded activity."""
     coded = [attrs.evolve(event, id=f"coded-{n}") for n, event in enumerate(coded)]
-    full, curated = tracker.Replay([*log, *coded]), tracker.Replay(log)
+    full, curated = (
+        tracker.Replay(entries, dyad=tracker.DEFAULT_DYAD) for entries in ([*log, *coded], log)
+    )
     for day in sorted({_day(entry) for entry in (*log, *coded)}):
         assert _curated(full.at(day)) == _curated(curated.at(day))
         counted = {event.occurrence() for event in coded if _day(event) <= day}

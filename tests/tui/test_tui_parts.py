@@ -116,7 +116,9 @@ def test_only_the_quotes_are_lit(text: str, quotes: list[str]) -> None:
 
 
 def test_a_citation_names_quote_outlet_day_and_entry() -> None:
-    entry = tracker.Replay(tracker.read_log(BUNDLED)).entry("sg-rogozin-lunch-2008-12-19-ap")
+    entry = tracker.Replay(tracker.read_log(BUNDLED), dyad=tracker.DEFAULT_DYAD).entry(
+        "sg-rogozin-lunch-2008-12-19-ap"
+    )
     source = entry.sources[0]
     cited = citation(entry, source)
     assert all(f"“{quote}”" in cited for quote in source.quotes)
@@ -175,7 +177,7 @@ def test_an_export_is_a_new_plain_file_of_the_working_folder(tmp_path: Path) -> 
 def test_the_details_of_any_day_are_the_replay_on_that_day(
     entries: tuple[tracker.Entry, ...], data: st.DataObject
 ) -> None:
-    replay = tracker.Replay(entries)
+    replay = tracker.Replay(entries, dyad=tracker.DEFAULT_DYAD)
     if not len(replay):
         return
     first, last = (

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
+import attrs
 from attrs import frozen
 
 from tracker._entries import entry_types
 from tracker.ingest._data import load, pattern
 from tracker.ingest._page import Page, Sentence
-from tracker.ingest._parties import member_of, party_mentions, people_in
-from tracker.ingest._when import DateMention, Tense, find_dates, lead_in, tense_near
+from tracker.ingest._parties import is_organization, member_of, party_mentions, people_in
+from tracker.ingest._when import DateMention, Tense, clause_of, find_dates, lead_in, tense_near
 
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
@@ -129,7 +130,52 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
-    return Reading(page, published, sentences, dates, tuple(mentions))
+    return Reading(page, published, sentences, dates, _answered(_named_again(mentions)))
+
+
+#: Why a measure told as what someone reacts to is no news.
+_REACTED = "what a reaction in its sentence answers"
+
+
+def _answered(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with the measure a reaction of the headline or lead answers ("Israel
+    slammed Bolivia's decision to cut ties") taken as the occasion wherever else it is told:
+    the page's news is the reaction."""
+    answered = {m.type for m in mentions if m.position == 3 and m.background == _REACTED}
+    return tuple(
+        attrs.evolve(m, background=f"the {m.type} the lead's reaction answers")
+        if m.type in answered and m.counts
+        else m
+        for m in mentions
+    )
+
+
+def _named_again(mentions: list[EventMention]) -> tuple[EventMention, ...]:
+    """The mentions, with a meeting named again by its place ("Following the Moscow meeting")
+    taken as the one an earlier sentence told of there: background if that one is."""
+    again = pattern(load("events")["named_again"])
+    read: list[EventMention] = []
+    for mention in mentions:
+        named = again.search(mention.lead_in + mention.trigger)
+        if mention.type == MEETING and named and not mention.background and not mention.date:
+            place = named.group("place")
+            earlier = next(
+                (
+                    m
+                    for m in read
+                    if m.type == MEETING
+                    and m.background
+                    and m.sentence.index < mention.sentence.index
+                    and re.search(rf"\b{re.escape(place)}\b", m.sentence.text)
+                ),
+                None,
+            )
+            if earlier is not None:
+                why = f"the {place} meeting an earlier sentence tells of, {earlier.background}"
+                read.append(attrs.evolve(mention, background=why))
+                continue
+        read.append(mention)
+    return tuple(read)
 
 
 def _mentions(
@@ -141,6 +187,8 @@ def _mentions(
     for declared, _weight, patterns in _type_patterns():
         kind = declared
         matches = [match for found in patterns if (match := found.search(sentence.text))]
+        if member := _member_measure(declared, sentence.text):
+            matches.append(member)
         if not matches:
             continue
         match = min(matches, key=lambda found: found.start())
@@ -167,12 +215,16 @@ def _mentions(
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
         decided = kind != MEETING and pattern(modality["decided"]).search(before)
-        planned = (tense is Tense.FUTURE and not decided) or any(
-            pattern(modality[name]).search(before) for name in ("purpose", "qualifier")
+        planned = (
+            (tense is Tense.FUTURE and not decided)
+            or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
+            or bool(pattern(modality["set_for"]).search(sentence.text[match.end() :]))
         )
-        negated = pattern(modality["negation"], re.IGNORECASE).search(before) or pattern(
-            modality["negation_after"]
-        ).search(sentence.text[match.end() :])
+        negated = (
+            pattern(modality["negation"], re.IGNORECASE).search(before)
+            or pattern(modality["negation_after"]).search(sentence.text[match.end() :])
+            or (kind == MEETING and pattern(modality["halted"]).search(before))
+        )
         heard = pattern(modality["hearsay"]).search(sentence.text)
         doubt = (
             f"negated or called off ({negated.group(0)!r})"
@@ -197,6 +249,28 @@ def _mentions(
         )
 
 
+def _member_measure(kind: str, text: str) -> re.Match[str] | None:
+    """The verb of a measure a body takes against one of its member states ("the Arab League
+    suspended Syria", "to suspend Mali from ECOWAS bodies"): the verb's object is a state, and
+    the sentence names an organization of states."""
+    spec = next(spec for spec in load("events")["types"] if spec["type"] == kind)
+    if "member" not in spec:
+        return None
+    found = party_mentions(text)
+    if not any(is_organization(code) for code, _ in found):
+        return None
+    states = {at for code, at in found if not is_organization(code)}
+    article = re.compile(r"\s+(?:the\s+)?")
+    return next(
+        (
+            verb
+            for verb in pattern(spec["member"]).finditer(text)
+            if (gap := article.match(text, verb.end())) and gap.end() in states
+        ),
+        None,
+    )
+
+
 def _internal(text: str, day: date) -> bool:
     """Whether a sentence tells of a meeting of one party's own ministers, with no word that
     the other side took part: no counterpart or joint council named, nobody of another side."""
@@ -214,12 +288,17 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war") and those of a relative clause after it ("a meeting that
-    assessed Medvedev, who took office last month")."""
+    ("since the August war"), those of a relative clause after it ("a meeting that
+    assessed Medvedev, who took office last month") and a dateline's ("La Paz, November 1:"),
+    the day of the report."""
     dates = tuple(
         d
         for d in dates
         if not d.phrase.lower().startswith("since")
+        and not (
+            re.fullmatch(r"[A-Z][\w .'’-]{1,30}, ", d.quote[: d.start])
+            and d.quote[d.end : d.end + 1] == ":"
+        )
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
         and not (
             d.start >= end and re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])
@@ -241,6 +320,12 @@ def _background(
     rules = load("events")
     if clause.search(sentence.text[: match.start()]):
         return "told in a clause about the past"
+    if pattern(rules["others"]).search(sentence.text[: match.start()]):
+        return "an act of parties other than the pair of the news"
+    if pattern(rules["tally"]).search(clause_of(sentence.text, match.start(), match.end())):
+        return "told as a tally of those held so far"
+    if pattern(rules["reacted"]).search(lead_in(sentence.text, match.start())):
+        return _REACTED
     if nearest is None:
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):

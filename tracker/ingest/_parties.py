@@ -18,6 +18,7 @@ __all__ = [
     "Mention",
     "Person",
     "Role",
+    "is_organization",
     "member_of",
     "membership_periods",
     "named_pairs",
@@ -259,6 +260,7 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
     overlap ("Guinea" in "Papua New Guinea"), the longer one."""
     homonyms = set(load("countries")["ambiguity"]["homonyms"])
     venue = pattern(load("countries")["ambiguity"]["venue"])
+    medium = pattern(load("countries")["ambiguity"]["medium"])
     spans: list[tuple[int, int, str | None]] = [
         (match.start(), match.end(), None if venue.search(text[: match.start()]) else code)
         for code, party_pattern in _organization_patterns()
@@ -271,6 +273,8 @@ def party_mentions(text: str) -> tuple[tuple[str, int], ...]:
         if _a_place(text[: match.start()], word, text[match.end() :]):
             continue
         if _a_subject(text[: match.start()]) or venue.search(text[: match.start()]):
+            continue
+        if medium.match(text, match.end()):
             continue
         spans.append((match.start(), match.end(), _state_names()[word]))
     found: list[tuple[str, int]] = []
@@ -293,12 +297,15 @@ _PAIRED_AFTER = re.compile(
 _TITLED = r"(?:[A-Z][\w'’.-]* ){1,4}of (?:the )?"
 _BETWEEN_TITLED = re.compile(rf"\bbetween (?:the )?{_TITLED}$")
 _TITLED_GAP = re.compile(rf"(?: [A-Z][\w'’.-]*){{0,3}} and (?:the )?{_TITLED}")
+# "Nicaragua broke its diplomatic ties with Taiwan": the party whose relations are told and
+# the one they are with.
+_WITH_GAP = re.compile(r"(?:['’]s)? (?:[\w-]+ ){0,7}?(?:relations|ties) with (?:the )?(?:[a-z]+ )?")
 
 
 def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of parties a text names as the two sides: "between A and B", "the foreign
     ministers of A and B", "the A-B dialogue", "between the President of A X and the Prime
-    Minister of B". A host or mediator named beside them is none."""
+    Minister of B", "A cut its ties with B". A host or mediator named beside them is none."""
     found = party_mentions(text)
     pairs = []
     for (first, start), (second, next_start) in itertools.pairwise(found):
@@ -313,9 +320,15 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
             _PAIRED_AFTER.search(text[:start])
         )
         titled = bool(_TITLED_GAP.fullmatch(gap)) and bool(_BETWEEN_TITLED.search(text[:start]))
-        if hyphen or joined or titled:
+        related = bool(_WITH_GAP.fullmatch(gap))
+        if hyphen or joined or titled or related:
             pairs.append((first, second))
     return tuple(pairs)
+
+
+def is_organization(code: str) -> bool:
+    """Whether a party is an organization of states (NATO, the Arab League), not a state."""
+    return code in load("parties")["parties"]
 
 
 def party_name(code: str) -> str:

@@ -18,7 +18,7 @@ from attrs import frozen
 from tracker._dates import DateWindow
 from tracker.ingest._data import load, pattern
 
-__all__ = ["DateMention", "Tense", "find_dates", "hedged", "lead_in", "tense_near"]
+__all__ = ["DateMention", "Tense", "clause_of", "find_dates", "hedged", "lead_in", "tense_near"]
 
 
 class Tense(StrEnum):
@@ -129,6 +129,11 @@ def lead_in(sentence: str, at: int) -> str:
     return sentence[max(breaks, default=0) : at]
 
 
+def clause_of(sentence: str, start: int, end: int) -> str:
+    """The clause of the words at ``start:end``: from the start of their clause to its end."""
+    return lead_in(sentence, start) + sentence[start : _clause_end(sentence, end)]
+
+
 def _clause_end(sentence: str, at: int) -> int:
     return min(
         (m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= at),
@@ -152,13 +157,14 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     clause_end = min((at for at in breaks if at >= end), default=len(sentence))
     for low, high in ((clause_start, clause_end), (0, len(sentence))):
         best: tuple[int, Tense, str] | None = None
-        before: Tense | None = None
+        # The marker nearest before the phrase: its verb, if it is one.
+        before: tuple[int, Tense] | None = None
         for marker, kind in _markers():
             for match in marker.finditer(sentence, low, high):
                 if match.start() >= start and match.end() <= end:
                     continue
-                if match.end() <= start and kind is Tense.PAST:
-                    before = kind
+                if match.end() <= start and (before is None or match.end() > before[0]):
+                    before = (match.end(), kind)
                 # On a tie, the word before the phrase (its verb) wins over the word after it.
                 distance = (
                     2 * (start - match.end())
@@ -171,8 +177,8 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
             # An infinitive after the day tells a purpose of the act told before it ("summoned
             # the envoy on Monday night to protest"): the verb before dates it.
             after = best[0] % 2 == 1
-            if before is not None and after and best[2] == "to":
-                return before
+            if before is not None and before[1] is Tense.PAST and after and best[2] == "to":
+                return Tense.PAST
             return best[1]
     return Tense.UNKNOWN
 
@@ -445,6 +451,10 @@ def _relative_day(groups: Mapping[str, str], published: date, tense: Tense) -> D
     return DateWindow.day(published + timedelta(days=offset))
 
 
+def _clock_time(_groups: Mapping[str, str], published: date, _tense: Tense) -> DateWindow:
+    return DateWindow.day(published)
+
+
 def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
     """A named weekday: the nearest such day on or before publication in the past tense, the
     nearest on or after it in the future tense (a preview's own weekday is the day it is
@@ -484,5 +494,6 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "coming_weeks": _coming("coming_weeks_days"),
     "coming_days": _coming("coming_days_days"),
     "relative_day": _relative_day,
+    "clock_time": _clock_time,
     "weekday": _weekday,
 }

@@ -32,8 +32,9 @@ from tracker._entries import (
 )
 from tracker.coded._codes import PLOVER_CATEGORIES, QUAD_CLASSES
 from tracker.strategies._values import (
-    _FORMALITIES,
+    _FLAGS,
     DEFAULT_WINDOW,
+    _acted,
     _declared_kinds,
     _optional,
     _optional_texts,
@@ -230,7 +231,7 @@ def _entries_on(
             "parties": parties,
             "title": PLAIN_TEXT,
             "sources": (PLAIN_SOURCE,),
-            "follow_ups": [_plain_follow_up(drawn_day, drawn) for drawn in expected],
+            "follow_ups": [_plain_follow_up(drawn_day, parties, drawn) for drawn in expected],
             "reported": drawn_day + timedelta(draw(_DELAYS) or 0),
         }
         return cls(**(common | _own(draw, cls, parties, on, fixed) | fixed))
@@ -243,7 +244,7 @@ def _entries_on(
         "sources": draw(_source_lists(drawn_day)),
         "participants": draw(parts["participants"]),
         "stances": draw(parts["stances"]),
-        "follow_ups": draw(_follow_up_lists(drawn_day, kinds)),
+        "follow_ups": draw(_follow_up_lists(drawn_day, kinds, parties)),
         "cooperation": draw(_COOPERATION),
     }
     delay = draw(_DELAYS)
@@ -280,10 +281,12 @@ def _source_lists(on: date) -> SearchStrategy[list[Any]]:
 
 
 @cache
-def _follow_up_lists(on: date, kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
+def _follow_up_lists(
+    on: date, kinds: tuple[str, ...] | None, parties: Dyad
+) -> SearchStrategy[list[Any]]:
     later = DateWindow(on, on + timedelta(HORIZON))
     meetings = _meetings_of(kinds)
-    drawn = follow_ups(kinds, between=later)
+    drawn = follow_ups(kinds, between=later, parties=parties)
     if meetings:
         drawn = follow_ups(meetings, between=later) | drawn
     return st.lists(drawn, max_size=2)
@@ -298,7 +301,8 @@ def _meetings_of(kinds: tuple[str, ...] | None) -> tuple[str, ...]:
 def _plain_follow_up_lists(kinds: tuple[str, ...] | None) -> SearchStrategy[list[Any]]:
     """What plain follow-ups are drawn from, whatever the entry's day (one strategy for every
     day, built once): a kind, the window's start (days after the entry) and length (``None``:
-    open-ended), forum, level and formality; as :func:`follow_ups` draws them, without words."""
+    open-ended), forum, level, formality, the party to act (first or second), mission and
+    direction; as :func:`follow_ups` draws them, without words."""
     kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
     meetings = _meetings_of(kinds)
     if meetings:
@@ -309,7 +313,10 @@ def _plain_follow_up_lists(kinds: tuple[str, ...] | None) -> SearchStrategy[list
         st.integers(0, _MAX_DAYS - 1) | st.none(),
         _optional(channels()),
         _optional(levels()),
-        _FORMALITIES,
+        _FLAGS,
+        st.sampled_from((None, 0, 1)),
+        _optional(missions()),
+        _FLAGS,
     )
     return st.lists(drawn, max_size=2)
 
@@ -318,13 +325,24 @@ def _plain_follow_up_lists(kinds: tuple[str, ...] | None) -> SearchStrategy[list
 _MAX_DAYS = 45
 
 
-def _plain_follow_up(on: date, drawn: tuple[Any, ...]) -> FollowUp:
-    """The plain follow-up of an entry of ``on`` that ``drawn`` describes."""
-    kind, skip, length, forum, level, formal = drawn
+def _plain_follow_up(on: date, parties: Dyad, drawn: tuple[Any, ...]) -> FollowUp:
+    """The plain follow-up of an entry of ``on`` between ``parties`` that ``drawn`` describes."""
+    kind, skip, length, forum, level, formal, party, mission, restores = drawn
     start = on + timedelta(skip)
     end = None if length is None else start + timedelta(length)
     expected = DateWindow(start, end)
-    return FollowUp(kind, expected, PLAIN_TEXT, PLAIN_TEXT, "", forum, level, formal)
+    actor = "" if party is None else (parties.first, parties.second)[party]
+    return FollowUp(
+        kind,
+        expected,
+        PLAIN_TEXT,
+        PLAIN_TEXT,
+        "",
+        forum,
+        level,
+        formal,
+        **_acted(kind, actor, mission, restores),
+    )
 
 
 @cache

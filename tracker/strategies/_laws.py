@@ -227,9 +227,18 @@ def _check_duplicate(before: State, entry: Entry, after: State) -> None:
             raise LawViolation(Law.DUPLICATES, message, (entry,))
 
 
-def _expectation(item: Pending) -> tuple[str, str, str, str, bool | None]:
+def _expectation(item: Pending) -> tuple[object, ...]:
     """What tells one expectation from another: a second statement only narrows its window."""
-    return (item.kind, item.source, item.forum, item.level, item.formal)
+    return (
+        item.kind,
+        item.source,
+        item.forum,
+        item.level,
+        item.formal,
+        item.actor,
+        item.mission,
+        item.restores,
+    )
 
 
 def _check_resolution(before: State, entry: Entry, after: State) -> None:

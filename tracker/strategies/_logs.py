@@ -43,6 +43,7 @@ from tracker._replay import DEFAULT_DYAD, Replay
 from tracker._state import MISSION, Effect, Measure, State
 from tracker.strategies._entries import MEETING_KINDS, PLAIN_TEXT, drawable_types, entries_on
 from tracker.strategies._values import (
+    _FLAGS,
     DEFAULT_WINDOW,
     KNOWN_MISSIONS,
     days,
@@ -131,18 +132,19 @@ def logs(
     acts drawn in any order: meetings (a formal council only where no measure forbids it),
     announcements of meetings later held, held after they lapsed, never held or met by a meeting
     of the other kind, statements (declarations, condemnations, proposals), suspensions,
-    expulsions and measures on missions by either party, bodies declared defunct and perhaps set
-    up again, missions reopened, decisions of one party or of both jointly (which may lift every
-    measure standing), long pauses, and entries of the types declared outside tracker (once
-    :func:`register_entry_type` knows them); every entry perhaps expecting follow-ups (of any
-    entry type) which later entries may fulfil, and perhaps stated to its month or year only;
-    and second reports of some entries (:func:`corroborations`). ``foreign`` adds up to two
-    entries of other dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the
-    built-in rules find nothing anomalous in the story. With it (which needs ``max_size`` of 2
-    or more and ``between`` of 2 days or more) up to three entries of random types are slipped
-    in on random days, and the log always ends, the day after the story, with a transition the
-    built-in rules find anomalous whatever came before: a channel suspended and met the same day
-    by a formal council.
+    expulsions and measures on missions by either party (perhaps with its promise to restore the
+    presence there), bodies declared defunct and perhaps set up again, missions closed or whose
+    envoy was recalled reopened by either party, decisions of one party or of both jointly
+    (which may lift every measure standing), long pauses, and entries of the types declared
+    outside tracker (once :func:`register_entry_type` knows them); every entry perhaps expecting
+    follow-ups (of any entry type) which later entries may fulfil, and perhaps stated to its
+    month or year only; and second reports of some entries (:func:`corroborations`). ``foreign``
+    adds up to two entries of other dyads, which a replay of ``dyad`` ignores. Without
+    ``nonsense`` the built-in rules find nothing anomalous in the story. With it (which needs
+    ``max_size`` of 2 or more and ``between`` of 2 days or more) up to three entries of random
+    types are slipped in on random days, and the log always ends, the day after the story, with
+    a transition the built-in rules find anomalous whatever came before: a channel suspended and
+    met the same day by a formal council.
 
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
@@ -192,7 +194,6 @@ _MEASURES_ON_MISSIONS = st.sampled_from(
 )
 _STATEMENTS = st.sampled_from((Declaration, Condemnation, Proposal))
 _MEETING_KINDS = st.sampled_from(MEETING_KINDS)
-_FORMALITIES = st.none() | st.booleans()
 #: Three times in four; shrinks towards not.
 _LIKELY = st.integers(0, 3).map(bool)
 #: One time in four; shrinks towards not.
@@ -414,13 +415,33 @@ class _Story:
         self.tell(Expulsion, by=self.party(), mission=self.draw(_MISSIONS))
 
     def act_on_mission(self) -> None:
+        """A measure on a mission, perhaps with its party's promise to restore the presence
+        there (an envoy recalled, to be sent back): its reopening by that party fulfils it, a
+        measure of the other party does not."""
         party, mission = self.party(), self.draw(_MISSIONS)
         owner = self.state.missions.get(mission) or self.other(party)
         action = self.draw(_MEASURES_ON_MISSIONS)
-        self.tell(PresenceMeasure, by=party, mission=mission, of=owner, action=action)
+        promised: dict[str, Any] = {}
+        if self.draw(_RARELY):
+            start = self.today + timedelta(self.draw(st.integers(0, 30)))
+            length = self.draw(st.none() | st.integers(0, 60))
+            words = PLAIN_TEXT if self.plain else self.draw(texts())
+            back = FollowUp(
+                kind=PresenceMeasure.TYPE,
+                expected=DateWindow(start, None if length is None else start + timedelta(length)),
+                phrase=words,
+                quote=words,
+                actor=party,
+                mission=mission,
+                restores=True,
+            )
+            promised["follow_ups"] = (back,)
+        self.tell(PresenceMeasure, by=party, mission=mission, of=owner, action=action, **promised)
 
     def reopen(self) -> None:
-        closed = sorted({m.target for m in self.measures() if m.effect is Effect.CLOSE})
+        """A mission closed, or whose envoy was recalled, opened again by either party."""
+        reduced = (Effect.CLOSE, Effect.RESTRICT)
+        closed = sorted({m.target for m in self.measures() if m.effect in reduced})
         if not closed:
             return
         mission = self.draw(st.sampled_from(closed))
@@ -524,7 +545,7 @@ class _Story:
         forum = self.draw(_COUNCILS)
         council = kind == CouncilMeeting.TYPE
         level = self.draw(st.just("") | levels()) if council else ""
-        formal = self.draw(_FORMALITIES) if council else None
+        formal = self.draw(_FLAGS) if council else None
         start = self.today + timedelta(self.draw(st.integers(0, 30)))
         length = self.draw(st.none() | st.integers(0, 30))
         window = DateWindow(start, None if length is None else start + timedelta(length))

@@ -21,7 +21,7 @@ from hypothesis.stateful import (
 from hypothesis.strategies import SearchStrategy
 
 from tracker._dates import DateWindow
-from tracker._entries import Dyad, Entry, entry_types
+from tracker._entries import Dyad, Entry, PresenceAction, PresenceMeasure, entry_types
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Replay
 from tracker._state import Pending
@@ -122,7 +122,11 @@ class ReplayMachine(RuleBasedStateMachine):
         window = DateWindow(item.announced, item.lapses + timedelta(10))
         on = data.draw(days(window), label="on")
         stem = cls.TYPE.replace("_", "-")
-        fields = _as_expected(cls, item) if data.draw(st.booleans(), label="as expected") else {}
+        fields = (
+            _as_expected(cls, item, self.dyad)
+            if data.draw(st.booleans(), label="as expected")
+            else {}
+        )
         self._append(
             data.draw(entries_on(cls, id=self._fresh_id(stem), parties=self.dyad, on=on, **fields))
         )
@@ -170,9 +174,11 @@ class ReplayMachine(RuleBasedStateMachine):
         check_replay(self.replayed, self.log)
 
 
-def _as_expected(cls: type[Entry], item: Pending) -> dict[str, Any]:
+def _as_expected(cls: type[Entry], item: Pending, dyad: Dyad) -> dict[str, Any]:
     """The fields of ``cls`` that say what ``item`` expects: its forum (as the type's
-    ``council`` or ``channel``), its level and formality, where it states them."""
+    ``council`` or ``channel``), its level and formality, the party to act (``by``, when one
+    of ``dyad``), the mission, and for a measure on a presence its direction (opening it, or
+    closing it), where it states them."""
     own = attrs.fields_dict(cls)
     fields: dict[str, Any] = {}
     forum = next((name for name in ("council", "channel") if name in own), None)
@@ -182,6 +188,12 @@ def _as_expected(cls: type[Entry], item: Pending) -> dict[str, Any]:
         fields["level"] = item.level
     if item.formal is not None and "formal" in own:
         fields["formal"] = item.formal
+    if item.actor in dyad and "by" in own:
+        fields["by"] = item.actor
+    if item.mission and "mission" in own:
+        fields["mission"] = item.mission
+    if item.restores is not None and issubclass(cls, PresenceMeasure):
+        fields["action"] = PresenceAction.OPENED if item.restores else PresenceAction.CLOSED
     return fields
 
 

@@ -8,7 +8,9 @@ import string
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -24,6 +26,7 @@ from tracker._entries import (
     FollowUp,
     Lift,
     Participant,
+    PresenceMeasure,
     Role,
     Source,
     Stance,
@@ -360,41 +363,61 @@ def follow_ups(
     *,
     between: DateWindow = DEFAULT_WINDOW,
     max_days: int = 45,
+    parties: Dyad | None = None,
 ) -> SearchStrategy[FollowUp]:
     """Expected events of one of ``kinds`` (entry type names; when ``None``, every type declared
     at the time of the draw), in a window of at most ``max_days`` days, or open-ended, that
-    starts within ``between``; perhaps saying on which forum, at which level and whether formal.
+    starts within ``between``; perhaps saying on which forum, at which level, whether formal,
+    which party is to act (one of ``parties`` when given), on which mission, and whether to
+    restore the presence there or reduce it.
 
     Shrinks towards the first kind, on the first day of ``between`` only, with no detail and
-    nothing said of forum, level or formality.
+    nothing said of forum, level, formality, party, mission or direction.
     """
-    return _follow_ups(None if kinds is None else tuple(kinds), between, max_days)
+    return _follow_ups(None if kinds is None else tuple(kinds), between, max_days, parties)
 
 
-_FORMALITIES = st.none() | st.booleans()
+#: A flag stated or not (``None``): a formality, a direction.
+_FLAGS = st.none() | st.booleans()
 
 
 @cache
 def _follow_ups(
-    kinds: tuple[str, ...] | None, between: DateWindow, max_days: int
+    kinds: tuple[str, ...] | None, between: DateWindow, max_days: int, parties: Dyad | None
 ) -> SearchStrategy[FollowUp]:
     kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
     windows = date_windows(between, max_days=max_days, open_ended=True)
+    acting = actors() if parties is None else st.sampled_from((parties.first, parties.second))
 
     @st.composite
     def draw_follow_up(draw: st.DrawFn) -> FollowUp:
+        drawn = draw(kind)
         return FollowUp(
-            kind=draw(kind),
+            kind=drawn,
             expected=draw(windows),
             phrase=draw(texts()),
             quote=draw(texts()),
             detail=draw(_optional_texts()),
             forum=draw(_optional(channels())),
             level=draw(_optional(levels())),
-            formal=draw(_FORMALITIES),
+            formal=draw(_FLAGS),
+            **_acted(drawn, draw(_optional(acting)), draw(_optional(missions())), draw(_FLAGS)),
         )
 
     return draw_follow_up()
+
+
+def _acted(kind: str, actor: str, mission: str, restores: bool | None) -> dict[str, Any]:
+    """What a follow-up of ``kind`` says of the party to act, the mission and the direction, of
+    what was drawn: only what an entry of the kind can say (its ``by``, its ``mission``, and
+    for a measure on a presence, whether it restores it), so that one may fulfil it."""
+    cls = entry_types().get(kind)
+    own = attrs.fields_dict(cls) if cls is not None else {}
+    return {
+        "actor": actor if "by" in own else "",
+        "mission": mission if "mission" in own else "",
+        "restores": restores if cls is not None and issubclass(cls, PresenceMeasure) else None,
+    }
 
 
 @cache

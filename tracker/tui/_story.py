@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from tracker._articles import ARTICLES
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._index import index_path, indexed_dyads
 from tracker._reducer import apply
-from tracker._replay import DEFAULT_DYAD, Change, Replay, Step
+from tracker._replay import DEFAULT_DYAD, Change, Replay, Step, implied_dyad
 from tracker._state import Phase, State
 from tracker._store import read_log
 from tracker._views import IndexView, open_view
@@ -72,10 +73,13 @@ class Story:
 
 
 def choose_dyad(dyads: tuple[Dyad, ...]) -> Dyad | None:
-    """The dyad shown first: the default one if the log has it, else the log's first."""
-    if DEFAULT_DYAD in dyads:
-        return DEFAULT_DYAD
-    return dyads[0] if dyads else None
+    """The dyad shown first: the one the command line replays (:func:`implied_dyad`: the log's
+    only one, the default one among others), else the log's first; none of an empty log."""
+    if not dyads:
+        return None
+    with contextlib.suppress(ValueError):  # several, none of them the default: any will do
+        return implied_dyad(dyads, among=DEFAULT_DYAD)
+    return dyads[0]
 
 
 def load_story(path: Path, dyad: Dyad | None = None) -> Story:
