@@ -203,6 +203,11 @@ def test_the_balloon_postpones_the_visit_without_giving_it_up(us_china: tracker.
     assert in_force(state) == in_force(before)  # a protest and a postponement are no measure
     assert ("informal_meeting", "biden-xi-bali-2022-11-14") in awaited(state)
     assert state.level < before.level
+    # The visit set for 5 and 6 February is put off, not given up: overdue, still awaited.
+    (moved,) = [
+        item for item in at(us_china, "2023-06-17").overdue() if item.kind == "informal_meeting"
+    ]
+    assert moved.source == "biden-xi-bali-2022-11-14"
     done = fulfilled(at(us_china, "2023-06-19"))
     assert ("informal_meeting", "biden-xi-bali-2022-11-14", "blinken-in-beijing-2023-06-18") in done
 

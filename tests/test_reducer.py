@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from builders import (
     council,
@@ -14,6 +16,8 @@ from builders import (
     replay_of,
     suspension,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
 from tracker import ChannelStatus, Phase
@@ -201,6 +205,41 @@ def test_overlapping_statements_of_one_expectation_keep_the_narrower_window() ->
         "informal_meeting-2008-12-19",
         ("informal_meeting-2008-12-19", "second"),
     )
+
+
+@given(
+    promised=st.dates(date(2009, 1, 1), date(2020, 12, 31)),
+    dated=st.integers(0, 100),
+    set_for=st.integers(0, 60),
+    lasting=st.integers(0, 10),
+    data=st.data(),
+)
+def test_a_day_set_for_a_promised_meeting_and_missed_gives_the_promise_up_no_sooner(
+    promised: date, dated: int, set_for: int, lasting: int, data: st.DataObject
+) -> None:
+    """A visit promised "after the summit", set for a day, then put off, is still awaited when
+    it is made, as long as the promise as first stated had not lapsed."""
+    said = lunch(
+        promised.isoformat(),
+        follow_ups=(
+            tracker.FollowUp(
+                "council_meeting", tracker.DateWindow(promised, None), "will follow up", "A."
+            ),
+        ),
+    )
+    start = promised + timedelta(days=dated + set_for)
+    end = start + timedelta(days=lasting)
+    dated_entry = lunch(
+        (promised + timedelta(days=dated)).isoformat(),
+        id="dated",
+        follow_ups=(follow_up("council_meeting", start.isoformat(), end.isoformat(), "on"),),
+    )
+    held = data.draw(st.dates(end + timedelta(days=1), promised + timedelta(days=364)), "held")
+    state = replay_of(said, dated_entry, council(held.isoformat()))
+    assert state.pending == ()
+    (done,) = state.fulfilled.values()
+    assert done.pending.source == f"informal_meeting-{promised.isoformat()}"
+    assert (done.by, done.on) == (f"council_meeting-{held.isoformat()}", held)
 
 
 def test_a_window_that_does_not_overlap_is_an_expectation_of_its_own() -> None:

@@ -499,6 +499,8 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
             was.actor,
             was.mission,
             was.restores,
+            # A day set for it and missed gives nothing up: it stands while any statement does.
+            stands_until=max(was.lapses, _new_expectation(follow_up, entry).lapses),
         )
         _replace(pending, was, now)
         if not _replace(unlapsed, was, now):  # a lapsed expectation restated: every item

@@ -251,8 +251,10 @@ _ONE_DAY = timedelta(days=1)
 def _lapse_day(item: Pending) -> date:
     window = item.expected
     if window.end is None:
-        return window.start + OPEN_LAPSE_AFTER
-    return window.end + max(LAPSE_AFTER, window.end - window.start + _ONE_DAY)
+        lapses = window.start + OPEN_LAPSE_AFTER
+    else:
+        lapses = window.end + max(LAPSE_AFTER, window.end - window.start + _ONE_DAY)
+    return lapses if item.stands_until is None else max(lapses, item.stands_until)
 
 
 @frozen
@@ -261,7 +263,9 @@ class Pending:
     (``forum``, ``level``, ``formal``, ``actor``, ``mission``, ``restores``, where stated, as
     :class:`~tracker.FollowUp` says them) and its window.
 
-    ``source`` is the entry that first announced it; ``reports`` every entry that stated it.
+    ``source`` is the entry that first announced it; ``reports`` every entry that stated it;
+    ``stands_until`` the day it would have lapsed as stated before a narrower window was set
+    for it: a date set for a promised meeting, then missed, leaves the promise standing.
     """
 
     kind: str
@@ -277,6 +281,7 @@ class Pending:
     actor: str = ""
     mission: str = ""
     restores: bool | None = None
+    stands_until: date | None = None
 
     def overdue(self, at: date | None) -> bool:
         """Whether, on day ``at``, the window has passed with the event still pending."""
