@@ -340,9 +340,14 @@ class _Builder:
             return None
         # The most precise day told wins ("on November 29" over "this week"), then the place.
         best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
-        council = load("events")["meetings"]["council"]
+        # The council the sentence that dates the plan names, or the headline or lead that
+        # tells it, is where it meets.
+        council = pattern(load("events")["meetings"]["council"])
+        telling = [best, *(m for m in planned if m.position == 3)]
         kind = (
-            "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"
+            "council_meeting"
+            if any(council.search(m.sentence.text) for m in telling)
+            else "informal_meeting"
         )
         dated_sentences = {m.sentence.index for m, _ in dated}
         support = [m for m in planned if m.sentence.index in dated_sentences]
@@ -468,6 +473,9 @@ class _Builder:
                 + ", ".join(f"{c} {counts[c]}" for c in ranked),
             )
             return Dyad(*named)
+        two = pattern(load("events")["meetings"]["two_sides"])
+        if not ranked and any(two.search(m.sentence.text) for m in support):
+            ranked = self._article_pair()
         if len(ranked) == 1 and (other := self._other_party(ranked[0])):
             ranked.append(other)
         if len(ranked) < 2:
@@ -482,6 +490,22 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _article_pair(self) -> list[str]:
+        """The two parties the article names most (the headline and lead weigh most), for an
+        event its sentences tell of "the two sides" without naming them."""
+        counts: Counter[str] = Counter()
+        for sentence in self.page.with_headline():
+            weight = 3 if sentence.headline or sentence.paragraph == 0 else 1
+            for code, _ in party_mentions(sentence.text):
+                counts[code] += weight
+        pair = [code for code, _ in counts.most_common(2)]
+        if len(pair) == 2:
+            self.reasons.append(
+                f"the sentences that report it name the sides only as two: taken as "
+                f"{pair[0]} and {pair[1]}, the parties the article names most; check it"
+            )
+        return pair
 
     def _other_party(self, party: str) -> str | None:
         """The party the article names most besides ``party`` (the headline and lead weigh
