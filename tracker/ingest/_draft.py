@@ -428,8 +428,23 @@ class _Builder:
         # day of the event the later sentences describe ("on Thursday reaffirmed ...; during
         # their meeting ...").
         recent = self.day - timedelta(days=load("events")["recent_days"])
+        # A sentence that tells when "the decision" or "the move" was announced dates it
+        # ("ECOWAS announced the decision late Sunday").
+        told = pattern(load("events")["told_when"])
         for sentence in self.reading.sentences:
-            if sentence.headline or sentence.paragraph != 0:
+            if sentence.paragraph > 2 or not told.search(sentence.text):
+                continue
+            for found in self.reading.dates_of(sentence):
+                if (
+                    found.window.days == 1
+                    and found.tense is not Tense.FUTURE
+                    and recent <= found.window.start <= self.day
+                ):
+                    self.note("on", [sentence.text], f"{found.phrase!r}: the day it was announced")
+                    return found.window.start
+        for sentence in self.reading.sentences:
+            # A line with no closing punctuation is a caption run into the lead, not the lead.
+            if sentence.headline or sentence.paragraph != 0 or not _CLOSED.search(sentence.text):
                 continue
             for found in self.reading.dates_of(sentence):
                 if (
@@ -1138,6 +1153,9 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     Proposal.TYPE: _Builder._proposal,
 }
 
+
+#: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
+_CLOSED = re.compile(r"[.!?][\"”’')]*\s*$")
 
 #: The kinds of meeting, held between the sides.
 _MEETINGS = frozenset({InformalMeeting.TYPE, CouncilMeeting.TYPE})
