@@ -185,3 +185,17 @@ def test_a_meeting_in_a_clause_about_someone_who_has_met_is_background() -> None
     )
     entry = page.entry
     assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+
+
+@given(st.integers(min_value=2, max_value=40))
+def test_a_dialogue_agreed_for_a_later_day_is_a_follow_up(ahead: int) -> None:
+    day = PUBLISHED + timedelta(days=ahead)
+    page = draft(
+        "Koreas hold talks\n\n"
+        "SEOUL (Xinhua) - South Korea and North Korea held high-level talks on Thursday at "
+        f"Panmunjom. Seoul and Pyongyang agreed to hold a Red Cross dialogue on {day:%B} "
+        f"{day.day} at Mount Kumgang.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.InformalMeeting), page.reasons
+    assert [str(item.expected) for item in entry.expectations()] == [str(day)]
