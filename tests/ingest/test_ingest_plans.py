@@ -199,3 +199,21 @@ def test_a_dialogue_agreed_for_a_later_day_is_a_follow_up(ahead: int) -> None:
     entry = page.entry
     assert isinstance(entry, tracker.InformalMeeting), page.reasons
     assert [str(item.expected) for item in entry.expectations()] == [str(day)]
+
+
+def test_a_measure_welcomed_in_the_lead_is_still_the_news() -> None:
+    page = draft(
+        "Serbia on Thursday welcomed Kosovo's decision to suspend talks with Serbia, its "
+        "foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Suspension), page.reasons
+
+
+def test_a_measure_of_a_party_and_other_countries_stays_the_party_s() -> None:
+    page = draft(
+        "NATO and other countries suspended cooperation with Russia on Thursday, the alliance "
+        "said.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Suspension), page.reasons
+    assert {entry.parties.first, entry.parties.second} == {"NATO", "RUS"}
