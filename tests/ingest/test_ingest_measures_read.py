@@ -114,3 +114,29 @@ def test_an_embassy_reopened_or_its_flag_raised_outweighs_the_restoration_it_mar
     assert isinstance(entry, tracker.PresenceMeasure)
     assert entry.action is tracker.PresenceAction.OPENED
     assert {entry.parties.first, entry.parties.second} == {"CUB", "USA"}
+
+
+@given(st.sampled_from(["late Sunday", "on Sunday", "Sunday night"]))
+def test_a_sentence_telling_when_the_decision_was_announced_dates_it(when: str) -> None:
+    entry = entry_of(
+        "ECOWAS suspends Mali\n\n"
+        "The Economic Community of West African States (ECOWAS) has suspended Mali after the "
+        "coup.\n\n"
+        f"ECOWAS announced the decision {when} following an emergency summit.\n",
+        published=date(2021, 5, 31),
+    )
+    assert isinstance(entry, tracker.Suspension)
+    assert str(entry.on) == "2021-05-30"
+
+
+def test_a_caption_run_into_the_lead_does_not_date_the_story() -> None:
+    entry = entry_of(
+        "Georgia breaks ties with Russia\n\n"
+        # A photo's caption, shown again with a word changed, as pages are copied.
+        "A man burns a Russian flag outside the Russian embassy in Tbilisi on 7 June\n"
+        "A protester burns the Russian flag outside the Russian embassy in Tbilisi\n\n"
+        "Georgia has decided to cut diplomatic ties with Russia, days after Moscow recognised "
+        "the independence of two breakaway regions.\n"
+    )
+    assert isinstance(entry, tracker.Suspension)
+    assert entry.on == PUBLISHED

@@ -135,3 +135,85 @@ def test_the_other_side_s_envoy_sent_home_is_expelled(words: str) -> None:
     entry = page.entry
     assert isinstance(entry, tracker.Expulsion), page.reasons
     assert entry.by == "SOM"
+
+
+def test_talks_of_the_two_sides_are_of_the_pair_the_article_names() -> None:
+    page = draft(
+        "Koreas agree on more talks\n\n"
+        "SEOUL (Xinhua) - South Korea and North Korea agreed Thursday to hold military talks on "
+        "May 14.\n\n"
+        "The agreement was reached after high-level officials from the two sides met at the "
+        "border village of Panmunjom.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.InformalMeeting), page.reasons
+    assert {entry.parties.first, entry.parties.second} == {"KOR", "PRK"}
+    assert str(entry.on) == str(PUBLISHED)
+    assert [str(item.expected) for item in entry.expectations()] == ["2022-05-14"]
+    assert any("name the sides only as two" in reason for reason in page.reasons)
+
+
+def test_a_plan_the_lead_tells_on_hearsay_is_hearsay_in_the_headline_too() -> None:
+    page = draft(
+        "Japan to propose summit to North Korea next week\n\n"
+        "The Japanese government plans to propose a summit to North Korean officials next week, "
+        "government sources said on Thursday.\n\n"
+        "According to the sources, officials hope to meet North Korean diplomats at a "
+        "conference next week.\n"
+    )
+    assert page.entry is None, page.entry
+    assert any("hearsay" in reason for reason in page.reasons)
+
+
+def test_a_council_the_lead_names_is_where_the_plan_meets() -> None:
+    page = draft(
+        "Association Council in Brussels\n\n"
+        "A meeting of the eighth Council of the Ukraine-EU Association will be held in "
+        "Brussels. The meeting is scheduled to start at 12.15 Brussels time (13.15 Kyiv time), "
+        "the Council of the EU said.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.kind == "council_meeting"
+
+
+def test_a_meeting_in_a_clause_about_someone_who_has_met_is_background() -> None:
+    page = draft(
+        "Japan eyes summit\n\n"
+        "Officials of Japan and North Korea will meet on May 5, Japan's foreign ministry said on "
+        "Thursday. U.S. President Donald Trump, who has met North Korea's leader twice, backs it.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+
+
+@given(st.integers(min_value=2, max_value=40))
+def test_a_dialogue_agreed_for_a_later_day_is_a_follow_up(ahead: int) -> None:
+    day = PUBLISHED + timedelta(days=ahead)
+    page = draft(
+        "Koreas hold talks\n\n"
+        "SEOUL (Xinhua) - South Korea and North Korea held high-level talks on Thursday at "
+        f"Panmunjom. Seoul and Pyongyang agreed to hold a Red Cross dialogue on {day:%B} "
+        f"{day.day} at Mount Kumgang.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.InformalMeeting), page.reasons
+    assert [str(item.expected) for item in entry.expectations()] == [str(day)]
+
+
+def test_a_measure_welcomed_in_the_lead_is_still_the_news() -> None:
+    page = draft(
+        "Serbia on Thursday welcomed Kosovo's decision to suspend talks with Serbia, its "
+        "foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Suspension), page.reasons
+
+
+def test_a_measure_of_a_party_and_other_countries_stays_the_party_s() -> None:
+    page = draft(
+        "NATO and other countries suspended cooperation with Russia on Thursday, the alliance "
+        "said.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Suspension), page.reasons
+    assert {entry.parties.first, entry.parties.second} == {"NATO", "RUS"}

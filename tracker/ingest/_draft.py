@@ -49,6 +49,7 @@ from tracker.ingest._events import (
 )
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
+    Mention,
     Person,
     Role,
     member_of,
@@ -58,6 +59,7 @@ from tracker.ingest._parties import (
     party_name,
     people_in,
     side_of,
+    titled_in,
 )
 from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, find_dates, hedged
@@ -200,6 +202,8 @@ class _Builder:
         self.stamp = stamp
         self.evidence: list[Evidence] = [Evidence("published", (), stamp_note)]
         self.reasons: list[str] = []
+        # The people named by a bare title, and how their side was read.
+        self.inferred: dict[str, str] = {}
 
     def note(self, name: str, quotes: Iterable[str], how: str) -> None:
         self.evidence.append(Evidence(name, tuple(dict.fromkeys(quotes)), how))
@@ -336,9 +340,14 @@ class _Builder:
             return None
         # The most precise day told wins ("on November 29" over "this week"), then the place.
         best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
-        council = load("events")["meetings"]["council"]
+        # The council the sentence that dates the plan names, or the headline or lead that
+        # tells it, is where it meets.
+        council = pattern(load("events")["meetings"]["council"])
+        telling = [best, *(m for m in planned if m.position == 3)]
         kind = (
-            "council_meeting" if pattern(council).search(best.sentence.text) else "informal_meeting"
+            "council_meeting"
+            if any(council.search(m.sentence.text) for m in telling)
+            else "informal_meeting"
         )
         dated_sentences = {m.sentence.index for m, _ in dated}
         support = [m for m in planned if m.sentence.index in dated_sentences]
@@ -419,8 +428,23 @@ class _Builder:
         # day of the event the later sentences describe ("on Thursday reaffirmed ...; during
         # their meeting ...").
         recent = self.day - timedelta(days=load("events")["recent_days"])
+        # A sentence that tells when "the decision" or "the move" was announced dates it
+        # ("ECOWAS announced the decision late Sunday").
+        told = pattern(load("events")["told_when"])
         for sentence in self.reading.sentences:
-            if sentence.headline or sentence.paragraph != 0:
+            if sentence.paragraph > 2 or not told.search(sentence.text):
+                continue
+            for found in self.reading.dates_of(sentence):
+                if (
+                    found.window.days == 1
+                    and found.tense is not Tense.FUTURE
+                    and recent <= found.window.start <= self.day
+                ):
+                    self.note("on", [sentence.text], f"{found.phrase!r}: the day it was announced")
+                    return found.window.start
+        for sentence in self.reading.sentences:
+            # A line with no closing punctuation is a caption run into the lead, not the lead.
+            if sentence.headline or sentence.paragraph != 0 or not _CLOSED.search(sentence.text):
                 continue
             for found in self.reading.dates_of(sentence):
                 if (
@@ -464,6 +488,9 @@ class _Builder:
                 + ", ".join(f"{c} {counts[c]}" for c in ranked),
             )
             return Dyad(*named)
+        two = pattern(load("events")["meetings"]["two_sides"])
+        if not ranked and any(two.search(m.sentence.text) for m in support):
+            ranked = self._article_pair()
         if len(ranked) == 1 and (other := self._other_party(ranked[0])):
             ranked.append(other)
         if len(ranked) < 2:
@@ -478,6 +505,22 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _article_pair(self) -> list[str]:
+        """The two parties the article names most (the headline and lead weigh most), for an
+        event its sentences tell of "the two sides" without naming them."""
+        counts: Counter[str] = Counter()
+        for sentence in self.page.with_headline():
+            weight = 3 if sentence.headline or sentence.paragraph == 0 else 1
+            for code, _ in party_mentions(sentence.text):
+                counts[code] += weight
+        pair = [code for code, _ in counts.most_common(2)]
+        if len(pair) == 2:
+            self.reasons.append(
+                f"the sentences that report it name the sides only as two: taken as "
+                f"{pair[0]} and {pair[1]}, the parties the article names most; check it"
+            )
+        return pair
 
     def _other_party(self, party: str) -> str | None:
         """The party the article names most besides ``party`` (the headline and lead weigh
@@ -502,20 +545,15 @@ class _Builder:
     ) -> tuple[Participant, ...]:
         """For a meeting, the people named where it is reported and the spokespeople; for a
         statement or decision, the people named in it and those who speak of it that day."""
-        speech = pattern(load("events")["speech"]["verbs"])
         chosen: dict[str, tuple[Participant, str, str]] = {}
         unknown: set[str] = set()
-        is_meeting = kind in ("informal_meeting", "council_meeting")
         reporting = {m.sentence.index for m in support}
-        if is_meeting:
+        if kind in _MEETINGS:
             reporting |= {
                 m.sentence.index
                 for m in self.reading.mentions
                 if m.type == MEETING and not m.background and not m.planned
             }
-        words = load("events")["speech"]
-        past_role, attributive = pattern(words["past_role"]), pattern(words["attributive"])
-        not_there = pattern(words["not_there"])
         # The role the page gives a person once ("press secretary Jen Psaki") is theirs
         # wherever else it names them ("Psaki said").
         told = {
@@ -524,38 +562,12 @@ class _Builder:
             for named in people_in(sentence.text)
             if (role := named.person.role_on(on)) and role.told
         }
+        cast = _Cast(kind, parties, on, self._actor_of(support, parties)[0], frozenset(reporting))
         for sentence in self.reading.page.sentences:
-            for named in people_in(sentence.text):
+            for named in self._named(sentence.text, kind, parties, cast.by):
                 person = named.person
-                if (
-                    person.name in chosen
-                    or past_role.search(sentence.text[: named.start])
-                    or attributive.search(sentence.text[named.end :])
-                    or (is_meeting and not_there.search(sentence.text))
-                ):
-                    continue
-                why = ""
                 role = person.role_on(on) or told.get(person.name)
-                speaks = speech.search(sentence.text) and self._same_day(sentence, on)
-                if sentence.index in reporting:
-                    why = "named where the event is reported"
-                elif (
-                    kind == "meeting_announcement"
-                    and speaks
-                    and _speaker(sentence.text, named.start, named.end)
-                ):
-                    why = "tells of the plan on the day"
-                elif (
-                    is_meeting
-                    and role
-                    and role.spokesperson
-                    and role.party in parties
-                    and self._present(person, role, parties, on)
-                ):
-                    why = f"{role.title}, reporting it"
-                elif speaks and (not is_meeting or self._present(person, role, parties, on)):
-                    why = "speaks of it on the day"
-                if not why:
+                if person.name in chosen or not (why := self._why(sentence, named, role, cast)):
                     continue
                 if role is None:
                     if person.name not in unknown:
@@ -567,6 +579,8 @@ class _Builder:
                     continue
                 if role.told:
                     why += ", in the role the text gives"
+                if person.name in self.inferred:
+                    why += f", {self.inferred[person.name]}"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
         for person, role, line in self._header_speakers(parties, on):
             if person.name not in chosen:
@@ -581,6 +595,72 @@ class _Builder:
             )
             people.append(taken)
         return tuple(people)
+
+    def _why(self, sentence: Sentence, named: Mention, role: Role | None, cast: _Cast) -> str:
+        """Why the person named in a sentence takes part in the event, or "" if they do not."""
+        words = load("events")["speech"]
+        text, person, on = sentence.text, named.person, cast.on
+        is_meeting = cast.kind in _MEETINGS
+        if (
+            pattern(words["past_role"]).search(text[: named.start])
+            or pattern(words["attributive"]).search(text[named.end :])
+            or (is_meeting and pattern(words["not_there"]).search(text))
+        ):
+            return ""
+        side = side_of(role, cast.parties, on) if role else None
+        if side is not None and side not in cast.parties:
+            return ""
+        day = self._same_day(sentence, on)
+        verbs = list(pattern(words["verbs"]).finditer(text))
+        speaks = day and bool(verbs) and not any(self._said_then(sentence, v, on) for v in verbs)
+        spoke = speaks and _speaker(text, named.start, named.end)
+        acts = day and _speaker(text, named.start, named.end, words["takes_part"])
+        bare = person.name in self.inferred
+        diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
+        hit = bare and cast.kind in (Expulsion.TYPE, Condemnation.TYPE) and bool(diplomat)
+        # Who presides over a measure one side takes is of that side (or the diplomat the
+        # measure hits); a title with no state names a participant only where they speak or act.
+        ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
+        reported = sentence.index in cast.reporting
+        if bare and not (spoke or (acts and ours) or hit or (is_meeting and reported)):
+            return ""
+        if reported:
+            return "named where the event is reported"
+        if cast.kind == MeetingAnnouncement.TYPE and spoke:
+            return "tells of the plan on the day"
+        if acts and ours:
+            return "takes part in it on the day"
+        present = role is not None and self._present(person, role, cast.parties, on)
+        if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
+            return f"{role.title}, reporting it"
+        if speaks and (not is_meeting or present):
+            return "speaks of it on the day"
+        return ""
+
+    def _named(self, text: str, kind: str, parties: Dyad, by: str) -> list[Mention]:
+        """The people a sentence names, those named by a bare title ("Foreign Minister Jan
+        Hamacek") given a side: a diplomat in a measure against diplomats is the other side's;
+        anyone else is of the side the sentence names last before them, else of the side that
+        acts."""
+        named = list(people_in(text))
+        diplomats = pattern(load("actors")["told"]["diplomats"])
+        against = kind in (Expulsion.TYPE, Condemnation.TYPE)
+        for mention in titled_in(text):
+            role = mention.person.roles[0]
+            before = [code for code, at in party_mentions(text) if at < mention.start]
+            sides = [code for code in before if code in parties]
+            if against and diplomats.search(role.title):
+                side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
+            elif kind in _UNILATERAL or not sides:
+                side, how = by, "of the side that acts"
+            else:
+                side, how = sides[-1], "of the side its sentence names before them"
+            self.inferred[mention.person.name] = (
+                f"named as {role.title!r} with no state: taken as {how}; check it"
+            )
+            person = attrs.evolve(mention.person, roles=(attrs.evolve(role, party=side),))
+            named.append(Mention(person, mention.start, mention.end))
+        return sorted(named, key=lambda mention: mention.start)
 
     def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
         """The people a transcript's header names ("Press conference by the Secretary
@@ -630,9 +710,30 @@ class _Builder:
         return bool(before) and all(not m.counts for m in before)
 
     def _same_day(self, sentence: Sentence, on: date) -> bool:
-        """Whether a sentence speaks of the day ``on`` (or names no other day)."""
-        days = [d for d in self.reading.dates_of(sentence) if d.window.days <= 7]
-        return all(d.window.covers(on) for d in days)
+        """Whether a sentence speaks of the day ``on`` (or names no other day): no day or week
+        of its own but that one, and no "Earlier" opening it with no day."""
+        # A day in a relative clause ("the thaw that began on Dec. 17") dates what it tells.
+        relative = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;]*$")
+        days = [
+            d
+            for d in self.reading.dates_of(sentence)
+            if d.window.days <= 7 and not relative.search(d.quote[: d.start])
+        ]
+        before = pattern(load("events")["speech"]["earlier"]).match(sentence.text)
+        return all(d.window.covers(on) for d in days) and not (before and not days)
+
+    def _said_then(self, sentence: Sentence, verb: re.Match[str], on: date) -> bool:
+        """Whether a verb of speech is dated before the news by the words next to it ("said in
+        February", "in a statement last month said"), or told in the perfect ("has said")."""
+        if pattern(load("events")["speech"]["perfect"]).search(sentence.text[: verb.start()]):
+            return True
+        earlier = on - timedelta(days=load("events")["recent_days"])
+        return any(
+            d.window.last < earlier
+            and not d.phrase.lower().startswith("since")
+            and -20 <= d.start - verb.end() <= 20
+            for d in self.reading.dates_of(sentence)
+        )
 
     def _others_event(self, sentence: Sentence, parties: Dyad) -> bool:
         """Whether a sentence tells of an event of other parties: it names a party that is
@@ -1016,21 +1117,25 @@ class _Builder:
         return Proposal(by=by, proposal=_shorten(texts[0]), **common)
 
     def _actor(self, support: list[EventMention], parties: Dyad) -> str:
-        """The party that acts: the one named last before the verb of the top sentence."""
+        """The party that acts, noted with the sentence it is read from."""
+        actor, how, quote = self._actor_of(support, parties)
+        self.note("by", [quote], how)
+        return actor
+
+    @staticmethod
+    def _actor_of(support: list[EventMention], parties: Dyad) -> tuple[str, str, str]:
+        """The party that acts: the one named last before the verb of the top sentence; how it
+        was read, and that sentence."""
         top = max(support, key=lambda m: m.position)
         before = [
             code
             for code, at in party_mentions(top.sentence.text)
             if at < top.start and code in parties
         ]
-        actor = before[-1] if before else parties.first
-        how = (
-            "the party named before the verb"
-            if before
-            else "no party named before the verb: the first of the dyad"
-        )
-        self.note("by", [top.sentence.text], how)
-        return actor
+        if before:
+            return before[-1], "the party named before the verb", top.sentence.text
+        how = "no party named before the verb: the first of the dyad"
+        return parties.first, how, top.sentence.text
 
 
 #: How ingest reads the fields of each type it drafts, by type name.
@@ -1047,6 +1152,40 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     Condemnation.TYPE: _Builder._condemnation,
     Proposal.TYPE: _Builder._proposal,
 }
+
+
+#: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
+_CLOSED = re.compile(r"[.!?][\"”’')]*\s*$")
+
+#: The kinds of meeting, held between the sides.
+_MEETINGS = frozenset({InformalMeeting.TYPE, CouncilMeeting.TYPE})
+
+
+@frozen
+class _Cast:
+    """What deciding who took part in an event needs: its kind, pair and day, the side that
+    acts, and the sentences that report it."""
+
+    kind: str
+    parties: Dyad
+    on: date
+    by: str
+    reporting: frozenset[int]
+
+
+#: The types one side takes on its own: their participants are of that side (and the diplomats
+#: they hit), not the other side reacting.
+_UNILATERAL = frozenset(
+    {
+        Suspension.TYPE,
+        Expulsion.TYPE,
+        PresenceMeasure.TYPE,
+        Condemnation.TYPE,
+        Declaration.TYPE,
+        Proposal.TYPE,
+        BodyDefunct.TYPE,
+    }
+)
 
 
 def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
@@ -1080,13 +1219,15 @@ def _hedged(mention: EventMention) -> bool:
     return hedge is not None and not own and not mention.sentence.headline
 
 
-def _speaker(text: str, start: int, end: int) -> bool:
-    """Whether the person named at ``start:end`` is the one who speaks: their name is followed
-    by the verb of speech ("Psaki said", "Lavrov, the foreign minister, told") or follows it
-    ("said Foreign Minister Lavrov")."""
-    verbs = load("events")["speech"]["verbs"]
-    after = pattern(rf"^(?:'s?)?(?:, [^,]{{1,80}},)? (?:[a-z]+ )?{verbs}")
-    before = pattern(rf"{verbs},? (?:[\w.'-]+ ){{0,6}}$")
+def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
+    """Whether the person named at ``start:end`` is the one who speaks (or does what ``verbs``
+    say): their name is followed by the verb ("Psaki said", "Lavrov, the foreign minister,
+    told") or follows it ("said Foreign Minister Lavrov", "headed by Minister Cho")."""
+    verbs = verbs or load("events")["speech"]["verbs"]
+    # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
+    apposition = r"(?:, [^,]{1,80},)?,?"
+    after = pattern(rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +[A-Z])")
+    before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
 
 

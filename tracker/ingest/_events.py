@@ -130,7 +130,26 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
-    return Reading(page, published, sentences, dates, _answered(_named_again(mentions)))
+    read = _heard_behind(_answered(_named_again(mentions)))
+    return Reading(page, published, sentences, dates, read)
+
+
+def _heard_behind(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with a headline's taking the doubt of the lead where every lead mention of
+    its type is told only on hearsay: the headline sums up what unnamed sources say."""
+    doubts = {
+        kind: {m.doubt for m in mentions if m.type == kind and m.sentence.paragraph == 0}
+        for kind in {m.type for m in mentions if m.sentence.headline}
+    }
+    return tuple(
+        attrs.evolve(m, doubt=f"{next(iter(doubts[m.type]))}, as the body tells it")
+        if m.sentence.headline
+        and not m.doubt
+        and len(doubts[m.type]) == 1
+        and next(iter(doubts[m.type])).startswith("told only on hearsay")
+        else m
+        for m in mentions
+    )
 
 
 #: Why a measure told as what someone reacts to is no news.

@@ -27,6 +27,7 @@ __all__ = [
     "party_name",
     "people_in",
     "side_of",
+    "titled_in",
 ]
 
 _FAR_FUTURE = date(9999, 12, 31)
@@ -133,6 +134,63 @@ _NAME = (
 )
 
 
+#: A name of one to five words after a title ("President Tebboune", "Foreign Secretary Alicia
+#: Bárcena Ibarra"), in any alphabet's capitals and accents.
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
+_TITLED_NAME = (
+    rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
+    rf"(?: +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
+)
+#: An honorific before a name is no part of it ("Sheikh Hamad bin Jassim al-Thani").
+_HONORIFIC = re.compile(r"(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?) +(?=[A-Z])")
+#: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
+#: Minister ..."), not a person introduced with a title.
+_OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
+
+
+@cache
+def _bare_patterns() -> tuple[re.Pattern[str], ...]:
+    bare = load("actors")["told"]["bare"]
+    before = pattern(rf"\b(?P<title>{bare}),? +{_TITLED_NAME}\b(?! +(?:[A-Z]|of\b|for\b))")
+    after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their )?(?P<title>{bare})\b")
+    return before, after
+
+
+def titled_in(text: str) -> tuple[Mention, ...]:
+    """The people a text names with a title that does not say whose office it is ("Foreign
+    Minister Jan Hamacek", "the envoy Dennis Horak"), and whom no other rule names: their
+    role's party is left empty, for the event to tell."""
+    spokes = pattern(load("actors")["told"]["spokespeople"])
+    named = people_in(text)
+    found: dict[int, Mention] = {}
+    for bare in _bare_patterns():
+        for match in bare.finditer(text):
+            honorific = _HONORIFIC.match(match.group("name"))
+            name = _possessor(match.group("name")[honorific.end() if honorific else 0 :])
+            start = match.start("name") + (honorific.end() if honorific else 0)
+            end = start + len(name)
+            if any(m.start < end and start < m.end for m in (*named, *found.values())):
+                continue
+            if party_mentions(name) or name in _calendar() or _OBJECT.search(text[:start]):
+                continue
+            title = match.group("title")
+            role = Role(title, "", date.min, date.max, bool(spokes.search(title)), told=True)
+            found[start] = Mention(Person(name, (name,), (role,)), start, end)
+    return tuple(sorted(found.values(), key=lambda mention: mention.start))
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    """The names of months and weekdays, which name no person ("the ambassador Thursday")."""
+    dates = load("dates")
+    return frozenset(word.capitalize() for word in (*dates["months"], *dates["weekdays"]))
+
+
+def _possessor(name: str) -> str:
+    """A name without the possessive it is written with ("Tebboune’s" is Tebboune)."""
+    return re.sub(r"['’]s$", "", name)
+
+
 @cache
 def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
@@ -157,10 +215,10 @@ def _told(text: str) -> list[Mention]:
                 continue
             title = f"{match.group('cue')} {match.group('title')}"
             role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
-            name = match.group("name")
-            found.append(
-                Mention(Person(name, (name,), (role,)), match.start("name"), match.end("name"))
-            )
+            honorific = _HONORIFIC.match(match.group("name"))
+            name = _possessor(match.group("name")[honorific.end() if honorific else 0 :])
+            start = match.start("name") + (honorific.end() if honorific else 0)
+            found.append(Mention(Person(name, (name,), (role,)), start, start + len(name)))
     return found
 
 
