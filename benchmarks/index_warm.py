@@ -2,8 +2,10 @@
 
 Writes ``--entries`` synthetic entries over ``--dyads`` dyads to a temporary JSONL log, then
 times, each in a fresh process: ``tracker state --dyad X --at D --json`` without an index (a
-cold read); ``tracker index`` building it; the warm command at ``--queries`` random dates; the
-warm command after one entry is appended (the index is extended); the first row of ``tracker
+cold read); ``tracker index`` building it; the warm command at ``--queries`` random dates, as
+JSON (which holds the dyad's whole history) and as the table (which counts a long history),
+and both after the dyad's last entry; the warm command after one entry is appended (the index
+is extended); the first row of ``tracker
 log`` (the table, into a pipe), with and without ``--from/--to`` (through the index), and the
 peak memory of the whole table and of the build; and, for reference, ``tracker --version`` and
 ``python -c pass``, the floor of any command. Run::
@@ -21,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -87,6 +90,17 @@ def _first_dyad(log: Path) -> tuple[int, int, list[date], Entry]:
     return count, len(pairs), sorted(days), last
 
 
+def _warm(
+    state: Callable[..., list[str]], dates: list[date], after: date
+) -> tuple[list[float], list[float], tuple[float, float, float]]:
+    """The warm command at each date as JSON, then as the table; and after the dyad's last
+    entry, as JSON, as the table, and the table's peak memory (MiB)."""
+    warm = [_timed(state(day)) for day in dates]
+    tables = [_timed(state(day, as_json=False)) for day in dates]
+    last = _timed(state(after)), _timed(state(after, as_json=False))
+    return warm, tables, (*last, _peak_mib(state(after, as_json=False))[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
@@ -106,7 +120,7 @@ def main() -> None:
         dyad = last.parties
         rng = random.Random(1)
 
-        def state(day: date) -> list[str]:
+        def state(day: date, *, as_json: bool = True) -> list[str]:
             return [
                 *_TRACKER,
                 "state",
@@ -116,26 +130,27 @@ def main() -> None:
                 f"{dyad.first}-{dyad.second}",
                 "--at",
                 day.isoformat(),
-                "--json",
+                *(["--json"] if as_json else []),
             ]
 
-        table = [*_TRACKER, "log", "--log", str(log)]
+        listing = [*_TRACKER, "log", "--log", str(log)]
         middle = days[len(days) // 2]
-        month = [*table, "--from", str(middle), "--to", str(middle + timedelta(days=30))]
+        month = [*listing, "--from", str(middle), "--to", str(middle + timedelta(days=30))]
         cold = _timed(state(middle))  # no index yet: commands never build one unasked
         assert not index_path(log).exists()
-        log_first = _first_row(table)
-        _, log_peak = _peak_mib(table)
+        log_first = _first_row(listing)
+        _, log_peak = _peak_mib(listing)
         build, build_peak = _peak_mib([*_TRACKER, "index", "--log", str(log)])
         size = index_path(log).stat().st_size
-        warm = [_timed(state(rng.choice(days) + timedelta(days=1))) for _ in range(args.queries)]
+        dates = [rng.choice(days) + timedelta(days=1) for _ in range(args.queries)]
+        warm, tables, final = _warm(state, dates, days[-1] + timedelta(days=1))
         month_first = _first_row(month)
         JsonlStore(log).append([attrs.evolve(last, id=f"{last.id}-again")])
         appended = _timed(state(middle))
         version = _timed([*_TRACKER, "--version"])
         floor = _timed([sys.executable, "-c", "pass"])
         megabytes = log.stat().st_size / 1e6
-    median = statistics.median(warm)
+    median, table_median = statistics.median(warm), statistics.median(tables)
     of = f"{len(days):,} of {dyad}"
     print(f"{count:,} entries over {pairs} dyads ({megabytes:.0f} MB); {of}")
     print(f"state, cold (no index):     {cold:6.2f} s")
@@ -143,6 +158,10 @@ def main() -> None:
     print(f"tracker index (building):   {build:6.2f} s  {built}")
     faster = f"{cold / median:.1f}x faster than cold"
     print(f"state, warm (median of {args.queries}):  {median:6.2f} s  ({faster})")
+    spread = f"{min(tables):.2f} to {max(tables):.2f} s"
+    print(f"state table, warm (median): {table_median:6.2f} s  ({spread})")
+    print(f"state, after the last entry: {final[0]:5.2f} s JSON, {final[1]:.2f} s table", end="")
+    print(f" (peak memory {final[2]:.0f} MiB)")
     print(f"state, after an append:     {appended:6.2f} s")
     print(f"log, first row:             {log_first:6.2f} s  (whole table: peak {log_peak:.0f} MiB)")
     print(f"log --from/--to, first row: {month_first:6.2f} s  (30 days, through the index)")

@@ -24,7 +24,7 @@ import tracker
 from tracker import _index
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._index import index_path, indexed_replay
-from tracker._reducer import checkpoints
+from tracker._reducer import checkpoints, fold
 from tracker._store import write_log
 from tracker._synth import synthesize
 from tracker.strategies import logs
@@ -84,7 +84,46 @@ def test_the_stored_changes_make_up_every_checkpoint_again(
     changes, stored = _index._Changes(base), []
     for state in checkpoints(own, base, every):
         stored.append(changes.after(state))
-        assert _index._state_of(stored) == state
+        assert _index._state_of(stored, lazy=False) == state
+        lazy = _index._state_of(stored, lazy=True)
+        assert lazy == state
+        assert _derived(lazy) == _derived(state)
+
+
+def _derived(state: tracker.State) -> tuple[object, ...]:
+    """What a state derives from its parts, its indexes of measures and expectations."""
+    return (
+        state.unlifted,
+        state.lifted_until,
+        state.first_effective,
+        state.unlapsed,
+        state.unlapsed_from,
+    )
+
+
+@CHECKS
+@given(
+    log=logs(dyad=DYAD, nonsense=True, max_size=16),
+    every=st.integers(1, 3),
+    cut=st.integers(0, 16),
+)
+def test_a_fold_from_a_checkpoint_read_lazily_makes_the_states_of_a_whole_fold(
+    log: tuple[tracker.Entry, ...], every: int, cut: int
+) -> None:
+    """A checkpoint read back decodes its items only as they are read; folding on from it
+    gives the states, and the indexes they derive, that folding from the start gives."""
+    own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
+    base = tracker.State(DYAD)
+    changes = _index._Changes(base)
+    stored = [changes.after(state) for state in checkpoints(own[:cut], base, every)]
+    start = len(stored) * every
+    lazy = _index._state_of(stored, lazy=True) if stored else base
+    for count in range(start, len(own) + 1):
+        state = fold(own[start:count], lazy)
+        whole = fold(own[:count], base)
+        assert state == whole
+        assert _derived(state) == _derived(whole)
+        assert state.phase is whole.phase
 
 
 def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() -> None:
@@ -100,8 +139,9 @@ def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() 
     assert change["gone"] == {"occurrences": ["a"]}
     assert change["parts"]["anomalies"]["at"] == [1, -1]
     assert len(change["parts"]["anomalies"]["new"]) == 1
-    assert _index._state_of(stored) == after
-    assert _index._state_of(stored[:1]) == before
+    for lazy in (False, True):
+        assert _index._state_of(stored, lazy=lazy) == after
+        assert _index._state_of(stored[:1], lazy=lazy) == before
 
 
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:

@@ -1,6 +1,6 @@
-"""The indexes a state keeps (the measures not wholly lifted, the expectations not lapsed) are
-what its measures and expectations give, after every step of any fold, so that reading only
-them never misses one."""
+"""The indexes a state keeps (the measures not wholly lifted, the earliest day a measure takes
+force, the expectations not lapsed) are what its measures and expectations give, after every
+step of any fold, so that reading only them never misses one."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def test_the_index_of_unlifted_measures_follows_every_step(log: tuple[Entry, ...
         rebuilt = State(state.dyad, measures=state.measures)
         assert dict(state.unlifted) == dict(rebuilt.unlifted)
         assert state.lifted_until >= rebuilt.lifted_until
+        assert state.first_effective == rebuilt.first_effective
         indexed = {id(item) for item in state.unlapsed}
         for item in state.pending:  # each left out lapsed: no later entry awaits or restates it
             if id(item) not in indexed:

@@ -29,7 +29,7 @@ import sqlite3
 import stat
 import typing
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -42,6 +42,7 @@ from tracker import _codec, _entries, _reducer, _state
 from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
+from tracker._lazy import LazyMap, Stored
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
@@ -64,7 +65,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 7"
+_FORMAT = "tracker-index 8"
 
 #: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
 #: others (the dyad, the pending expectations, the score...) it stores whole.
@@ -180,10 +181,12 @@ class IndexedReplay:
         """The entries and quoted sentences behind a part of the state on ``day``."""
         return explanations(self, path, day, known_at=known_at)
 
-    def _checkpoint(self, number: int) -> tuple[int, State]:
+    def _checkpoint(self, number: int, *, lazy: bool = True) -> tuple[int, State]:
         """The stored checkpoint nearest at or before ``number``, and its number; the empty
         state before the first entry when there is none, or when it does not read (a damaged
-        index: the dyad is folded from its start)."""
+        index: the dyad is folded from its start). ``lazy``: its maps decode each item when
+        it is read; else every item at once, as a fold that writes every checkpoint after it
+        reads them."""
         changes = self._db.execute(
             "SELECT number, change FROM checkpoints WHERE first = ? AND second = ? AND number <= ?"
             " ORDER BY number",
@@ -191,7 +194,7 @@ class IndexedReplay:
         ).fetchall()
         if changes and [row[0] for row in changes] == list(range(1, len(changes) + 1)):
             with contextlib.suppress(zlib.error, ValueError, TypeError, KeyError, AttributeError):
-                return len(changes), _state_of(row[1] for row in changes)
+                return len(changes), _state_of((row[1] for row in changes), lazy=lazy)
         return 0, State(self.dyad)
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
@@ -391,8 +394,29 @@ class _Changes:
                 gone[name] = [key for key in old if key not in new]
         parts = {name: _kept(getattr(before, name), getattr(state, name)) for name in _TUPLES}
         whole = {name: encode_checkpoint(getattr(state, name)) for name in _WHOLE}
-        change = {"changed": changed, "gone": gone, "parts": parts, "whole": whole}
+        change = {
+            "changed": changed,
+            "gone": gone,
+            "parts": parts,
+            "whole": whole,
+            "derived": _derived(state),
+        }
         return zlib.compress(orjson.dumps(change), 1)
+
+
+def _derived(state: State) -> dict[str, Any]:
+    """What a state derives from its parts and keeps beside them, so that a state read back
+    need not read every measure and expectation to derive it: the keys of the measures not
+    wholly lifted, the places in ``pending`` of the expectations not lapsed, and their days."""
+    places = {id(item): place for place, item in enumerate(state.pending)}
+    unlapsed = [places.get(id(item), -1) for item in state.unlapsed]
+    return {
+        "unlifted": list(state.unlifted),
+        "lifted_until": state.lifted_until.isoformat(),
+        "first_effective": state.first_effective.isoformat(),
+        "unlapsed": unlapsed if min(unlapsed, default=0) >= 0 else None,
+        "unlapsed_from": state.unlapsed_from.isoformat(),
+    }
 
 
 def _identities(items: Map[str, Any]) -> set[tuple[str, int]]:
@@ -413,11 +437,14 @@ def _kept(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, list[Any]]:
 _GONE = object()
 
 
-def _state_of(changes: Iterable[bytes]) -> State:
-    """The state the changes of its checkpoint and of every one before it make up."""
+def _state_of(changes: Iterable[bytes], *, lazy: bool) -> State:
+    """The state the changes of its checkpoint and of every one before it make up; ``lazy``:
+    its maps decode each item when it is read (:class:`~tracker._lazy.LazyMap`), and what it
+    derives is read from the checkpoint rather than derived again."""
     parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
     items: dict[str, list[Any]] = {name: [] for name in _TUPLES}
     whole: dict[str, Any] = {}
+    derived: dict[str, Any] = {}
     for packed in changes:
         change = orjson.loads(zlib.decompress(packed))
         for name, changed in change["changed"].items():
@@ -428,8 +455,28 @@ def _state_of(changes: Iterable[bytes]) -> State:
         for name, kept in change["parts"].items():
             before, added = items[name], iter(kept["new"])
             items[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
-        whole = change["whole"]
-    return decode_checkpoint({**whole, **items, **parts})
+        whole, derived = change["whole"], change["derived"]
+    if not lazy:
+        return decode_checkpoint({**whole, **items, **parts})
+    state = decode_checkpoint({**whole, **items})
+    for name in _MAPS:
+        read = functools.partial(_decoded_part, whole["dyad"], name)
+        object.__setattr__(state, name, LazyMap(Stored(parts[name], read)))
+    unlifted = Map({key: state.measures[key] for key in derived["unlifted"]})
+    object.__setattr__(state, "unlifted", unlifted)
+    for name in ("lifted_until", "first_effective"):
+        object.__setattr__(state, name, date.fromisoformat(derived[name]))
+    if derived["unlapsed"] is not None:
+        unlapsed = tuple(state.pending[place] for place in derived["unlapsed"])
+        object.__setattr__(state, "unlapsed", unlapsed)
+        object.__setattr__(state, "unlapsed_from", date.fromisoformat(derived["unlapsed_from"]))
+    return state
+
+
+def _decoded_part(dyad: str, name: str, items: dict[str, Any]) -> Mapping[str, Any]:
+    """Items of the map ``name`` of a state of ``dyad``, as a checkpoint encodes them, decoded."""
+    part: Mapping[str, Any] = getattr(decode_checkpoint({"dyad": dyad, name: items}), name)
+    return part
 
 
 #: How many rows of entries the index writes at a time as it reads new lines.
@@ -527,7 +574,7 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     """Fold again the checkpoints of ``dyad`` after the first place a new entry takes: the
     entries before it are those of earlier days and of its day on the ``indexed`` lines."""
     place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
-    number, base = replay._checkpoint(place // replay.every)
+    number, base = replay._checkpoint(place // replay.every, lazy=False)
     dyad = replay.dyad
     replay._db.execute(
         "DELETE FROM checkpoints WHERE first = ? AND second = ? AND number > ?",

@@ -41,8 +41,8 @@ PROSE = frozenset(("title", "what", "position", "before", "after", "said as", "e
 #: The narrowest a column of sentences is drawn; narrower, a table turns into blocks.
 _PROSE_WIDTH = 16
 
-#: How many of the latest measures lifted, expectations lapsed and meetings a state prints
-#: unless asked for its whole history: the earlier ones are counted in the table's title.
+#: How many measures lifted, expectations lapsed or meetings a state prints as a table unless
+#: asked for its whole history; more are only counted (reading them costs what the log holds).
 LATEST = 10
 
 #: How many rows :func:`print_stream` reads before it prints the first: a table of no more is
@@ -197,31 +197,34 @@ def _print_lines(
         out.print(line, soft_wrap=True)
 
 
-def _latest(title: str, rows: Sequence[Any], *, history: bool) -> tuple[str, Sequence[Any]]:
-    """A table of history, its rows in order: whole with ``history``, else its latest
-    :data:`LATEST` rows, the title saying how many there are."""
-    if history or len(rows) <= LATEST:
-        return title, rows
-    return f"{title}: the latest {LATEST} of {len(rows):,} (--history lists all)", rows[-LATEST:]
-
-
 def print_state(state: State, out: Console, *, history: bool = False) -> None:
-    """The state as a reader reads it: where the relationship stands, then its tables; of its
-    history (measures lifted, expectations lapsed, meetings) the latest, or with ``history``
-    all of it."""
+    """The state as a reader reads it: where the relationship stands, then its tables; a part
+    of its history (measures lifted, expectations lapsed, meetings) of more than
+    :data:`LATEST` items only counted, unless ``history``."""
     known = f", as known on {state.known_at}" if state.known_at else ""
     heading = text(f"{state.dyad} on {state.at}{known}: ")
     heading.append(state.phase.value, style=f"bold {PHASE_COLOURS[state.phase]}")
     out.print(heading)
     out.print(text(f"level of relations {level_text(state)}"))
     out.print(text(f"{state.applied} entries applied, running Goldstein score {state.score:+.1f}"))
+    counts = {
+        "measures lifted": state.count_lifted(),
+        "expectations lapsed": len(state.lapsed()),
+        "meetings": len(state.meetings),
+    }
+    listed = {part: history or count <= LATEST for part, count in counts.items()}
+    if not all(listed.values()):
+        untold = ", ".join(
+            f"{counts[part]:,} {part}" for part, shown in listed.items() if not shown
+        )
+        out.print(text(f"history not listed: {untold} (--history lists them)"))
     if state.coded:  # the modules of coded event data load only for a state that has some
         from tracker.coded._activity import coded_summary  # noqa: PLC0415
 
         coded = coded_summary(state)
         if coded is not None:
             out.print(text(coded))
-    _print_measures(state, out, history=history)
+    _print_measures(state, out, lifted=listed["measures lifted"])
     print_table(
         out,
         "Channels",
@@ -231,7 +234,7 @@ def print_state(state: State, out: Console, *, history: bool = False) -> None:
             for name, status in sorted(state.channels.items())
         ],
     )
-    _print_expectations(state, out, history=history)
+    _print_expectations(state, out, lapsed=listed["expectations lapsed"])
     print_table(out, "Cooperation", ["area", "status"], sorted(state.cooperation.items()))
     print_table(
         out,
@@ -243,10 +246,9 @@ def print_state(state: State, out: Console, *, history: bool = False) -> None:
             for issue, stance in sorted(issues.items())
         ],
     )
-    meetings, held = _latest("Meetings", state.meetings_in_order(), history=history)
     print_table(
         out,
-        meetings,
+        "Meetings",
         ["on", "kind", "level", "formal", "channel", "first report"],
         [
             (
@@ -257,7 +259,7 @@ def print_state(state: State, out: Console, *, history: bool = False) -> None:
                 m.channel,
                 m.entry + (f" (+{len(m.reports) - 1})" if len(m.reports) > 1 else ""),
             )
-            for m in held
+            for m in (state.meetings_in_order() if listed["meetings"] else ())
         ],
     )
     in_force = state.in_force()
@@ -279,9 +281,9 @@ def print_state(state: State, out: Console, *, history: bool = False) -> None:
         )
 
 
-def _print_measures(state: State, out: Console, *, history: bool) -> None:
-    """The measures in force (eased or not), those announced for later, and those lifted
-    (the latest, or all with ``history``)."""
+def _print_measures(state: State, out: Console, *, lifted: bool) -> None:
+    """The measures in force (eased or not), those announced for later, and (when
+    ``lifted``) those lifted."""
     at = state.at
     columns = ["by", "effect", "target", "levels", "formal"]
     in_force = state.in_force()
@@ -291,7 +293,7 @@ def _print_measures(state: State, out: Console, *, history: bool) -> None:
         [*columns, "since", "eased"],
         [(*_measure_row(m), _since(m), measure_easing(m, at)) for m in in_force],
     )
-    later = [m for m in state.measures.values() if m.standing(at) and not m.in_force(at)]
+    later = [m for m in state.may_stand(at) if m.standing(at) and not m.in_force(at)]
     print_table(
         out,
         "Measures announced",
@@ -301,12 +303,14 @@ def _print_measures(state: State, out: Console, *, history: bool) -> None:
             for m in sorted(later, key=lambda m: (m.effective, m.key))
         ],
     )
-    lifted, held = _latest("Measures lifted", state.lifted(), history=history)
     print_table(
         out,
-        lifted,
+        "Measures lifted",
         [*columns, "since", "lifted"],
-        [(*_measure_row(m), _since(m), m.lifted_on(at)) for m in held],
+        [
+            (*_measure_row(m), _since(m), m.lifted_on(at))
+            for m in (state.lifted() if lifted else ())
+        ],
     )
 
 
@@ -327,9 +331,9 @@ def _since(measure: Measure) -> str:
     return f"{measure.effective} (announced {measure.announced})"
 
 
-def _print_expectations(state: State, out: Console, *, history: bool) -> None:
-    """The expectations still awaited (the overdue marked), then those lapsed (the latest, or
-    all with ``history``)."""
+def _print_expectations(state: State, out: Console, *, lapsed: bool) -> None:
+    """The expectations still awaited (the overdue marked), then (when ``lapsed``) those
+    lapsed."""
     print_table(
         out,
         "Pending",
@@ -345,10 +349,9 @@ def _print_expectations(state: State, out: Console, *, history: bool) -> None:
             for item in state.awaited()
         ],
     )
-    lapsed, held = _latest("Lapsed", state.lapsed(), history=history)
     print_table(
         out,
-        lapsed,
+        "Lapsed",
         ["expected", "when", "lapsed on", "announced by", "said as"],
         [
             (
@@ -358,6 +361,6 @@ def _print_expectations(state: State, out: Console, *, history: bool) -> None:
                 item.source,
                 ", ".join(f"'{phrase}'" for phrase in item.phrases),
             )
-            for item in held
+            for item in (state.lapsed() if lapsed else ())
         ],
     )

@@ -101,6 +101,7 @@ _VALUES = (
     "applied",
     "lifted_until",
     "unlapsed_from",
+    "first_effective",
 )
 
 
@@ -148,6 +149,7 @@ class StateBuilder:
     applied: int
     lifted_until: date
     unlapsed_from: date
+    first_effective: date
     unlifted: dict[str, Measure]
 
     def __init__(self, state: State) -> None:
@@ -203,7 +205,12 @@ class StateBuilder:
     def put_measure(self, measure: Measure) -> None:
         """Add or replace a measure, keeping the index of those not wholly lifted."""
         key = measure.key
+        was = self.measures.get(key)
         self.measures[key] = measure
+        if measure.effective < self.first_effective:
+            self.first_effective = measure.effective
+        elif was is not None and was.effective == self.first_effective < measure.effective:
+            self.first_effective = min(m.effective for m in self.whole("measures").values())
         if measure.standing(None):
             self.unlifted[key] = measure
         else:

@@ -367,7 +367,11 @@ class Anomaly:
 
 def persistent(mapping: Mapping[Any, Any] | None = None) -> Map[Any, Any]:
     """An immutable map: updates share structure, so folding a long log stays linear."""
-    return mapping if type(mapping) is Map else Map(mapping or {})
+    if type(mapping) is Map:
+        return mapping
+    if mapping is None or type(mapping) is dict:
+        return Map(mapping or {})
+    return Map(dict(mapping.items()))  # a map read lazily from the index: decoded whole
 
 
 def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str, Map[str, Stance]]:
@@ -423,6 +427,10 @@ def _lifted_until(state: State) -> date:
     return max(map(last_lifting, lifted), default=date.min)
 
 
+def _first_effective(state: State) -> date:
+    return min((m.effective for m in state.measures.values()), default=date.max)
+
+
 @frozen
 class State:
     """Where a relationship stood: measures in force, channels, cooperation, stances,
@@ -474,6 +482,12 @@ class State:
         init=False, eq=False, repr=False, default=Factory(lambda state: state.pending, True)
     )
     unlapsed_from: date = field(init=False, eq=False, repr=False, default=date.min)
+    #: Derived from :attr:`measures`: the earliest day a measure takes force (``date.max``
+    #: with none), which tells a normalized relationship from a normal one without reading
+    #: every measure.
+    first_effective: date = field(
+        init=False, eq=False, repr=False, default=Factory(_first_effective, takes_self=True)
+    )
 
     def as_of(self, at: date | None, known_at: date | None = None) -> State:
         """This state as a replay answers it on ``at``, as known on ``known_at``: every part
@@ -510,6 +524,13 @@ class State:
         """The measures wholly lifted by ``at``, earliest lifted first."""
         done = [(day, m) for m in self.measures.values() if (day := m.lifted_on(self.at))]
         return [m for _, m in sorted(done, key=lambda pair: (pair[0], pair[1].key))]
+
+    def count_lifted(self) -> int:
+        """How many measures :meth:`lifted` lists: counted without reading them once every
+        lifting has taken effect (the others are those not wholly lifted)."""
+        if (date.max if self.at is None else self.at) >= self.lifted_until:
+            return len(self.measures) - len(self.unlifted)
+        return len(self.lifted())
 
     @property
     def channels(self) -> Map[str, ChannelStatus]:
@@ -552,8 +573,7 @@ class State:
         phase = phase_in_force(force, self.latest, self.missions, self.dyad, self.at)
         if phase is not None:
             return phase
-        day = date.max if self.at is None else self.at
-        if any(m.effective <= day for m in self.measures.values()):
+        if self.measures and self.first_effective <= (date.max if self.at is None else self.at):
             return Phase.NORMALIZED
         return Phase.NORMAL
 

@@ -160,3 +160,30 @@ async def test_the_palette_goes_to_the_same_entries_through_the_index(nato_log: 
         index_path(nato_log).unlink()
         assert (cold[0], warm[0]) == (False, True)
         assert warm[1] == cold[1]
+
+
+@scenario
+async def test_the_palette_builds_the_index_and_the_story_is_then_read_through_it(
+    nato_log: Path,
+) -> None:
+    app = TrackerApp(nato_log)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.main.story is not None
+        before = (app.main.story.indexed, screen_text(app))
+        await search_palette(pilot, "Build the index")
+        await pilot.press("enter")
+
+        def reread() -> bool:
+            story = app.main.story
+            return (
+                story is not None
+                and story.indexed
+                and not any(not worker.is_finished for worker in app.workers)
+            )
+
+        await until(pilot, reread, "the story read through the new index")
+        await settle(pilot)
+        assert index_path(nato_log).exists()
+        assert (app.main.story.indexed, screen_text(app)) == (True, before[1])
+        assert before[0] is False

@@ -1,5 +1,5 @@
 """The command palette: go to an entry or a date, filter by type, show or compare another
-dyad."""
+dyad, index the log."""
 
 from __future__ import annotations
 
@@ -63,6 +63,14 @@ class TrackerCommands(Provider):
         commands.append(
             ("Clear the filter", partial(main.apply_filter, Filter()), "List every entry")
         )
+        if not story.indexed and story.path.suffix == ".jsonl":
+            commands.append(
+                (
+                    "Build the index of the log",
+                    main.build_index,
+                    f"Index {story.path.name} so that it opens without reading it whole",
+                )
+            )
         commands.extend(
             (
                 f"Show dyad {dyad}",

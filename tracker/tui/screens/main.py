@@ -6,6 +6,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -22,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from tracker._dates import parse_day
 from tracker._entries import Dyad, Entry
+from tracker._index import build_index
 from tracker._state import State
 from tracker._text import printable
 from tracker.tui._evidence import citation
@@ -418,8 +420,22 @@ class MainScreen(Screen[None]):
         self.known_on = day
 
     def apply_filter(self, query: Filter) -> None:
-        """List only the entries ``query`` matches; refused when it matches none."""
-        rows = self.story.listed(query) if self.story is not None else ()
+        """List only the entries ``query`` matches; refused when it matches none. A query that
+        reads the entries of a log read through its index (parties, words) decodes them on a
+        worker, the screen still answering keys."""
+        story = self.story
+        if story is not None and story.indexed and (query.parties or query.words):
+            self._filter(story, query)
+        else:
+            self._show_listed(query, story.listed(query) if story is not None else ())
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, story: Story, query: Filter) -> None:
+        rows = story.listed(query)
+        if self.story is story:  # not another dyad's, loaded in the meantime
+            self.app.call_from_thread(self._show_listed, query, rows)
+
+    def _show_listed(self, query: Filter, rows: tuple[int, ...]) -> None:
         if not rows:
             self.notify(printable(f"No entry matches “{query}”."), severity="warning", markup=False)
             return
@@ -592,6 +608,26 @@ class MainScreen(Screen[None]):
             return replay.at(on, known_at=known_at)
 
         self.app.push_screen(CompareScreen(first, second, f"{story.dyad} with {dyad}"))
+
+    def build_index(self) -> None:
+        """Build the index beside the log shown (on a worker), then show the story through it."""
+        if self.story is not None:
+            said = printable(f"Indexing {self.story.path.name}…")
+            self.notify(said, title="Index", markup=False)
+            self._index(self.story.path, self.story.dyad)
+
+    @work(thread=True, group="index")
+    def _index(self, path: Path, dyad: Dyad | None) -> None:
+        indexed = build_index(path)
+        if indexed is None:
+            message = f"{path.name} cannot be indexed: tracker validate says why"
+            problem = printable(message)
+            self.app.call_from_thread(self.notify, problem, severity="error", markup=False)
+            return
+        said = f"{path.name}: {indexed:,} entries indexed"
+        self.app.call_from_thread(self.notify, printable(said), title="Index", markup=False)
+        if dyad is not None:
+            self.app.call_from_thread(self.ask_for_dyad, dyad)
 
     def action_export(self) -> None:
         """Write the state shown to a file of the working folder, as Markdown or JSON."""

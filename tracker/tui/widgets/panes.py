@@ -25,8 +25,13 @@ from tracker.tui._story import Details
 
 __all__ = ["ChangesView", "Pane", "PhaseBanner", "StateView", "paint_phase", "phase_name"]
 
-#: The latest meetings and lifted measures the state lists; earlier ones are counted.
+#: The latest meetings, lifted measures and lapsed expectations the state lists; earlier ones
+#: are counted.
 RECENT = 5
+#: How many meetings or lifted measures a state may hold for the pane to find the latest of
+#: them; of more, which a long log gives, it only says how many (finding the latest reads
+#: them all).
+FOUND_AMONG = 200
 
 _CHANGE_STYLES = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
 
@@ -226,12 +231,15 @@ class StateView(Widget):
     def _measures(state: State) -> list[RenderableType]:
         """The measures standing (in force, or announced for later), then the latest lifted."""
         parts: list[RenderableType] = [_section("measures in force")]
-        standing = [m for m in state.measures.values() if m.standing(state.at)]
+        standing = [m for m in state.may_stand(state.at) if m.standing(state.at)]
         if not standing:
             parts.append(Text(" none", style="dim"))
         for measure in sorted(standing, key=lambda m: (m.effective, m.key)):
             parts.append(Text(printable(f" {measure_text(measure, state.at)}")))
-        lifted = state.lifted()
+        count = state.count_lifted()
+        if count > FOUND_AMONG:
+            parts += [_section("measures lifted"), _uncounted(count)]
+        lifted = state.lifted() if 0 < count <= FOUND_AMONG else []
         if lifted:
             parts.append(_section("measures lifted"))
             parts += _earlier(len(lifted))
@@ -254,7 +262,8 @@ class StateView(Widget):
         lapsed = state.lapsed()
         if lapsed:
             parts.append(_section("lapsed"))
-            for item in lapsed:
+            parts += _earlier(len(lapsed))
+            for item in lapsed[-RECENT:]:
                 text = f" {_name(expected_text(item))} {item.expected}, lapsed {item.lapses}"
                 parts.append(Text(printable(text), style="dim"))
         return parts
@@ -262,6 +271,8 @@ class StateView(Widget):
     @staticmethod
     def _meetings(state: State) -> list[RenderableType]:
         """The latest meetings, each on its day as stated."""
+        if len(state.meetings) > FOUND_AMONG:
+            return [_section("meetings"), _uncounted(len(state.meetings))]
         meetings = state.meetings_in_order()
         if not meetings:
             return []
@@ -276,6 +287,11 @@ def _earlier(count: int) -> list[RenderableType]:
     if count <= RECENT:
         return []
     return [Text(f" {count - RECENT} earlier", style="dim")]
+
+
+def _uncounted(count: int) -> RenderableType:
+    """A line saying how many there are, none listed."""
+    return Text(f" {count:,} (tracker state --history lists them)", style="dim")
 
 
 def _in_order(changes: tuple[Change, ...]) -> list[Change]:
