@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker.ingest import draft_article
+from tracker.ingest._data import load
+from tracker.ingest._parties import party_mentions, party_name
 
 PUBLISHED = date(2022, 4, 28)  # a Thursday
 PAIRS = [("Turkey", "TUR", "Armenia", "ARM"), ("Serbia", "SRB", "Kosovo", "XKX")]
@@ -217,3 +219,36 @@ def test_a_measure_of_a_party_and_other_countries_stays_the_party_s() -> None:
     entry = page.entry
     assert isinstance(entry, tracker.Suspension), page.reasons
     assert {entry.parties.first, entry.parties.second} == {"NATO", "RUS"}
+
+
+def _plain_names() -> list[tuple[str, str]]:
+    """States of the dictionary whose usual name names them alone, at the start of a sentence
+    and after "with"."""
+    plain = []
+    for code in load("countries")["countries"]:
+        name = party_name(code)
+        if name == code or name.startswith("the "):
+            continue
+        if party_mentions(f"{name} said") == ((code, 0),) and party_mentions(
+            f"ties with {name}."
+        ) == ((code, 10),):
+            plain.append((name, code))
+    return plain
+
+
+PLAIN = _plain_names()
+
+
+@given(st.lists(st.sampled_from(PLAIN), min_size=3, max_size=3, unique_by=lambda s: s[1]))
+def test_ties_cut_with_one_state_for_another_are_with_the_first_for_any_states(
+    states: list[tuple[str, str]],
+) -> None:
+    (actor, code), (other, other_code), (third, _) = states
+    page = draft(
+        f"{actor} on Thursday cut its diplomatic ties with {other}, switching allegiance to "
+        f"{third} and to {third}'s government, which it called its partner.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Suspension), page.reasons
+    assert entry.by == code
+    assert {entry.parties.first, entry.parties.second} == {code, other_code}
