@@ -4,6 +4,7 @@ to compare."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,12 @@ def replayed(path: Path) -> tracker.Replay:
     """The one dyad of an episode's log, replayed."""
     (replay,) = tracker.replays(tracker.read_log(path).entries).values()
     return replay
+
+
+@functools.cache
+def shared_replay(path: Path) -> tracker.Replay:
+    """One replay of an episode's log for every test that reads it: drawn days, parameters."""
+    return replayed(path)
 
 
 def at(history: tracker.Replay, day: str) -> tracker.State:

@@ -9,13 +9,12 @@ mission cut to parity, high commissioners expelled, then named again)."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, awaited, episode_id, fulfilled, in_force, replayed
+from histories import at, awaited, episode_id, fulfilled, in_force, replayed, shared_replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,12 +149,6 @@ SPANS = [
 ]
 
 
-@functools.cache
-def _replay_of(path: Path) -> tracker.Replay:
-    """One replay per log for the drawn days: a module fixture cannot follow a parameter."""
-    return replayed(path)
-
-
 @pytest.mark.parametrize(("path", "first", "last", "holds"), SPANS)
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
@@ -163,7 +156,7 @@ def test_what_holds_over_a_crisis_holds_on_any_day_of_it(
     path: Path, first: str, last: str, holds: Callable[[tracker.State], bool], data: st.DataObject
 ) -> None:
     day = data.draw(st.dates(date.fromisoformat(first), date.fromisoformat(last)), label="day")
-    assert holds(_replay_of(path).at(day))
+    assert holds(shared_replay(path).at(day))
 
 
 # -- Algeria–Morocco 1994–2024 ---------------------------------------------------------------
