@@ -211,6 +211,15 @@ def _lapsed_then_met(log: tuple) -> bool:
     )
 
 
+def _promise_kept_by_its_party(log: tuple) -> bool:
+    """A party's promise to restore a presence there, kept by that party's reopening."""
+    fulfilled = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.fulfilled.values()
+    return any(
+        done.pending.kind == "presence_measure" and done.pending.actor and done.pending.restores
+        for done in fulfilled
+    )
+
+
 def _coarse(log: tuple) -> bool:
     precisions = {entry.on.precision for entry in log}
     return {Precision.MONTH, Precision.YEAR} <= precisions
@@ -234,6 +243,7 @@ def _cited_by_address(log: tuple) -> bool:
         (logs(types=BUILT_IN), _measures_on_missions),
         (logs(types=BUILT_IN), _defunct_and_set_up_again),
         (logs(types=BUILT_IN), _lapsed_then_met),
+        (logs(types=BUILT_IN), _promise_kept_by_its_party),
         (logs(types=BUILT_IN), _coarse),
         (logs(types=BUILT_IN), _cited_by_address),
     ],
@@ -249,6 +259,7 @@ def _cited_by_address(log: tuple) -> bool:
         "measures-on-missions",
         "defunct-and-set-up-again",
         "lapsed-then-met",
+        "promise-kept-by-its-party",
         "coarse-days",
         "cited-by-address",
     ],

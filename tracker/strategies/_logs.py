@@ -133,18 +133,19 @@ def logs(
     announcements of meetings later held, held after they lapsed, never held or met by a meeting
     of the other kind, statements (declarations, condemnations, proposals), suspensions,
     expulsions and measures on missions by either party (perhaps with its promise to restore the
-    presence there), bodies declared defunct and perhaps set up again, missions closed or whose
-    envoy was recalled reopened by either party, decisions of one party or of both jointly
-    (which may lift every measure standing), long pauses, and entries of the types declared
-    outside tracker (once :func:`register_entry_type` knows them); every entry perhaps expecting
-    follow-ups (of any entry type) which later entries may fulfil, and perhaps stated to its
-    month or year only; and second reports of some entries (:func:`corroborations`). ``foreign``
-    adds up to two entries of other dyads, which a replay of ``dyad`` ignores. Without
-    ``nonsense`` the built-in rules find nothing anomalous in the story. With it (which needs
-    ``max_size`` of 2 or more and ``between`` of 2 days or more) up to three entries of random
-    types are slipped in on random days, and the log always ends, the day after the story, with
-    a transition the built-in rules find anomalous whatever came before: a channel suspended and
-    met the same day by a formal council.
+    presence there, perhaps kept by its reopening, after a measure of the other party or not),
+    bodies declared defunct and perhaps set up again, missions closed or whose envoy was
+    recalled reopened by either party, decisions of one party or of both jointly (which may lift
+    every measure standing), long pauses, and entries of the types declared outside tracker
+    (once :func:`register_entry_type` knows them); every entry perhaps expecting follow-ups (of
+    any entry type) which later entries may fulfil, and perhaps stated to its month or year
+    only; and second reports of some entries (:func:`corroborations`). ``foreign`` adds up to
+    two entries of other dyads, which a replay of ``dyad`` ignores. Without ``nonsense`` the
+    built-in rules find nothing anomalous in the story. With it (which needs ``max_size`` of 2
+    or more and ``between`` of 2 days or more) up to three entries of random types are slipped
+    in on random days, and the log always ends, the day after the story, with a transition the
+    built-in rules find anomalous whatever came before: a channel suspended and met the same day
+    by a formal council.
 
     Entries are written day by day, the days in any order (as a log appended when news came in
     would be), those of one day in the order they happened. ``plain`` entries carry only what
@@ -416,27 +417,47 @@ class _Story:
 
     def act_on_mission(self) -> None:
         """A measure on a mission, perhaps with its party's promise to restore the presence
-        there (an envoy recalled, to be sent back): its reopening by that party fulfils it, a
-        measure of the other party does not."""
+        there (an envoy recalled, to be sent back), and perhaps that promise kept: its party
+        opens the mission again, in time or late, perhaps after a measure of the other party
+        on a mission, which does not keep it."""
         party, mission = self.party(), self.draw(_MISSIONS)
         owner = self.state.missions.get(mission) or self.other(party)
         action = self.draw(_MEASURES_ON_MISSIONS)
-        promised: dict[str, Any] = {}
-        if self.draw(_RARELY):
-            start = self.today + timedelta(self.draw(st.integers(0, 30)))
-            length = self.draw(st.none() | st.integers(0, 60))
-            words = PLAIN_TEXT if self.plain else self.draw(texts())
-            back = FollowUp(
-                kind=PresenceMeasure.TYPE,
-                expected=DateWindow(start, None if length is None else start + timedelta(length)),
-                phrase=words,
-                quote=words,
-                actor=party,
-                mission=mission,
-                restores=True,
-            )
-            promised["follow_ups"] = (back,)
-        self.tell(PresenceMeasure, by=party, mission=mission, of=owner, action=action, **promised)
+        if not self.draw(_RARELY):
+            self.tell(PresenceMeasure, by=party, mission=mission, of=owner, action=action)
+            return
+        start = self.today + timedelta(self.draw(st.integers(0, 30)))
+        length = self.draw(st.none() | st.integers(0, 60))
+        words = PLAIN_TEXT if self.plain else self.draw(texts())
+        back = FollowUp(
+            kind=PresenceMeasure.TYPE,
+            expected=DateWindow(start, None if length is None else start + timedelta(length)),
+            phrase=words,
+            quote=words,
+            actor=party,
+            mission=mission,
+            restores=True,
+        )
+        self.tell(
+            PresenceMeasure, by=party, mission=mission, of=owner, action=action, follow_ups=(back,)
+        )
+        if not self.draw(_LIKELY):
+            return
+        if self.draw(st.booleans()):
+            other = self.other(party)
+            elsewhere = self.draw(_MISSIONS)
+            of = self.state.missions.get(elsewhere) or party
+            measure = self.draw(_MEASURES_ON_MISSIONS)
+            self.tell(PresenceMeasure, by=other, mission=elsewhere, of=of, action=measure)
+        gap = max((start - self.today).days, 0) + self.draw(st.integers(0, 30))
+        self.tell(
+            PresenceMeasure,
+            gap=gap,
+            by=party,
+            mission=mission,
+            of=owner,
+            action=PresenceAction.OPENED,
+        )
 
     def reopen(self) -> None:
         """A mission closed, or whose envoy was recalled, opened again by either party."""
