@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages]
+                 |blind4_pages|blind5_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -22,6 +22,9 @@ pairs again new, labelled and committed before ingest was run on them, read from
 ``~/.cache/tracker-ingest-pages-blind3``). ``blind4_pages`` does the same for the sixth list,
 ``benchmarks/ingest_pages/blind4.json``, about pairs again new, labelled and committed before
 ingest was run on them, read from DIR (default ``~/.cache/tracker-ingest-pages-blind4``).
+``blind5_pages`` does the same for the seventh list, ``benchmarks/ingest_pages/blind5.json``, about
+pairs again new, labelled and committed before ingest was run on them, read from DIR (default
+``~/.cache/tracker-ingest-pages-blind5``).
 """
 
 from __future__ import annotations
@@ -60,6 +63,11 @@ PAGE_SPLITS = {
         "fourth blind real pages",
         HERE / "ingest_pages" / "blind4.json",
         CACHE / "tracker-ingest-pages-blind4",
+    ),
+    "blind5_pages": (
+        "fifth blind real pages",
+        HERE / "ingest_pages" / "blind5.json",
+        CACHE / "tracker-ingest-pages-blind5",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
