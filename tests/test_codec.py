@@ -10,14 +10,14 @@ import attrs
 import orjson
 import pytest
 from builders import NATO_RUS, lunch
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from immutables import Map
 
 import tracker
 from tracker import _codec
 from tracker._codec import of_another_dyad
-from tracker.strategies import dyads, entries, logs
+from tracker.strategies import actors, dyads, entries, logs
 
 
 def _line(bundled: tracker.Log, index: int) -> dict[str, Any]:
@@ -94,6 +94,11 @@ def test_reported_defaults_to_the_first_publication_day() -> None:
             lambda d: d["follow_ups"][0]["expected"].update(to="2008-12-01"),
             "follow_ups[0].expected.to",
             "ends (2008-12-01) before",
+        ),
+        (
+            lambda d: d["follow_ups"][0].update(actor="USA"),
+            "follow_ups[0].actor",
+            "USA is not a party of NATO-RUS",
         ),
         (
             lambda d: d["cooperation"][0].update(status="thriving"),
@@ -292,3 +297,23 @@ def test_a_damaged_record_of_a_checkpoint_is_named_by_its_place() -> None:
     with pytest.raises(tracker.FieldError, match="unknown field") as caught:
         _codec.decode_checkpoint(data)
     assert caught.value.path == f"meetings.{key}.made_up"
+
+
+@given(entry=entries(), outsider=actors())
+def test_an_act_or_a_promise_of_a_third_party_is_refused(
+    entry: tracker.Entry, outsider: str
+) -> None:
+    """Who acts, and who a follow-up expects to act, is one of the entry's two parties."""
+    assume(outsider not in entry.parties)
+    data = orjson.loads(tracker.dumps_entry(entry))
+    wrong = {"by": {**data, "by": outsider}} if "by" in data else {}
+    promise = {"kind": "presence_measure", "expected": {"from": "2030-01-01"}, "phrase": "soon"}
+    promised = [*data.get("follow_ups", ()), {**promise, "actor": outsider}]
+    wrong[f"follow_ups[{len(promised) - 1}].actor"] = {**data, "follow_ups": promised}
+    for path, line in wrong.items():
+        with pytest.raises(tracker.FieldError) as caught:
+            tracker.loads_entry(orjson.dumps(line))
+        assert (caught.value.path, caught.value.reason) == (
+            path,
+            f"{outsider} is not a party of {entry.parties}",
+        )

@@ -535,6 +535,13 @@ class Entry(_OnceComputed):
         if self.on.precision is not Precision.DAY:
             placed = min(self.on.period.last, self.reported)
             object.__setattr__(self, "on", Day.of(placed, self.on.precision))
+        if self.actor and self.actor not in self.parties:
+            reason = f"{self.actor} is not a party of {self.parties}"
+            raise FieldError(reason, "by")
+        for index, follow_up in enumerate(self.follow_ups):
+            if follow_up.actor and follow_up.actor not in self.parties:
+                reason = f"{follow_up.actor} is not a party of {self.parties}"
+                raise FieldError(reason, f"follow_ups[{index}].actor")
 
     @property
     def actor(self) -> str:
@@ -1085,12 +1092,6 @@ class CodedEvent(Entry):
     plover: str = field(default="", validator=_optional_text)
     mentions: int = field(default=0, validator=_whole("mentions"))
     story: str = field(default="", validator=_optional_text)
-
-    def __attrs_post_init__(self) -> None:
-        Entry.__attrs_post_init__(self)
-        if self.by not in self.parties:
-            reason = f"{self.by} is not a party of {self.parties}"
-            raise FieldError(reason, "by")
 
     @property
     def target(self) -> str:
