@@ -92,10 +92,9 @@ class Day(date):
     def __str__(self) -> str:
         """The day as stated, written once: a day is shared by the entries decoded on it, and
         every fold writes it into each entry's occurrence key."""
-        try:
-            return self._text
-        except AttributeError:
-            pass
+        text: str | None = getattr(self, "_text", None)  # an unset slot, found in C
+        if text is not None:
+            return text
         if self.precision is Precision.YEAR:
             text = f"{self.year:04d}"
         elif self.precision is Precision.MONTH:

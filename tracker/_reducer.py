@@ -418,13 +418,14 @@ def _evidence(builder: StateBuilder, entry: Entry) -> None:
 
 
 def _month(entry: Entry) -> str:
-    return _month_of(entry.on)
+    on = entry.on
+    return _month_of(on.year, on.month)
 
 
 @lru_cache(maxsize=1 << 16)
-def _month_of(day: date) -> str:
-    """``YYYY-MM`` of a day, written once per day: every entry asks for its month."""
-    return f"{day.year:04d}-{day.month:02d}"
+def _month_of(year: int, month: int) -> str:
+    """``YYYY-MM``, written once per month: every entry asks for its month."""
+    return f"{year:04d}-{month:02d}"
 
 
 def _add_report(builder: StateBuilder, entry: Entry, first: str) -> bool:

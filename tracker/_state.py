@@ -641,6 +641,12 @@ class State:
 _STATE_FIELDS = tuple(attribute.name for attribute in fields(State))
 #: The roles of the channels whose suspension suspends the dialogue.
 _DIALOGUE_ROLES = frozenset((Role.FORUM, Role.DIALOGUE, Role.RELATIONS))
+#: The members the phase compares measures with, read from their classes once: in Python 3.11
+#: reading a member from its enum's class calls the class's attribute hook, and the phase is
+#: derived after most steps of a fold, each measure in force compared several times.
+_SUSPEND, _DISSOLVE, _CLOSE = Effect.SUSPEND, Effect.DISSOLVE, Effect.CLOSE
+_SUSPENDING = (Effect.SUSPEND, Effect.DISSOLVE)
+_RELATIONS, _FORUM = Role.RELATIONS, Role.FORUM
 
 
 def phase_in_force(
@@ -657,7 +663,7 @@ def phase_in_force(
     # headed by charges d'affaires, and the sides go on talking. Such a measure strains them.
     downgrades = [m for m in force if _downgrades(m)]
     force = [m for m in force if not _downgrades(m)]
-    relations = [m for m in force if m.effect is Effect.SUSPEND and m.role == Role.RELATIONS]
+    relations = [m for m in force if m.effect is _SUSPEND and m.role == _RELATIONS]
     if any(not m.eased(at) for m in relations):
         # Relations broken off stay broken, whatever meetings are held (delegates may meet in
         # another's forum), until a party decides to restore them.
@@ -667,11 +673,7 @@ def phase_in_force(
         silent = at is not None and at - met >= SEVERED_AFTER
         if met < rupture or silent:
             return Phase.SEVERED
-    dialogue = [
-        m
-        for m in force
-        if m.effect in (Effect.SUSPEND, Effect.DISSOLVE) and m.role in _DIALOGUE_ROLES
-    ]
+    dialogue = [m for m in force if m.effect in _SUSPENDING and m.role in _DIALOGUE_ROLES]
     if dialogue:
         since = max(m.effective for m in dialogue)
         decided = max(m.announced for m in dialogue)  # easing may come before a measure's day
@@ -687,7 +689,7 @@ def phase_in_force(
         # ended in practice, whether or not they lifted it in form.
         ended = {m.key for m in dialogue if m.eased(at)}
         force = [m for m in force if m.key not in ended]
-    if any(m.effect in (Effect.SUSPEND, Effect.DISSOLVE) for m in force):
+    if any(m.effect in _SUSPENDING for m in force):
         # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
     if force or downgrades:
@@ -697,19 +699,17 @@ def phase_in_force(
 
 def _downgrades(measure: Measure) -> bool:
     """Whether ``measure`` downgrades relations (suspends them at some levels, not all)."""
-    return (
-        measure.role == Role.RELATIONS and measure.effect is Effect.SUSPEND and bool(measure.levels)
-    )
+    return measure.role == _RELATIONS and measure.effect is _SUSPEND and bool(measure.levels)
 
 
 def _rupture(force: list[Measure], missions: Map[str, str], dyad: Dyad) -> date | None:
     """The day relations broke, if the measures in force break them short of breaking off
     relations: a forum declared defunct, or every mission and office of both parties closed
     (consular posts aside)."""
-    days = [m.effective for m in force if m.effect is Effect.DISSOLVE and m.role == Role.FORUM]
+    days = [m.effective for m in force if m.effect is _DISSOLVE and m.role == _FORUM]
     closures: dict[str, date] = {}  # the latest closure of each target
     for m in force:
-        if m.effect is Effect.CLOSE and m.effective >= closures.get(m.target, m.effective):
+        if m.effect is _CLOSE and m.effective >= closures.get(m.target, m.effective):
             closures[m.target] = m.effective
     if closures and missions and all(mission in closures for mission in missions):
         owners = set(missions.values())
