@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,9 +44,18 @@ _PEAK = (
 
 
 def _timed(command: list[str]) -> float:
+    return _cpu_timed(command)[0]
+
+
+def _cpu_timed(command: list[str]) -> tuple[float, float]:
+    """The seconds the command took, and the CPU time it used (user and system): on a machine
+    shared with other work, the second is what the command itself cost."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def _first_row(command: list[str]) -> float:
@@ -92,13 +102,19 @@ def _first_dyad(log: Path) -> tuple[int, int, list[date], Entry]:
 
 def _warm(
     state: Callable[..., list[str]], dates: list[date], after: date
-) -> tuple[list[float], list[float], tuple[float, float, float]]:
-    """The warm command at each date as JSON, then as the table; and after the dyad's last
-    entry, as JSON, as the table, and the table's peak memory (MiB)."""
-    warm = [_timed(state(day)) for day in dates]
-    tables = [_timed(state(day, as_json=False)) for day in dates]
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]], tuple[float, float, float]]:
+    """The warm command at each date as JSON, then as the table (seconds, CPU seconds); and
+    after the dyad's last entry, as JSON, as the table (seconds), and the table's peak memory
+    (MiB)."""
+    warm = [_cpu_timed(state(day)) for day in dates]
+    tables = [_cpu_timed(state(day, as_json=False)) for day in dates]
     last = _timed(state(after)), _timed(state(after, as_json=False))
     return warm, tables, (*last, _peak_mib(state(after, as_json=False))[1])
+
+
+def _medians(times: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median seconds and the median CPU seconds."""
+    return statistics.median(t for t, _ in times), statistics.median(c for _, c in times)
 
 
 def main() -> None:
@@ -150,16 +166,16 @@ def main() -> None:
         version = _timed([*_TRACKER, "--version"])
         floor = _timed([sys.executable, "-c", "pass"])
         megabytes = log.stat().st_size / 1e6
-    median, table_median = statistics.median(warm), statistics.median(tables)
+    (median, cpu), (table_median, table_cpu) = _medians(warm), _medians(tables)
     of = f"{len(days):,} of {dyad}"
     print(f"{count:,} entries over {pairs} dyads ({megabytes:.0f} MB); {of}")
     print(f"state, cold (no index):     {cold:6.2f} s")
     built = f"({size / 1e6:.0f} MB; peak memory {build_peak:.0f} MiB)"
     print(f"tracker index (building):   {build:6.2f} s  {built}")
     faster = f"{cold / median:.1f}x faster than cold"
-    print(f"state, warm (median of {args.queries}):  {median:6.2f} s  ({faster})")
-    spread = f"{min(tables):.2f} to {max(tables):.2f} s"
-    print(f"state table, warm (median): {table_median:6.2f} s  ({spread})")
+    print(f"state, warm (median of {args.queries}):  {median:6.2f} s  ({faster}; CPU {cpu:.2f} s)")
+    spread = f"{min(t for t, _ in tables):.2f} to {max(t for t, _ in tables):.2f} s"
+    print(f"state table, warm (median): {table_median:6.2f} s  ({spread}; CPU {table_cpu:.2f} s)")
     print(f"state, after the last entry: {final[0]:5.2f} s JSON, {final[1]:.2f} s table", end="")
     print(f" (peak memory {final[2]:.0f} MiB)")
     print(f"state, after an append:     {appended:6.2f} s")

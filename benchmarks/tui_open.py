@@ -28,9 +28,9 @@ _TRACKER = [sys.executable, "-m", "tracker"]
 SIZE = (120, 40)
 
 
-async def _open_tracker(path: Path) -> str:
-    """Open the app on ``path`` until the first frame that shows a state is drawn; what it
-    shows."""
+async def _open_tracker(path: Path, spawned: float) -> None:
+    """Open the app on ``path`` until the first frame that shows a state is drawn, then say
+    so (:func:`_done`)."""
     from tracker._plugins import load_plugins  # noqa: PLC0415 - timed from the process start
     from tracker.tui import TrackerApp  # noqa: PLC0415
     from tracker.tui.screens.main import MainScreen  # noqa: PLC0415
@@ -50,11 +50,11 @@ async def _open_tracker(path: Path) -> str:
         await shown.wait()
         story = app.main.story
         assert story is not None
-        return f"{len(story.entries)} entries of {story.dyad}, indexed: {story.indexed}"
+        _done(spawned, f"{len(story.entries)} entries of {story.dyad}, indexed: {story.indexed}")
 
 
-async def _open_bare() -> str:
-    """Open a bare Textual app until its first frame is drawn."""
+async def _open_bare(spawned: float) -> None:
+    """Open a bare Textual app until its first frame is drawn, then say so."""
     from textual.app import App, ComposeResult  # noqa: PLC0415
     from textual.widgets import Static  # noqa: PLC0415
 
@@ -69,15 +69,20 @@ async def _open_bare() -> str:
 
     async with Bare().run_test(size=SIZE):
         await shown.wait()
-        return "bare Textual app"
+        _done(spawned, "bare Textual app")
+
+
+def _done(spawned: float, said: str) -> None:
+    """Say how long since the parent spawned this process, and what was opened, then leave
+    at once, from inside the app: leaving it waits for its workers (the chart's may still be
+    folding the whole story), which are not timed."""
+    print(f"{time.time() - spawned:.3f} {said}", flush=True)
+    os._exit(0)
 
 
 def _child(log: str, spawned: float) -> None:
-    """Open the app (``-``: the peer), say how long since the parent spawned this process,
-    and leave at once: the chart's worker may still be folding, and is not timed."""
-    said = asyncio.run(_open_bare() if log == "-" else _open_tracker(Path(log)))
-    print(f"{time.time() - spawned:.3f} {said}", flush=True)
-    os._exit(0)
+    """Open the app (``-``: the peer) in this fresh process."""
+    asyncio.run(_open_bare(spawned) if log == "-" else _open_tracker(Path(log), spawned))
 
 
 def _opened(log: Path | None) -> tuple[float, str]:

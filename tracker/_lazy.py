@@ -141,6 +141,15 @@ class LazyMap(Mapping[str, V]):
     def __repr__(self) -> str:
         return repr(self.whole())
 
+    def differing(self, other: LazyMap[V]) -> list[str] | None:
+        """The keys whose items are not the same objects here and in ``other``, when both are
+        made from the same stored items: found among those either changed or removed since,
+        without reading the others; ``None`` for maps of other stored items."""
+        if other._stored is not self._stored:
+            return None
+        keys = {*self._changed.keys(), *other._changed.keys(), *self._gone, *other._gone}
+        return [key for key in keys if self.get(key) is not other.get(key)]
+
     def set(self, key: str, value: V) -> LazyMap[V]:
         mutation = self.mutate()
         mutation[key] = value

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from tracker._bulk import collector_paused
 from tracker._entries import Dyad, Entry
+from tracker._lazy import LazyMap
 from tracker._log import StoredEntries
 from tracker._reducer import apply, checkpoints, fold
 from tracker._state import Fulfilment, Measure, Meeting, Pending, State
@@ -137,8 +138,9 @@ def level_text(state: State) -> str:
 
 
 def _measures(state: State) -> dict[str, str]:
-    standing = [m for m in state.measures.values() if m.standing(state.at)]
-    standing.sort(key=lambda m: (m.effective, m.key))
+    standing = [m for m in state.may_stand(state.at) if m.standing(state.at)]
+    # By ordinal: days of other precisions placed on one day are not equal, nor in order.
+    standing.sort(key=lambda m: (m.effective.toordinal(), m.key))
     return {f"measures.{m.key}": measure_text(m, state.at) for m in standing}
 
 
@@ -258,8 +260,7 @@ def diff(before: State, after: State) -> tuple[Change, ...]:
             old, new = read(before), read(after)
             if old is new:
                 continue
-            keys = [key for key, item in new.items() if old.get(key) is not item]
-            keys += [key for key in old if key not in new]
+            keys = _differing(old, new)
             keys.sort(key=lambda key: (new.get(key) or old[key]).order)
             for key in keys:
                 was, now = old.get(key), new.get(key)
@@ -273,6 +274,18 @@ def diff(before: State, after: State) -> tuple[Change, ...]:
                 if was_flat.get(path) != now_flat.get(path):
                     changes.append(Change(path, was_flat.get(path), now_flat.get(path)))
     return tuple(changes)
+
+
+def _differing(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The keys whose items are not the same objects in ``old`` and ``new``: found among those
+    either changed since they were read back from the index, when both were (a late state's
+    history is then never read whole), else by reading both."""
+    if isinstance(old, LazyMap) and isinstance(new, LazyMap):
+        found = new.differing(old)
+        if found is not None:
+            return found
+    keys = [key for key, item in new.items() if old.get(key) is not item]
+    return keys + [key for key in old if key not in new]
 
 
 @frozen

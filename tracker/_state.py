@@ -323,9 +323,10 @@ class Fulfilment:
         )
 
     @property
-    def order(self) -> tuple[date, str]:
-        """Where it stands among fulfilments: by day, then key."""
-        return (self.on, self.key)
+    def order(self) -> tuple[int, str]:
+        """Where it stands among fulfilments: by day, then key (the day by its ordinal: days
+        of other precisions placed on one day are neither equal nor in order)."""
+        return (self.on.toordinal(), self.key)
 
 
 @frozen
@@ -343,9 +344,10 @@ class Meeting:
     precision: Precision = Precision.DAY
 
     @property
-    def order(self) -> tuple[date, str]:
-        """Where it stands among meetings: by day, then first report."""
-        return (self.on, self.entry)
+    def order(self) -> tuple[int, str]:
+        """Where it stands among meetings: by day, then first report (the day by its ordinal,
+        as for fulfilments)."""
+        return (self.on.toordinal(), self.entry)
 
     @property
     def stated(self) -> Day:

@@ -249,7 +249,14 @@ class MainScreen(Screen[None]):
         chart = self.query_one(TimelineChart)
         chart.cursor = details.entry.on if details else None
         if details is not None and self.story is not None and chart.replay is not self.story.replay:
-            chart.replay = self.story.replay  # the whole story, on a worker, after the state
+            # The whole story, folded on a worker once the state is drawn: on a long log the
+            # fold takes the interpreter for seconds, which the first frame must not wait for.
+            self.call_after_refresh(self._chart, self.story.replay)
+
+    def _chart(self, replay: Replayed | None) -> None:
+        """Lay the chart out for ``replay``, if it is still the story shown."""
+        if self.story is not None and self.story.replay is replay:
+            self.query_one(TimelineChart).replay = replay
 
     def _mark_known(self) -> None:
         self.query_one(Timeline).known_at = self.known_at
