@@ -15,6 +15,7 @@ from hypothesis.stateful import run_state_machine_as_test
 from tracker import (
     DEFAULT_DYAD,
     NRC,
+    Activity,
     CouncilMeeting,
     DateWindow,
     Declaration,
@@ -47,6 +48,7 @@ from tracker.testing import (
     check_duplicates,
     check_follow_ups_resolved,
     check_known_at,
+    check_level,
     check_measures,
     check_replay_laws,
     check_state_at,
@@ -130,6 +132,17 @@ def never_lifts(state: State, entry: Entry) -> State:
     if isinstance(entry, MinisterialDecision):
         entry = evolve(entry, lifts=())
     return apply(state, entry)
+
+
+def averages_the_months_tone(state: State, entry: Entry) -> State:
+    """Keeps each month's tone as the average of its acts so far, not their sum."""
+    after = apply(state, entry)
+    month = f"{entry.on:%Y-%m}"
+    bucket = after.activity.get(month)
+    if bucket is None or bucket == state.activity.get(month):
+        return after
+    averaged = Activity(bucket.total / bucket.count, 1)
+    return evolve(after, activity=after.activity.set(month, averaged))
 
 
 def blames_the_previous_entry(state: State, entry: Entry) -> State:
@@ -242,12 +255,14 @@ def smallest_breaking_log(
         ),
         (check_measures, never_lifts, Law.MEASURES, False),
         (check_anomalies, blames_the_previous_entry, Law.ANOMALIES, True),
+        (check_level, averages_the_months_tone, Law.LEVEL, False),
     ],
     ids=[
         "second-report-counted",
         "wrong-meeting-fulfils",
         "lift-never-applied",
         "anomaly-blames-another",
+        "tone-averaged",
     ],
 )
 def test_a_broken_reducer_breaks_its_law_on_a_small_log(

@@ -18,7 +18,7 @@ from tracker import (
     bundled_log,
     read_log,
 )
-from tracker.strategies import entries, logs, states
+from tracker.strategies import dyads, entries, logs, states
 from tracker.testing import (
     Law,
     LawViolation,
@@ -31,6 +31,7 @@ from tracker.testing import (
     check_in_force,
     check_known_at,
     check_lapse,
+    check_level,
     check_measures,
     check_overdue,
     check_precision,
@@ -127,6 +128,13 @@ def test_follow_ups_become_overdue_only_after_their_window(state: State) -> None
 @given(states())
 def test_expectations_lapse_after_their_window_and_stay_lapsed(state: State) -> None:
     check_lapse(state)
+
+
+@LOGS
+@given(st.data())
+def test_no_entry_moves_the_level_against_its_act(data: st.DataObject) -> None:
+    dyad = data.draw(dyads(), label="dyad")
+    check_level(data.draw(logs(dyad=dyad, nonsense=True), label="log"), dyad=dyad)
 
 
 @LOGS

@@ -51,6 +51,8 @@ from tracker._entries import (
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
+    CLOSURE_WEIGHT,
+    CONSULAR,
     COUNCIL,
     FORMAL_COUNCIL,
     MEETING,
@@ -602,7 +604,7 @@ def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
     provenance = builder.provenance
     provenance["measures"] = entry.id
-    if measure.role != MISSION:
+    if measure.role not in (MISSION, CONSULAR):
         provenance[f"channels.{measure.target}"] = entry.id
     builder.put_measure(measure)
 
@@ -617,10 +619,18 @@ def _impose(
     levels: tuple[str, ...] = (),
     formal: bool = True,
     weight: float | None = None,
+    consular: bool = False,
 ) -> None:
     """A measure of the entry's party on ``target``, in force from ``effective``, weighing
-    the entry's Goldstein value unless ``weight`` says otherwise."""
-    role = MISSION if target in builder.missions else str(builder.roles.get(target, MISSION))
+    the entry's Goldstein value unless ``weight`` says otherwise, half as much on a
+    ``consular`` post, which serves its region rather than the relationship."""
+    if consular:
+        role = CONSULAR
+    elif target in builder.missions:
+        role = MISSION
+    else:
+        role = str(builder.roles.get(target, MISSION))
+    weight = entry.event_code().goldstein if weight is None else weight
     measure = Measure(
         entry=entry.id,
         by=entry.actor,
@@ -629,7 +639,7 @@ def _impose(
         role=role,
         announced=entry.on,
         effective=effective or entry.on,
-        weight=entry.event_code().goldstein if weight is None else weight,
+        weight=weight / 2 if consular else weight,
         levels=tuple(level_of(level) for level in levels),
         formal=formal,
     )
@@ -764,10 +774,10 @@ def _decision(entry: MinisterialDecision, builder: StateBuilder) -> None:
     for channel in entry.resumes:
         measures = _standing(builder, channel, party, entry.on)
         if not measures and channel not in builder.roles:
-            # The log may begin mid-story: a channel never named before was under a measure.
+            # The log may begin mid-story: a channel never named before was under a measure,
+            # which no entry recorded and so weighs nothing: easing it never lowers the level.
             _know_channel(builder, entry, channel)
-            weight = Suspension.CODE.goldstein
-            _impose(builder, entry, channel, Effect.SUSPEND, weight=weight)
+            _impose(builder, entry, channel, Effect.SUSPEND, weight=0.0)
             measures = _standing(builder, channel, party, entry.on)
         if not measures:
             message = f"decides to resume channel {channel!r}, where no measure is in force"
@@ -820,7 +830,14 @@ def _other(dyad: Dyad, party: str) -> str:
 def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
     if not entry.consular and entry.mission not in builder.missions:
         _know_mission(builder, entry, entry.mission, _other(builder.dyad, entry.by))
-    _impose(builder, entry, entry.mission, Effect.RESTRICT, effective=entry.effective)
+    _impose(
+        builder,
+        entry,
+        entry.mission,
+        Effect.RESTRICT,
+        effective=entry.effective,
+        consular=entry.consular,
+    )
 
 
 _PRESENCE_EFFECTS = {
@@ -855,7 +872,17 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
             m for m in _standing(builder, entry.mission, entry.by, entry.on) if m.effect is effect
         ]
         _lift(builder, entry, caps, Lift(entry.mission, effective=entry.effective))
-    _impose(builder, entry, entry.mission, effect, effective=entry.effective)
+    # A mission closed ends its whole presence: it weighs more than staff expelled from it.
+    weight = CLOSURE_WEIGHT if effect is Effect.CLOSE else None
+    _impose(
+        builder,
+        entry,
+        entry.mission,
+        effect,
+        effective=entry.effective,
+        weight=weight,
+        consular=entry.consular,
+    )
 
 
 @_builds(BodyDefunct)

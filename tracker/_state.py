@@ -11,7 +11,7 @@ from attrs import Factory, field, fields, frozen
 from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
-from tracker._entries import CooperationStatus, Dyad, Role, Stance
+from tracker._entries import CooperationStatus, Dyad, Role, Stance, Suspension
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
@@ -19,7 +19,9 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 __all__ = [
+    "CLOSURE_WEIGHT",
     "CODED_WINDOW",
+    "CONSULAR",
     "COUNCIL",
     "FORMAL_COUNCIL",
     "LAPSE_AFTER",
@@ -85,6 +87,11 @@ class Effect(StrEnum):
 
 #: What a measure's target is when it is a mission or an office, not a channel.
 MISSION = "mission"
+#: What it is when it is a consular post or a property: no mission, a lighter weight.
+CONSULAR = "consular"
+#: What a mission closed or suspended weighs: its whole presence ended, heavier than the
+#: expulsion of some of its staff (-5), which thins it.
+CLOSURE_WEIGHT = -6.0
 
 
 @frozen
@@ -106,10 +113,12 @@ def _liftings(values: Iterable[Lifting]) -> tuple[Lifting, ...]:
 class Measure:
     """A measure one party took against the other, in force from ``effective`` until lifted.
 
-    ``target`` is a channel or a mission (``role`` says which, and what the channel is for);
-    ``levels`` are those it applies at (empty: all); ``relaxed`` the day its party decided to
-    resume contacts under it; ``liftings`` what has been lifted of it, and from when.
-    ``weight`` is the Goldstein value of the act, which it weighs every day it is in force.
+    ``target`` is a channel, a mission or a consular post (``role`` says which, and what the
+    channel is for); ``levels`` are those it applies at (empty: all); ``relaxed`` the day its
+    party decided to resume contacts under it; ``liftings`` what has been lifted of it, and
+    from when. ``weight`` is what it weighs on the level every day it is in force: the
+    Goldstein value of the act, :data:`CLOSURE_WEIGHT` for a mission closed, half as much on
+    a consular post, nothing for a measure no entry recorded (inferred from its easing).
     """
 
     entry: str
@@ -583,19 +592,26 @@ class State:
 
     @property
     def pressure(self) -> float:
-        """The weight of the measures in force on ``at``, one per target: the heaviest of those
-        on it, each its Goldstein value, half of it once its party eased it."""
-        heaviest: dict[str, float] = {}
+        """The weight of the measures in force on ``at``: one per party and kind of measure
+        (:func:`_kind`), the heaviest of that kind, half of it once its party eased it;
+        relations broken off weigh as every diplomatic kind at its heaviest."""
+        heaviest: dict[tuple[str, str], float] = {}
         for m in self.in_force():
-            weight = m.weight / 2 if m.eased(self.at) else m.weight
-            if abs(weight) > abs(heaviest.get(m.target, 0.0)):
-                heaviest[m.target] = weight
+            half = m.eased(self.at)
+            kind = _kind(m)
+            weights = [(kind, m.weight)]
+            if kind == Role.RELATIONS and not m.levels:
+                weights += _BROKEN_OFF
+            for part, weight in weights:
+                key = (m.by, part)
+                heaviest[key] = min(heaviest.get(key, 0.0), weight / 2 if half else weight)
         return sum(heaviest.values())
 
     @property
     def recent_activity(self) -> float:
-        """The mean Goldstein value of the occurrences of ``at``'s month and the month before
-        (of the latest month applied, without ``at``); 0 when there were none."""
+        """The sum of the Goldstein values of the occurrences of ``at``'s month and the month
+        before (of the latest month applied, without ``at``), within the scale's -10..10; 0
+        when there were none."""
         if self.at is not None:
             months = (_months_back(self.at, 0), _months_back(self.at, 1))
         elif self.activity:
@@ -604,9 +620,8 @@ class State:
             months = (latest, _months_back(date(year, month, 1), 1))
         else:
             return 0.0
-        buckets = [self.activity[month] for month in months if month in self.activity]
-        count = sum(bucket.count for bucket in buckets)
-        return sum(bucket.total for bucket in buckets) / count if count else 0.0
+        total = sum(self.activity[month].total for month in months if month in self.activity)
+        return max(-_SCALE, min(_SCALE, total))
 
     @property
     def level(self) -> float:
@@ -637,6 +652,23 @@ class State:
     def awaited(self) -> tuple[Pending, ...]:
         """The expectations still awaited on ``at`` (overdue ones included, lapsed ones not)."""
         return tuple(item for item in self.pending if not item.lapsed(self.at))
+
+
+#: The bound of the Goldstein scale, which bounds the recent activity too.
+_SCALE = 10.0
+#: What relations broken off weigh beyond their own measure: the dialogue suspended, the
+#: missions closed and the consular posts with them, each at its heaviest.
+_BROKEN_OFF = (
+    (Role.DIALOGUE.value, Suspension.CODE.goldstein),
+    (MISSION, CLOSURE_WEIGHT),
+    (CONSULAR, CLOSURE_WEIGHT / 2),
+)
+
+
+def _kind(measure: Measure) -> str:
+    """The kind of a measure, of which the level counts one per party: relations, the
+    dialogue (a forum or talks), cooperation, missions, consular posts."""
+    return Role.DIALOGUE.value if measure.role == Role.FORUM else measure.role
 
 
 #: The fields of a state, those derived from the others included.

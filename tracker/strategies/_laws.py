@@ -46,6 +46,7 @@ __all__ = [
     "check_in_force",
     "check_known_at",
     "check_lapse",
+    "check_level",
     "check_measures",
     "check_overdue",
     "check_precision",
@@ -82,6 +83,7 @@ class Law(StrEnum):
     CODEC = "codec"
     ANOMALIES = "anomalies"
     ACCUMULATOR = "accumulator"
+    LEVEL = "level"
 
     @property
     def statement(self) -> str:
@@ -113,6 +115,8 @@ _STATEMENTS = {
     Law.CODEC: "the codec reads back every entry and state it writes, also through JSON bytes",
     Law.ANOMALIES: "each anomaly names the entry that caused it, and strict replay refuses "
     "exactly the logs with an anomaly, naming the first",
+    Law.LEVEL: "applying a hostile entry (its Goldstein value below 0) never raises the level "
+    "of relations on its day, and a cooperative one (above 0) never lowers it",
     Law.ACCUMULATOR: "a fold through one accumulator gives, at every checkpoint, the state of "
     "reducing the entries up to it one by one, and a state it handed out never changes",
 }
@@ -184,6 +188,22 @@ def check_anomalies(
     """Fold ``entries`` in the order given: each new anomaly names the entry applied
     (:attr:`Law.ANOMALIES`)."""
     return _fold_checking(entries, dyad, reducer, (_check_anomalies,))
+
+
+def check_level(
+    entries: Sequence[Entry], *, dyad: Dyad = DEFAULT_DYAD, reducer: Reducer = apply
+) -> State:
+    """Fold ``entries`` in the order given: no step moves the level against its act
+    (:attr:`Law.LEVEL`)."""
+    return _fold_checking(entries, dyad, reducer, (_check_level_step,))
+
+
+def _check_level_step(before: State, entry: Entry, after: State) -> None:
+    tone, day = entry.event_code().goldstein, entry.on
+    was, now = before.as_of(day).level, after.as_of(day).level
+    if (tone < 0 and now > was) or (tone > 0 and now < was):
+        message = f"{entry.id} (Goldstein {tone}) moves the level on {day} from {was} to {now}"
+        raise LawViolation(Law.LEVEL, message, (entry,))
 
 
 def _fold_checking(

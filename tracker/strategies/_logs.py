@@ -40,7 +40,7 @@ from tracker._entries import (
 )
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Replay
-from tracker._state import MISSION, Effect, Measure, State
+from tracker._state import CONSULAR, MISSION, Effect, Measure, State
 from tracker.strategies._entries import MEETING_KINDS, PLAIN_TEXT, drawable_types, entries_on
 from tracker.strategies._values import (
     _FLAGS,
@@ -493,7 +493,7 @@ class _Story:
         party = party or self.party()
         jointly = not self.draw(_LIKELY)
         mine = self.measures(by=None if jointly else party)
-        channels = sorted({m.target for m in mine if m.role != MISSION})
+        channels = sorted({m.target for m in mine if m.role not in (MISSION, CONSULAR)})
         resumes = self.draw(st.lists(st.sampled_from(channels), unique=True)) if channels else []
         targets = sorted({m.target for m in mine})
         some = self.draw(_LIKELY) and bool(targets)
