@@ -52,6 +52,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    mediators,
     member_of,
     named_pairs,
     participant,
@@ -471,7 +472,7 @@ class _Builder:
             for code in found:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
-        ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
         pairs: Counter[tuple[str, str]] = Counter()
@@ -480,7 +481,10 @@ class _Builder:
                 if set(pair) & set(ranked[:2]):
                     pairs[pair] += mention.position
         if pairs:
-            (named, weight), *_ = pairs.most_common(1)
+            # A pair of the two most named outranks one that shares only one of them.
+            named, weight = max(
+                pairs.items(), key=lambda item: (len(set(item[0]) & set(ranked[:2])), item[1])
+            )
             self.note(
                 "parties",
                 (m.sentence.text for m in support),
@@ -505,6 +509,29 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _sides(self, ranked: list[str], support: list[EventMention]) -> list[str]:
+        """The parties named, less those that only host, mediate or look on while two others
+        negotiate: the two others are the sides, named in the sentences that report the talks
+        or else as a pair elsewhere in the article ("talks between A and B")."""
+        hosts = {code for mention in support for code in mediators(mention.sentence.text)}
+        if not hosts & set(ranked):
+            return ranked
+        sides = [code for code in ranked if code not in hosts]
+        if len(sides) < 2:
+            pairs = [
+                pair
+                for sentence in self.page.with_headline()
+                for pair in named_pairs(sentence.text)
+                if not hosts & set(pair)
+            ]
+            if not pairs:
+                return ranked
+            sides = list(pairs[0])
+        self.reasons.append(
+            f"{', '.join(sorted(hosts & set(ranked)))} only hosts or mediates: not a side"
+        )
+        return sides
 
     def _article_pair(self) -> list[str]:
         """The two parties the article names most (the headline and lead weigh most), for an

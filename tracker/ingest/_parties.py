@@ -19,6 +19,7 @@ __all__ = [
     "Person",
     "Role",
     "is_organization",
+    "mediators",
     "member_of",
     "membership_periods",
     "named_pairs",
@@ -382,6 +383,21 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if hyphen or joined or titled or related:
             pairs.append((first, second))
     return tuple(pairs)
+
+
+def mediators(text: str) -> frozenset[str]:
+    """The parties a text names as hosting, mediating or looking on while others negotiate
+    ("under UN auspices", "US-mediated talks", "mediated by Qatar")."""
+    words = load("events")["meetings"]
+    before, after = pattern(words["mediator_before"]), pattern(words["mediator_after"])
+    found = set()
+    for code, start in party_mentions(text):
+        word = _state_pattern().match(text, start) or next(
+            (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
+        )
+        if before.search(text[:start]) or (word is not None and after.match(text, word.end())):
+            found.add(code)
+    return frozenset(found)
 
 
 def is_organization(code: str) -> bool:
