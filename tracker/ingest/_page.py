@@ -3,6 +3,7 @@ the day it was published, told apart from the site's boilerplate."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime
 from functools import cache
@@ -242,6 +243,8 @@ def read_page(name: str, text: str) -> Page:
         opening_day = opening.group("when") or ""
         wire = _wire(opening.group("agency") or opening.group("wire") or opening.group("network"))
         body[0] = body[0][opening.end() :]
+    label = pattern(load("pages")["background_label"])
+    body = body[:1] + list(itertools.takewhile(lambda line: not label.match(line), body[1:]))
     # Past the opening, a line with no closing punctuation is a subheading or a related link.
     body = body[:1] + [line for line in body[1:] if not _is_headline(line)]
     sentences = [
