@@ -614,7 +614,10 @@ class _Builder:
                 why = "named in the page's header, speaking in the first person"
                 chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
-        for taken, quote, why in chosen.values():
+        for name, (taken, quote, why) in chosen.items():
+            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again.
+            if any(other.endswith(f" {name}") for other in chosen):
+                continue
             self.note(
                 f"participants[{len(people)}]",
                 [quote],
@@ -739,12 +742,15 @@ class _Builder:
     def _same_day(self, sentence: Sentence, on: date) -> bool:
         """Whether a sentence speaks of the day ``on`` (or names no other day): no day or week
         of its own but that one, and no "Earlier" opening it with no day."""
-        # A day in a relative clause ("the thaw that began on Dec. 17") dates what it tells.
+        # A day in a relative clause ("the thaw that began on Dec. 17") dates what it tells,
+        # and so does a day after ``on`` ("said on Thursday that he will visit from Dec. 12").
         relative = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;]*$")
         days = [
             d
             for d in self.reading.dates_of(sentence)
-            if d.window.days <= 7 and not relative.search(d.quote[: d.start])
+            if d.window.days <= 7
+            and not relative.search(d.quote[: d.start])
+            and d.window.start <= on
         ]
         before = pattern(load("events")["speech"]["earlier"]).match(sentence.text)
         return all(d.window.covers(on) for d in days) and not (before and not days)
