@@ -107,6 +107,12 @@ def split_sentences(paragraph: str) -> list[str]:
         last_word = candidate.rsplit(maxsplit=1)[-1] if candidate.strip() else ""
         if last_word in _abbreviations() or re.fullmatch(r"[A-Z]\.", last_word):
             continue
+        # A short abbreviation before a last word that ends the sentence is inside a name
+        # ("... ambassador Jose Sta. Romana."), not the end of a sentence.
+        if re.fullmatch(r"[A-Z][a-z]{1,2}\.", last_word) and re.match(
+            r"\s+[A-Z][\w'’-]*[.!?][\"”’)]*(?:\s|$)", paragraph[end:]
+        ):
+            continue
         pieces.append(candidate.strip())
         start = match.end()
     rest = paragraph[start:].strip()

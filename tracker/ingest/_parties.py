@@ -125,13 +125,16 @@ def people_in(text: str) -> tuple[Mention, ...]:
 _OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
 _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
+#: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
+_INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
 #: A name of two to four capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar"), and the particles of Dutch, German and Arabic names
-#: join its words ("van", "bin", "al-Thani").
+#: initials may open it ("S. Jaishankar") or stand inside it, and the particles of Dutch,
+#: German and Arabic names join its words ("van", "bin", "al-Thani").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
     r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
-    r"(?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
+    rf"(?: {_INITIAL}(?= [A-Z])"
+    r"| (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
 )
 
 
@@ -140,7 +143,7 @@ _NAME = (
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
 _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
-    rf"(?: +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
+    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
 )
 #: An honorific before a name is no part of it ("Sheikh Hamad bin Jassim al-Thani").
 _HONORIFIC = re.compile(r"(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?) +(?=[A-Z])")
