@@ -52,6 +52,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    mediators,
     member_of,
     named_pairs,
     participant,
@@ -471,7 +472,7 @@ class _Builder:
             for code in found:
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
-        ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
         pairs: Counter[tuple[str, str]] = Counter()
@@ -480,7 +481,10 @@ class _Builder:
                 if set(pair) & set(ranked[:2]):
                     pairs[pair] += mention.position
         if pairs:
-            (named, weight), *_ = pairs.most_common(1)
+            # A pair of the two most named outranks one that shares only one of them.
+            named, weight = max(
+                pairs.items(), key=lambda item: (len(set(item[0]) & set(ranked[:2])), item[1])
+            )
             self.note(
                 "parties",
                 (m.sentence.text for m in support),
@@ -505,6 +509,29 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    def _sides(self, ranked: list[str], support: list[EventMention]) -> list[str]:
+        """The parties named, less those that only host, mediate or look on while two others
+        negotiate: the two others are the sides, named in the sentences that report the talks
+        or else as a pair elsewhere in the article ("talks between A and B")."""
+        hosts = {code for mention in support for code in mediators(mention.sentence.text)}
+        if not hosts & set(ranked):
+            return ranked
+        sides = [code for code in ranked if code not in hosts]
+        if len(sides) < 2:
+            pairs = [
+                pair
+                for sentence in self.page.with_headline()
+                for pair in named_pairs(sentence.text)
+                if not hosts & set(pair)
+            ]
+            if not pairs:
+                return ranked
+            sides = list(pairs[0])
+        self.reasons.append(
+            f"{', '.join(sorted(hosts & set(ranked)))} only hosts or mediates: not a side"
+        )
+        return sides
 
     def _article_pair(self) -> list[str]:
         """The two parties the article names most (the headline and lead weigh most), for an
@@ -587,7 +614,10 @@ class _Builder:
                 why = "named in the page's header, speaking in the first person"
                 chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
-        for taken, quote, why in chosen.values():
+        for name, (taken, quote, why) in chosen.items():
+            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again.
+            if any(other.endswith(f" {name}") for other in chosen):
+                continue
             self.note(
                 f"participants[{len(people)}]",
                 [quote],
@@ -712,12 +742,15 @@ class _Builder:
     def _same_day(self, sentence: Sentence, on: date) -> bool:
         """Whether a sentence speaks of the day ``on`` (or names no other day): no day or week
         of its own but that one, and no "Earlier" opening it with no day."""
-        # A day in a relative clause ("the thaw that began on Dec. 17") dates what it tells.
+        # A day in a relative clause ("the thaw that began on Dec. 17") dates what it tells,
+        # and so does a day after ``on`` ("said on Thursday that he will visit from Dec. 12").
         relative = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;]*$")
         days = [
             d
             for d in self.reading.dates_of(sentence)
-            if d.window.days <= 7 and not relative.search(d.quote[: d.start])
+            if d.window.days <= 7
+            and not relative.search(d.quote[: d.start])
+            and d.window.start <= on
         ]
         before = pattern(load("events")["speech"]["earlier"]).match(sentence.text)
         return all(d.window.covers(on) for d in days) and not (before and not days)

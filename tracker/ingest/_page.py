@@ -3,6 +3,7 @@ the day it was published, told apart from the site's boilerplate."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime
 from functools import cache
@@ -105,6 +106,12 @@ def split_sentences(paragraph: str) -> list[str]:
         candidate = paragraph[start:end]
         last_word = candidate.rsplit(maxsplit=1)[-1] if candidate.strip() else ""
         if last_word in _abbreviations() or re.fullmatch(r"[A-Z]\.", last_word):
+            continue
+        # A short abbreviation before a last word that ends the sentence is inside a name
+        # ("... ambassador Jose Sta. Romana."), not the end of a sentence.
+        if re.fullmatch(r"[A-Z][a-z]{1,2}\.", last_word) and re.match(
+            r"\s+[A-Z][\w'’-]*[.!?][\"”’)]*(?:\s|$)", paragraph[end:]
+        ):
             continue
         pieces.append(candidate.strip())
         start = match.end()
@@ -242,6 +249,8 @@ def read_page(name: str, text: str) -> Page:
         opening_day = opening.group("when") or ""
         wire = _wire(opening.group("agency") or opening.group("wire") or opening.group("network"))
         body[0] = body[0][opening.end() :]
+    label = pattern(load("pages")["background_label"])
+    body = body[:1] + list(itertools.takewhile(lambda line: not label.match(line), body[1:]))
     # Past the opening, a line with no closing punctuation is a subheading or a related link.
     body = body[:1] + [line for line in body[1:] if not _is_headline(line)]
     sentences = [

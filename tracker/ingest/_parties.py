@@ -19,6 +19,7 @@ __all__ = [
     "Person",
     "Role",
     "is_organization",
+    "mediators",
     "member_of",
     "membership_periods",
     "named_pairs",
@@ -124,13 +125,16 @@ def people_in(text: str) -> tuple[Mention, ...]:
 _OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
 _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
+#: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
+_INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
 #: A name of two to four capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar"), and the particles of Dutch, German and Arabic names
-#: join its words ("van", "bin", "al-Thani").
+#: initials may open it ("S. Jaishankar") or stand inside it, and the particles of Dutch,
+#: German and Arabic names join its words ("van", "bin", "al-Thani").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
     r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
-    r"(?: (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
+    rf"(?: {_INITIAL}(?= [A-Z])"
+    r"| (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
 )
 
 
@@ -139,7 +143,7 @@ _NAME = (
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
 _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
-    rf"(?: +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
+    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
 )
 #: An honorific before a name is no part of it ("Sheikh Hamad bin Jassim al-Thani").
 _HONORIFIC = re.compile(r"(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?) +(?=[A-Z])")
@@ -382,6 +386,21 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if hyphen or joined or titled or related:
             pairs.append((first, second))
     return tuple(pairs)
+
+
+def mediators(text: str) -> frozenset[str]:
+    """The parties a text names as hosting, mediating or looking on while others negotiate
+    ("under UN auspices", "US-mediated talks", "mediated by Qatar")."""
+    words = load("events")["meetings"]
+    before, after = pattern(words["mediator_before"]), pattern(words["mediator_after"])
+    found = set()
+    for code, start in party_mentions(text):
+        word = _state_pattern().match(text, start) or next(
+            (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
+        )
+        if before.search(text[:start]) or (word is not None and after.match(text, word.end())):
+            found.add(code)
+    return frozenset(found)
 
 
 def is_organization(code: str) -> bool:

@@ -231,8 +231,33 @@ def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
         if window is None:
             continue
         taken_until = end
+        window = _stay(sentence, start, end, window)
         mentions.append(DateMention(match.group(0), window, sentence, tense, start))
     return tuple(mentions)
+
+
+_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_LENGTH = "(?P<length>" + "|".join(_LENGTHS) + ")-day"
+_STAY_AFTER = re.compile(rf",? for an? {_LENGTH}\b", re.IGNORECASE)
+_STAY_BEFORE = re.compile(
+    rf"\b{_LENGTH} (?:(?:state|official|working) )?(?:visit|stay|trip|tour|talks|meeting|summit)"
+    r"(?: (?:to|in) (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*)?"
+    r"(?: (?:from|starting|beginning)(?: on)?)? ?$",
+    re.IGNORECASE,
+)
+
+
+def _stay(sentence: str, start: int, end: int, window: DateWindow) -> DateWindow:
+    """A day that opens a stay of some days ("on Wednesday for a three-day stay", "a two-day
+    visit from Monday") is the first of the stay's window."""
+    if window.days != 1:
+        return window
+    found = _STAY_AFTER.match(sentence, end) or _STAY_BEFORE.search(sentence[:start])
+    if found is None:
+        return window
+    return DateWindow(
+        window.start, window.start + timedelta(days=_LENGTHS[found["length"].lower()] - 1)
+    )
 
 
 def _inherent_tense(rule: str, groups: Mapping[str, str]) -> Tense | None:
@@ -328,6 +353,21 @@ def _month_day(groups: Mapping[str, str], published: date, tense: Tense) -> Date
     years = (published.year - 1, published.year, published.year + 1)
     candidates = [window for year in years if (window := _safe_day(year, month, day))]
     return _pick(candidates, published, tense) if candidates else None
+
+
+def _day_span(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow | None:
+    """The days of a stay told by its first and last day in one month; ``None`` when the last
+    is not after the first."""
+    last = _day_number({"day": groups["last"]})
+    first = (
+        _full_date(groups, published, tense)
+        if "year" in groups
+        else _month_day(groups, published, tense)
+    )
+    if first is None or last <= first.start.day:
+        return None
+    end = _safe_day(first.start.year, first.start.month, last)
+    return DateWindow(first.start, end.start) if end else None
 
 
 def _attributive_day(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow | None:
@@ -475,10 +515,25 @@ def _weekday(groups: Mapping[str, str], published: date, tense: Tense) -> DateWi
     return DateWindow.day(published - timedelta(days=back))
 
 
+def _weekday_span(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    """Two weekdays joined: from the first to the second, the second on or before publication
+    in the past tense, the first resolved as a weekday alone otherwise."""
+    weekdays = load("dates")["weekdays"]
+    gap = timedelta(
+        days=(weekdays[groups["last"].lower()] - weekdays[groups["weekday"].lower()]) % 7
+    )
+    if tense is Tense.PAST and not groups.get("which"):
+        last = _weekday({"weekday": groups["last"]}, published, tense).start
+        return DateWindow(last - gap, last)
+    first = _weekday(groups, published, tense).start
+    return DateWindow(first, first + gap)
+
+
 _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | None]] = {
     "full_date": _full_date,
     "month_year": _month_year,
     "month_day": _month_day,
+    "day_span": _day_span,
     "year": _year,
     "year_end": _year_end,
     "part_of_month": _part_of_month,
@@ -496,4 +551,5 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "relative_day": _relative_day,
     "clock_time": _clock_time,
     "weekday": _weekday,
+    "weekday_span": _weekday_span,
 }
