@@ -345,6 +345,8 @@ def _background(
         return "told as a tally of those held so far"
     if pattern(rules["reacted"]).search(lead_in(sentence.text, match.start())):
         return _REACTED
+    if pattern(rules["led_to"]).search(lead_in(sentence.text, match.start())):
+        return "the long process the act of its sentence followed"
     if nearest is None:
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):
