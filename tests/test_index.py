@@ -386,3 +386,22 @@ def test_a_damaged_checkpoint_is_folded_around(tmp_path: Path, damage: bytes) ->
     days = sorted(e.on for e in entries)
     for day in (days[len(days) // 2], None):
         assert warm.at(day) == cold.at(day)
+
+
+def test_a_log_of_one_pair_is_read_through_its_index_without_naming_the_pair(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "india-pakistan.jsonl"
+    log.write_bytes(
+        (Path(__file__).parent / "episodes" / "india-pakistan-2019-2020.jsonl").read_bytes()
+    )
+    cold = run(capsys, "state", "--log", str(log), "--at", "2019-03-01", "--json")
+    assert cold[0] == 0
+    assert run(capsys, "index", "--log", str(log))[0] == 0
+
+    def no_cold_replay(*_: object) -> None:
+        msg = "the log's index was not read"
+        raise AssertionError(msg)
+
+    monkeypatch.setattr("tracker._cli._replay", no_cold_replay)
+    assert run(capsys, "state", "--log", str(log), "--at", "2019-03-01", "--json") == cold

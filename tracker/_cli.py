@@ -26,6 +26,7 @@ from tracker._index import (
     IndexedReplay,
     build_index,
     index_path,
+    indexed_dyads,
     indexed_entries,
     indexed_replay,
 )
@@ -335,7 +336,12 @@ def _states(args: argparse.Namespace) -> Replay | IndexedReplay:
     replay."""
     store = open_store(args.log or bundled_log())
     if args.log and isinstance(store, JsonlStore) and os.path.lexists(index_path(store.path)):
-        warm = indexed_replay(store.path, args.dyad or DEFAULT_DYAD)
+        dyad = args.dyad
+        if dyad is None:
+            dyads = indexed_dyads(store.path) or ()
+            advice = f"say which with --dyad ({store.path})"
+            dyad = implied_dyad(dyads, among=DEFAULT_DYAD, advice=advice) if dyads else None
+        warm = None if dyad is None else indexed_replay(store.path, dyad)
         if warm is not None:
             args.dyad = warm.dyad
             return warm
