@@ -405,3 +405,34 @@ def test_a_log_of_one_pair_is_read_through_its_index_without_naming_the_pair(
 
     monkeypatch.setattr("tracker._cli._replay", no_cold_replay)
     assert run(capsys, "state", "--log", str(log), "--at", "2019-03-01", "--json") == cold
+
+
+def test_a_damaged_item_read_late_is_refused_and_the_index_rebuilt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "long.jsonl"
+    write_log(path, synthesize(_index.EVERY + 100, seed=5))
+    dyad = str(tracker.read_log(path).entries[0].parties)
+    asked = ("state", "--log", str(path), "--dyad", dyad, "--json")
+    assert run(capsys, "index", "--log", str(path))[0] == 0
+    with contextlib.closing(sqlite3.connect(index_path(path))) as db, db:
+        first, second = dyad.split("-")
+        number, packed = db.execute(
+            "SELECT number, change FROM checkpoints WHERE first = ? AND second = ?"
+            " ORDER BY number LIMIT 1",
+            (first, second),
+        ).fetchone()
+        change = orjson.loads(zlib.decompress(packed))
+        items = next(items for items in change["changed"].values() if items)
+        items[next(iter(items))] = {"bogus": 1}
+        db.execute(
+            "UPDATE checkpoints SET change = ? WHERE first = ? AND second = ? AND number = ?",
+            (zlib.compress(orjson.dumps(change)), first, second, number),
+        )
+    status, out, err = run(capsys, *asked)
+    assert (status, out) == (2, "")
+    assert f"the index {index_path(path)} is damaged" in err
+    assert "rebuilt when next used" in err
+    cold = tmp_path / "cold.jsonl"
+    cold.write_bytes(path.read_bytes())
+    assert run(capsys, *asked) == run(capsys, *[str(cold) if a == str(path) else a for a in asked])

@@ -29,10 +29,10 @@ import sqlite3
 import stat
 import typing
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 import attrs
 import orjson
@@ -42,6 +42,7 @@ from tracker import _codec, _entries, _reducer, _state
 from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
+from tracker._errors import StorageError
 from tracker._lazy import LazyMap, Stored
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
@@ -193,9 +194,19 @@ class IndexedReplay:
             (self.dyad.first, self.dyad.second, number),
         ).fetchall()
         if changes and [row[0] for row in changes] == list(range(1, len(changes) + 1)):
-            with contextlib.suppress(zlib.error, ValueError, TypeError, KeyError, AttributeError):
-                return len(changes), _state_of((row[1] for row in changes), lazy=lazy)
+            with contextlib.suppress(*_DAMAGE):
+                rows = (row[1] for row in changes)
+                return len(changes), _state_of(rows, lazy=lazy, damaged=self._damaged)
         return 0, State(self.dyad)
+
+    def _damaged(self, error: Exception) -> NoReturn:
+        """Refuse what a damaged item of a stored checkpoint, read late, would give, and leave
+        the index to be rebuilt by the next command that uses it."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("UPDATE meta SET value = 'damaged' WHERE key = 'format'")
+        where = index_path(self._path)
+        msg = f"the index {where} is damaged ({error}); it is rebuilt when next used"
+        raise StorageError(msg) from None
 
     def _rows(self, start: int, stop: int) -> list[tuple[int, int, int]]:
         return self._db.execute(
@@ -437,10 +448,17 @@ def _kept(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, list[Any]]:
 _GONE = object()
 
 
-def _state_of(changes: Iterable[bytes], *, lazy: bool) -> State:
+#: What a damaged stored checkpoint raises as it is read.
+_DAMAGE = (zlib.error, ValueError, TypeError, KeyError, AttributeError, IndexError, StopIteration)
+
+
+def _state_of(
+    changes: Iterable[bytes], *, lazy: bool, damaged: Callable[[Exception], NoReturn]
+) -> State:
     """The state the changes of its checkpoint and of every one before it make up; ``lazy``:
     its maps decode each item when it is read (:class:`~tracker._lazy.LazyMap`), and what it
-    derives is read from the checkpoint rather than derived again."""
+    derives is read from the checkpoint rather than derived again; an item found damaged only
+    then goes to ``damaged``."""
     parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
     items: dict[str, list[Any]] = {name: [] for name in _TUPLES}
     whole: dict[str, Any] = {}
@@ -460,7 +478,7 @@ def _state_of(changes: Iterable[bytes], *, lazy: bool) -> State:
         return decode_checkpoint({**whole, **items, **parts})
     state = decode_checkpoint({**whole, **items})
     for name in _MAPS:
-        read = functools.partial(_decoded_part, whole["dyad"], name)
+        read = functools.partial(_decoded_part, whole["dyad"], name, damaged)
         object.__setattr__(state, name, LazyMap(Stored(parts[name], read)))
     unlifted = Map({key: state.measures[key] for key in derived["unlifted"]})
     object.__setattr__(state, "unlifted", unlifted)
@@ -473,9 +491,15 @@ def _state_of(changes: Iterable[bytes], *, lazy: bool) -> State:
     return state
 
 
-def _decoded_part(dyad: str, name: str, items: dict[str, Any]) -> Mapping[str, Any]:
-    """Items of the map ``name`` of a state of ``dyad``, as a checkpoint encodes them, decoded."""
-    part: Mapping[str, Any] = getattr(decode_checkpoint({"dyad": dyad, name: items}), name)
+def _decoded_part(
+    dyad: str, name: str, damaged: Callable[[Exception], NoReturn], items: dict[str, Any]
+) -> Mapping[str, Any]:
+    """Items of the map ``name`` of a state of ``dyad``, as a checkpoint encodes them, decoded;
+    ``damaged`` takes what a damaged item raises."""
+    try:
+        part: Mapping[str, Any] = getattr(decode_checkpoint({"dyad": dyad, name: items}), name)
+    except _DAMAGE as error:
+        damaged(error)
     return part
 
 
