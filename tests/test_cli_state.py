@@ -98,7 +98,7 @@ def test_the_level_of_relations_and_its_terms(
         f"20 entries applied, running Goldstein score {state.score:+.1f}",
     ]
     assert state.level < 0 < state.score
-    assert "level of relations -17.50 (pressure -13.00, recent activity -4.50)" in heading
+    assert "level of relations -18.00 (pressure -9.00, recent activity -9.00)" in heading
 
 
 def test_a_lapsed_expectation_is_listed_apart_from_pending_ones(

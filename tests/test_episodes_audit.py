@@ -363,13 +363,14 @@ def _on_mission(kind: str, action: str, number: int, by: str) -> tracker.Entry:
     st.lists(st.tuples(_REDUCING, st.sampled_from(["NATO", "RUS"])), min_size=1, max_size=6),
     st.sampled_from(["NATO", "RUS"]),
 )
-def test_a_mission_weighs_once_and_opened_again_keeps_only_its_cap(
+def test_a_mission_weighs_once_for_each_party_and_opened_again_keeps_only_its_cap(
     acts: list[tuple[tuple[str, str], str]], opener: str
 ) -> None:
     measures = [_on_mission(kind, action, n, by) for n, ((kind, action), by) in enumerate(acts)]
     state = replay_of(*measures).as_of(date(2018, 6, 1))
-    weights = [m.weight for m in state.in_force()]
-    assert state.pressure == min(weights)
+    parties = {m.by for m in state.in_force()}
+    heaviest = [min(m.weight for m in state.in_force() if m.by == party) for party in parties]
+    assert state.pressure == sum(heaviest)
     opened = entry(
         tracker.PresenceMeasure,
         "2018-07-01",

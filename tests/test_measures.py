@@ -279,10 +279,62 @@ def test_the_level_falls_in_a_crisis_stays_low_and_recovers_as_measures_are_lift
     assert _on(lifted, "2009-12-05").level > _on(crisis, "2008-12-01").level
 
 
-def test_the_recent_activity_is_the_mean_goldstein_of_two_months() -> None:
+def test_the_recent_activity_is_the_sum_of_two_months_within_the_scale() -> None:
     state = replay_of(lunch("2009-01-10"), council("2009-02-20"), expulsion("2009-02-21"))
-    assert _on(state, "2009-02-28").recent_activity == pytest.approx((1.0 + 3.5 - 5.0) / 3)
+    assert _on(state, "2009-02-28").recent_activity == pytest.approx(1.0 + 3.5 - 5.0)
     assert _on(state, "2009-04-01").recent_activity == 0.0
+    expelled = [expulsion(f"2009-02-{n:02d}", id=f"x{n}", mission=f"m{n}") for n in range(1, 4)]
+    assert _on(replay_of(*expelled), "2009-02-28").recent_activity == -10.0  # not -15
+
+
+def test_a_mild_hostile_act_in_a_month_of_heavier_ones_never_raises_the_level() -> None:
+    heavy = replay_of(expulsion("2009-02-01"))  # -5, then a protest of -2: a mean rises
+    protest = entry(
+        tracker.Condemnation, "2009-02-03", by="NATO", issue="expulsions", statement="deplored"
+    )
+    assert _on(tracker.apply(heavy, protest), "2009-02-03").level < _on(heavy, "2009-02-03").level
+
+
+def _pressure(*entries: tracker.Entry) -> float:
+    return _on(replay_of(*entries), "2009-06-01").pressure
+
+
+def test_naming_more_channels_of_one_kind_does_not_add_to_the_pressure() -> None:
+    talks = ("military_talks", "defense_talks", "maritime_talks")
+    cooperation = ("crime_cooperation", "narcotics_cooperation")
+    one = _pressure(suspension(channels=talks[:1]))
+    assert _pressure(suspension(channels=talks)) == one == -4.0
+    assert _pressure(suspension(channels=(*talks, *cooperation))) == 2 * one
+    # the other party's counter-measure is a pressure of its own
+    counter = suspension("2008-08-20", by="RUS", channels=talks[:1])
+    assert _pressure(suspension(channels=talks), counter) == 2 * one
+
+
+def test_a_consular_post_weighs_less_than_a_mission_and_a_closure_more_than_an_expulsion() -> None:
+    consulates = [
+        presence("2009-01-05", "restricted", mission=f"consulate_{n}", consular=True)
+        for n in range(3)
+    ]
+    embassy = presence("2009-01-05", "restricted")
+    assert _pressure(*consulates) == _pressure(consulates[0]) > _pressure(embassy)
+    expelled = expulsion("2009-01-05")
+    closed = presence("2009-01-06", "closed")
+    assert _pressure(expelled, closed) < _pressure(expelled)  # emptied after the expulsion
+
+
+def test_relations_broken_off_weigh_more_than_any_suspension_short_of_them() -> None:
+    rupture = suspension(channels=("diplomatic_relations",))
+    everything = suspension(
+        channels=("diplomatic_relations", "trade_talks", "nrc", "defense_talks"),
+        id="everything",
+    )
+    short = suspension(channels=("trade_talks", "climate_talks", "crime_cooperation"))
+    missions = [presence("2009-01-05", "closed", mission=f"mission_{n}") for n in range(3)]
+    assert _pressure(rupture) < _pressure(short, *missions)
+    # a break ends the dialogue and the missions: naming them too adds nothing
+    assert _pressure(everything, *missions) == _pressure(rupture)
+    downgrade = suspension(channels=("diplomatic_relations",), levels=("ambassadors",))
+    assert _pressure(rupture) < _pressure(downgrade)
 
 
 # -- expectations ----------------------------------------------------------------------------

@@ -130,7 +130,10 @@ def test_resuming_a_channel_the_log_never_mentioned_is_no_anomaly() -> None:
     assert state.channels["partnership_talks"] is ChannelStatus.RESUMPTION_DECIDED
     assert state.phase is Phase.REENGAGEMENT_DECIDED
     (measure,) = state.in_force()
-    assert measure.weight == tracker.Suspension.CODE.goldstein  # the suspension it implies
+    # The suspension it implies is no act the log records: it weighs nothing, so that easing
+    # it raises the level by the decision's own tone.
+    assert measure.weight == 0.0
+    assert state.level == tracker.MinisterialDecision.CODE.goldstein
 
 
 def test_an_informal_meeting_reopens_its_channel_informally() -> None:

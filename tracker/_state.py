@@ -598,7 +598,7 @@ class State:
         heaviest: dict[tuple[str, str], float] = {}
         for m in self.in_force():
             half = m.eased(self.at)
-            kind = _kind(m)
+            kind = _kind(m, self.missions)
             weights = [(kind, m.weight)]
             if kind == Role.RELATIONS and not m.levels:
                 weights += _BROKEN_OFF
@@ -657,17 +657,22 @@ class State:
 #: The bound of the Goldstein scale, which bounds the recent activity too.
 _SCALE = 10.0
 #: What relations broken off weigh beyond their own measure: the dialogue suspended, the
-#: missions closed and the consular posts with them, each at its heaviest.
+#: missions of both parties closed and the consular posts with them, each at its heaviest.
 _BROKEN_OFF = (
     (Role.DIALOGUE.value, Suspension.CODE.goldstein),
-    (MISSION, CLOSURE_WEIGHT),
+    (f"{MISSION}.own", CLOSURE_WEIGHT),
+    (f"{MISSION}.other", CLOSURE_WEIGHT),
     (CONSULAR, CLOSURE_WEIGHT / 2),
 )
 
 
-def _kind(measure: Measure) -> str:
+def _kind(measure: Measure, missions: Map[str, str]) -> str:
     """The kind of a measure, of which the level counts one per party: relations, the
-    dialogue (a forum or talks), cooperation, missions, consular posts."""
+    dialogue (a forum or talks), cooperation, the party's own missions (an envoy recalled),
+    the other's (its diplomats expelled), consular posts."""
+    if measure.role == MISSION:
+        whose = "own" if missions.get(measure.target) == measure.by else "other"
+        return f"{MISSION}.{whose}"
     return Role.DIALOGUE.value if measure.role == Role.FORUM else measure.role
 
 

@@ -82,7 +82,7 @@ async def test_the_chart_lays_the_story_on_its_days(nato_log: Path) -> None:
         top, bottom, _, _ = frame(plot)
         labels = [line.plain.split("┤")[0].strip() for line in drawn[top + 1 : bottom]]
         # The level's highest value, 0 and its lowest, top down.
-        assert [label for label in labels if label and "│" not in label] == ["+8.0", "0", "-16.0"]
+        assert [label for label in labels if label and "│" not in label] == ["+8.0", "0", "-12.0"]
         band_row = drawn[bottom - 1]
         for band in plot.chronology.bands:
             middle = column_of(plot, band.start + (band.end - band.start) / 2)

@@ -57,7 +57,7 @@ async def test_the_state_pane_shows_the_level_and_the_measures_in_force(both: Pa
         state = await on(pilot, "2014-04-09")
         lines = pane_lines(app)
         assert lines[0] == f"level {level_text(state)}"
-        assert lines[0] == "level -17.50 (pressure -13.00, recent activity -4.50)"
+        assert lines[0] == "level -18.00 (pressure -9.00, recent activity -9.00)"
         start = lines.index("measures in force")
         shown = lines[start + 1 : start + 4]
         assert shown == [f" {measure_text(m, state.at)}" for m in state.in_force()]
