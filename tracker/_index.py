@@ -452,13 +452,17 @@ _GONE = object()
 _DAMAGE = (zlib.error, ValueError, TypeError, KeyError, AttributeError, IndexError, StopIteration)
 
 
+def _raised(error: Exception) -> NoReturn:
+    raise error
+
+
 def _state_of(
-    changes: Iterable[bytes], *, lazy: bool, damaged: Callable[[Exception], NoReturn]
+    changes: Iterable[bytes], *, lazy: bool, damaged: Callable[[Exception], NoReturn] = _raised
 ) -> State:
     """The state the changes of its checkpoint and of every one before it make up; ``lazy``:
     its maps decode each item when it is read (:class:`~tracker._lazy.LazyMap`), and what it
-    derives is read from the checkpoint rather than derived again; an item found damaged only
-    then goes to ``damaged``."""
+    derives is read from the checkpoint rather than derived again; what an item found damaged
+    only then raises goes to ``damaged`` (by default, raised)."""
     parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
     items: dict[str, list[Any]] = {name: [] for name in _TUPLES}
     whole: dict[str, Any] = {}
