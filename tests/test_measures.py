@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from attrs import evolve
 from builders import (
+    NATO_RUS,
     SOURCE,
     council,
     day,
@@ -541,3 +542,22 @@ def test_a_lift_decided_for_a_later_day_is_told_as_decided_until_that_day(
         assert told(lifted) == "lifted at ministers"
     else:
         assert not replay.at(lifted).in_force()
+
+
+IDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+
+
+@given(ids=st.lists(IDS, min_size=2, max_size=2, unique=True))
+def test_measures_placed_on_one_day_with_other_precisions_are_listed_by_key(
+    ids: list[str],
+) -> None:
+    """A day known to its month and one known to the day, placed on one date, are neither equal
+    nor in order: measures are listed by the date's ordinal, then key, not as a map holds them."""
+    month = suspension("2009-02-09", id=ids[0], channels=(tracker.NRC,))
+    month = evolve(month, on=tracker.parse_stated_day("2009-02"))
+    known = suspension("2009-02-09", id=ids[1], channels=(tracker.HIGH_LEVEL,))
+    assert month.on.toordinal() == known.on.toordinal()
+    state = tracker.Replay([month, known], dyad=NATO_RUS).final
+    keys = sorted(state.measures)
+    assert [m.key for m in state.in_force()] == keys
+    assert list(tracker.encode_state(state)["measures"]) == keys

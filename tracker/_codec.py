@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from functools import cache, lru_cache, wraps
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import attrs
@@ -197,7 +198,7 @@ def _encoded_state(state: State) -> dict[str, Any]:
     body = _encode_fields(state, _fields(State), omit_empty=False)
     body["meetings"] = {m.entry: body["meetings"][m.entry] for m in state.meetings_in_order()}
     body["fulfilled"] = {d.key: body["fulfilled"][d.key] for d in state.fulfilled_in_order()}
-    measures = sorted(state.measures.values(), key=lambda m: (m.effective, m.key))
+    measures = sorted(state.measures.values(), key=attrgetter("order"))
     body["measures"] = {m.key: body["measures"][m.key] for m in measures}
     for measure in measures:
         lifted = measure.lifted_on(state.at)

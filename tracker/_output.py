@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
 from rich.console import Console
@@ -300,7 +301,7 @@ def _print_measures(state: State, out: Console, *, lifted: bool) -> None:
         [*columns, "announced", "in force from"],
         [
             (*_measure_row(m), m.announced, m.effective)
-            for m in sorted(later, key=lambda m: (m.effective, m.key))
+            for m in sorted(later, key=attrgetter("order"))
         ],
     )
     print_table(

@@ -140,7 +140,7 @@ def level_text(state: State) -> str:
 def _measures(state: State) -> dict[str, str]:
     standing = [m for m in state.may_stand(state.at) if m.standing(state.at)]
     # By ordinal: days of other precisions placed on one day are not equal, nor in order.
-    standing.sort(key=lambda m: (m.effective.toordinal(), m.key))
+    standing.sort(key=attrgetter("order"))
     return {f"measures.{m.key}": measure_text(m, state.at) for m in standing}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from attrs import Factory, field, fields, frozen
@@ -179,6 +180,13 @@ class Measure:
         return (self.relaxed is not None and since <= self.relaxed <= day) or any(
             since <= lifting.decided <= day for lifting in self.liftings
         )
+
+    @property
+    def order(self) -> tuple[int, str]:
+        """Where it stands among measures: by the day it takes force, then key (the day by its
+        ordinal, as for meetings: days of other precisions placed on one day are neither equal
+        nor in order)."""
+        return (self.effective.toordinal(), self.key)
 
     def lifted_on(self, at: date | None) -> date | None:
         """The day the whole measure was lifted, if it was by ``at``."""
@@ -528,13 +536,13 @@ class State:
         """The measures in force on ``at`` (wholly or in part), earliest first."""
         return sorted(
             (m for m in self.may_stand(self.at) if m.in_force(self.at)),
-            key=lambda m: (m.effective, m.key),
+            key=attrgetter("order"),
         )
 
     def lifted(self) -> list[Measure]:
         """The measures wholly lifted by ``at``, earliest lifted first."""
         done = [(day, m) for m in self.measures.values() if (day := m.lifted_on(self.at))]
-        return [m for _, m in sorted(done, key=lambda pair: (pair[0], pair[1].key))]
+        return [m for _, m in sorted(done, key=lambda pair: (pair[0].toordinal(), pair[1].key))]
 
     def count_lifted(self) -> int:
         """How many measures :meth:`lifted` lists: counted without reading them once every

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from operator import attrgetter
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -234,7 +235,7 @@ class StateView(Widget):
         standing = [m for m in state.may_stand(state.at) if m.standing(state.at)]
         if not standing:
             parts.append(Text(" none", style="dim"))
-        for measure in sorted(standing, key=lambda m: (m.effective, m.key)):
+        for measure in sorted(standing, key=attrgetter("order")):
             parts.append(Text(printable(f" {measure_text(measure, state.at)}")))
         count = state.count_lifted()
         if count > FOUND_AMONG:
