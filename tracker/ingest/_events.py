@@ -253,7 +253,7 @@ def _mentions(
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
-        why = _background(sentence, match, nearest, published, background_clause)
+        why = _background(sentence, match, nearest, published, background_clause, kind=kind)
         yield EventMention(
             kind,
             sentence,
@@ -334,8 +334,10 @@ def _background(
     nearest: DateMention | None,
     published: date,
     clause: re.Pattern[str],
+    *,
+    kind: str,
 ) -> str:
-    """Why a mention is background, or "" when it is news."""
+    """Why a mention of ``kind`` is background, or "" when it is news."""
     rules = load("events")
     if clause.search(sentence.text[: match.start()]):
         return "told in a clause about the past"
@@ -347,6 +349,16 @@ def _background(
         return _REACTED
     if pattern(rules["led_to"]).search(lead_in(sentence.text, match.start())):
         return "the long process the act of its sentence followed"
+    if kind != MEETING:
+        before = sentence.text[: match.start()]
+        if pattern(rules["preceded"]).search(before):
+            return f"the {kind} told as what came before the news"
+        if pattern(rules["reversed"]).search(before):
+            return f"a {kind} taken before, whose reversal is spoken of"
+        if pattern(rules["sent_away"]).match(sentence.text[match.start() :]) and pattern(
+            rules["sent_away_lead"]
+        ).search(before):
+            return f"a {kind} told through those it sent away, done before"
     if nearest is None:
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):

@@ -1,0 +1,90 @@
+"""The news, not what came before it: a measure told as what preceded the day's act, whose
+reversal is refused, or named through those it sent away; a decision not to act; a recall
+told with the rebuke that is its wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.ingest import DraftKind, draft_article
+
+PUBLISHED = date(2024, 3, 14)
+
+
+def draft(body: str) -> tuple[DraftKind, str]:
+    """The kind and type drafted from a page of a headline and one paragraph."""
+    result = draft_article("news.txt", body + "\n", published=PUBLISHED)
+    return result.kind, result.entry.TYPE if result.entry is not None else ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Expelled envoys return home\n\nThe expelled Russian diplomats landed in Moscow on "
+        "Wednesday, two days after Estonia ordered them out.",
+        "Tallinn stands firm\n\nEstonia will not reverse its decision to expel two Russian "
+        "diplomats, its foreign minister said on Wednesday.",
+        "No U-turn on envoys\n\nEstonia has refused to rescind the expulsion of two Russian "
+        "diplomats, Russia's foreign ministry said on Wednesday.",
+        "Russia protests\n\nRussia summoned the Estonian ambassador on Wednesday, days after "
+        "Estonia expelled two Russian diplomats.",
+        "Relations strained\n\nEstonia said on Wednesday it would not break relations with "
+        "Russia.",
+        "Relations strained\n\nEstonia on Wednesday ruled out expelling Russian diplomats.",
+    ],
+)
+def test_background_measure_is_no_news(body: str) -> None:
+    """The earlier measure, or one not taken, is never drafted as the day's measure."""
+    kind, type_ = draft(body)
+    assert type_ not in {"expulsion", "suspension"}
+    assert kind is DraftKind.UNCLASSIFIED or type_ == "condemnation"
+
+
+def test_act_after_a_measure_is_the_news() -> None:
+    """The main verb's measure is the news; the one it follows is background."""
+    _, type_ = draft(
+        "Russia hits back\n\nRussia on Wednesday recalled its ambassador from Tallinn, days "
+        "after Estonia expelled two Russian diplomats."
+    )
+    assert type_ == "presence_measure"
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "Spain on Tuesday said it was pulling its ambassador from Argentina",
+        "Spain on Tuesday summoned its ambassador to Argentina home for consultations",
+        "Spain on Tuesday recalled its ambassador from Argentina",
+    ],
+)
+def test_recall_with_rebuke_is_a_recall(recall: str) -> None:
+    """The recall is the act; the rebuke beside it is its wording."""
+    kind, type_ = draft(
+        f"Spain rebukes Argentina\n\n{recall} and condemned the insults of Argentina's "
+        "president."
+    )
+    assert (kind, type_) == (DraftKind.NEW, "presence_measure")
+
+
+def test_summoning_the_other_sides_envoy_is_a_rebuke() -> None:
+    """Summoning the other side's ambassador stays a condemnation."""
+    assert draft(
+        "Spain protests\n\nSpain on Tuesday summoned Argentina's ambassador over the remarks."
+    ) == (DraftKind.NEW, "condemnation")
+
+
+@given(
+    st.sampled_from(["after", "days after", "hours after", "following", "in the wake of"]),
+    st.sampled_from(["the expulsion of", "Estonia expelled", "Estonia's expulsion of"]),
+)
+def test_measure_before_never_decides_the_type(link: str, measure: str) -> None:
+    """However the sentence links the earlier measure, the reaction is what is drafted."""
+    _, type_ = draft(
+        f"Russia responds\n\nRussia on Wednesday condemned Estonia {link} {measure} two "
+        "Russian diplomats."
+    )
+    assert type_ == "condemnation"
