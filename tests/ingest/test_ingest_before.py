@@ -32,8 +32,7 @@ def draft(body: str) -> tuple[DraftKind, str]:
         "diplomats, Russia's foreign ministry said on Wednesday.",
         "Russia protests\n\nRussia summoned the Estonian ambassador on Wednesday, days after "
         "Estonia expelled two Russian diplomats.",
-        "Relations strained\n\nEstonia said on Wednesday it would not break relations with "
-        "Russia.",
+        "Relations strained\n\nEstonia said on Wednesday it would not break relations with Russia.",
         "Relations strained\n\nEstonia on Wednesday ruled out expelling Russian diplomats.",
     ],
 )
@@ -64,8 +63,7 @@ def test_act_after_a_measure_is_the_news() -> None:
 def test_recall_with_rebuke_is_a_recall(recall: str) -> None:
     """The recall is the act; the rebuke beside it is its wording."""
     kind, type_ = draft(
-        f"Spain rebukes Argentina\n\n{recall} and condemned the insults of Argentina's "
-        "president."
+        f"Spain rebukes Argentina\n\n{recall} and condemned the insults of Argentina's president."
     )
     assert (kind, type_) == (DraftKind.NEW, "presence_measure")
 
@@ -88,3 +86,46 @@ def test_measure_before_never_decides_the_type(link: str, measure: str) -> None:
         "Russian diplomats."
     )
     assert type_ == "condemnation"
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        "Iraq recalled its ambassador from Iran for consultations.",
+        "Jordan expelled two Iranian diplomats last month.",
+    ],
+)
+def test_third_state_paragraph_gives_no_event(third: str) -> None:
+    """Another country that did the same, told further down, is no measure of the pair."""
+    result = draft_article(
+        "news.txt",
+        "Pakistan and Iran trade blame\n\nPakistan condemned Iran on Wednesday for violating its "
+        f"airspace.\n\nTensions have spread across the region.\n\n{third}\n",
+        published=PUBLISHED,
+    )
+    assert result.entry is not None
+    assert (result.entry.TYPE, str(result.entry.parties)) == ("condemnation", "IRN-PAK")
+
+
+def test_member_of_a_body_the_lead_names_is_no_third_state() -> None:
+    """A member state of a body the lead names acts for the news, not beside it."""
+    result = draft_article(
+        "news.txt",
+        "EU and Russia at odds\n\nThe European Union condemned Russia on Wednesday.\n\n"
+        "Relations have soured for months.\n\nGermany expelled two Russian diplomats on "
+        "Wednesday.\n",
+        published=PUBLISHED,
+    )
+    assert result.entry is not None
+    assert result.entry.TYPE == "expulsion"
+
+
+def test_measure_told_again_after_it_is_background() -> None:
+    """A recall told as what came before stays background where it is told again undated."""
+    kind, type_ = draft(
+        "Strikes on Iran\n\nPakistani airstrikes on Iran killed seven people, officials said."
+        "\n\nThe strikes followed the recall of Pakistan's ambassador to Tehran.\n\nOther "
+        "tensions persist.\n\nPakistan's foreign ministry announced that Islamabad was "
+        "recalling its ambassador to Iran."
+    )
+    assert (kind, type_) == (DraftKind.UNCLASSIFIED, "")
