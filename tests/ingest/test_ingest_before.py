@@ -129,3 +129,34 @@ def test_measure_told_again_after_it_is_background() -> None:
         "recalling its ambassador to Iran."
     )
     assert (kind, type_) == (DraftKind.UNCLASSIFIED, "")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lavrov meets Bilawal at SCO meet in India\n\nRussian Foreign Minister Sergei Lavrov "
+        "held talks with his Pakistani counterpart on Thursday on the sidelines of the Shanghai "
+        "Cooperation Organisation meeting in Goa, India.",
+        "Ministers hold talks in Goa\n\nAt the bloc's meeting chaired by India, Russia's foreign "
+        "minister met Pakistan's foreign minister on Thursday.",
+        "Ministers hold talks in Goa\n\nUnder India's chairmanship of the bloc, Russia's foreign "
+        "minister met Pakistan's foreign minister on Thursday.",
+    ],
+)
+def test_forum_host_is_no_side(body: str) -> None:
+    """The forum's host, chair and venue are the occasion of a meeting beside it."""
+    result = draft_article("news.txt", body + "\n", published=date(2023, 5, 5))
+    assert result.entry is not None
+    assert str(result.entry.parties) == "PAK-RUS"
+
+
+def test_host_of_a_bilateral_summit_stays_a_side() -> None:
+    """A country that hosts a summit of its own with the other side is one of the pair."""
+    result = draft_article(
+        "news.txt",
+        "Putin meets Modi at annual summit in India\n\nRussian President Vladimir Putin met "
+        "Indian Prime Minister Narendra Modi in New Delhi on Thursday.\n",
+        published=date(2023, 5, 5),
+    )
+    assert result.entry is not None
+    assert str(result.entry.parties) == "IND-RUS"
