@@ -34,6 +34,10 @@ def draft(body: str) -> tuple[DraftKind, str]:
         "Estonia expelled two Russian diplomats.",
         "Relations strained\n\nEstonia said on Wednesday it would not break relations with Russia.",
         "Relations strained\n\nEstonia on Wednesday ruled out expelling Russian diplomats.",
+        "Relations strained\n\nEstonia said on Wednesday it had no plans to expel Russian "
+        "diplomats.",
+        "Relations strained\n\nEstonia on Wednesday refrained from expelling Russian diplomats.",
+        "Relations strained\n\nEstonia on Wednesday rejected calls to sever relations with Russia.",
     ],
 )
 def test_background_measure_is_no_news(body: str) -> None:
@@ -92,7 +96,7 @@ def test_measure_before_never_decides_the_type(link: str, measure: str) -> None:
     "third",
     [
         "Iraq recalled its ambassador from Iran for consultations.",
-        "Jordan expelled two Iranian diplomats last month.",
+        "Jordan expelled two Iranian diplomats and closed its embassy in Tehran.",
     ],
 )
 def test_third_state_paragraph_gives_no_event(third: str) -> None:
