@@ -164,3 +164,18 @@ def test_host_of_a_bilateral_summit_stays_a_side() -> None:
     )
     assert result.entry is not None
     assert str(result.entry.parties) == "IND-RUS"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Following the attack, Pakistan recalled its ambassador from Iran on Wednesday.",
+        "After the strikes on Tuesday night Pakistan recalled its ambassador from Iran on "
+        "Wednesday.",
+    ],
+)
+def test_measure_after_an_occasion_is_the_news(lead: str) -> None:
+    """What a measure follows is its occasion: the measure itself stays the news."""
+    result = draft_article("news.txt", f"Pakistan recalls envoy\n\n{lead}\n", published=PUBLISHED)
+    assert result.entry is not None
+    assert (result.entry.TYPE, result.entry.actor) == ("presence_measure", "PAK")
