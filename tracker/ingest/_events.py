@@ -113,12 +113,19 @@ def weights() -> dict[str, int]:
     return {kind: weight for kind, weight, _ in _type_patterns()}
 
 
+def _named(text: str, day: date) -> set[str]:
+    """The parties a text names, by name or through the people it names in the roles they
+    held on ``day``."""
+    parties = {code for code, _ in party_mentions(text)}
+    return parties | {
+        role.party for mention in people_in(text) if (role := mention.person.role_on(day))
+    }
+
+
 def two_sides(text: str, day: date) -> bool:
     """Whether a text names at least two parties, by name or through the people it names in
     the roles they held on ``day``."""
-    parties = {code for code, _ in party_mentions(text)}
-    parties |= {role.party for mention in people_in(text) if (role := mention.person.role_on(day))}
-    return len(parties) >= 2
+    return len(_named(text, day)) >= 2
 
 
 def read_events(page: Page, published: date) -> Reading:
@@ -130,7 +137,8 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
-    read = _heard_behind(_answered(_named_again(mentions)))
+    again = _told_again(_named_again(mentions), published)
+    read = _heard_behind(_answered(_third_states(again, sentences, published)))
     return Reading(page, published, sentences, dates, read)
 
 
@@ -167,6 +175,62 @@ def _answered(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
         else m
         for m in mentions
     )
+
+
+def _third_states(
+    mentions: tuple[EventMention, ...], sentences: Iterable[Sentence], day: date
+) -> tuple[EventMention, ...]:
+    """The mentions, with an act further down whose subject is a state the headline and lead
+    do not name (nor a member of a body they name) taken as a third state's: another country
+    that did the same is beside the news, and gives neither its pair nor its event."""
+    top = set().union(*(_named(s.text, day) for s in sentences if s.headline or s.paragraph == 0))
+    if not top:
+        return mentions
+
+    def third(mention: EventMention) -> str:
+        subject = party_mentions(mention.lead_in)
+        if mention.position == 3 or not subject or not mention.counts:
+            return ""
+        code = subject[0][0]
+        inside = code in top or any(member_of(code, party, day) for party in top)
+        return "" if inside else code
+
+    return tuple(
+        attrs.evolve(m, background=f"an act of {code}, a state the headline and lead do not name")
+        if (code := third(m))
+        else m
+        for m in mentions
+    )
+
+
+#: Why a measure is told as what came before the day's news.
+_BEFORE = "told as what came before the news"
+
+
+def _told_again(mentions: tuple[EventMention, ...], day: date) -> tuple[EventMention, ...]:
+    """The mentions, with an undated measure told further down by a party whose like an
+    earlier sentence told as what came before the news ("followed the recall of Pakistan's
+    ambassador", then "Islamabad was recalling its ambassador") taken as that one again."""
+    read: list[EventMention] = []
+    for mention in mentions:
+        subject = party_mentions(mention.sentence.text[: mention.start])
+        earlier = next(
+            (
+                m
+                for m in read
+                if m.type == mention.type
+                and m.background.endswith(_BEFORE)
+                and subject
+                and subject[-1][0] in _named(m.sentence.text, day)
+            ),
+            None,
+        )
+        if earlier is not None and mention.counts and mention.date is None:
+            why = f"the {mention.type} an earlier sentence tells as what came before the news"
+            read.append(attrs.evolve(mention, background=why))
+        else:
+            read.append(mention)
+    return tuple(read)
 
 
 def _named_again(mentions: list[EventMention]) -> tuple[EventMention, ...]:
@@ -253,7 +317,7 @@ def _mentions(
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
-        why = _background(sentence, match, nearest, published, background_clause)
+        why = _background(sentence, match, nearest, published, background_clause, kind=kind)
         yield EventMention(
             kind,
             sentence,
@@ -334,8 +398,10 @@ def _background(
     nearest: DateMention | None,
     published: date,
     clause: re.Pattern[str],
+    *,
+    kind: str,
 ) -> str:
-    """Why a mention is background, or "" when it is news."""
+    """Why a mention of ``kind`` is background, or "" when it is news."""
     rules = load("events")
     if clause.search(sentence.text[: match.start()]):
         return "told in a clause about the past"
@@ -347,6 +413,16 @@ def _background(
         return _REACTED
     if pattern(rules["led_to"]).search(lead_in(sentence.text, match.start())):
         return "the long process the act of its sentence followed"
+    if kind != MEETING:
+        before = sentence.text[: match.start()]
+        if pattern(rules["preceded"]).search(before):
+            return f"the {kind} {_BEFORE}"
+        if pattern(rules["reversed"]).search(before):
+            return f"a {kind} taken before, whose reversal is spoken of"
+        if pattern(rules["sent_away"]).match(sentence.text[match.start() :]) and pattern(
+            rules["sent_away_lead"]
+        ).search(before):
+            return f"a {kind} told through those it sent away, done before"
     if nearest is None:
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):

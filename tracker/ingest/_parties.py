@@ -390,15 +390,26 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 def mediators(text: str) -> frozenset[str]:
     """The parties a text names as hosting, mediating or looking on while others negotiate
-    ("under UN auspices", "US-mediated talks", "mediated by Qatar")."""
+    ("under UN auspices", "US-mediated talks", "mediated by Qatar"), or as the forum they meet
+    beside ("on the sidelines of the SCO meeting", "at SCO meet in India")."""
     words = load("events")["meetings"]
     before, after = pattern(words["mediator_before"]), pattern(words["mediator_after"])
+    forum_before, forum_after = pattern(words["forum_before"]), pattern(words["forum_after"])
     found = set()
     for code, start in party_mentions(text):
         word = _state_pattern().match(text, start) or next(
             (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
         )
-        if before.search(text[:start]) or (word is not None and after.match(text, word.end())):
+        end = word.end() if word is not None else None
+        if (
+            before.search(text[:start])
+            or (end is not None and after.match(text, end))
+            or (
+                end is not None
+                and forum_before.search(text[:start])
+                and forum_after.match(text, end)
+            )
+        ):
             found.add(code)
     return frozenset(found)
 
