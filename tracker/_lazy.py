@@ -13,6 +13,7 @@ each item is decoded once and read back as the same object.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, Generic, TypeVar, overload
 
 from immutables import Map
@@ -60,24 +61,15 @@ class Stored(Generic[V]):
         return self._whole
 
 
-class LazyMap(Mapping[str, V]):
-    """An immutable map of :class:`Stored` items, less those removed since (``gone``), and
-    of those set since (``changed``); ``size`` is how many items it holds."""
+class _Layered(Generic[V]):
+    """What a lazy map and its mutation read alike: the stored items, less those removed since
+    (``_gone``), and those set since (``_changed``), ``_size`` of them in all."""
 
-    __slots__ = ("_changed", "_gone", "_map", "_size", "_stored")
-
-    def __init__(
-        self,
-        stored: Stored[V],
-        changed: Map[str, V] | None = None,
-        gone: frozenset[str] = frozenset(),
-        size: int | None = None,
-    ) -> None:
-        self._stored = stored
-        self._changed: Map[str, V] = Map() if changed is None else changed
-        self._gone = gone
-        self._size = len(stored.items) if size is None else size
-        self._map: Map[str, V] | None = None
+    __slots__ = ()
+    _stored: Stored[V]
+    _changed: Any
+    _gone: AbstractSet[str]
+    _size: int
 
     def __getitem__(self, key: str) -> V:
         found = _get(self._stored, self._changed, self._gone, key)
@@ -100,6 +92,27 @@ class LazyMap(Mapping[str, V]):
 
     def __len__(self) -> int:
         return self._size
+
+
+class LazyMap(_Layered[V], Mapping[str, V]):
+    """An immutable map of :class:`Stored` items, less those removed since (``gone``), and
+    of those set since (``changed``); ``size`` is how many items it holds."""
+
+    __slots__ = ("_changed", "_gone", "_map", "_size", "_stored")
+    _gone: frozenset[str]
+
+    def __init__(
+        self,
+        stored: Stored[V],
+        changed: Map[str, V] | None = None,
+        gone: frozenset[str] = frozenset(),
+        size: int | None = None,
+    ) -> None:
+        self._stored = stored
+        self._changed: Map[str, V] = Map() if changed is None else changed
+        self._gone = gone
+        self._size = len(stored.items) if size is None else size
+        self._map: Map[str, V] | None = None
 
     def whole(self) -> Map[str, V]:
         """This map as an :class:`immutables.Map`, every item decoded."""
@@ -171,11 +184,12 @@ class LazyMap(Mapping[str, V]):
         return LazyMutation(self._stored, self._changed, self._gone, self._size)
 
 
-class LazyMutation(Generic[V]):
+class LazyMutation(_Layered[V]):
     """A :class:`LazyMap` being changed in place, as an :class:`immutables.MapMutation` is;
     :meth:`finish` makes the map it has become."""
 
     __slots__ = ("_changed", "_gone", "_size", "_stored")
+    _gone: set[str]
 
     def __init__(
         self, stored: Stored[V], changed: Map[str, V], gone: frozenset[str], size: int
@@ -184,28 +198,6 @@ class LazyMutation(Generic[V]):
         self._changed = changed.mutate()
         self._gone = set(gone)
         self._size = size
-
-    def __getitem__(self, key: str) -> V:
-        found = _get(self._stored, self._changed, self._gone, key)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
-    @overload
-    def get(self, key: str) -> V | None: ...
-
-    @overload
-    def get(self, key: str, default: D) -> V | D: ...
-
-    def get(self, key: str, default: object = None) -> object:
-        found = _get(self._stored, self._changed, self._gone, key)
-        return default if found is _MISSING else found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and _holds(self._stored, self._changed, self._gone, key)
-
-    def __len__(self) -> int:
-        return self._size
 
     def __setitem__(self, key: str, value: V) -> None:
         if not _holds(self._stored, self._changed, self._gone, key):
@@ -242,12 +234,12 @@ class LazyMutation(Generic[V]):
         return LazyMap(self._stored, self._changed.finish(), frozenset(self._gone), self._size)
 
 
-def _get(stored: Stored[V], changed: Any, gone: frozenset[str] | set[str], key: str) -> V:
+def _get(stored: Stored[V], changed: Any, gone: AbstractSet[str], key: str) -> V:
     found = changed.get(key, _MISSING)
     if found is not _MISSING or key in gone:
         return found  # type: ignore[no-any-return]
     return stored.value(key)
 
 
-def _holds(stored: Stored[Any], changed: Any, gone: frozenset[str] | set[str], key: str) -> bool:
+def _holds(stored: Stored[Any], changed: Any, gone: AbstractSet[str], key: str) -> bool:
     return key in changed or (key not in gone and key in stored.items)
