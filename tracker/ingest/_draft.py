@@ -412,19 +412,24 @@ class _Builder:
         lead = self._statement_day(support)
         return lead
 
+    def _past_day(self, sentence: Sentence, since: date) -> DateMention | None:
+        """The first single day a sentence gives that is not to come, from ``since`` to the
+        publication day."""
+        for found in self.reading.dates_of(sentence):
+            if (
+                found.window.days == 1
+                and found.tense is not Tense.FUTURE
+                and since <= found.window.start <= self.day
+            ):
+                return found
+        return None
+
     def _statement_day(self, support: list[EventMention]) -> date:
         """The day of the statement: a past single day in the sentences, else publication."""
         for mention in sorted(support, key=lambda m: -m.position):
-            for found in self.reading.dates_of(mention.sentence):
-                if (
-                    found.window.days == 1
-                    and found.tense is not Tense.FUTURE
-                    and found.window.start <= self.day
-                ):
-                    self.note(
-                        "on", [mention.sentence.text], f"{found.phrase!r}: the day it was said"
-                    )
-                    return found.window.start
+            if found := self._past_day(mention.sentence, date.min):
+                self.note("on", [mention.sentence.text], f"{found.phrase!r}: the day it was said")
+                return found.window.start
         # The lead dates the story: a day it tells, in the past and of the last days, is the
         # day of the event the later sentences describe ("on Thursday reaffirmed ...; during
         # their meeting ...").
@@ -435,26 +440,16 @@ class _Builder:
         for sentence in self.reading.sentences:
             if sentence.paragraph > 2 or not told.search(sentence.text):
                 continue
-            for found in self.reading.dates_of(sentence):
-                if (
-                    found.window.days == 1
-                    and found.tense is not Tense.FUTURE
-                    and recent <= found.window.start <= self.day
-                ):
-                    self.note("on", [sentence.text], f"{found.phrase!r}: the day it was announced")
-                    return found.window.start
+            if found := self._past_day(sentence, recent):
+                self.note("on", [sentence.text], f"{found.phrase!r}: the day it was announced")
+                return found.window.start
         for sentence in self.reading.sentences:
             # A line with no closing punctuation is a caption run into the lead, not the lead.
             if sentence.headline or sentence.paragraph != 0 or not _CLOSED.search(sentence.text):
                 continue
-            for found in self.reading.dates_of(sentence):
-                if (
-                    found.window.days == 1
-                    and found.tense is not Tense.FUTURE
-                    and recent <= found.window.start <= self.day
-                ):
-                    self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
-                    return found.window.start
+            if found := self._past_day(sentence, recent):
+                self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
+                return found.window.start
         self.note(
             "on", [], f"no day in the sentences that report it: the publication day {self.day}"
         )
