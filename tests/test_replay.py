@@ -209,7 +209,7 @@ def test_a_replay_of_several_dyads_names_them_and_how_to_choose(tmp_path: Path) 
     india_pakistan, cuba_usa = tracker.Dyad("IND", "PAK"), tracker.Dyad("CUB", "USA")
     entries = [
         lunch(id="talks", parties=india_pakistan),
-        suspension(id="embargo", parties=cuba_usa),
+        suspension(id="embargo", parties=cuba_usa, by="USA"),
         lunch("2008-12-20", id="more-talks", parties=india_pakistan),
     ]
     said = r"of 2 dyads \(IND-PAK, CUB-USA\): name one with dyad=, or .*tracker\.replays"

@@ -535,8 +535,9 @@ class Entry(_OnceComputed):
         if self.on.precision is not Precision.DAY:
             placed = min(self.on.period.last, self.reported)
             object.__setattr__(self, "on", Day.of(placed, self.on.precision))
-        if self.actor and self.actor not in self.parties:
-            reason = f"{self.actor} is not a party of {self.parties}"
+        by = getattr(self, "by", "")
+        if by and by not in self.parties:
+            reason = f"{by} is not a party of {self.parties}"
             raise FieldError(reason, "by")
         for index, follow_up in enumerate(self.follow_ups):
             if follow_up.actor and follow_up.actor not in self.parties:
