@@ -6,30 +6,16 @@ from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
+from plain_states import plain_names
 
 import tracker
 from tracker.ingest import draft_article
-from tracker.ingest._data import load
-from tracker.ingest._parties import mediators, party_mentions, party_name
+from tracker.ingest._parties import mediators
 
 PUBLISHED = date(2021, 3, 10)  # a Wednesday
 
 
-def _plain_names() -> list[tuple[str, str]]:
-    """States whose usual name names them alone, at the start of a sentence and after "by"."""
-    plain = []
-    for code in load("countries")["countries"]:
-        name = party_name(code)
-        if name == code or name.startswith("the "):
-            continue
-        if party_mentions(f"{name} said") == ((code, 0),) and party_mentions(
-            f"mediated by {name}."
-        ) == ((code, 12),):
-            plain.append((name, code))
-    return plain
-
-
-PLAIN = _plain_names()
+PLAIN = plain_names("mediated by")
 THIRD_ROLES = [
     "The talks are being held under the auspices of {c}.",
     "The talks are mediated by {c}, whose envoy opened the session.",

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
+from plain_states import plain_names
 
 import tracker
 from tracker.ingest import draft_article
-from tracker.ingest._data import load
-from tracker.ingest._parties import party_mentions, party_name
 
 PUBLISHED = date(2022, 4, 28)  # a Thursday
 PAIRS = [("Turkey", "TUR", "Armenia", "ARM"), ("Serbia", "SRB", "Kosovo", "XKX")]
@@ -221,22 +220,7 @@ def test_a_measure_of_a_party_and_other_countries_stays_the_party_s() -> None:
     assert {entry.parties.first, entry.parties.second} == {"NATO", "RUS"}
 
 
-def _plain_names() -> list[tuple[str, str]]:
-    """States of the dictionary whose usual name names them alone, at the start of a sentence
-    and after "with"."""
-    plain = []
-    for code in load("countries")["countries"]:
-        name = party_name(code)
-        if name == code or name.startswith("the "):
-            continue
-        if party_mentions(f"{name} said") == ((code, 0),) and party_mentions(
-            f"ties with {name}."
-        ) == ((code, 10),):
-            plain.append((name, code))
-    return plain
-
-
-PLAIN = _plain_names()
+PLAIN = plain_names("ties with")
 
 
 @given(st.lists(st.sampled_from(PLAIN), min_size=3, max_size=3, unique_by=lambda s: s[1]))
