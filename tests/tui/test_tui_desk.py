@@ -302,6 +302,9 @@ async def test_a_screenshot_is_saved_in_the_working_folder(
         await settle(pilot)
         app.action_screenshot()
         await until(pilot, lambda: any(tmp_path.glob("*.svg")), "the screenshot")
+        # The file is written on a thread that then reports back: wait for its notice, so the
+        # app does not stop with the report still on its way.
+        await until(pilot, lambda: len(app._notifications) > 0, "the notice of the screenshot")
 
 
 @scenario
