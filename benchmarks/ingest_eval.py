@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages|blind5_pages]
+                 |blind4_pages|blind5_pages|blind6_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -24,7 +24,9 @@ pairs again new, labelled and committed before ingest was run on them, read from
 ingest was run on them, read from DIR (default ``~/.cache/tracker-ingest-pages-blind4``).
 ``blind5_pages`` does the same for the seventh list, ``benchmarks/ingest_pages/blind5.json``, about
 pairs again new, labelled and committed before ingest was run on them, read from DIR (default
-``~/.cache/tracker-ingest-pages-blind5``).
+``~/.cache/tracker-ingest-pages-blind5``). ``blind6_pages`` does the same for the eighth list,
+``benchmarks/ingest_pages/blind6.json``, about pairs again new, labelled and committed before
+ingest was run on them, read from DIR (default ``~/.cache/tracker-ingest-pages-blind6``).
 """
 
 from __future__ import annotations
@@ -68,6 +70,11 @@ PAGE_SPLITS = {
         "fifth blind real pages",
         HERE / "ingest_pages" / "blind5.json",
         CACHE / "tracker-ingest-pages-blind5",
+    ),
+    "blind6_pages": (
+        "sixth blind real pages",
+        HERE / "ingest_pages" / "blind6.json",
+        CACHE / "tracker-ingest-pages-blind6",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
