@@ -283,7 +283,7 @@ def test_an_expelled_ambassador_and_frozen_trade_suspend_cooperation(
     assert in_force(state) == {
         ("SAU", "can_embassy_riyadh"),
         ("SAU", "sau_embassy_ottawa"),
-        ("SAU", "trade_cooperation"),
+        ("SAU", "new_trade_and_investment"),
         ("SAU", "education_cooperation"),
     }
     assert state.level < before.level
@@ -300,7 +300,10 @@ def test_ambassadors_exchanged_again_end_the_expulsion_and_the_recall(
     canada: tracker.Replay,
 ) -> None:
     before, state = at(canada, "2023-05-23"), at(canada, "2023-05-25")
-    assert in_force(state) == {("SAU", "trade_cooperation"), ("SAU", "education_cooperation")}
+    assert in_force(state) == {
+        ("SAU", "new_trade_and_investment"),
+        ("SAU", "education_cooperation"),
+    }
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # the freeze is not lifted yet
     assert state.level > before.level
     promise = ("ministerial_decision", "canada-saudi-arabia-restore-relations-2023-05-24")

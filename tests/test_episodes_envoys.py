@@ -34,7 +34,7 @@ BORDER, VISAS, AIRSPACE, PIPELINE = (
 )
 CHINESE_EMBASSY, LITHUANIAN_EMBASSY = "chn_embassy_vilnius", "ltu_embassy_beijing"
 TRADE, TRANSPORT = (
-    "trade_cooperation",
+    "lithuanian_goods_blocked",
     ("transport_ministry_cooperation", "road_transport_cooperation"),
 )
 TRADE_TALKS, VISA_SERVICES = "trade_agreement_talks", "visa_cooperation"
@@ -121,21 +121,22 @@ SPANS = [
         _phase_is(tracker.Phase.COOPERATION_SUSPENDED),
         id="algeria-morocco-border",
     ),
-    # Envoys withdrawn, then relations lowered: coercion, no channel cut.
+    # Envoys withdrawn, relations lowered, Lithuanian goods kept out of China from December
+    # 2021: coercion, no channel cut.
     pytest.param(
         CHINA_LITHUANIA,
         "2021-08-10",
-        "2021-12-08",
+        "2022-08-11",
         _phase_is(tracker.Phase.STRAINED),
-        id="china-lithuania-envoys",
+        id="china-lithuania-envoys-and-trade",
     ),
-    # Lithuanian goods kept out of China from December 2021: cooperation suspended.
+    # Transport cooperation suspended from August 2022: cooperation suspended.
     pytest.param(
         CHINA_LITHUANIA,
-        "2021-12-09",
+        "2022-08-12",
         "2022-12-31",
         _phase_is(tracker.Phase.COOPERATION_SUSPENDED),
-        id="china-lithuania-trade",
+        id="china-lithuania-transport",
     ),
     # Relations at chargés d'affaires, never broken off: China's office in Vilnius stays open.
     pytest.param(
@@ -244,13 +245,14 @@ def test_the_downgrade_lowers_relations_without_breaking_them(
     assert state.level < before.level
 
 
-def test_goods_kept_out_without_a_decision_suspend_cooperation(
+def test_goods_kept_out_without_a_decision_are_a_de_facto_ban(
     china_lithuania: tracker.Replay,
 ) -> None:
     state = at(china_lithuania, "2021-12-10")
     (block,) = [m for m in state.in_force() if m.target == TRADE]
     assert not block.formal  # never announced, only reported
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert block.effect is tracker.Effect.SANCTION
+    assert state.phase is tracker.Phase.STRAINED  # coercion: no channel is shut
     as_known = china_lithuania.at(date(2021, 12, 31), known_at=date(2021, 12, 8))
     assert ("CHN", TRADE) not in in_force(as_known)
     assert as_known.phase is tracker.Phase.STRAINED
@@ -261,7 +263,7 @@ def test_the_empty_embassy_in_beijing_does_not_sever_relations(
 ) -> None:
     state = at(china_lithuania, "2021-12-15")
     assert "lithuanian-diplomats-leave-beijing-2021-12-15" in _entries_in_force(state)
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # China's office in Vilnius works
+    assert state.phase is tracker.Phase.STRAINED  # China's office in Vilnius works
     # The embassy already weighs as much as its heaviest measure, the ambassador's expulsion:
     # emptying it adds no pressure, but it cannot relieve any.
     assert state.level <= at(china_lithuania, "2021-12-14").level

@@ -24,7 +24,7 @@ INDIA_PAKISTAN = EPISODES / "india-pakistan-2019-2020.jsonl"
 IND_MISSION = "ind_high_commission_islamabad"
 PAK_MISSION = "pak_high_commission_new_delhi"
 KARTARPUR = "kartarpur_corridor_talks"
-TRADE = "trade_cooperation"
+TRADE, TRADE_BAN = "trade_preferences_withdrawn", "bilateral_trade_suspended"
 UK_RUSSIA = EPISODES / "uk-russia-2018-2019.jsonl"
 RUS_EMBASSY = "rus_embassy_london"
 GBR_EMBASSY = "gbr_embassy_moscow"
@@ -114,23 +114,23 @@ def test_no_day_of_these_crises_is_severed_or_back_to_normal(
 # -- India–Pakistan 2019–2020 ----------------------------------------------------------------
 
 
-def test_an_envoy_recalled_and_trade_preferences_withdrawn_suspend_cooperation(
+def test_an_envoy_recalled_and_trade_preferences_withdrawn_strain_relations(
     india_pakistan: tracker.Replay,
 ) -> None:
     before = at(india_pakistan, "2019-02-14")
     assert before.phase is tracker.Phase.NORMAL
     assert not before.in_force()
     state = at(india_pakistan, "2019-02-16")
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # no talks were suspended
+    assert state.phase is tracker.Phase.STRAINED  # coercion only: no channel was shut
     assert in_force(state) == {("IND", TRADE), ("IND", IND_MISSION)}
-    assert state.channels[TRADE] is tracker.ChannelStatus.SUSPENDED
+    assert TRADE not in state.channels
     assert state.level < before.level
 
 
 def test_pakistan_recalls_its_envoy_in_turn(india_pakistan: tracker.Replay) -> None:
     state = at(india_pakistan, "2019-02-19")
     assert ("PAK", PAK_MISSION) in in_force(state)
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.phase is tracker.Phase.STRAINED
     assert state.pressure < at(india_pakistan, "2019-02-17").pressure
 
 
@@ -139,7 +139,7 @@ def test_envoys_back_at_post_end_the_recalls_not_the_trade_measure(
 ) -> None:
     state = at(india_pakistan, "2019-03-10")
     assert in_force(state) == {("IND", TRADE)}
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.phase is tracker.Phase.STRAINED
     assert state.pressure > at(india_pakistan, "2019-03-08").pressure
 
 
@@ -154,7 +154,7 @@ def test_the_first_kartarpur_meeting_is_the_one_announced_and_lifts_no_trade_mea
     ) in fulfilled(state)
     assert state.channels[KARTARPUR] is tracker.ChannelStatus.ACTIVE
     assert ("council_meeting", "kartarpur-first-meeting-attari-2019-03-14") in awaited(state)
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.phase is tracker.Phase.STRAINED
     assert in_force(state) == {("IND", TRADE)}
 
 
@@ -180,7 +180,7 @@ def test_the_downgrade_expels_an_envoy_and_suspends_trade_and_transport(
     state = at(india_pakistan, "2019-08-09")
     assert in_force(state) == {
         ("IND", TRADE),
-        ("PAK", TRADE),
+        ("PAK", TRADE_BAN),
         ("PAK", "transport_cooperation"),
         ("PAK", IND_MISSION),
         ("PAK", PAK_MISSION),

@@ -303,10 +303,12 @@ def test_the_cancelled_summit_is_the_further_measure_threatened(eu_russia: track
     assert state.level < at(eu_russia, "2014-03-07").level
 
 
-def test_halting_new_financing_suspends_cooperation_too(eu_russia: tracker.Replay) -> None:
+def test_halting_new_financing_is_a_sanction_beside_the_suspended_dialogue(
+    eu_russia: tracker.Replay,
+) -> None:
     state = at(eu_russia, "2014-07-18")
     assert state.phase is tracker.Phase.SUSPENDED  # no meeting since March
-    assert ("EU", "financial_cooperation") in in_force(state)
+    assert ("EU", "new_public_financing") in in_force(state)
     assert state.cooperation["cross_border_cooperation"] is tracker.CooperationStatus.CONTINUING
     assert state.level < at(eu_russia, "2014-07-15").level
 

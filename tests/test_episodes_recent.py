@@ -36,8 +36,8 @@ LAW_ENFORCEMENT = (
 )
 NARCOTICS, CLIMATE = "counternarcotics_cooperation", "climate_change_talks"
 MATERIALS, WHITE_LIST, GSOMIA = (
-    "materials_export_cooperation",
-    "preferential_export_cooperation",
+    "materials_export_controls",
+    "white_list_removal",
     "gsomia_agreement",
 )
 BORDER, RELATIONS = "border_crossing_cooperation", "diplomatic_relations"
@@ -95,8 +95,10 @@ def _phase_is(phase: tracker.Phase) -> Callable[[tracker.State], bool]:
 
 
 def _white_list_withheld(state: tracker.State) -> bool:
-    cooperation_suspended = state.phase is tracker.Phase.COOPERATION_SUSPENDED
-    return cooperation_suspended and ("JPN", WHITE_LIST) in in_force(state)
+    # Strained by the export controls, cooperation suspended while GSOMIA's notice runs: the
+    # dialogue stays open throughout.
+    open_dialogue = state.phase in (tracker.Phase.STRAINED, tracker.Phase.COOPERATION_SUSPENDED)
+    return open_dialogue and ("JPN", WHITE_LIST) in in_force(state)
 
 
 def _gsomia_under_notice(state: tracker.State) -> bool:
@@ -261,7 +263,7 @@ def test_export_controls_take_force_on_their_days(japan_korea: tracker.Replay) -
     assert at(japan_korea, "2019-07-03").phase is tracker.Phase.NORMAL
     state = at(japan_korea, "2019-07-04")
     assert in_force(state) == {("JPN", MATERIALS)}
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert state.phase is tracker.Phase.STRAINED  # export controls coerce, no channel is shut
     assert ("JPN", WHITE_LIST) not in in_force(at(japan_korea, "2019-08-27"))
     assert ("JPN", WHITE_LIST) in in_force(at(japan_korea, "2019-08-28"))
     assert ("KOR", WHITE_LIST) not in in_force(at(japan_korea, "2019-09-17"))
@@ -287,9 +289,10 @@ def test_the_notice_on_gsomia_is_suspended_before_it_ends_the_agreement(
 
 def test_the_photoresist_easing_eases_the_materials_controls(japan_korea: tracker.Replay) -> None:
     state = at(japan_korea, "2019-12-21")
-    assert state.channels[MATERIALS] is tracker.ChannelStatus.RESUMPTION_DECIDED
-    assert ("JPN", MATERIALS) in in_force(state)
-    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
+    (controls,) = [m for m in state.in_force() if (m.by, m.target) == ("JPN", MATERIALS)]
+    assert controls.eased(state.at)
+    assert not controls.eased(at(japan_korea, "2019-12-19").at)
+    assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # GSOMIA's notice, suspended
 
 
 def test_the_settlement_of_2023_lifts_the_measures_one_by_one(japan_korea: tracker.Replay) -> None:
@@ -297,7 +300,7 @@ def test_the_settlement_of_2023_lifts_the_measures_one_by_one(japan_korea: track
     assert ("KOR", WHITE_LIST) not in in_force(at(japan_korea, "2023-04-24"))
     last = at(japan_korea, "2023-07-20")
     assert in_force(last) == {("JPN", WHITE_LIST)}
-    assert last.phase is tracker.Phase.COOPERATION_SUSPENDED
+    assert last.phase is tracker.Phase.STRAINED
     state = at(japan_korea, "2023-07-21")
     assert not state.in_force()
     assert state.phase is tracker.Phase.NORMALIZED

@@ -31,6 +31,9 @@ __all__ = [
     "CouncilMeeting",
     "Declaration",
     "Dyad",
+    "EconomicKind",
+    "EconomicMeasure",
+    "EconomicTarget",
     "Entry",
     "EventCode",
     "Expected",
@@ -1029,6 +1032,67 @@ class Proposal(Entry):
 
     by: str = field(validator=_actor)
     proposal: str = field(validator=_text)
+
+
+class EconomicTarget(StrEnum):
+    """What an economic measure bears on."""
+
+    GOODS = "goods"  #: trade in named goods
+    SECTORS = "sectors"  #: whole sectors of the economy (energy, arms, banking)
+    FINANCE = "finance"  #: lending, investment and payments
+    PERSONS = "persons"  #: listed persons and entities
+    TRAVEL = "travel"  #: entry into the party's territory
+
+
+class EconomicKind(StrEnum):
+    """What an economic measure does to what it bears on."""
+
+    EMBARGO = "embargo"  #: a ban or a boycott: the trade or the dealings stopped
+    DUTIES = "duties"  #: punitive duties: trade goes on at a cost
+    EXPORT_CONTROLS = "export_controls"  #: licences required or refused for exports
+    FINANCIAL = "financial"  #: lending, investment or payments restricted
+    ASSET_FREEZE = "asset_freeze"  #: the assets of listed persons and entities frozen
+    TRAVEL_BAN = "travel_ban"  #: listed persons barred from entry
+
+
+def _economic_targets(values: Iterable[str]) -> tuple[EconomicTarget, ...]:
+    return tuple(EconomicTarget(value) for value in values)
+
+
+@_constraining(min_length=1)
+def _some_targets(_entry: object, attribute: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
+    if not values:
+        reason = "an economic measure bears on at least one target"
+        raise FieldError(reason, _key(attribute))
+
+
+@entry_type(
+    "economic_measure",
+    cameo="163",
+    cameo_label="Impose embargo, boycott, or sanctions",
+    goldstein=-8.0,
+    plover="COERCE",
+    label="SANC",
+    identity=("measure",),
+)
+class EconomicMeasure(Entry):
+    """One party takes an economic measure against the other (sanctions): a ban, duties,
+    export controls, financial restrictions, or listings of persons whose assets it freezes
+    or whom it bars from entry. ``measure`` names it, as a decision lifting it names it; a
+    new round under the same name widens it. In force from ``effective`` until lifted;
+    ``de_facto`` for a ban never announced (goods held at customs, importers told to stop)."""
+
+    by: str = field(validator=_actor)
+    measure: str = field(validator=_name)
+    kind: EconomicKind = field(converter=EconomicKind)
+    targets: tuple[EconomicTarget, ...] = field(
+        converter=_economic_targets, validator=_some_targets
+    )
+    detail: str = field(default="", validator=_optional_text)
+    persons: str = field(default="", validator=_optional_text)
+    count: int = field(default=0, validator=_whole("persons and entities"))
+    de_facto: bool = field(default=False, validator=_flag)
+    effective: date | None = field(default=None, validator=_effective_not_before)
 
 
 _CAMEO = re.compile(r"[0-9]{2,4}")

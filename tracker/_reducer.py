@@ -34,6 +34,7 @@ from tracker._entries import (
     CooperationStatus,
     CouncilMeeting,
     Dyad,
+    EconomicMeasure,
     Entry,
     Expulsion,
     FollowUp,
@@ -54,6 +55,8 @@ from tracker._state import (
     CLOSURE_WEIGHT,
     CONSULAR,
     COUNCIL,
+    ECONOMIC,
+    ECONOMIC_WEIGHTS,
     FORMAL_COUNCIL,
     MEETING,
     MISSION,
@@ -604,7 +607,7 @@ def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
     provenance = builder.provenance
     provenance["measures"] = entry.id
-    if measure.role not in (MISSION, CONSULAR):
+    if measure.role not in (MISSION, CONSULAR, ECONOMIC):
         provenance[f"channels.{measure.target}"] = entry.id
     builder.put_measure(measure)
 
@@ -889,6 +892,25 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
 def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
     _know_channel(builder, entry, entry.channel)
     _impose(builder, entry, entry.channel, Effect.DISSOLVE, effective=entry.effective)
+
+
+@_builds(EconomicMeasure)
+def _economic(entry: EconomicMeasure, builder: StateBuilder) -> None:
+    """A measure of its own on the economic relationship, weighing what it does: a new round
+    under the same name widens the sanctions (the pressure counts one weight per party and
+    kind, so rounds never stack), and a lift naming it ends every round."""
+    measure = Measure(
+        entry=entry.id,
+        by=entry.by,
+        target=entry.measure,
+        effect=Effect.SANCTION,
+        role=ECONOMIC,
+        announced=entry.on,
+        effective=entry.effective or entry.on,
+        weight=ECONOMIC_WEIGHTS[entry.kind],
+        formal=not entry.de_facto,
+    )
+    _put_measure(builder, entry, measure)
 
 
 @_builds(CodedEvent)

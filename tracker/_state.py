@@ -12,7 +12,7 @@ from attrs import Factory, field, fields, frozen
 from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
-from tracker._entries import CooperationStatus, Dyad, Role, Stance, Suspension
+from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
@@ -24,6 +24,8 @@ __all__ = [
     "CODED_WINDOW",
     "CONSULAR",
     "COUNCIL",
+    "ECONOMIC",
+    "ECONOMIC_WEIGHTS",
     "FORMAL_COUNCIL",
     "LAPSE_AFTER",
     "MEETING",
@@ -84,6 +86,7 @@ class Effect(StrEnum):
     CAP = "cap"  #: a mission's size capped (a new cap of its party replaces it)
     CLOSE = "close"  #: a mission or office suspended or closed
     DISSOLVE = "dissolve"  #: a body declared defunct
+    SANCTION = "sanction"  #: an economic measure: trade, finance or listed persons
 
 
 #: What a measure's target is when it is a mission or an office, not a channel.
@@ -93,6 +96,20 @@ CONSULAR = "consular"
 #: What a mission closed or suspended weighs: its whole presence ended, heavier than the
 #: expulsion of some of its staff (-5), which thins it.
 CLOSURE_WEIGHT = -6.0
+#: What a measure's target is when it is an economic measure (sanctions): a kind of its own.
+ECONOMIC = "economic"
+#: What an economic measure weighs, by what it does: a ban stops the trade it names (the
+#: act's value, -8); duties, export controls and financial restrictions let it go on at a
+#: cost (-6); listings freeze the assets of, or bar, named persons and firms, and leave the
+#: other party's trade alone (-4).
+ECONOMIC_WEIGHTS: Mapping[EconomicKind, float] = {
+    EconomicKind.EMBARGO: -8.0,
+    EconomicKind.DUTIES: -6.0,
+    EconomicKind.EXPORT_CONTROLS: -6.0,
+    EconomicKind.FINANCIAL: -6.0,
+    EconomicKind.ASSET_FREEZE: -4.0,
+    EconomicKind.TRAVEL_BAN: -4.0,
+}
 
 
 @frozen

@@ -30,6 +30,9 @@ from tracker._entries import (
     CouncilMeeting,
     Declaration,
     Dyad,
+    EconomicKind,
+    EconomicMeasure,
+    EconomicTarget,
     Entry,
     Expulsion,
     FollowUp,
@@ -174,6 +177,9 @@ class _Story:
         if self.rng.random() < 0.3:
             self._advance(1, 6)
             yield self._restriction()
+        if self.rng.random() < 0.3:
+            self._advance(1, 10)
+            yield self._sanctions(crisis)
         self._advance(1, 8)
         yield self._condemnation(self.other, crisis, protest=True)
         self._advance(1, 8)
@@ -384,6 +390,24 @@ class _Story:
             count=count,
             accreditation=self.rng.random() < 0.3,
             effective=self.day + timedelta(days=self.rng.randint(0, 14)),
+        )
+
+    def _sanctions(self, crisis: str) -> Entry:
+        """Sanctions on the other party: a ban on a sector, or listings of its officials."""
+        listed = self.rng.random() < 0.5
+        measure = f"{crisis}_listings" if listed else f"{crisis}_sectoral_sanctions"
+        self.standing.add((self.actor, measure))
+        count = self.rng.randint(3, 40) if listed else 0
+        return self._entry(
+            EconomicMeasure,
+            f"{self.actor} imposes sanctions on {self.other} over {crisis.replace('_', ' ')}",
+            by=self.actor,
+            measure=measure,
+            kind=EconomicKind.ASSET_FREEZE if listed else EconomicKind.EMBARGO,
+            targets=(EconomicTarget.PERSONS,) if listed else (EconomicTarget.SECTORS,),
+            persons=f"{count} {self.other} officials" if listed else "",
+            count=count,
+            effective=self.day + timedelta(days=self.rng.randint(0, 7)),
         )
 
     def _restriction(self) -> Entry:

@@ -430,6 +430,9 @@ def _by_type(hint: Any, attribute: attrs.Attribute[Any]) -> FieldStrategy | None
             return lambda _parties, on: st.lists(lifts(between=_later(on)), max_size=2).map(tuple)
         if args[0] is str:
             return _constant(st.lists(names(), max_size=2).map(tuple))
+        if isinstance(args[0], type) and issubclass(args[0], Enum):  # one member or more
+            members = st.lists(st.sampled_from(args[0]), min_size=1, max_size=3, unique=True)
+            return _constant(members.map(tuple))
     return None
 
 

@@ -24,6 +24,7 @@ from tracker._entries import (
     CouncilMeeting,
     Declaration,
     Dyad,
+    EconomicMeasure,
     Entry,
     Expulsion,
     FollowUp,
@@ -132,8 +133,9 @@ def logs(
     acts drawn in any order: meetings (a formal council only where no measure forbids it),
     announcements of meetings later held, held after they lapsed, never held or met by a meeting
     of the other kind, statements (declarations, condemnations, proposals), suspensions,
-    expulsions and measures on missions by either party (perhaps with its promise to restore the
-    presence there, perhaps kept by its reopening, after a measure of the other party or not),
+    economic measures (sanctions; perhaps a new round of one in force), expulsions and measures
+    on missions by either party (perhaps with its promise to restore the presence there,
+    perhaps kept by its reopening, after a measure of the other party or not),
     bodies declared defunct and perhaps set up again, missions closed or whose envoy was
     recalled reopened by either party, decisions of one party or of both jointly (which may lift
     every measure standing), long pauses, and entries of the types declared outside tracker
@@ -193,6 +195,7 @@ _LEVEL_SETS = st.lists(st.sampled_from(tuple(LEVELS)), unique=True, max_size=2).
 _MEASURES_ON_MISSIONS = st.sampled_from(
     [action for action in PresenceAction if action is not PresenceAction.OPENED]
 )
+_ECONOMIC_MEASURES = st.sampled_from(("trade_embargo", "export_controls", "listed_persons"))
 _STATEMENTS = st.sampled_from((Declaration, Condemnation, Proposal))
 _MEETING_KINDS = st.sampled_from(MEETING_KINDS)
 #: Three times in four; shrinks towards not.
@@ -207,6 +210,7 @@ _ACTS = (
     "announce",
     "suspend",
     "expel",
+    "sanction",
     "act_on_mission",
     "decide",
     "normalize",
@@ -414,6 +418,14 @@ class _Story:
 
     def expel(self) -> None:
         self.tell(Expulsion, by=self.party(), mission=self.draw(_MISSIONS))
+
+    def sanction(self) -> None:
+        """An economic measure, perhaps a new round of one the party keeps in force."""
+        party = self.party()
+        own = sorted({m.target for m in self.measures(by=party) if m.effect is Effect.SANCTION})
+        again = bool(own) and self.draw(st.booleans())
+        measure = self.draw(st.sampled_from(own) if again else _ECONOMIC_MEASURES)
+        self.tell(EconomicMeasure, by=party, measure=measure)
 
     def act_on_mission(self) -> None:
         """A measure on a mission, perhaps with its party's promise to restore the presence
