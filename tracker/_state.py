@@ -651,8 +651,18 @@ class State:
     @property
     def level(self) -> float:
         """The level of relations: the pressure of the measures in force plus the tone of the
-        last two months, in Goldstein units (0 with nothing in force and nothing happening)."""
-        return round(self.pressure + self.recent_activity, 2)
+        last two months, in Goldstein units (0 with nothing in force and nothing happening).
+
+        While a measure stands, good tone offsets at most half its pressure: a standing
+        suspension is not outweighed by talk around it. With ``p < 0`` the level is
+        ``p + min(a, -p/2)``, at most ``p + a < a`` (what it is with none in force) and
+        ``p/2 < 0``. It is monotone in both: in ``a`` plainly; in ``p`` each branch rises with it
+        (``p + a`` and ``p/2``), and at ``p = 0`` it steps up to ``a``. So a hostile entry
+        (lowering ``p`` or ``a``) never raises it, a cooperative one never lowers it."""
+        pressure, activity = self.pressure, self.recent_activity
+        if pressure < 0:
+            activity = min(activity, -pressure / 2)
+        return round(pressure + activity, 2)
 
     # -- lists -------------------------------------------------------------------------------
 
