@@ -312,8 +312,9 @@ def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> Sta
 
     The same state as applying them one by one, through one builder frozen at the end."""
     builder = StateBuilder(state)
+    step = _strict_step if strict else _step
     for entry in entries:
-        _strict_step(builder, entry, strict=strict)
+        step(builder, entry)
     return builder.freeze()
 
 
@@ -323,16 +324,15 @@ def checkpoints(
     """The state after each ``every`` entries of ``entries`` folded from ``state`` (entries
     after the last whole ``every`` are folded, not yielded): one builder, frozen at each."""
     builder = StateBuilder(state)
+    step = _strict_step if strict else _step
     for number, entry in enumerate(entries, 1):
-        _strict_step(builder, entry, strict=strict)
+        step(builder, entry)
         if number % every == 0:
             yield builder.freeze()
 
 
-def _strict_step(builder: StateBuilder, entry: Entry, *, strict: bool) -> None:
-    if not strict:
-        _step(builder, entry)
-        return
+def _strict_step(builder: StateBuilder, entry: Entry) -> None:
+    """:func:`_step`, raising :class:`AnomalyError` for the first anomaly the entry adds."""
     known = len(builder.anomalies)
     _step(builder, entry)
     if len(builder.anomalies) > known:
