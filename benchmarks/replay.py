@@ -7,7 +7,7 @@ pass alone. tracker's JSONL replay runs twice: with the log's entries held in me
 without holding them (``read_log(path, held=False)``), each with its peak memory.
 
     python benchmarks/replay.py [--entries 1000000] [--dyads 10] [--queries 10000] [--seed 1]
-        [--rounds 1]
+        [--rounds 1] [--fold-only]
 
 Each measurement runs in a fresh process (so that peak memory is its own) pinned to one core.
 The peers apply each event by counting it and keeping the latest day of its type: far less
@@ -350,6 +350,12 @@ def main() -> None:
         help="run every measure this many times, in turn, and keep the fastest of each: on a "
         "shared machine, the ratios then compare runs that each met the lightest load",
     )
+    parser.add_argument(
+        "--fold-only",
+        action="store_true",
+        help="measure the fold alone (no decode, no peers): whether its cost per entry grows "
+        "with the log, at sizes the whole run would take long to reach",
+    )
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -378,6 +384,9 @@ def main() -> None:
         sizes = [path.stat().st_size / 2**20 for path in (jsonl, sqlite)]
         print(f"JSONL {sizes[0]:,.0f} MiB, SQLite {sizes[1]:,.0f} MiB; each run on one core")
         days = _day_range(jsonl)
+        if args.fold_only:
+            _print_fold(_run("fold", jsonl, args, work, days))
+            return
         runs = {
             "tracker JSONL": ("tracker", jsonl),
             "tracker JSONL, entries not held": ("tracker-stored", jsonl),
@@ -417,6 +426,18 @@ def main() -> None:
         f"compiled decoder {compiled:.1f} µs ({reference / compiled:.2f}x faster; its msgspec "
         f"pass {msgspec:.1f} µs, building the entries {compiled - msgspec:.1f} µs)"
     )
+    _print_fold(fold)
+    for name in ("tracker JSONL", "tracker JSONL, entries not held"):
+        p50, p99 = results[name]["query_p50_ms"], results[name]["query_p99_ms"]
+        cpu50, cpu99 = results[name]["query_cpu_p50_ms"], results[name]["query_cpu_p99_ms"]
+        print(
+            f"state at a random date, {name}: p50 {p50:.3f} ms, p99 {p99:.3f} ms; "
+            f"CPU time (not the time the process waited for a core) p50 {cpu50:.3f} ms, "
+            f"p99 {cpu99:.3f} ms"
+        )
+
+
+def _print_fold(fold: dict[str, float]) -> None:
     builder, reduced = fold["builder_us_per_entry"], fold["reduce_us_per_entry"]
     print(
         f"fold per entry: one builder frozen every 16 entries {builder:.1f} µs, "
@@ -427,14 +448,6 @@ def main() -> None:
         f"fold of the 15 entries after each checkpoint (what a date asked for folds), per "
         f"entry: folded for the first time {first:.1f} µs, folded before {again:.1f} µs"
     )
-    for name in ("tracker JSONL", "tracker JSONL, entries not held"):
-        p50, p99 = results[name]["query_p50_ms"], results[name]["query_p99_ms"]
-        cpu50, cpu99 = results[name]["query_cpu_p50_ms"], results[name]["query_cpu_p99_ms"]
-        print(
-            f"state at a random date, {name}: p50 {p50:.3f} ms, p99 {p99:.3f} ms; "
-            f"CPU time (not the time the process waited for a core) p50 {cpu50:.3f} ms, "
-            f"p99 {cpu99:.3f} ms"
-        )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import tracker
 from tracker import Entry, Replay, State, apply, checkpoints, fold
 from tracker._entries import occurrence_key
+from tracker._reducer import _replace
 from tracker.strategies import BUILT_IN, entries, logs
 from tracker.testing import check_accumulator, reference_fold
 
@@ -34,6 +35,33 @@ def test_every_checkpoint_of_the_builder_is_the_reduction_up_to_it(
     log: tuple[Entry, ...], every: int
 ) -> None:
     check_accumulator(log, every=every)
+
+
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(logs(max_size=60), st.integers(1, 8))
+def test_a_long_log_folds_alike_through_the_builder(log: tuple[Entry, ...], every: int) -> None:
+    """Long enough that expectations pile up, lapse and are restated or answered far from
+    the end of the lists the builder keeps."""
+    check_accumulator(log, every=every)
+
+
+@given(st.integers(0, 20), st.data())
+def test_an_item_is_replaced_or_removed_where_it_stands_and_only_it(
+    size: int, data: st.DataObject
+) -> None:
+    items: list[object] = [object() for _ in range(size)]  # distinct, as expectations are
+    before = list(items)
+    stranger = object()
+    target = data.draw(st.sampled_from([*items, stranger]), label="target")
+    by = data.draw(st.sampled_from([None, object()]), label="by")
+    found = _replace(items, target, by)  # type: ignore[arg-type]
+    assert found == (target is not stranger)
+    if not found:
+        assert items == before
+    elif by is None:
+        assert items == [item for item in before if item is not target]
+    else:
+        assert items == [by if item is target else item for item in before]
 
 
 @LOGS

@@ -253,8 +253,11 @@ class StateBuilder:
         at = self.at
         if at is not None:  # a state answering a day: derived as the state derives it
             return self.freeze().phase
-        # After every day: the measures in force are those not wholly lifted.
+        # After every day: the measures in force are those not wholly lifted; with none, no
+        # row of the phase table holds.
         force = list(self.unlifted.values())
+        if not force:
+            return Phase.NORMALIZED if len(self.measures) else Phase.NORMAL
         found = phase_in_force(force, self.latest, self.whole("missions"), self.dyad, at)
         if found is not None:
             return found
@@ -312,8 +315,9 @@ def fold(entries: Iterable[Entry], state: State, *, strict: bool = False) -> Sta
 
     The same state as applying them one by one, through one builder frozen at the end."""
     builder = StateBuilder(state)
+    step = _strict_step if strict else _step
     for entry in entries:
-        _strict_step(builder, entry, strict=strict)
+        step(builder, entry)
     return builder.freeze()
 
 
@@ -323,16 +327,15 @@ def checkpoints(
     """The state after each ``every`` entries of ``entries`` folded from ``state`` (entries
     after the last whole ``every`` are folded, not yielded): one builder, frozen at each."""
     builder = StateBuilder(state)
+    step = _strict_step if strict else _step
     for number, entry in enumerate(entries, 1):
-        _strict_step(builder, entry, strict=strict)
+        step(builder, entry)
         if number % every == 0:
             yield builder.freeze()
 
 
-def _strict_step(builder: StateBuilder, entry: Entry, *, strict: bool) -> None:
-    if not strict:
-        _step(builder, entry)
-        return
+def _strict_step(builder: StateBuilder, entry: Entry) -> None:
+    """:func:`_step`, raising :class:`AnomalyError` for the first anomaly the entry adds."""
     known = len(builder.anomalies)
     _step(builder, entry)
     if len(builder.anomalies) > known:
@@ -382,7 +385,8 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
             provenance[f"pending.{follow_up.kind}"] = ident
     on = entry.on
     if on > builder.unlapsed_from:  # what lapsed by this day leaves the index
-        _lapsing(builder, on)
+        if builder.unlapsed:
+            _lapsing(builder, on)
         builder.unlapsed_from = on
     if entry.stances:
         stances = builder.stances
@@ -456,9 +460,12 @@ def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     (forum, level, formality, party, mission, direction), announced on or before the day it
     happened, not yet lapsed."""
     on, kind = entry.on, entry.TYPE
+    awaited = builder.may_await(on)
+    if not awaited:  # most entries come when nothing is awaited
+        return
     done = [
         item
-        for item in builder.may_await(on)
+        for item in awaited
         if item.kind == kind
         and item.announced <= on
         and not item.lapsed(on)
@@ -532,10 +539,13 @@ def _lapsing(builder: StateBuilder, day: date) -> None:
 
 def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
     """Replace ``item`` itself in ``items`` (found by identity, never comparing the others)
-    by ``by``, or remove it; whether it was there."""
-    place = next(compress(count(), map(is_, items, repeat(item))), None)
-    if place is None:
+    by ``by``, or remove it; whether it was there. Sought from the end: what is answered or
+    restated is mostly recent, and the expectations that lapsed long ago, which stay listed,
+    are at the front, so the cost does not grow with the log."""
+    found = next(compress(count(1), map(is_, reversed(items), repeat(item))), None)
+    if found is None:
         return False
+    place = len(items) - found
     if by is None:
         del items[place]
     else:
