@@ -329,11 +329,18 @@ def _run(
             str(args.seed),
             str(work),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
+        check=False,
         env=os.environ | {"REPLAY_DAYS": " ".join(day.isoformat() for day in days)},
     )
+    if done.returncode != 0:
+        # The child's stderr is not captured: its traceback is already on the terminal.
+        msg = (
+            f"the {kind} measure failed (exit status {done.returncode}); its error is above "
+            "(the peers need `make .venv/.installed-bench`)"
+        )
+        raise SystemExit(msg)
     return json.loads(done.stdout)
 
 
