@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker.ingest import draft_article
-from tracker.ingest._parties import titled_in
+from tracker.ingest._parties import people_in, titled_in
 
 PUBLISHED = date(2021, 4, 17)  # a Saturday
 # Names no dictionary holds, in several alphabets' capitals and accents.
@@ -115,3 +115,30 @@ def test_an_office_speaking_for_its_holder_names_the_holder() -> None:
     )
     assert isinstance(entry, tracker.Suspension)
     assert people(entry) == {"Amir Kaddour": "DZA"}
+
+
+
+#: Titles whose office's name ends in a capitalised noun the name could be read to begin with.
+OFFICES = [
+    "Minister of Foreign Affairs",
+    "Minister of Foreign and European Affairs",
+    "head of the President Office",
+    "Minister of the Cabinet Office",
+]
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(OFFICES))
+def test_the_office_a_title_runs_on_into_is_no_part_of_the_name(name: str, office: str) -> None:
+    found = [m.person.name for m in titled_in(f"The talks were led by {office} {name} today.")]
+    assert found == [name]
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(["Monday", "Thursday", "June"]))
+def test_a_day_after_a_name_is_no_part_of_it(name: str, when: str) -> None:
+    texts = (
+        f"Tunisia summoned Moroccan Ambassador {name} {when} over the remarks.",
+        f"Tunisia summoned the envoy {name} {when} over the remarks.",
+    )
+    for text in texts:
+        found = [m.person.name for m in (*people_in(text), *titled_in(text))]
+        assert found == [name]

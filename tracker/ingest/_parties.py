@@ -145,8 +145,13 @@ _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
     rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
 )
-#: An honorific before a name is no part of it ("Sheikh Hamad bin Jassim al-Thani").
-_HONORIFIC = re.compile(r"(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?) +(?=[A-Z])")
+#: Words before a name that are no part of it: honorifics ("Sheikh Hamad bin Jassim al-Thani")
+#: and the end of an office's name the title runs on into ("Head of the President Office Andrii
+#: Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
+_NOT_NAME = re.compile(
+    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Office|Affairs|Ministry"
+    r"|Administration|Presidency|Cabinet|Secretariat|Department|Council) +(?=[A-ZÀ-ÖØ-Þ]))+"
+)
 #: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
 #: Minister ..."), not a person introduced with a title.
 _OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
@@ -169,9 +174,7 @@ def titled_in(text: str) -> tuple[Mention, ...]:
     found: dict[int, Mention] = {}
     for bare in _bare_patterns():
         for match in bare.finditer(text):
-            honorific = _HONORIFIC.match(match.group("name"))
-            name = _possessor(match.group("name")[honorific.end() if honorific else 0 :])
-            start = match.start("name") + (honorific.end() if honorific else 0)
+            name, start = _person_name(match)
             end = start + len(name)
             if any(m.start < end and start < m.end for m in (*named, *found.values())):
                 continue
@@ -188,6 +191,19 @@ def _calendar() -> frozenset[str]:
     """The names of months and weekdays, which name no person ("the ambassador Thursday")."""
     dates = load("dates")
     return frozenset(word.capitalize() for word in (*dates["months"], *dates["weekdays"]))
+
+
+def _person_name(match: re.Match[str]) -> tuple[str, int]:
+    """The person's name a pattern's ``name`` group holds, and where it starts: without the
+    words before it that are no part of it, its possessive, nor a day after it ("the envoy
+    Rinat Mukhametshin Monday")."""
+    raw = match.group("name")
+    cut = _NOT_NAME.match(raw)
+    offset = cut.end() if cut else 0
+    words = _possessor(raw[offset:]).split(" ")
+    while len(words) > 1 and words[-1] in _calendar():
+        words.pop()
+    return " ".join(words), match.start("name") + offset
 
 
 def _possessor(name: str) -> str:
@@ -219,9 +235,7 @@ def _told(text: str) -> list[Mention]:
                 continue
             title = f"{match.group('cue')} {match.group('title')}"
             role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
-            honorific = _HONORIFIC.match(match.group("name"))
-            name = _possessor(match.group("name")[honorific.end() if honorific else 0 :])
-            start = match.start("name") + (honorific.end() if honorific else 0)
+            name, start = _person_name(match)
             found.append(Mention(Person(name, (name,), (role,)), start, start + len(name)))
     return found
 
