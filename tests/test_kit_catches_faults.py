@@ -46,6 +46,7 @@ from tracker.testing import (
     check_accumulator,
     check_anomalies,
     check_duplicates,
+    check_fold,
     check_follow_ups_resolved,
     check_known_at,
     check_level,
@@ -256,6 +257,7 @@ def smallest_breaking_log(
         (check_measures, never_lifts, Law.MEASURES, False),
         (check_anomalies, blames_the_previous_entry, Law.ANOMALIES, True),
         (check_level, averages_the_months_tone, Law.LEVEL, False),
+        (check_fold, averages_the_months_tone, Law.LEVEL, False),
     ],
     ids=[
         "second-report-counted",
@@ -263,6 +265,7 @@ def smallest_breaking_log(
         "lift-never-applied",
         "anomaly-blames-another",
         "tone-averaged",
+        "tone-averaged-in-fold",
     ],
 )
 def test_a_broken_reducer_breaks_its_law_on_a_small_log(

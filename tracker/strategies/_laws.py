@@ -520,8 +520,9 @@ def check_fold(
     split: int | None = None,
 ) -> State:
     """Every law of the fold: fold ``entries`` in the order given checking each step (second
-    reports, expectations and their lapse, measures, precision, anomalies), twice, and in two
-    parts (at ``split``, by default the middle). Returns the state."""
+    reports, expectations and their lapse, measures, precision, anomalies, the level's
+    direction), twice, and in two parts (at ``split``, by default the middle). Returns the
+    state."""
     checks = (
         _check_duplicate,
         _check_resolution,
@@ -529,6 +530,7 @@ def check_fold(
         _check_in_force_step,
         _check_precision_step,
         _check_anomalies,
+        _check_level_step,
     )
     state = _fold_checking(entries, dyad, reducer, checks)
     check_determinism(entries, dyad=dyad, reducer=reducer)
