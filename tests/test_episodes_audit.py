@@ -67,9 +67,10 @@ def france() -> tracker.Replay:
 
 
 @pytest.mark.parametrize(
-    "path", [NATO_RUSSIA, QATAR, CANADA, FRANCE, EVENTS / BUNDLED[2]], ids=episode_id
+    "path", [*sorted(EPISODES.glob("*.jsonl")), EVENTS / BUNDLED[2]], ids=episode_id
 )
 def test_each_log_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
+    """Every real episode's log, and the bundled log of one pair."""
     assert not tracker.check_log(path)
     log = tracker.read_log(path)
     assert len({e.parties for e in log.entries}) == 1

@@ -65,14 +65,6 @@ def _entries_in_force(state: tracker.State) -> set[str]:
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [ALGERIA_MOROCCO, CHINA_LITHUANIA, CANADA_INDIA], ids=episode_id)
-def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
-    assert not tracker.check_log(path)
-    log = tracker.read_log(path)
-    assert len({entry.parties for entry in log.entries}) == 1
-    assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
-
-
 @pytest.mark.parametrize(
     ("path", "day"),
     [

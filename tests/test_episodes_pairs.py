@@ -53,14 +53,6 @@ def kosovo() -> tracker.Replay:
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [US_RUSSIA, GEORGIA, CUBA, EU_RUSSIA, KOSOVO], ids=episode_id)
-def test_each_episode_is_valid_of_one_pair_and_rests_on_citations(path: Path) -> None:
-    assert not tracker.check_log(path)
-    log = tracker.read_log(path)
-    assert len({entry.parties for entry in log.entries}) == 1
-    assert all(source.url and not source.quotes for e in log.entries for source in e.sources)
-
-
 @pytest.mark.parametrize(
     ("path", "day"),
     [

@@ -117,7 +117,6 @@ def test_an_office_speaking_for_its_holder_names_the_holder() -> None:
     assert people(entry) == {"Amir Kaddour": "DZA"}
 
 
-
 #: Titles whose office's name ends in a capitalised noun the name could be read to begin with.
 OFFICES = [
     "Minister of Foreign Affairs",
