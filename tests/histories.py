@@ -1,12 +1,18 @@
 """What the episode tests read of a replayed history: an episode's log replayed, the state on a
-day written as text, and the measures, expectations and fulfilments of a state as plain tuples
-to compare."""
+day written as text, the measures, expectations and fulfilments of a state as plain tuples
+to compare, and the test that what holds over a span of days holds on any day drawn from it."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tracker
 
@@ -46,3 +52,24 @@ def awaited(state: tracker.State) -> set[tuple[str, str]]:
 def fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
     """The expectations fulfilled: their kind, the entry that stated them, the one that did."""
     return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
+
+
+def holds_on_any_day(spans: Sequence[Any]) -> Callable[..., None]:
+    """A test, one case per span of ``spans`` (``pytest.param(path, first, last, holds)``), that
+    ``holds`` is true of the episode's state on any day Hypothesis draws from ``first`` to
+    ``last`` (shrinking towards ``first``)."""
+
+    @pytest.mark.parametrize(("path", "first", "last", "holds"), spans)
+    @settings(max_examples=40, deadline=None)
+    @given(data=st.data())
+    def test(
+        path: Path,
+        first: str,
+        last: str,
+        holds: Callable[[tracker.State], bool],
+        data: st.DataObject,
+    ) -> None:
+        days = st.dates(date.fromisoformat(first), date.fromisoformat(last))
+        assert holds(shared_replay(path).at(data.draw(days, label="day")))
+
+    return test

@@ -6,12 +6,11 @@ the Vrbětice blasts, the embassies capped to parity, Russia's list of unfriendl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, episode_id, fulfilled, in_force, replayed, shared_replay
+from histories import at, episode_id, fulfilled, holds_on_any_day, in_force, replayed, shared_replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,14 +80,7 @@ SPANS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "first", "last", "holds"), SPANS)
-@settings(max_examples=40, deadline=None)
-@given(data=st.data())
-def test_what_holds_over_a_crisis_holds_on_any_day_of_it(
-    path: Path, first: str, last: str, holds: Callable[[tracker.State], bool], data: st.DataObject
-) -> None:
-    day = data.draw(st.dates(date.fromisoformat(first), date.fromisoformat(last)), label="day")
-    assert holds(shared_replay(path).at(day))
+test_what_holds_over_a_crisis_holds_on_any_day_of_it = holds_on_any_day(SPANS)
 
 
 @settings(max_examples=40, deadline=None)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import builders
 import pytest
-from histories import at, awaited, episode_id, fulfilled, in_force, replayed, shared_replay
+from histories import (
+    at,
+    awaited,
+    episode_id,
+    fulfilled,
+    holds_on_any_day,
+    in_force,
+    replayed,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,14 +146,7 @@ SPANS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "first", "last", "holds"), SPANS)
-@settings(max_examples=40, deadline=None)
-@given(data=st.data())
-def test_what_holds_over_a_crisis_holds_on_any_day_of_it(
-    path: Path, first: str, last: str, holds: Callable[[tracker.State], bool], data: st.DataObject
-) -> None:
-    day = data.draw(st.dates(date.fromisoformat(first), date.fromisoformat(last)), label="day")
-    assert holds(shared_replay(path).at(day))
+test_what_holds_over_a_crisis_holds_on_any_day_of_it = holds_on_any_day(SPANS)
 
 
 # -- United States–China 2022–2024 -----------------------------------------------------------
