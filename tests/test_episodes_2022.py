@@ -11,7 +11,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, awaited, episode_id, holds_on_any_day, in_force, replayed, shared_replay
+from histories import (
+    at,
+    awaited,
+    episode_id,
+    fulfilled,
+    holds_on_any_day,
+    in_force,
+    replayed,
+    shared_replay,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +35,9 @@ FLIGHTS = "air_transport_cooperation"
 KYIV, MOSCOW, MADRID = "rus_embassy_kyiv", "ukr_embassy_moscow", "dza_embassy_madrid"
 FREE_TRADE, TRADE_FREEZE = "free_trade_suspended", "trade_with_spain_frozen"
 SUMMIT = "normandy-summit-paris-2019-12-09"
+ADVISERS_PARIS = "normandy-advisers-paris-2022-01-26"
+ADVISERS_BERLIN = "normandy-advisers-berlin-2022-02-10"
+EVACUATION = "ukraine-evacuates-embassy-in-moscow-2022-02-24"
 VISIT = "albares-visit-to-algiers-announced-2024-02-08"
 
 #: What stands between Russia and Ukraine from the end of the treaty to the eve of the war.
@@ -189,6 +201,25 @@ def test_the_next_summit_in_four_months_never_comes(russia_ukraine: tracker.Repl
     assert not any(done.pending.source == SUMMIT for done in late.fulfilled.values())
 
 
+def test_the_ban_on_voting_at_russias_missions_is_a_day_not_a_measure(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    # Kyiv kept Russian voters out of Russia's embassy and consulates on election day only: the
+    # missions work as before the next day, and Russia's protest is what weighs.
+    before, day, after = (at(russia_ukraine, d) for d in ("2018-03-15", "2018-03-18", "2018-03-19"))
+    assert in_force(after) == in_force(day) == in_force(before)
+    assert day.level < before.level
+
+
+def test_the_advisers_meet_in_berlin_as_agreed_in_paris(russia_ukraine: tracker.Replay) -> None:
+    before, paris = at(russia_ukraine, "2022-01-25"), at(russia_ukraine, "2022-01-26")
+    assert paris.level > before.level
+    berlin = at(russia_ukraine, "2022-02-10")
+    assert ("council_meeting", ADVISERS_PARIS, ADVISERS_BERLIN) in fulfilled(berlin)
+    assert in_force(berlin) == in_force(before) == BEFORE_THE_WAR
+    assert berlin.phase is tracker.Phase.COOPERATION_SUSPENDED
+
+
 def test_the_eve_of_the_war_empties_the_embassies(russia_ukraine: tracker.Replay) -> None:
     recognised = at(russia_ukraine, "2022-02-21")
     state = at(russia_ukraine, "2022-02-23")
@@ -204,6 +235,14 @@ def test_the_break_severs_relations_the_day_of_the_invasion(
     assert state.phase is tracker.Phase.SEVERED
     assert in_force(state) == BEFORE_THE_WAR | {("UKR", RELATIONS)}
     assert state.level < eve.level
+
+
+def test_ukraine_empties_its_embassy_the_day_it_breaks_off_relations(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    on_moscow = {m.entry for m in at(russia_ukraine, "2022-02-24").in_force() if m.target == MOSCOW}
+    assert EVACUATION in on_moscow
+    assert EVACUATION not in {m.entry for m in at(russia_ukraine, "2022-02-23").in_force()}
 
 
 @settings(max_examples=40, deadline=None)
