@@ -163,6 +163,20 @@ def test_the_flight_bans_suspend_cooperation_from_late_october(
     assert state.level < announced.level
 
 
+@pytest.mark.parametrize(
+    ("before", "day"), [("2015-02-10", "2015-02-12"), ("2016-10-18", "2016-10-19")]
+)
+def test_the_normandy_summits_warm_relations_and_leave_every_measure(
+    russia_ukraine: tracker.Replay, before: str, day: str
+) -> None:
+    # Minsk, where the leaders agreed the package of measures, and Berlin, where they agreed
+    # to draw up a roadmap: the leaders meet, no party lifts anything.
+    earlier, state = at(russia_ukraine, before), at(russia_ukraine, day)
+    assert state.level > earlier.level
+    assert in_force(state) == in_force(earlier)
+    assert state.phase is earlier.phase
+
+
 def test_free_trade_ends_on_new_years_day(russia_ukraine: tracker.Replay) -> None:
     before, state = at(russia_ukraine, "2015-12-31"), at(russia_ukraine, "2016-01-01")
     assert ("RUS", FREE_TRADE) not in in_force(before)
