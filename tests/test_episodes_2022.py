@@ -1,7 +1,8 @@
 """The states an analyst expects from two episodes, written down from what their events mean
-before the logs were replayed: Russia–Ukraine 2014–2022 (both ambassadors withdrawn over the
-fall of Yanukovych and Crimea, flights and free trade suspended, the Friendship Treaty ended on
-notice, the Normandy summit in Paris, relations broken off on the day of the invasion) and
+before the logs were replayed: Russia–Ukraine 2014–2022 (the ambassadors recalled over the fall
+of Yanukovych and Crimea, Russia's sent back and its successor refused agrément, flights and free
+trade suspended, the Friendship Treaty ended on notice, the Normandy summits, relations broken
+off on the day of the invasion) and
 Algeria–Spain 2022–2024 (an ambassador recalled over Western Sahara, the Treaty of Friendship
 suspended and trade frozen, a new ambassador, a visit called off, trade resumed)."""
 
@@ -40,9 +41,10 @@ ADVISERS_BERLIN = "normandy-advisers-berlin-2022-02-10"
 EVACUATION = "ukraine-evacuates-embassy-in-moscow-2022-02-24"
 VISIT = "albares-visit-to-algiers-announced-2024-02-08"
 
-#: What stands between Russia and Ukraine from the end of the treaty to the eve of the war.
+#: What stands between Russia and Ukraine from the end of the treaty to the eve of the war,
+#: Ukraine's agrément withheld from Russia's next ambassador among it.
 BEFORE_THE_WAR = {
-    ("RUS", KYIV),
+    ("UKR", KYIV),
     ("UKR", MOSCOW),
     ("UKR", FLIGHTS),
     ("RUS", FLIGHTS),
@@ -85,6 +87,12 @@ def _ambassadors_withdrawn(state: tracker.State) -> bool:
     return withdrawn and state.phase is tracker.Phase.STRAINED and state.level < 0
 
 
+def _ukraines_envoy_withdrawn(state: tracker.State) -> bool:
+    # Russia's ambassador back in Kyiv, Ukraine's still not in Moscow.
+    withdrawn = in_force(state) == {("UKR", MOSCOW)}
+    return withdrawn and state.phase is tracker.Phase.STRAINED and state.level < 0
+
+
 def _cooperation_cut(state: tracker.State) -> bool:
     # Flights stopped by both, free trade suspended, the treaty gone: the dialogue stays open.
     cut = in_force(state) == BEFORE_THE_WAR
@@ -115,9 +123,13 @@ def _treaty_alone(state: tracker.State) -> bool:
 
 
 SPANS = [
-    # From Ukraine's recall to the day before the flight bans take force.
+    # From Ukraine's recall to the eve of the Russian ambassador's return.
     pytest.param(
-        RUSSIA_UKRAINE, "2014-03-17", "2015-10-24", _ambassadors_withdrawn, id="ru-ua-envoys"
+        RUSSIA_UKRAINE, "2014-03-17", "2014-06-04", _ambassadors_withdrawn, id="ru-ua-envoys"
+    ),
+    # From his return to the day before the flight bans take force.
+    pytest.param(
+        RUSSIA_UKRAINE, "2014-06-05", "2015-10-24", _ukraines_envoy_withdrawn, id="ru-ua-envoy"
     ),
     # From the day the treaty ends to the day before Russia recognises the two republics.
     pytest.param(RUSSIA_UKRAINE, "2019-04-01", "2022-02-20", _cooperation_cut, id="ru-ua-treaty"),
@@ -150,6 +162,28 @@ def test_ukraines_recall_lowers_the_level_again(russia_ukraine: tracker.Replay) 
     before, state = at(russia_ukraine, "2014-03-16"), at(russia_ukraine, "2014-03-27")
     assert in_force(state) == {("RUS", KYIV), ("UKR", MOSCOW)}
     assert state.level < before.level
+
+
+def test_russias_ambassador_back_for_the_inauguration_ends_its_recall(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    before, state = at(russia_ukraine, "2014-06-04"), at(russia_ukraine, "2014-06-05")
+    assert ("RUS", KYIV) in in_force(before)
+    assert in_force(state) == {("UKR", MOSCOW)}
+    assert state.phase is tracker.Phase.STRAINED
+    assert state.level > before.level
+
+
+def test_ukraine_withholds_agrement_from_russias_next_ambassador(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    # Zurabov relieved and a successor proposed is Russia's ordinary business; Ukraine taking
+    # the appointment off its agenda keeps Russia's embassy without an ambassador.
+    before, proposed = at(russia_ukraine, "2016-07-27"), at(russia_ukraine, "2016-08-02")
+    assert in_force(proposed) == in_force(before)
+    state = at(russia_ukraine, "2016-08-03")
+    assert in_force(state) == in_force(before) | {("UKR", KYIV)}
+    assert state.level < proposed.level
 
 
 def test_the_flight_bans_suspend_cooperation_from_late_october(
@@ -237,7 +271,8 @@ def test_the_advisers_meet_in_berlin_as_agreed_in_paris(russia_ukraine: tracker.
 def test_the_eve_of_the_war_empties_the_embassies(russia_ukraine: tracker.Replay) -> None:
     recognised = at(russia_ukraine, "2022-02-21")
     state = at(russia_ukraine, "2022-02-23")
-    assert in_force(state) == in_force(recognised) == BEFORE_THE_WAR
+    assert in_force(recognised) == BEFORE_THE_WAR
+    assert in_force(state) == BEFORE_THE_WAR | {("RUS", KYIV)}
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED  # Ukraine's embassy is not shut
     assert state.level < at(russia_ukraine, "2022-02-20").level
 
@@ -247,7 +282,7 @@ def test_the_break_severs_relations_the_day_of_the_invasion(
 ) -> None:
     eve, state = at(russia_ukraine, "2022-02-23"), at(russia_ukraine, "2022-02-24")
     assert state.phase is tracker.Phase.SEVERED
-    assert in_force(state) == BEFORE_THE_WAR | {("UKR", RELATIONS)}
+    assert in_force(state) == BEFORE_THE_WAR | {("RUS", KYIV), ("UKR", RELATIONS)}
     assert state.level < eve.level
 
 
