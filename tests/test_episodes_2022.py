@@ -1,8 +1,8 @@
 """The states an analyst expects from two episodes, written down from what their events mean
 before the logs were replayed: Russia–Ukraine 2014–2022 (the ambassadors recalled over the fall
-of Yanukovych and Crimea, Russia's sent back and its successor refused agrément, flights and free
-trade suspended, the Friendship Treaty ended on notice, the Normandy summits, relations broken
-off on the day of the invasion) and
+of Yanukovych and Crimea, Russia's sent back and its successor refused agrément, Russia's bans on
+Ukrainian goods and Ukraine's sanctions, flights and free trade suspended, the Friendship Treaty
+ended on notice, the Normandy summits, relations broken off on the day of the invasion) and
 Algeria–Spain 2022–2024 (an ambassador recalled over Western Sahara, the Treaty of Friendship
 suspended and trade frozen, a new ambassador, a visit called off, trade resumed)."""
 
@@ -35,6 +35,8 @@ RELATIONS, TREATY = "diplomatic_relations", "friendship_treaty"
 FLIGHTS = "air_transport_cooperation"
 KYIV, MOSCOW, MADRID = "rus_embassy_kyiv", "ukr_embassy_moscow", "dza_embassy_madrid"
 FREE_TRADE, TRADE_FREEZE = "free_trade_suspended", "trade_with_spain_frozen"
+DAIRY, FOOD = "ukrainian_dairy_ban", "ukrainian_food_embargo"
+UKRAINES_SANCTIONS = "sanctions_on_russian_persons"
 SUMMIT = "normandy-summit-paris-2019-12-09"
 ADVISERS_PARIS = "normandy-advisers-paris-2022-01-26"
 ADVISERS_BERLIN = "normandy-advisers-berlin-2022-02-10"
@@ -49,6 +51,9 @@ BEFORE_THE_WAR = {
     ("UKR", FLIGHTS),
     ("RUS", FLIGHTS),
     ("RUS", FREE_TRADE),
+    ("RUS", DAIRY),
+    ("RUS", FOOD),
+    ("UKR", UKRAINES_SANCTIONS),
     ("UKR", TREATY),
 }
 
@@ -93,6 +98,12 @@ def _ukraines_envoy_withdrawn(state: tracker.State) -> bool:
     return withdrawn and state.phase is tracker.Phase.STRAINED and state.level < 0
 
 
+def _dairy_banned(state: tracker.State) -> bool:
+    # Russia's ban on Ukrainian dairy is coercion: relations strained, no channel shut.
+    banned = in_force(state) == {("UKR", MOSCOW), ("RUS", DAIRY)}
+    return banned and state.phase is tracker.Phase.STRAINED and state.level < 0
+
+
 def _cooperation_cut(state: tracker.State) -> bool:
     # Flights stopped by both, free trade suspended, the treaty gone: the dialogue stays open.
     cut = in_force(state) == BEFORE_THE_WAR
@@ -127,10 +138,12 @@ SPANS = [
     pytest.param(
         RUSSIA_UKRAINE, "2014-03-17", "2014-06-04", _ambassadors_withdrawn, id="ru-ua-envoys"
     ),
-    # From his return to the day before the flight bans take force.
+    # From his return to the day before Russia's ban on Ukrainian dairy.
     pytest.param(
-        RUSSIA_UKRAINE, "2014-06-05", "2015-10-24", _ukraines_envoy_withdrawn, id="ru-ua-envoy"
+        RUSSIA_UKRAINE, "2014-06-05", "2014-07-27", _ukraines_envoy_withdrawn, id="ru-ua-envoy"
     ),
+    # From the dairy ban to the day before Ukraine's first sanctions.
+    pytest.param(RUSSIA_UKRAINE, "2014-07-28", "2015-09-15", _dairy_banned, id="ru-ua-dairy"),
     # From the day the treaty ends to the day before Russia recognises the two republics.
     pytest.param(RUSSIA_UKRAINE, "2019-04-01", "2022-02-20", _cooperation_cut, id="ru-ua-treaty"),
     # From the invasion to the end of the year nothing restores relations.
@@ -186,6 +199,22 @@ def test_ukraine_withholds_agrement_from_russias_next_ambassador(
     assert state.level < proposed.level
 
 
+def test_the_summer_of_the_war_reads_lower_than_the_spring_of_the_annexation(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    # Once Russia's ban on Ukrainian dairy takes force, with Ukraine's ambassador still away.
+    before, state = at(russia_ukraine, "2014-07-27"), at(russia_ukraine, "2014-07-28")
+    assert state.level < before.level
+    assert at(russia_ukraine, "2014-08-15").level < at(russia_ukraine, "2014-05-15").level
+
+
+def test_ukraines_first_sanctions_weigh_on_the_level(russia_ukraine: tracker.Replay) -> None:
+    before, state = at(russia_ukraine, "2015-09-15"), at(russia_ukraine, "2015-09-16")
+    assert in_force(state) == in_force(before) | {("UKR", UKRAINES_SANCTIONS)}
+    assert state.phase is tracker.Phase.STRAINED
+    assert state.level < before.level
+
+
 def test_the_flight_bans_suspend_cooperation_from_late_october(
     russia_ukraine: tracker.Replay,
 ) -> None:
@@ -211,10 +240,11 @@ def test_the_normandy_summits_warm_relations_and_leave_every_measure(
     assert state.phase is earlier.phase
 
 
-def test_free_trade_ends_on_new_years_day(russia_ukraine: tracker.Replay) -> None:
+def test_free_trade_and_food_from_ukraine_end_on_new_years_day(
+    russia_ukraine: tracker.Replay,
+) -> None:
     before, state = at(russia_ukraine, "2015-12-31"), at(russia_ukraine, "2016-01-01")
-    assert ("RUS", FREE_TRADE) not in in_force(before)
-    assert ("RUS", FREE_TRADE) in in_force(state)
+    assert in_force(state) == in_force(before) | {("RUS", FREE_TRADE), ("RUS", FOOD)}
     assert state.phase is tracker.Phase.COOPERATION_SUSPENDED
     assert state.level < before.level
 
