@@ -5,14 +5,17 @@ the vectors of one fold share every block that was not written between them."""
 from __future__ import annotations
 
 import pickle
+from datetime import date
 
-from hypothesis import given
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
 from tracker import State, checkpoints
 from tracker._synth import synthesize
 from tracker._vector import BLOCK, Vector
+from tracker.strategies import states
 
 #: What a draft is asked to do: append, replace or remove an item (by a place drawn
 #: from the items there then), or freeze what it holds and go on from a draft of it.
@@ -103,3 +106,24 @@ def test_the_checkpoints_of_a_long_fold_share_the_expectations_they_did_not_writ
     assert sum(held.values()) < sum(len(state.pending) for state in states) / 3
     assert len(held) <= 2 * len(states)
     assert states[-1] == tracker.fold(log[: 16 * len(states)], start)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(states())
+def test_a_state_reads_as_the_same_state_with_tuples_of_its_expectations_and_anomalies(
+    state: State,
+) -> None:
+    """What a rule written against states passes (tuples, lists) makes the same state: equal,
+    hashed, written and pickled alike, its parts vectors again."""
+    given_as_tuples = evolve(state, pending=tuple(state.pending), anomalies=list(state.anomalies))
+    assert type(given_as_tuples.pending) is Vector
+    assert type(given_as_tuples.anomalies) is Vector
+    assert given_as_tuples == state
+    assert hash(given_as_tuples) == hash(state)
+    assert repr(given_as_tuples) == repr(state)
+    assert tracker.encode_state(given_as_tuples) == tracker.encode_state(state)
+    assert tracker.decode_state(tracker.encode_state(state)) == state
+    again = pickle.loads(pickle.dumps(state))
+    assert again == state
+    assert type(again.pending) is Vector
+    assert list(again.may_await(date.max)) == list(state.may_await(date.max))

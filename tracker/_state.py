@@ -475,7 +475,9 @@ class State:
     whose it is; ``latest`` the day of the latest meeting of each sort (``meeting``,
     ``council``, ``formal_council``, and per channel ``CHANNEL`` and ``CHANNEL.formal``);
     ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum;
-    ``coded`` the machine-coded events per month, kept apart from both.
+    ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
+    ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
+    tuples of their items, and stored in blocks that the states of one fold share.
     """
 
     dyad: Dyad
