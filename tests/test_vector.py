@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pickle
 from datetime import date
+from unittest.mock import patch
 
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tracker import State, checkpoints
+from tracker import State, _vector, checkpoints
 from tracker._synth import synthesize
 from tracker._vector import BLOCK, Vector
 from tracker.strategies import states
@@ -30,9 +31,34 @@ OPERATIONS = st.lists(
 )
 
 
-@given(st.lists(st.integers(), max_size=3 * BLOCK), OPERATIONS, st.data())
+@given(st.sampled_from([2, 3, 4, 8, BLOCK]), st.data())
 def test_every_vector_frozen_is_the_list_written_alike_and_stays_it(
-    start: list[int], operations: list[tuple[str, int]], data: st.DataObject
+    block: int, data: st.DataObject
+) -> None:
+    """Whatever the size of the blocks: small ones split, empty and merge at every step."""
+    with patch.object(_vector, "BLOCK", block):
+        start = data.draw(st.lists(st.integers(), max_size=3 * block), label="start")
+        _written_alike(start, data.draw(OPERATIONS, label="operations"), data, block)
+
+
+@given(st.sampled_from([4, 6, 8]), st.integers(0, 80), st.data())
+def test_removing_most_items_keeps_the_others_in_their_order(
+    block: int, size: int, data: st.DataObject
+) -> None:
+    """Blocks left less than half full merge with the one before: the order stays."""
+    with patch.object(_vector, "BLOCK", block):
+        model = list(range(size))
+        draft = Vector(model).draft()
+        for _ in range(size * 3 // 4):
+            place = data.draw(st.integers(0, len(model) - 1), label="place")
+            del model[place]
+            del draft[place]
+            assert list(draft) == model
+        assert draft.freeze() == tuple(model)
+
+
+def _written_alike(
+    start: list[int], operations: list[tuple[str, int]], data: st.DataObject, block: int
 ) -> None:
     model = list(start)
     draft = Vector(start).draft()
@@ -62,7 +88,7 @@ def test_every_vector_frozen_is_the_list_written_alike_and_stays_it(
         assert hash(vector) == hash(seen)
         assert repr(vector) == repr(seen)
         assert pickle.loads(pickle.dumps(vector)) == vector
-        assert all(len(block) <= BLOCK for block in vector._blocks)
+        assert all(0 < len(part) <= block for part in vector._blocks)
         if seen:
             place = data.draw(st.integers(-len(seen), len(seen) - 1), label="read")
             assert vector[place] == seen[place]

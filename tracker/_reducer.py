@@ -99,8 +99,8 @@ _MAPS = (
 #: The fields of a state that are vectors, which grow with the log: a builder writes them as
 #: drafts, so that the states it freezes share their blocks.
 _VECTORS = ("pending", "anomalies")
-#: The index of the expectations not lapsed (short, since lapsed ones leave it): a builder
-#: writes it as a list.
+#: The sequences of a state: the vectors, and the index of the expectations not lapsed
+#: (short, since lapsed ones leave it), which a builder writes as a list.
 _SEQUENCES = (*_VECTORS, "unlapsed")
 #: The fields of a state kept as they are.
 _VALUES = (
