@@ -4,6 +4,10 @@ entries themselves not counted), the lines that allocate most of it, and the CPU
 state at random dates.
 
     python benchmarks/checkpoint_memory.py [--entries 20000] [--dyads 4] [--queries 300]
+        [--every 16 32 64]
+
+``--entries 100000 --dyads 1`` gives one dyad the length each of the 10 dyads of a
+1,000,000-entry log has.
 """
 
 from __future__ import annotations
@@ -56,12 +60,13 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=20_000)
     parser.add_argument("--dyads", type=int, default=4)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--every", type=int, nargs="+", default=[16, 32, 64])
     args = parser.parse_args()
     entries = list(synthesize(args.entries, dyads=args.dyads, seed=1))
     print(f"{args.entries:,} synthetic entries, {args.dyads} dyads, {args.queries} random dates")
-    for every in (16, 32, 64):
+    for every in args.every:
         per_entry, lines, p50, p99 = measure(
-            entries, every, args.queries, top=8 if every == 16 else 0
+            entries, every, args.queries, top=8 if every == args.every[0] else 0
         )
         print(
             f"a checkpoint every {every} entries: {per_entry:,.0f} bytes per entry; "

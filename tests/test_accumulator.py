@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import pickle
 from datetime import date
+from unittest.mock import patch
 
 import attrs
 from example_custom_type import MilitaryContactsResumed
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tracker import Entry, Replay, State, apply, checkpoints, fold
+from tracker import Entry, Replay, State, _vector, apply, checkpoints, fold
 from tracker._entries import occurrence_key
 from tracker._reducer import _replace
 from tracker.strategies import BUILT_IN, entries, logs
@@ -43,6 +44,22 @@ def test_a_long_log_folds_alike_through_the_builder(log: tuple[Entry, ...], ever
     """Long enough that expectations pile up, lapse and are restated or answered far from
     the end of the lists the builder keeps."""
     check_accumulator(log, every=every)
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@given(logs(max_size=60), st.integers(1, 6), st.integers(2, 8))
+def test_the_builder_folds_alike_whatever_the_size_of_the_blocks_of_its_vectors(
+    log: tuple[Entry, ...], every: int, block: int
+) -> None:
+    """With blocks of a few items, expectations are answered, restated and left to lapse
+    across many of them, as on a long log: the states are those of one block (a list)."""
+    mine = [entry for entry in log if entry.parties == tracker.DEFAULT_DYAD]
+    start = State(tracker.DEFAULT_DYAD)
+    whole = list(checkpoints(mine, start, every))
+    assert all(len(state.pending._blocks) <= 1 for state in whole)
+    with patch.object(_vector, "BLOCK", block):
+        check_accumulator(log, every=every)
+        assert list(checkpoints(mine, start, every)) == whole
 
 
 @given(st.integers(0, 20), st.data())

@@ -105,6 +105,7 @@ if typing.TYPE_CHECKING:
         open_store,
         read_log,
     )
+    from tracker._vector import Vector
 
     __version__: str
 
@@ -175,6 +176,7 @@ __all__ = [
     "Suspension",
     "TrackerError",
     "Upcaster",
+    "Vector",
     "append_entries",
     "apply",
     "bundled_log",
@@ -301,6 +303,7 @@ _MODULES = {
         "open_store",
         "read_log",
     ),
+    "_vector": ("Vector",),
 }
 _DEFINED_IN = {name: module for module, names in _MODULES.items() for name in names}
 

@@ -25,6 +25,7 @@ from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_ti
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
 from tracker._state import State, coded_activity
+from tracker._vector import Vector
 
 __all__ = [
     "Upcaster",
@@ -82,7 +83,7 @@ def _kind(cls: type) -> str:
         return "day"
     if attrs.has(cls):
         return "record"
-    if issubclass(cls, tuple | list):
+    if issubclass(cls, tuple | list | Vector):
         return "list"
     if issubclass(cls, Mapping):
         return "map"
@@ -448,7 +449,7 @@ def _structurer(tp: Any, stated: bool = False) -> Structurer:
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
         return _union_structurer(args, stated)
-    if origin is tuple:
+    if origin is tuple or origin is Vector:  # a vector field's converter reads the tuple
         return _tuple_structurer(_structurer(args[0], stated))
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
         return _mapping_structurer(_structurer(args[1], stated))

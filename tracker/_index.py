@@ -48,6 +48,7 @@ from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
+from tracker._vector import Vector
 
 __all__ = [
     "CHUNK",
@@ -80,7 +81,7 @@ _MAPS = tuple(
 _TUPLES = tuple(
     name
     for name, hint in typing.get_type_hints(State).items()
-    if typing.get_origin(hint) is tuple and attrs.fields_dict(State)[name].init
+    if typing.get_origin(hint) in (tuple, Vector) and attrs.fields_dict(State)[name].init
 )
 _WHOLE = tuple(a.name for a in attrs.fields(State) if a.init and a.name not in {*_MAPS, *_TUPLES})
 

@@ -18,7 +18,7 @@ structure, so each step costs about the same however long the log is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache, singledispatch
 from itertools import compress, count, repeat
@@ -74,6 +74,7 @@ from tracker._state import (
     last_lifting,
     phase_in_force,
 )
+from tracker._vector import Draft, Vector
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
 
@@ -95,8 +96,12 @@ _MAPS = (
     "latest",
     "provenance",
 )
-#: The fields of a state that are tuples: a builder writes them as lists.
-_SEQUENCES = ("pending", "unlapsed", "anomalies")
+#: The fields of a state that are vectors, which grow with the log: a builder writes them as
+#: drafts, so that the states it freezes share their blocks.
+_VECTORS = ("pending", "anomalies")
+#: The sequences of a state: the vectors, and the index of the expectations not lapsed
+#: (short, since lapsed ones leave it), which a builder writes as a list.
+_SEQUENCES = (*_VECTORS, "unlapsed")
 #: The fields of a state kept as they are.
 _VALUES = (
     "dyad",
@@ -113,10 +118,11 @@ _VALUES = (
 class StateBuilder:
     """A state being built by the reducer's rules, in containers updated in place.
 
-    Each immutable map of the state is here as a mutation of it, each tuple as it is or as a
-    list once written, the measures not wholly lifted as a dict. :meth:`freeze` makes a state
-    of them: the maps share their structure with those of the state frozen before (all of it
-    for a map not written since), a tuple or the index not written since is that state's own.
+    Each immutable map of the state is here as a mutation of it, each vector as it is or as a
+    draft once written, the index of expectations as it is or as a list once written, the
+    measures not wholly lifted as a dict. :meth:`freeze` makes a state of them: the maps and
+    vectors share their structure with those of the state frozen before (all of it for one not
+    written since), and the index not written since is that state's own.
     The phase is derived only after a rule wrote what it is derived from, and from the few
     measures not lifted.
     """
@@ -144,9 +150,9 @@ class StateBuilder:
     occurrences: MapMutation[str, str]
     latest: MapMutation[str, date]
     provenance: MapMutation[str, str]
-    pending: tuple[Pending, ...] | list[Pending]
-    unlapsed: tuple[Pending, ...] | list[Pending]
-    anomalies: tuple[Anomaly, ...] | list[Anomaly]
+    pending: Vector[Pending] | Draft[Pending]
+    unlapsed: Sequence[Pending]
+    anomalies: Vector[Anomaly] | Draft[Anomaly]
     dyad: Dyad
     at: date | None
     known_at: date | None
@@ -182,7 +188,10 @@ class StateBuilder:
             _set(state, name, value)
         for name in _SEQUENCES:
             value = getattr(self, name)
-            if type(value) is not tuple:
+            if type(value) is Draft:
+                value = value.freeze()
+                _set(self, name, value)
+            elif type(value) is list:
                 value = tuple(value)
                 _set(self, name, value)
             _set(state, name, value)
@@ -193,13 +202,17 @@ class StateBuilder:
         _set(state, "unlifted", self._unlifted_map)
         return state
 
-    def listed(self, name: str) -> list[Any]:
-        """The tuple field ``name``, as a list to write."""
+    def listed(self, name: str) -> Any:
+        """The sequence field ``name`` to write: a vector as a draft, the index as a list."""
         value = getattr(self, name)
-        if type(value) is tuple:
+        if name in _VECTORS:
+            if type(value) is Vector:
+                value = value.draft()
+                _set(self, name, value)
+        elif type(value) is not list:
             value = list(value)
             _set(self, name, value)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def whole(self, name: str) -> Map[str, Any]:
         """The map field ``name`` as an immutable map, to read through (a mutation is not)."""
@@ -235,7 +248,7 @@ class StateBuilder:
             return self.unlifted.values()
         return self.whole("measures").values()
 
-    def may_await(self, at: date) -> tuple[Pending, ...] | list[Pending]:
+    def may_await(self, at: date) -> Sequence[Pending] | Draft[Pending]:
         """:meth:`State.may_await` of the state so far."""
         return self.unlapsed if at >= self.unlapsed_from else self.pending
 
@@ -537,7 +550,9 @@ def _lapsing(builder: StateBuilder, day: date) -> None:
         builder.unlapsed = kept
 
 
-def _replace(items: list[Pending], item: Pending, by: Pending | None = None) -> bool:
+def _replace(
+    items: list[Pending] | Draft[Pending], item: Pending, by: Pending | None = None
+) -> bool:
     """Replace ``item`` itself in ``items`` (found by identity, never comparing the others)
     by ``by``, or remove it; whether it was there. Sought from the end: what is answered or
     restated is mostly recent, and the expectations that lapsed long ago, which stay listed,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from operator import attrgetter
@@ -13,6 +13,7 @@ from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
+from tracker._vector import Vector, vector
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
@@ -436,14 +437,6 @@ def _keyed_fulfilments(
     return Map({done.key: done for done in fulfilled})
 
 
-def _pendings(values: Iterable[Pending]) -> tuple[Pending, ...]:
-    return tuple(values)
-
-
-def _anomalies(values: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
-    return tuple(values)
-
-
 def _months_back(day: date, months: int) -> str:
     index = day.year * 12 + day.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -482,7 +475,9 @@ class State:
     whose it is; ``latest`` the day of the latest meeting of each sort (``meeting``,
     ``council``, ``formal_council``, and per channel ``CHANNEL`` and ``CHANNEL.formal``);
     ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum;
-    ``coded`` the machine-coded events per month, kept apart from both.
+    ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
+    ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
+    tuples of their items, and stored in blocks that the states of one fold share.
     """
 
     dyad: Dyad
@@ -493,13 +488,13 @@ class State:
     missions: Map[str, str] = field(factory=Map, converter=persistent)
     cooperation: Map[str, CooperationStatus] = field(factory=Map, converter=persistent)
     stances: Map[str, Map[str, Stance]] = field(factory=Map, converter=_persistent_stances)
-    pending: tuple[Pending, ...] = field(default=(), converter=_pendings)
+    pending: Vector[Pending] = field(default=(), converter=vector)
     fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
     meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     score: float = 0.0
     activity: Map[str, Activity] = field(factory=Map, converter=persistent)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
-    anomalies: tuple[Anomaly, ...] = field(default=(), converter=_anomalies)
+    anomalies: Vector[Anomaly] = field(default=(), converter=vector)
     occurrences: Map[str, str] = field(factory=Map, converter=persistent)
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
@@ -514,7 +509,7 @@ class State:
     )
     #: An index of :attr:`pending` (see :meth:`may_await`): those of its items, in its order,
     #: not lapsed by ``unlapsed_from``; every other item had lapsed by then.
-    unlapsed: tuple[Pending, ...] = field(
+    unlapsed: Sequence[Pending] = field(
         init=False, eq=False, repr=False, default=Factory(lambda state: state.pending, True)
     )
     unlapsed_from: date = field(init=False, eq=False, repr=False, default=date.min)
@@ -544,7 +539,7 @@ class State:
         day = date.max if at is None else at
         return (self.unlifted if day >= self.lifted_until else self.measures).values()
 
-    def may_await(self, at: date) -> tuple[Pending, ...]:
+    def may_await(self, at: date) -> Sequence[Pending]:
         """The pending items that may still be awaited on ``at``, in order: the others lapsed
         before it. A fold looks at the few not lapsed, however many the log has seen lapse."""
         return self.unlapsed if at >= self.unlapsed_from else self.pending
