@@ -166,12 +166,12 @@ def test_a_measure_announced_for_later_is_listed_until_it_takes_force(
         log,
         [
             presence("2015-01-01", "opened", by="RUS"),
-            expulsion("2015-03-02", effective=date(2015, 3, 16)),
+            presence("2015-03-02", "closed", effective=date(2015, 3, 16)),
         ],
     )
     _, shown = state_of(capsys, log, "2015-03-09")
     assert shown["Measures announced"][1:] == [
-        ["NATO", "restrict", "rus_mission", "all", "formal", "2015-03-02", "2015-03-16"]
+        ["NATO", "close", "rus_mission", "all", "formal", "2015-03-02", "2015-03-16"]
     ]
     assert "Measures in force" not in shown
     heading, shown = state_of(capsys, log, "2015-03-20")

@@ -75,8 +75,8 @@ def _missions_cut(state: tracker.State) -> bool:
 SPANS = [
     # From the night of the raid to the end of the year nothing restores relations.
     pytest.param(ECUADOR_MEXICO, "2024-04-05", "2024-12-31", _severed, id="ecuador-mexico-break"),
-    # From the day the last expelled staff had to be gone, all year long.
-    pytest.param(CZECH_RUSSIA, "2021-04-20", "2021-12-31", _missions_cut, id="czech-russia"),
+    # From the day Russia answered the Czech expulsions with its own, all year long.
+    pytest.param(CZECH_RUSSIA, "2021-04-18", "2021-12-31", _missions_cut, id="czech-russia"),
 ]
 
 
@@ -150,15 +150,18 @@ def test_the_cases_at_the_court_are_protests_not_measures(ecuador_mexico: tracke
 # -- Czech Republic–Russia 2021 --------------------------------------------------------------
 
 
-def test_the_expulsions_strain_relations_once_the_staff_must_be_gone(
+def test_the_expulsions_strain_relations_from_the_day_they_are_declared(
     czech_russia: tracker.Replay,
 ) -> None:
+    # The staff declared persona non grata stop serving once notified; the 48 hours they
+    # are given to leave do not keep relations normal.
     before = at(czech_russia, "2021-04-16")
     assert before.phase is tracker.Phase.NORMAL
-    announced = at(czech_russia, "2021-04-18")
-    assert announced.level < before.level
-    assert in_force(at(czech_russia, "2021-04-19")) == {("CZE", PRAGUE)}
-    state = at(czech_russia, "2021-04-20")
+    declared = at(czech_russia, "2021-04-17")
+    assert in_force(declared) == {("CZE", PRAGUE)}
+    assert declared.phase is tracker.Phase.STRAINED
+    assert declared.level < before.level
+    state = at(czech_russia, "2021-04-18")
     assert in_force(state) == {("CZE", PRAGUE), ("RUS", MOSCOW)}
     assert state.phase is tracker.Phase.STRAINED
     assert state.level < before.level

@@ -283,12 +283,15 @@ def test_the_paused_trade_talks_suspend_that_dialogue_until_the_leaders_meet(
     assert met.channels[TRADE_TALKS] is tracker.ChannelStatus.SUSPENDED  # not met on
 
 
-def test_the_first_expulsions_take_force_on_their_days(canada_india: tracker.Replay) -> None:
+def test_the_first_expulsions_stand_from_the_days_they_are_declared(
+    canada_india: tracker.Replay,
+) -> None:
     state = at(canada_india, "2023-09-19")
     assert ("CAN", INDIAN_MISSION) in in_force(state)
     assert state.level < at(canada_india, "2023-09-17").level
-    assert ("IND", CANADIAN_MISSION) not in in_force(at(canada_india, "2023-09-23"))
-    assert ("IND", CANADIAN_MISSION) in in_force(at(canada_india, "2023-09-24"))
+    # India's answer, with five days to leave, stands from the day of the summons.
+    assert ("IND", CANADIAN_MISSION) not in in_force(at(canada_india, "2023-09-18"))
+    assert ("IND", CANADIAN_MISSION) in in_force(state)
 
 
 def test_visas_suspended_resumed_in_part_then_restored(canada_india: tracker.Replay) -> None:

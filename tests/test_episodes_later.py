@@ -48,11 +48,16 @@ def test_expulsions_and_a_cap_weigh_on_the_level_but_not_on_the_phase(
     assert after.level < before.level
 
 
-def test_measures_announced_for_a_later_day_are_not_yet_in_force(history: tracker.Replay) -> None:
+def test_accreditations_withdrawn_stand_at_once_the_cap_from_its_day(
+    history: tracker.Replay,
+) -> None:
+    # The eight lose their accreditation the day NATO withdraws it, however long they are
+    # given to leave; the mission's new size applies from the end of the month.
     state = at(history, "2021-10-07")
     entries = {entry for _, _, entry in _in_force(state)}
-    assert "nato-withdraws-accreditation-eight-2021-10-06" not in entries
-    assert "nato-withdraws-accreditation-eight-2021-10-06" in {
+    assert "nato-withdraws-accreditation-eight-2021-10-06" in entries
+    assert "nato-caps-russian-mission-ten-2021-10-06" not in entries
+    assert "nato-caps-russian-mission-ten-2021-10-06" in {
         entry for _, _, entry in _in_force(at(history, "2021-11-01"))
     }
 

@@ -87,12 +87,16 @@ def test_expulsions_and_closed_compounds_strain_relations_without_closing_a_chan
     assert state.level < before.level
 
 
-def test_the_72_hours_to_leave_put_the_expulsion_in_force_on_new_year(
+def test_the_35_are_expelled_when_declared_the_compounds_closed_on_their_day(
     us_russia: tracker.Replay,
 ) -> None:
-    assert ("USA", "rus_embassy_washington") not in in_force(at(us_russia, "2016-12-31"))
-    assert ("USA", "rus_compound_maryland") in in_force(at(us_russia, "2016-12-31"))
-    assert ("USA", "rus_embassy_washington") in in_force(at(us_russia, "2017-01-01"))
+    # The 72 hours to leave do not defer the expulsion; the compounds, closed from noon the
+    # next day, are closed from that day.
+    assert ("USA", "rus_embassy_washington") not in in_force(at(us_russia, "2016-12-28"))
+    declared = in_force(at(us_russia, "2016-12-29"))
+    assert ("USA", "rus_embassy_washington") in declared
+    assert ("USA", "rus_compound_maryland") not in declared
+    assert ("USA", "rus_compound_maryland") in in_force(at(us_russia, "2016-12-30"))
 
 
 def test_the_first_presidential_meeting_is_the_one_announced_and_lifts_the_level(

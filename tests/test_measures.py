@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 import tracker
 from tracker import ChannelStatus, Phase
 from tracker._replay import measure_easing
+from tracker.strategies import DEFAULT_WINDOW, dyads, logs
 
 CHANNELS = (tracker.NRC, tracker.HIGH_LEVEL, tracker.MILITARY, "civil_emergency")
 
@@ -164,6 +165,44 @@ def test_expulsions_and_caps_strain_relations_until_lifted() -> None:
     assert state.missions["rus_mission"] == "RUS"
     lifted = tracker.apply(state, lifting("2020-01-01", lift("rus_mission")))
     assert lifted.phase is Phase.NORMALIZED
+
+
+@given(
+    dyad=dyads(),
+    declared=st.dates(DEFAULT_WINDOW.start, DEFAULT_WINDOW.end - timedelta(days=60)),
+    deadline=st.integers(0, 30),
+    data=st.data(),
+)
+def test_an_expulsion_counts_from_its_notice_a_closure_from_its_day(
+    dyad: tracker.Dyad, declared: date, deadline: int, data: st.DataObject
+) -> None:
+    """Persons declared non grata are out of their functions once notified: the expulsion
+    weighs from that day, whatever time they are given to leave. A closure announced for a
+    later day takes force on that day."""
+    log = data.draw(logs(dyad=dyad, nonsense=True), label="log")
+    by, of = dyad.first, dyad.second
+    gone = declared + timedelta(days=deadline)
+    fields = {"parties": dyad, "by": by, "mission": "expelled_mission"}
+    expelled = entry(
+        tracker.Expulsion, str(declared), persons="two attaches", effective=gone, **fields
+    )
+    closed = entry(
+        tracker.PresenceMeasure,
+        str(declared),
+        **{**fields, "mission": "closed_office"},
+        of=of,
+        action="closed",
+        effective=gone,
+    )
+    before = tracker.Replay(log, dyad=dyad).at(declared)
+    after = tracker.Replay([*log, expelled, closed], dyad=dyad)
+    state = after.at(declared)
+    targets = {m.target for m in state.in_force()}
+    assert "expelled_mission" in targets
+    assert ("closed_office" in targets) is (deadline == 0)
+    assert "closed_office" in {m.target for m in after.at(gone).in_force()}
+    assert state.phase not in (Phase.NORMAL, Phase.NORMALIZED)
+    assert state.pressure <= before.pressure
 
 
 def test_every_mission_closed_severs_relations_until_they_meet_again() -> None:

@@ -905,9 +905,11 @@ class CouncilMeeting(Entry):
 )
 class Expulsion(Entry):
     """One party expels members of the other's mission or withdraws their accreditation:
-    how many (``count``; 0 when not said), who they are, from which day. A coercive measure,
-    in force until the party that took it lifts it. ``consular``: the post is a consulate,
-    which leaves it out of the missions whose closure breaks relations."""
+    how many (``count``; 0 when not said), who they are, by which day they must be gone
+    (``effective``). A coercive measure from the day it is declared (the declaration is the
+    act: the persons named stop serving once notified), in force until the party that took
+    it lifts it. ``consular``: the post is a consulate, which leaves it out of the missions
+    whose closure breaks relations."""
 
     by: str = field(validator=_actor)
     mission: str = field(validator=_name)

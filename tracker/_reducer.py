@@ -856,16 +856,12 @@ def _other(dyad: Dyad, party: str) -> str:
 
 @_builds(Expulsion)
 def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
+    """Persons declared non grata (or stripped of their accreditation) are out of their
+    functions once the declaration is notified: the measure stands from that day, and the
+    time they are given to leave (``effective``) only says when they are gone."""
     if not entry.consular and entry.mission not in builder.missions:
         _know_mission(builder, entry, entry.mission, _other(builder.dyad, entry.by))
-    _impose(
-        builder,
-        entry,
-        entry.mission,
-        Effect.RESTRICT,
-        effective=entry.effective,
-        consular=entry.consular,
-    )
+    _impose(builder, entry, entry.mission, Effect.RESTRICT, consular=entry.consular)
 
 
 _PRESENCE_EFFECTS = {
