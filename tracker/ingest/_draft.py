@@ -1033,6 +1033,10 @@ class _Builder:
     def _established(
         self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]
     ) -> Entry:
+        # Diplomatic relations established, with no council named, set up relations themselves.
+        if RELATIONS in _channels(texts) and not any(re.search(r"Council|NRC", t) for t in texts):
+            self.note("channel", texts, "diplomatic relations established")
+            return ChannelEstablished(channel=RELATIONS, body="diplomatic relations", **common)
         channel, body = _council(texts)
         return ChannelEstablished(channel=channel, body=body, **common)
 
