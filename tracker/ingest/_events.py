@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -81,10 +82,20 @@ def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]
                 f"(known: {', '.join(entry_types())})"
             )
             raise ValueError(msg)
+    # A measure lifted ("lifted its sanctions") is a mention of its type, read as lifted.
     return tuple(
-        (spec["type"], spec["weight"], tuple(pattern(p) for p in spec["patterns"]))
+        (
+            spec["type"],
+            spec["weight"],
+            tuple(pattern(p) for p in [*spec["patterns"], *_lifted(spec)]),
+        )
         for spec in rules["types"]
     )
+
+
+def _lifted(spec: dict[str, Any]) -> list[str]:
+    """The words of a type's measure lifted, when it has them."""
+    return [spec["lifted"]] if "lifted" in spec else []
 
 
 @cache
