@@ -1,5 +1,6 @@
-"""A person is one person however a page spells them: particles join the words of a name, and
-the evaluation counts a dictionary form or an accent dropped as the same name."""
+"""A person is one person however a page spells them: particles join the words of a name, an
+envoy's post after the title ("ambassador in Lima, Ana Ruiz,") is no part of it, and the
+evaluation counts a dictionary form or an accent dropped as the same name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from tracker.ingest import draft_article
 from tracker.ingest._evaluate import one_spelling
+from tracker.ingest._parties import people_in
 
 
 @given(
@@ -52,3 +54,15 @@ def test_accents_are_folded_and_nothing_else_changes(name: str) -> None:
 
 def test_two_different_people_stay_two() -> None:
     assert one_spelling("Sergey Lavrov") != one_spelling("Dmitry Peskov")
+
+
+@given(
+    st.sampled_from(["in Lima", "to Peru", "to the Holy See"]),
+    st.sampled_from(["Ana Ruiz", "Tomas van Berg"]),
+)
+def test_an_envoy_named_with_the_post_after_the_title_speaks_for_their_state(
+    post: str, name: str
+) -> None:
+    text = f"The Chilean ambassador {post}, {name}, was told to leave the country.\n"
+    found = {m.person.name: m.person.roles[0].party for m in people_in(text)}
+    assert found.get(name) == "CHL", found

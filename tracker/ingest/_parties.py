@@ -226,7 +226,8 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     owner = r"(?:'s|’s|`s)"
     cue = rf"(?P<cue>(?!(?:A|An|The)\b)[A-Z][\w.]*(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
-    to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
+    # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
+    to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
