@@ -22,6 +22,9 @@ from tracker._entries import (
     CouncilMeeting,
     Declaration,
     Dyad,
+    EconomicKind,
+    EconomicMeasure,
+    EconomicTarget,
     Entry,
     Expulsion,
     FollowUp,
@@ -1033,6 +1036,10 @@ class _Builder:
     def _established(
         self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]
     ) -> Entry:
+        # Diplomatic relations established, with no council named, set up relations themselves.
+        if RELATIONS in _channels(texts) and not any(re.search(r"Council|NRC", t) for t in texts):
+            self.note("channel", texts, "diplomatic relations established")
+            return ChannelEstablished(channel=RELATIONS, body="diplomatic relations", **common)
         channel, body = _council(texts)
         return ChannelEstablished(channel=channel, body=body, **common)
 
@@ -1141,6 +1148,56 @@ class _Builder:
             **common,
         )
 
+    def _economic(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        """Sanctions imposed (their kind, what they bear on, those they list), or lifted: the
+        decision of the side that took them, named as the draft names them."""
+        spec = next(s for s in load("events")["types"] if s["type"] == EconomicMeasure.TYPE)
+        words = load("events")["economic"]
+        measure = f"{by.lower()}_sanctions"
+        lifting = [t for t in texts if pattern(spec["lifted"]).search(t)]
+        if 2 * len(lifting) > len(texts):
+            self.note(
+                "lifts", lifting, f"sanctions lifted by {by}: {measure}, for a person to confirm"
+            )
+            stem = common["id"].removeprefix("economic-measure-")
+            decided = {**common, "id": f"ministerial-decision-{stem}"}
+            return MinisterialDecision(
+                by=by,
+                body=_body(by, texts),
+                decision=_shorten(lifting[0]),
+                lifts=(Lift(measure),),
+                **decided,
+            )
+        kind = next(
+            (
+                EconomicKind(name)
+                for name, kind_pattern in words["kinds"]
+                if any(pattern(kind_pattern).search(t) for t in texts)
+            ),
+            EconomicKind.EMBARGO,
+        )
+        targets = tuple(
+            EconomicTarget(name)
+            for name, target_pattern in words["targets"]
+            if any(pattern(target_pattern).search(t) for t in texts)
+        ) or (EconomicTarget(words["kind_targets"][kind.value]),)
+        listed = next((m for t in texts if (m := pattern(words["count"]).search(t))), None)
+        count = _number(listed.group("count")) if listed else 0
+        self.note("kind", texts, f"{kind.value}, from the words of the sentences (a ban if none)")
+        self.note("targets", texts, ", ".join(t.value for t in targets))
+        self.note("measure", texts, f"{measure}: the sanctions of {by}, for a person to confirm")
+        return EconomicMeasure(
+            by=by,
+            measure=measure,
+            kind=kind,
+            targets=targets,
+            detail=_shorten(texts[0]),
+            persons=listed.group(0) if listed else "",
+            count=count,
+            effective=self._effective(texts, common["on"], deadline=False),
+            **common,
+        )
+
     def _proposal(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
         return Proposal(by=by, proposal=_shorten(texts[0]), **common)
 
@@ -1179,6 +1236,7 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     BodyDefunct.TYPE: _Builder._defunct,
     Condemnation.TYPE: _Builder._condemnation,
     Proposal.TYPE: _Builder._proposal,
+    EconomicMeasure.TYPE: _Builder._economic,
 }
 
 
@@ -1212,6 +1270,7 @@ _UNILATERAL = frozenset(
         Declaration.TYPE,
         Proposal.TYPE,
         BodyDefunct.TYPE,
+        EconomicMeasure.TYPE,
     }
 )
 

@@ -9,6 +9,7 @@ repository, and pages not found there are skipped and counted.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,9 @@ from attrs import frozen
 
 from tracker.ingest._draft import Draft, draft_article
 from tracker.ingest._page import UndatedPageError
+from tracker.ingest._parties import known_person
 
-__all__ = ["FIELDS", "PageFigures", "Tally", "evaluate", "evaluate_pages", "facts"]
+__all__ = ["FIELDS", "PageFigures", "Tally", "evaluate", "evaluate_pages", "facts", "one_spelling"]
 
 FIELDS = ("type", "on", "parties", "participants", "follow_ups")
 
@@ -53,6 +55,14 @@ class Tally:
         )
 
 
+def one_spelling(name: str) -> str:
+    """A participant's name as one person, however spelled: the dictionary's name for any of
+    its forms ("Zelenskyy" is Zelensky), without accents ("Szijjártó" is "Szijjarto")."""
+    person = known_person(name)
+    named = person.name if person else name
+    return "".join(c for c in unicodedata.normalize("NFKD", named) if not unicodedata.combining(c))
+
+
 def facts(draft: Draft) -> dict[str, set[str]]:
     """The facts of a draft per field, as comparable strings (none for an unclassified draft)."""
     entry = draft.entry
@@ -62,7 +72,7 @@ def facts(draft: Draft) -> dict[str, set[str]]:
         "type": {entry.TYPE},
         "on": {entry.on.isoformat()},
         "parties": {str(entry.parties)},
-        "participants": {person.name for person in entry.participants},
+        "participants": {one_spelling(person.name) for person in entry.participants},
         "follow_ups": {f"{item.kind}@{item.expected}" for item in entry.expectations()},
     }
 
@@ -74,7 +84,7 @@ def _expected(label: dict[str, Any]) -> dict[str, set[str]]:
         "type": {label["type"]},
         "on": {label["on"]},
         "parties": {label["parties"]},
-        "participants": set(label["participants"]),
+        "participants": {one_spelling(name) for name in label["participants"]},
         "follow_ups": {
             f"{item['kind']}@{_window(item['from'], item['to'])}" for item in label["follow_ups"]
         },

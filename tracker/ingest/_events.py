@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -81,10 +82,20 @@ def _type_patterns() -> tuple[tuple[str, int, tuple[re.Pattern[str], ...]], ...]
                 f"(known: {', '.join(entry_types())})"
             )
             raise ValueError(msg)
+    # A measure lifted ("lifted its sanctions") is a mention of its type, read as lifted.
     return tuple(
-        (spec["type"], spec["weight"], tuple(pattern(p) for p in spec["patterns"]))
+        (
+            spec["type"],
+            spec["weight"],
+            tuple(pattern(p) for p in [*spec["patterns"], *_lifted(spec)]),
+        )
         for spec in rules["types"]
     )
+
+
+def _lifted(spec: dict[str, Any]) -> list[str]:
+    """The words of a type's measure lifted, when it has them."""
+    return [spec["lifted"]] if "lifted" in spec else []
 
 
 @cache
@@ -138,7 +149,9 @@ def read_events(page: Page, published: date) -> Reading:
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
     again = _told_again(_named_again(mentions), published)
-    read = _heard_behind(_answered(_third_states(again, sentences, published)))
+    read = _heard_behind(
+        _answered(_third_states(_summoned(again, sentences), sentences, published))
+    )
     return Reading(page, published, sentences, dates, read)
 
 
@@ -155,6 +168,23 @@ def _heard_behind(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...
         and not m.doubt
         and len(doubts[m.type]) == 1
         and next(iter(doubts[m.type])).startswith("told only on hearsay")
+        else m
+        for m in mentions
+    )
+
+
+def _summoned(
+    mentions: tuple[EventMention, ...], sentences: tuple[Sentence, ...]
+) -> tuple[EventMention, ...]:
+    """The mentions, with a meeting told in a sentence that tells an envoy summoned, or in the
+    one after it ("was summoned to the ministry." then "At a meeting with the deputy minister,
+    a protest was lodged"), taken as the summons: the envoy is received to hear a rebuke, and
+    the two sides hold no talks."""
+    summons = pattern(load("events")["condemnation"]["summoned"])
+    told = {s.index for s in sentences if summons.search(s.text)}
+    return tuple(
+        attrs.evolve(m, background="the meeting at which an envoy is summoned: a rebuke, not talks")
+        if m.type == MEETING and m.counts and {m.sentence.index, m.sentence.index - 1} & told
         else m
         for m in mentions
     )
@@ -371,20 +401,31 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war"), those of a relative clause after it ("a meeting that
-    assessed Medvedev, who took office last month") and a dateline's ("La Paz, November 1:"),
-    the day of the report."""
+    ("since the August war"), those of a clause of its own after it ("a meeting that
+    assessed Medvedev, who took office last month", "expels the envoy as anger grows over a
+    burning last month"), a report's after it ("have established ties, media reported
+    Saturday") and a dateline's ("La Paz, November 1:", "Beijing, Sep 28 (AFP)"), the day of the
+    report."""
+    own_clause = pattern(load("events")["own_clause"])
+    reported = pattern(load("events")["reported_on"])
     dates = tuple(
         d
         for d in dates
         if not d.phrase.lower().startswith("since")
         and not (
             re.fullmatch(r"[A-Z][\w .'’-]{1,30}, ", d.quote[: d.start])
-            and d.quote[d.end : d.end + 1] == ":"
+            and re.match(r":|\.? ?/|\s*\(|\s+[-—–]", d.quote[d.end :])
         )
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
         and not (
-            d.start >= end and re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])
+            d.start >= end
+            and (
+                re.search(r"\b(?:who|whom|whose|which)\b", d.quote[end : d.start])
+                or own_clause.search(d.quote[end : d.start])
+                or (
+                    len(told := lead_in(d.quote, d.start)) < d.start - end and reported.search(told)
+                )
+            )
         )
     )
     if not dates:
@@ -407,8 +448,12 @@ def _background(
         return "told in a clause about the past"
     if pattern(rules["others"]).search(sentence.text[: match.start()]):
         return "an act of parties other than the pair of the news"
-    if pattern(rules["tally"]).search(clause_of(sentence.text, match.start(), match.end())):
+    told = clause_of(sentence.text, match.start(), match.end())
+    if pattern(rules["tally"]).search(told):
         return "told as a tally of those held so far"
+    history = pattern(rules["era"])
+    if era := history.search(told) or history.match(sentence.text):
+        return f"history recalled ({era.group(0)!r})"
     if pattern(rules["reacted"]).search(lead_in(sentence.text, match.start())):
         return _REACTED
     if pattern(rules["led_to"]).search(lead_in(sentence.text, match.start())):

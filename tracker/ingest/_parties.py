@@ -19,6 +19,7 @@ __all__ = [
     "Person",
     "Role",
     "is_organization",
+    "known_person",
     "mediators",
     "member_of",
     "membership_periods",
@@ -99,6 +100,11 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, Person]]:
     return names, by_form
 
 
+def known_person(form: str) -> Person | None:
+    """The person of the dictionary one of whose forms ``form`` is, if any."""
+    return _name_pattern()[1].get(form)
+
+
 def people_in(text: str) -> tuple[Mention, ...]:
     """Every person of the dictionary the text names, in order, longest name form first; then
     anyone else it names with their role and who they speak for."""
@@ -127,14 +133,18 @@ _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
+#: The particles of Dutch, German, Portuguese, Italian and Arabic names, joining the words of a
+#: name when one follows them ("van", "da Silva", "bin", "al-Thani").
+_PARTICLES = (
+    r"(?:(?:van|von|de|der|da|das|do|dos|del|di|du|bin|bint|ibn)(?= [A-ZÀ-ÖØ-Þ])|al-[A-Z][a-z]+)"
+)
 #: A name of two to four capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar") or stand inside it, and the particles of Dutch,
-#: German and Arabic names join its words ("van", "bin", "al-Thani").
+#: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words.
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
     r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
     rf"(?: {_INITIAL}(?= [A-Z])"
-    r"| (?:[A-Z][A-Za-z'’-]*[a-z]|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){1,4})"
+    rf"| (?:[A-Z][A-Za-z'’-]*[a-z]|{_PARTICLES})){{1,4}})"
 )
 
 
@@ -143,7 +153,7 @@ _NAME = (
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
 _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
-    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|van|von|de|der|bin|bint|ibn|al-[A-Z][a-z]+)){{0,4}})"
+    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|{_PARTICLES})){{0,4}})"
 )
 #: Words before a name that are no part of it: honorifics ("Sheikh Hamad bin Jassim al-Thani")
 #: and the end of an office's name the title runs on into ("Head of the President Office Andrii
@@ -216,7 +226,8 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     owner = r"(?:'s|’s|`s)"
     cue = rf"(?P<cue>(?!(?:A|An|The)\b)[A-Z][\w.]*(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
-    to = r"(?: to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
+    # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
+    to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
