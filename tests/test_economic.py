@@ -130,6 +130,21 @@ def test_a_lift_by_its_party_always_ends_it_the_other_partys_never(
     assert (state.pressure == 0) is (lifter == by)
 
 
+@given(by=st.sampled_from(("NATO", "RUS")), again=st.integers(1, 3))
+def test_lifting_sanctions_already_lifted_is_an_anomaly_and_never_named_is_not(
+    by: str, again: int
+) -> None:
+    # A lift of sanctions the log never named may end a story begun before it; a lift of
+    # sanctions already lifted says the log contradicts itself.
+    first = lifting("2015-01-10", lift("sectoral_sanctions"), by=by)
+    repeats = [
+        lifting(f"2015-0{2 + n}-10", lift("sectoral_sanctions"), by=by) for n in range(again)
+    ]
+    state = replay_of(sanctions(by=by), first, *repeats)
+    assert [a.rule for a in state.anomalies] == ["not_suspended"] * again
+    assert not replay_of(first).anomalies
+
+
 @given(entries([tracker.EconomicMeasure]))
 def test_drawn_measures_round_trip_through_the_codec(drawn: tracker.Entry) -> None:
     assert tracker.loads_entry(tracker.dumps_entry(drawn)) == drawn

@@ -815,11 +815,19 @@ def _decision(entry: MinisterialDecision, builder: StateBuilder) -> None:
                 _put_measure(builder, entry, _changed(measure, relaxed=entry.on))
     for lift in entry.lifts:
         measures = _standing(builder, lift.target, party, entry.on, lift.levels)
-        known = lift.target in builder.roles or lift.target in builder.missions
-        if not measures and known:
+        if not measures and _named(builder, lift.target):
             message = f"lifts a measure on {lift.target!r}, where none is in force"
             _anomaly(builder, entry, "not_suspended", message)
         _lift(builder, entry, measures, lift)
+
+
+def _named(builder: StateBuilder, target: str) -> bool:
+    """Whether the log named ``target`` before: a channel or mission of the state, or the
+    target of a measure since lifted (sanctions are named by their measure alone). A lift of a
+    target never named may close a story begun before the log, and is no anomaly."""
+    if target in builder.roles or target in builder.missions:
+        return True
+    return any(m.target == target for m in builder.whole("measures").values())
 
 
 @_builds(InformalMeeting)
