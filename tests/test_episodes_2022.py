@@ -15,7 +15,6 @@ import pytest
 from histories import (
     at,
     awaited,
-    episode_id,
     fulfilled,
     holds_on_any_day,
     in_force,
@@ -69,13 +68,6 @@ def algeria_spain() -> tracker.Replay:
 
 
 # -- both episodes ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "day"), [(RUSSIA_UKRAINE, "2022-12-31"), (ALGERIA_SPAIN, "2024-12-31")], ids=episode_id
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
 
 
 def test_a_break_in_wartime_weighs_more_than_a_recall_a_treaty_and_a_trade_freeze(

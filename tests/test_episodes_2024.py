@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, episode_id, fulfilled, holds_on_any_day, in_force, replayed, shared_replay
+from histories import at, fulfilled, holds_on_any_day, in_force, replayed, shared_replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,13 +39,6 @@ def czech_russia() -> tracker.Replay:
 
 
 # -- both episodes ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "day"), [(ECUADOR_MEXICO, "2024-12-31"), (CZECH_RUSSIA, "2021-12-31")], ids=episode_id
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
 
 
 def test_a_break_weighs_more_than_expulsions_and_caps(

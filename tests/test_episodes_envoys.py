@@ -17,7 +17,6 @@ import pytest
 from histories import (
     at,
     awaited,
-    episode_id,
     fulfilled,
     holds_on_any_day,
     in_force,
@@ -69,19 +68,6 @@ def _entries_in_force(state: tracker.State) -> set[str]:
 
 
 # -- every episode ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "day"),
-    [
-        (ALGERIA_MOROCCO, "2024-12-31"),
-        (CHINA_LITHUANIA, "2022-12-31"),
-        (CANADA_INDIA, "2025-12-31"),
-    ],
-    ids=episode_id,
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
 
 
 def _phase_is(phase: tracker.Phase) -> Callable[[tracker.State], bool]:

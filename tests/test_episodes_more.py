@@ -63,20 +63,6 @@ def iran_saudi() -> tracker.Replay:
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("path", "day"),
-    [
-        (INDIA_PAKISTAN, "2020-12-31"),
-        (UK_RUSSIA, "2019-12-31"),
-        (ISRAEL_TURKEY, "2023-12-31"),
-        (IRAN_SAUDI, "2023-12-31"),
-    ],
-    ids=episode_id,
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
-
-
 #: The episodes where relations were never broken off, and the first and last day they tell of.
 SPANS = [
     (INDIA_PAKISTAN, date(2019, 2, 15), date(2020, 12, 31)),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from histories import at, awaited, episode_id, fulfilled, in_force, replayed
+from histories import at, awaited, fulfilled, in_force, replayed
 
 import tracker
 from tracker._cli import main
@@ -51,21 +51,6 @@ def kosovo() -> tracker.Replay:
 
 
 # -- every episode ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "day"),
-    [
-        (US_RUSSIA, "2018-12-31"),
-        (GEORGIA, "2009-12-31"),
-        (CUBA, "2017-12-31"),
-        (EU_RUSSIA, "2014-12-31"),
-        (KOSOVO, "2020-12-31"),
-    ],
-    ids=episode_id,
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
 
 
 # -- US–Russia 2016–2018 ---------------------------------------------------------------------

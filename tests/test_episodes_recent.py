@@ -70,15 +70,6 @@ def colombia_venezuela() -> tracker.Replay:
 # -- every episode ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("path", "day"),
-    [(US_CHINA, "2024-12-31"), (JAPAN_KOREA, "2023-12-31"), (COLOMBIA_VENEZUELA, "2022-12-31")],
-    ids=episode_id,
-)
-def test_no_anomaly_in_the_episodes(path: Path, day: str) -> None:
-    assert not at(replayed(path), day).anomalies
-
-
 def _military_talks_cut(state: tracker.State) -> bool:
     return all(
         state.channels[channel] is tracker.ChannelStatus.SUSPENDED
