@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages|blind5_pages|blind6_pages]
+                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -27,6 +27,8 @@ pairs again new, labelled and committed before ingest was run on them, read from
 ``~/.cache/tracker-ingest-pages-blind5``). ``blind6_pages`` does the same for the eighth list,
 ``benchmarks/ingest_pages/blind6.json``, about pairs again new, labelled and committed before
 ingest was run on them, read from DIR (default ``~/.cache/tracker-ingest-pages-blind6``).
+``blind7_pages`` does the same for the ninth list, ``benchmarks/ingest_pages/blind7.json`` (DIR
+by default ``~/.cache/tracker-ingest-pages-blind7``).
 """
 
 from __future__ import annotations
@@ -75,6 +77,11 @@ PAGE_SPLITS = {
         "sixth blind real pages",
         HERE / "ingest_pages" / "blind6.json",
         CACHE / "tracker-ingest-pages-blind6",
+    ),
+    "blind7_pages": (
+        "seventh blind real pages",
+        HERE / "ingest_pages" / "blind7.json",
+        CACHE / "tracker-ingest-pages-blind7",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
