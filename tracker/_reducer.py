@@ -74,6 +74,7 @@ from tracker._state import (
     last_lifting,
     phase_in_force,
 )
+from tracker._table import TableMutation
 from tracker._vector import Draft, Vector
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
@@ -147,7 +148,7 @@ class StateBuilder:
     meetings: MapMutation[str, Meeting]
     activity: MapMutation[str, Activity]
     coded: MapMutation[str, CodedActivity]
-    occurrences: MapMutation[str, str]
+    occurrences: TableMutation[str, str]
     latest: MapMutation[str, date]
     provenance: MapMutation[str, str]
     pending: Vector[Pending] | Draft[Pending]

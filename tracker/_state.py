@@ -13,6 +13,7 @@ from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
+from tracker._table import Table, table
 from tracker._vector import Vector, vector
 
 
@@ -495,7 +496,7 @@ class State:
     activity: Map[str, Activity] = field(factory=Map, converter=persistent)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
     anomalies: Vector[Anomaly] = field(default=(), converter=vector)
-    occurrences: Map[str, str] = field(factory=Map, converter=persistent)
+    occurrences: Table[str, str] = field(factory=Table, converter=table)
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
