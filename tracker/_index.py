@@ -38,7 +38,7 @@ import attrs
 import orjson
 from immutables import Map
 
-from tracker import _codec, _compiled, _entries, _reducer, _state, _table, _vector
+from tracker import _codec, _compiled, _dates, _entries, _reducer, _state, _table, _vector
 from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
@@ -119,7 +119,7 @@ def _types() -> str:
 def _rules_digest() -> str:
     """A digest of the modules whose code decides what a state is."""
     digest = hashlib.blake2b(digest_size=16)
-    for module in (_codec, _compiled, _entries, _reducer, _state, _table, _vector):
+    for module in (_codec, _compiled, _dates, _entries, _reducer, _state, _table, _vector):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 

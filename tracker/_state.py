@@ -412,6 +412,10 @@ def persistent(mapping: Mapping[Any, Any] | None = None) -> Map[Any, Any]:
     return Map(dict(mapping.items()))  # a map read lazily from the index: decoded whole
 
 
+def _occurrences(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> Table[str, str]:
+    return table(items)
+
+
 def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str, Map[str, Stance]]:
     if type(stances) is Map:  # built by the reducer: a map of maps already
         return stances
@@ -496,7 +500,7 @@ class State:
     activity: Map[str, Activity] = field(factory=Map, converter=persistent)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
     anomalies: Vector[Anomaly] = field(default=(), converter=vector)
-    occurrences: Table[str, str] = field(factory=Table, converter=table)
+    occurrences: Table[str, str] = field(factory=Table, converter=_occurrences)
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
