@@ -146,7 +146,7 @@ class StateBuilder:
     stances: MapMutation[str, Map[str, Stance]]
     fulfilled: MapMutation[str, Fulfilment]
     meetings: MapMutation[str, Meeting]
-    activity: MapMutation[str, Activity]
+    activity: TableMutation[str, Activity]
     coded: MapMutation[str, CodedActivity]
     occurrences: TableMutation[str, str]
     latest: MapMutation[str, date]

@@ -416,6 +416,12 @@ def _occurrences(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> Table[
     return table(items)
 
 
+def _activity(
+    months: Mapping[str, Activity] | Iterable[tuple[str, Activity]],
+) -> Table[str, Activity]:
+    return table(months)
+
+
 def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str, Map[str, Stance]]:
     if type(stances) is Map:  # built by the reducer: a map of maps already
         return stances
@@ -482,7 +488,10 @@ class State:
     ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum;
     ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
     ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
-    tuples of their items, and stored in blocks that the states of one fold share.
+    tuples of their items, and stored in blocks that the states of one fold share;
+    ``activity`` and ``occurrences`` are tables (:class:`~tracker._table.Table`): read,
+    compared and hashed as immutable maps, each the first rows of a table of rows that the
+    states of one fold share.
     """
 
     dyad: Dyad
@@ -497,7 +506,7 @@ class State:
     fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
     meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     score: float = 0.0
-    activity: Map[str, Activity] = field(factory=Map, converter=persistent)
+    activity: Table[str, Activity] = field(factory=Table, converter=_activity)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
     anomalies: Vector[Anomaly] = field(default=(), converter=vector)
     occurrences: Table[str, str] = field(factory=Table, converter=_occurrences)

@@ -226,17 +226,25 @@ def table(items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> Table[K, V]:
 
 class TableMutation(Mapping[K, V]):
     """A :class:`Table` being written, as an :class:`immutables.MapMutation` is; :meth:`finish`
-    makes the map it has become. Each write is a row, appended to the table it shares when its
-    rows are the table's last, found there when the table's next row is that write, and else
-    appended to a table of its own that holds the shared rows by reference."""
+    makes the map it has become. What it writes it holds apart until then, each key's last
+    write only, so that a key written many times between two maps (a month's activity) adds
+    one row. :meth:`finish` writes them as rows, in the order their keys were first written:
+    each appended to the table it shares when its rows are the table's last, found there when
+    the table's next row is that write, and else appended to a table of its own that holds
+    the shared rows by reference."""
 
-    __slots__ = ("_length", "_rows", "_size")
+    __slots__ = ("_length", "_rows", "_size", "_written")
 
     def __init__(self, rows: _Rows, length: int, size: int) -> None:
         self._rows, self._length, self._size = rows, length, size
+        self._written: dict[Any, Any] = {}
+
+    def _value(self, key: Any) -> Any:
+        found = self._written.get(key, self)
+        return self._rows.value(key, self._length) if found is self else found
 
     def __getitem__(self, key: K) -> V:
-        found = self._rows.value(key, self._length)
+        found = self._value(key)
         if found is _GONE:
             raise KeyError(key)
         return found  # type: ignore[no-any-return]
@@ -248,11 +256,11 @@ class TableMutation(Mapping[K, V]):
     def get(self, key: K, default: D) -> V | D: ...
 
     def get(self, key: K, default: object = None) -> object:
-        found = self._rows.value(key, self._length)
+        found = self._value(key)
         return default if found is _GONE else found
 
     def __contains__(self, key: object) -> bool:
-        return self._rows.value(key, self._length) is not _GONE
+        return self._value(key) is not _GONE
 
     def __len__(self) -> int:
         return self._size
@@ -261,10 +269,10 @@ class TableMutation(Mapping[K, V]):
         return iter(self.finish())
 
     def __setitem__(self, key: K, value: V) -> None:
-        was = self._rows.value(key, self._length)
+        was = self._value(key)
         if was is value:
             return
-        self._write(key, value)
+        self._written[key] = value
         if was is _GONE:
             self._size += 1
 
@@ -272,13 +280,13 @@ class TableMutation(Mapping[K, V]):
         self[key] = value
 
     def __delitem__(self, key: K) -> None:
-        if self._rows.value(key, self._length) is _GONE:
+        if self._value(key) is _GONE:
             raise KeyError(key)
-        self._write(key, _GONE)
+        self._written[key] = _GONE
         self._size -= 1
 
     def pop(self, key: K, *default: V) -> V:
-        found = self._rows.value(key, self._length)
+        found = self._value(key)
         if found is _GONE:
             if default:
                 return default[0]
@@ -290,7 +298,7 @@ class TableMutation(Mapping[K, V]):
         for key, value in items.items():
             self[key] = value
 
-    def _write(self, key: K, value: Any) -> None:
+    def _write(self, key: Any, value: Any) -> None:
         rows, length = self._rows, self._length
         if len(rows) != length:
             next_key, next_value = rows.row(length)
@@ -303,6 +311,14 @@ class TableMutation(Mapping[K, V]):
 
     def finish(self) -> Table[K, V]:
         """The map this mutation made (it goes on sharing its rows with it)."""
+        written = self._written
+        if written:
+            rows = self._rows
+            for key, value in written.items():
+                if rows.value(key, self._length) is not value:
+                    self._write(key, value)
+                    rows = self._rows
+            written.clear()
         return Table._made(self._rows, self._length, self._size)
 
 
