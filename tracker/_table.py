@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from typing import Any, TypeVar, overload
 
 from immutables import Map
@@ -84,27 +85,12 @@ class _Rows:
             return self.base.value(key, min(size, self.base_size))
         return _GONE
 
-    def last(self, key: Any, size: int) -> int:
-        """The place of the last row of ``key`` among the first ``size`` (-1 with none)."""
-        found = self.index.get(key)
-        if found is not None:
-            if isinstance(found, int):
-                if found < size:
-                    return found
-            else:
-                at = bisect_left(found, size)
-                if at:
-                    return found[at - 1]
-        if self.base is not None:
-            return self.base.last(key, min(size, self.base_size))
-        return -1
-
-    def places(self, size: int) -> Iterator[tuple[int, Any, Any]]:
-        """The first ``size`` rows, each with its place, in order."""
-        if self.base is not None:
-            yield from self.base.places(min(size, self.base_size))
-        for own in range(max(0, size - self.base_size)):
-            yield self.base_size + own, self.keys[own], self.values[own]
+    def names(self) -> Iterator[Any]:
+        """Every key a row of the table has, base included, each once."""
+        base = self.base
+        if base is None:
+            return iter(self.index)
+        return chain(base.index, (key for key in self.index if key not in base.index))
 
 
 class Table(Mapping[K, V]):
@@ -160,10 +146,11 @@ class Table(Mapping[K, V]):
         return (key for key, _ in self._items())
 
     def _items(self) -> Iterator[tuple[K, V]]:
-        """The items, in the order their keys were last written."""
+        """The items, each key read once however many rows it has."""
         rows, length = self._rows, self._length
-        for place, key, value in rows.places(length):
-            if value is not _GONE and rows.last(key, length) == place:
+        for key in rows.names():
+            value = rows.value(key, length)
+            if value is not _GONE:
                 yield key, value
 
     def items(self) -> Any:
