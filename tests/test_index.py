@@ -3,6 +3,7 @@ and after the log is changed behind its back; commands use it only once it is bu
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import json
 import os
@@ -230,6 +231,41 @@ def test_an_index_built_by_other_code_is_rebuilt(
     monkeypatch.setattr(_index, *other)
     assert indexed_replay(path, DYAD) is not None
     assert index_path(path).stat().st_ino != built
+
+
+#: Modules the state's modules import that decide nothing of a state: errors and their
+#: messages, a pause of the garbage collector, the names an article may have.
+_DECIDING_NOTHING = {"_errors", "_bulk", "_articles"}
+
+
+def test_the_rules_digest_covers_every_module_the_state_is_decided_by(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The modules the reducer, the state, the codec and the compiled decoder import from
+    tracker, and those they import in turn: a change to any of them rebuilds an index."""
+    deciding: set[str] = set()
+    waiting = ["_reducer", "_state", "_codec", "_compiled"]
+    while waiting:
+        name = waiting.pop()
+        if name in deciding:
+            continue
+        deciding.add(name)
+        tree = ast.parse(Path(tracker.__file__).with_name(f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tracker."):
+                waiting.append((node.module or "").split(".")[1])
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    digest = _index._rules_digest.__wrapped__()
+    assert digest == _index._rules_digest()
+    assert deciding - _DECIDING_NOTHING <= set(read)
+    assert {"_vector", "_table", "_compiled", "_dates"} <= deciding
 
 
 def _history(folder: Path) -> Path:

@@ -38,7 +38,7 @@ import attrs
 import orjson
 from immutables import Map
 
-from tracker import _codec, _entries, _reducer, _state
+from tracker import _codec, _compiled, _dates, _entries, _reducer, _state, _table, _vector
 from tracker._bulk import collector_paused
 from tracker._codec import decode_checkpoint, encode_checkpoint
 from tracker._entries import Dyad, Entry, entry_types
@@ -48,6 +48,7 @@ from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
+from tracker._table import Table
 from tracker._vector import Vector
 
 __all__ = [
@@ -74,7 +75,7 @@ _FORMAT = "tracker-index 8"
 _MAPS = tuple(
     name
     for name, hint in typing.get_type_hints(State).items()
-    if typing.get_origin(hint) is Map and attrs.fields_dict(State)[name].init
+    if typing.get_origin(hint) in (Map, Table) and attrs.fields_dict(State)[name].init
 )
 #: The parts that are tuples (the pending expectations, the anomalies), which a checkpoint stores
 #: as the items new since the checkpoint before, and the places of the others.
@@ -118,7 +119,7 @@ def _types() -> str:
 def _rules_digest() -> str:
     """A digest of the modules whose code decides what a state is."""
     digest = hashlib.blake2b(digest_size=16)
-    for module in (_codec, _entries, _reducer, _state):
+    for module in (_codec, _compiled, _dates, _entries, _reducer, _state, _table, _vector):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 

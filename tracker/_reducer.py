@@ -74,6 +74,7 @@ from tracker._state import (
     last_lifting,
     phase_in_force,
 )
+from tracker._table import TableMutation
 from tracker._vector import Draft, Vector
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
@@ -145,9 +146,9 @@ class StateBuilder:
     stances: MapMutation[str, Map[str, Stance]]
     fulfilled: MapMutation[str, Fulfilment]
     meetings: MapMutation[str, Meeting]
-    activity: MapMutation[str, Activity]
+    activity: TableMutation[str, Activity]
     coded: MapMutation[str, CodedActivity]
-    occurrences: MapMutation[str, str]
+    occurrences: TableMutation[str, str]
     latest: MapMutation[str, date]
     provenance: MapMutation[str, str]
     pending: Vector[Pending] | Draft[Pending]

@@ -13,6 +13,7 @@ from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
+from tracker._table import Table, table
 from tracker._vector import Vector, vector
 
 
@@ -411,6 +412,16 @@ def persistent(mapping: Mapping[Any, Any] | None = None) -> Map[Any, Any]:
     return Map(dict(mapping.items()))  # a map read lazily from the index: decoded whole
 
 
+def _occurrences(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> Table[str, str]:
+    return table(items)
+
+
+def _activity(
+    months: Mapping[str, Activity] | Iterable[tuple[str, Activity]],
+) -> Table[str, Activity]:
+    return table(months)
+
+
 def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str, Map[str, Stance]]:
     if type(stances) is Map:  # built by the reducer: a map of maps already
         return stances
@@ -477,7 +488,10 @@ class State:
     ``activity`` the Goldstein values per month (``YYYY-MM``); ``score`` their running sum;
     ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
     ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
-    tuples of their items, and stored in blocks that the states of one fold share.
+    tuples of their items, and stored in blocks that the states of one fold share;
+    ``activity`` and ``occurrences`` are tables (:class:`~tracker._table.Table`): read,
+    compared and hashed as immutable maps, each the first rows of a table of rows that the
+    states of one fold share.
     """
 
     dyad: Dyad
@@ -492,10 +506,10 @@ class State:
     fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
     meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
     score: float = 0.0
-    activity: Map[str, Activity] = field(factory=Map, converter=persistent)
+    activity: Table[str, Activity] = field(factory=Table, converter=_activity)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
     anomalies: Vector[Anomaly] = field(default=(), converter=vector)
-    occurrences: Map[str, str] = field(factory=Map, converter=persistent)
+    occurrences: Table[str, str] = field(factory=Table, converter=_occurrences)
     latest: Map[str, date] = field(factory=Map, converter=persistent)
     provenance: Map[str, str] = field(factory=Map, converter=persistent)
     applied: int = 0
