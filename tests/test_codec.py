@@ -101,6 +101,11 @@ def test_reported_defaults_to_the_first_publication_day() -> None:
             "USA is not a party of NATO-RUS",
         ),
         (
+            lambda d: d["follow_ups"][0].update(kind="coded_event"),
+            "follow_ups[0].kind",
+            "'coded_event' is machine-coded evidence, which no expectation awaits",
+        ),
+        (
             lambda d: d["cooperation"][0].update(status="thriving"),
             "cooperation[0].status",
             "'thriving' is not one of",
@@ -115,6 +120,7 @@ def test_reported_defaults_to_the_first_publication_day() -> None:
 def test_decoding_names_the_field_and_what_is_wrong(
     bundled: tracker.Log, change: Any, field: str, reason: str
 ) -> None:
+    assert tracker.CodedEvent.TYPE == "coded_event"  # declared, so a follow-up may name it
     data = _line(bundled, 6)  # the AP report of the lunch: sources, follow-ups, cooperation
     change(data)
     with pytest.raises(tracker.FieldError) as caught:

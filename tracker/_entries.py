@@ -485,6 +485,18 @@ def _sources_given(_entry: Entry, _attribute: object, sources: tuple[Source, ...
         raise FieldError(reason, "sources")
 
 
+def _expectable(_entry: Entry, _attribute: object, follow_ups: tuple[FollowUp, ...]) -> None:
+    """A follow-up awaits a curated fact: machine-coded evidence resolves no expectation (no
+    curated part of the state reads it), so one awaiting it could never be fulfilled."""
+    for number, follow_up in enumerate(follow_ups):
+        cls = _ENTRY_TYPES.get(follow_up.kind)
+        if cls is not None and not cls.CURATED:
+            reason = (
+                f"{shown(follow_up.kind)} is machine-coded evidence, which no expectation awaits"
+            )
+            raise FieldError(reason, f"follow_ups[{number}].kind")
+
+
 def _stated(value: date) -> Day:
     if not isinstance(value, date) or isinstance(value, datetime):
         reason = f"must be a date, got {shown(value)}"
@@ -531,7 +543,9 @@ class Entry(_OnceComputed):
     )
     participants: tuple[Participant, ...] = field(default=(), converter=_participants)
     stances: tuple[Stance, ...] = field(default=(), converter=_stances)
-    follow_ups: tuple[FollowUp, ...] = field(default=(), converter=_follow_ups)
+    follow_ups: tuple[FollowUp, ...] = field(
+        default=(), converter=_follow_ups, validator=_expectable
+    )
     cooperation: tuple[CooperationNote, ...] = field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:

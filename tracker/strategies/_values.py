@@ -354,8 +354,9 @@ def _stances(actors_: tuple[str, ...] | None) -> SearchStrategy[Stance]:
 
 @st.composite
 def _declared_kinds(draw: st.DrawFn) -> str:
-    """A type name declared at the time of the draw, so also one declared after import."""
-    return draw(st.sampled_from(tuple(entry_types())))
+    """The name of a curated type declared at the time of the draw, so also one declared
+    after import (machine-coded evidence is awaited by no expectation)."""
+    return draw(st.sampled_from(tuple(name for name, cls in entry_types().items() if cls.CURATED)))
 
 
 def follow_ups(
@@ -365,8 +366,8 @@ def follow_ups(
     max_days: int = 45,
     parties: Dyad | None = None,
 ) -> SearchStrategy[FollowUp]:
-    """Expected events of one of ``kinds`` (entry type names; when ``None``, every type declared
-    at the time of the draw), in a window of at most ``max_days`` days, or open-ended, that
+    """Expected events of one of ``kinds`` (entry type names; when ``None``, every curated type
+    declared at the time of the draw), in a window of at most ``max_days`` days, or open-ended, that
     starts within ``between``; perhaps saying on which forum, at which level, whether formal,
     which party is to act (one of ``parties`` when given), on which mission, and whether to
     restore the presence there or reduce it.
