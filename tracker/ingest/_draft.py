@@ -272,6 +272,16 @@ class _Builder:
             return self._announcement(planned)
         if not self.reading.mentions:
             self.reasons.append("no sentence mentions an event of a known type")
+        remote = pattern(load("events")["modality"]["remote_lead"])
+        for sentence in self.page.with_headline():
+            if (sentence.headline or sentence.paragraph == 0) and (
+                found := remote.search(sentence.text)
+            ):
+                self.reasons.append(
+                    f"the lead tells talks by a remote channel ({found.group(0)!r}): no entry "
+                    "type records them, as for a phone call"
+                )
+                break
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
 
