@@ -483,6 +483,17 @@ class _Builder:
         ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
+        # The sides of the event's own words ("talks between A and B", "relations between A
+        # and B", "the A-B talks") are the pair, whoever else the page names first or more.
+        own = self._own_pair(support)
+        if own is not None:
+            self.note(
+                "parties",
+                (m.sentence.text for m in support),
+                f"the two parties named as the sides of {own[1]!r}; the most named: "
+                + ", ".join(f"{c} {counts[c]}" for c in ranked),
+            )
+            return Dyad(*own[0])
         pairs: Counter[tuple[str, str]] = Counter()
         for mention in support:
             for pair in named_pairs(mention.sentence.text):
@@ -517,6 +528,26 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    @staticmethod
+    def _own_pair(support: list[EventMention]) -> tuple[tuple[str, str], str] | None:
+        """The two sides the words of the event name themselves: "between A and B" right after
+        its word ("talks between A and B", "relations between A and B"), or "A-B" right before
+        it ("the A-B talks"); with the words that name them."""
+        between = re.compile(r"^(?:\s+(?:[\w-]+\s+){0,2}?)?\s*between\s")
+        hyphened = re.compile(r"\w[-\u2013]\w[\w'’ ]{0,30}\s$")
+        for mention in sorted(support, key=lambda m: -m.position):
+            text = mention.sentence.text
+            end = mention.start + len(mention.trigger)
+            if between.match(text[end:]):
+                told = text[mention.start : end + 90]
+            elif hyphened.search(text[max(0, mention.start - 40) : mention.start]):
+                told = text[max(0, mention.start - 40) : end]
+            else:
+                continue
+            if pairs := named_pairs(told):
+                return pairs[0], _shorten(told.split(".")[0], 80)
+        return None
 
     def _sides(self, ranked: list[str], support: list[EventMention]) -> list[str]:
         """The parties named, less those that only host, mediate or look on while two others
