@@ -1250,18 +1250,43 @@ class _Builder:
 
     @staticmethod
     def _actor_of(support: list[EventMention], parties: Dyad) -> tuple[str, str, str]:
-        """The party that acts: the one named last before the verb of the top sentence; how it
-        was read, and that sentence."""
+        """The party that acts: the subject of the verb of the top sentence (the party named
+        last before it, unless that one is only where the act lands, "to Lebanon"); told in the
+        passive, the party after "by", else the side the measure's verb implies. How it was read,
+        and that sentence."""
         top = max(support, key=lambda m: m.position)
-        before = [
-            code
-            for code, at in party_mentions(top.sentence.text)
-            if at < top.start and code in parties
-        ]
+        text = top.sentence.text
+        modality = load("events")["modality"]
+        found = [(code, at) for code, at in party_mentions(text) if code in parties]
+        before = [(code, at) for code, at in found if at < top.start]
+        rest = text[top.start :]
+        passive = pattern(modality["passive"]).match(rest)
+        participle = pattern(modality["passive"]).match(f"was {top.trigger}")
+        lead = participle and pattern(modality["passive_lead"]).search(text[: top.start])
+        if passive or lead:
+            verb = passive.group("verb") if passive else top.trigger.split()[0].lower()
+            after = top.start + (passive.end() if passive else len(top.trigger))
+            agent = pattern(modality["agent"])
+            for code, at in found:
+                if at >= after and agent.match(text[after:at]):
+                    return code, f"the party after 'by' of the passive {verb!r}", text
+            object_of = pattern(modality["object_of"])
+            told = [code for code, at in found if at < after and not object_of.search(text[:at])]
+            if told:
+                owner = told[-1]
+                if pattern(modality["own_passive"]).match(verb):
+                    return owner, f"{owner}'s own envoy, told as {verb!r} in the passive", text
+                how = f"the other side of {owner}, whose envoy is told as {verb!r} in the passive"
+                return _other(parties, owner), how, text
         if before:
-            return before[-1], "the party named before the verb", top.sentence.text
+            object_of = pattern(modality["object_of"])
+            subjects = [code for code, at in before if not object_of.search(text[:at])]
+            if subjects and subjects[-1] != before[-1][0]:
+                how = f"the party named before the verb, not {before[-1][0]}, where it lands"
+                return subjects[-1], how, text
+            return before[-1][0], "the party named before the verb", text
         how = "no party named before the verb: the first of the dyad"
-        return parties.first, how, top.sentence.text
+        return parties.first, how, text
 
 
 #: How ingest reads the fields of each type it drafts, by type name.

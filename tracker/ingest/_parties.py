@@ -319,8 +319,11 @@ def _a_place(before: str, word: str, after: str) -> bool:
     not a party: a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state
     closing the phrase of the city it locates ("met in Oslo, Norway, on Thursday")."""
     locative = r"\b(?:in|at|near|outside)\s"
+    # A mission or envoy "in Beirut" is at the post of the state whose capital it is: that
+    # state is where the measure lands, a party ("closed its embassy in Beirut").
+    post = r"\b(?:embass(?:y|ies)|consulates?(?: general)?|missions?|ambassadors?|envoys?)\s"
     if word in _capitals() and re.search(locative + "$", before):
-        return True
+        return not re.search(post + locative + "$", before)
     city = re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before)
     return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
