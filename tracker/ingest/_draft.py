@@ -215,6 +215,7 @@ class _Builder:
     # -- the type --------------------------------------------------------------------------
 
     def build(self) -> Entry | None:
+        self.reading = attrs.evolve(self.reading, mentions=self._hit_side_reacts())
         news = [mention for mention in self.reading.mentions if mention.counts]
         for mention in self.reading.mentions:
             if mention.bilateral and not mention.counts:
@@ -284,6 +285,60 @@ class _Builder:
                 break
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _hit_side_reacts(self) -> tuple[EventMention, ...]:
+        """The mentions, with a measure the headline or lead tells as what a reaction answers
+        ("Peru protests after Chile expels its ambassador") taken as the news where the reaction
+        is the protest of the side it hits and both are of the day: the measure is the event, the
+        protest of those it hit only follows it. A measure the page dates before the reaction
+        (told the day before, answered the next day) stays the occasion of the reaction."""
+        mentions = self.reading.mentions
+        reactions = [m for m in mentions if m.type == Condemnation.TYPE and m.position == 3]
+        measures = {Expulsion.TYPE, PresenceMeasure.TYPE, Suspension.TYPE, EconomicMeasure.TYPE}
+        occasion = ("answers", "came before the news")
+        promoted: set[str] = set()
+        for m in mentions:
+            if (
+                m.type not in measures
+                or m.position != 3
+                or not m.bilateral
+                or m.planned
+                or m.doubt
+                or not any(m.background.endswith(why) for why in occasion)
+                or (m.date is not None and not m.date.window.covers(self.day))
+            ):
+                continue
+            actor = party_mentions(m.sentence.text[: m.start])
+            hit = [
+                r
+                for r in reactions
+                if r.sentence.index == m.sentence.index
+                and r.counts
+                and (subject := party_mentions(r.sentence.text[: r.start]))
+                and actor
+                and subject[-1][0] != actor[-1][0]
+            ]
+            earlier = any(
+                o.type == m.type and o.date is not None and o.date.window.last < self.day
+                for o in mentions
+            )
+            if hit and not earlier:
+                promoted.add(m.type)
+        if not promoted:
+            return mentions
+        for kind in sorted(promoted):
+            self.reasons.append(
+                f"the {kind} the headline or lead tells is the news: the protest beside it is "
+                "the reaction of the side it hits, of the same day"
+            )
+        return tuple(
+            attrs.evolve(m, background="")
+            if m.type in promoted
+            and m.bilateral
+            and any(m.background.endswith(why) for why in occasion)
+            else m
+            for m in mentions
+        )
 
     def _news_of_the_lead(
         self, news: list[EventMention], realized: list[EventMention]
