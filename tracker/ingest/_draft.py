@@ -223,6 +223,12 @@ class _Builder:
                     f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
                 )
         for mention in news:
+            if _hedged(mention) and not mention.doubt:
+                hedge = hedged(mention.sentence.text, mention.start + len(mention.trigger))
+                self.reasons.append(
+                    f"only a possibility: {mention.type} ({mention.trigger!r}) is told with "
+                    f"{hedge!r}, neither as held nor as firmly announced: not drafted"
+                )
             if mention.doubt:
                 self.reasons.append(
                     f"not taken as having happened: {mention.type} ({mention.trigger!r}) "
@@ -447,7 +453,33 @@ class _Builder:
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
 
     def _ahead(self, mention: EventMention) -> DateMention | None:
-        """The day a planned mention is told for, if its sentence tells one ahead."""
+        """The day a planned mention is told for, if its sentence tells one ahead. Where the
+        mention is what a departure is for ("left for Beijing on Tuesday for talks on
+        Thursday"), a day told with the departure dates the departure, not the talks: the talks
+        take a day told after their word, read as lying ahead, or the stay of days the departure
+        opens ("left on Tuesday on a three-day visit")."""
+        departure = pattern(load("events")["modality"]["departure"]).search(mention.lead_in)
+        if departure is not None:
+            text = mention.sentence.text
+            end = mention.start + len(mention.trigger)
+            # What a departure is for lies ahead: its days are read as told in the future.
+            later = [
+                d for d in find_dates("will " + text[end:], self.day) if d.window.start > self.day
+            ]
+            if later:
+                return later[0]
+            stay = [
+                d
+                for d in self.reading.dates_of(mention.sentence)
+                if d.window.days > 1 and d.window.start <= self.day < d.window.last
+            ]
+            if stay:
+                return attrs.evolve(stay[0], tense=Tense.FUTURE)
+            self.reasons.append(
+                f"a departure ({departure.group(0)!r}) is no meeting: the day told with it dates "
+                "the trip, not the talks it is for"
+            )
+            return None
         if mention.date is not None and mention.date.tense is Tense.FUTURE:
             return mention.date
         ahead = [
@@ -455,6 +487,11 @@ class _Builder:
             for d in self.reading.dates_of(mention.sentence)
             if d.tense is Tense.FUTURE and d.window.last >= self.day
         ]
+        if not ahead and re.search(r"\b(?:arrived|landed)\b", mention.lead_in):
+            self.reasons.append(
+                "arrived for talks that no sentence reports as held: a visit begun, not a "
+                "meeting held, and no day for the talks"
+            )
         return ahead[0] if ahead else None
 
     # -- the fields every entry has ----------------------------------------------------------

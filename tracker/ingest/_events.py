@@ -363,8 +363,10 @@ def _mentions(
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
         decided = kind != MEETING and pattern(modality["decided"]).search(before)
+        departing = kind == MEETING and bool(pattern(modality["departure"]).search(before))
         planned = (
-            (tense is Tense.FUTURE and not decided)
+            departing
+            or (tense is Tense.FUTURE and not decided)
             or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
             or bool(pattern(modality["set_for"]).search(sentence.text[match.end() :]))
         )
