@@ -944,6 +944,18 @@ class _Builder:
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
                 continue
+            if recap := self._recap(sentence, plain[0]):
+                self.reasons.append(
+                    f"not a follow-up, a plan told in a recap of {recap!r}: the month it named "
+                    f"then is past: {sentence.text}"
+                )
+                continue
+            if condition := _CONDITION.search(sentence.text):
+                self.reasons.append(
+                    f"not a follow-up, only on a condition ({condition.group(0)!r}): "
+                    f"{sentence.text}"
+                )
+                continue
             if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
                 self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
@@ -992,6 +1004,27 @@ class _Builder:
                 f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
             )
         return tuple(merged)
+
+    def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
+        """The past month a sentence tells a plan in ("In January, the ministers agreed to
+        meet again in March"), where the month the plan names, counted from then, is already
+        past: the plan is background, not an expectation; ``None`` if it is not so."""
+        if re.search(r"\b(?:19|20)\d\d\b", when.phrase) or when.window.days < 28:
+            return None
+        if not re.search(r"\b[A-Z][a-z]+\b", when.phrase) or when.window.start.day != 1:
+            return None
+        for told in self.reading.dates_of(sentence):
+            if told.start >= when.start or told.tense is not Tense.PAST:
+                continue
+            if told.window.last >= self.day:
+                continue
+            anchor = told.window.start
+            month = when.window.start.month
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+            then = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            if then < self.day:
+                return told.phrase
+        return None
 
     def _common(
         self,
@@ -1397,6 +1430,9 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     EconomicMeasure.TYPE: _Builder._economic,
 }
 
+
+#: A plan on a condition ("if the talks make progress") is no firm follow-up.
+_CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|on condition that|as long as)\b")
 
 #: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
 _CLOSED = re.compile(r"[.!?][\"”’')]*\s*$")
