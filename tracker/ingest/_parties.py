@@ -211,7 +211,9 @@ def _person_name(match: re.Match[str]) -> tuple[str, int]:
     cut = _NOT_NAME.match(raw)
     offset = cut.end() if cut else 0
     words = _possessor(raw[offset:]).split(" ")
-    while len(words) > 1 and words[-1] in _calendar():
+    # A month's short form ends a name only where a day follows it: "Dong Jun" is a name.
+    dated = bool(re.match(r"\s+\d", match.string[match.end("name") :]))
+    while len(words) > 1 and words[-1] in _calendar() and (len(words[-1]) > 3 or dated):
         words.pop()
     return " ".join(words), match.start("name") + offset
 
