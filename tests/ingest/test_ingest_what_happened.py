@@ -278,3 +278,18 @@ def test_people_are_taken_with_the_role_the_text_gives(title: tuple[str, str]) -
     assert page.entry is not None, page.reasons
     people = {(person.name, person.side) for person in page.entry.participants}
     assert people == {("Alan Pryce", code), ("Dong Jun", "NOR")}
+
+
+@given(PAIRS)
+def test_people_named_with_their_state_after_the_name_are_taken(
+    pair: tuple[tuple[str, str, str, str], ...],
+) -> None:
+    (one_name, _, _, one), (other_name, _, capital, other) = pair
+    page = draft(
+        f"Foreign ministers Ana Ruiz of {one_name} and Jorge Vera of {other_name} met in "
+        f"{capital} on Tuesday. State Secretary Eva Nord of {other_name} said the talks were "
+        "useful.\n"
+    )
+    assert page.entry is not None, page.reasons
+    people = {(person.name, person.side) for person in page.entry.participants}
+    assert people == {("Ana Ruiz", one), ("Jorge Vera", other), ("Eva Nord", other)}

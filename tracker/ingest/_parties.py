@@ -234,7 +234,14 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
     after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
-    return before, after, of, after_of
+    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
+    # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
+    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{cue}\b")
+    second = pattern(
+        rf"\b(?P<title>{titles})s [A-Z][^,.;]*? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)* "
+        rf"and {_NAME} of (?:the )?{cue}\b"
+    )
+    return before, after, of, after_of, name_of, second
 
 
 def _told(text: str) -> list[Mention]:
