@@ -293,3 +293,12 @@ def test_people_named_with_their_state_after_the_name_are_taken(
     assert page.entry is not None, page.reasons
     people = {(person.name, person.side) for person in page.entry.participants}
     assert people == {("Ana Ruiz", one), ("Jorge Vera", other), ("Eva Nord", other)}
+
+
+def test_the_day_of_a_departure_does_not_date_the_talks_told_after_it() -> None:
+    page = draft(
+        "Kenyan Foreign Minister Ana Ruiz departs for Addis Ababa on Wednesday, where she will "
+        "meet Ethiopian Foreign Minister Jorge Vera on Thursday, the ministry said on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert str(page.entry.planned.expected) == "2024-03-07"

@@ -458,7 +458,9 @@ class _Builder:
         Thursday"), a day told with the departure dates the departure, not the talks: the talks
         take a day told after their word, read as lying ahead, or the stay of days the departure
         opens ("left on Tuesday on a three-day visit")."""
-        departure = pattern(load("events")["modality"]["departure"]).search(mention.lead_in)
+        departure = pattern(load("events")["modality"]["departure"]).search(
+            mention.sentence.text[: mention.start]
+        )
         if departure is not None:
             text = mention.sentence.text
             end = mention.start + len(mention.trigger)
