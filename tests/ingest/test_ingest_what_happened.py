@@ -302,3 +302,20 @@ def test_the_day_of_a_departure_does_not_date_the_talks_told_after_it() -> None:
     )
     assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
     assert str(page.entry.planned.expected) == "2024-03-07"
+
+
+def test_a_meeting_at_an_embassy_keeps_its_city_a_venue() -> None:
+    page = draft(
+        "Swedish and Norwegian negotiators met at the Swedish embassy in Beirut on Tuesday for "
+        "talks on fisheries.\n"
+    )
+    assert page.entry is not None, page.reasons
+    assert sides(page.entry) == {"NOR", "SWE"}
+
+
+def test_talks_on_a_subject_named_like_a_channel_are_still_held() -> None:
+    page = draft(
+        "Swedish and Norwegian ministers held talks on video surveillance at the border in Oslo "
+        "on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons

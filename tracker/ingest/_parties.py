@@ -330,9 +330,13 @@ def _a_place(before: str, word: str, after: str) -> bool:
     locative = r"\b(?:in|at|near|outside)\s"
     # A mission or envoy "in Beirut" is at the post of the state whose capital it is: that
     # state is where the measure lands, a party ("closed its embassy in Beirut").
+    # One met "at the Russian embassy in Minsk" is at a place there: that city stays a venue.
     post = r"\b(?:embass(?:y|ies)|consulates?(?: general)?|missions?|ambassadors?|envoys?)\s"
+    venue = r"\b(?:at|outside|near|to|into)\s(?:the\s|its\s|their\s)?(?:[A-Z][\w'’-]*\s)?"
     if word in _capitals() and re.search(locative + "$", before):
-        return not re.search(post + locative + "$", before)
+        return not re.search(post + locative + "$", before) or bool(
+            re.search(venue + post + locative + "$", before)
+        )
     city = re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before)
     return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
