@@ -319,3 +319,22 @@ def test_talks_on_a_subject_named_like_a_channel_are_still_held() -> None:
         "on Tuesday.\n"
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+
+
+@given(
+    st.sampled_from(
+        [
+            "In January, the two ministers agreed to meet again the next month.",
+            "Last year the two ministers agreed to meet again in the autumn.",
+            "The two met last month in Santiago, where they agreed to meet again on 12 February.",
+        ]
+    )
+)
+def test_a_plan_told_from_a_past_day_is_counted_from_then(recap: str) -> None:
+    page = draft(
+        "Swedish Foreign Minister Ana Ruiz met Norwegian Foreign Minister Jorge Vera in Oslo "
+        f"on Tuesday.\n\n{recap}\n"
+    )
+    assert page.entry is not None, page.reasons
+    assert page.entry.follow_ups == ()
+    assert any("recap" in reason for reason in page.reasons), page.reasons

@@ -948,8 +948,8 @@ class _Builder:
                 continue
             if recap := self._recap(sentence, plain[0]):
                 self.reasons.append(
-                    f"not a follow-up, a plan told in a recap of {recap!r}: the month it named "
-                    f"then is past: {sentence.text}"
+                    f"not a follow-up, a plan told in a recap of {recap!r}: counted from then, "
+                    f"its day is past: {sentence.text}"
                 )
                 continue
             if condition := _CONDITION.search(sentence.text):
@@ -1008,23 +1008,30 @@ class _Builder:
         return tuple(merged)
 
     def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
-        """The past month a sentence tells a plan in ("In January, the ministers agreed to
-        meet again in March"), where the month the plan names, counted from then, is already
-        past: the plan is background, not an expectation; ``None`` if it is not so."""
-        if re.search(r"\b(?:19|20)\d\d\b", when.phrase) or when.window.days < 28:
+        """The past day or month a sentence tells a plan in ("In January, the ministers agreed
+        to meet again in March", "met last month, where they agreed to meet on 12 February"),
+        where the day the plan names, counted from then, is already past, or is told relative to
+        then ("the next month"): the plan is background, not an expectation; ``None`` if it is
+        not so."""
+        if re.search(r"\b(?:19|20)\d\d\b", when.phrase):
             return None
-        if not re.search(r"\b[A-Z][a-z]+\b", when.phrase) or when.window.start.day != 1:
+        relative = re.search(r"\bthe (?:next|following)\b", when.quote[max(0, when.start - 4) :])
+        named = re.search(r"\b[A-Z][a-z]+\b|\b(?:spring|summer|autumn|fall|winter)\b", when.phrase)
+        if not relative and not named:
             return None
         for told in self.reading.dates_of(sentence):
             if told.start >= when.start or told.tense is not Tense.PAST:
                 continue
             if told.window.last >= self.day:
                 continue
+            if relative:
+                return told.phrase
             anchor = told.window.start
-            month = when.window.start.month
-            year = anchor.year if month >= anchor.month else anchor.year + 1
-            then = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-            if then < self.day:
+            start, last = when.window.start, when.window.last
+            # The plan's day as it was meant then: the first such day on or after the telling.
+            while (earlier := _years_before(start, 1)) is not None and earlier >= anchor:
+                start, last = earlier, _years_before(last, 1) or last
+            if last < self.day:
                 return told.phrase
         return None
 
@@ -1431,6 +1438,16 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     Proposal.TYPE: _Builder._proposal,
     EconomicMeasure.TYPE: _Builder._economic,
 }
+
+
+def _years_before(day: date, years: int) -> date | None:
+    """The same day ``years`` earlier (the 28th for a 29 February), or ``None`` before year 1."""
+    if day.year <= years:
+        return None
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 #: A plan on a condition ("if the talks make progress") is no firm follow-up.
