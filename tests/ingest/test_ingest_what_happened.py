@@ -338,3 +338,22 @@ def test_a_plan_told_from_a_past_day_is_counted_from_then(recap: str) -> None:
     assert page.entry is not None, page.reasons
     assert page.entry.follow_ups == ()
     assert any("recap" in reason for reason in page.reasons), page.reasons
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Sweden recalled its ambassador, Eva Nord, from Norway on Tuesday.", "SWE"),
+            ("The ambassador of Sweden to Norway, Eva Nord, was recalled on Tuesday.", "SWE"),
+            ("Sweden expelled the Norwegian ambassador, Eva Nord, on Tuesday.", "NOR"),
+        ]
+    )
+)
+def test_the_envoy_a_measure_hits_is_its_participant(case: tuple[str, str]) -> None:
+    text, side = case
+    page = draft(text + "\n")
+    assert page.entry is not None, page.reasons
+    assert page.entry.actor == "SWE"
+    assert {(person.name, person.side) for person in page.entry.participants} == {
+        ("Eva Nord", side)
+    }

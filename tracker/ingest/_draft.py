@@ -780,7 +780,12 @@ class _Builder:
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
         diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
-        hit = bare and cast.kind in (Expulsion.TYPE, Condemnation.TYPE) and bool(diplomat)
+        # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
+        hit = (
+            bare
+            and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
+            and bool(diplomat)
+        )
         # Who presides over a measure one side takes is of that side (or the diplomat the
         # measure hits); a title with no state names a participant only where they speak or act.
         ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
