@@ -357,3 +357,13 @@ def test_the_envoy_a_measure_hits_is_its_participant(case: tuple[str, str]) -> N
     assert {(person.name, person.side) for person in page.entry.participants} == {
         ("Eva Nord", side)
     }
+
+
+def test_talks_a_pronoun_is_to_hold_after_a_departure_are_announced() -> None:
+    page = draft(
+        "Kenyan Foreign Minister Ana Ruiz departed for Addis Ababa on Tuesday. She will hold "
+        "talks with Ethiopian Foreign Minister Jorge Vera on Thursday.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert str(page.entry.planned.expected) == "2024-03-07"
+    assert sides(page.entry) == {"ETH", "KEN"}

@@ -148,6 +148,7 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
+    mentions = list(_told_on(tuple(mentions), sentences, published))
     again = _told_again(_named_again(mentions), published)
     read = _heard_behind(
         _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
@@ -188,6 +189,26 @@ def _summoned(
         else m
         for m in mentions
     )
+
+
+def _told_on(
+    mentions: tuple[EventMention, ...], sentences: tuple[Sentence, ...], day: date
+) -> tuple[EventMention, ...]:
+    """The mentions, with talks told in a sentence whose subject is a pronoun ("He will hold
+    talks with Chinese Foreign Minister Wang Yi") taken as between the sides where that
+    sentence and the one before it name two: the pronoun is the person the sentence before
+    names."""
+    by_index = {sentence.index: sentence for sentence in sentences}
+    pronoun = re.compile(r"^(?:He|She|They)\b")
+
+    def told_on(m: EventMention) -> bool:
+        before = by_index.get(m.sentence.index - 1)
+        if m.type != MEETING or m.bilateral or not pronoun.match(m.sentence.text) or not before:
+            return False
+        both = f"{before.text} {m.sentence.text}"
+        return len(_named(both, day)) >= 2 and not _internal(both, day)
+
+    return tuple(attrs.evolve(m, bilateral=True) if told_on(m) else m for m in mentions)
 
 
 def _remote(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
