@@ -367,3 +367,16 @@ def test_talks_a_pronoun_is_to_hold_after_a_departure_are_announced() -> None:
     assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
     assert str(page.entry.planned.expected) == "2024-03-07"
     assert sides(page.entry) == {"ETH", "KEN"}
+
+
+@given(PAIRS, st.sampled_from(["who were ordered to leave", "who were told to leave"]))
+def test_a_passive_of_a_clause_after_the_measure_does_not_change_who_acts(
+    pair: tuple[tuple[str, str, str, str], ...], clause: str
+) -> None:
+    (one_name, _, _, one), (_, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} expelled two {other_adj} diplomats on Tuesday, {clause} within 72 hours.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.actor == one
+    assert sides(page.entry) == {one, other}

@@ -1399,7 +1399,16 @@ class _Builder:
         found = [(code, at) for code, at in party_mentions(text) if code in parties]
         before = [(code, at) for code, at in found if at < top.start]
         rest = text[top.start :]
-        passive = pattern(modality["passive"]).match(rest)
+        # The passive is the measure's own where its word is the envoy or mission it hits ("the
+        # ambassador of X was recalled"), not a verb of its own ("expelled two diplomats who
+        # were ordered to leave").
+        passive = (
+            pattern(modality["passive"]).match(rest)
+            if pattern(modality["hit_noun"]).match(top.trigger)
+            else None
+        )
+        if passive and re.search(r"\b(?:who|whom|which|that)\b", passive.group(0)):
+            passive = None
         participle = pattern(modality["passive"]).match(f"was {top.trigger}")
         lead = participle and pattern(modality["passive_lead"]).search(text[: top.start])
         if passive or lead:
