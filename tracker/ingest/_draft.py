@@ -215,6 +215,7 @@ class _Builder:
     # -- the type --------------------------------------------------------------------------
 
     def build(self) -> Entry | None:
+        self.reading = attrs.evolve(self.reading, mentions=self._hit_side_reacts())
         news = [mention for mention in self.reading.mentions if mention.counts]
         for mention in self.reading.mentions:
             if mention.bilateral and not mention.counts:
@@ -222,6 +223,12 @@ class _Builder:
                     f"not the news: {mention.type} ({mention.trigger!r}) {mention.background}"
                 )
         for mention in news:
+            if _hedged(mention) and not mention.doubt:
+                hedge = hedged(mention.sentence.text, mention.start + len(mention.trigger))
+                self.reasons.append(
+                    f"only a possibility: {mention.type} ({mention.trigger!r}) is told with "
+                    f"{hedge!r}, neither as held nor as firmly announced: not drafted"
+                )
             if mention.doubt:
                 self.reasons.append(
                     f"not taken as having happened: {mention.type} ({mention.trigger!r}) "
@@ -272,8 +279,72 @@ class _Builder:
             return self._announcement(planned)
         if not self.reading.mentions:
             self.reasons.append("no sentence mentions an event of a known type")
+        remote = pattern(load("events")["modality"]["remote_lead"])
+        for sentence in self.page.with_headline():
+            if (sentence.headline or sentence.paragraph == 0) and (
+                found := remote.search(sentence.text)
+            ):
+                self.reasons.append(
+                    f"the lead tells talks by a remote channel ({found.group(0)!r}): no entry "
+                    "type records them, as for a phone call"
+                )
+                break
         self.reasons.insert(0, "no event of a known type is reported as news: nothing to draft")
         return None
+
+    def _hit_side_reacts(self) -> tuple[EventMention, ...]:
+        """The mentions, with a measure the headline or lead tells as what a reaction answers
+        ("Peru protests after Chile expels its ambassador") taken as the news where the reaction
+        is the protest of the side it hits and both are of the day: the measure is the event, the
+        protest of those it hit only follows it. A measure the page dates before the reaction
+        (told the day before, answered the next day) stays the occasion of the reaction."""
+        mentions = self.reading.mentions
+        reactions = [m for m in mentions if m.type == Condemnation.TYPE and m.position == 3]
+        measures = {Expulsion.TYPE, PresenceMeasure.TYPE, Suspension.TYPE, EconomicMeasure.TYPE}
+        occasion = ("answers", "came before the news")
+        promoted: set[str] = set()
+        for m in mentions:
+            if (
+                m.type not in measures
+                or m.position != 3
+                or not m.bilateral
+                or m.planned
+                or m.doubt
+                or not any(m.background.endswith(why) for why in occasion)
+                or (m.date is not None and not m.date.window.covers(self.day))
+            ):
+                continue
+            actor = party_mentions(m.sentence.text[: m.start])
+            hit = [
+                r
+                for r in reactions
+                if r.sentence.index == m.sentence.index
+                and r.counts
+                and (subject := party_mentions(r.sentence.text[: r.start]))
+                and actor
+                and subject[-1][0] != actor[-1][0]
+            ]
+            earlier = any(
+                o.type == m.type and o.date is not None and o.date.window.last < self.day
+                for o in mentions
+            )
+            if hit and not earlier:
+                promoted.add(m.type)
+        if not promoted:
+            return mentions
+        for kind in sorted(promoted):
+            self.reasons.append(
+                f"the {kind} the headline or lead tells is the news: the protest beside it is "
+                "the reaction of the side it hits, of the same day"
+            )
+        return tuple(
+            attrs.evolve(m, background="")
+            if m.type in promoted
+            and m.bilateral
+            and any(m.background.endswith(why) for why in occasion)
+            else m
+            for m in mentions
+        )
 
     def _news_of_the_lead(
         self, news: list[EventMention], realized: list[EventMention]
@@ -382,7 +453,35 @@ class _Builder:
         return MeetingAnnouncement(planned=plan, format=formats, venue=self.page.city, **common)
 
     def _ahead(self, mention: EventMention) -> DateMention | None:
-        """The day a planned mention is told for, if its sentence tells one ahead."""
+        """The day a planned mention is told for, if its sentence tells one ahead. Where the
+        mention is what a departure is for ("left for Beijing on Tuesday for talks on
+        Thursday"), a day told with the departure dates the departure, not the talks: the talks
+        take a day told after their word, read as lying ahead, or the stay of days the departure
+        opens ("left on Tuesday on a three-day visit")."""
+        departure = pattern(load("events")["modality"]["departure"]).search(
+            mention.sentence.text[: mention.start]
+        )
+        if departure is not None:
+            text = mention.sentence.text
+            end = mention.start + len(mention.trigger)
+            # What a departure is for lies ahead: its days are read as told in the future.
+            later = [
+                d for d in find_dates("will " + text[end:], self.day) if d.window.start > self.day
+            ]
+            if later:
+                return later[0]
+            stay = [
+                d
+                for d in self.reading.dates_of(mention.sentence)
+                if d.window.days > 1 and d.window.start <= self.day < d.window.last
+            ]
+            if stay:
+                return attrs.evolve(stay[0], tense=Tense.FUTURE)
+            self.reasons.append(
+                f"a departure ({departure.group(0)!r}) is no meeting: the day told with it dates "
+                "the trip, not the talks it is for"
+            )
+            return None
         if mention.date is not None and mention.date.tense is Tense.FUTURE:
             return mention.date
         ahead = [
@@ -390,6 +489,11 @@ class _Builder:
             for d in self.reading.dates_of(mention.sentence)
             if d.tense is Tense.FUTURE and d.window.last >= self.day
         ]
+        if not ahead and re.search(r"\b(?:arrived|landed)\b", mention.lead_in):
+            self.reasons.append(
+                "arrived for talks that no sentence reports as held: a visit begun, not a "
+                "meeting held, and no day for the talks"
+            )
         return ahead[0] if ahead else None
 
     # -- the fields every entry has ----------------------------------------------------------
@@ -473,6 +577,17 @@ class _Builder:
         ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
+        # The sides of the event's own words ("talks between A and B", "relations between A
+        # and B", "the A-B talks") are the pair, whoever else the page names first or more.
+        own = self._own_pair(support)
+        if own is not None:
+            self.note(
+                "parties",
+                (m.sentence.text for m in support),
+                f"the two parties named as the sides of {own[1]!r}; the most named: "
+                + ", ".join(f"{c} {counts[c]}" for c in ranked),
+            )
+            return Dyad(*own[0])
         pairs: Counter[tuple[str, str]] = Counter()
         for mention in support:
             for pair in named_pairs(mention.sentence.text):
@@ -507,6 +622,26 @@ class _Builder:
             "the two parties most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
         )
         return parties
+
+    @staticmethod
+    def _own_pair(support: list[EventMention]) -> tuple[tuple[str, str], str] | None:
+        """The two sides the words of the event name themselves: "between A and B" right after
+        its word ("talks between A and B", "relations between A and B"), or "A-B" right before
+        it ("the A-B talks"); with the words that name them."""
+        between = re.compile(r"^(?:\s+(?:[\w-]+\s+){0,2}?)?\s*between\s")
+        hyphened = re.compile(r"\w[-\u2013]\w[\w'’ ]{0,30}\s$")
+        for mention in sorted(support, key=lambda m: -m.position):
+            text = mention.sentence.text
+            end = mention.start + len(mention.trigger)
+            if between.match(text[end:]):
+                told = text[mention.start : end + 90]
+            elif hyphened.search(text[max(0, mention.start - 40) : mention.start]):
+                told = text[max(0, mention.start - 40) : end]
+            else:
+                continue
+            if pairs := named_pairs(told):
+                return pairs[0], _shorten(told.split(".")[0], 80)
+        return None
 
     def _sides(self, ranked: list[str], support: list[EventMention]) -> list[str]:
         """The parties named, less those that only host, mediate or look on while two others
@@ -645,7 +780,12 @@ class _Builder:
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
         diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
-        hit = bare and cast.kind in (Expulsion.TYPE, Condemnation.TYPE) and bool(diplomat)
+        # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
+        hit = (
+            bare
+            and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
+            and bool(diplomat)
+        )
         # Who presides over a measure one side takes is of that side (or the diplomat the
         # measure hits); a title with no state names a participant only where they speak or act.
         ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
@@ -811,6 +951,18 @@ class _Builder:
                     f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
                 )
                 continue
+            if recap := self._recap(sentence, plain[0]):
+                self.reasons.append(
+                    f"not a follow-up, a plan told in a recap of {recap!r}: counted from then, "
+                    f"its day is past: {sentence.text}"
+                )
+                continue
+            if condition := _CONDITION.search(sentence.text):
+                self.reasons.append(
+                    f"not a follow-up, only on a condition ({condition.group(0)!r}): "
+                    f"{sentence.text}"
+                )
+                continue
             if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
                 self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
@@ -859,6 +1011,34 @@ class _Builder:
                 f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
             )
         return tuple(merged)
+
+    def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
+        """The past day or month a sentence tells a plan in ("In January, the ministers agreed
+        to meet again in March", "met last month, where they agreed to meet on 12 February"),
+        where the day the plan names, counted from then, is already past, or is told relative to
+        then ("the next month"): the plan is background, not an expectation; ``None`` if it is
+        not so."""
+        if re.search(r"\b(?:19|20)\d\d\b", when.phrase):
+            return None
+        relative = re.search(r"\bthe (?:next|following)\b", when.quote[max(0, when.start - 4) :])
+        named = re.search(r"\b[A-Z][a-z]+\b|\b(?:spring|summer|autumn|fall|winter)\b", when.phrase)
+        if not relative and not named:
+            return None
+        for told in self.reading.dates_of(sentence):
+            if told.start >= when.start or told.tense is not Tense.PAST:
+                continue
+            if told.window.last >= self.day:
+                continue
+            if relative:
+                return told.phrase
+            anchor = told.window.start
+            start, last = when.window.start, when.window.last
+            # The plan's day as it was meant then: the first such day on or after the telling.
+            while (earlier := _years_before(start, 1)) is not None and earlier >= anchor:
+                start, last = earlier, _years_before(last, 1) or last
+            if last < self.day:
+                return told.phrase
+        return None
 
     def _common(
         self,
@@ -1209,18 +1389,52 @@ class _Builder:
 
     @staticmethod
     def _actor_of(support: list[EventMention], parties: Dyad) -> tuple[str, str, str]:
-        """The party that acts: the one named last before the verb of the top sentence; how it
-        was read, and that sentence."""
+        """The party that acts: the subject of the verb of the top sentence (the party named
+        last before it, unless that one is only where the act lands, "to Lebanon"); told in the
+        passive, the party after "by", else the side the measure's verb implies. How it was read,
+        and that sentence."""
         top = max(support, key=lambda m: m.position)
-        before = [
-            code
-            for code, at in party_mentions(top.sentence.text)
-            if at < top.start and code in parties
-        ]
+        text = top.sentence.text
+        modality = load("events")["modality"]
+        found = [(code, at) for code, at in party_mentions(text) if code in parties]
+        before = [(code, at) for code, at in found if at < top.start]
+        rest = text[top.start :]
+        # The passive is the measure's own where its word is the envoy or mission it hits ("the
+        # ambassador of X was recalled"), not a verb of its own ("expelled two diplomats who
+        # were ordered to leave").
+        passive = (
+            pattern(modality["passive"]).match(rest)
+            if pattern(modality["hit_noun"]).match(top.trigger)
+            else None
+        )
+        if passive and re.search(r"\b(?:who|whom|which|that)\b", passive.group(0)):
+            passive = None
+        participle = pattern(modality["passive"]).match(f"was {top.trigger}")
+        lead = participle and pattern(modality["passive_lead"]).search(text[: top.start])
+        if passive or lead:
+            verb = passive.group("verb") if passive else top.trigger.split()[0].lower()
+            after = top.start + (passive.end() if passive else len(top.trigger))
+            agent = pattern(modality["agent"])
+            for code, at in found:
+                if at >= after and agent.match(text[after:at]):
+                    return code, f"the party after 'by' of the passive {verb!r}", text
+            object_of = pattern(modality["object_of"])
+            told = [code for code, at in found if at < after and not object_of.search(text[:at])]
+            if told:
+                owner = told[-1]
+                if pattern(modality["own_passive"]).match(verb):
+                    return owner, f"{owner}'s own envoy, told as {verb!r} in the passive", text
+                how = f"the other side of {owner}, whose envoy is told as {verb!r} in the passive"
+                return _other(parties, owner), how, text
         if before:
-            return before[-1], "the party named before the verb", top.sentence.text
+            object_of = pattern(modality["object_of"])
+            subjects = [code for code, at in before if not object_of.search(text[:at])]
+            if subjects and subjects[-1] != before[-1][0]:
+                how = f"the party named before the verb, not {before[-1][0]}, where it lands"
+                return subjects[-1], how, text
+            return before[-1][0], "the party named before the verb", text
         how = "no party named before the verb: the first of the dyad"
-        return parties.first, how, top.sentence.text
+        return parties.first, how, text
 
 
 #: How ingest reads the fields of each type it drafts, by type name.
@@ -1239,6 +1453,19 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     EconomicMeasure.TYPE: _Builder._economic,
 }
 
+
+def _years_before(day: date, years: int) -> date | None:
+    """The same day ``years`` earlier (the 28th for a 29 February), or ``None`` before year 1."""
+    if day.year <= years:
+        return None
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+#: A plan on a condition ("if the talks make progress") is no firm follow-up.
+_CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|on condition that|as long as)\b")
 
 #: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
 _CLOSED = re.compile(r"[.!?][\"”’')]*\s*$")

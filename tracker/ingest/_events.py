@@ -148,9 +148,10 @@ def read_events(page: Page, published: date) -> Reading:
         for sentence in sentences
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
+    mentions = list(_told_on(tuple(mentions), sentences, published))
     again = _told_again(_named_again(mentions), published)
     read = _heard_behind(
-        _answered(_third_states(_summoned(again, sentences), sentences, published))
+        _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
     )
     return Reading(page, published, sentences, dates, read)
 
@@ -185,6 +186,61 @@ def _summoned(
     return tuple(
         attrs.evolve(m, background="the meeting at which an envoy is summoned: a rebuke, not talks")
         if m.type == MEETING and m.counts and {m.sentence.index, m.sentence.index - 1} & told
+        else m
+        for m in mentions
+    )
+
+
+def _told_on(
+    mentions: tuple[EventMention, ...], sentences: tuple[Sentence, ...], day: date
+) -> tuple[EventMention, ...]:
+    """The mentions, with talks told in a sentence whose subject is a pronoun ("He will hold
+    talks with Chinese Foreign Minister Wang Yi") taken as between the sides where that
+    sentence and the one before it name two: the pronoun is the person the sentence before
+    names."""
+    by_index = {sentence.index: sentence for sentence in sentences}
+    pronoun = re.compile(r"^(?:He|She|They)\b")
+
+    def told_on(m: EventMention) -> bool:
+        before = by_index.get(m.sentence.index - 1)
+        if m.type != MEETING or m.bilateral or not pronoun.match(m.sentence.text) or not before:
+            return False
+        both = f"{before.text} {m.sentence.text}"
+        return len(_named(both, day)) >= 2 and not _internal(both, day)
+
+    return tuple(attrs.evolve(m, bilateral=True) if told_on(m) else m for m in mentions)
+
+
+def _remote(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with talks held by a remote channel (a video call or conference, a virtual
+    summit, a phone call) taken as no meeting: no entry type records talks not held in person,
+    the same for a video link as for a telephone. Where the headline or lead tells remote talks,
+    "the talks" or "their meeting" further down are those talks."""
+    modality = load("events")["modality"]
+    before, after = pattern(modality["remote_before"]), pattern(modality["remote_after"])
+    again = pattern(modality["remote_again"])
+    lead = pattern(modality["remote_lead"])
+    remote_lead = any(
+        lead.search(m.sentence.text)
+        for m in mentions
+        if m.sentence.headline or m.sentence.paragraph == 0
+    )
+
+    def channel(m: EventMention) -> str:
+        text, end = m.sentence.text, m.start + len(m.trigger)
+        if found := before.search(text[: m.start]) or after.search(text[end:]):
+            return found.group(0).strip()
+        if remote_lead and not m.planned and again.search(text[: m.start]):
+            return "the remote talks the lead tells"
+        return ""
+
+    return tuple(
+        attrs.evolve(
+            m,
+            background=f"talks held by a remote channel ({how!r}), not a meeting in person: no "
+            "entry type records them, as for a phone call",
+        )
+        if m.type == MEETING and m.counts and (how := channel(m))
         else m
         for m in mentions
     )
@@ -328,8 +384,10 @@ def _mentions(
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
         decided = kind != MEETING and pattern(modality["decided"]).search(before)
+        departing = kind == MEETING and bool(pattern(modality["departure"]).search(before))
         planned = (
-            (tense is Tense.FUTURE and not decided)
+            departing
+            or (tense is Tense.FUTURE and not decided)
             or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
             or bool(pattern(modality["set_for"]).search(sentence.text[match.end() :]))
         )

@@ -211,7 +211,9 @@ def _person_name(match: re.Match[str]) -> tuple[str, int]:
     cut = _NOT_NAME.match(raw)
     offset = cut.end() if cut else 0
     words = _possessor(raw[offset:]).split(" ")
-    while len(words) > 1 and words[-1] in _calendar():
+    # A month's short form ends a name only where a day follows it: "Dong Jun" is a name.
+    dated = bool(re.match(r"\s+\d", match.string[match.end("name") :]))
+    while len(words) > 1 and words[-1] in _calendar() and (len(words[-1]) > 3 or dated):
         words.pop()
     return " ".join(words), match.start("name") + offset
 
@@ -230,9 +232,16 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue},? {_NAME}\b(?! [A-Z])")
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue}{to},? {_NAME}\b(?! [A-Z])")
     after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
-    return before, after, of, after_of
+    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
+    # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
+    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{cue}\b")
+    second = pattern(
+        rf"\b(?P<title>{titles})s [A-Z][^,.;]*? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)* "
+        rf"and {_NAME} of (?:the )?{cue}\b"
+    )
+    return before, after, of, after_of, name_of, second
 
 
 def _told(text: str) -> list[Mention]:
@@ -319,8 +328,15 @@ def _a_place(before: str, word: str, after: str) -> bool:
     not a party: a capital after "in", "at", "near" or "outside" ("spoke in Oslo"), or a state
     closing the phrase of the city it locates ("met in Oslo, Norway, on Thursday")."""
     locative = r"\b(?:in|at|near|outside)\s"
+    # A mission or envoy "in Beirut" is at the post of the state whose capital it is: that
+    # state is where the measure lands, a party ("closed its embassy in Beirut").
+    # One met "at the Russian embassy in Minsk" is at a place there: that city stays a venue.
+    post = r"\b(?:embass(?:y|ies)|consulates?(?: general)?|missions?|ambassadors?|envoys?)\s"
+    venue = r"\b(?:at|outside|near|to|into)\s(?:the\s|its\s|their\s)?(?:[A-Z][\w'’-]*\s)?"
     if word in _capitals() and re.search(locative + "$", before):
-        return True
+        return not re.search(post + locative + "$", before) or bool(
+            re.search(venue + post + locative + "$", before)
+        )
     city = re.search(locative + r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*,\s$", before)
     return bool(city) and bool(re.match(r"(?:[,.;:)]|\s(?:on|in|at|for)\b|$)", after))
 
