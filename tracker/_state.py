@@ -27,6 +27,7 @@ __all__ = [
     "COUNCIL",
     "ECONOMIC",
     "ECONOMIC_WEIGHTS",
+    "FORCE",
     "FORMAL_COUNCIL",
     "LAPSE_AFTER",
     "MEETING",
@@ -88,6 +89,7 @@ class Effect(StrEnum):
     CLOSE = "close"  #: a mission or office suspended or closed
     DISSOLVE = "dissolve"  #: a body declared defunct
     SANCTION = "sanction"  #: an economic measure: trade, finance or listed persons
+    FORCE = "force"  #: armed force that stands: an invasion, an occupation, a blockade
 
 
 #: What a measure's target is when it is a mission or an office, not a channel.
@@ -111,6 +113,9 @@ ECONOMIC_WEIGHTS: Mapping[EconomicKind, float] = {
     EconomicKind.ASSET_FREEZE: -4.0,
     EconomicKind.TRAVEL_BAN: -4.0,
 }
+#: What a measure is (its role) when it is armed force standing (an invasion, an occupation, a
+#: blockade): a kind of its own, the heaviest of all, weighing the act's value (-10 or -9.5).
+FORCE = "force"
 
 
 @frozen
