@@ -54,6 +54,7 @@ from tracker._entries import (
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
+    ATTACK,
     CLOSURE_WEIGHT,
     CONSULAR,
     COUNCIL,
@@ -950,8 +951,12 @@ def _force(entry: UseOfForce, builder: StateBuilder) -> None:
     """An invasion, an occupation or a blockade stands until its party (or both, jointly)
     lifts it, on the territory it names, or on its party's use of force as a whole; it weighs
     the act's value, the heaviest there is. An attack is an act, not a condition: it weighs
-    in the month's activity, and ages out with it."""
+    in the month's activity and strains the relationship as long as it counts there (its month
+    and the next), and ages out with it."""
     if entry.action is ForceAction.ATTACK:
+        latest = builder.latest
+        latest[ATTACK] = max(entry.on, latest.get(ATTACK, entry.on))
+        builder.phase_inputs_written()
         return
     measure = Measure(
         entry=entry.id,

@@ -21,6 +21,7 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 __all__ = [
+    "ATTACK",
     "CLOSURE_WEIGHT",
     "CODED_WINDOW",
     "CONSULAR",
@@ -53,6 +54,8 @@ __all__ = [
 MEETING = "meeting"
 COUNCIL = "council"
 FORMAL_COUNCIL = "formal_council"
+#: The latest day :attr:`State.latest` keeps of an armed attack of either party on the other.
+ATTACK = "attack"
 
 
 class Phase(StrEnum):
@@ -766,9 +769,18 @@ def phase_in_force(
     if any(m.effect in _SUSPENDING for m in force):
         # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
-    if force or downgrades:
+    if force or downgrades or _attacked(latest, at):
         return Phase.STRAINED
     return None
+
+
+def _attacked(latest: Map[str, date] | MapMutation[str, date], at: date | None) -> bool:
+    """Whether an armed attack is recent on ``at``: of its month or the month before, as long
+    as it counts in the recent activity (after every day, every attack is past)."""
+    attacked = latest.get(ATTACK)
+    if attacked is None or at is None:
+        return False
+    return f"{attacked:%Y-%m}" >= _months_back(at, 1)
 
 
 def _downgrades(measure: Measure) -> bool:
