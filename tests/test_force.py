@@ -17,9 +17,7 @@ from tracker.testing import check_replay_laws
 STANDING = [action for action in tracker.ForceAction if action is not tracker.ForceAction.ATTACK]
 
 
-def force(
-    on: str = "2014-03-01", action: str = "occupation", **fields: Any
-) -> tracker.UseOfForce:
+def force(on: str = "2014-03-01", action: str = "occupation", **fields: Any) -> tracker.UseOfForce:
     """Force used by Russia on day ``on``, by default the occupation of a territory."""
     base: dict[str, Any] = {
         "id": f"force-{action}-{on}",
@@ -104,9 +102,10 @@ def test_an_attack_is_an_act_recent_for_its_month_and_the_next() -> None:
 def test_under_a_suspension_an_attack_leaves_the_phase_as_the_measures_make_it() -> None:
     suspended = suspension("2014-03-01")
     with_attack = replay_of(suspended, force("2014-03-20", "attack"))
-    assert with_attack.as_of(day("2014-03-25")).phase is replay_of(suspended).as_of(
-        day("2014-03-25")
-    ).phase
+    assert (
+        with_attack.as_of(day("2014-03-25")).phase
+        is replay_of(suspended).as_of(day("2014-03-25")).phase
+    )
 
 
 def test_one_occurrence_per_party_action_and_day() -> None:

@@ -220,6 +220,11 @@ def _promise_kept_by_its_party(log: tuple) -> bool:
     )
 
 
+def _force_ended(log: tuple) -> bool:
+    """Armed force that stood, and its end: a withdrawal or a ceasefire lifting it."""
+    return any(measure.effect is Effect.FORCE and measure.liftings for measure in _measures(log))
+
+
 def _coarse(log: tuple) -> bool:
     precisions = {entry.on.precision for entry in log}
     return {Precision.MONTH, Precision.YEAR} <= precisions
@@ -244,6 +249,7 @@ def _cited_by_address(log: tuple) -> bool:
         (logs(types=BUILT_IN), _defunct_and_set_up_again),
         (logs(types=BUILT_IN), _lapsed_then_met),
         (logs(types=BUILT_IN), _promise_kept_by_its_party),
+        (logs(types=BUILT_IN), _force_ended),
         (logs(types=BUILT_IN), _coarse),
         (logs(types=BUILT_IN), _cited_by_address),
     ],
@@ -260,6 +266,7 @@ def _cited_by_address(log: tuple) -> bool:
         "defunct-and-set-up-again",
         "lapsed-then-met",
         "promise-kept-by-its-party",
+        "force-ended",
         "coarse-days",
         "cited-by-address",
     ],

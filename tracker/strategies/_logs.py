@@ -218,7 +218,6 @@ _ACTS = (
     "suspend",
     "expel",
     "sanction",
-    "fight",
     "act_on_mission",
     "decide",
     "normalize",
@@ -226,6 +225,7 @@ _ACTS = (
     "dissolve",
     "set_up_again",
     "pause",
+    "fight",
 )
 
 
