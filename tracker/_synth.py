@@ -4,9 +4,9 @@ Each dyad opens its missions, then lives through cycles of a relationship: a cri
 condemnations, suspensions of channels, expulsions and caps on a mission, and the other
 party's counter-measure; a border war brings shelling across the border first, and perhaps a
 strip of land held until the parties lift what stands; now and then a rupture closes every
-mission or declares the council defunct. Ministers then decide to resume contacts, envoys meet informally, measures are lifted
-in part and then jointly, and the council meets formally again. Every transition is valid:
-a synthetic log replays with no anomaly.
+mission or declares the council defunct. Ministers then decide to resume contacts, envoys meet
+informally, measures are lifted in part and then jointly, and the council meets formally
+again. Every transition is valid: a synthetic log replays with no anomaly.
 """
 
 from __future__ import annotations
