@@ -174,3 +174,9 @@ def test_drawn_uses_of_force_round_trip_through_the_codec(drawn: tracker.Entry) 
 
 def test_the_laws_of_replay_hold_with_force_drawn_at_every_step() -> None:
     check_replay_laws(entries=entries([tracker.UseOfForce]))
+
+
+def test_its_plover_categories_are_those_the_cameo_translation_gives() -> None:
+    for action in tracker.ForceAction:
+        code = force(action=action).event_code()
+        assert tracker.coded.plover_of(code.cameo) == code.plover
