@@ -1,8 +1,9 @@
 """The states an analyst expects from two episodes, written down from what their events mean
 before the logs were replayed: Russia–Ukraine 2014–2022 (the ambassadors recalled over the fall
-of Yanukovych and Crimea, Russia's sent back and its successor refused agrément, Russia's bans on
+of Yanukovych and Crimea, Crimea seized and annexed, Russian artillery firing across the border in
+the Donbas, Russia's ambassador sent back and its successor refused agrément, Russia's bans on
 Ukrainian goods and Ukraine's sanctions, flights and free trade suspended, the Friendship Treaty
-ended on notice, the Normandy summits, relations broken off on the day of the invasion) and
+ended on notice, the Normandy summits, the full invasion and relations broken off that day) and
 Algeria–Spain 2022–2024 (an ambassador recalled over Western Sahara, the Treaty of Friendship
 suspended and trade frozen, a new ambassador, a visit called off, trade resumed)."""
 
@@ -36,15 +37,18 @@ KYIV, MOSCOW, MADRID = "rus_embassy_kyiv", "ukr_embassy_moscow", "dza_embassy_ma
 FREE_TRADE, TRADE_FREEZE = "free_trade_suspended", "trade_with_spain_frozen"
 DAIRY, FOOD = "ukrainian_dairy_ban", "ukrainian_food_embargo"
 UKRAINES_SANCTIONS = "sanctions_on_russian_persons"
+CRIMEA, FORCE = "crimea", "force"
 SUMMIT = "normandy-summit-paris-2019-12-09"
 ADVISERS_PARIS = "normandy-advisers-paris-2022-01-26"
 ADVISERS_BERLIN = "normandy-advisers-berlin-2022-02-10"
 EVACUATION = "ukraine-evacuates-embassy-in-moscow-2022-02-24"
+INVASION = "russia-invades-ukraine-2022-02-24"
 VISIT = "albares-visit-to-algiers-announced-2024-02-08"
 
 #: What stands between Russia and Ukraine from the end of the treaty to the eve of the war,
-#: Ukraine's agrément withheld from Russia's next ambassador among it.
+#: Ukraine's agrément withheld from Russia's next ambassador and Crimea held by Russia among it.
 BEFORE_THE_WAR = {
+    ("RUS", CRIMEA),
     ("UKR", KYIV),
     ("UKR", MOSCOW),
     ("UKR", FLIGHTS),
@@ -79,20 +83,20 @@ def test_a_break_in_wartime_weighs_more_than_a_recall_a_treaty_and_a_trade_freez
 
 
 def _ambassadors_withdrawn(state: tracker.State) -> bool:
-    # Each party's embassy without its ambassador, every channel still open.
-    withdrawn = in_force(state) == {("RUS", KYIV), ("UKR", MOSCOW)}
+    # Each party's embassy without its ambassador, Crimea held, every channel still open.
+    withdrawn = in_force(state) == {("RUS", KYIV), ("UKR", MOSCOW), ("RUS", CRIMEA)}
     return withdrawn and state.phase is tracker.Phase.STRAINED and state.level < 0
 
 
 def _ukraines_envoy_withdrawn(state: tracker.State) -> bool:
     # Russia's ambassador back in Kyiv, Ukraine's still not in Moscow.
-    withdrawn = in_force(state) == {("UKR", MOSCOW)}
+    withdrawn = in_force(state) == {("UKR", MOSCOW), ("RUS", CRIMEA)}
     return withdrawn and state.phase is tracker.Phase.STRAINED and state.level < 0
 
 
 def _dairy_banned(state: tracker.State) -> bool:
     # Russia's ban on Ukrainian dairy is coercion: relations strained, no channel shut.
-    banned = in_force(state) == {("UKR", MOSCOW), ("RUS", DAIRY)}
+    banned = in_force(state) == {("UKR", MOSCOW), ("RUS", DAIRY), ("RUS", CRIMEA)}
     return banned and state.phase is tracker.Phase.STRAINED and state.level < 0
 
 
@@ -161,11 +165,31 @@ def test_russia_recalls_its_ambassador_first(russia_ukraine: tracker.Replay) -> 
     assert state.level < 0
 
 
+def test_russian_troops_holding_crimea_are_an_occupation_that_stands(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    before, state = at(russia_ukraine, "2014-02-28"), at(russia_ukraine, "2014-03-01")
+    assert in_force(state) == in_force(before) | {("RUS", CRIMEA)}
+    assert state.phase is tracker.Phase.STRAINED  # force alone shuts no channel
+    assert state.level < before.level
+    assert ("RUS", CRIMEA) in in_force(at(russia_ukraine, "2022-12-31"))  # never lifted
+
+
+def test_the_annexation_is_the_occupation_of_crimea_again_not_a_new_measure(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    before, state = at(russia_ukraine, "2014-03-17"), at(russia_ukraine, "2014-03-18")
+    assert in_force(state) == in_force(before)
+    assert len([m for m in state.in_force() if m.target == CRIMEA]) == 2
+    assert state.pressure == before.pressure  # one weight per party and kind
+    assert state.level <= before.level
+
+
 def test_ukraines_recall_lowers_the_level_again(russia_ukraine: tracker.Replay) -> None:
-    # The annexation is a declaration, not a measure; Ukraine's recall and its cut in staff are
-    # measures on its own embassy.
+    # Ukraine's recall and its cut in staff are measures on its own embassy, beside Russia's
+    # recall and its hold on Crimea.
     before, state = at(russia_ukraine, "2014-03-16"), at(russia_ukraine, "2014-03-27")
-    assert in_force(state) == {("RUS", KYIV), ("UKR", MOSCOW)}
+    assert in_force(state) == {("RUS", KYIV), ("UKR", MOSCOW), ("RUS", CRIMEA)}
     assert state.level < before.level
 
 
@@ -174,7 +198,7 @@ def test_russias_ambassador_back_for_the_inauguration_ends_its_recall(
 ) -> None:
     before, state = at(russia_ukraine, "2014-06-04"), at(russia_ukraine, "2014-06-05")
     assert ("RUS", KYIV) in in_force(before)
-    assert in_force(state) == {("UKR", MOSCOW)}
+    assert in_force(state) == {("UKR", MOSCOW), ("RUS", CRIMEA)}
     assert state.phase is tracker.Phase.STRAINED
     assert state.level > before.level
 
@@ -198,6 +222,17 @@ def test_the_summer_of_the_war_reads_lower_than_the_spring_of_the_annexation(
     before, state = at(russia_ukraine, "2014-07-27"), at(russia_ukraine, "2014-07-28")
     assert state.level < before.level
     assert at(russia_ukraine, "2014-08-15").level < at(russia_ukraine, "2014-05-15").level
+
+
+def test_shelling_across_the_border_is_an_act_that_weighs_and_ages_out(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    # Reported on 24 July for the days before: placed on the day it was reported.
+    before, state = at(russia_ukraine, "2014-07-23"), at(russia_ukraine, "2014-07-24")
+    assert in_force(state) == in_force(before)
+    assert state.phase is before.phase
+    assert state.level < before.level
+    assert not [m for m in state.measures.values() if m.entry.startswith("russia-shells")]
 
 
 def test_ukraines_first_sanctions_weigh_on_the_level(russia_ukraine: tracker.Replay) -> None:
@@ -304,8 +339,23 @@ def test_the_break_severs_relations_the_day_of_the_invasion(
 ) -> None:
     eve, state = at(russia_ukraine, "2022-02-23"), at(russia_ukraine, "2022-02-24")
     assert state.phase is tracker.Phase.SEVERED
-    assert in_force(state) == BEFORE_THE_WAR | {("RUS", KYIV), ("UKR", RELATIONS)}
+    assert in_force(state) == BEFORE_THE_WAR | {("RUS", KYIV), ("RUS", FORCE), ("UKR", RELATIONS)}
     assert state.level < eve.level
+
+
+def test_the_invasion_stands_beside_the_occupation_of_crimea(
+    russia_ukraine: tracker.Replay,
+) -> None:
+    eve, state = at(russia_ukraine, "2022-02-23"), at(russia_ukraine, "2022-02-24")
+    force = {m.target: m.weight for m in state.in_force() if m.effect is tracker.Effect.FORCE}
+    assert force == {CRIMEA: -9.5, FORCE: -10.0}
+    assert all(m.by == "RUS" for m in state.in_force() if m.effect is tracker.Effect.FORCE)
+    # Russia's force weighs as its heaviest use: the invasion adds half a point to the
+    # occupation's weight, Ukraine's break the rest.
+    entries = tracker.read_log(RUSSIA_UKRAINE).entries
+    (without,) = tracker.replays(e for e in entries if e.id != INVASION).values()
+    assert state.pressure == without.at(date(2022, 2, 24)).pressure - 0.5
+    assert eve.phase is tracker.Phase.COOPERATION_SUSPENDED
 
 
 def test_ukraine_empties_its_embassy_the_day_it_breaks_off_relations(

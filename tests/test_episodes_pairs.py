@@ -1,8 +1,9 @@
 """The states an analyst expects from real episodes of pairs other than NATO–Russia, each a log
 in tests/episodes/: US–Russia 2016–2018 (expulsions, closures and a cap, answered in kind),
-Georgia–Russia 2008–2009 (diplomatic relations broken off, talks in Geneva), US–Cuba 2014–2017
-(relations restored after 54 years, then staff cut), EU–Russia 2014 (dialogues and the summit
-suspended) and Serbia–Kosovo 2018–2020 (a dialogue boycotted, then resumed)."""
+Georgia–Russia 2008–2009 (the August war, the two regions held, relations broken off, talks in
+Geneva), US–Cuba 2014–2017 (relations restored after 54 years, then staff cut), EU–Russia 2014
+(dialogues and the summit suspended) and Serbia–Kosovo 2018–2020 (a dialogue boycotted, then
+resumed)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ CUBA = EPISODES / "us-cuba-2014-2017.jsonl"
 EU_RUSSIA = EPISODES / "eu-russia-2014.jsonl"
 KOSOVO = EPISODES / "serbia-kosovo-2018-2020.jsonl"
 RELATIONS = "diplomatic_relations"
+REGIONS = "abkhazia_and_south_ossetia"
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +132,18 @@ def test_consulates_closed_on_both_sides_leave_relations_strained_not_severed(
 # -- Georgia–Russia 2008–2009 ----------------------------------------------------------------
 
 
+def test_the_war_strains_relations_and_leaves_every_channel_open(georgia: tracker.Replay) -> None:
+    assert at(georgia, "2008-08-07").phase is tracker.Phase.NORMAL
+    state = at(georgia, "2008-08-08")
+    assert in_force(state) == {("RUS", "force")}
+    assert state.phase is tracker.Phase.STRAINED
+    assert state.level < 0
+
+
 def test_breaking_off_relations_severs_them(georgia: tracker.Replay) -> None:
     before = at(georgia, "2008-08-28")
-    assert not before.in_force()  # a recognition and a protest are statements, not measures
+    # A recognition and a protest are statements, not measures: what stands is Russia's force.
+    assert in_force(before) == {("RUS", "force"), ("RUS", REGIONS)}
     state = at(georgia, "2008-08-31")
     assert state.phase is tracker.Phase.SEVERED
     assert ("GEO", RELATIONS) in in_force(state)
@@ -145,6 +156,17 @@ def test_both_embassies_are_closed_by_3_september(georgia: tracker.Replay) -> No
     state = at(georgia, "2008-09-04")
     assert state.phase is tracker.Phase.SEVERED
     assert {("GEO", "geo_embassy_moscow"), ("GEO", "rus_embassy_tbilisi")} <= in_force(state)
+
+
+def test_leaving_the_zones_beside_the_regions_ends_the_invasion_not_the_occupation(
+    georgia: tracker.Replay,
+) -> None:
+    before, state = at(georgia, "2008-10-07"), at(georgia, "2008-10-08")
+    assert {("RUS", "force"), ("RUS", REGIONS)} <= in_force(before)
+    assert ("RUS", "force") not in in_force(state)
+    assert ("RUS", REGIONS) in in_force(at(georgia, "2009-12-31"))
+    assert state.phase is tracker.Phase.SEVERED  # relations stay broken off
+    assert state.level > before.level
 
 
 def test_each_geneva_round_is_the_one_the_last_announced(georgia: tracker.Replay) -> None:

@@ -31,6 +31,7 @@ from tracker import (
     Replay,
     State,
     Suspension,
+    UseOfForce,
     apply,
     checkpoints,
     level_of,
@@ -125,6 +126,24 @@ def lifts_every_partys_measures(state: State, entry: Entry) -> State:
                 and measure.standing(entry.on)
             ):
                 measures[key] = evolve(measure, liftings=(*measure.liftings, lifting))
+    return evolve(after, measures=measures)
+
+
+def withdraws_from_every_territory(state: State, entry: Entry) -> State:
+    """Takes a party's lift of its use of force as a whole for a withdrawal from every
+    territory it holds, named or not."""
+    after = apply(state, entry)
+    if not isinstance(entry, MinisterialDecision) or entry.occurrence() in state.occurrences:
+        return after
+    if not any(lift.target == "force" for lift in entry.lifts):
+        return after
+    lifting = Lifting(entry.id, entry.on)
+    measures = dict(after.measures)
+    for key, measure in after.measures.items():
+        held = measure.role == "force" and measure.by == entry.actor
+        lifted = any(done.entry == entry.id for done in measure.liftings)
+        if held and measure.standing(entry.on) and not lifted:
+            measures[key] = evolve(measure, liftings=(*measure.liftings, lifting))
     return evolve(after, measures=measures)
 
 
@@ -312,6 +331,24 @@ def counter_measures_then_a_lift() -> tuple[Entry, ...]:
     )
 
 
+def a_territory_held_and_an_invasion_ended() -> tuple[Entry, ...]:
+    """Russia holds a territory and invades; it ends the invasion, and keeps the territory."""
+    day = date(2014, 3, 1)
+    return (
+        plain(UseOfForce, "rus-holds", day, by="RUS", action="occupation", territory="peninsula"),
+        plain(UseOfForce, "rus-invades", day + timedelta(10), by="RUS", action="invasion"),
+        plain(
+            MinisterialDecision,
+            "rus-withdraws",
+            day + timedelta(60),
+            by="RUS",
+            body="ministers",
+            decision="withdraw",
+            lifts=[Lift("force")],
+        ),
+    )
+
+
 def an_expectation_then_a_meeting_years_later() -> tuple[Entry, ...]:
     """A council expected within a week, held three years later."""
     day = date(2009, 5, 1)
@@ -348,6 +385,13 @@ def an_expectation_then_a_meeting_years_later() -> tuple[Entry, ...]:
             "lifted rus-answers.nrc, a measure of RUS, not of NATO",
         ),
         (
+            check_measures,
+            withdraws_from_every_territory,
+            a_territory_held_and_an_invasion_ended(),
+            Law.MEASURES,
+            "lifted rus-holds.peninsula, which none of its lifts names",
+        ),
+        (
             check_follow_ups_resolved,
             fulfils_lapsed_expectations,
             an_expectation_then_a_meeting_years_later(),
@@ -355,7 +399,7 @@ def an_expectation_then_a_meeting_years_later() -> tuple[Entry, ...]:
             "fulfilled council_meeting expected 2009-05-01..2009-05-08, lapsed on",
         ),
     ],
-    ids=["lift-of-every-party", "lapsed-expectation-fulfilled"],
+    ids=["lift-of-every-party", "withdrawal-from-everywhere", "lapsed-expectation-fulfilled"],
 )
 def test_a_broken_lift_or_lapse_breaks_its_law(
     check: Callable[..., State],

@@ -39,6 +39,7 @@ __all__ = [
     "Expected",
     "Expulsion",
     "FollowUp",
+    "ForceAction",
     "InformalMeeting",
     "Lift",
     "MeetingAnnouncement",
@@ -51,6 +52,7 @@ __all__ = [
     "Source",
     "Stance",
     "Suspension",
+    "UseOfForce",
     "channel_role",
     "entry_type",
     "entry_types",
@@ -1109,6 +1111,49 @@ class EconomicMeasure(Entry):
     count: int = field(default=0, validator=_whole("persons and entities"))
     de_facto: bool = field(default=False, validator=_flag)
     effective: date | None = field(default=None, validator=_effective_not_before)
+
+
+class ForceAction(StrEnum):
+    """What armed force one party uses against the other does."""
+
+    ATTACK = "attack"  #: strikes, shelling, an armed attack: an event, over when it is over
+    INVASION = "invasion"  #: armed forces sent into the other's territory, and kept there
+    OCCUPATION = "occupation"  #: territory seized and held, or annexed
+    BLOCKADE = "blockade"  #: the other's ports, coasts or borders closed by armed force
+
+
+_FORCE_CODES = {
+    ForceAction.OCCUPATION: EventCode("192", "Occupy territory", -9.5, "COERCE"),
+    ForceAction.BLOCKADE: EventCode("191", "Impose blockade, restrict movement", -9.5, "COERCE"),
+}
+
+
+@entry_type(
+    "use_of_force",
+    cameo="190",
+    cameo_label="Use conventional military force",
+    goldstein=-10.0,
+    plover="ASSAULT",
+    label="FRCE",
+    identity=("action",),
+)
+class UseOfForce(Entry):
+    """One party uses armed force against the other (``by``): an ``attack`` (strikes,
+    shelling), an ``invasion``, the ``occupation`` of territory (its seizure or annexation) or
+    a ``blockade``. An attack is an act, over once carried out; an invasion, an occupation or
+    a blockade is a condition that stands, a measure of its party in force until lifted
+    (a withdrawal, a ceasefire), on the ``territory`` it names (by default on the party's use
+    of force as a whole)."""
+
+    by: str = field(validator=_actor)
+    action: ForceAction = field(converter=ForceAction)
+    territory: str = field(default="", validator=_optional_name)
+    detail: str = field(default="", validator=_optional_text)
+
+    def event_code(self) -> EventCode:
+        """An attack or an invasion is conventional military force; holding territory and a
+        blockade are coded as CAMEO codes them, by what they do."""
+        return _FORCE_CODES.get(self.action, self.CODE)
 
 
 _CAMEO = re.compile(r"[0-9]{2,4}")

@@ -38,6 +38,7 @@ from tracker._entries import (
     Entry,
     Expulsion,
     FollowUp,
+    ForceAction,
     InformalMeeting,
     Lift,
     MinisterialDecision,
@@ -46,17 +47,20 @@ from tracker._entries import (
     Role,
     Stance,
     Suspension,
+    UseOfForce,
     channel_role,
     level_of,
     occurrence_key,
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
+    ATTACK,
     CLOSURE_WEIGHT,
     CONSULAR,
     COUNCIL,
     ECONOMIC,
     ECONOMIC_WEIGHTS,
+    FORCE,
     FORMAL_COUNCIL,
     MEETING,
     MISSION,
@@ -633,7 +637,7 @@ def _put_measure(builder: StateBuilder, entry: Entry, measure: Measure) -> None:
     """Add or replace a measure; the part of the state it bears on records the entry."""
     provenance = builder.provenance
     provenance["measures"] = entry.id
-    if measure.role not in (MISSION, CONSULAR, ECONOMIC):
+    if measure.role not in (MISSION, CONSULAR, ECONOMIC, FORCE):
         provenance[f"channels.{measure.target}"] = entry.id
     builder.put_measure(measure)
 
@@ -939,6 +943,31 @@ def _economic(entry: EconomicMeasure, builder: StateBuilder) -> None:
         effective=entry.effective or entry.on,
         weight=ECONOMIC_WEIGHTS[entry.kind],
         formal=not entry.de_facto,
+    )
+    _put_measure(builder, entry, measure)
+
+
+@_builds(UseOfForce)
+def _force(entry: UseOfForce, builder: StateBuilder) -> None:
+    """An invasion, an occupation or a blockade stands until its party (or both, jointly)
+    lifts it, on the territory it names, or on its party's use of force as a whole; it weighs
+    the act's value, the heaviest there is. An attack is an act, not a condition: it weighs
+    in the month's activity and strains the relationship as long as it counts there (its month
+    and the next), and ages out with it."""
+    if entry.action is ForceAction.ATTACK:
+        latest = builder.latest
+        latest[ATTACK] = max(entry.on, latest.get(ATTACK, entry.on))
+        builder.phase_inputs_written()
+        return
+    measure = Measure(
+        entry=entry.id,
+        by=entry.by,
+        target=entry.territory or FORCE,
+        effect=Effect.FORCE,
+        role=FORCE,
+        announced=entry.on,
+        effective=entry.on,
+        weight=entry.event_code().goldstein,
     )
     _put_measure(builder, entry, measure)
 

@@ -22,12 +22,14 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 __all__ = [
+    "ATTACK",
     "CLOSURE_WEIGHT",
     "CODED_WINDOW",
     "CONSULAR",
     "COUNCIL",
     "ECONOMIC",
     "ECONOMIC_WEIGHTS",
+    "FORCE",
     "FORMAL_COUNCIL",
     "LAPSE_AFTER",
     "MEETING",
@@ -53,6 +55,8 @@ __all__ = [
 MEETING = "meeting"
 COUNCIL = "council"
 FORMAL_COUNCIL = "formal_council"
+#: The latest day :attr:`State.latest` keeps of an armed attack of either party on the other.
+ATTACK = "attack"
 
 
 class Phase(StrEnum):
@@ -89,6 +93,7 @@ class Effect(StrEnum):
     CLOSE = "close"  #: a mission or office suspended or closed
     DISSOLVE = "dissolve"  #: a body declared defunct
     SANCTION = "sanction"  #: an economic measure: trade, finance or listed persons
+    FORCE = "force"  #: armed force that stands: an invasion, an occupation, a blockade
 
 
 #: What a measure's target is when it is a mission or an office, not a channel.
@@ -112,6 +117,9 @@ ECONOMIC_WEIGHTS: Mapping[EconomicKind, float] = {
     EconomicKind.ASSET_FREEZE: -4.0,
     EconomicKind.TRAVEL_BAN: -4.0,
 }
+#: What a measure is (its role) when it is armed force standing (an invasion, an occupation, a
+#: blockade): a kind of its own, the heaviest of all, weighing the act's value (-10 or -9.5).
+FORCE = "force"
 
 
 @frozen
@@ -775,9 +783,18 @@ def phase_in_force(
     if any(m.effect in _SUSPENDING for m in force):
         # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
-    if force or downgrades:
+    if force or downgrades or _attacked(latest, at):
         return Phase.STRAINED
     return None
+
+
+def _attacked(latest: Map[str, date] | MapMutation[str, date], at: date | None) -> bool:
+    """Whether an armed attack is recent on ``at``: of its month or the month before, as long
+    as it counts in the recent activity (after every day, every attack is past)."""
+    attacked = latest.get(ATTACK)
+    if attacked is None or at is None:
+        return False
+    return f"{attacked:%Y-%m}" >= _months_back(at, 1)
 
 
 def _downgrades(measure: Measure) -> bool:

@@ -2,10 +2,11 @@
 
 Each dyad opens its missions, then lives through cycles of a relationship: a crisis brings
 condemnations, suspensions of channels, expulsions and caps on a mission, and the other
-party's counter-measure; now and then a rupture closes every mission or declares the council
-defunct. Ministers then decide to resume contacts, envoys meet informally, measures are lifted
-in part and then jointly, and the council meets formally again. Every transition is valid:
-a synthetic log replays with no anomaly.
+party's counter-measure; a border war brings shelling across the border first, and perhaps a
+strip of land held until the parties lift what stands; now and then a rupture closes every
+mission or declares the council defunct. Ministers then decide to resume contacts, envoys meet
+informally, measures are lifted in part and then jointly, and the council meets formally
+again. Every transition is valid: a synthetic log replays with no anomaly.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from tracker._entries import (
     Entry,
     Expulsion,
     FollowUp,
+    ForceAction,
     InformalMeeting,
     Lift,
     MeetingAnnouncement,
@@ -47,6 +49,7 @@ from tracker._entries import (
     Source,
     Stance,
     Suspension,
+    UseOfForce,
 )
 
 __all__ = ["synthesize"]
@@ -167,6 +170,8 @@ class _Story:
     def _crisis(self) -> Iterator[Entry]:
         self._advance(3, 20)
         crisis = self.rng.choice(_CRISES)
+        if crisis == "border_war":
+            yield from self._border_war()
         yield self._condemnation(self.actor, crisis, protest=False)
         self._advance(1, 5)
         channels = (NRC, HIGH_LEVEL, MILITARY) if self.rng.random() < 0.6 else (NRC, HIGH_LEVEL)
@@ -198,6 +203,30 @@ class _Story:
         if self.rng.random() < 0.4:
             self._advance(1, 10)
             yield self._proposal(self.other)
+
+    def _border_war(self) -> Iterator[Entry]:
+        """Shelling across the border by the other party, day after day, and perhaps a strip
+        of land beyond it seized and held: a use of force standing until it is lifted."""
+        for _ in range(self.rng.randint(1, 3)):
+            yield self._entry(
+                UseOfForce,
+                f"{self.other} forces shell {self.actor} border posts",
+                by=self.other,
+                action=ForceAction.ATTACK,
+                detail="artillery fire across the border",
+            )
+            self._advance(1, 5)
+        if self.rng.random() < 0.4:
+            self.standing.add((self.other, "border_area"))
+            yield self._entry(
+                UseOfForce,
+                f"{self.other} forces take and hold a strip of land over the border",
+                by=self.other,
+                action=ForceAction.OCCUPATION,
+                territory="border_area",
+                detail="villages beyond the border held",
+            )
+            self._advance(1, 5)
 
     def _rupture(self) -> Iterator[Entry]:
         """Every mission closed, each to be opened again by its own party (which

@@ -28,6 +28,7 @@ from tracker._entries import (
     Entry,
     Expulsion,
     FollowUp,
+    ForceAction,
     InformalMeeting,
     Lift,
     MeetingAnnouncement,
@@ -36,12 +37,13 @@ from tracker._entries import (
     PresenceMeasure,
     Proposal,
     Suspension,
+    UseOfForce,
     entry_types,
     level_of,
 )
 from tracker._reducer import apply
 from tracker._replay import DEFAULT_DYAD, Replay
-from tracker._state import CONSULAR, MISSION, Effect, Measure, State
+from tracker._state import CONSULAR, FORCE, MISSION, Effect, Measure, State
 from tracker.strategies._entries import MEETING_KINDS, PLAIN_TEXT, drawable_types, entries_on
 from tracker.strategies._values import (
     _FLAGS,
@@ -133,7 +135,9 @@ def logs(
     acts drawn in any order: meetings (a formal council only where no measure forbids it),
     announcements of meetings later held, held after they lapsed, never held or met by a meeting
     of the other kind, statements (declarations, condemnations, proposals), suspensions,
-    economic measures (sanctions; perhaps a new round of one in force), expulsions and measures
+    economic measures (sanctions; perhaps a new round of one in force), uses of force (attacks,
+    and an invasion, occupation or blockade, perhaps ended by its party's withdrawal or by a
+    ceasefire of both), expulsions and measures
     on missions by either party (perhaps with its promise to restore the presence there,
     perhaps kept by its reopening, after a measure of the other party or not),
     bodies declared defunct and perhaps set up again, missions closed or whose envoy was
@@ -196,6 +200,9 @@ _MEASURES_ON_MISSIONS = st.sampled_from(
     [action for action in PresenceAction if action is not PresenceAction.OPENED]
 )
 _ECONOMIC_MEASURES = st.sampled_from(("trade_embargo", "export_controls", "listed_persons"))
+_FORCE_ACTIONS = st.sampled_from(ForceAction)
+#: Where force is used: on the party's use of force as a whole, or on a named territory.
+_THEATRES = st.sampled_from(("", "border_region", "islands"))
 _STATEMENTS = st.sampled_from((Declaration, Condemnation, Proposal))
 _MEETING_KINDS = st.sampled_from(MEETING_KINDS)
 #: Three times in four; shrinks towards not.
@@ -218,6 +225,7 @@ _ACTS = (
     "dissolve",
     "set_up_again",
     "pause",
+    "fight",
 )
 
 
@@ -426,6 +434,26 @@ class _Story:
         again = bool(own) and self.draw(st.booleans())
         measure = self.draw(st.sampled_from(own) if again else _ECONOMIC_MEASURES)
         self.tell(EconomicMeasure, by=party, measure=measure)
+
+    def fight(self) -> None:
+        """Armed force used by either party: attacks, perhaps an invasion, an occupation or a
+        blockade on a territory, and perhaps its end: its party withdraws, or both agree a
+        ceasefire, lifting the force there."""
+        party = self.party()
+        action = self.draw(_FORCE_ACTIONS)
+        territory = self.draw(_THEATRES)
+        self.tell(UseOfForce, by=party, action=action, territory=territory)
+        if action is ForceAction.ATTACK or not self.draw(st.booleans()):
+            return
+        jointly = self.draw(st.booleans())
+        self.tell(
+            MinisterialDecision,
+            by=party,
+            jointly=jointly,
+            resumes=(),
+            lifts=(Lift(territory or FORCE),),
+            gap=self.draw(st.integers(0, 120)),
+        )
 
     def act_on_mission(self) -> None:
         """A measure on a mission, perhaps with its party's promise to restore the presence

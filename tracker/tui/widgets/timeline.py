@@ -21,8 +21,9 @@ from tracker.tui._story import row_at_or_before
 __all__ = ["Timeline", "type_label"]
 
 #: The colour of an entry's label by the PLOVER category of its event code: cooperation in
-#: greens and blues, conflict in reds and yellow. Another category, or none (a statement),
-#: goes by the sign of its Goldstein value.
+#: greens and blues, conflict in reds and yellow, armed force (an assault) in magenta, the
+#: colour of the worst phase. Another category, or none (a statement), goes by the sign of
+#: its Goldstein value.
 CATEGORY_COLOURS = {
     "AGREE": "green",
     "CONCEDE": "bright_green",
@@ -31,6 +32,7 @@ CATEGORY_COLOURS = {
     "ACCUSE": "yellow",
     "SANCTION": "red",
     "COERCE": "bright_red",
+    "ASSAULT": "bright_magenta",
 }
 
 
