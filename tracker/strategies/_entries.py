@@ -35,7 +35,7 @@ from tracker.strategies._values import (
     _FLAGS,
     DEFAULT_WINDOW,
     _acted,
-    _declared_kinds,
+    _kinds_of,
     _optional,
     _optional_texts,
     cameo_codes,
@@ -303,7 +303,7 @@ def _plain_follow_up_lists(kinds: tuple[str, ...] | None) -> SearchStrategy[list
     day, built once): a kind, the window's start (days after the entry) and length (``None``:
     open-ended), forum, level, formality, the party to act (first or second), mission and
     direction; as :func:`follow_ups` draws them, without words."""
-    kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
+    kind = _kinds_of(kinds)
     meetings = _meetings_of(kinds)
     if meetings:
         kind = st.sampled_from(meetings) | kind

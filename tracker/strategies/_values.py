@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import operator
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
@@ -352,11 +352,25 @@ def _stances(actors_: tuple[str, ...] | None) -> SearchStrategy[Stance]:
     )
 
 
+def _expectable(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The names among ``kinds`` a follow-up may await: any but machine-coded evidence, which
+    resolves no expectation."""
+    declared = entry_types()
+    return tuple(kind for kind in kinds if kind not in declared or declared[kind].CURATED)
+
+
+def _kinds_of(kinds: tuple[str, ...] | None) -> SearchStrategy[str]:
+    """A kind to await: one of ``kinds`` that may be awaited (nothing when none may), or with
+    ``None`` one declared at the time of the draw, so also one declared after import."""
+    if kinds is None:
+        return _declared_kinds()
+    awaited = _expectable(kinds)
+    return st.sampled_from(awaited) if awaited else st.nothing()
+
+
 @st.composite
 def _declared_kinds(draw: st.DrawFn) -> str:
-    """The name of a curated type declared at the time of the draw, so also one declared
-    after import (machine-coded evidence is awaited by no expectation)."""
-    return draw(st.sampled_from(tuple(name for name, cls in entry_types().items() if cls.CURATED)))
+    return draw(st.sampled_from(_expectable(entry_types())))
 
 
 def follow_ups(
@@ -366,11 +380,11 @@ def follow_ups(
     max_days: int = 45,
     parties: Dyad | None = None,
 ) -> SearchStrategy[FollowUp]:
-    """Expected events of one of ``kinds`` (entry type names; when ``None``, every curated type
-    declared at the time of the draw), in a window of at most ``max_days`` days, or open-ended, that
-    starts within ``between``; perhaps saying on which forum, at which level, whether formal,
-    which party is to act (one of ``parties`` when given), on which mission, and whether to
-    restore the presence there or reduce it.
+    """Expected events of one of ``kinds`` (entry type names, machine-coded evidence left out;
+    when ``None``, every curated type declared at the time of the draw), in a window of at
+    most ``max_days`` days, or open-ended, that starts within ``between``; perhaps saying on
+    which forum, at which level, whether formal, which party is to act (one of ``parties``
+    when given), on which mission, and whether to restore the presence there or reduce it.
 
     Shrinks towards the first kind, on the first day of ``between`` only, with no detail and
     nothing said of forum, level, formality, party, mission or direction.
@@ -386,7 +400,7 @@ _FLAGS = st.none() | st.booleans()
 def _follow_ups(
     kinds: tuple[str, ...] | None, between: DateWindow, max_days: int, parties: Dyad | None
 ) -> SearchStrategy[FollowUp]:
-    kind = _declared_kinds() if kinds is None else st.sampled_from(kinds)
+    kind = _kinds_of(kinds)
     windows = date_windows(between, max_days=max_days, open_ended=True)
     acting = actors() if parties is None else st.sampled_from((parties.first, parties.second))
 
