@@ -4,10 +4,12 @@ and after the log is changed behind its back; commands use it only once it is bu
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -81,13 +83,32 @@ def test_the_stored_changes_make_up_every_checkpoint_again(
 ) -> None:
     own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
     base = tracker.State(DYAD)
-    changes, stored = _index._Changes(base), []
-    for state in checkpoints(own, base, every):
-        stored.append(changes.after(state))
-        assert _index._state_of(stored, lazy=False) == state
-        lazy = _index._state_of(stored, lazy=True)
-        assert lazy == state
-        assert _derived(lazy) == _derived(state)
+    with _stored(base) as read:
+        for number, state in enumerate(checkpoints(own, base, every), 1):
+            assert read(state, number, lazy=False) == state
+            lazy = read(None, number, lazy=True)
+            assert lazy == state
+            assert _derived(lazy) == _derived(state)
+
+
+@contextlib.contextmanager
+def _stored(base: tracker.State) -> Iterator[Callable[..., tracker.State]]:
+    """Checkpoints kept in an index of their own, and read back: ``read(state, number,
+    lazy=...)`` keeps ``state`` (unless ``None``) as checkpoint ``number``, after the one
+    before, and gives checkpoint ``number`` as read back."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(_index._SCHEMA)
+        changes = _index._Changes(base)
+
+        def read(state: tracker.State | None, number: int, *, lazy: bool) -> tracker.State:
+            if state is not None:
+                _index.store_change(db, base.dyad, number, changes.after(state))
+            replay = _index.IndexedReplay(Path("none"), io.BytesIO(), db, base.dyad, 1)
+            read_number, back = replay._checkpoint(number, lazy=lazy)
+            assert read_number == number
+            return back
+
+        yield read
 
 
 def _derived(state: tracker.State) -> tuple[object, ...]:
@@ -114,16 +135,18 @@ def test_a_fold_from_a_checkpoint_read_lazily_makes_the_states_of_a_whole_fold(
     gives the states, and the indexes they derive, that folding from the start gives."""
     own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
     base = tracker.State(DYAD)
-    changes = _index._Changes(base)
-    stored = [changes.after(state) for state in checkpoints(own[:cut], base, every)]
-    start = len(stored) * every
-    lazy = _index._state_of(stored, lazy=True) if stored else base
-    for count in range(start, len(own) + 1):
-        state = fold(own[start:count], lazy)
-        whole = fold(own[:count], base)
-        assert state == whole
-        assert _derived(state) == _derived(whole)
-        assert state.phase is whole.phase
+    with _stored(base) as read:
+        stored = list(checkpoints(own[:cut], base, every))
+        for number, state in enumerate(stored, 1):
+            read(state, number, lazy=True)
+        start = len(stored) * every
+        lazy = read(None, len(stored), lazy=True) if stored else base
+        for count in range(start, len(own) + 1):
+            state = fold(own[start:count], lazy)
+            whole = fold(own[:count], base)
+            assert state == whole
+            assert _derived(state) == _derived(whole)
+            assert state.phase is whole.phase
 
 
 def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() -> None:
@@ -133,15 +156,19 @@ def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() 
         before, occurrences=before.occurrences.delete("a").set("d", "4"), anomalies=(second, third)
     )
     changes = _index._Changes(tracker.State(DYAD))
-    stored = [changes.after(before), changes.after(after)]
-    change = orjson.loads(zlib.decompress(stored[1]))
-    assert change["changed"] == {"occurrences": {"d": "4"}}
-    assert change["gone"] == {"occurrences": ["a"]}
+    changes.after(before)
+    stored = changes.after(after)
+    assert stored.items == [("occurrences", "d", b'"4"'), ("occurrences", "a", None)]
+    change = orjson.loads(zlib.decompress(stored.packed))
+    assert change["sizes"]["occurrences"] == len(after.occurrences)
     assert change["parts"]["anomalies"]["at"] == [1, -1]
     assert len(change["parts"]["anomalies"]["new"]) == 1
-    for lazy in (False, True):
-        assert _index._state_of(stored, lazy=lazy) == after
-        assert _index._state_of(stored[:1], lazy=lazy) == before
+    with _stored(tracker.State(DYAD)) as read:
+        assert read(before, 1, lazy=True) == before
+        assert read(after, 2, lazy=True) == after
+        for lazy in (False, True):
+            assert read(None, 2, lazy=lazy) == after
+            assert read(None, 1, lazy=lazy) == before
 
 
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:
@@ -417,18 +444,11 @@ def test_a_damaged_item_read_late_is_refused_and_the_index_rebuilt(
     assert run(capsys, "index", "--log", str(path))[0] == 0
     with contextlib.closing(sqlite3.connect(index_path(path))) as db, db:
         first, second = dyad.split("-")
-        number, packed = db.execute(
-            "SELECT number, change FROM checkpoints WHERE first = ? AND second = ?"
-            " ORDER BY number LIMIT 1",
-            (first, second),
-        ).fetchone()
-        change = orjson.loads(zlib.decompress(packed))
-        items = next(items for items in change["changed"].values() if items)
-        items[next(iter(items))] = {"bogus": 1}
-        db.execute(
-            "UPDATE checkpoints SET change = ? WHERE first = ? AND second = ? AND number = ?",
-            (zlib.compress(orjson.dumps(change)), first, second, number),
+        changed = db.execute(
+            "UPDATE items SET value = ? WHERE first = ? AND second = ? AND part = 'measures'",
+            (orjson.dumps({"bogus": 1}), first, second),
         )
+        assert changed.rowcount > 0
     status, out, err = run(capsys, *asked)
     assert (status, out) == (2, "")
     assert f"the index {index_path(path)} is damaged" in err
