@@ -773,11 +773,11 @@ def shared_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay |
     return IndexedReplay(path, path.open("rb"), db, dyad, every)
 
 
-def replay_rows(replay: IndexedReplay) -> list[tuple[str, int, int, int, int, int]]:
-    """Each entry of the replay in the order it is folded: its id, its day and report day (as
-    ordinals) and its line, first byte and length in the log."""
-    rows: list[tuple[str, int, int, int, int, int]] = replay._db.execute(
-        "SELECT id, day, reported, line, start, length FROM entries"
+def replay_rows(replay: IndexedReplay) -> list[tuple[str, str, int, int, int, int, int]]:
+    """Each entry of the replay in the order it is folded: its id and type, its day and report
+    day (as ordinals) and its line, first byte and length in the log."""
+    rows: list[tuple[str, str, int, int, int, int, int]] = replay._db.execute(
+        "SELECT id, type, day, reported, line, start, length FROM entries"
         " WHERE first = ? AND second = ? ORDER BY day, line",
         (replay.dyad.first, replay.dyad.second),
     ).fetchall()
