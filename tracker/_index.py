@@ -537,7 +537,7 @@ class StoredItems(Mapping[str, Any]):
         if self._whole is None:
             rows = self._db.execute(
                 "SELECT key, value, max(since) FROM items WHERE first = ? AND second = ?"
-                " AND part = ? AND since <= ? GROUP BY key",
+                " AND part = ? AND since <= ? GROUP BY key ORDER BY key",
                 (*self._where, self._where_at),
             ).fetchall()
             self._whole = {key: self._loads(value) for key, value, _ in rows if value is not None}
@@ -563,7 +563,18 @@ class StoredItems(Mapping[str, Any]):
         return self._size
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
+        """The keys, in the order of :meth:`items`, read without their values."""
+        if self._whole is not None:
+            return iter(self._whole)
+        rows = self._db.execute(
+            "SELECT key FROM (SELECT key, value IS NULL AS gone, max(since) FROM items"
+            " WHERE first = ? AND second = ? AND part = ? AND since <= ? GROUP BY key)"
+            " WHERE NOT gone ORDER BY key",
+            (*self._where, self._where_at),
+        ).fetchall()
+        if len(rows) != self._size:
+            self._damaged(ValueError(f"{len(rows)} items, not {self._size}"))
+        return (key for (key,) in rows)
 
     def items(self) -> Any:
         return self._all().items()
