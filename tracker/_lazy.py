@@ -27,8 +27,8 @@ D = TypeVar("D")
 #: Stands for a key a map does not hold.
 _MISSING: Any = object()
 
-#: How many items of a stored map are decoded one by one, at least, before all the others are
-#: decoded at once.
+#: How many items of a stored map are decoded one by one before all the others are decoded at
+#: once (a fold onto a late state reads fewer of each map).
 SINGLE_DECODES = 64
 
 
@@ -49,13 +49,14 @@ class Stored(Generic[V]):
 
     def value(self, key: str) -> V:
         """The decoded value of a stored key (:data:`_MISSING` when it is not stored); once
-        :data:`SINGLE_DECODES` keys (or an eighth of a long map) are decoded one at a time,
-        every item, at once (decoding in bulk costs far less an item)."""
+        :data:`SINGLE_DECODES` keys are decoded one at a time, every item, at once: what reads
+        more (every key in turn, as writing the map does) reads them all, and decoding in bulk
+        costs far less an item."""
         found = self._read.get(key, _MISSING)
         if found is _MISSING:
             if self._whole is not None:
                 return self._whole.get(key, _MISSING)
-            if len(self._read) >= max(SINGLE_DECODES, len(self.items) // 8):
+            if len(self._read) >= SINGLE_DECODES:
                 return self.whole().get(key, _MISSING)
             raw = self.items.get(key, _MISSING)
             if raw is _MISSING:
