@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from hypothesis import given
@@ -110,3 +110,35 @@ def test_the_items_of_a_stored_map_read_back_as_the_map_at_each_checkpoint(
             assert sorted(items) == sorted(expected)
             assert dict(items.items()) == expected
             assert list(items) == list(dict(items.items()))
+
+
+class Damaged(Exception):
+    """What the test's ``damaged`` raises."""
+
+
+def _refuse(error: Exception) -> NoReturn:
+    raise Damaged(str(error)) from error
+
+
+@pytest.mark.parametrize("single", [0, 64])
+@pytest.mark.parametrize("stored", [b"{", b"1,2", b""])
+def test_a_stored_item_that_does_not_read_is_damaged_however_it_is_read(
+    single: int, stored: bytes
+) -> None:
+    dyad = tracker.Dyad("NATO", "RUS")
+    state = tracker.State(dyad, occurrences=Map(a="1", b="2", c="3"))
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.closing(sqlite3.connect(":memory:")) as db,
+    ):
+        patch.setattr(_index, "SINGLE_READS", single)
+        db.executescript(_index._SCHEMA)
+        _index.store_change(db, dyad, 1, _index._Changes(tracker.State(dyad)).after(state))
+        db.execute("UPDATE items SET value = ? WHERE key = 'b'", (stored,))
+        items = _index.StoredItems(db, dyad, 1, _refuse, "occurrences", 3)
+        if single:
+            assert items["a"] == "1"  # the others read alone, as they are asked for
+        with pytest.raises(Damaged):
+            items.get("b")
+        with pytest.raises(Damaged):
+            dict(items.items())

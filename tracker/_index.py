@@ -540,7 +540,14 @@ class StoredItems(Mapping[str, Any]):
                 " AND part = ? AND since <= ? GROUP BY key ORDER BY key",
                 (*self._where, self._where_at),
             ).fetchall()
-            self._whole = {key: self._loads(value) for key, value, _ in rows if value is not None}
+            kept = [(key, value) for key, value, _ in rows if value is not None]
+            try:  # every item in one parse, as a list
+                values = orjson.loads(b"[%b]" % b",".join(value for _, value in kept))
+            except orjson.JSONDecodeError:  # one item or more damaged: say which
+                values = [self._loads(value) for _, value in kept]
+            if len(values) != len(kept):  # an item of more than one value
+                self._damaged(ValueError("an item stored is not one value"))
+            self._whole = dict(zip((key for key, _ in kept), values, strict=True))
             self._read.clear()
             if len(self._whole) != self._size:
                 self._damaged(ValueError(f"{len(self._whole)} items, not {self._size}"))
