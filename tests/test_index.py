@@ -456,3 +456,32 @@ def test_a_damaged_item_read_late_is_refused_and_the_index_rebuilt(
     cold = tmp_path / "cold.jsonl"
     cold.write_bytes(path.read_bytes())
     assert run(capsys, *asked) == run(capsys, *[str(cold) if a == str(path) else a for a in asked])
+
+
+def test_a_state_read_lazily_stops_reading_once_its_checkpoint_is_folded_again(
+    tmp_path: Path,
+) -> None:
+    """Another connection brings the index up to date: after an entry at the end, a state read
+    before it still reads, as it was; after one dated before its checkpoint, which folds the
+    checkpoint again, it refuses to read items that are no longer its own."""
+    path = tmp_path / "log.jsonl"
+    entries = tuple(synthesize(300, seed=4))
+    dyad = entries[0].parties
+    write_log(path, entries)
+    first = indexed_replay(path, dyad, every=16)
+    assert first is not None
+    state = first.at(None)
+    later = attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")
+    tracker.JsonlStore(path).append([later])
+    assert indexed_replay(path, dyad, every=16) is not None  # extended, nothing folded again
+    assert state == tracker.Replay(entries, dyad=dyad).at(None)
+    before = first.at(None)
+    early = attrs.evolve(entries[5], id=f"{entries[5].id}-told-again")
+    tracker.JsonlStore(path).append([early])
+    again = indexed_replay(path, dyad, every=16)
+    assert again is not None
+    with pytest.raises(tracker.StorageError, match="read the state again"):
+        list(before.occurrences)
+    whole = (*entries, later, early)
+    assert again.at(None) == tracker.Replay(whole, dyad=dyad).at(None)
+    assert first.at(None) == again.at(None)  # read again, from where the index stands now

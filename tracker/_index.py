@@ -100,6 +100,8 @@ CREATE TABLE items (
     first TEXT NOT NULL, second TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,
     since INTEGER NOT NULL, value BLOB,
     PRIMARY KEY (first, second, part, key, since)) WITHOUT ROWID;
+CREATE TABLE refolds (
+    seq INTEGER PRIMARY KEY, first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL);
 """
 
 
@@ -202,7 +204,10 @@ class IndexedReplay:
             damaged = self._damaged if lazy else _raised  # a fold from the start mends it
             with contextlib.suppress(*_DAMAGE):
                 rows = (row[1] for row in changes)
-                items = functools.partial(StoredItems, self._db, self.dyad, len(changes), damaged)
+                kept = _Kept(self._db, self.dyad, len(changes), self._path)
+                items = functools.partial(
+                    StoredItems, self._db, self.dyad, len(changes), damaged, kept=kept.check
+                )
                 return len(changes), _state_of(rows, items, lazy=lazy, damaged=damaged)
         return 0, State(self.dyad)
 
@@ -481,6 +486,46 @@ def _raised(error: Exception) -> NoReturn:
     raise error
 
 
+class _Kept:
+    """Whether checkpoint ``number`` of a dyad, read from the index, still stands there: another
+    process bringing the index up to date after an entry back-dated before it folds it again,
+    and the items a state read from it lazily has still to read are then no longer its own."""
+
+    __slots__ = ("_db", "_dyad", "_number", "_path", "_seen", "_version")
+
+    def __init__(self, db: sqlite3.Connection, dyad: Dyad, number: int, path: Path) -> None:
+        self._db, self._dyad, self._number, self._path = db, dyad, number, path
+        self._version = self._changes()
+        self._seen: int = db.execute("SELECT coalesce(max(seq), 0) FROM refolds").fetchone()[0]
+
+    def _changes(self) -> int:
+        """What changes when another connection writes the index."""
+        version: int = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return version
+
+    def check(self) -> None:
+        """Refuse to read on if the checkpoint was folded again since it was read."""
+        version = self._changes()
+        if version == self._version:
+            return
+        refolded = self._db.execute(
+            "SELECT 1 FROM refolds WHERE seq > ? AND first = ? AND second = ? AND number < ?",
+            (self._seen, self._dyad.first, self._dyad.second, self._number),
+        ).fetchone()
+        if refolded is not None:
+            where = index_path(self._path)
+            msg = (
+                f"the index {where} was brought up to date with an entry of {self._dyad} dated"
+                " before a state read from it, which no longer reads: read the state again"
+            )
+            raise StorageError(msg)
+        self._version = version
+
+
+def _standing() -> None:
+    """A checkpoint read in a connection that nothing else writes to: it stands."""
+
+
 #: How many keys of a stored map are read one by one, at least, before the rest are read at
 #: once (an eighth of the map's keys, for a long one: a single read costs a query).
 SINGLE_READS = 64
@@ -490,9 +535,10 @@ class StoredItems(Mapping[str, Any]):
     """The items of map ``name`` of checkpoint ``number`` of a dyad, ``size`` of them, as the
     index keeps them (each value as the codec encodes it), read from the index as they are
     asked for: a key at a time, each read once, and after :data:`SINGLE_READS` of them (or an
-    eighth of the map) every item at once; what a damaged item raises goes to ``damaged``."""
+    eighth of the map) every item at once; what a damaged item raises goes to ``damaged``, and
+    ``kept`` refuses a read (it raises) once the checkpoint no longer stands in the index."""
 
-    __slots__ = ("_damaged", "_db", "_read", "_size", "_where", "_where_at", "_whole")
+    __slots__ = ("_damaged", "_db", "_kept", "_read", "_size", "_where", "_where_at", "_whole")
 
     def __init__(  # noqa: PLR0917 - where the items lie, and what to do with a damaged one
         self,
@@ -502,8 +548,11 @@ class StoredItems(Mapping[str, Any]):
         damaged: Callable[[Exception], NoReturn],
         name: str,
         size: int,
+        *,
+        kept: Callable[[], None] = _standing,
     ) -> None:
         self._db, self._where = db, (dyad.first, dyad.second, name)
+        self._kept = kept
         self._where_at = number
         self._damaged, self._size = damaged, size
         self._read: dict[str, Any] = {}
@@ -518,6 +567,7 @@ class StoredItems(Mapping[str, Any]):
             return found
         if len(self._read) >= max(SINGLE_READS, self._size // 8):
             return self._all().get(key, _GONE)
+        self._kept()
         row = self._db.execute(
             "SELECT value FROM items WHERE first = ? AND second = ? AND part = ? AND key = ?"
             " AND since <= ? ORDER BY since DESC LIMIT 1",
@@ -535,6 +585,7 @@ class StoredItems(Mapping[str, Any]):
     def _all(self) -> dict[str, Any]:
         """Every item, read at once."""
         if self._whole is None:
+            self._kept()
             rows = self._db.execute(
                 "SELECT key, value, max(since) FROM items WHERE first = ? AND second = ?"
                 " AND part = ? AND since <= ? GROUP BY key ORDER BY key",
@@ -573,6 +624,7 @@ class StoredItems(Mapping[str, Any]):
         """The keys, in the order of :meth:`items`, read without their values."""
         if self._whole is not None:
             return iter(self._whole)
+        self._kept()
         rows = self._db.execute(
             "SELECT key FROM (SELECT key, value IS NULL AS gone, max(since) FROM items"
             " WHERE first = ? AND second = ? AND part = ? AND since <= ? GROUP BY key)"
@@ -750,9 +802,15 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
     number, base = replay._checkpoint(place // replay.every, lazy=False)
     dyad = replay.dyad
+    gone = 0
     for table, column in (("checkpoints", "number"), ("items", "since")):
-        replay._db.execute(
+        gone += replay._db.execute(
             f"DELETE FROM {table} WHERE first = ? AND second = ? AND {column} > ?",
+            (dyad.first, dyad.second, number),
+        ).rowcount
+    if gone:  # a state read lazily from a checkpoint after ``number`` may no longer read
+        replay._db.execute(
+            "INSERT INTO refolds (first, second, number) VALUES (?, ?, ?)",
             (dyad.first, dyad.second, number),
         )
     rows = replay._rows(number * replay.every, len(replay))
