@@ -9,6 +9,8 @@ the index); and, in the same run, a bare Textual app opened until it is drawn, t
 says what Python, Textual and the harness cost. Prints the figures and their ratios. Run::
 
     nice -n 10 .venv/bin/python benchmarks/tui_open.py [--entries 10000 100000] [--runs 3]
+
+or, for logs of one's own, each as it is (``--log LOG``, repeatable), every run in turn.
 """
 
 from __future__ import annotations
@@ -111,6 +113,12 @@ def main() -> None:
     parser.add_argument("--entries", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="warm and peer runs (median)")
     parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument(
+        "--log",
+        type=Path,
+        action="append",
+        help="time this log instead, as it is (warm once indexed), each run (repeatable)",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -118,6 +126,14 @@ def main() -> None:
         return
     bare, _ = _median(None, args.runs)
     print(f"bare Textual app, open to first frame: {bare:6.2f} s (median of {args.runs})")
+    if args.log:
+        for log in args.log:
+            times = [_opened(log) for _ in range(args.runs)]
+            spread = " ".join(f"{took:.2f}" for took, _ in sorted(times))
+            print(
+                f"{log}: {statistics.median(t for t, _ in times):.2f} s ({spread})  {times[0][1]}"
+            )
+        return
     print(f"{'log':<28} {'cold':>8} {'warm':>8} {'cold/warm':>10} {'warm/bare':>10}  shown")
     with tempfile.TemporaryDirectory() as folder:
         for entries in args.entries:

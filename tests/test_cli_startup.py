@@ -119,3 +119,47 @@ def test_an_entry_point_loads_the_attribute_it_names(
     monkeypatch.syspath_prepend(str(tmp_path))
     assert EntryPoint("kind", "made_up_types:Inner.value [extra]").load() == 3
     assert EntryPoint("kind", "made_up_types").load() is sys.modules["made_up_types"]
+
+
+def _installed(*args: str) -> tuple[str, set[str]]:
+    """What the installed command's entry point prints, and the modules it loads."""
+    code = (
+        "import sys\n"
+        "from tracker._command import main\n"
+        "sys.argv = ['tracker', *sys.argv[1:]]\n"
+        "try:\n"
+        "    status = main()\n"
+        "except SystemExit as exit:\n"
+        "    status = exit.code\n"
+        "print(status, ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    status, loaded = done.stderr.split(" ", 1)
+    assert status == "0"
+    return done.stdout, set(loaded.split())
+
+
+def test_the_installed_command_tells_its_version_without_loading_tracker_or_its_parser() -> None:
+    said, loaded = _installed("--version")
+    assert said == f"tracker {tracker.__version__}\n"
+    assert {name for name in loaded if name.startswith("tracker")} == {
+        "tracker",
+        "tracker._command",
+    }
+    assert not {name for name in loaded if name.startswith((*UNUSED, "attr", "argparse"))}
+
+
+def test_the_installed_command_runs_the_command_as_the_command_module_does(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "log.jsonl"
+    write_log(path, tracker.read_log(tracker.bundled_log()).entries)
+    asked = ("state", "--log", str(path), "--at", "2009-01-01", "--json")
+    said, _ = _installed(*asked)
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", *asked], capture_output=True, text=True, check=True
+    )
+    assert said == done.stdout
+    assert '"phase"' in said

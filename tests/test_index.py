@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import io
 import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -82,13 +84,32 @@ def test_the_stored_changes_make_up_every_checkpoint_again(
 ) -> None:
     own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
     base = tracker.State(DYAD)
-    changes, stored = _index._Changes(base), []
-    for state in checkpoints(own, base, every):
-        stored.append(changes.after(state))
-        assert _index._state_of(stored, lazy=False) == state
-        lazy = _index._state_of(stored, lazy=True)
-        assert lazy == state
-        assert _derived(lazy) == _derived(state)
+    with _stored(base) as read:
+        for number, state in enumerate(checkpoints(own, base, every), 1):
+            assert read(state, number, lazy=False) == state
+            lazy = read(None, number, lazy=True)
+            assert lazy == state
+            assert _derived(lazy) == _derived(state)
+
+
+@contextlib.contextmanager
+def _stored(base: tracker.State) -> Iterator[Callable[..., tracker.State]]:
+    """Checkpoints kept in an index of their own, and read back: ``read(state, number,
+    lazy=...)`` keeps ``state`` (unless ``None``) as checkpoint ``number``, after the one
+    before, and gives checkpoint ``number`` as read back."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(_index._SCHEMA)
+        changes = _index._Changes(base)
+
+        def read(state: tracker.State | None, number: int, *, lazy: bool) -> tracker.State:
+            if state is not None:
+                _index.store_change(db, base.dyad, number, changes.after(state))
+            replay = _index.IndexedReplay(Path("none"), io.BytesIO(), db, base.dyad, 1)
+            read_number, back = replay._checkpoint(number, lazy=lazy)
+            assert read_number == number
+            return back
+
+        yield read
 
 
 def _derived(state: tracker.State) -> tuple[object, ...]:
@@ -115,16 +136,18 @@ def test_a_fold_from_a_checkpoint_read_lazily_makes_the_states_of_a_whole_fold(
     gives the states, and the indexes they derive, that folding from the start gives."""
     own = sorted((e for e in log if e.parties == DYAD), key=lambda e: e.on)
     base = tracker.State(DYAD)
-    changes = _index._Changes(base)
-    stored = [changes.after(state) for state in checkpoints(own[:cut], base, every)]
-    start = len(stored) * every
-    lazy = _index._state_of(stored, lazy=True) if stored else base
-    for count in range(start, len(own) + 1):
-        state = fold(own[start:count], lazy)
-        whole = fold(own[:count], base)
-        assert state == whole
-        assert _derived(state) == _derived(whole)
-        assert state.phase is whole.phase
+    with _stored(base) as read:
+        stored = list(checkpoints(own[:cut], base, every))
+        for number, state in enumerate(stored, 1):
+            read(state, number, lazy=True)
+        start = len(stored) * every
+        lazy = read(None, len(stored), lazy=True) if stored else base
+        for count in range(start, len(own) + 1):
+            state = fold(own[start:count], lazy)
+            whole = fold(own[:count], base)
+            assert state == whole
+            assert _derived(state) == _derived(whole)
+            assert state.phase is whole.phase
 
 
 def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() -> None:
@@ -134,15 +157,19 @@ def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() 
         before, occurrences=before.occurrences.delete("a").set("d", "4"), anomalies=(second, third)
     )
     changes = _index._Changes(tracker.State(DYAD))
-    stored = [changes.after(before), changes.after(after)]
-    change = orjson.loads(zlib.decompress(stored[1]))
-    assert change["changed"] == {"occurrences": {"d": "4"}}
-    assert change["gone"] == {"occurrences": ["a"]}
+    changes.after(before)
+    stored = changes.after(after)
+    assert stored.items == [("occurrences", "d", b'"4"'), ("occurrences", "a", None)]
+    change = orjson.loads(zlib.decompress(stored.packed))
+    assert change["sizes"]["occurrences"] == len(after.occurrences)
     assert change["parts"]["anomalies"]["at"] == [1, -1]
     assert len(change["parts"]["anomalies"]["new"]) == 1
-    for lazy in (False, True):
-        assert _index._state_of(stored, lazy=lazy) == after
-        assert _index._state_of(stored[:1], lazy=lazy) == before
+    with _stored(tracker.State(DYAD)) as read:
+        assert read(before, 1, lazy=True) == before
+        assert read(after, 2, lazy=True) == after
+        for lazy in (False, True):
+            assert read(None, 2, lazy=lazy) == after
+            assert read(None, 1, lazy=lazy) == before
 
 
 def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) -> None:
@@ -453,18 +480,11 @@ def test_a_damaged_item_read_late_is_refused_and_the_index_rebuilt(
     assert run(capsys, "index", "--log", str(path))[0] == 0
     with contextlib.closing(sqlite3.connect(index_path(path))) as db, db:
         first, second = dyad.split("-")
-        number, packed = db.execute(
-            "SELECT number, change FROM checkpoints WHERE first = ? AND second = ?"
-            " ORDER BY number LIMIT 1",
-            (first, second),
-        ).fetchone()
-        change = orjson.loads(zlib.decompress(packed))
-        items = next(items for items in change["changed"].values() if items)
-        items[next(iter(items))] = {"bogus": 1}
-        db.execute(
-            "UPDATE checkpoints SET change = ? WHERE first = ? AND second = ? AND number = ?",
-            (zlib.compress(orjson.dumps(change)), first, second, number),
+        changed = db.execute(
+            "UPDATE items SET value = ? WHERE first = ? AND second = ? AND part = 'measures'",
+            (orjson.dumps({"bogus": 1}), first, second),
         )
+        assert changed.rowcount > 0
     status, out, err = run(capsys, *asked)
     assert (status, out) == (2, "")
     assert f"the index {index_path(path)} is damaged" in err
@@ -472,3 +492,32 @@ def test_a_damaged_item_read_late_is_refused_and_the_index_rebuilt(
     cold = tmp_path / "cold.jsonl"
     cold.write_bytes(path.read_bytes())
     assert run(capsys, *asked) == run(capsys, *[str(cold) if a == str(path) else a for a in asked])
+
+
+def test_a_state_read_lazily_stops_reading_once_its_checkpoint_is_folded_again(
+    tmp_path: Path,
+) -> None:
+    """Another connection brings the index up to date: after an entry at the end, a state read
+    before it still reads, as it was; after one dated before its checkpoint, which folds the
+    checkpoint again, it refuses to read items that are no longer its own."""
+    path = tmp_path / "log.jsonl"
+    entries = tuple(synthesize(300, seed=4))
+    dyad = entries[0].parties
+    write_log(path, entries)
+    first = indexed_replay(path, dyad, every=16)
+    assert first is not None
+    state = first.at(None)
+    later = attrs.evolve(entries[-1], id=f"{entries[-1].id}-again")
+    tracker.JsonlStore(path).append([later])
+    assert indexed_replay(path, dyad, every=16) is not None  # extended, nothing folded again
+    assert state == tracker.Replay(entries, dyad=dyad).at(None)
+    before = first.at(None)
+    early = attrs.evolve(entries[5], id=f"{entries[5].id}-told-again")
+    tracker.JsonlStore(path).append([early])
+    again = indexed_replay(path, dyad, every=16)
+    assert again is not None
+    with pytest.raises(tracker.StorageError, match="read the state again"):
+        list(before.occurrences)
+    whole = (*entries, later, early)
+    assert again.at(None) == tracker.Replay(whole, dyad=dyad).at(None)
+    assert first.at(None) == again.at(None)  # read again, from where the index stands now

@@ -68,7 +68,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 8"
+_FORMAT = "tracker-index 9"
 
 #: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
 #: others (the dyad, the pending expectations, the score...) it stores whole.
@@ -91,12 +91,18 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entries (
     line INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, first TEXT NOT NULL,
     second TEXT NOT NULL, day INTEGER NOT NULL, reported INTEGER NOT NULL,
-    start INTEGER NOT NULL, length INTEGER NOT NULL);
+    start INTEGER NOT NULL, length INTEGER NOT NULL, type TEXT NOT NULL);
 CREATE INDEX entries_order ON entries (first, second, day, line);
 CREATE INDEX entries_days ON entries (day, line);
 CREATE TABLE checkpoints (
     first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL, change BLOB NOT NULL,
     PRIMARY KEY (first, second, number));
+CREATE TABLE items (
+    first TEXT NOT NULL, second TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,
+    since INTEGER NOT NULL, value BLOB,
+    PRIMARY KEY (first, second, part, key, since)) WITHOUT ROWID;
+CREATE TABLE refolds (
+    seq INTEGER PRIMARY KEY, first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL);
 """
 
 
@@ -196,9 +202,14 @@ class IndexedReplay:
             (self.dyad.first, self.dyad.second, number),
         ).fetchall()
         if changes and [row[0] for row in changes] == list(range(1, len(changes) + 1)):
+            damaged = self._damaged if lazy else _raised  # a fold from the start mends it
             with contextlib.suppress(*_DAMAGE):
                 rows = (row[1] for row in changes)
-                return len(changes), _state_of(rows, lazy=lazy, damaged=self._damaged)
+                kept = _Kept(self._db, self.dyad, len(changes), self._path)
+                items = functools.partial(
+                    StoredItems, self._db, self.dyad, len(changes), damaged, kept=kept.check
+                )
+                return len(changes), _state_of(rows, items, lazy=lazy, damaged=damaged)
         return 0, State(self.dyad)
 
     def _damaged(self, error: Exception) -> NoReturn:
@@ -370,13 +381,23 @@ def _ends(log: BinaryIO, now: os.stat_result, size: int, lines: int) -> list[tup
     ]
 
 
+class Change(typing.NamedTuple):
+    """What the index keeps of one checkpoint: its parts but the maps, packed (``packed``), and
+    the items of its maps new or changed since the checkpoint before, or gone from them
+    (``items``: each map's name, the key, and the value encoded, ``None`` for one gone)."""
+
+    packed: bytes
+    items: list[tuple[str, str, bytes | None]]
+
+
 class _Changes:
     """What the index keeps of each checkpoint of a fold, given in turn: the items of its maps
     that are not those of the checkpoint before (by identity: a fold shares what it leaves
     alone, so a pass in C over the keys and the identities of the values finds them without
     encoding or comparing the others), the keys gone from them, the items of its tuples new
     since then (the others by their place in the tuple before) and its other parts whole;
-    compressed (a fast level, since a build compresses every checkpoint)."""
+    the parts but the maps compressed (a fast level, since a build compresses every
+    checkpoint), the items of the maps one by one, for a lookup to read one."""
 
     __slots__ = ("_before", "_held")
 
@@ -384,11 +405,10 @@ class _Changes:
         self._before = base
         self._held = {name: _identities(getattr(base, name)) for name in _MAPS}
 
-    def after(self, state: State) -> bytes:
+    def after(self, state: State) -> Change:
         """The change from the checkpoint before to ``state``, which becomes the one before."""
         before, self._before = self._before, state
-        changed: dict[str, dict[str, Any]] = {}
-        gone: dict[str, list[str]] = {}
+        items: list[tuple[str, str, bytes | None]] = []
         for name in _MAPS:
             old: Map[str, Any] = getattr(before, name)
             new: Map[str, Any] = getattr(state, name)
@@ -396,25 +416,34 @@ class _Changes:
                 continue
             held, self._held[name] = self._held[name], _identities(new)
             fresh = [key for key, _ in itertools.filterfalse(held.__contains__, self._held[name])]
-            items = {
-                key: encode_checkpoint(value)
+            items.extend(
+                (name, key, orjson.dumps(encode_checkpoint(value)))
                 for key in fresh
                 if old.get(key, _GONE) != (value := new[key])
-            }
-            if items:
-                changed[name] = items
+            )
             if len(new) - len(fresh) + sum(key in old for key in fresh) != len(old):
-                gone[name] = [key for key in old if key not in new]
+                items.extend((name, key, None) for key in old if key not in new)
         parts = {name: _kept(getattr(before, name), getattr(state, name)) for name in _TUPLES}
         whole = {name: encode_checkpoint(getattr(state, name)) for name in _WHOLE}
         change = {
-            "changed": changed,
-            "gone": gone,
+            "sizes": {name: len(getattr(state, name)) for name in _MAPS},
             "parts": parts,
             "whole": whole,
             "derived": _derived(state),
         }
-        return zlib.compress(orjson.dumps(change), 1)
+        return Change(zlib.compress(orjson.dumps(change), 1), items)
+
+
+def store_change(db: sqlite3.Connection, dyad: Dyad, number: int, change: Change) -> None:
+    """Keep checkpoint ``number`` of ``dyad``, as :class:`_Changes` gives it, in the index."""
+    db.execute(
+        "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
+        (dyad.first, dyad.second, number, change.packed),
+    )
+    db.executemany(
+        "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)",
+        [(dyad.first, dyad.second, name, key, number, value) for name, key, value in change.items],
+    )
 
 
 def _derived(state: State) -> dict[str, Any]:
@@ -458,34 +487,192 @@ def _raised(error: Exception) -> NoReturn:
     raise error
 
 
+class _Kept:
+    """Whether checkpoint ``number`` of a dyad, read from the index, still stands there: another
+    process bringing the index up to date after an entry back-dated before it folds it again,
+    and the items a state read from it lazily has still to read are then no longer its own."""
+
+    __slots__ = ("_db", "_dyad", "_number", "_path", "_seen", "_version")
+
+    def __init__(self, db: sqlite3.Connection, dyad: Dyad, number: int, path: Path) -> None:
+        self._db, self._dyad, self._number, self._path = db, dyad, number, path
+        self._version = self._changes()
+        self._seen: int = db.execute("SELECT coalesce(max(seq), 0) FROM refolds").fetchone()[0]
+
+    def _changes(self) -> int:
+        """What changes when another connection writes the index."""
+        version: int = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return version
+
+    def check(self) -> None:
+        """Refuse to read on if the checkpoint was folded again since it was read."""
+        version = self._changes()
+        if version == self._version:
+            return
+        refolded = self._db.execute(
+            "SELECT 1 FROM refolds WHERE seq > ? AND first = ? AND second = ? AND number < ?",
+            (self._seen, self._dyad.first, self._dyad.second, self._number),
+        ).fetchone()
+        if refolded is not None:
+            where = index_path(self._path)
+            msg = (
+                f"the index {where} was brought up to date with an entry of {self._dyad} dated"
+                " before a state read from it, which no longer reads: read the state again"
+            )
+            raise StorageError(msg)
+        self._version = version
+
+
+def _standing() -> None:
+    """A checkpoint read in a connection that nothing else writes to: it stands."""
+
+
+#: How many keys of a stored map are read one by one, at least, before the rest are read at
+#: once (an eighth of the map's keys, for a long one: a single read costs a query).
+SINGLE_READS = 64
+
+
+class StoredItems(Mapping[str, Any]):
+    """The items of map ``name`` of checkpoint ``number`` of a dyad, ``size`` of them, as the
+    index keeps them (each value as the codec encodes it), read from the index as they are
+    asked for: a key at a time, each read once, and after :data:`SINGLE_READS` of them (or an
+    eighth of the map) every item at once; what a damaged item raises goes to ``damaged``, and
+    ``kept`` refuses a read (it raises) once the checkpoint no longer stands in the index."""
+
+    __slots__ = ("_damaged", "_db", "_kept", "_read", "_size", "_where", "_where_at", "_whole")
+
+    def __init__(  # noqa: PLR0917 - where the items lie, and what to do with a damaged one
+        self,
+        db: sqlite3.Connection,
+        dyad: Dyad,
+        number: int,
+        damaged: Callable[[Exception], NoReturn],
+        name: str,
+        size: int,
+        *,
+        kept: Callable[[], None] = _standing,
+    ) -> None:
+        self._db, self._where = db, (dyad.first, dyad.second, name)
+        self._kept = kept
+        self._where_at = number
+        self._damaged, self._size = damaged, size
+        self._read: dict[str, Any] = {}
+        self._whole: dict[str, Any] | None = None
+
+    def _value(self, key: str) -> Any:
+        """The item of ``key`` as stored, :data:`_GONE` when the map has none."""
+        if self._whole is not None:
+            return self._whole.get(key, _GONE)
+        found = self._read.get(key, _UNREAD)
+        if found is not _UNREAD:
+            return found
+        if len(self._read) >= max(SINGLE_READS, self._size // 8):
+            return self._all().get(key, _GONE)
+        self._kept()
+        row = self._db.execute(
+            "SELECT value FROM items WHERE first = ? AND second = ? AND part = ? AND key = ?"
+            " AND since <= ? ORDER BY since DESC LIMIT 1",
+            (*self._where, key, self._where_at),
+        ).fetchone()
+        found = self._read[key] = _GONE if row is None or row[0] is None else self._loads(row[0])
+        return found
+
+    def _loads(self, value: bytes) -> Any:
+        try:
+            return orjson.loads(value)
+        except _DAMAGE as error:
+            self._damaged(error)
+
+    def _all(self) -> dict[str, Any]:
+        """Every item, read at once."""
+        if self._whole is None:
+            self._kept()
+            rows = self._db.execute(
+                "SELECT key, value, max(since) FROM items WHERE first = ? AND second = ?"
+                " AND part = ? AND since <= ? GROUP BY key ORDER BY key",
+                (*self._where, self._where_at),
+            ).fetchall()
+            kept = [(key, value) for key, value, _ in rows if value is not None]
+            try:  # every item in one parse, as a list
+                values = orjson.loads(b"[%b]" % b",".join(value for _, value in kept))
+            except orjson.JSONDecodeError:  # one item or more damaged: say which
+                values = [self._loads(value) for _, value in kept]
+            if len(values) != len(kept):  # an item of more than one value
+                self._damaged(ValueError("an item stored is not one value"))
+            self._whole = dict(zip((key for key, _ in kept), values, strict=True))
+            self._read.clear()
+            if len(self._whole) != self._size:
+                self._damaged(ValueError(f"{len(self._whole)} items, not {self._size}"))
+        return self._whole
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._value(key)
+        return default if found is _GONE else found
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._value(key)
+        if found is _GONE:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._value(key) is not _GONE
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[str]:
+        """The keys, in the order of :meth:`items`, read without their values."""
+        if self._whole is not None:
+            return iter(self._whole)
+        self._kept()
+        rows = self._db.execute(
+            "SELECT key FROM (SELECT key, value IS NULL AS gone, max(since) FROM items"
+            " WHERE first = ? AND second = ? AND part = ? AND since <= ? GROUP BY key)"
+            " WHERE NOT gone ORDER BY key",
+            (*self._where, self._where_at),
+        ).fetchall()
+        if len(rows) != self._size:
+            self._damaged(ValueError(f"{len(rows)} items, not {self._size}"))
+        return (key for (key,) in rows)
+
+    def items(self) -> Any:
+        return self._all().items()
+
+
+#: Stands for a key not read yet.
+_UNREAD = object()
+
+
 def _state_of(
-    changes: Iterable[bytes], *, lazy: bool, damaged: Callable[[Exception], NoReturn] = _raised
+    changes: Iterable[bytes],
+    items: Callable[[str, int], Mapping[str, Any]],
+    *,
+    lazy: bool,
+    damaged: Callable[[Exception], NoReturn] = _raised,
 ) -> State:
-    """The state the changes of its checkpoint and of every one before it make up; ``lazy``:
-    its maps decode each item when it is read (:class:`~tracker._lazy.LazyMap`), and what it
-    derives is read from the checkpoint rather than derived again; what an item found damaged
-    only then raises goes to ``damaged`` (by default, raised)."""
-    parts: dict[str, dict[str, Any]] = {name: {} for name in _MAPS}
-    items: dict[str, list[Any]] = {name: [] for name in _TUPLES}
-    whole: dict[str, Any] = {}
-    derived: dict[str, Any] = {}
+    """The state the changes of its checkpoint and of every one before it make up, the items
+    of each of its maps given by ``items`` (from the map's name and size); ``lazy``: its maps
+    decode each item when it is read (:class:`~tracker._lazy.LazyMap`), and what it derives
+    is read from the checkpoint rather than derived again; what an item found damaged only
+    then raises goes to ``damaged`` (by default, raised)."""
+    parts: dict[str, list[Any]] = {name: [] for name in _TUPLES}
+    change: dict[str, Any] = {}
     for packed in changes:
         change = orjson.loads(zlib.decompress(packed))
-        for name, changed in change["changed"].items():
-            parts[name].update(changed)
-        for name, keys in change["gone"].items():
-            for key in keys:
-                del parts[name][key]
         for name, kept in change["parts"].items():
-            before, added = items[name], iter(kept["new"])
-            items[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
-        whole, derived = change["whole"], change["derived"]
+            before, added = parts[name], iter(kept["new"])
+            parts[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
+    whole, derived, sizes = change["whole"], change["derived"], change["sizes"]
+    stored = {name: items(name, sizes[name]) for name in _MAPS}
     if not lazy:
-        return decode_checkpoint({**whole, **items, **parts})
-    state = decode_checkpoint({**whole, **items})
+        return decode_checkpoint(
+            {**whole, **parts, **{n: dict(m.items()) for n, m in stored.items()}}
+        )
+    state = decode_checkpoint({**whole, **parts})
     for name in _MAPS:
         read = functools.partial(_decoded_part, whole["dyad"], name, damaged)
-        object.__setattr__(state, name, LazyMap(Stored(parts[name], read)))
+        object.__setattr__(state, name, LazyMap(Stored(stored[name], read)))
     unlifted = Map({key: state.measures[key] for key in derived["unlifted"]})
     object.__setattr__(state, "unlifted", unlifted)
     for name in ("lifted_until", "first_effective"):
@@ -574,15 +761,25 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
                 dyad = entry.parties
                 day, reported = entry.on.toordinal(), entry.reported.toordinal()
                 rows.append(
-                    (number, entry.id, dyad.first, dyad.second, day, reported, start, len(line))
+                    (
+                        number,
+                        entry.id,
+                        dyad.first,
+                        dyad.second,
+                        day,
+                        reported,
+                        start,
+                        len(line),
+                        entry.TYPE,
+                    )
                 )
                 earliest[dyad] = min(earliest.get(dyad, day), day)
                 if len(rows) == _BATCH:
-                    db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                     rows.clear()
             start += len(line)
             lines = number
-        db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for dyad, day in earliest.items():
             replay = IndexedReplay(path, log, db, dyad, every)
             _refold(replay, earliest=day, indexed=indexed)
@@ -606,20 +803,22 @@ def _refold(replay: IndexedReplay, *, earliest: int, indexed: int) -> None:
     place = replay._count("AND (day < ? OR (day = ? AND line <= ?))", earliest, earliest, indexed)
     number, base = replay._checkpoint(place // replay.every, lazy=False)
     dyad = replay.dyad
-    replay._db.execute(
-        "DELETE FROM checkpoints WHERE first = ? AND second = ? AND number > ?",
-        (dyad.first, dyad.second, number),
-    )
+    gone = 0
+    for table, column in (("checkpoints", "number"), ("items", "since")):
+        gone += replay._db.execute(
+            f"DELETE FROM {table} WHERE first = ? AND second = ? AND {column} > ?",
+            (dyad.first, dyad.second, number),
+        ).rowcount
+    if gone:  # a state read lazily from a checkpoint after ``number`` may no longer read
+        replay._db.execute(
+            "INSERT INTO refolds (first, second, number) VALUES (?, ?, ?)",
+            (dyad.first, dyad.second, number),
+        )
     rows = replay._rows(number * replay.every, len(replay))
     entries = _decoded(replay._path, replay._log, rows)
     changes = _Changes(base)
-    replay._db.executemany(
-        "INSERT INTO checkpoints VALUES (?, ?, ?, ?)",
-        (
-            (dyad.first, dyad.second, number + offset, changes.after(state))
-            for offset, state in enumerate(checkpoints(entries, base, replay.every), 1)
-        ),
-    )
+    for offset, state in enumerate(checkpoints(entries, base, replay.every), 1):
+        store_change(replay._db, dyad, number + offset, changes.after(state))
 
 
 def indexed_dyads(path: Path) -> tuple[Dyad, ...] | None:
@@ -651,11 +850,11 @@ def shared_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay |
     return IndexedReplay(path, path.open("rb"), db, dyad, every)
 
 
-def replay_rows(replay: IndexedReplay) -> list[tuple[str, int, int, int, int, int]]:
-    """Each entry of the replay in the order it is folded: its id, its day and report day (as
-    ordinals) and its line, first byte and length in the log."""
-    rows: list[tuple[str, int, int, int, int, int]] = replay._db.execute(
-        "SELECT id, day, reported, line, start, length FROM entries"
+def replay_rows(replay: IndexedReplay) -> list[tuple[str, str, int, int, int, int, int]]:
+    """Each entry of the replay in the order it is folded: its id and type, its day and report
+    day (as ordinals) and its line, first byte and length in the log."""
+    rows: list[tuple[str, str, int, int, int, int, int]] = replay._db.execute(
+        "SELECT id, type, day, reported, line, start, length FROM entries"
         " WHERE first = ? AND second = ? ORDER BY day, line",
         (replay.dyad.first, replay.dyad.second),
     ).fetchall()

@@ -4,8 +4,9 @@ occurrence), and folding a few entries onto it, or printing it, reads a few of i
 
 A :class:`LazyMap` is an immutable map, as :class:`immutables.Map` is (the same reading
 methods, ``set``, ``delete``, ``update`` and ``mutate``), of stored items, each decoded when
-first read, and of the items set or removed since. Reading a key decodes that item alone; what
-reads the whole map (iterating it, comparing it, hashing it) decodes every stored item at once
+first read, and of the items set or removed since. Reading a key decodes that item alone (and
+once many have been read one by one, every item at once); iterating its keys decodes none;
+what reads the whole map (its values, comparing it, hashing it) decodes every stored item at once
 into an :class:`immutables.Map`, once for every map made from the same stored items, so that
 each item is decoded once and read back as the same object.
 """
@@ -18,7 +19,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from immutables import Map
 
-__all__ = ["LazyMap", "LazyMutation", "Stored"]
+__all__ = ["SINGLE_DECODES", "LazyMap", "LazyMutation", "Stored"]
 
 V = TypeVar("V")
 D = TypeVar("D")
@@ -26,12 +27,16 @@ D = TypeVar("D")
 #: Stands for a key a map does not hold.
 _MISSING: Any = object()
 
+#: How many items of a stored map are decoded one by one before all the others are decoded at
+#: once (a fold onto a late state reads fewer of each map).
+SINGLE_DECODES = 64
+
 
 class Stored(Generic[V]):
     """Stored items (each key's value as stored) and how to decode some of them, shared by
     every map made from them: an item is decoded once, the whole map at most once."""
 
-    __slots__ = ("_decode", "_read", "_whole", "items")
+    __slots__ = ("_decode", "_keys", "_read", "_whole", "items")
 
     def __init__(
         self, items: Mapping[str, Any], decode: Callable[[dict[str, Any]], Mapping[str, V]]
@@ -40,16 +45,32 @@ class Stored(Generic[V]):
         self._decode = decode
         self._read: dict[str, V] = {}
         self._whole: Map[str, V] | None = None
+        self._keys: Map[str, None] | None = None
 
     def value(self, key: str) -> V:
-        """The decoded value of a stored key (:data:`_MISSING` when it is not stored)."""
+        """The decoded value of a stored key (:data:`_MISSING` when it is not stored); once
+        :data:`SINGLE_DECODES` keys are decoded one at a time, every item, at once: what reads
+        more (every key in turn, as writing the map does) reads them all, and decoding in bulk
+        costs far less an item."""
         found = self._read.get(key, _MISSING)
         if found is _MISSING:
+            if self._whole is not None:
+                return self._whole.get(key, _MISSING)
+            if len(self._read) >= SINGLE_DECODES:
+                return self.whole().get(key, _MISSING)
             raw = self.items.get(key, _MISSING)
             if raw is _MISSING:
                 return _MISSING  # type: ignore[no-any-return]
             found = self._read[key] = self._decode({key: raw})[key]
         return found  # type: ignore[no-any-return]
+
+    def keys(self) -> Map[str, None]:
+        """The stored keys, none of their values decoded, in the order of :meth:`whole`."""
+        if self._whole is not None:
+            return self._whole  # type: ignore[return-value]
+        if self._keys is None:
+            self._keys = Map(dict.fromkeys(self.items))
+        return self._keys
 
     def whole(self) -> Map[str, V]:
         """Every stored item, decoded (those read before as they were read)."""
@@ -98,7 +119,7 @@ class LazyMap(_Layered[V], Mapping[str, V]):
     """An immutable map of :class:`Stored` items, less those removed since (``gone``), and
     of those set since (``changed``); ``size`` is how many items it holds."""
 
-    __slots__ = ("_changed", "_gone", "_map", "_size", "_stored")
+    __slots__ = ("_changed", "_gone", "_keys", "_map", "_size", "_stored")
     _gone: frozenset[str]
 
     def __init__(
@@ -113,6 +134,7 @@ class LazyMap(_Layered[V], Mapping[str, V]):
         self._gone = gone
         self._size = len(stored.items) if size is None else size
         self._map: Map[str, V] | None = None
+        self._keys: Map[str, Any] | None = None
 
     def whole(self) -> Map[str, V]:
         """This map as an :class:`immutables.Map`, every item decoded."""
@@ -127,11 +149,26 @@ class LazyMap(_Layered[V], Mapping[str, V]):
             self._map = whole
         return self._map
 
+    def _key_map(self) -> Map[str, Any]:
+        """A map of this map's keys, in the order of :meth:`whole`, no value decoded for it."""
+        if self._map is not None:
+            return self._map
+        if self._keys is None:
+            keys: Map[str, Any] = self._stored.keys()
+            if self._gone or self._changed:
+                mutation = keys.mutate()
+                for key in self._gone:
+                    mutation.pop(key)
+                mutation.update(dict.fromkeys(self._changed.keys()))
+                keys = mutation.finish()
+            self._keys = keys
+        return self._keys
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self.whole())
+        return iter(self._key_map())
 
     def keys(self) -> Any:
-        return self.whole().keys()
+        return self._key_map().keys()
 
     def values(self) -> Any:
         return self.whole().values()

@@ -8,7 +8,6 @@ rows on one thread while it computes states on another.
 
 from __future__ import annotations
 
-import mmap
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
@@ -17,8 +16,6 @@ from datetime import date
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple, overload
-
-import orjson
 
 from tracker._entries import Dyad, Entry
 from tracker._index import EVERY, IndexedReplay, nearest_checkpoint, replay_rows, shared_replay
@@ -32,9 +29,6 @@ __all__ = ["IndexView", "Row", "open_view"]
 #: How many decoded entries, and how many states, a view keeps for the moments asked again.
 ENTRIES_KEPT = 4096
 STATES_KEPT = 32
-
-#: How a line written by the codec begins: its type comes first.
-_TYPE_FIRST = b'{"type":"'
 
 
 class Row(NamedTuple):
@@ -58,33 +52,12 @@ def open_view(path: Path, dyad: Dyad, every: int = EVERY) -> IndexView | None:
     replay = shared_replay(path, dyad, every)
     if replay is None:
         return None
-    listed = replay_rows(replay)
-    with path.open("rb") as log, mmap.mmap(log.fileno(), 0, access=mmap.ACCESS_READ) as text:
-        rows = tuple(
-            Row(
-                entry_id,
-                _type_of(text, start, start + length),
-                date.fromordinal(day),
-                date.fromordinal(reported),
-                line,
-                start,
-                length,
-            )
-            for entry_id, day, reported, line, start, length in listed
-        )
+    day = date.fromordinal
+    rows = tuple(
+        Row(entry_id, kind, day(on), day(reported), line, start, length)
+        for entry_id, kind, on, reported, line, start, length in replay_rows(replay)
+    )
     return IndexView(path, replay, rows)
-
-
-def _type_of(text: mmap.mmap, start: int, stop: int) -> str:
-    """The type of the entry on the line from ``start`` to ``stop``: read where the codec puts
-    it when the line names a type once and plainly, else from the line parsed."""
-    head = start + len(_TYPE_FIRST)
-    if text[start:head] == _TYPE_FIRST:
-        end = text.find(b'"', head, stop)
-        if end > 0 and text.find(b'"type"', end, stop) < 0 and text.find(b"\\", head, end) < 0:
-            return text[head:end].decode()
-    kind: str = orjson.loads(text[start:stop])["type"]
-    return kind
 
 
 class IndexView:
