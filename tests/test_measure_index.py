@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 from attrs import evolve
+from builders import expulsion, presence, replay_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import DEFAULT_DYAD, Effect, Entry, Lifting, Measure, State, apply
+from tracker import DEFAULT_DYAD, Day, Effect, Entry, Lifting, Measure, Precision, State, apply
 from tracker.strategies import logs, states
 
 
@@ -41,7 +43,9 @@ def test_the_index_of_unlifted_measures_follows_every_step(log: tuple[Entry, ...
                 assert all(id(item) in awaited for item in state.pending if not item.lapsed(day))
             assert evolve(state, at=day).in_force() == [
                 m
-                for m in sorted(state.measures.values(), key=lambda m: (m.effective, m.key))
+                for m in sorted(
+                    state.measures.values(), key=lambda m: (m.effective.toordinal(), m.key)
+                )
                 if m.in_force(day)
             ]
 
@@ -76,3 +80,14 @@ def test_a_state_as_of_a_day_is_its_evolved_copy_sharing_every_part(
     assert seen.measures is state.measures
     assert dict(seen.unlifted) == dict(evolve(state, at=at).unlifted)
     assert seen.in_force() == evolve(state, at=at, known_at=known_at).in_force()
+
+
+def test_the_earliest_day_in_force_is_a_day_whatever_the_precision_it_is_stated_to() -> None:
+    # An expulsion known to its month, placed on the day it was reported, and a closure of that
+    # same day: whichever comes first in the log, the earliest day is that one plain day.
+    known_to_month = attrs.evolve(expulsion("2008-01-01"), on=Day(2008, 1, 1, Precision.MONTH))
+    closure = presence("2008-01-01", "closed")
+    for folded in (replay_of(known_to_month, closure), replay_of(closure, known_to_month)):
+        rebuilt = State(folded.dyad, measures=folded.measures)
+        assert folded.first_effective == rebuilt.first_effective == date(2008, 1, 1)
+        assert type(folded.first_effective) is type(rebuilt.first_effective) is date

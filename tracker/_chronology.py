@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
+from tracker._dates import plain
 from tracker._replay import Replay
 from tracker._state import CodedActivity, Phase
 
@@ -113,7 +114,7 @@ def chronology(
     if start is None or end is None:
         whole = whole_span(replay)
         start, end = start or whole[0], end or whole[1]
-    first, last = _plain(start), _plain(end)
+    first, last = plain(start), plain(end)
     if last < first:
         msg = f"the span ends on {last}, before it starts on {first}"
         raise ValueError(msg)
@@ -129,13 +130,13 @@ def chronology(
     ]
     if len(known) <= resolution:
         for _, entry in known:
-            day = _plain(entry.on)
+            day = plain(entry.on)
             days.update((day, day - timedelta(days=1)) if day > first else (day,))
     points = []
     for day in sorted(days):
         state = replay.at(day, known_at=known_at)
         points.append(Point(day, state.level, state.phase))
-    marks = tuple(Mark(index, _plain(entry.on), entry.LABEL) for index, entry in known)
+    marks = tuple(Mark(index, plain(entry.on), entry.LABEL) for index, entry in known)
     coded = _coded_months(replay, first, last, known_at)
     return Chronology(first, last, tuple(points), _bands(points, last), marks, coded)
 
@@ -163,7 +164,7 @@ def whole_span(replay: Replay) -> tuple[date, date]:
     if not entries:
         msg = "an empty replay has no span of days: give its start and end"
         raise ValueError(msg)
-    first, latest = _plain(entries[0].on), _plain(entries[-1].on)
+    first, latest = plain(entries[0].on), plain(entries[-1].on)
     return first, latest + max((latest - first) / MARGIN, timedelta(days=1))
 
 
@@ -186,11 +187,6 @@ def zoomed(
     length = max((end - start) / factor, NARROWEST)
     share = (around - start) / (end - start) if end > start else 0.5
     return fitted(whole, around - timedelta(days=round(length * share / timedelta(days=1))), length)
-
-
-def _plain(day: date) -> date:
-    """``day`` as a plain date, without the precision an entry's day carries."""
-    return date(day.year, day.month, day.day)
 
 
 def _bands(points: list[Point], last: date) -> tuple[Band, ...]:

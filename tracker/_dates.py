@@ -21,6 +21,7 @@ __all__ = [
     "parse_day",
     "parse_stated_day",
     "parse_timestamp",
+    "plain",
 ]
 
 #: The days a log may name: wide enough for any history, with room left for the windows and
@@ -120,6 +121,12 @@ class Day(date):
         return equal if equal is NotImplemented else not equal
 
     __hash__ = date.__hash__
+
+
+def plain(day: date) -> date:
+    """``day`` as a plain date, without the precision an entry's day carries: two days of one
+    date stated to different precisions are one day to compare and to keep as a bound."""
+    return date(day.year, day.month, day.day)
 
 
 def _in_range(day: date, text: str) -> date:

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from immutables import Map, MapMutation
 
+from tracker._dates import plain
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
@@ -231,9 +232,9 @@ class StateBuilder:
         was = self.measures.get(key)
         self.measures[key] = measure
         if measure.effective < self.first_effective:
-            self.first_effective = measure.effective
+            self.first_effective = plain(measure.effective)
         elif was is not None and was.effective == self.first_effective < measure.effective:
-            self.first_effective = min(m.effective for m in self.whole("measures").values())
+            self.first_effective = plain(min(m.effective for m in self.whole("measures").values()))
         if measure.standing(None):
             self.unlifted[key] = measure
         else:

@@ -11,7 +11,7 @@ from typing import Any
 from attrs import Factory, field, fields, frozen
 from immutables import Map, MapMutation
 
-from tracker._dates import DateWindow, Day, Precision
+from tracker._dates import DateWindow, Day, Precision, plain
 from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
 from tracker._table import Table, table
 from tracker._vector import Vector, vector
@@ -476,7 +476,7 @@ def _lifted_until(state: State) -> date:
 
 
 def _first_effective(state: State) -> date:
-    return min((m.effective for m in state.measures.values()), default=date.max)
+    return plain(min((m.effective for m in state.measures.values()), default=date.max))
 
 
 @frozen
