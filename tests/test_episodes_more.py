@@ -110,6 +110,23 @@ def test_pakistan_recalls_its_envoy_in_turn(india_pakistan: tracker.Replay) -> N
     assert state.pressure < at(india_pakistan, "2019-02-17").pressure
 
 
+def test_the_air_strikes_weigh_while_recent_and_add_no_measure(
+    india_pakistan: tracker.Replay,
+) -> None:
+    # India's strike near Balakot and Pakistan's strikes across the Line of Control the next
+    # day are force used and over: the recalls and the trade measure stand as before, and the
+    # level falls below what a month of recalls and protests alone gave, as far as each side's
+    # force weighs, until the strikes are no longer recent.
+    before, state = at(india_pakistan, "2019-02-25"), at(india_pakistan, "2019-02-28")
+    assert in_force(state) == in_force(before)
+    assert state.phase is tracker.Phase.STRAINED
+    assert state.pressure == before.pressure - 20
+    assert state.level < before.level
+    assert (
+        at(india_pakistan, "2019-04-01").pressure == at(india_pakistan, "2019-03-31").pressure + 20
+    )
+
+
 def test_envoys_back_at_post_end_the_recalls_not_the_trade_measure(
     india_pakistan: tracker.Replay,
 ) -> None:

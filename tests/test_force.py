@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from builders import NATO_RUS, SOURCE, day, lift, lifting, replay_of, suspension
+from builders import NATO_RUS, SOURCE, day, entry, lift, lifting, replay_of, suspension
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,10 +93,36 @@ def test_an_attack_is_an_act_recent_for_its_month_and_the_next() -> None:
     replay = tracker.Replay([force("2014-03-20", "attack")], dyad=NATO_RUS)
     assert replay.at(day("2014-03-20")).phase is tracker.Phase.STRAINED
     assert replay.at(day("2014-04-30")).phase is tracker.Phase.STRAINED
-    assert replay.at(day("2014-04-30")).level == -10.0
+    # While recent it weighs as its party's force, beside its month's tone, then both age out.
+    assert replay.at(day("2014-04-30")).pressure == -10.0
+    assert replay.at(day("2014-04-30")).level == -20.0
     assert replay.at(day("2014-05-01")).phase is tracker.Phase.NORMAL
+    assert replay.at(day("2014-05-01")).pressure == 0.0
     assert replay.at(day("2014-05-01")).level == 0.0
     assert replay.at(day("2014-03-19")).phase is tracker.Phase.NORMAL
+
+
+def test_recent_attacks_weigh_once_per_party_and_beyond_a_month_of_protests() -> None:
+    # However many strikes a party makes, its force weighs once; the other's answer weighs as
+    # its own; and where a month's tone is already at its floor, the strikes still lower the
+    # level.
+    one = replay_of(force("2014-03-20", "attack"), force("2014-03-22", "attack", id="again"))
+    both = replay_of(
+        force("2014-03-20", "attack"), force("2014-03-21", "attack", id="answer", by="NATO")
+    )
+    at = day("2014-03-25")
+    assert one.as_of(at).pressure == -10.0
+    assert both.as_of(at).pressure == -20.0
+    protests = [
+        suspension("2014-03-01"),
+        *(
+            entry(tracker.Condemnation, f"2014-03-0{n}", by="NATO", issue=f"i{n}", statement="s")
+            for n in range(2, 7)
+        ),
+    ]
+    assert replay_of(*protests).as_of(at).recent_activity == -10.0
+    struck = replay_of(*protests, force("2014-03-20", "attack"))
+    assert struck.as_of(at).level < replay_of(*protests).as_of(at).level
 
 
 def test_under_a_suspension_an_attack_leaves_the_phase_as_the_measures_make_it() -> None:

@@ -952,12 +952,12 @@ def _economic(entry: EconomicMeasure, builder: StateBuilder) -> None:
 def _force(entry: UseOfForce, builder: StateBuilder) -> None:
     """An invasion, an occupation or a blockade stands until its party (or both, jointly)
     lifts it, on the territory it names, or on its party's use of force as a whole; it weighs
-    the act's value, the heaviest there is. An attack is an act, not a condition: it weighs
-    in the month's activity and strains the relationship as long as it counts there (its month
-    and the next), and ages out with it."""
+    the act's value, the heaviest there is. An attack is an act, not a condition: while it
+    counts in the recent activity (its month and the next) it strains the relationship and
+    weighs as its party's force, and it ages out with the activity."""
     if entry.action is ForceAction.ATTACK:
-        latest = builder.latest
-        latest[ATTACK] = max(entry.on, latest.get(ATTACK, entry.on))
+        latest, key = builder.latest, f"{ATTACK}.{entry.by}"
+        latest[key] = max(entry.on, latest.get(key, entry.on))
         builder.phase_inputs_written()
         return
     measure = Measure(

@@ -12,7 +12,15 @@ from attrs import Factory, field, fields, frozen
 from immutables import Map, MapMutation
 
 from tracker._dates import DateWindow, Day, Precision, plain
-from tracker._entries import CooperationStatus, Dyad, EconomicKind, Role, Stance, Suspension
+from tracker._entries import (
+    CooperationStatus,
+    Dyad,
+    EconomicKind,
+    Role,
+    Stance,
+    Suspension,
+    UseOfForce,
+)
 from tracker._table import Table, table
 from tracker._vector import Vector, vector
 
@@ -23,6 +31,7 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 __all__ = [
     "ATTACK",
+    "ATTACK_WEIGHT",
     "CLOSURE_WEIGHT",
     "CODED_WINDOW",
     "CONSULAR",
@@ -55,8 +64,11 @@ __all__ = [
 MEETING = "meeting"
 COUNCIL = "council"
 FORMAL_COUNCIL = "formal_council"
-#: The latest day :attr:`State.latest` keeps of an armed attack of either party on the other.
+#: The latest day :attr:`State.latest` keeps of an armed attack of a party on the other, under
+#: ``attack.<party>``.
 ATTACK = "attack"
+#: What an armed attack weighs on the pressure while it is recent: its act's value (CAMEO 190).
+ATTACK_WEIGHT = UseOfForce.CODE.goldstein
 
 
 class Phase(StrEnum):
@@ -647,6 +659,10 @@ class State:
             for part, weight in weights:
                 key = (m.by, part)
                 heaviest[key] = min(heaviest.get(key, 0.0), weight / 2 if half else weight)
+        for party in (self.dyad.first, self.dyad.second):
+            if _recent(self.latest.get(f"{ATTACK}.{party}"), self.at):
+                key = (party, FORCE)
+                heaviest[key] = min(heaviest.get(key, 0.0), ATTACK_WEIGHT)
         return sum(heaviest.values())
 
     @property
@@ -783,15 +799,19 @@ def phase_in_force(
     if any(m.effect in _SUSPENDING for m in force):
         # Cooperation suspended, or ended with its treaty or body, and the dialogue open.
         return Phase.COOPERATION_SUSPENDED
-    if force or downgrades or _attacked(latest, at):
+    if force or downgrades or _attacked(latest, dyad, at):
         return Phase.STRAINED
     return None
 
 
-def _attacked(latest: Map[str, date] | MapMutation[str, date], at: date | None) -> bool:
-    """Whether an armed attack is recent on ``at``: of its month or the month before, as long
-    as it counts in the recent activity (after every day, every attack is past)."""
-    attacked = latest.get(ATTACK)
+def _attacked(latest: Map[str, date] | MapMutation[str, date], dyad: Dyad, at: date | None) -> bool:
+    """Whether an armed attack of either party is recent on ``at``."""
+    return any(_recent(latest.get(f"{ATTACK}.{party}"), at) for party in (dyad.first, dyad.second))
+
+
+def _recent(attacked: date | None, at: date | None) -> bool:
+    """Whether an attack of ``attacked`` is recent on ``at``: of its month or the month before,
+    as long as it counts in the recent activity (after every day, every attack is past)."""
     if attacked is None or at is None:
         return False
     return f"{attacked:%Y-%m}" >= _months_back(at, 1)
