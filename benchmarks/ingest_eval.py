@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages]
+                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -82,6 +82,11 @@ PAGE_SPLITS = {
         "seventh blind real pages",
         HERE / "ingest_pages" / "blind7.json",
         CACHE / "tracker-ingest-pages-blind7",
+    ),
+    "blind8_pages": (
+        "eighth blind real pages",
+        HERE / "ingest_pages" / "blind8.json",
+        CACHE / "tracker-ingest-pages-blind8",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
