@@ -1153,6 +1153,13 @@ class _Builder:
         levels = tuple(words["downgrade_levels"]) if downgraded else ()
         if downgraded:
             self.note("levels", texts, "relations downgraded: the ambassadors withdrawn")
+        border = next((t for t in texts if pattern(words["border"]).search(t)), None)
+        if border is not None:
+            self.note(
+                "border",
+                [border],
+                "the border closed the same day: a measure of its own, for a person to add",
+            )
         return Suspension(
             by=by,
             channels=channels,

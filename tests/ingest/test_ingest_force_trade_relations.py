@@ -1,0 +1,150 @@
+"""Trade suspended is a ban on goods, citizens deported are no diplomats expelled, relations
+stopped are suspended, a place located between two states names no side, armed force is told
+by its verbs (and never when only threatened), a joint declaration signed is a declaration, a
+recall outranks the condemnation beside it, and a meeting still to come stays announced."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tracker
+from tracker.ingest import DraftKind, draft_article
+
+PUBLISHED = date(2024, 3, 5)  # a Tuesday
+
+#: States: name, adjective, capital, code.
+STATES = [
+    ("Lebanon", "Lebanese", "Beirut", "LBN"),
+    ("Sweden", "Swedish", "Stockholm", "SWE"),
+    ("Kenya", "Kenyan", "Nairobi", "KEN"),
+    ("Ethiopia", "Ethiopian", "Addis Ababa", "ETH"),
+    ("Norway", "Norwegian", "Oslo", "NOR"),
+    ("Peru", "Peruvian", "Lima", "PER"),
+]
+PAIRS = st.sampled_from(
+    [(one, other) for one in STATES for other in STATES if one[0] < other[0]]
+).flatmap(lambda pair: st.sampled_from([pair, pair[::-1]]))
+
+
+def draft(text: str, published: date = PUBLISHED) -> tracker.ingest.Draft:
+    return draft_article("page.txt", text, published=published)
+
+
+def sides(entry: tracker.Entry) -> set[str]:
+    return {entry.parties.first, entry.parties.second}
+
+
+# -- trade suspended --------------------------------------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "suspended imports of citrus fruit from {other}",
+            "halted purchases of grain from {other}",
+            "banned imports of fish from {other}",
+            "is suspending imports of {other_adj} beef",
+        ]
+    ),
+)
+def test_trade_suspended_is_an_embargo_on_goods_by_the_side_that_suspends(
+    pair: tuple[tuple[str, str, str, str], ...], act: str
+) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    told = act.format(other=other_name, other_adj=other_adj)
+    page = draft(
+        f"{one_name} curbs trade with {other_name}\n\n"
+        f"{one_name} {told} on Tuesday, its customs service said, citing pests found in "
+        "recent shipments.\n"
+    )
+    assert isinstance(page.entry, tracker.EconomicMeasure), page.reasons
+    assert page.entry.by == one
+    assert page.entry.kind == tracker.EconomicKind.EMBARGO
+    assert tracker.EconomicTarget.GOODS in page.entry.targets
+    assert sides(page.entry) == {one, other}
+
+
+def test_a_suspension_of_talks_stays_a_suspension_not_trade() -> None:
+    page = draft(
+        "Sweden suspends talks with Kenya\n\n"
+        "Sweden suspended its talks with Kenya on Tuesday, the foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Suspension), page.reasons
+
+
+# -- deportations and expulsions --------------------------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["deported", "expelled", "began deporting", "is expelling"]))
+def test_citizens_sent_away_are_no_expulsion_of_diplomats(
+    pair: tuple[tuple[str, str, str, str], ...], verb: str
+) -> None:
+    (one_name, _, _, _), (_, other_adj, _, _) = pair
+    page = draft(
+        f"{one_name} sends migrants home\n\n"
+        f"{one_name} {verb} hundreds of {other_adj} citizens on Tuesday, the interior "
+        "ministry said.\n"
+    )
+    assert not isinstance(page.entry, tracker.Expulsion), page.entry
+
+
+@given(PAIRS, st.sampled_from(["expelled", "deported"]))
+def test_diplomats_sent_away_are_still_an_expulsion(
+    pair: tuple[tuple[str, str, str, str], ...], verb: str
+) -> None:
+    (one_name, _, _, one), (_, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} expels envoys\n\n"
+        f"{one_name} {verb} two {other_adj} diplomats on Tuesday, the foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+
+
+# -- relations stopped ------------------------------------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "had stopped all relations with {capital}",
+            "has severed relations and closed its border with {other}",
+            "was suspending relations with {other}",
+        ]
+    ),
+)
+def test_relations_stopped_are_suspended_by_that_side(
+    pair: tuple[tuple[str, str, str, str], ...], act: str
+) -> None:
+    (one_name, _, _, one), (other_name, other_adj, capital, other) = pair
+    told = act.format(other=other_name, capital=capital)
+    page = draft(
+        f"{one_name} closes border with {other_name}\n\n"
+        f"{one_name} said on Tuesday it was closing its border with {other_name} and deporting "
+        f"{other_adj} citizens, and that it {told}.\n"
+    )
+    assert isinstance(page.entry, tracker.Suspension), page.reasons
+    assert page.entry.by == one
+    assert "diplomatic_relations" in page.entry.channels
+    assert sides(page.entry) == {one, other}
+    assert any(e.field == "border" for e in page.evidence)
+
+
+@given(PAIRS, st.sampled_from(["unnamed sources", "officials familiar with the matter", "a report"]))
+def test_a_measure_told_citing_a_source_is_still_hearsay(
+    pair: tuple[tuple[str, str, str, str], ...], source: str
+) -> None:
+    (one_name, _, _, _), (other_name, _, _, _) = pair
+    page = draft(
+        f"{one_name} curbs trade with {other_name}\n\n"
+        f"{one_name} suspended imports of fish from {other_name} on Tuesday, a newspaper said, "
+        f"citing {source}.\n"
+    )
+    assert page.entry is None, page.entry
+    assert any("hearsay" in reason for reason in page.reasons), page.reasons
