@@ -136,7 +136,9 @@ def test_relations_stopped_are_suspended_by_that_side(
     assert any(e.field == "border" for e in page.evidence)
 
 
-@given(PAIRS, st.sampled_from(["unnamed sources", "officials familiar with the matter", "a report"]))
+@given(
+    PAIRS, st.sampled_from(["unnamed sources", "officials familiar with the matter", "a report"])
+)
 def test_a_measure_told_citing_a_source_is_still_hearsay(
     pair: tuple[tuple[str, str, str, str], ...], source: str
 ) -> None:

@@ -26,6 +26,7 @@ from tracker._entries import (
     EconomicMeasure,
     EconomicTarget,
     Entry,
+    ForceAction,
     Expulsion,
     FollowUp,
     InformalMeeting,
@@ -39,6 +40,7 @@ from tracker._entries import (
     Source,
     Stance,
     Suspension,
+    UseOfForce,
     _texts,
 )
 from tracker.ingest._data import load, pattern
@@ -241,7 +243,7 @@ class _Builder:
         realized = [
             m
             for m in news
-            if not (m.planned and (m.type == MEETING or not _announced(m)))
+            if not (m.planned and (m.type in _NEVER_DECIDED or not _announced(m)))
             and not _hedged(m)
             and not m.doubt
         ]
@@ -251,14 +253,19 @@ class _Builder:
             for m in news
             if m.planned
             and m.type in done
-            and m.type != MEETING
+            and m.type not in _NEVER_DECIDED
             and not _announced(m)
             and not _hedged(m)
             and not m.doubt
             and not _undecided(m)
         ]
         for m in news:
-            if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
+            if m.planned and m.type == UseOfForce.TYPE and not m.doubt and not _hedged(m):
+                self.reasons.append(
+                    f"not taken as done: {m.type} ({m.trigger!r}) is told as to come or "
+                    "threatened: force is drafted only once used"
+                )
+            if m.planned and m.type not in done and m.type not in _NEVER_DECIDED and not m.doubt:
                 self.reasons.append(
                     f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
                     "one in its sentence announces it as decided"
@@ -1385,6 +1392,21 @@ class _Builder:
             **common,
         )
 
+    def _force(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        """Armed force used by one side: its action, the first whose words the sentences hold
+        (an attack when none does)."""
+        actions = load("events")["force"]["actions"]
+        action = next(
+            (
+                ForceAction(name)
+                for name, words in actions
+                if any(pattern(words).search(t) for t in texts)
+            ),
+            ForceAction.ATTACK,
+        )
+        self.note("action", texts, f"{action.value}, from the words of the sentences")
+        return UseOfForce(by=by, action=action, detail=_shorten(texts[0]), **common)
+
     def _proposal(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
         return Proposal(by=by, proposal=_shorten(texts[0]), **common)
 
@@ -1458,7 +1480,12 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     Condemnation.TYPE: _Builder._condemnation,
     Proposal.TYPE: _Builder._proposal,
     EconomicMeasure.TYPE: _Builder._economic,
+    UseOfForce.TYPE: _Builder._force,
 }
+
+#: Types a sentence about the future never makes done: a meeting is held only once it is, and
+#: force is used only once it is, whoever announces it.
+_NEVER_DECIDED = frozenset({MEETING, UseOfForce.TYPE})
 
 
 def _years_before(day: date, years: int) -> date | None:

@@ -397,11 +397,15 @@ def _mentions(
             or (kind == MEETING and pattern(modality["halted"]).search(before))
         )
         heard = pattern(modality["hearsay"]).search(sentence.text)
+        mutual = _mutual(declared, match.group(0))
         doubt = (
             f"negated or called off ({negated.group(0)!r})"
             if negated
             else f"told only on hearsay ({heard.group(0)!r})"
             if heard
+            else f"a clash told with no aggressor ({match.group(0)!r}): who used force is not "
+            "guessed"
+            if mutual
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
@@ -418,6 +422,13 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _mutual(kind: str, trigger: str) -> bool:
+    """Whether the trigger tells force used by both sides at once, a clash or an exchange of
+    fire that names no aggressor: the type's ``mutual`` words."""
+    spec = next(spec for spec in load("events")["types"] if spec["type"] == kind)
+    return "mutual" in spec and bool(pattern(spec["mutual"]).search(trigger))
 
 
 def _member_measure(kind: str, text: str) -> re.Match[str] | None:
