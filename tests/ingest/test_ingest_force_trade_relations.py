@@ -150,3 +150,87 @@ def test_a_measure_told_citing_a_source_is_still_hearsay(
     )
     assert page.entry is None, page.entry
     assert any("hearsay" in reason for reason in page.reasons), page.reasons
+
+
+# -- armed force ------------------------------------------------------------------------------
+
+FORCE_TOLD = [
+    ("{adj} troops shelled {other_adj} border posts on Tuesday", "attack"),
+    ("{adj} warplanes carried out air strikes on {other_adj} army positions on Tuesday", "attack"),
+    ("{adj} forces fired artillery at {other_adj} villages on Tuesday", "attack"),
+    ("{adj} troops clashed with {other_adj} forces near the frontier on Tuesday", "attack"),
+    ("{name} launched a full-scale invasion of {other} on Tuesday", "invasion"),
+    ("{adj} troops crossed into {other} on Tuesday", "invasion"),
+    ("{adj} forces seized a disputed border town from {other} on Tuesday", "occupation"),
+    ("{name} annexed the {other_adj} island territory on Tuesday", "occupation"),
+    ("{adj} warships blockaded the ports of {other} on Tuesday", "blockade"),
+]
+
+
+@given(PAIRS, st.sampled_from(FORCE_TOLD))
+def test_force_used_is_drafted_by_the_side_its_sentence_makes_the_subject(
+    pair: tuple[tuple[str, str, str, str], ...], told: tuple[str, str]
+) -> None:
+    (name, adj, _, one), (other_name, other_adj, _, other) = pair
+    sentence = told[0].format(name=name, adj=adj, other=other_name, other_adj=other_adj)
+    page = draft(f"Fighting on the border\n\n{sentence}, officials said.\n")
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.by == one
+    assert page.entry.action == tracker.ForceAction(told[1])
+    assert sides(page.entry) == {one, other}
+    assert str(page.entry.on) == "2024-03-05"
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "{adj} and {other_adj} border guards clashed on Tuesday, killing four people",
+            "Four people were killed in clashes on the {adj}-{other_adj} border on Tuesday",
+            "{adj} and {other_adj} troops exchanged fire across the frontier on Tuesday",
+        ]
+    ),
+)
+def test_a_clash_told_with_no_aggressor_is_not_drafted_and_the_reasons_say_so(
+    pair: tuple[tuple[str, str, str, str], ...], told: str
+) -> None:
+    (_, adj, _, _), (_, other_adj, _, _) = pair
+    page = draft(f"Border clash\n\n{told.format(adj=adj, other_adj=other_adj)}, officials said.\n")
+    assert page.kind is DraftKind.UNCLASSIFIED, page.entry
+    assert any("no aggressor" in reason for reason in page.reasons), page.reasons
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "{name} threatened on Tuesday to invade {other}",
+            "{name} said on Tuesday it would strike {other_adj} military bases",
+            "{name} could strike {other_adj} military bases within days, its minister said",
+            "{name} may blockade the ports of {other}, a minister warned on Tuesday",
+        ]
+    ),
+)
+def test_force_planned_threatened_or_possible_is_never_drafted_as_used(
+    pair: tuple[tuple[str, str, str, str], ...], told: str
+) -> None:
+    (name, _, _, _), (other_name, other_adj, _, _) = pair
+    sentence = told.format(name=name, other=other_name, other_adj=other_adj)
+    page = draft(f"War of words\n\n{sentence}.\n")
+    assert not isinstance(page.entry, tracker.UseOfForce), page.entry
+
+
+@given(PAIRS)
+def test_a_recap_of_an_old_war_does_not_decide_the_event(
+    pair: tuple[tuple[str, str, str, str], ...],
+) -> None:
+    (name, adj, _, one), (other_name, other_adj, capital, other) = pair
+    page = draft(
+        f"Ministers meet in {capital}\n\n"
+        f"{adj} Foreign Minister Ana Ruiz met {other_adj} Foreign Minister Jorge Vera in "
+        f"{capital} on Tuesday to discuss trade.\n\n"
+        f"{adj} troops invaded {other_name} in 1998 and shelled border towns for months during a "
+        "war that ended in 2000.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}
