@@ -224,7 +224,7 @@ def test_force_planned_threatened_or_possible_is_never_drafted_as_used(
 def test_a_recap_of_an_old_war_does_not_decide_the_event(
     pair: tuple[tuple[str, str, str, str], ...],
 ) -> None:
-    (name, adj, _, one), (other_name, other_adj, capital, other) = pair
+    (_, adj, _, one), (other_name, other_adj, capital, other) = pair
     page = draft(
         f"Ministers meet in {capital}\n\n"
         f"{adj} Foreign Minister Ana Ruiz met {other_adj} Foreign Minister Jorge Vera in "
