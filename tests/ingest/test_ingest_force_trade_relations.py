@@ -234,3 +234,25 @@ def test_a_recap_of_an_old_war_does_not_decide_the_event(
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
+
+
+# -- a place between two states ---------------------------------------------------------------
+
+TRIOS = st.permutations(STATES).map(lambda states: tuple(states[:3]))
+
+
+@given(TRIOS, st.sampled_from(["an exclave", "a port city", "a region lying"]))
+def test_a_place_located_between_two_states_does_not_name_the_pair(
+    trio: tuple[tuple[str, str, str, str], ...], place: str
+) -> None:
+    (one_name, one_adj, _, one), (other_name, _, other_capital, other), (third, _, _, _) = trio
+    page = draft(
+        f"{one_name} closes {other_name}'s consulate\n\n"
+        f"{one_name} closed {other_name}'s consulate in Port Amber on Tuesday, "
+        f"{place} between {other_name} and {third}, after {other_capital} shut the {one_adj} "
+        "consulate in its second city.\n\n"
+        f"The {one_adj} foreign ministry announced the move on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert sides(page.entry) == {one, other}
+    assert page.entry.by == one
