@@ -256,3 +256,30 @@ def test_a_place_located_between_two_states_does_not_name_the_pair(
     assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
     assert sides(page.entry) == {one, other}
     assert page.entry.by == one
+
+
+# -- a recall beside a condemnation -----------------------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "{name} ordered the immediate recall of its Ambassador to {other} on Tuesday and "
+            "condemned what it called a violation of its sovereignty",
+            "{name} strongly condemned the arrest of its citizens on Tuesday and recalled its "
+            "ambassador to {other} for consultations",
+        ]
+    ),
+)
+def test_a_recall_told_beside_a_condemnation_is_the_news(
+    pair: tuple[tuple[str, str, str, str], ...], lead: str
+) -> None:
+    (name, adj, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"{name} recalls envoy\n\n{lead.format(name=name, other=other_name)}.\n\n"
+        f"The {adj} foreign ministry said it condemned the move in the strongest terms.\n"
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
