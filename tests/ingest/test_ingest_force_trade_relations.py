@@ -283,3 +283,40 @@ def test_a_recall_told_beside_a_condemnation_is_the_news(
     assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
     assert page.entry.by == one
     assert sides(page.entry) == {one, other}
+
+
+# -- a meeting to come beside a past visit ----------------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["will have", "will hold"]))
+def test_a_bilateral_meeting_to_come_stays_announced_whatever_the_past_background(
+    pair: tuple[tuple[str, str, str, str], ...], verb: str
+) -> None:
+    (name, adj, _, one), (other_name, _, capital, other) = pair
+    page = draft(
+        f"{adj} leader to visit {capital}\n\n"
+        f"{adj} Prime Minister Ana Ruiz {verb} a bilateral meeting with President Jorge Vera "
+        "on Friday when she arrives for a two-day visit.\n\n"
+        f"Earlier this year, Vera went on an official visit to {name}, where he met Ruiz and "
+        "agreements were signed.\n\n"
+        f'"I will speak to the parliament of {other_name}," Ruiz said at an executive meeting '
+        "of her ruling party.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert str(page.entry.planned.expected) == "2024-03-08"
+    assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS, st.sampled_from(["an executive meeting of her ruling party", "a cabinet meeting"]))
+def test_a_meeting_of_one_sides_own_body_is_no_meeting_between_the_sides(
+    pair: tuple[tuple[str, str, str, str], ...], body: str
+) -> None:
+    (_, adj, _, _), (other_name, _, _, _) = pair
+    page = draft(
+        f"{adj} leader speaks\n\n"
+        f'"We will deepen our ties with {other_name}," {adj} Prime Minister Ana Ruiz said at '
+        f"{body} on Tuesday.\n"
+    )
+    assert not isinstance(page.entry, (tracker.InformalMeeting, tracker.CouncilMeeting)), (
+        page.entry
+    )

@@ -378,6 +378,7 @@ def _mentions(
                 or two_sides(sentence.text, published)
             )
             and not _internal(sentence.text, published)
+            and not _own_body(sentence.text, match.start(), match.end())
         )
         tense = tense_near(sentence.text, match.start(), match.end())
         before = lead_in(sentence.text, match.start())
@@ -450,6 +451,16 @@ def _member_measure(kind: str, text: str) -> re.Match[str] | None:
             if (gap := article.match(text, verb.end())) and gap.end() in states
         ),
         None,
+    )
+
+
+def _own_body(text: str, start: int, end: int) -> bool:
+    """Whether the meeting a trigger tells is of one side's own body, its party, cabinet or
+    parliament ("an executive meeting of his ruling party", "a cabinet meeting")."""
+    modality = load("events")["modality"]
+    return bool(
+        pattern(modality["own_body_after"]).match(text[end:])
+        or pattern(modality["own_body_before"]).search(text[:start])
     )
 
 
