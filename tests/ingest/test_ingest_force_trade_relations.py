@@ -320,3 +320,37 @@ def test_a_meeting_of_one_sides_own_body_is_no_meeting_between_the_sides(
     assert not isinstance(page.entry, (tracker.InformalMeeting, tracker.CouncilMeeting)), (
         page.entry
     )
+
+
+# -- a joint declaration ----------------------------------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["signed a Joint Declaration", "issued a joint declaration"]))
+def test_a_joint_declaration_signed_is_a_declaration_by_its_host(
+    pair: tuple[tuple[str, str, str, str], ...], act: str
+) -> None:
+    (name, _, _, one), (other_name, _, capital, other) = pair
+    page = draft(
+        f"{name} and {other_name} set out shared priorities\n\n"
+        f"{name} and {other_name} {act} on security cooperation in {capital} on Tuesday, "
+        "the two foreign ministries said.\n"
+    )
+    assert isinstance(page.entry, tracker.Declaration), page.reasons
+    assert sides(page.entry) == {one, other}
+    assert page.entry.by == other
+    assert str(page.entry.on) == "2024-03-05"
+
+
+@given(PAIRS)
+def test_a_joint_declaration_with_no_host_asks_the_reviewer_to_check_its_side(
+    pair: tuple[tuple[str, str, str, str], ...],
+) -> None:
+    (name, _, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"Ministers sign pact\n\n{name} and {other_name} signed a Joint Declaration on trade "
+        "on Tuesday, the two foreign ministries said.\n"
+    )
+    assert isinstance(page.entry, tracker.Declaration), page.reasons
+    assert page.entry.by in {one, other}
+    assert sides(page.entry) == {one, other}
+    assert any(e.field == "by" and "check it" in e.note for e in page.evidence)

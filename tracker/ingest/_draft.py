@@ -57,6 +57,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    capital_of,
     mediators,
     member_of,
     named_pairs,
@@ -1240,6 +1241,24 @@ class _Builder:
     def _declaration(
         self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]
     ) -> Entry:
+        # A joint declaration is both sides': the draft names the host, where a sentence says
+        # in whose capital it was signed or issued, else the side read as for any act.
+        words = load("events")["declaration"]
+        if any(pattern(words["joint"]).search(t) for t in texts):
+            venue = pattern(words["venue"])
+            hosts = [
+                code
+                for t in texts
+                for found in venue.finditer(t)
+                if (code := capital_of(found.group("city"))) in (_parties.first, _parties.second)
+            ]
+            if hosts:
+                by = hosts[0]
+                how = f"a joint declaration, made in the capital of {by}: its host"
+                self.note("by", texts, how)
+            else:
+                how = f"a joint declaration of both sides, no host named: {by} as read, check it"
+                self.note("by", texts, how)
         return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
 
     def _session(self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:

@@ -306,6 +306,11 @@ def _capitals() -> frozenset[str]:
     return frozenset(form for spec in countries for form in spec.get("capitals", ()))
 
 
+def capital_of(name: str) -> str | None:
+    """The state whose capital a name is ("Caracas": VEN), else None."""
+    return _state_names().get(name) if name in _capitals() else None
+
+
 @cache
 def _state_pattern() -> re.Pattern[str]:
     forms = sorted(_state_names(), key=len, reverse=True)
