@@ -354,3 +354,17 @@ def test_a_joint_declaration_with_no_host_asks_the_reviewer_to_check_its_side(
     assert page.entry.by in {one, other}
     assert sides(page.entry) == {one, other}
     assert any(e.field == "by" and "check it" in e.note for e in page.evidence)
+
+
+@given(PAIRS, st.sampled_from(["by {adj} troops ", ""]))
+def test_force_told_in_the_passive_is_used_by_the_agent_or_the_other_side(
+    pair: tuple[tuple[str, str, str, str], ...], agent: str
+) -> None:
+    (name, adj, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"Border posts shelled\n\n{other_adj} border posts were shelled "
+        f"{agent.format(adj=adj)}on Tuesday, the army of {other_name} said, blaming {name}.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}

@@ -1457,6 +1457,20 @@ class _Builder:
         )
         if passive and re.search(r"\b(?:who|whom|which|that)\b", passive.group(0)):
             passive = None
+        # Force told in the passive ("border posts were shelled by Ethiopian troops") is used
+        # by the party after "by"; with none, by the other side of the one it hits.
+        if top.type == UseOfForce.TYPE and pattern(modality["passive_lead"]).search(
+            text[: top.start]
+        ):
+            after = top.start + len(top.trigger)
+            agent = pattern(modality["agent"])
+            for code, at in found:
+                if at >= after and agent.match(text[after:at]):
+                    return code, "the party after 'by' of force told in the passive", text
+            if before:
+                hit = before[-1][0]
+                how = f"the other side of {hit}, on whom force is told as used, in the passive"
+                return _other(parties, hit), how, text
         participle = pattern(modality["passive"]).match(f"was {top.trigger}")
         lead = participle and pattern(modality["passive_lead"]).search(text[: top.start])
         if passive or lead:
