@@ -368,3 +368,18 @@ def test_force_told_in_the_passive_is_used_by_the_agent_or_the_other_side(
     assert isinstance(page.entry, tracker.UseOfForce), page.reasons
     assert page.entry.by == one
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS, st.sampled_from(["Port Amber", "Green Island"]))
+def test_territory_seized_or_annexed_is_named_for_the_reviewer(
+    pair: tuple[tuple[str, str, str, str], ...], place: str
+) -> None:
+    (name, adj, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"{place} taken\n\n{adj} forces seized the border town of {place} from {other_name} "
+        f"on Tuesday, and {name} said it had annexed it.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.action == tracker.ForceAction.OCCUPATION
+    assert page.entry.territory == place.lower().replace(" ", "_")
+    assert sides(page.entry) == {one, other}

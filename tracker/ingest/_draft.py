@@ -1424,7 +1424,20 @@ class _Builder:
             ForceAction.ATTACK,
         )
         self.note("action", texts, f"{action.value}, from the words of the sentences")
-        return UseOfForce(by=by, action=action, detail=_shorten(texts[0]), **common)
+        territory = ""
+        if action is not ForceAction.ATTACK:
+            named = pattern(load("events")["force"]["territory"])
+            for text in texts:
+                found = named.search(text)
+                # A party's own name after the verb ("invaded Kenya") is who is hit, not a
+                # territory of its own.
+                if found and not party_mentions(found.group("name")):
+                    territory = re.sub(r"[^a-z0-9]+", "_", found.group("name").lower()).strip("_")
+                    self.note("territory", [text], f"{territory}, named after the verb: check it")
+                    break
+        return UseOfForce(
+            by=by, action=action, territory=territory, detail=_shorten(texts[0]), **common
+        )
 
     def _proposal(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
         return Proposal(by=by, proposal=_shorten(texts[0]), **common)
