@@ -383,3 +383,13 @@ def test_territory_seized_or_annexed_is_named_for_the_reviewer(
     assert page.entry.action == tracker.ForceAction.OCCUPATION
     assert page.entry.territory == place.lower().replace(" ", "_")
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS, st.sampled_from(["struck a deal", "struck a new trade agreement"]))
+def test_a_deal_struck_is_no_strike(pair: tuple[tuple[str, str, str, str], ...], act: str) -> None:
+    (name, _, _, _), (other_name, _, _, _) = pair
+    page = draft(
+        f"Deal on the border\n\n{name} {act} with {other_name} on Tuesday to develop a border "
+        "town and its port, officials said.\n"
+    )
+    assert not isinstance(page.entry, tracker.UseOfForce), page.entry
