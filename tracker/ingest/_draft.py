@@ -28,6 +28,7 @@ from tracker._entries import (
     Entry,
     Expulsion,
     FollowUp,
+    ForceAction,
     InformalMeeting,
     Lift,
     MeetingAnnouncement,
@@ -39,6 +40,7 @@ from tracker._entries import (
     Source,
     Stance,
     Suspension,
+    UseOfForce,
     _texts,
 )
 from tracker.ingest._data import load, pattern
@@ -55,6 +57,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    capital_of,
     mediators,
     member_of,
     named_pairs,
@@ -241,7 +244,7 @@ class _Builder:
         realized = [
             m
             for m in news
-            if not (m.planned and (m.type == MEETING or not _announced(m)))
+            if not (m.planned and (m.type in _NEVER_DECIDED or not _announced(m)))
             and not _hedged(m)
             and not m.doubt
         ]
@@ -251,14 +254,19 @@ class _Builder:
             for m in news
             if m.planned
             and m.type in done
-            and m.type != MEETING
+            and m.type not in _NEVER_DECIDED
             and not _announced(m)
             and not _hedged(m)
             and not m.doubt
             and not _undecided(m)
         ]
         for m in news:
-            if m.planned and m.type not in done and m.type != MEETING and not m.doubt:
+            if m.planned and m.type == UseOfForce.TYPE and not m.doubt and not _hedged(m):
+                self.reasons.append(
+                    f"not taken as done: {m.type} ({m.trigger!r}) is told as to come or "
+                    "threatened: force is drafted only once used"
+                )
+            if m.planned and m.type not in done and m.type not in _NEVER_DECIDED and not m.doubt:
                 self.reasons.append(
                     f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
                     "one in its sentence announces it as decided"
@@ -1153,6 +1161,13 @@ class _Builder:
         levels = tuple(words["downgrade_levels"]) if downgraded else ()
         if downgraded:
             self.note("levels", texts, "relations downgraded: the ambassadors withdrawn")
+        border = next((t for t in texts if pattern(words["border"]).search(t)), None)
+        if border is not None:
+            self.note(
+                "border",
+                [border],
+                "the border closed the same day: a measure of its own, for a person to add",
+            )
         return Suspension(
             by=by,
             channels=channels,
@@ -1226,6 +1241,24 @@ class _Builder:
     def _declaration(
         self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]
     ) -> Entry:
+        # A joint declaration is both sides': the draft names the host, where a sentence says
+        # in whose capital it was signed or issued, else the side read as for any act.
+        words = load("events")["declaration"]
+        if any(pattern(words["joint"]).search(t) for t in texts):
+            venue = pattern(words["venue"])
+            hosts = [
+                code
+                for t in texts
+                for found in venue.finditer(t)
+                if (code := capital_of(found.group("city"))) in (_parties.first, _parties.second)
+            ]
+            if hosts:
+                by = hosts[0]
+                how = f"a joint declaration, made in the capital of {by}: its host"
+                self.note("by", texts, how)
+            else:
+                how = f"a joint declaration of both sides, no host named: {by} as read, check it"
+                self.note("by", texts, how)
         return Declaration(by=by, body=_body(by, texts), statement=_shorten(texts[0]), **common)
 
     def _session(self, texts: list[str], _by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
@@ -1378,6 +1411,34 @@ class _Builder:
             **common,
         )
 
+    def _force(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
+        """Armed force used by one side: its action, the first whose words the sentences hold
+        (an attack when none does)."""
+        actions = load("events")["force"]["actions"]
+        action = next(
+            (
+                ForceAction(name)
+                for name, words in actions
+                if any(pattern(words).search(t) for t in texts)
+            ),
+            ForceAction.ATTACK,
+        )
+        self.note("action", texts, f"{action.value}, from the words of the sentences")
+        territory = ""
+        if action is not ForceAction.ATTACK:
+            named = pattern(load("events")["force"]["territory"])
+            for text in texts:
+                found = named.search(text)
+                # A party's own name after the verb ("invaded Kenya") is who is hit, not a
+                # territory of its own.
+                if found and not party_mentions(found.group("name")):
+                    territory = re.sub(r"[^a-z0-9]+", "_", found.group("name").lower()).strip("_")
+                    self.note("territory", [text], f"{territory}, named after the verb: check it")
+                    break
+        return UseOfForce(
+            by=by, action=action, territory=territory, detail=_shorten(texts[0]), **common
+        )
+
     def _proposal(self, texts: list[str], by: str, _parties: Dyad, common: dict[str, Any]) -> Entry:
         return Proposal(by=by, proposal=_shorten(texts[0]), **common)
 
@@ -1409,6 +1470,20 @@ class _Builder:
         )
         if passive and re.search(r"\b(?:who|whom|which|that)\b", passive.group(0)):
             passive = None
+        # Force told in the passive ("border posts were shelled by Ethiopian troops") is used
+        # by the party after "by"; with none, by the other side of the one it hits.
+        if top.type == UseOfForce.TYPE and pattern(modality["passive_lead"]).search(
+            text[: top.start]
+        ):
+            after = top.start + len(top.trigger)
+            agent = pattern(modality["agent"])
+            for code, at in found:
+                if at >= after and agent.match(text[after:at]):
+                    return code, "the party after 'by' of force told in the passive", text
+            if before:
+                hit = before[-1][0]
+                how = f"the other side of {hit}, on whom force is told as used, in the passive"
+                return _other(parties, hit), how, text
         participle = pattern(modality["passive"]).match(f"was {top.trigger}")
         lead = participle and pattern(modality["passive_lead"]).search(text[: top.start])
         if passive or lead:
@@ -1451,7 +1526,12 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
     Condemnation.TYPE: _Builder._condemnation,
     Proposal.TYPE: _Builder._proposal,
     EconomicMeasure.TYPE: _Builder._economic,
+    UseOfForce.TYPE: _Builder._force,
 }
+
+#: Types a sentence about the future never makes done: a meeting is held only once it is, and
+#: force is used only once it is, whoever announces it.
+_NEVER_DECIDED = frozenset({MEETING, UseOfForce.TYPE})
 
 
 def _years_before(day: date, years: int) -> date | None:

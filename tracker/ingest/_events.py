@@ -378,6 +378,7 @@ def _mentions(
                 or two_sides(sentence.text, published)
             )
             and not _internal(sentence.text, published)
+            and not _own_body(sentence.text, match.start(), match.end())
         )
         tense = tense_near(sentence.text, match.start(), match.end())
         before = lead_in(sentence.text, match.start())
@@ -397,11 +398,15 @@ def _mentions(
             or (kind == MEETING and pattern(modality["halted"]).search(before))
         )
         heard = pattern(modality["hearsay"]).search(sentence.text)
+        mutual = _mutual(declared, match.group(0))
         doubt = (
             f"negated or called off ({negated.group(0)!r})"
             if negated
             else f"told only on hearsay ({heard.group(0)!r})"
             if heard
+            else f"a clash told with no aggressor ({match.group(0)!r}): who used force is not "
+            "guessed"
+            if mutual
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
@@ -418,6 +423,13 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _mutual(kind: str, trigger: str) -> bool:
+    """Whether the trigger tells force used by both sides at once, a clash or an exchange of
+    fire that names no aggressor: the type's ``mutual`` words."""
+    spec = next(spec for spec in load("events")["types"] if spec["type"] == kind)
+    return "mutual" in spec and bool(pattern(spec["mutual"]).search(trigger))
 
 
 def _member_measure(kind: str, text: str) -> re.Match[str] | None:
@@ -439,6 +451,16 @@ def _member_measure(kind: str, text: str) -> re.Match[str] | None:
             if (gap := article.match(text, verb.end())) and gap.end() in states
         ),
         None,
+    )
+
+
+def _own_body(text: str, start: int, end: int) -> bool:
+    """Whether the meeting a trigger tells is of one side's own body, its party, cabinet or
+    parliament ("an executive meeting of his ruling party", "a cabinet meeting")."""
+    modality = load("events")["modality"]
+    return bool(
+        pattern(modality["own_body_after"]).match(text[end:])
+        or pattern(modality["own_body_before"]).search(text[:start])
     )
 
 

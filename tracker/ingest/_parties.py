@@ -306,6 +306,11 @@ def _capitals() -> frozenset[str]:
     return frozenset(form for spec in countries for form in spec.get("capitals", ()))
 
 
+def capital_of(name: str) -> str | None:
+    """The state whose capital a name is ("Caracas": VEN), else None."""
+    return _state_names().get(name) if name in _capitals() else None
+
+
 @cache
 def _state_pattern() -> re.Pattern[str]:
     forms = sorted(_state_names(), key=len, reverse=True)
@@ -395,6 +400,14 @@ _PAIRED_AFTER = re.compile(
     r"(?:\bbetween|\b(?:ministers?|leaders|presidents|heads of (?:state|government)|delegations"
     r"|representatives|envoys|negotiators|officials) of) (?:the )?$"
 )
+# "Kaliningrad, an exclave between Poland and Lithuania", "the border between A and B": a place
+# located between two states names where it lies, not the two sides.
+_LOCATED = re.compile(
+    r"\b(?:exclave|enclave|border|frontier|boundary|region|area|strait|corridor|islands?"
+    r"|territory|located|lies|lying|situated|sandwiched|wedged|squeezed|nestled|rivers?|sea"
+    r"|gulf|mountains|valley|zone|land|city|town|village|province|peninsula)\s+(?:[a-z]+\s+)?"
+    r"between (?:the )?$"
+)
 # "between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign Minister of Armenia":
 # each side named in the title of its person.
 _TITLED = r"(?:[A-Z][\w'’.-]* ){1,4}of (?:the )?"
@@ -419,8 +432,10 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
             continue
         gap = text[word.end() : next_start]
         hyphen = gap in ("-", "\u2013")
-        joined = bool(re.fullmatch(r" and (?:the )?", gap)) and bool(
-            _PAIRED_AFTER.search(text[:start])
+        joined = (
+            bool(re.fullmatch(r" and (?:the )?", gap))
+            and bool(_PAIRED_AFTER.search(text[:start]))
+            and not _LOCATED.search(text[:start])
         )
         titled = bool(_TITLED_GAP.fullmatch(gap)) and bool(_BETWEEN_TITLED.search(text[:start]))
         related = bool(_WITH_GAP.fullmatch(gap))
