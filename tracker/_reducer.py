@@ -145,7 +145,7 @@ class StateBuilder:
     )
 
     roles: MapMutation[str, Role]
-    measures: MapMutation[str, Measure]
+    measures: TableMutation[str, Measure]
     missions: MapMutation[str, str]
     cooperation: MapMutation[str, CooperationStatus]
     stances: MapMutation[str, Map[str, Stance]]

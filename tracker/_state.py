@@ -442,10 +442,10 @@ def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Map[
     return Map({meeting.entry: meeting for meeting in meetings})
 
 
-def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Map[str, Measure]:
-    if type(measures) is Map or isinstance(measures, Mapping):
-        return persistent(measures)
-    return Map({measure.key: measure for measure in measures})
+def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Table[str, Measure]:
+    if isinstance(measures, Mapping):
+        return table(measures)
+    return Table((measure.key, measure) for measure in measures)
 
 
 def _keyed_fulfilments(
@@ -497,16 +497,16 @@ class State:
     ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
     ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
     tuples of their items, and stored in blocks that the states of one fold share;
-    ``activity`` and ``occurrences`` are tables (:class:`~tracker._table.Table`): read,
-    compared and hashed as immutable maps, each the first rows of a table of rows that the
-    states of one fold share.
+    ``measures``, ``activity`` and ``occurrences`` are tables
+    (:class:`~tracker._table.Table`): read, compared and hashed as immutable maps, each the
+    first rows of a table of rows that the states of one fold share.
     """
 
     dyad: Dyad
     at: date | None = None
     known_at: date | None = None
     roles: Map[str, Role] = field(factory=Map, converter=persistent)
-    measures: Map[str, Measure] = field(factory=Map, converter=_keyed_measures)
+    measures: Table[str, Measure] = field(factory=Table, converter=_keyed_measures)
     missions: Map[str, str] = field(factory=Map, converter=persistent)
     cooperation: Map[str, CooperationStatus] = field(factory=Map, converter=persistent)
     stances: Map[str, Map[str, Stance]] = field(factory=Map, converter=_persistent_stances)
