@@ -436,10 +436,10 @@ def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str,
     return Map({actor: persistent(issues) for actor, issues in stances.items()})
 
 
-def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Map[str, Meeting]:
-    if type(meetings) is Map or isinstance(meetings, Mapping):
-        return persistent(meetings)
-    return Map({meeting.entry: meeting for meeting in meetings})
+def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Table[str, Meeting]:
+    if isinstance(meetings, Mapping):
+        return table(meetings)
+    return Table((meeting.entry, meeting) for meeting in meetings)
 
 
 def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Table[str, Measure]:
@@ -450,10 +450,10 @@ def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Tabl
 
 def _keyed_fulfilments(
     fulfilled: Mapping[str, Fulfilment] | Iterable[Fulfilment],
-) -> Map[str, Fulfilment]:
-    if type(fulfilled) is Map or isinstance(fulfilled, Mapping):
-        return persistent(fulfilled)
-    return Map({done.key: done for done in fulfilled})
+) -> Table[str, Fulfilment]:
+    if isinstance(fulfilled, Mapping):
+        return table(fulfilled)
+    return Table((done.key, done) for done in fulfilled)
 
 
 def _months_back(day: date, months: int) -> str:
@@ -497,7 +497,7 @@ class State:
     ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
     ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
     tuples of their items, and stored in blocks that the states of one fold share;
-    ``measures``, ``activity`` and ``occurrences`` are tables
+    ``measures``, ``fulfilled``, ``meetings``, ``activity`` and ``occurrences`` are tables
     (:class:`~tracker._table.Table`): read, compared and hashed as immutable maps, each the
     first rows of a table of rows that the states of one fold share.
     """
@@ -511,8 +511,8 @@ class State:
     cooperation: Map[str, CooperationStatus] = field(factory=Map, converter=persistent)
     stances: Map[str, Map[str, Stance]] = field(factory=Map, converter=_persistent_stances)
     pending: Vector[Pending] = field(default=(), converter=vector)
-    fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
-    meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
+    fulfilled: Table[str, Fulfilment] = field(factory=Table, converter=_keyed_fulfilments)
+    meetings: Table[str, Meeting] = field(factory=Table, converter=_keyed_meetings)
     score: float = 0.0
     activity: Table[str, Activity] = field(factory=Table, converter=_activity)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
