@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from immutables import Map
 
 import tracker
-from tracker import State, checkpoints
+from tracker import Entry, State, checkpoints, fold
 from tracker._synth import synthesize
 from tracker._table import Table, TableMutation, table
-from tracker.strategies import states
+from tracker.strategies import logs, states
 
 KEYS = st.sampled_from([f"k{number}" for number in range(12)])
 
@@ -207,3 +207,107 @@ def test_a_month_written_many_times_between_two_checkpoints_adds_one_row() -> No
     # A row per write would be a row per curated occurrence; months are written in runs.
     assert len(states_[-1].activity._rows) < len(curated) / 2
     assert states_[-1] == tracker.fold(log[: every * len(states_)], start)
+
+
+#: The maps of records a state keeps as tables, each with what keys a record in it.
+RECORDS = {
+    "measures": lambda measure: measure.key,
+    "fulfilled": lambda done: done.key,
+    "meetings": lambda meeting: meeting.entry,
+}
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(logs(max_size=40), st.integers(1, 6))
+def test_the_checkpoints_of_any_log_share_one_table_of_each_kind_of_record(
+    log: tuple[Entry, ...], every: int
+) -> None:
+    """Each checkpoint of a fold holds its measures, fulfilments and meetings as the first
+    rows of one table of each, which only grows: each is the map the pure fold gives up to it,
+    and a state given its measures as a dict derives from them the same index of those not
+    wholly lifted."""
+    mine = [entry for entry in log if entry.parties == tracker.DEFAULT_DYAD]
+    start = State(tracker.DEFAULT_DYAD)
+    states_ = list(checkpoints(mine, start, every))
+    for name in RECORDS:
+        assert len({id(getattr(state, name)._rows) for state in states_}) <= 1
+        lengths = [getattr(state, name)._length for state in states_]
+        assert lengths == sorted(lengths)
+    for number, state in enumerate(states_):
+        expected = fold(mine[: every * (number + 1)], start)
+        for name, key in RECORDS.items():
+            found, wanted = getattr(state, name), getattr(expected, name)
+            assert type(found) is Table
+            assert dict(found.items()) == dict(wanted.items())
+            assert found == wanted
+            assert hash(found) == hash(wanted)
+            assert len(found) == len(dict(found.items()))
+            assert all(key(record) == name_of for name_of, record in found.items())
+        made = State(**{**_fields(state), "measures": dict(state.measures.items())})
+        assert made.unlifted == state.unlifted
+        assert made.lifted_until == state.lifted_until
+        assert made.first_effective == state.first_effective
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(states(), st.sampled_from(sorted(RECORDS)), st.sampled_from(["map", "dict", "records"]))
+def test_a_state_reads_as_the_same_state_with_its_records_given_otherwise(
+    state: State, name: str, given_as: str
+) -> None:
+    """Measures, fulfilments or meetings given as an immutable map, a dict or an iterable of
+    records (as a rule written against states, or a caller, gives them) make the same state:
+    equal, hashed, encoded and pickled alike, the map a table again, the index of the
+    measures the same."""
+    records = dict(getattr(state, name).items())
+    forms: dict[str, object] = {
+        "map": Map(records),
+        "dict": records,
+        "records": list(records.values()),
+    }
+    made = State(**{**_fields(state), name: forms[given_as]})
+    assert type(getattr(made, name)) is Table
+    assert made == state
+    assert hash(made) == hash(state)
+    assert getattr(made, name) == Map(records)
+    assert (made.unlifted, made.lifted_until, made.first_effective) == (
+        state.unlifted,
+        state.lifted_until,
+        state.first_effective,
+    )
+    assert tracker.encode_state(made) == tracker.encode_state(state)
+    decoded = tracker.decode_state(tracker.encode_state(state))
+    assert decoded == state
+    assert type(getattr(decoded, name)) is Table
+    again = pickle.loads(pickle.dumps(state))
+    assert again == state
+    assert type(getattr(again, name)) is Table
+    assert getattr(again.as_of(date.max), name) == getattr(state, name)
+
+
+def test_a_replay_at_any_date_reads_its_records_from_the_tables_its_checkpoints_share() -> None:
+    """A date's state holds the rows of measures, fulfilments and meetings of the checkpoint
+    before it by reference: the table itself, or (when the date's fold, frozen after other
+    entries than the checkpoints were, writes its rows otherwise) a table of its own based
+    on it."""
+    log = sorted(synthesize(3000, dyads=1, seed=13), key=lambda entry: entry.on)
+    replay = tracker.Replay(log, every=16)
+    final = replay.final
+    assert len(final.measures) > 20
+    assert len(final.fulfilled) > 20
+    assert len(final.meetings) > 20
+    assert any(not measure.standing(None) for measure in final.measures.values())
+    start = State(log[0].parties)
+    for day in (log[150].on, log[1500].on, log[-5].on):
+        state = replay.at(day)
+        for name in RECORDS:
+            rows, shared = getattr(state, name)._rows, getattr(final, name)._rows
+            assert rows is shared or rows.base is shared
+        expected = tracker.fold([e for e in log if e.on <= day], start).as_of(day)
+        assert state == expected
+        assert state.in_force() == expected.in_force()
+        assert state.lifted() == expected.lifted()
+        assert state.count_lifted() == len(expected.lifted())
+
+
+def _fields(state: State) -> dict[str, object]:
+    return {name: getattr(state, name) for name in _INIT}

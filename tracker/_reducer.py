@@ -145,12 +145,12 @@ class StateBuilder:
     )
 
     roles: MapMutation[str, Role]
-    measures: MapMutation[str, Measure]
+    measures: TableMutation[str, Measure]
     missions: MapMutation[str, str]
     cooperation: MapMutation[str, CooperationStatus]
     stances: MapMutation[str, Map[str, Stance]]
-    fulfilled: MapMutation[str, Fulfilment]
-    meetings: MapMutation[str, Meeting]
+    fulfilled: TableMutation[str, Fulfilment]
+    meetings: TableMutation[str, Meeting]
     activity: TableMutation[str, Activity]
     coded: MapMutation[str, CodedActivity]
     occurrences: TableMutation[str, str]

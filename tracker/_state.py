@@ -448,24 +448,24 @@ def _persistent_stances(stances: Mapping[str, Mapping[str, Stance]]) -> Map[str,
     return Map({actor: persistent(issues) for actor, issues in stances.items()})
 
 
-def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Map[str, Meeting]:
-    if type(meetings) is Map or isinstance(meetings, Mapping):
-        return persistent(meetings)
-    return Map({meeting.entry: meeting for meeting in meetings})
+def _keyed_meetings(meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> Table[str, Meeting]:
+    if isinstance(meetings, Mapping):
+        return table(meetings)
+    return Table((meeting.entry, meeting) for meeting in meetings)
 
 
-def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Map[str, Measure]:
-    if type(measures) is Map or isinstance(measures, Mapping):
-        return persistent(measures)
-    return Map({measure.key: measure for measure in measures})
+def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Table[str, Measure]:
+    if isinstance(measures, Mapping):
+        return table(measures)
+    return Table((measure.key, measure) for measure in measures)
 
 
 def _keyed_fulfilments(
     fulfilled: Mapping[str, Fulfilment] | Iterable[Fulfilment],
-) -> Map[str, Fulfilment]:
-    if type(fulfilled) is Map or isinstance(fulfilled, Mapping):
-        return persistent(fulfilled)
-    return Map({done.key: done for done in fulfilled})
+) -> Table[str, Fulfilment]:
+    if isinstance(fulfilled, Mapping):
+        return table(fulfilled)
+    return Table((done.key, done) for done in fulfilled)
 
 
 def _months_back(day: date, months: int) -> str:
@@ -509,22 +509,22 @@ class State:
     ``coded`` the machine-coded events per month, kept apart from both. ``pending`` and
     ``anomalies`` are vectors (:class:`~tracker.Vector`): read, compared and hashed as the
     tuples of their items, and stored in blocks that the states of one fold share;
-    ``activity`` and ``occurrences`` are tables (:class:`~tracker._table.Table`): read,
-    compared and hashed as immutable maps, each the first rows of a table of rows that the
-    states of one fold share.
+    ``measures``, ``fulfilled``, ``meetings``, ``activity`` and ``occurrences`` are tables
+    (:class:`~tracker._table.Table`): read, compared and hashed as immutable maps, each the
+    first rows of a table of rows that the states of one fold share.
     """
 
     dyad: Dyad
     at: date | None = None
     known_at: date | None = None
     roles: Map[str, Role] = field(factory=Map, converter=persistent)
-    measures: Map[str, Measure] = field(factory=Map, converter=_keyed_measures)
+    measures: Table[str, Measure] = field(factory=Table, converter=_keyed_measures)
     missions: Map[str, str] = field(factory=Map, converter=persistent)
     cooperation: Map[str, CooperationStatus] = field(factory=Map, converter=persistent)
     stances: Map[str, Map[str, Stance]] = field(factory=Map, converter=_persistent_stances)
     pending: Vector[Pending] = field(default=(), converter=vector)
-    fulfilled: Map[str, Fulfilment] = field(factory=Map, converter=_keyed_fulfilments)
-    meetings: Map[str, Meeting] = field(factory=Map, converter=_keyed_meetings)
+    fulfilled: Table[str, Fulfilment] = field(factory=Table, converter=_keyed_fulfilments)
+    meetings: Table[str, Meeting] = field(factory=Table, converter=_keyed_meetings)
     score: float = 0.0
     activity: Table[str, Activity] = field(factory=Table, converter=_activity)
     coded: Map[str, CodedActivity] = field(factory=Map, converter=persistent)
