@@ -5,15 +5,12 @@ recall outranks the condemnation beside it, and a meeting still to come stays an
 
 from __future__ import annotations
 
-from datetime import date
-
+from drawn_pairs import draft, pairs, sides
 from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
-from tracker.ingest import DraftKind, draft_article
-
-PUBLISHED = date(2024, 3, 5)  # a Tuesday
+from tracker.ingest import DraftKind
 
 #: States: name, adjective, capital, code.
 STATES = [
@@ -24,17 +21,7 @@ STATES = [
     ("Norway", "Norwegian", "Oslo", "NOR"),
     ("Peru", "Peruvian", "Lima", "PER"),
 ]
-PAIRS = st.sampled_from(
-    [(one, other) for one in STATES for other in STATES if one[0] < other[0]]
-).flatmap(lambda pair: st.sampled_from([pair, pair[::-1]]))
-
-
-def draft(text: str, published: date = PUBLISHED) -> tracker.ingest.Draft:
-    return draft_article("page.txt", text, published=published)
-
-
-def sides(entry: tracker.Entry) -> set[str]:
-    return {entry.parties.first, entry.parties.second}
+PAIRS = pairs(STATES)
 
 
 # -- trade suspended --------------------------------------------------------------------------
@@ -317,9 +304,7 @@ def test_a_meeting_of_one_sides_own_body_is_no_meeting_between_the_sides(
         f'"We will deepen our ties with {other_name}," {adj} Prime Minister Ana Ruiz said at '
         f"{body} on Tuesday.\n"
     )
-    assert not isinstance(page.entry, (tracker.InformalMeeting, tracker.CouncilMeeting)), (
-        page.entry
-    )
+    assert not isinstance(page.entry, (tracker.InformalMeeting, tracker.CouncilMeeting)), page.entry
 
 
 # -- a joint declaration ----------------------------------------------------------------------

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from drawn_pairs import draft, pairs, sides
 from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
-from tracker.ingest import DraftKind, draft_article
-
-PUBLISHED = date(2024, 3, 5)  # a Tuesday
+from tracker.ingest import DraftKind
 
 #: Pairs of states: name, adjective, capital, code.
 STATES = [
@@ -24,17 +23,7 @@ STATES = [
     ("Jordan", "Jordanian", "Amman", "JOR"),
     ("Norway", "Norwegian", "Oslo", "NOR"),
 ]
-PAIRS = st.sampled_from(
-    [(one, other) for one in STATES for other in STATES if one[0] < other[0]]
-).flatmap(lambda pair: st.sampled_from([pair, pair[::-1]]))
-
-
-def draft(text: str, published: date = PUBLISHED) -> tracker.ingest.Draft:
-    return draft_article("page.txt", text, published=published)
-
-
-def sides(entry: tracker.Entry) -> set[str]:
-    return {entry.parties.first, entry.parties.second}
+PAIRS = pairs(STATES)
 
 
 @given(PAIRS, st.sampled_from(["left for", "departed for", "set off for", "flew to"]))
