@@ -34,6 +34,17 @@ def shared_replay(path: Path) -> tracker.Replay:
     return replayed(path)
 
 
+def episode(path: Path) -> Any:
+    """A module-scoped fixture, named by the attribute it is assigned to: the replay of the
+    episode's log at ``path``, the one the span tests of :func:`holds_on_any_day` read too."""
+
+    @pytest.fixture(scope="module")
+    def history() -> tracker.Replay:
+        return shared_replay(path)
+
+    return history
+
+
 def at(history: tracker.Replay, day: str) -> tracker.State:
     """The state of ``history`` on ``day`` (``YYYY-MM-DD``)."""
     return history.at(date.fromisoformat(day))

@@ -16,10 +16,10 @@ import pytest
 from histories import (
     at,
     awaited,
+    episode,
     fulfilled,
     holds_on_any_day,
     in_force,
-    replayed,
     shared_replay,
 )
 from hypothesis import given, settings
@@ -61,14 +61,8 @@ BEFORE_THE_WAR = {
 }
 
 
-@pytest.fixture(scope="module")
-def russia_ukraine() -> tracker.Replay:
-    return replayed(RUSSIA_UKRAINE)
-
-
-@pytest.fixture(scope="module")
-def algeria_spain() -> tracker.Replay:
-    return replayed(ALGERIA_SPAIN)
+russia_ukraine = episode(RUSSIA_UKRAINE)
+algeria_spain = episode(ALGERIA_SPAIN)
 
 
 # -- both episodes ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, fulfilled, holds_on_any_day, in_force, replayed, shared_replay
+from histories import at, episode, fulfilled, holds_on_any_day, in_force, shared_replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,14 +28,8 @@ STAFF_LEAVE = "mexico-withdraws-its-staff-from-quito-2024-04-07"
 CAPS = ("czechia-caps-russian-embassy-to-parity-2021-04-22", "russia-caps-czech-embassy-2021-04-22")
 
 
-@pytest.fixture(scope="module")
-def ecuador_mexico() -> tracker.Replay:
-    return replayed(ECUADOR_MEXICO)
-
-
-@pytest.fixture(scope="module")
-def czech_russia() -> tracker.Replay:
-    return replayed(CZECH_RUSSIA)
+ecuador_mexico = episode(ECUADOR_MEXICO)
+czech_russia = episode(CZECH_RUSSIA)
 
 
 # -- both episodes ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from builders import entry, replay_of
-from histories import at, awaited, episode_id, fulfilled, in_force, replayed, shared_replay
+from histories import at, awaited, episode, episode_id, fulfilled, in_force, shared_replay
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,9 +36,7 @@ PRACTICAL = {("NATO", "civilian_cooperation"), ("NATO", "military")}
 RELATIONS = "diplomatic_relations"
 
 
-@pytest.fixture(scope="module")
-def nato_russia() -> tracker.Replay:
-    return replayed(NATO_RUSSIA)
+nato_russia = episode(NATO_RUSSIA)
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +46,9 @@ def bundled() -> tracker.Replay:
     return tracker.Replay([e for e in entries if str(e.parties) == "NATO-RUS"])
 
 
-@pytest.fixture(scope="module")
-def qatar() -> tracker.Replay:
-    return replayed(QATAR)
-
-
-@pytest.fixture(scope="module")
-def canada() -> tracker.Replay:
-    return replayed(CANADA)
-
-
-@pytest.fixture(scope="module")
-def france() -> tracker.Replay:
-    return replayed(FRANCE)
+qatar = episode(QATAR)
+canada = episode(CANADA)
+france = episode(FRANCE)
 
 
 # -- every episode ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from histories import at, fulfilled, holds_on_any_day, in_force, replayed
+from histories import at, episode, fulfilled, holds_on_any_day, in_force
 
 import tracker
 
@@ -18,9 +18,7 @@ ANNOUNCED = "modi-xi-meeting-in-kazan-announced-2024-10-22"
 KAZAN = "modi-and-xi-meet-in-kazan-2024-10-23"
 
 
-@pytest.fixture(scope="module")
-def history() -> tracker.Replay:
-    return replayed(CHINA_INDIA)
+history = episode(CHINA_INDIA)
 
 
 def test_the_clash_strains_relations_with_nothing_in_force(history: tracker.Replay) -> None:

@@ -17,10 +17,10 @@ import pytest
 from histories import (
     at,
     awaited,
+    episode,
     fulfilled,
     holds_on_any_day,
     in_force,
-    replayed,
 )
 
 import tracker
@@ -48,19 +48,9 @@ CONSULATES = ("can_consulate_chandigarh", "can_consulate_mumbai", "can_consulate
 KANANASKIS = "kananaskis-high-commissioners-to-return-2025-06-17"
 
 
-@pytest.fixture(scope="module")
-def algeria_morocco() -> tracker.Replay:
-    return replayed(ALGERIA_MOROCCO)
-
-
-@pytest.fixture(scope="module")
-def china_lithuania() -> tracker.Replay:
-    return replayed(CHINA_LITHUANIA)
-
-
-@pytest.fixture(scope="module")
-def canada_india() -> tracker.Replay:
-    return replayed(CANADA_INDIA)
+algeria_morocco = episode(ALGERIA_MOROCCO)
+china_lithuania = episode(CHINA_LITHUANIA)
+canada_india = episode(CANADA_INDIA)
 
 
 def _entries_in_force(state: tracker.State) -> set[str]:

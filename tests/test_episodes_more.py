@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, awaited, episode_id, fulfilled, in_force, replayed
+from histories import at, awaited, episode, episode_id, fulfilled, in_force, replayed
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,24 +40,10 @@ RELATIONS = "diplomatic_relations"
 BEIJING = "beijing-agreement-to-resume-relations-2023-03-10"
 
 
-@pytest.fixture(scope="module")
-def india_pakistan() -> tracker.Replay:
-    return replayed(INDIA_PAKISTAN)
-
-
-@pytest.fixture(scope="module")
-def uk_russia() -> tracker.Replay:
-    return replayed(UK_RUSSIA)
-
-
-@pytest.fixture(scope="module")
-def israel_turkey() -> tracker.Replay:
-    return replayed(ISRAEL_TURKEY)
-
-
-@pytest.fixture(scope="module")
-def iran_saudi() -> tracker.Replay:
-    return replayed(IRAN_SAUDI)
+india_pakistan = episode(INDIA_PAKISTAN)
+uk_russia = episode(UK_RUSSIA)
+israel_turkey = episode(ISRAEL_TURKEY)
+iran_saudi = episode(IRAN_SAUDI)
 
 
 # -- every episode ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from histories import at, fulfilled, holds_on_any_day, in_force, replayed
+from histories import at, episode, fulfilled, holds_on_any_day, in_force
 
 import tracker
 
@@ -22,9 +22,7 @@ BREAKFAST = "albares-and-bourita-set-the-high-level-meeting-2022-11-24"
 SUMMIT = "twelfth-spain-morocco-high-level-meeting-2023-02-02"
 
 
-@pytest.fixture(scope="module")
-def history() -> tracker.Replay:
-    return replayed(SPAIN_MOROCCO)
+history = episode(SPAIN_MOROCCO)
 
 
 def test_a_protest_is_no_measure(history: tracker.Replay) -> None:

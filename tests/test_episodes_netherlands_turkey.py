@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from histories import at, holds_on_any_day, in_force, replayed
+from histories import at, episode, holds_on_any_day, in_force
 
 import tracker
 
@@ -18,9 +18,7 @@ ANKARA, THE_HAGUE = "nld_embassy_ankara", "tur_embassy_the_hague"
 DIALOGUE = "high_level_political"
 
 
-@pytest.fixture(scope="module")
-def history() -> tracker.Replay:
-    return replayed(NETHERLANDS_TURKEY)
+history = episode(NETHERLANDS_TURKEY)
 
 
 def test_barring_ministers_and_the_insults_take_no_measure(history: tracker.Replay) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from histories import at, awaited, fulfilled, in_force, replayed
+from histories import at, awaited, episode, fulfilled, in_force
 
 import tracker
 from tracker._cli import main
@@ -27,29 +27,11 @@ RELATIONS = "diplomatic_relations"
 REGIONS = "abkhazia_and_south_ossetia"
 
 
-@pytest.fixture(scope="module")
-def us_russia() -> tracker.Replay:
-    return replayed(US_RUSSIA)
-
-
-@pytest.fixture(scope="module")
-def georgia() -> tracker.Replay:
-    return replayed(GEORGIA)
-
-
-@pytest.fixture(scope="module")
-def cuba() -> tracker.Replay:
-    return replayed(CUBA)
-
-
-@pytest.fixture(scope="module")
-def eu_russia() -> tracker.Replay:
-    return replayed(EU_RUSSIA)
-
-
-@pytest.fixture(scope="module")
-def kosovo() -> tracker.Replay:
-    return replayed(KOSOVO)
+us_russia = episode(US_RUSSIA)
+georgia = episode(GEORGIA)
+cuba = episode(CUBA)
+eu_russia = episode(EU_RUSSIA)
+kosovo = episode(KOSOVO)
 
 
 # -- every episode ---------------------------------------------------------------------------

@@ -10,8 +10,7 @@ import functools
 from datetime import date
 from pathlib import Path
 
-import pytest
-from histories import at, in_force, replayed
+from histories import at, episode, in_force, replayed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,9 +21,7 @@ RELATIONS, BORDER = "diplomatic_relations", "border_crossing_cooperation"
 EMBASSIES = {("ERI", "eri_embassy_addis_ababa"), ("ETH", "eth_embassy_asmara")}
 
 
-@pytest.fixture(scope="module")
-def eritrea_ethiopia() -> tracker.Replay:
-    return replayed(ERITREA_ETHIOPIA)
+eritrea_ethiopia = episode(ERITREA_ETHIOPIA)
 
 
 @functools.cache

@@ -16,11 +16,11 @@ import pytest
 from histories import (
     at,
     awaited,
+    episode,
     episode_id,
     fulfilled,
     holds_on_any_day,
     in_force,
-    replayed,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,19 +52,9 @@ BORDER, RELATIONS = "border_crossing_cooperation", "diplomatic_relations"
 WOODSIDE = "woodside-military-talks-restored-2023-11-15"
 
 
-@pytest.fixture(scope="module")
-def us_china() -> tracker.Replay:
-    return replayed(US_CHINA)
-
-
-@pytest.fixture(scope="module")
-def japan_korea() -> tracker.Replay:
-    return replayed(JAPAN_KOREA)
-
-
-@pytest.fixture(scope="module")
-def colombia_venezuela() -> tracker.Replay:
-    return replayed(COLOMBIA_VENEZUELA)
+us_china = episode(US_CHINA)
+japan_korea = episode(JAPAN_KOREA)
+colombia_venezuela = episode(COLOMBIA_VENEZUELA)
 
 
 # -- every episode ---------------------------------------------------------------------------

@@ -11,8 +11,7 @@ import functools
 from datetime import date
 from pathlib import Path
 
-import pytest
-from histories import at, awaited, fulfilled, in_force, replayed
+from histories import at, awaited, episode, fulfilled, in_force, replayed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,9 +28,7 @@ BARLEY, WINE, LOBSTER = (
 MOU = "canberra-mou-revives-economic-dialogue-2024-06-17"
 
 
-@pytest.fixture(scope="module")
-def australia_china() -> tracker.Replay:
-    return replayed(AUSTRALIA_CHINA)
+australia_china = episode(AUSTRALIA_CHINA)
 
 
 def test_the_episode_is_valid_of_one_pair_and_rests_on_citations() -> None:

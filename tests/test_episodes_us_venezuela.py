@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from histories import at, holds_on_any_day, in_force, replayed, shared_replay
+from histories import at, episode, holds_on_any_day, in_force, shared_replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,9 +22,7 @@ OIL = "venezuela_oil_sanctions"
 CARACAS = "usa_embassy_caracas"
 
 
-@pytest.fixture(scope="module")
-def history() -> tracker.Replay:
-    return replayed(US_VENEZUELA)
+history = episode(US_VENEZUELA)
 
 
 def _severed(state: tracker.State) -> bool:
