@@ -2,7 +2,7 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages]
+                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages|blind9_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -87,6 +87,11 @@ PAGE_SPLITS = {
         "eighth blind real pages",
         HERE / "ingest_pages" / "blind8.json",
         CACHE / "tracker-ingest-pages-blind8",
+    ),
+    "blind9_pages": (
+        "eleventh list",
+        HERE / "ingest_pages" / "blind9.json",
+        CACHE / "tracker-ingest-pages-blind9",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
