@@ -2,7 +2,8 @@
 
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
-                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages|blind9_pages]
+                 |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages|blind9_pages
+                 |blind10_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -92,6 +93,11 @@ PAGE_SPLITS = {
         "eleventh list",
         HERE / "ingest_pages" / "blind9.json",
         CACHE / "tracker-ingest-pages-blind9",
+    ),
+    "blind10_pages": (
+        "twelfth list",
+        HERE / "ingest_pages" / "blind10.json",
+        CACHE / "tracker-ingest-pages-blind10",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
