@@ -21,6 +21,8 @@ from tracker.ingest._when import DateMention, Tense, clause_of, find_dates, lead
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
 MEETING = "meeting"
+#: The type of a proposal, which an offer to meet is.
+PROPOSAL = "proposal"
 
 
 @frozen
@@ -149,7 +151,7 @@ def read_events(page: Page, published: date) -> Reading:
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
     mentions = list(_told_on(tuple(mentions), sentences, published))
-    again = _told_again(_named_again(mentions), published)
+    again = _former_again(_told_again(_named_again(mentions), published))
     read = _heard_behind(
         _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
     )
@@ -241,6 +243,24 @@ def _remote(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
             "entry type records them, as for a phone call",
         )
         if m.type == MEETING and m.counts and (how := channel(m))
+        else m
+        for m in mentions
+    )
+
+
+#: Why an act of one who no longer holds the office it was done in is no news.
+_FORMER = "an act of a former holder of an office: history recalled"
+
+
+def _former_again(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with those of a sentence opening "He" or "She" right after one that tells
+    an act of a former office-holder ("the former prime minister paid a visit ... He then met")
+    taken as that person's too: history recalled."""
+    again = pattern(load("events")["former_again"])
+    former = {m.sentence.index for m in mentions if m.background == _FORMER}
+    return tuple(
+        attrs.evolve(m, background=_FORMER)
+        if m.counts and m.sentence.index - 1 in former and again.match(m.sentence.text)
         else m
         for m in mentions
     )
@@ -411,11 +431,23 @@ def _mentions(
         )
         nearest = _nearest(dates, match.start(), match.end())
         why = _background(sentence, match, nearest, published, background_clause, kind=kind)
+        trigger, start = match.group(0), match.start()
+        if kind == MEETING and (offer := pattern(modality["offer_to_meet"]).search(before)):
+            # An offer or a wish to meet is a proposal made: its words open the trigger, and
+            # their tense, not the meeting's, tells whether it is made or still to come. It is
+            # one between the sides only where a meeting of theirs would be ("always ready for
+            # talks" offers no one anything).
+            start = match.start() - len(before) + offer.start()
+            kind, trigger = PROPOSAL, sentence.text[start : match.end()]
+            before = lead_in(sentence.text, start)
+            planned = tense_near(sentence.text, start, start + len(offer.group(0))) is (
+                Tense.FUTURE
+            )
         yield EventMention(
             kind,
             sentence,
-            match.group(0),
-            match.start(),
+            trigger,
+            start,
             planned,
             why,
             nearest,
@@ -524,8 +556,13 @@ def _background(
 ) -> str:
     """Why a mention of ``kind`` is background, or "" when it is news."""
     rules = load("events")
-    if clause.search(sentence.text[: match.start()]):
+    # A gerund after "by" ("began a first trip since his election by meeting ...") is the
+    # means of the main verb, outside the clause that opens before it.
+    means = match.group(0).endswith("ing") and re.search(r"\bby\s$", sentence.text[: match.start()])
+    if clause.search(sentence.text[: match.start()]) and not means:
         return "told in a clause about the past"
+    if pattern(rules["former"]).search(lead_in(sentence.text, match.start())):
+        return _FORMER
     if pattern(rules["others"]).search(sentence.text[: match.start()]):
         return "an act of parties other than the pair of the news"
     told = clause_of(sentence.text, match.start(), match.end())
