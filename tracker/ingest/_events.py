@@ -151,7 +151,9 @@ def read_events(page: Page, published: date) -> Reading:
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
     mentions = list(_told_on(tuple(mentions), sentences, published))
-    again = _former_again(_told_again(_named_again(mentions), published))
+    again = _force_condemned(
+        _staff_of_closed(_former_again(_told_again(_named_again(mentions), published))), published
+    )
     read = _heard_behind(
         _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
     )
@@ -261,6 +263,77 @@ def _former_again(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...
     return tuple(
         attrs.evolve(m, background=_FORMER)
         if m.counts and m.sentence.index - 1 in former and again.match(m.sentence.text)
+        else m
+        for m in mentions
+    )
+
+
+def _staff_of_closed(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with an expulsion of staff told in a sentence that tells missions closed
+    ("closes the consulates, expels staff") taken as part of the closure: those who work there
+    leave with the missions, one measure whose kind is what is closed. An envoy sent away
+    beside it is a measure of its own."""
+    closure = re.compile(r"\b(?:closure|clos(?:e|es|ed|ing)|shut(?:s|ting)?)\b", re.IGNORECASE)
+    staff = pattern(load("events")["presence"]["staff"])
+    envoy = re.compile(r"\b(?i:ambassadors?|envoys?|consuls?|charg[eé]s?)\b")
+    closed = {
+        m.sentence.index
+        for m in mentions
+        if m.type == "presence_measure" and closure.search(m.trigger) and not m.planned
+    }
+
+    def part(m: EventMention) -> bool:
+        told = clause_of(m.sentence.text, m.start, m.start + len(m.trigger))
+        return (
+            m.type == "expulsion"
+            and m.counts
+            and m.sentence.index in closed
+            and bool(staff.search(m.sentence.text))
+            and not envoy.search(told)
+        )
+
+    return tuple(
+        attrs.evolve(m, background="the staff of the missions its sentence tells closed, who "
+                     "leave with them: the closure is the measure")
+        if part(m)
+        else m
+        for m in mentions
+    )
+
+
+def _force_condemned(
+    mentions: tuple[EventMention, ...], day: date
+) -> tuple[EventMention, ...]:
+    """The mentions, with force told further down than a condemnation of force by a state
+    ("Egypt condemned a series of Israeli strikes"), in sentences that do not name that state,
+    taken as what the condemnation answers: force used on others than the state that condemns
+    it is no force between the two, and their news is the condemnation."""
+    of_force = pattern(load("events")["condemnation"]["of_force"])
+    reactions = [
+        (m.position, subject[-1][0])
+        for m in mentions
+        if m.type == "condemnation"
+        and m.counts
+        and m.position >= 2
+        and (subject := party_mentions(m.lead_in))
+        and of_force.search(m.sentence.text[m.start :])
+    ]
+
+    def answered(m: EventMention) -> str:
+        if m.type != "use_of_force" or not m.counts:
+            return ""
+        named = _named(m.sentence.text, day)
+        return next(
+            (code for at, code in reactions if m.position < at and code not in named), ""
+        )
+
+    return tuple(
+        attrs.evolve(
+            m,
+            background=f"force used on others than {code}, whose condemnation of it higher on "
+            "the page is the news between the two",
+        )
+        if (code := answered(m))
         else m
         for m in mentions
     )
