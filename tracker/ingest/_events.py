@@ -366,17 +366,44 @@ def _third_states(
     if not top:
         return mentions
 
+    def inside(code: str) -> bool:
+        return code in top or any(member_of(code, party, day) for party in top)
+
     def third(mention: EventMention) -> str:
         subject = party_mentions(mention.lead_in)
         if mention.position == 3 or not subject or not mention.counts:
             return ""
         code = subject[0][0]
-        inside = code in top or any(member_of(code, party, day) for party in top)
-        return "" if inside else code
+        return "" if inside(code) else code
+
+    # The pair of the news, where the headline or lead tells an event between two it names.
+    lead = next(
+        (
+            named
+            for m in mentions
+            if m.position == 3 and m.counts and len(named := _named(m.sentence.text, day)) == 2
+        ),
+        set(),
+    )
+
+    def other_pair(mention: EventMention) -> str:
+        """A state the headline and lead do not name, where the mention's sentence names it
+        with at most one of the pair the lead tells an event of: the act is of another pair,
+        told in the background."""
+        if mention.position == 3 or not mention.counts or not lead:
+            return ""
+        named = _named(mention.sentence.text, day)
+        outside = sorted(code for code in named if not inside(code))
+        return outside[0] if outside and len(named & lead) < 2 else ""
 
     return tuple(
         attrs.evolve(m, background=f"an act of {code}, a state the headline and lead do not name")
         if (code := third(m))
+        else attrs.evolve(
+            m, background=f"an act of another pair, with {code}, whom the headline and lead "
+            "do not name"
+        )
+        if (code := other_pair(m))
         else m
         for m in mentions
     )
@@ -457,6 +484,13 @@ def _mentions(
         if (thing := _things().get(declared)) and thing.search(
             lead_in(sentence.text, match.start())
         ):
+            continue
+        if (
+            declared == MEETING
+            and match.group(0) == "talks"
+            and pattern(rules["modality"]["speaks"]).match(sentence.text[match.end() :])
+        ):
+            # "Talks during a news conference" is one speaking: a statement, no meeting.
             continue
         if (
             kind in _joint()
