@@ -1,0 +1,271 @@
+"""Which two sides, and which act between them, a page tells: force used on others than the
+state that condemns it, staff leaving with the missions closed, an envoy ordered out beside one's
+own recalled, acts of former office-holders and of other pairs, a statement's venue and
+co-speaker, and an offer to meet, which is a proposal and never a meeting held."""
+
+from __future__ import annotations
+
+from drawn_pairs import draft, pairs, sides
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tracker
+from tracker.ingest import DraftKind
+
+#: States: name, adjective, capital, code.
+STATES = [
+    ("Sweden", "Swedish", "Stockholm", "SWE"),
+    ("Kenya", "Kenyan", "Nairobi", "KEN"),
+    ("Peru", "Peruvian", "Lima", "PER"),
+    ("Norway", "Norwegian", "Oslo", "NOR"),
+    ("Ghana", "Ghanaian", "Accra", "GHA"),
+    ("Chile", "Chilean", "Santiago", "CHL"),
+]
+PAIRS = pairs(STATES)
+#: Places that are no state of the dictionary, and people who are none.
+PLACES = st.sampled_from(["the Varn Strip", "Oskel", "the Tamsa valley", "Lirad"])
+
+Pair = tuple[tuple[str, str, str, str], ...]
+
+
+# -- force used on others than the state that condemns it ---------------------------------------
+
+
+@given(PAIRS, PLACES)
+def test_force_on_a_place_of_no_state_is_the_occasion_of_the_condemnation_above_it(
+    pair: Pair, place: str
+) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} condemns strikes\n\n"
+        f"{one_name}'s foreign ministry condemned on Tuesday a wave of {other_adj} air strikes "
+        f"that killed a militia commander in {place}.\n\n"
+        f"The ministry said the strikes threatened the whole region.\n\n"
+        f"{other_name} launched dozens of strikes on {place} on Tuesday, its army said.\n"
+    )
+    assert isinstance(page.entry, tracker.Condemnation), page.reasons
+    assert sides(page.entry) == {one, other}
+    assert page.entry.by == one
+    assert any(f"force used on others than {one}" in reason for reason in page.reasons)
+
+
+@given(PAIRS)
+def test_force_on_the_state_that_condemns_it_stays_force(pair: Pair) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} condemns strikes\n\n"
+        f"{one_name}'s foreign ministry condemned on Tuesday a wave of {other_adj} air strikes.\n"
+        "\n"
+        f"The ministry said the strikes threatened the whole region.\n\n"
+        f"{other_name} launched dozens of strikes on {one_name} on Tuesday, its army said.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.by == other
+    assert sides(page.entry) == {one, other}
+
+
+def test_force_told_above_a_third_state_s_condemnation_stays_the_news() -> None:
+    page = draft(
+        "Peru strikes Chile\n\n"
+        "Peru launched dozens of strikes on Chile on Tuesday, killing ten soldiers.\n\n"
+        "Norway condemned the strikes on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert sides(page.entry) == {"CHL", "PER"}
+
+
+# -- missions closed with their staff ------------------------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "declared the diplomatic staff there personae non grata",
+            "ordered their staff to leave the country",
+            "expelled the staff of both posts",
+        ]
+    ),
+    st.sampled_from(["consulates", "consular posts", "two consulates general"]),
+)
+def test_staff_leaving_with_the_missions_closed_are_part_of_the_closure(
+    pair: Pair, staff: str, missions: str
+) -> None:
+    (one_name, _, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"{one_name} closes {other_name}'s consulates, expels staff\n\n"
+        f"{one_name} on Tuesday ordered the closure of {other_name}'s {missions} and {staff}.\n"
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert page.entry.by == one
+    assert page.entry.of == other
+    assert page.entry.action is tracker.PresenceAction.CLOSED
+    assert sides(page.entry) == {one, other}
+
+
+def test_an_ambassador_expelled_beside_a_consulate_closed_stays_an_expulsion() -> None:
+    page = draft(
+        "Ghana expels Kenyan ambassador\n\n"
+        "Ghana on Tuesday expelled Kenya's ambassador and closed the Kenyan consulate in "
+        "Kumasi, the foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == "GHA"
+
+
+# -- an envoy ordered out beside one's own recalled ----------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        ["asked the {adj} Ambassador to leave", "ordered the {adj} Ambassador to leave"]
+    ),
+)
+def test_the_other_s_envoy_sent_out_outranks_one_s_own_recalled(pair: Pair, act: str) -> None:
+    (one_name, _, _, one), (other_name, other_adj, capital, other) = pair
+    page = draft(
+        f"{one_name} tells {other_adj} ambassador to leave, recalls its own\n\n"
+        f"{one_name} on Tuesday recalled its ambassador in {other_name} and "
+        f"{act.format(adj=other_adj)} within 48 hours.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+
+
+# -- acts of former office-holders and of other pairs --------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["His predecessor", "The former president", "Her predecessor"]))
+def test_an_act_of_a_predecessor_further_down_is_history(pair: Pair, who: str) -> None:
+    (one_name, one_adj, capital, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_adj} leader meets {other_adj} counterpart\n\n"
+        f"The {one_adj} president met his {other_adj} counterpart in {capital} on Tuesday.\n\n"
+        "The two leaders discussed trade.\n\n"
+        f"{who} suspended {one_name}'s participation in a regional forum.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}
+    assert any("a former holder of an office" in reason for reason in page.reasons)
+
+
+def test_a_former_leader_s_visit_and_what_he_did_then_are_history() -> None:
+    page = draft(
+        "Peru ready to meet Chile\n\n"
+        "Peru's president said on Tuesday that he was willing to meet Chile's president.\n\n"
+        "Peru's former prime minister paid a visit to Santiago while he was in office.\n\n"
+        "He then met the Chilean president of the time.\n"
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert sides(page.entry) == {"CHL", "PER"}
+
+
+@given(PAIRS)
+def test_a_measure_of_another_pair_further_down_never_makes_the_event(pair: Pair) -> None:
+    (one_name, one_adj, capital, one), (other_name, other_adj, _, other) = pair
+    third = next(name for name, *_ in STATES if name not in (one_name, other_name))
+    page = draft(
+        f"{one_adj} and {other_adj} leaders meet\n\n"
+        f"The presidents of {one_name} and {other_name} met in {capital} on Tuesday.\n\n"
+        "They spoke of a common currency.\n\n"
+        f"{other_name} suspended its cooperation with {third} on Monday.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}
+
+
+def test_a_meeting_begun_by_meeting_is_not_inside_the_since_clause_before_it() -> None:
+    page = draft(
+        "Peruvian leader in Santiago\n\n"
+        "The Peruvian president began his first trip since his election on Tuesday by meeting "
+        "his Chilean counterpart in Santiago.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {"CHL", "PER"}
+
+
+# -- a statement's venue and co-speaker ----------------------------------------------------------
+
+
+@given(PAIRS)
+def test_who_shares_a_news_conference_is_no_side_of_the_proposal_made_there(pair: Pair) -> None:
+    (one_name, one_adj, _, one), (other_name, other_adj, _, other) = pair
+    host_name, host_adj, host_capital, _ = next(
+        state for state in STATES if state[0] not in (one_name, other_name)
+    )
+    page = draft(
+        f"{one_adj}, {other_adj} leaders open door to talks\n\n"
+        f"The {one_adj} president said on Tuesday he would consider an appeal by his "
+        f"{other_adj} counterpart for fresh dialogue.\n\n"
+        f"The {one_adj} president talks during a news conference with the {host_adj} "
+        f"president in {host_capital}.\n"
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert sides(page.entry) == {one, other}
+
+
+def test_talks_to_reporters_are_no_meeting() -> None:
+    page = draft(
+        "Norway's minister speaks\n\n"
+        "Norway's foreign minister talks to reporters with Sweden's foreign minister in Oslo "
+        "on Tuesday.\n"
+    )
+    assert not isinstance(page.entry, tracker.InformalMeeting), page.entry
+
+
+# -- an offer to meet ----------------------------------------------------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "said he was willing to meet the {adj} leader",
+            "said he was ready to hold talks with the {adj} leader",
+            "offered the {adj} leader talks",
+            "announced his wish for a summit with the {adj} leader",
+            "said he seeks a summit with the {adj} leader",
+        ]
+    ),
+)
+def test_an_offer_to_meet_is_a_proposal_never_a_meeting_held(pair: Pair, offer: str) -> None:
+    (_, one_adj, _, one), (_, other_adj, _, other) = pair
+    page = draft(
+        f"{one_adj} leader reaches out\n\n"
+        f"The {one_adj} president on Tuesday {offer.format(adj=other_adj)}.\n"
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+
+
+def test_an_offer_to_meet_denied_is_no_proposal() -> None:
+    page = draft(
+        "Kenya rebuffs Ghana\n\nKenya's president said on Tuesday he was not willing to meet "
+        "Ghana's president.\n"
+    )
+    assert page.kind is DraftKind.UNCLASSIFIED, page.entry
+
+
+def test_a_readiness_for_talks_with_no_one_named_proposes_nothing() -> None:
+    page = draft(
+        "Sweden announces a visit\n\n"
+        "Sweden's foreign minister will hold talks with Kenya's foreign minister in Nairobi on "
+        "Friday, the ministry said on Tuesday.\n\n"
+        '"We are always ready for talks," the ministry said.\n'
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+
+
+def test_an_offer_made_at_an_assembly_is_not_between_the_assembly_and_the_one_who_offers() -> (
+    None
+):
+    page = draft(
+        "Chile offers talks to Peru\n\n"
+        "Chile's president offered Peru's president talks at the United Nations General "
+        "Assembly on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert sides(page.entry) == {"CHL", "PER"}
