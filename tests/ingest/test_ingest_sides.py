@@ -167,10 +167,10 @@ def test_a_measure_of_another_pair_further_down_never_makes_the_event(pair: Pair
     (one_name, one_adj, capital, one), (other_name, other_adj, _, other) = pair
     third = next(name for name, *_ in STATES if name not in (one_name, other_name))
     page = draft(
-        f"{one_adj} and {other_adj} leaders meet\n\n"
+        f"{other_adj} president in {capital}\n\n"
         f"The presidents of {one_name} and {other_name} met in {capital} on Tuesday.\n\n"
-        "They spoke of a common currency.\n\n"
-        f"{other_name} suspended its cooperation with {third} on Monday.\n"
+        f"The {other_adj} government suspended all cooperation with {third} on Monday, "
+        "alleging a breach of the border treaty.\n"
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
@@ -206,11 +206,12 @@ def test_who_shares_a_news_conference_is_no_side_of_the_proposal_made_there(pair
     assert sides(page.entry) == {one, other}
 
 
-def test_talks_to_reporters_are_no_meeting() -> None:
+@given(st.sampled_from(["during a news conference", "at a joint press conference"]))
+def test_talks_at_a_news_conference_are_one_speaking_no_meeting(where: str) -> None:
     page = draft(
         "Norway's minister speaks\n\n"
-        "Norway's foreign minister talks to reporters with Sweden's foreign minister in Oslo "
-        "on Tuesday.\n"
+        f"Norway's foreign minister talks {where} with Sweden's foreign minister in Oslo on "
+        "Tuesday.\n"
     )
     assert not isinstance(page.entry, tracker.InformalMeeting), page.entry
 
