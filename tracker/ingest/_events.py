@@ -508,6 +508,11 @@ def _mentions(
             and not _own_body(sentence.text, match.start(), match.end())
         )
         tense = tense_near(sentence.text, match.start(), match.end())
+        # An act told as what the main verb came with (", with a restoration of ties") takes
+        # the tense of that verb, not of the words after it.
+        if with_act := re.search(r",\swith\s(?:(?:a|the)\s)?$", sentence.text[: match.start()]):
+            told = sentence.text[: with_act.start()]
+            tense = tense_near(told, len(told), len(told))
         before = lead_in(sentence.text, match.start())
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
@@ -665,8 +670,17 @@ def _background(
     rules = load("events")
     # A gerund after "by" ("began a first trip since his election by meeting ...") is the
     # means of the main verb, outside the clause that opens before it.
-    means = match.group(0).endswith("ing") and re.search(r"\bby\s$", sentence.text[: match.start()])
-    if clause.search(sentence.text[: match.start()]) and not means:
+    before = sentence.text[: match.start()]
+    means = match.group(0).endswith("ing") and re.search(r"\bby\s$", before)
+    # "Said on Friday that the ambassador had been given two weeks" moves the day's act back a
+    # tense in reported speech: the pluperfect after "said that" is the report's own news.
+    found = clause.search(before)
+    reported = (
+        found is not None
+        and found.group(0).lower().startswith("had been")
+        and re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+    )
+    if found and not means and not reported:
         return "told in a clause about the past"
     if pattern(rules["former"]).search(lead_in(sentence.text, match.start())):
         return _FORMER
