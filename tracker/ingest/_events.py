@@ -625,7 +625,7 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war"), those of a clause of its own after it ("a meeting that
+    ("since the August war", "until 30 June"), those of a clause of its own after it ("a meeting that
     assessed Medvedev, who took office last month", "expels the envoy as anger grows over a
     burning last month"), a report's after it ("have established ties, media reported
     Saturday") and a dateline's ("La Paz, November 1:", "Beijing, Sep 28 (AFP)"), the day of the
@@ -641,6 +641,8 @@ def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention |
             and re.match(r":|\.? ?/|\s*\(|\s+[-—–]", d.quote[d.end :])
         )
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+        # "Will last until 30 June" bounds how long the act holds, as "since" bounds it before.
+        and not re.search(r"\b(?:until|till)\s$", d.quote[: d.start], re.IGNORECASE)
         and not (
             d.start >= end
             and (
