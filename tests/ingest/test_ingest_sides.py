@@ -270,3 +270,107 @@ def test_an_offer_made_at_an_assembly_is_not_between_the_assembly_and_the_one_wh
     )
     assert isinstance(page.entry, tracker.Proposal), page.reasons
     assert sides(page.entry) == {"CHL", "PER"}
+
+
+# -- force that targets hideouts, told in the active or the passive ------------------------------
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "{one_adj} airstrikes targeted suspected militant hideouts inside {other} early on "
+            "Monday, officials said.",
+            "{one} has targeted several suspected militant hideouts inside {other}, officials "
+            "said on Monday.",
+            "Militant hideouts inside {other} were targeted by {one_adj} airstrikes early on "
+            "Monday, officials said.",
+        ]
+    ),
+)
+def test_strikes_that_target_hideouts_are_force_by_the_side_that_strikes(
+    pair: Pair, told: str
+) -> None:
+    (one_name, one_adj, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        "Airstrikes across the border\n\n"
+        + told.format(one=one_name, one_adj=one_adj, other=other_name)
+        + "\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+
+
+def test_sanctions_targeting_banks_are_no_force() -> None:
+    page = draft(
+        "Sweden widens sanctions\n\n"
+        "Sweden imposed sanctions on Tuesday targeting three Kenyan banks, the government said.\n"
+    )
+    assert not isinstance(page.entry, tracker.UseOfForce), page.entry
+
+
+# -- what the day's act came with, a visit told as held, reported speech ------------------------
+
+
+@given(PAIRS)
+def test_a_restoration_told_as_what_the_day_s_act_came_with_is_done(pair: Pair) -> None:
+    (one_name, _, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"{one_name} and {other_name} turn a page\n\n"
+        f"{one_name} and {other_name} turned a new page in their relations on Tuesday, with a "
+        "restoration of full diplomatic ties and a planned exchange of ambassadors.\n"
+    )
+    assert isinstance(page.entry, tracker.MinisterialDecision), page.reasons
+    assert sides(page.entry) == {one, other}
+
+
+def test_a_visit_during_which_remarks_were_made_was_held() -> None:
+    page = draft(
+        "Ghana and Kenya deepen ties\n\n"
+        "Ghana and Kenya have taken steps to deepen their ties following the visit of Ghana's "
+        "president to Nairobi.\n\n"
+        "In his remarks during the visit, Ghana's president praised Kenya.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {"GHA", "KEN"}
+
+
+@given(PAIRS)
+def test_an_envoy_who_had_been_given_days_to_leave_in_reported_speech_is_expelled_now(
+    pair: Pair,
+) -> None:
+    (one_name, _, capital, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"{capital} tells envoy to go\n\n"
+        f"{one_name} said on Tuesday that {other_name}'s ambassador had been given two weeks to "
+        f"leave {one_name}.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+
+
+def test_a_pluperfect_with_no_report_stays_the_past() -> None:
+    page = draft(
+        "Peru and Chile talk\n\n"
+        "Peru's foreign minister met Chile's foreign minister in Lima on Tuesday.\n\n"
+        "Chile's ambassador, who had been given two weeks to leave Peru, returned in May.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+
+
+# -- a ban by its noun, and how long it holds ----------------------------------------------------
+
+
+@given(PAIRS)
+def test_a_ban_told_as_announced_is_the_measure_and_its_end_does_not_date_it(pair: Pair) -> None:
+    (one_name, one_adj, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} farmers protest\n\n"
+        f"The ban on {other_adj} grain will last until 30 June and was announced on Saturday "
+        f"by the {one_adj} government.\n"
+    )
+    assert isinstance(page.entry, tracker.EconomicMeasure), page.reasons
+    assert str(page.entry.on) == "2024-03-02"
+    assert sides(page.entry) == {one, other}
