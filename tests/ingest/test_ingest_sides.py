@@ -374,3 +374,51 @@ def test_a_ban_told_as_announced_is_the_measure_and_its_end_does_not_date_it(pai
     assert isinstance(page.entry, tracker.EconomicMeasure), page.reasons
     assert str(page.entry.on) == "2024-03-02"
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS, st.sampled_from(["on its territory", "against its border posts"]))
+def test_force_condemned_by_the_state_it_hits_stays_force(pair: Pair, where: str) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} condemns strikes\n\n"
+        f"{one_name}'s foreign ministry condemned on Tuesday a wave of {other_adj} air strikes "
+        f"{where}.\n\n"
+        "The ministry said the strikes threatened the whole region.\n\n"
+        f"{other_name} launched dozens of strikes on militant camps on Tuesday, its army said.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert page.entry.by == other
+
+
+def test_diplomats_given_hours_to_leave_are_sent_away_by_the_side_that_tells_it() -> None:
+    page = draft(
+        "Ghana expels diplomats\n\n"
+        "Ghana's foreign ministry said on Tuesday that ten Kenyan diplomats had been given 72 "
+        "hours to leave the country.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == "GHA"
+    page = draft(
+        "Ghana expels diplomats\n\n"
+        "Ghana's foreign ministry says ten diplomats were given 72 hours to leave; Kenya "
+        "protested.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == "GHA"
+
+
+@given(
+    st.sampled_from(
+        [
+            "Chile's president offered condolences at the meeting with Peru's president in Lima "
+            "on Tuesday.",
+            "Chile's president came well prepared for the talks with Peru's president in Lima "
+            "on Tuesday.",
+        ]
+    )
+)
+def test_words_of_offer_or_readiness_not_bearing_on_the_meeting_propose_nothing(
+    told: str,
+) -> None:
+    page = draft(f"Chile and Peru meet\n\n{told}\n")
+    assert not isinstance(page.entry, tracker.Proposal), page.reasons

@@ -309,6 +309,8 @@ def _force_condemned(
     taken as what the condemnation answers: force used on others than the state that condemns
     it is no force between the two, and their news is the condemnation."""
     of_force = pattern(load("events")["condemnation"]["of_force"])
+    # Strikes "on its territory" or on the condemning state itself hit that state.
+    own = re.compile(r"\b(?:on|against|in|inside|into)\s(?:its|their|our)\s")
     reactions = [
         (m.position, subject[-1][0])
         for m in mentions
@@ -316,7 +318,9 @@ def _force_condemned(
         and m.counts
         and m.position >= 2
         and (subject := party_mentions(m.lead_in))
-        and of_force.search(m.sentence.text[m.start :])
+        and of_force.search(told := m.sentence.text[m.start :])
+        and not own.search(told)
+        and subject[-1][0] not in {code for code, _ in party_mentions(told)}
     ]
 
     def answered(m: EventMention) -> str:
