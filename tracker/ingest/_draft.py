@@ -1538,16 +1538,6 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
 _NEVER_DECIDED = frozenset({MEETING, UseOfForce.TYPE})
 
 
-def _envoy_owners(text: str) -> list[tuple[str, int]]:
-    """The parties a text names as owning an envoy or diplomats ("Latvia's ambassador", "the
-    Latvian envoy", "ten Russian diplomats")."""
-    owned = re.compile(
-        r"(?:[A-Z][\w.-]*\s?){1,3}(?:'s|’s)?\s(?:[\w-]+\s)?"
-        r"(?i:ambassadors?|envoys?|diplomats?|consuls?|charg[eé]s?)\b"
-    )
-    return [(code, at) for code, at in party_mentions(text) if owned.match(text, at)]
-
-
 def _years_before(day: date, years: int) -> date | None:
     """The same day ``years`` earlier (the 28th for a 29 February), or ``None`` before year 1."""
     if day.year <= years:
@@ -1705,6 +1695,16 @@ def _council(texts: Sequence[str]) -> tuple[str, str]:
     if any(re.search(r"Council|NRC", text) for text in texts):
         return "nrc", "NATO-Russia Council"
     return "channel", _shorten(texts[0])
+
+
+def _envoy_owners(text: str) -> list[tuple[str, int]]:
+    """The parties a text names as owning an envoy or diplomats ("Latvia's ambassador", "the
+    Latvian envoy", "ten Russian diplomats")."""
+    owned = re.compile(
+        r"(?:[A-Z][\w.-]*\s?){1,3}(?:'s|’s)?\s(?:[\w-]+\s)?"
+        r"(?i:ambassadors?|envoys?|diplomats?|consuls?|charg[eé]s?)\b"
+    )
+    return [(code, at) for code, at in party_mentions(text) if owned.match(text, at)]
 
 
 def _other(parties: Dyad, by: str) -> str:

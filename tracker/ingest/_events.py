@@ -293,17 +293,18 @@ def _staff_of_closed(mentions: tuple[EventMention, ...]) -> tuple[EventMention, 
         )
 
     return tuple(
-        attrs.evolve(m, background="the staff of the missions its sentence tells closed, who "
-                     "leave with them: the closure is the measure")
+        attrs.evolve(
+            m,
+            background="the staff of the missions its sentence tells closed, who "
+            "leave with them: the closure is the measure",
+        )
         if part(m)
         else m
         for m in mentions
     )
 
 
-def _force_condemned(
-    mentions: tuple[EventMention, ...], day: date
-) -> tuple[EventMention, ...]:
+def _force_condemned(mentions: tuple[EventMention, ...], day: date) -> tuple[EventMention, ...]:
     """The mentions, with force told further down than a condemnation of force by a state
     ("Egypt condemned a series of Israeli strikes"), in sentences that do not name that state,
     taken as what the condemnation answers: force used on others than the state that condemns
@@ -327,9 +328,7 @@ def _force_condemned(
         if m.type != "use_of_force" or not m.counts:
             return ""
         named = _named(m.sentence.text, day)
-        return next(
-            (code for at, code in reactions if m.position < at and code not in named), ""
-        )
+        return next((code for at, code in reactions if m.position < at and code not in named), "")
 
     return tuple(
         attrs.evolve(
@@ -404,8 +403,9 @@ def _third_states(
         attrs.evolve(m, background=f"an act of {code}, a state the headline and lead do not name")
         if (code := third(m))
         else attrs.evolve(
-            m, background=f"an act of another pair, with {code}, whom the headline and lead "
-            "do not name"
+            m,
+            background=f"an act of another pair, with {code}, whom the headline and lead "
+            "do not name",
         )
         if (code := other_pair(m))
         else m
@@ -629,9 +629,9 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war", "until 30 June"), those of a clause of its own after it ("a meeting that
-    assessed Medvedev, who took office last month", "expels the envoy as anger grows over a
-    burning last month"), a report's after it ("have established ties, media reported
+    ("since the August war", "until 30 June"), those of a clause of its own after it ("a
+    meeting that assessed Medvedev, who took office last month", "expels the envoy as anger
+    grows over a burning last month"), a report's after it ("have established ties, media reported
     Saturday") and a dateline's ("La Paz, November 1:", "Beijing, Sep 28 (AFP)"), the day of the
     report."""
     own_clause = pattern(load("events")["own_clause"])
