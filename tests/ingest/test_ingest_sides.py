@@ -420,3 +420,20 @@ def test_words_of_offer_or_readiness_not_bearing_on_the_meeting_propose_nothing(
 ) -> None:
     page = draft(f"Chile and Peru meet\n\n{told}\n")
     assert not isinstance(page.entry, tracker.Proposal), page.reasons
+
+
+@given(PAIRS)
+def test_a_visit_a_statement_was_made_during_is_its_setting_not_a_side(pair: Pair) -> None:
+    (one_name, one_adj, _, one), (other_name, other_adj, _, other) = pair
+    _, _, host_capital, _ = next(
+        state for state in STATES if state[0] not in (one_name, other_name)
+    )
+    page = draft(
+        f"{one_adj} and {other_adj} leaders open door to talks\n\n"
+        f"The {one_adj} president said on Tuesday he was prepared to consider an appeal by his "
+        f"{other_adj} counterpart for fresh dialogue.\n\n"
+        f'"We are open to dialogue with all our neighbours," he told reporters during a visit to '
+        f"{host_capital}.\n"
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert sides(page.entry) == {one, other}

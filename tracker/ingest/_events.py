@@ -390,10 +390,11 @@ def _third_states(
     )
 
     def other_pair(mention: EventMention) -> str:
-        """A state the headline and lead do not name, where the mention's sentence names it
-        with at most one of the pair the lead tells an event of: the act is of another pair,
-        told in the background."""
-        if mention.position == 3 or not mention.counts or not lead:
+        """A state the headline and lead do not name, where the sentence of a measure names
+        it with at most one of the pair the lead tells an event of: the measure is of another
+        pair, told in the background. (A meeting is left to its own sides: those named in its
+        sentence may be people the text names without their state.)"""
+        if mention.position == 3 or not mention.counts or not lead or mention.type == MEETING:
             return ""
         named = _named(mention.sentence.text, day)
         outside = sorted(code for code in named if not inside(code))
@@ -690,6 +691,13 @@ def _background(
         return "told in a clause about the past"
     if pattern(rules["former"]).search(lead_in(sentence.text, match.start())):
         return _FORMER
+    lead = sentence.headline or sentence.paragraph == 0
+    if (
+        kind == MEETING
+        and not lead
+        and pattern(rules["modality"]["said_during"]).search(lead_in(sentence.text, match.start()))
+    ):
+        return "the visit a statement was made during: its setting, not the news"
     if pattern(rules["others"]).search(sentence.text[: match.start()]):
         return "an act of parties other than the pair of the news"
     told = clause_of(sentence.text, match.start(), match.end())
@@ -716,7 +724,6 @@ def _background(
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):
         return f"dated {nearest.phrase!r} ({nearest.window}), before the news of the day"
-    lead = sentence.headline or sentence.paragraph == 0
     if nearest.window.days > rules["vague_days"] and not lead:
         return f"dated only vaguely, {nearest.phrase!r} ({nearest.window})"
     return ""
