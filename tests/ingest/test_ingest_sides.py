@@ -437,3 +437,24 @@ def test_a_visit_a_statement_was_made_during_is_its_setting_not_a_side(pair: Pai
     )
     assert isinstance(page.entry, tracker.Proposal), page.reasons
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS, st.sampled_from(["are meeting for talks", "are holding talks"]))
+def test_a_meeting_under_way_on_the_day_of_the_report_is_held(pair: Pair, told: str) -> None:
+    (one_name, _, capital, one), (other_name, _, _, other) = pair
+    page = draft(
+        f"Leaders seek to settle a quarrel\n\n"
+        f"The leaders of {one_name} and {other_name} {told} in {capital} on Tuesday, as they "
+        "try to settle a quarrel over fishing rights.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}
+
+
+def test_a_meeting_in_the_progressive_for_a_later_day_is_still_to_come() -> None:
+    page = draft(
+        "Leaders to meet\n\n"
+        "The leaders of Ghana and Kenya are meeting for talks in Accra on March 8, the ministry "
+        "said on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons

@@ -547,6 +547,16 @@ def _mentions(
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
+        if (
+            kind == MEETING
+            and planned
+            and nearest is not None
+            and nearest.window.start == nearest.window.last == published
+            and pattern(modality["under_way"]).search(before)
+        ):
+            # "Are meeting for talks in Paris on Wednesday", told on that Wednesday: the
+            # meeting is under way on the day of the report, not still to come.
+            planned = False
         why = _background(sentence, match, nearest, published, background_clause, kind=kind)
         trigger, start = match.group(0), match.start()
         if kind == MEETING and (offer := pattern(modality["offer_to_meet"]).search(before)):
