@@ -450,11 +450,3 @@ def test_a_meeting_under_way_on_the_day_of_the_report_is_held(pair: Pair, told: 
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
 
-
-def test_a_meeting_in_the_progressive_for_a_later_day_is_still_to_come() -> None:
-    page = draft(
-        "Leaders to meet\n\n"
-        "The leaders of Ghana and Kenya are meeting for talks in Accra on March 8, the ministry "
-        "said on Tuesday.\n"
-    )
-    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
