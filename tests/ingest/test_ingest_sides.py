@@ -449,4 +449,3 @@ def test_a_meeting_under_way_on_the_day_of_the_report_is_held(pair: Pair, told: 
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
-
