@@ -449,3 +449,23 @@ def test_a_meeting_under_way_on_the_day_of_the_report_is_held(pair: Pair, told: 
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS)
+def test_a_title_case_headline_is_read_for_its_words(pair: Pair) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} Orders {other_adj} Ambassador to Leave, Recalls its Envoy from {other_name}\n"
+        "\n"
+        f"{one_name} on Tuesday recalled its ambassador in {other_name} and gave the "
+        f"{other_adj} envoy 48 hours to leave.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
+    assert any(
+        "orders" in m.lower()
+        for evidence in page.evidence
+        if evidence.field == "type"
+        for m in evidence.quotes
+    )

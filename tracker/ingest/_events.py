@@ -478,9 +478,10 @@ def _mentions(
     rules = load("events")
     background_clause = pattern(rules["background"], re.IGNORECASE)
     meetings = rules["meetings"]
+    words = _matchable(sentence)
     for declared, _weight, patterns in _type_patterns():
         kind = declared
-        matches = [match for found in patterns if (match := found.search(sentence.text))]
+        matches = [match for found in patterns if (match := found.search(words))]
         if member := _member_measure(declared, sentence.text):
             matches.append(member)
         if not matches:
@@ -500,7 +501,7 @@ def _mentions(
         if (
             kind in _joint()
             and two_sides(sentence.text[: match.start()], published)
-            and not _joint_except(kind, sentence.text[match.start() :])
+            and not _joint_except(kind, words[match.start() :])
         ):
             kind = _joint()[kind]
         bilateral = kind != MEETING or (
@@ -558,7 +559,7 @@ def _mentions(
             # meeting is under way on the day of the report, not still to come.
             planned = False
         why = _background(sentence, match, nearest, published, background_clause, kind=kind)
-        trigger, start = match.group(0), match.start()
+        trigger, start = sentence.text[match.start() : match.end()], match.start()
         if kind == MEETING and (offer := pattern(modality["offer_to_meet"]).search(before)):
             # An offer or a wish to meet is a proposal made: its words open the trigger, and
             # their tense, not the meeting's, tells whether it is made or still to come. It is
@@ -582,6 +583,27 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _matchable(sentence: Sentence) -> str:
+    """The text a sentence's event words are looked for in: a headline in title case ("Saudi
+    Arabia Orders Lebanese Ambassador to Leave") with its capitalised words in lower case, but
+    for the first letters of the parties and people it names, so that its verbs and nouns read
+    as they would in a sentence. The offsets are those of the sentence."""
+    text = sentence.text
+    long_words = re.findall(r"\b[^\W\d_]{4,}\b", text)
+    capitalised = [word for word in long_words if word[0].isupper()]
+    # Nearly every long word capitalised ("... to Leave Riyadh, Recalls its Ambassador from
+    # Lebanon") is title case, whatever a preposition or two keep in lower case.
+    if not sentence.headline or len(capitalised) < 3 or 4 * len(capitalised) < 3 * len(long_words):
+        return text
+    kept = {at for _, at in party_mentions(text)}
+    kept |= {at for mention in people_in(text) for at in range(mention.start, mention.end)}
+    return re.sub(
+        r"\b[A-Z](?=[a-z])",
+        lambda found: found.group(0) if found.start() in kept else found.group(0).lower(),
+        text,
+    )
 
 
 def _mutual(kind: str, trigger: str) -> bool:
