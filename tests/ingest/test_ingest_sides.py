@@ -469,3 +469,15 @@ def test_a_title_case_headline_is_read_for_its_words(pair: Pair) -> None:
         if evidence.field == "type"
         for m in evidence.quotes
     )
+
+
+@given(PAIRS, st.sampled_from(["border talks", "maritime border talks", "border negotiations"]))
+def test_talks_about_a_border_between_two_states_are_theirs(pair: Pair, talks: str) -> None:
+    (one_name, _, _, one), (other_name, _, _, other) = pair
+    page = draft(
+        "Talks begin\n\n"
+        f"The {talks} between {one_name} and {other_name} began on Tuesday in a border town.\n\n"
+        "The talks are being held under UN auspices in the presence of a US delegation.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}

@@ -405,7 +405,11 @@ _PAIRED_AFTER = re.compile(
 _LOCATED = re.compile(
     r"\b(?:exclave|enclave|border|frontier|boundary|region|area|strait|corridor|islands?"
     r"|territory|located|lies|lying|situated|sandwiched|wedged|squeezed|nestled|rivers?|sea"
-    r"|gulf|mountains|valley|zone|land|city|town|village|province|peninsula)\s+(?:[a-z]+\s+)?"
+    r"|gulf|mountains|valley|zone|land|city|town|village|province|peninsula)\s+"
+    # "Border talks between A and B", "the border dispute between A and B": what is between
+    # them is the talks or the dispute, of which they are the sides.
+    r"(?:(?!(?:talks|negotiations|dispute|disputes|row|deal|agreement|accord|treaty|clashes"
+    r"|tensions|war|conflict|dialogue|trade|cooperation)\s)[a-z]+\s+)?"
     r"between (?:the )?$"
 )
 # "between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign Minister of Armenia":
