@@ -476,7 +476,8 @@ def test_talks_about_a_border_between_two_states_are_theirs(pair: Pair, talks: s
     (one_name, _, _, one), (other_name, _, _, other) = pair
     page = draft(
         "Talks begin\n\n"
-        f"The {talks} between {one_name} and {other_name} began on Tuesday in a border town.\n\n"
+        f"The {talks} between {one_name} and {other_name} began on Tuesday in a border town, "
+        "a UN source told reporters.\n\n"
         "The talks are being held under UN auspices in the presence of a US delegation.\n"
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
