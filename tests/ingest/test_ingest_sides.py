@@ -482,3 +482,26 @@ def test_talks_about_a_border_between_two_states_are_theirs(pair: Pair, talks: s
     )
     assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
     assert sides(page.entry) == {one, other}
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "was summoned to the ministry, where he was recommended to temporarily leave the "
+            "country",
+            "was asked to leave the country within three days",
+        ]
+    ),
+)
+def test_an_envoy_asked_to_leave_in_the_passive_is_sent_away_by_the_other_side(
+    pair: Pair, told: str
+) -> None:
+    (one_name, _, _, one), (other_name, other_adj, _, other) = pair
+    page = draft(
+        f"{one_name} and {other_name} at odds\n\n"
+        f"The {other_adj} ambassador to {one_name} on Tuesday {told}.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert page.entry.by == one
+    assert sides(page.entry) == {one, other}
