@@ -505,3 +505,30 @@ def test_an_envoy_asked_to_leave_in_the_passive_is_sent_away_by_the_other_side(
     assert isinstance(page.entry, tracker.Expulsion), page.reasons
     assert page.entry.by == one
     assert sides(page.entry) == {one, other}
+
+
+@given(PAIRS)
+def test_one_who_arrived_in_a_capital_on_a_visit_meets_its_state(pair: Pair) -> None:
+    (one_name, one_adj, _, one), (other_name, other_adj, capital, other) = pair
+    third_name, third_adj, third_capital, _ = next(
+        state for state in STATES if state[0] not in (one_name, other_name)
+    )
+    page = draft(
+        f"He will meet the {other_adj} president and foreign minister.\n\n"
+        f"On Tuesday, the {one_adj} foreign minister arrived in {capital} for an official visit "
+        f"to {other_name}.\n\n"
+        f"On Monday, he began his tour in {third_name}, where he met the {third_adj} president "
+        f"in {third_capital}.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {one, other}
+    assert str(page.entry.on) == "2024-03-05"
+
+
+def test_a_capital_one_speaks_in_stays_a_venue() -> None:
+    page = draft(
+        "Ministers meet\n\n"
+        "Sweden's foreign minister met Kenya's foreign minister in Oslo on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert sides(page.entry) == {"KEN", "SWE"}

@@ -376,6 +376,10 @@ def _third_states(
         subject = party_mentions(mention.lead_in)
         if mention.position == 3 or not subject or not mention.counts:
             return ""
+        # Where the headline and lead name one side only, a state acting with it further down
+        # may be the other side of the news, not a third state.
+        if len(top) == 1 and top <= _named(mention.sentence.text, day):
+            return ""
         code = subject[0][0]
         return "" if inside(code) else code
 
