@@ -1495,6 +1495,10 @@ class _Builder:
                     return code, f"the party after 'by' of the passive {verb!r}", text
             object_of = pattern(modality["object_of"])
             told = [code for code, at in found if at < after and not object_of.search(text[:at])]
+            if verb == "given":
+                # Those given days to leave are the envoys of the party that owns them ("Latvia's
+                # ambassador had been given two weeks"), not of the one who says so.
+                told = [code for code in told if any(c == code for c, _ in _envoy_owners(text))]
             if told:
                 owner = told[-1]
                 if pattern(modality["own_passive"]).match(verb):
@@ -1691,6 +1695,16 @@ def _council(texts: Sequence[str]) -> tuple[str, str]:
     if any(re.search(r"Council|NRC", text) for text in texts):
         return "nrc", "NATO-Russia Council"
     return "channel", _shorten(texts[0])
+
+
+def _envoy_owners(text: str) -> list[tuple[str, int]]:
+    """The parties a text names as owning an envoy or diplomats ("Latvia's ambassador", "the
+    Latvian envoy", "ten Russian diplomats")."""
+    owned = re.compile(
+        r"(?:[A-Z][\w.-]*\s?){1,3}(?:'s|’s)?\s(?:[\w-]+\s)?"
+        r"(?i:ambassadors?|envoys?|diplomats?|consuls?|charg[eé]s?)\b"
+    )
+    return [(code, at) for code, at in party_mentions(text) if owned.match(text, at)]
 
 
 def _other(parties: Dyad, by: str) -> str:

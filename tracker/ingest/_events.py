@@ -21,6 +21,8 @@ from tracker.ingest._when import DateMention, Tense, clause_of, find_dates, lead
 __all__ = ["MEETING", "EventMention", "Reading", "read_events", "two_sides", "weights"]
 
 MEETING = "meeting"
+#: The type of a proposal, which an offer to meet is.
+PROPOSAL = "proposal"
 
 
 @frozen
@@ -149,7 +151,9 @@ def read_events(page: Page, published: date) -> Reading:
         for mention in _mentions(sentence, dates[sentence.index], published)
     ]
     mentions = list(_told_on(tuple(mentions), sentences, published))
-    again = _told_again(_named_again(mentions), published)
+    again = _force_condemned(
+        _staff_of_closed(_former_again(_told_again(_named_again(mentions), published))), published
+    )
     read = _heard_behind(
         _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
     )
@@ -246,6 +250,98 @@ def _remote(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
     )
 
 
+#: Why an act of one who no longer holds the office it was done in is no news.
+_FORMER = "an act of a former holder of an office: history recalled"
+
+
+def _former_again(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with those of a sentence opening "He" or "She" right after one that tells
+    an act of a former office-holder ("the former prime minister paid a visit ... He then met")
+    taken as that person's too: history recalled."""
+    again = pattern(load("events")["former_again"])
+    former = {m.sentence.index for m in mentions if m.background == _FORMER}
+    return tuple(
+        attrs.evolve(m, background=_FORMER)
+        if m.counts and m.sentence.index - 1 in former and again.match(m.sentence.text)
+        else m
+        for m in mentions
+    )
+
+
+def _staff_of_closed(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with an expulsion of staff told in a sentence that tells missions closed
+    ("closes the consulates, expels staff") taken as part of the closure: those who work there
+    leave with the missions, one measure whose kind is what is closed. An envoy sent away
+    beside it is a measure of its own."""
+    closure = re.compile(r"\b(?:closure|clos(?:e|es|ed|ing)|shut(?:s|ting)?)\b", re.IGNORECASE)
+    staff = pattern(load("events")["presence"]["staff"])
+    envoy = re.compile(r"\b(?i:ambassadors?|envoys?|consuls?|charg[eé]s?)\b")
+    closed = {
+        m.sentence.index
+        for m in mentions
+        if m.type == "presence_measure" and closure.search(m.trigger) and not m.planned
+    }
+
+    def part(m: EventMention) -> bool:
+        told = clause_of(m.sentence.text, m.start, m.start + len(m.trigger))
+        return (
+            m.type == "expulsion"
+            and m.counts
+            and m.sentence.index in closed
+            and bool(staff.search(m.sentence.text))
+            and not envoy.search(told)
+        )
+
+    return tuple(
+        attrs.evolve(
+            m,
+            background="the staff of the missions its sentence tells closed, who "
+            "leave with them: the closure is the measure",
+        )
+        if part(m)
+        else m
+        for m in mentions
+    )
+
+
+def _force_condemned(mentions: tuple[EventMention, ...], day: date) -> tuple[EventMention, ...]:
+    """The mentions, with force told further down than a condemnation of force by a state
+    ("Egypt condemned a series of Israeli strikes"), in sentences that do not name that state,
+    taken as what the condemnation answers: force used on others than the state that condemns
+    it is no force between the two, and their news is the condemnation."""
+    of_force = pattern(load("events")["condemnation"]["of_force"])
+    # Strikes "on its territory" or on the condemning state itself hit that state.
+    own = re.compile(r"\b(?:on|against|in|inside|into)\s(?:its|their|our)\s")
+    reactions = [
+        (m.position, subject[-1][0])
+        for m in mentions
+        if m.type == "condemnation"
+        and m.counts
+        and m.position >= 2
+        and (subject := party_mentions(m.lead_in))
+        and of_force.search(told := m.sentence.text[m.start :])
+        and not own.search(told)
+        and subject[-1][0] not in {code for code, _ in party_mentions(told)}
+    ]
+
+    def answered(m: EventMention) -> str:
+        if m.type != "use_of_force" or not m.counts:
+            return ""
+        named = _named(m.sentence.text, day)
+        return next((code for at, code in reactions if m.position < at and code not in named), "")
+
+    return tuple(
+        attrs.evolve(
+            m,
+            background=f"force used on others than {code}, whose condemnation of it higher on "
+            "the page is the news between the two",
+        )
+        if (code := answered(m))
+        else m
+        for m in mentions
+    )
+
+
 #: Why a measure told as what someone reacts to is no news.
 _REACTED = "what a reaction in its sentence answers"
 
@@ -273,17 +369,50 @@ def _third_states(
     if not top:
         return mentions
 
+    def inside(code: str) -> bool:
+        return code in top or any(member_of(code, party, day) for party in top)
+
     def third(mention: EventMention) -> str:
         subject = party_mentions(mention.lead_in)
         if mention.position == 3 or not subject or not mention.counts:
             return ""
+        # Where the headline and lead name one side only, a state acting with it further down
+        # may be the other side of the news, not a third state.
+        if len(top) == 1 and top <= _named(mention.sentence.text, day):
+            return ""
         code = subject[0][0]
-        inside = code in top or any(member_of(code, party, day) for party in top)
-        return "" if inside else code
+        return "" if inside(code) else code
+
+    # The pair of the news, where the headline or lead tells an event between two it names.
+    lead = next(
+        (
+            named
+            for m in mentions
+            if m.position == 3 and m.counts and len(named := _named(m.sentence.text, day)) == 2
+        ),
+        set(),
+    )
+
+    def other_pair(mention: EventMention) -> str:
+        """A state the headline and lead do not name, where the sentence of a measure names
+        it with at most one of the pair the lead tells an event of: the measure is of another
+        pair, told in the background. (A meeting is left to its own sides: those named in its
+        sentence may be people the text names without their state.)"""
+        if mention.position == 3 or not mention.counts or not lead or mention.type == MEETING:
+            return ""
+        named = _named(mention.sentence.text, day)
+        outside = sorted(code for code in named if not inside(code))
+        return outside[0] if outside and len(named & lead) < 2 else ""
 
     return tuple(
         attrs.evolve(m, background=f"an act of {code}, a state the headline and lead do not name")
         if (code := third(m))
+        else attrs.evolve(
+            m,
+            background=f"an act of another pair, with {code}, whom the headline and lead "
+            "do not name",
+        )
+        if (code := other_pair(m))
         else m
         for m in mentions
     )
@@ -353,9 +482,10 @@ def _mentions(
     rules = load("events")
     background_clause = pattern(rules["background"], re.IGNORECASE)
     meetings = rules["meetings"]
+    words = _matchable(sentence)
     for declared, _weight, patterns in _type_patterns():
         kind = declared
-        matches = [match for found in patterns if (match := found.search(sentence.text))]
+        matches = [match for found in patterns if (match := found.search(words))]
         if member := _member_measure(declared, sentence.text):
             matches.append(member)
         if not matches:
@@ -366,9 +496,16 @@ def _mentions(
         ):
             continue
         if (
+            declared == MEETING
+            and match.group(0) == "talks"
+            and pattern(rules["modality"]["speaks"]).match(sentence.text[match.end() :])
+        ):
+            # "Talks during a news conference" is one speaking: a statement, no meeting.
+            continue
+        if (
             kind in _joint()
             and two_sides(sentence.text[: match.start()], published)
-            and not _joint_except(kind, sentence.text[match.start() :])
+            and not _joint_except(kind, words[match.start() :])
         ):
             kind = _joint()[kind]
         bilateral = kind != MEETING or (
@@ -381,6 +518,11 @@ def _mentions(
             and not _own_body(sentence.text, match.start(), match.end())
         )
         tense = tense_near(sentence.text, match.start(), match.end())
+        # An act told as what the main verb came with (", with a restoration of ties") takes
+        # the tense of that verb, not of the words after it.
+        if with_act := re.search(r",\swith\s(?:(?:a|the)\s)?$", sentence.text[: match.start()]):
+            told = sentence.text[: with_act.start()]
+            tense = tense_near(told, len(told), len(told))
         before = lead_in(sentence.text, match.start())
         modality = rules["modality"]
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
@@ -410,12 +552,34 @@ def _mentions(
             else ""
         )
         nearest = _nearest(dates, match.start(), match.end())
+        if (
+            kind == MEETING
+            and planned
+            and nearest is not None
+            and nearest.window.start == nearest.window.last == published
+            and pattern(modality["under_way"]).search(before)
+        ):
+            # "Are meeting for talks in Paris on Wednesday", told on that Wednesday: the
+            # meeting is under way on the day of the report, not still to come.
+            planned = False
         why = _background(sentence, match, nearest, published, background_clause, kind=kind)
+        trigger, start = sentence.text[match.start() : match.end()], match.start()
+        if kind == MEETING and (offer := pattern(modality["offer_to_meet"]).search(before)):
+            # An offer or a wish to meet is a proposal made: its words open the trigger, and
+            # their tense, not the meeting's, tells whether it is made or still to come. It is
+            # one between the sides only where a meeting of theirs would be ("always ready for
+            # talks" offers no one anything).
+            start = match.start() - len(before) + offer.start()
+            kind, trigger = PROPOSAL, sentence.text[start : match.end()]
+            before = lead_in(sentence.text, start)
+            planned = tense_near(sentence.text, start, start + len(offer.group(0))) is (
+                Tense.FUTURE
+            )
         yield EventMention(
             kind,
             sentence,
-            match.group(0),
-            match.start(),
+            trigger,
+            start,
             planned,
             why,
             nearest,
@@ -423,6 +587,27 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _matchable(sentence: Sentence) -> str:
+    """The text a sentence's event words are looked for in: a headline in title case ("Saudi
+    Arabia Orders Lebanese Ambassador to Leave") with its capitalised words in lower case, but
+    for the first letters of the parties and people it names, so that its verbs and nouns read
+    as they would in a sentence. The offsets are those of the sentence."""
+    text = sentence.text
+    long_words = re.findall(r"\b[^\W\d_]{4,}\b", text)
+    capitalised = [word for word in long_words if word[0].isupper()]
+    # Nearly every long word capitalised ("... to Leave Riyadh, Recalls its Ambassador from
+    # Lebanon") is title case, whatever a preposition or two keep in lower case.
+    if not sentence.headline or len(capitalised) < 3 or 4 * len(capitalised) < 3 * len(long_words):
+        return text
+    kept = {at for _, at in party_mentions(text)}
+    kept |= {at for mention in people_in(text) for at in range(mention.start, mention.end)}
+    return re.sub(
+        r"\b[A-Z](?=[a-z])",
+        lambda found: found.group(0) if found.start() in kept else found.group(0).lower(),
+        text,
+    )
 
 
 def _mutual(kind: str, trigger: str) -> bool:
@@ -481,9 +666,9 @@ def _internal(text: str, day: date) -> bool:
 
 def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention | None:
     """The time expression nearest to a trigger, leaving out those that only bound it
-    ("since the August war"), those of a clause of its own after it ("a meeting that
-    assessed Medvedev, who took office last month", "expels the envoy as anger grows over a
-    burning last month"), a report's after it ("have established ties, media reported
+    ("since the August war", "until 30 June"), those of a clause of its own after it ("a
+    meeting that assessed Medvedev, who took office last month", "expels the envoy as anger
+    grows over a burning last month"), a report's after it ("have established ties, media reported
     Saturday") and a dateline's ("La Paz, November 1:", "Beijing, Sep 28 (AFP)"), the day of the
     report."""
     own_clause = pattern(load("events")["own_clause"])
@@ -497,6 +682,8 @@ def _nearest(dates: tuple[DateMention, ...], at: int, end: int) -> DateMention |
             and re.match(r":|\.? ?/|\s*\(|\s+[-—–]", d.quote[d.end :])
         )
         and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+        # "Will last until 30 June" bounds how long the act holds, as "since" bounds it before.
+        and not re.search(r"\b(?:until|till)\s$", d.quote[: d.start], re.IGNORECASE)
         and not (
             d.start >= end
             and (
@@ -524,8 +711,29 @@ def _background(
 ) -> str:
     """Why a mention of ``kind`` is background, or "" when it is news."""
     rules = load("events")
-    if clause.search(sentence.text[: match.start()]):
+    # A gerund after "by" ("began a first trip since his election by meeting ...") is the
+    # means of the main verb, outside the clause that opens before it.
+    before = sentence.text[: match.start()]
+    means = match.group(0).endswith("ing") and re.search(r"\bby\s$", before)
+    # "Said on Friday that the ambassador had been given two weeks" moves the day's act back a
+    # tense in reported speech: the pluperfect after "said that" is the report's own news.
+    found = clause.search(before)
+    reported = (
+        found is not None
+        and found.group(0).lower().startswith("had been")
+        and re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+    )
+    if found and not means and not reported:
         return "told in a clause about the past"
+    if pattern(rules["former"]).search(lead_in(sentence.text, match.start())):
+        return _FORMER
+    lead = sentence.headline or sentence.paragraph == 0
+    if (
+        kind == MEETING
+        and not lead
+        and pattern(rules["modality"]["said_during"]).search(lead_in(sentence.text, match.start()))
+    ):
+        return "the visit a statement was made during: its setting, not the news"
     if pattern(rules["others"]).search(sentence.text[: match.start()]):
         return "an act of parties other than the pair of the news"
     told = clause_of(sentence.text, match.start(), match.end())
@@ -552,7 +760,6 @@ def _background(
         return ""
     if nearest.window.last < published - timedelta(days=rules["recent_days"]):
         return f"dated {nearest.phrase!r} ({nearest.window}), before the news of the day"
-    lead = sentence.headline or sentence.paragraph == 0
     if nearest.window.days > rules["vague_days"] and not lead:
         return f"dated only vaguely, {nearest.phrase!r} ({nearest.window})"
     return ""

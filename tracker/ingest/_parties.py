@@ -338,6 +338,12 @@ def _a_place(before: str, word: str, after: str) -> bool:
     # One met "at the Russian embassy in Minsk" is at a place there: that city stays a venue.
     post = r"\b(?:embass(?:y|ies)|consulates?(?: general)?|missions?|ambassadors?|envoys?)\s"
     venue = r"\b(?:at|outside|near|to|into)\s(?:the\s|its\s|their\s)?(?:[A-Z][\w'’-]*\s)?"
+    # One who arrived in a capital on a visit or for talks is the guest of its state, a side
+    # ("arrived in Caracas for an official visit").
+    arrived = r"\b(?:arrived|arrives|arriving|landed|lands)\s(?:in|at)\s$"
+    visit = r"\s(?:for|on)\s(?:(?:an?|the|his|her|their)\s)?(?:[\w-]+\s){0,2}(?:visit|talks)\b"
+    if word in _capitals() and re.search(arrived, before) and re.match(visit, after):
+        return False
     if word in _capitals() and re.search(locative + "$", before):
         return not re.search(post + locative + "$", before) or bool(
             re.search(venue + post + locative + "$", before)
@@ -405,7 +411,11 @@ _PAIRED_AFTER = re.compile(
 _LOCATED = re.compile(
     r"\b(?:exclave|enclave|border|frontier|boundary|region|area|strait|corridor|islands?"
     r"|territory|located|lies|lying|situated|sandwiched|wedged|squeezed|nestled|rivers?|sea"
-    r"|gulf|mountains|valley|zone|land|city|town|village|province|peninsula)\s+(?:[a-z]+\s+)?"
+    r"|gulf|mountains|valley|zone|land|city|town|village|province|peninsula)\s+"
+    # "Border talks between A and B", "the border dispute between A and B": what is between
+    # them is the talks or the dispute, of which they are the sides.
+    r"(?:(?!(?:talks|negotiations|dispute|disputes|row|deal|agreement|accord|treaty|clashes"
+    r"|tensions|war|conflict|dialogue|trade|cooperation)\s)[a-z]+\s+)?"
     r"between (?:the )?$"
 )
 # "between Foreign Minister of Azerbaijan Elmar Mammadyarov and Foreign Minister of Armenia":
