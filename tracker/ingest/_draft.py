@@ -730,7 +730,14 @@ class _Builder:
             for named in people_in(sentence.text)
             if (role := named.person.role_on(on)) and role.told
         }
-        cast = _Cast(kind, parties, on, self._actor_of(support, parties)[0], frozenset(reporting))
+        cast = _Cast(
+            kind,
+            parties,
+            on,
+            self._actor_of(support, parties)[0],
+            frozenset(reporting),
+            frozenset((m.sentence.index, m.start) for m in support),
+        )
         for sentence in self.reading.page.sentences:
             for named in self._named(sentence.text, kind, parties, cast.by):
                 person = named.person
@@ -788,27 +795,47 @@ class _Builder:
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
         diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
-        # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
-        hit = (
-            bare
-            and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
-            and bool(diplomat)
+        envoy = cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE) and bool(
+            diplomat
         )
+        # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
+        hit = bare and envoy
         # Who presides over a measure one side takes is of that side (or the diplomat the
         # measure hits); a title with no state names a participant only where they speak or act.
         ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
         reported = sentence.index in cast.reporting
-        if bare and not (spoke or (acts and ours) or hit or (is_meeting and reported)):
+        # Who does what the sentence reports ("Foreign Minister X condemned the strikes") acts.
+        subject = day and _subject_of(text, named.end, sentence.index, cast.events)
+        # Those a sentence lists as a side's delegation ("accompanied by", "were also
+        # present") take part with it.
+        delegation = day and _in_delegation(text, named.start, named.end)
+        # A spokesperson tells of a meeting; they do not hold it.
+        if is_meeting and role is not None and role.spokesperson and not acts:
+            return ""
+        # Of a measure one side takes, the other side has only the envoys it hits: its leaders
+        # react to it, or are what it answers ("over remarks by President X"), or are whom a
+        # plan is made with ("a summit with X").
+        if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
+            answered = pattern(load("actors")["told"]["answered"]).search(text[: named.start])
+            if not reported or answered:
+                return ""
+        if bare and not (
+            spoke
+            or ((acts or subject) and ours)
+            or hit
+            or (is_meeting and reported)
+            or (delegation and (is_meeting or cast.kind == MeetingAnnouncement.TYPE))
+        ):
             return ""
         if reported:
             return "named where the event is reported"
+        if delegation and (is_meeting or cast.kind == MeetingAnnouncement.TYPE):
+            return "named in a side's delegation"
         if cast.kind == MeetingAnnouncement.TYPE and spoke:
             return "tells of the plan on the day"
         if acts and ours:
             return "takes part in it on the day"
         present = role is not None and self._present(person, role, cast.parties, on)
-        if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
-            return f"{role.title}, reporting it"
         if speaks and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
@@ -1564,6 +1591,23 @@ class _Cast:
     on: date
     by: str
     reporting: frozenset[int]
+    events: frozenset[tuple[int, int]] = frozenset()
+
+
+def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, int]]) -> bool:
+    """Whether the person named up to ``end`` of sentence ``index`` is the subject of a
+    mention of the event: only an apposition, a day and a few lower-case words (the verb) lie
+    between the name and the mention."""
+    gap = re.compile(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
+    return any(at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events)
+
+
+def _in_delegation(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` is listed as one of a delegation: after
+    "accompanied by" or "the delegation includes", or before "were also present"."""
+    words = load("actors")["told"]
+    before, after = pattern(words["delegation_before"]), pattern(words["delegation_after"])
+    return bool(before.search(text[:start]) or after.search(text[end:]))
 
 
 #: The types one side takes on its own: their participants are of that side (and the diplomats
@@ -1580,6 +1624,10 @@ _UNILATERAL = frozenset(
         EconomicMeasure.TYPE,
     }
 )
+
+
+#: The types one side takes against the other: the other side's people are those it hits.
+_ONE_SIDED = _UNILATERAL | {UseOfForce.TYPE}
 
 
 def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
