@@ -716,11 +716,14 @@ class _Builder:
         chosen: dict[str, tuple[Participant, str, str]] = {}
         unknown: set[str] = set()
         reporting = {m.sentence.index for m in support}
-        if kind in _MEETINGS:
+        # A meeting, or what the sides decide together, is reported where they are told to
+        # meet; a plan to meet, where it is told, however firmly.
+        if kind not in _ONE_SIDED:
+            planned = kind == MeetingAnnouncement.TYPE
             reporting |= {
                 m.sentence.index
                 for m in self.reading.mentions
-                if m.type == MEETING and not m.background and not m.planned
+                if m.type == MEETING and not m.background and m.planned == planned
             }
         # The role the page gives a person once ("press secretary Jen Psaki") is theirs
         # wherever else it names them ("Psaki said").
@@ -794,7 +797,8 @@ class _Builder:
         spoke = speaks and _speaker(text, named.start, named.end)
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
-        diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
+        told = load("actors")["told"]
+        diplomat = pattern(told["diplomats"]).search(role.title if role else "")
         envoy = cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE) and bool(
             diplomat
         )
@@ -809,6 +813,9 @@ class _Builder:
         # Those a sentence lists as a side's delegation ("accompanied by", "were also
         # present") take part with it.
         delegation = day and _in_delegation(text, named.start, named.end)
+        # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
+        if envoy and side != cast.by and day and pattern(told["hit_envoy"]).match(text[named.end :]):
+            return "the envoy the measure hits"
         # A spokesperson tells of a meeting; they do not hold it.
         if is_meeting and role is not None and role.spokesperson and not acts:
             return ""
@@ -816,9 +823,12 @@ class _Builder:
         # react to it, or are what it answers ("over remarks by President X"), or are whom a
         # plan is made with ("a summit with X").
         if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
-            answered = pattern(load("actors")["told"]["answered"]).search(text[: named.start])
+            answered = pattern(told["answered"]).search(text[: named.start])
             if not reported or answered:
                 return ""
+        # What is said before the measure ("said hours before the decree") is no part of it.
+        if pattern(told["said_before"]).search(text[named.end :]):
+            return ""
         if bare and not (
             spoke
             or ((acts or subject) and ours)
