@@ -799,11 +799,14 @@ class _Builder:
         bare = person.name in self.inferred
         told = load("actors")["told"]
         diplomat = pattern(told["diplomats"]).search(role.title if role else "")
-        envoy = cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE) and bool(
-            diplomat
-        )
         # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
-        hit = bare and envoy
+        hit = (
+            bare
+            and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
+            and bool(diplomat)
+        )
+        # The other side's envoy answers for it to a measure one side takes.
+        envoy = cast.kind in _UNILATERAL and bool(diplomat)
         # Who presides over a measure one side takes is of that side (or the diplomat the
         # measure hits); a title with no state names a participant only where they speak or act.
         ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
@@ -816,15 +819,17 @@ class _Builder:
         # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
         if envoy and side != cast.by and day and pattern(told["hit_envoy"]).match(text[named.end :]):
             return "the envoy the measure hits"
-        # A spokesperson tells of a meeting; they do not hold it.
-        if is_meeting and role is not None and role.spokesperson and not acts:
+        # A spokesperson the text names only by that role tells of a meeting in the sentence
+        # that reports it: being named there does not put them at it.
+        told_spokesperson = role is not None and role.spokesperson and role.told
+        if is_meeting and told_spokesperson and reported and not acts:
             return ""
-        # Of a measure one side takes, the other side has only the envoys it hits: its leaders
-        # react to it, or are what it answers ("over remarks by President X"), or are whom a
-        # plan is made with ("a summit with X").
+        # Of a measure one side takes, the other side takes part by its envoys, or where it
+        # speaks of the measure; not as what the measure answers ("over remarks by President
+        # X"), nor as whom a plan is made with ("a summit with X").
         if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
             answered = pattern(told["answered"]).search(text[: named.start])
-            if not reported or answered:
+            if answered or not (reported or spoke):
                 return ""
         # What is said before the measure ("said hours before the decree") is no part of it.
         if pattern(told["said_before"]).search(text[named.end :]):
@@ -846,6 +851,8 @@ class _Builder:
         if acts and ours:
             return "takes part in it on the day"
         present = role is not None and self._present(person, role, cast.parties, on)
+        if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
+            return f"{role.title}, reporting it"
         if speaks and (not is_meeting or present):
             return "speaks of it on the day"
         return ""

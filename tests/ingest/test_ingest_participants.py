@@ -1,0 +1,190 @@
+"""Who took part in an event: the people who met, acted, or travelled with a side; not the
+spokespeople who tell of a meeting, nor the other side's leaders reacting to a measure one
+side takes, nor what was said before it. And the dictionary's offices held one at a time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tracker
+from tests.ingest.drawn_pairs import draft
+from tests.ingest.plain_states import plain_names
+from tracker.ingest._evaluate import one_spelling
+from tracker.ingest._parties import _people, people_in
+
+STATES = plain_names("ties with")
+FIRST = ["Kari", "Pablo", "Marta", "Ola", "Siri", "Tomas", "Lena", "Anil"]
+LAST = ["Lunde", "Rios", "Vidal", "Berg", "Nilsen", "Havel", "Sorensen", "Mehta"]
+
+
+@st.composite
+def pair_and_people(draw: st.DrawFn, count: int) -> tuple[str, str, list[str]]:
+    one, other = draw(st.sampled_from(STATES)), draw(st.sampled_from(STATES))
+    if one[1] == other[1]:
+        other = next(state for state in STATES if state[1] != one[1])
+    first = draw(st.permutations(FIRST))[:count]
+    last = draw(st.permutations(LAST))[:count]
+    return one[0], other[0], [f"{a} {b}" for a, b in zip(first, last, strict=True)]
+
+
+def participants(entry: tracker.Entry | None) -> list[str]:
+    assert entry is not None
+    return [person.name for person in entry.participants]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(3))
+def test_a_spokesperson_telling_of_a_meeting_did_not_hold_it(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (host, guest, spokesperson) = drawn
+    page = draft(
+        f"{one}'s Foreign Minister {host} met {other}'s Foreign Minister {guest} in Geneva "
+        "on Monday to discuss fisheries.\n"
+        f"The two ministers agreed to meet again, {one}'s foreign ministry spokesperson "
+        f"{spokesperson} said on Monday.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    names = participants(page.entry)
+    assert host in names
+    assert guest in names
+    assert spokesperson not in names
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(2))
+def test_of_an_expulsion_the_other_side_has_the_envoy_it_hits_not_its_leader(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (leader, envoy) = drawn
+    page = draft(
+        f"{one} expels ambassador of {other}\n"
+        f"{one} on Monday ordered the ambassador of {other} to leave the country within 72 "
+        f"hours over remarks by {other}'s President {leader}.\n"
+        f"{other}'s Ambassador {envoy} was summoned to the foreign ministry on Monday and "
+        "informed of the decision.\n"
+        f"{other}'s President {leader} said on Monday the decision was regrettable.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    names = participants(page.entry)
+    assert envoy in names
+    assert leader not in names
+
+
+def test_who_a_plan_is_made_with_is_not_a_party_to_the_proposal() -> None:
+    page = draft(
+        "Japan proposes summit with North Korea\n"
+        "Japanese Prime Minister Fumio Kishida on Tuesday proposed a summit with North Korean "
+        "leader Kim Jong Un to settle the question of the abductees.\n",
+        published=date(2023, 9, 19),
+    )
+    assert isinstance(page.entry, tracker.Proposal), page.reasons
+    assert participants(page.entry) == ["Fumio Kishida"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(1))
+def test_a_minister_named_by_title_alone_who_condemns_takes_part(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (minister,) = drawn
+    page = draft(
+        f"{one} condemns strikes by {other}\n"
+        f"{one} on Monday condemned the air strikes that {other} carried out on a border town.\n"
+        f'"Foreign Minister {minister} condemned the strikes," the statement released by '
+        f"{one}'s foreign ministry said.\n"
+    )
+    assert isinstance(page.entry, tracker.Condemnation), page.reasons
+    assert minister in participants(page.entry)
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(4))
+def test_the_ministers_a_delegation_includes_take_part_in_the_visit(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (leader, host, trade, fisheries) = drawn
+    page = draft(
+        f"Prime Minister to visit {other}\n"
+        f"Prime Minister {leader} of {one} will pay an official visit to {other} from Friday, "
+        f"where {leader} will meet {other}'s President {host}.\n"
+        f"{leader} will be accompanied by a delegation, which includes Trade Minister {trade} "
+        f"and Fisheries Minister {fisheries}, and officials of the ministries.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert {leader, host, trade, fisheries} <= set(participants(page.entry))
+
+
+def test_the_ministers_present_at_talks_take_part_in_them() -> None:
+    page = draft(
+        "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on Monday.\n"
+        "Trade Minister Ola Berg and Fisheries Minister Siri Nilsen were also present.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios", "Ola Berg", "Siri Nilsen"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(2))
+def test_what_is_said_before_a_measure_is_no_part_of_it(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (leader, spokesman) = drawn
+    page = draft(
+        f"{one}'s Prime Minister {leader} signed a decree imposing sanctions on {other} on "
+        "Saturday.\n"
+        f'"The answer will be firm," {one}\'s government spokesman {spokesman} said hours '
+        "before the decree was published.\n"
+    )
+    assert isinstance(page.entry, tracker.EconomicMeasure), page.reasons
+    names = participants(page.entry)
+    assert leader in names
+    assert spokesman not in names
+
+
+#: The offices one person holds at a time: a state's head, its head of government, its
+#: foreign minister (deputies, acting holders and spokespeople aside).
+_SINGLE = ("President", "Prime Minister", "Chancellor", "Foreign Minister", "Foreign Secretary")
+
+
+def test_no_two_people_hold_a_states_single_office_on_one_day() -> None:
+    terms: defaultdict[tuple[str, str], list[tuple[date, date, str]]] = defaultdict(list)
+    for person in _people():
+        for role in person.roles:
+            words = role.title.split()
+            if role.spokesperson or {"Vice", "Deputy", "acting"} & set(words):
+                continue
+            if any(role.title.endswith(office) for office in _SINGLE):
+                terms[(role.title, role.party)].append((role.start, role.end, person.name))
+    overlaps = []
+    for office, held in terms.items():
+        held.sort()
+        for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
+            if start < end and name != other:
+                overlaps.append((office, name, other))
+    assert overlaps == []
+
+
+@given(st.sampled_from(_people()).flatmap(lambda p: st.tuples(st.just(p), st.sampled_from(p.names))))
+def test_every_spelling_of_a_person_is_compared_as_one_name(drawn: tuple[object, str]) -> None:
+    person, form = drawn
+    assert one_spelling(form) == one_spelling(getattr(person, "name"))
+    assert one_spelling(form).isascii() or not one_spelling(person.name).isascii()
+
+
+def test_a_former_office_holder_named_as_precedent_is_no_participant() -> None:
+    page = draft(
+        "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on Monday.\n"
+        "Norway's former prime minister Tomas Havel visited Chile in 2002, while in office.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert "Tomas Havel" not in participants(page.entry)
+
+
+def test_names_with_particles_and_honorifics_are_read_whole() -> None:
+    found = people_in("Prime Minister Datuk Seri Anwar Ibrahim met Prabowo Subianto.")
+    assert [mention.person.name for mention in found] == ["Anwar Ibrahim", "Prabowo Subianto"]
