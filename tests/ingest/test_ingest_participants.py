@@ -4,6 +4,7 @@ side takes, nor what was said before it. And the dictionary's offices held one a
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from datetime import date
 
@@ -14,7 +15,7 @@ import tracker
 from tests.ingest.drawn_pairs import draft
 from tests.ingest.plain_states import plain_names
 from tracker.ingest._evaluate import one_spelling
-from tracker.ingest._parties import _people, people_in
+from tracker.ingest._parties import Person, _people, people_in
 
 #: States named in one word, so that "X's President" reads as the office of X.
 STATES = [state for state in plain_names("ties with") if " " not in state[0]]
@@ -161,16 +162,18 @@ def test_no_two_people_hold_a_states_single_office_on_one_day() -> None:
     overlaps = []
     for office, held in terms.items():
         held.sort()
-        for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
+        for (_, end, name), (start, _, other) in itertools.pairwise(held):
             if start < end and name != other:
                 overlaps.append((office, name, other))
     assert overlaps == []
 
 
-@given(st.sampled_from(_people()).flatmap(lambda p: st.tuples(st.just(p), st.sampled_from(p.names))))
-def test_every_spelling_of_a_person_is_compared_as_one_name(drawn: tuple[object, str]) -> None:
+@given(
+    st.sampled_from(_people()).flatmap(lambda p: st.tuples(st.just(p), st.sampled_from(p.names)))
+)
+def test_every_spelling_of_a_person_is_compared_as_one_name(drawn: tuple[Person, str]) -> None:
     person, form = drawn
-    assert one_spelling(form) == one_spelling(getattr(person, "name"))
+    assert one_spelling(form) == one_spelling(person.name)
     assert one_spelling(form).isascii() or not one_spelling(person.name).isascii()
 
 

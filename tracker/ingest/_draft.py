@@ -817,7 +817,12 @@ class _Builder:
         # present") take part with it.
         delegation = day and _in_delegation(text, named.start, named.end)
         # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
-        if envoy and side != cast.by and day and pattern(told["hit_envoy"]).match(text[named.end :]):
+        if (
+            envoy
+            and side != cast.by
+            and day
+            and pattern(told["hit_envoy"]).match(text[named.end :])
+        ):
             return "the envoy the measure hits"
         # A spokesperson the text names only by that role tells of a meeting in the sentence
         # that reports it: being named there does not put them at it.
@@ -1616,7 +1621,9 @@ def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, in
     mention of the event: only an apposition, a day and a few lower-case words (the verb) lie
     between the name and the mention."""
     gap = re.compile(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
-    return any(at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events)
+    return any(
+        at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events
+    )
 
 
 def _in_delegation(text: str, start: int, end: int) -> bool:
