@@ -159,9 +159,14 @@ _TITLED_NAME = (
 #: and the end of an office's name the title runs on into ("Head of the President Office Andrii
 #: Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
 _NOT_NAME = re.compile(
-    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Office|Affairs|Ministry"
+    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Office|Affairs|Ministry"
+    r"|Datuk|Dato['’]? Sri|Dato['’]?|Datin|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah"
     r"|Administration|Presidency|Cabinet|Secretariat|Department|Council) +(?=[A-ZÀ-ÖØ-Þ]))+"
 )
+#: An honorific that is no name on its own.
+_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Datuk|Dato|Datin|Tun|Haji|Hajah)\.?")
+#: Words before a title that say its holder no longer holds it.
+_FORMER = re.compile(r"\b(?:former|ex-|then-?|late|erstwhile)\s*$", re.IGNORECASE)
 #: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
 #: Minister ..."), not a person introduced with a title.
 _OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
@@ -189,6 +194,10 @@ def titled_in(text: str) -> tuple[Mention, ...]:
             if any(m.start < end and start < m.end for m in (*named, *found.values())):
                 continue
             if party_mentions(name) or name in _calendar() or _OBJECT.search(text[:start]):
+                continue
+            # An honorific alone ("the Prime Minister, Dr. Abdalla Hamdok" cut at its dot) or a
+            # former office ("former prime minister X") names no one in office.
+            if _HONORIFIC.fullmatch(name) or _FORMER.search(text[: match.start()]):
                 continue
             title = match.group("title")
             role = Role(title, "", date.min, date.max, bool(spokes.search(title)), told=True)
