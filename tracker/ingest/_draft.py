@@ -782,9 +782,11 @@ class _Builder:
         words = load("events")["speech"]
         text, person, on = sentence.text, named.person, cast.on
         is_meeting = cast.kind in _MEETINGS
+        # Who a visit is of ("Xi Jinping's two-day visit") is the visitor, not a mere owner.
+        visitor = pattern(load("actors")["told"]["visitor"]).match(text[named.end :])
         if (
             pattern(words["past_role"]).search(text[: named.start])
-            or pattern(words["attributive"]).search(text[named.end :])
+            or (pattern(words["attributive"]).search(text[named.end :]) and not visitor)
             or (is_meeting and pattern(words["not_there"]).search(text))
         ):
             return ""
@@ -816,6 +818,13 @@ class _Builder:
         # Those a sentence lists as a side's delegation ("accompanied by", "were also
         # present") take part with it.
         delegation = day and _in_delegation(text, named.start, named.end)
+        # Who receives, hosts or meets the other side, and whom they meet ("President X
+        # received General Y"), take part in a meeting, or in what is planned for it.
+        meets = (
+            (is_meeting or cast.kind == MeetingAnnouncement.TYPE)
+            and day
+            and _meets(text, named.start, named.end)
+        )
         # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
         if (
             envoy
@@ -834,7 +843,7 @@ class _Builder:
         # X"), nor as whom a plan is made with ("a summit with X").
         if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
             answered = pattern(told["answered"]).search(text[: named.start])
-            if answered or not (reported or spoke):
+            if answered or not (reported or spoke or delegation):
                 return ""
         # What is said before the measure ("said hours before the decree") is no part of it.
         if pattern(told["said_before"]).search(text[named.end :]):
@@ -844,20 +853,24 @@ class _Builder:
             or ((acts or subject) and ours)
             or hit
             or (is_meeting and reported)
-            or (delegation and (is_meeting or cast.kind == MeetingAnnouncement.TYPE))
+            or delegation
+            or meets
         ):
             return ""
         if reported:
             return "named where the event is reported"
-        if delegation and (is_meeting or cast.kind == MeetingAnnouncement.TYPE):
+        if delegation:
             return "named in a side's delegation"
+        if meets:
+            return "receives or meets the other side"
         if cast.kind == MeetingAnnouncement.TYPE and spoke:
             return "tells of the plan on the day"
         if acts and ours:
             return "takes part in it on the day"
         present = role is not None and self._present(person, role, cast.parties, on)
         if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
-            return f"{role.title}, reporting it"
+            # A spokesperson the text names only by that role comments on it.
+            return "" if told_spokesperson else f"{role.title}, reporting it"
         if speaks and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
@@ -872,7 +885,14 @@ class _Builder:
         against = kind in (Expulsion.TYPE, Condemnation.TYPE)
         for mention in titled_in(text):
             role = mention.person.roles[0]
-            before = [code for code, at in party_mentions(text) if at < mention.start]
+            # The side a sentence names last before them, by a party's name or a person's.
+            people = [
+                (held.party, known.start)
+                for known in people_in(text)
+                if (held := known.person.role_on(self.day))
+            ]
+            mentions = sorted((*party_mentions(text), *people), key=lambda found: found[1])
+            before = [code for code, at in mentions if at < mention.start]
             sides = [code for code in before if code in parties]
             if against and diplomats.search(role.title):
                 side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
@@ -1624,6 +1644,14 @@ def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, in
     return any(
         at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events
     )
+
+
+def _meets(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` receives, hosts or meets someone, or is
+    whom someone receives or meets, by the verb right after or before their name."""
+    words = load("actors")["told"]
+    host, guest = pattern(words["host"]), pattern(words["guest"])
+    return bool(host.match(text[end:]) or guest.search(text[:start]))
 
 
 def _in_delegation(text: str, start: int, end: int) -> bool:
