@@ -15,7 +15,7 @@ import tracker
 from tests.ingest.drawn_pairs import draft
 from tests.ingest.plain_states import plain_names
 from tracker.ingest._evaluate import one_spelling
-from tracker.ingest._parties import Person, _people, people_in
+from tracker.ingest._parties import Person, _people, people_in, titled_in
 
 #: States named in one word, so that "X's President" reads as the office of X.
 STATES = [state for state in plain_names("ties with") if " " not in state[0]]
@@ -189,3 +189,78 @@ def test_a_former_office_holder_named_as_precedent_is_no_participant() -> None:
 def test_names_with_particles_and_honorifics_are_read_whole() -> None:
     found = people_in("Prime Minister Datuk Seri Anwar Ibrahim met Prabowo Subianto.")
     assert [mention.person.name for mention in found] == ["Anwar Ibrahim", "Prabowo Subianto"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(2))
+def test_who_receives_the_other_side_and_whom_they_receive_take_part(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (host, guest) = drawn
+    page = draft(
+        f"{one} and {other} held talks in the capital on Monday.\n"
+        f"President {host} of {one} received {other}'s Foreign Minister {guest} at the palace, "
+        "where the two discussed fisheries.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert {host, guest} <= set(participants(page.entry))
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(1))
+def test_whose_visit_a_declaration_crowns_takes_part_in_it(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (visitor,) = drawn
+    page = draft(
+        f"{one} and {other} sign joint declaration\n"
+        f"{one} and {other} signed a joint declaration on Monday, the main result of {one}'s "
+        f"President {visitor}'s two-day visit to {other}.\n"
+    )
+    assert isinstance(page.entry, tracker.Declaration), page.reasons
+    assert visitor in participants(page.entry)
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(1))
+def test_the_other_side_present_at_a_measure_takes_part_in_it(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (minister,) = drawn
+    page = draft(
+        f"{one} opens embassy in {other}\n"
+        f"{one} opened an embassy in {other} on Monday.\n"
+        "The embassy was opened in a ceremony in the capital, in the presence of "
+        f"{other}'s Foreign Minister {minister}.\n"
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert minister in participants(page.entry)
+
+
+def test_whom_a_planned_meeting_is_with_takes_part_in_the_plan() -> None:
+    page = draft(
+        "Norwegian PM to visit Chile\n"
+        "Norway's Prime Minister Kari Lunde will visit Chile on Friday.\n"
+        "Lunde is expected to hold a meeting with Chilean President Pablo Rios on trade.\n"
+    )
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios"}
+
+
+@given(st.sampled_from([state for state in STATES if "-" in state[0]]), st.sampled_from(LAST))
+def test_a_hyphenated_state_gives_its_people_a_side(state: tuple[str, str], last: str) -> None:
+    name, code = state
+    for text in (
+        f"{name}'s Foreign Minister Kari {last} said so.",
+        f"Kari {last}, {name}'s foreign minister, said so.",
+    ):
+        found = people_in(text)
+        assert [mention.person.roles[0].party for mention in found] == [code], text
+
+
+def test_an_honorific_alone_is_no_name_and_malay_titles_are_not_part_of_one() -> None:
+    named = titled_in(
+        "The talks were co-headed by the Prime Minister, Dr. Lukas Berg, and Communications "
+        "Minister Datuk Seri Amir Salleh."
+    )
+    assert [mention.person.name for mention in named] == ["Amir Salleh"]
