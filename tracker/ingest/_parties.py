@@ -237,7 +237,8 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     owner = r"(?:'s|’s|`s)"
     # A state's one-word name may be hyphenated ("Timor-Leste", "Guinea-Bissau").
-    cue = rf"(?P<cue>(?!(?:A|An|The)\b)[A-Z][\w.]*(?:-[A-Z][\w]*)?(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
+    word = r"[A-Z][\w.]*(?:-[A-Z]\w*)?"
+    cue = rf"(?P<cue>(?!(?:A|An|The)\b){word}(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
     # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
     to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
