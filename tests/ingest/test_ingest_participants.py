@@ -264,3 +264,23 @@ def test_an_honorific_alone_is_no_name_and_malay_titles_are_not_part_of_one() ->
         "Minister Datuk Seri Amir Salleh."
     )
     assert [mention.person.name for mention in named] == ["Amir Salleh"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(2))
+def test_whom_a_third_partys_leader_calls_is_in_that_call_not_the_strikes(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (minister, leader) = drawn
+    third = "Finnish" if "Denmark" in (one, other) else "Danish"
+    page = draft(
+        f"{one} launches air strikes on {other}\n"
+        f"{one} launched air strikes on military sites in {other} on Saturday, {one}'s Defence "
+        f"Minister {minister} said.\n"
+        f"{other} called for a meeting of the Security Council, as {third} Prime Minister Mette "
+        f"Frederiksen called {other}'s President {leader} to urge restraint.\n"
+    )
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    names = participants(page.entry)
+    assert minister in names
+    assert leader not in names

@@ -793,6 +793,10 @@ class _Builder:
         side = side_of(role, cast.parties, on) if role else None
         if side is not None and side not in cast.parties:
             return ""
+        # Whom a third party's leader acts on ("as US President Joe Biden called Prime
+        # Minister X") is in that party's event.
+        if self._third_partys_object(text, named.start, cast.parties, on):
+            return ""
         day = self._same_day(sentence, on)
         verbs = list(pattern(words["verbs"]).finditer(text))
         speaks = day and bool(verbs) and not any(self._said_then(sentence, v, on) for v in verbs)
@@ -874,6 +878,20 @@ class _Builder:
         if speaks and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
+
+    def _third_partys_object(self, text: str, start: int, parties: Dyad, on: date) -> bool:
+        """Whether the person named at ``start`` follows a person of a party outside the pair
+        and a verb of theirs, with only a title between ("Biden called Israeli Prime Minister")."""
+        before = [named for named in people_in(text) if named.end <= start]
+        if not before:
+            return False
+        last = before[-1]
+        role = last.person.role_on(on)
+        if role is None or side_of(role, parties, on) in parties:
+            return False
+        return bool(
+            re.fullmatch(r" (?:[a-z]+ ){1,2}(?:[A-Z][\w.'’-]* ){0,6}", text[last.end : start])
+        )
 
     def _named(self, text: str, kind: str, parties: Dyad, by: str) -> list[Mention]:
         """The people a sentence names, those named by a bare title ("Foreign Minister Jan
