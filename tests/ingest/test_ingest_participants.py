@@ -284,3 +284,22 @@ def test_whom_a_third_partys_leader_calls_is_in_that_call_not_the_strikes(
     names = participants(page.entry)
     assert minister in names
     assert leader not in names
+
+
+def test_whom_a_visitor_is_still_to_meet_was_not_at_the_talks_held() -> None:
+    page = draft(
+        "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on Monday.\n"
+        "Rios will meet with Foreign Minister Ola Berg, according to the foreign ministry.\n"
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios"}
+
+
+@given(st.sampled_from(STATES), st.sampled_from(["Republic of ", "Kingdom of ", ""]))
+def test_a_minister_of_foreign_affairs_of_a_long_named_state_speaks_for_it(
+    state: tuple[str, str], form: str
+) -> None:
+    name, code = state
+    text = f"The Minister of Foreign Affairs of the {form}{name} Kari Lunde met her counterpart."
+    found = people_in(text)
+    assert [(m.person.name, m.person.roles[0].party) for m in found] == [("Kari Lunde", code)]

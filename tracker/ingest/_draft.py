@@ -827,7 +827,7 @@ class _Builder:
         meets = (
             (is_meeting or cast.kind == MeetingAnnouncement.TYPE)
             and day
-            and _meets(text, named.start, named.end)
+            and _meets(text, named.start, named.end, held=is_meeting)
         )
         # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
         if (
@@ -1664,12 +1664,18 @@ def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, in
     )
 
 
-def _meets(text: str, start: int, end: int) -> bool:
+def _meets(text: str, start: int, end: int, *, held: bool) -> bool:
     """Whether the person named at ``start:end`` receives, hosts or meets someone, or is
-    whom someone receives or meets, by the verb right after or before their name."""
+    whom someone receives or meets, by the verb right after or before their name; of a
+    meeting ``held``, not by a verb telling it as still to come ("will meet with X")."""
     words = load("actors")["told"]
     host, guest = pattern(words["host"]), pattern(words["guest"])
-    return bool(host.match(text[end:]) or guest.search(text[:start]))
+    if host.match(text[end:]):
+        return True
+    found = guest.search(text[:start])
+    if found is None:
+        return False
+    return not (held and pattern(words["to_come"]).search(text[: found.start()]))
 
 
 def _in_delegation(text: str, start: int, end: int) -> bool:

@@ -243,7 +243,10 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue}{to},? {_NAME}\b(?! [A-Z])")
+    # A state named by its long form: "Minister of Foreign Affairs of the Republic of X".
+    long_forms = "Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality"
+    form = rf"(?:(?:{long_forms}) of (?:the )?)?"
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
     after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
     # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
     # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
