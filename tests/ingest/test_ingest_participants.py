@@ -303,3 +303,20 @@ def test_a_minister_of_foreign_affairs_of_a_long_named_state_speaks_for_it(
     text = f"The Minister of Foreign Affairs of the {form}{name} Kari Lunde met her counterpart."
     found = people_in(text)
     assert [(m.person.name, m.person.roles[0].party) for m in found] == [("Kari Lunde", code)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair_and_people(3))
+def test_whom_a_side_prepares_to_welcome_is_in_that_plan_not_the_declaration(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (first, second, visitor) = drawn
+    page = draft(
+        f"{one} and {other} sign joint declaration\n"
+        f"{one}'s Foreign Minister {first} and {other}'s Foreign Minister {second} signed a "
+        "joint declaration on trade on Monday.\n"
+        f"The declaration comes as {one} prepares to welcome {other}'s President {visitor} for a "
+        "state visit next month.\n"
+    )
+    assert isinstance(page.entry, tracker.Declaration), page.reasons
+    assert set(participants(page.entry)) == {first, second}

@@ -837,6 +837,12 @@ class _Builder:
             and pattern(told["hit_envoy"]).match(text[named.end :])
         ):
             return "the envoy the measure hits"
+        # Whom a side is still to meet or welcome ("prepares to welcome Chancellor X for a
+        # visit on Friday") is in that plan, not in a measure or a declaration.
+        if not (is_meeting or cast.kind == MeetingAnnouncement.TYPE) and _to_meet(
+            text, named.start
+        ):
+            return ""
         # A spokesperson the text names only by that role tells of a meeting in the sentence
         # that reports it: being named there does not put them at it.
         told_spokesperson = role is not None and role.spokesperson and role.told
@@ -1672,10 +1678,17 @@ def _meets(text: str, start: int, end: int, *, held: bool) -> bool:
     host, guest = pattern(words["host"]), pattern(words["guest"])
     if host.match(text[end:]):
         return True
-    found = guest.search(text[:start])
-    if found is None:
+    if guest.search(text[:start]) is None:
         return False
-    return not (held and pattern(words["to_come"]).search(text[: found.start()]))
+    return not (held and _to_meet(text, start))
+
+
+def _to_meet(text: str, start: int) -> bool:
+    """Whether the person named at ``start`` is whom someone is still to meet, receive or
+    welcome ("will meet X", "prepares to welcome X")."""
+    words = load("actors")["told"]
+    found = pattern(words["guest"]).search(text[:start])
+    return found is not None and bool(pattern(words["to_come"]).search(text[: found.start()]))
 
 
 def _in_delegation(text: str, start: int, end: int) -> bool:
