@@ -320,3 +320,15 @@ def test_whom_a_side_prepares_to_welcome_is_in_that_plan_not_the_declaration(
     )
     assert isinstance(page.entry, tracker.Declaration), page.reasons
     assert set(participants(page.entry)) == {first, second}
+
+
+def test_a_minister_named_by_office_where_it_is_reported_and_by_name_elsewhere_takes_part() -> None:
+    page = draft(
+        "Israel opens office in Morocco\n"
+        "Israel opened a liaison office in Morocco on Thursday during a visit by its foreign "
+        "minister.\n"
+        "Lapid had arrived in Rabat the day before.\n",
+        published=date(2021, 8, 12),
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert participants(page.entry) == ["Yair Lapid"]

@@ -760,6 +760,10 @@ class _Builder:
                 if person.name in self.inferred:
                     why += f", {self.inferred[person.name]}"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
+        for person, role, line in self._office_holders(cast):
+            if person.name not in chosen:
+                why = "named by their office where the event is reported, and by name elsewhere"
+                chosen[person.name] = (participant(person, role, parties, on), line, why)
         for person, role, line in self._header_speakers(parties, on):
             if person.name not in chosen:
                 why = "named in the page's header, speaking in the first person"
@@ -930,6 +934,37 @@ class _Builder:
             person = attrs.evolve(mention.person, roles=(attrs.evolve(role, party=side),))
             named.append(Mention(person, mention.start, mention.end))
         return sorted(named, key=lambda mention: mention.start)
+
+    def _office_holders(self, cast: _Cast) -> list[tuple[Person, Role, str]]:
+        """The people a sentence reporting the event names only by their office and side ("a
+        visit by its foreign minister", "the Egyptian president"), where the page names the one
+        person holding that office for that side on the day."""
+        offices = pattern(load("actors")["told"]["offices"])
+        named = {
+            mention.person.name: mention.person
+            for sentence in self.page.sentences
+            for mention in people_in(sentence.text)
+        }
+        found = []
+        for sentence in self.page.sentences:
+            if sentence.index not in cast.reporting:
+                continue
+            for match in offices.finditer(sentence.text):
+                whose = match.group("whose")
+                side = cast.by if whose.lower() == "its" else _speaks_for_side(whose)
+                if side not in cast.parties:
+                    continue
+                office = match.group("office").lower()
+                holders = [
+                    (person, role)
+                    for person in named.values()
+                    if (role := person.role_on(cast.on))
+                    and role.party == side
+                    and role.title.lower().endswith(office)
+                ]
+                if len(holders) == 1:
+                    found.append((*holders[0], sentence.text))
+        return found
 
     def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
         """The people a transcript's header names ("Press conference by the Secretary
@@ -1681,6 +1716,12 @@ def _meets(text: str, start: int, end: int, *, held: bool) -> bool:
     if guest.search(text[:start]) is None:
         return False
     return not (held and _to_meet(text, start))
+
+
+def _speaks_for_side(words: str) -> str | None:
+    """The party a state's adjective or possessive names ("Egyptian", "Israel's")."""
+    found = party_mentions(words)
+    return found[0][0] if found else None
 
 
 def _to_meet(text: str, start: int) -> bool:
