@@ -332,3 +332,10 @@ def test_a_minister_named_by_office_where_it_is_reported_and_by_name_elsewhere_t
     )
     assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
     assert participants(page.entry) == ["Yair Lapid"]
+
+
+@given(st.sampled_from(["Radosław Nowak", "Søren Holm", "Đorđe Petrović", "Ólafur Þórsson"]))
+def test_a_name_is_compared_as_its_ascii_spelling(name: str) -> None:
+    folded = one_spelling(name)
+    assert folded.isascii()
+    assert len(folded.split()) == len(name.split())
