@@ -339,3 +339,12 @@ def test_a_name_is_compared_as_its_ascii_spelling(name: str) -> None:
     folded = one_spelling(name)
     assert folded.isascii()
     assert len(folded.split()) == len(name.split())
+
+
+@given(st.sampled_from(STATES), st.sampled_from(["chargé d’affaires", "charge d'affaires"]))
+def test_a_charge_daffaires_speaks_for_the_state_named_before_the_title(
+    state: tuple[str, str], title: str
+) -> None:
+    name, code = state
+    found = people_in(f"{name}'s {title} Kari Lunde was summoned on Monday.")
+    assert [(m.person.name, m.person.roles[0].party) for m in found] == [("Kari Lunde", code)]
