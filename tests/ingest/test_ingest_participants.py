@@ -348,3 +348,17 @@ def test_a_charge_daffaires_speaks_for_the_state_named_before_the_title(
     name, code = state
     found = people_in(f"{name}'s {title} Kari Lunde was summoned on Monday.")
     assert [(m.person.name, m.person.roles[0].party) for m in found] == [("Kari Lunde", code)]
+
+
+@given(
+    st.sampled_from(STATES),
+    st.sampled_from(["binti", "bin", "de la", "da", "ibni"]),
+    st.sampled_from(["el-Masri", "al-Hadi", "Abdullah", "Vega"]),
+)
+def test_a_name_joined_by_a_particle_is_read_whole(
+    state: tuple[str, str], particle: str, last: str
+) -> None:
+    name, code = state
+    person = f"Siti Aminah {particle} {last}"
+    found = people_in(f"{name}'s Foreign Minister {person} said so.")
+    assert [(m.person.name, m.person.roles[0].party) for m in found] == [(person, code)]

@@ -133,10 +133,12 @@ _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
-#: The particles of Dutch, German, Portuguese, Italian and Arabic names, joining the words of a
-#: name when one follows them ("van", "da Silva", "bin", "al-Thani").
+#: The particles of Dutch, German, Spanish, Portuguese, Italian, Arabic and Malay names, joining
+#: the words of a name when one follows them ("van", "de la Vega", "da Silva", "bin", "binti",
+#: "al-Thani", "el-Baradei").
 _PARTICLES = (
-    r"(?:(?:van|von|de|der|da|das|do|dos|del|di|du|bin|bint|ibn)(?= [A-ZÀ-ÖØ-Þ])|al-[A-Z][a-z]+)"
+    r"(?:(?:van|von|de la|de|der|da|das|do|dos|del|di|du|bin|binti|bint|ibn|ibni)"
+    r"(?= [A-ZÀ-ÖØ-Þ]| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
 )
 #: A name of two to four capitalised words, not starting with a preposition or an article:
 #: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words.
