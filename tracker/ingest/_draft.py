@@ -1699,7 +1699,7 @@ def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, in
     """Whether the person named up to ``end`` of sentence ``index`` is the subject of a
     mention of the event: only an apposition, a day and a few lower-case words (the verb) lie
     between the name and the mention."""
-    gap = re.compile(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
+    gap = pattern(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
     return any(
         at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events
     )
