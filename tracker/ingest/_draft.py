@@ -716,11 +716,14 @@ class _Builder:
         chosen: dict[str, tuple[Participant, str, str]] = {}
         unknown: set[str] = set()
         reporting = {m.sentence.index for m in support}
-        if kind in _MEETINGS:
+        # A meeting, or what the sides decide together, is reported where they are told to
+        # meet; a plan to meet, where it is told, however firmly.
+        if kind not in _ONE_SIDED:
+            planned = kind == MeetingAnnouncement.TYPE
             reporting |= {
                 m.sentence.index
                 for m in self.reading.mentions
-                if m.type == MEETING and not m.background and not m.planned
+                if m.type == MEETING and not m.background and m.planned == planned
             }
         # The role the page gives a person once ("press secretary Jen Psaki") is theirs
         # wherever else it names them ("Psaki said").
@@ -730,7 +733,14 @@ class _Builder:
             for named in people_in(sentence.text)
             if (role := named.person.role_on(on)) and role.told
         }
-        cast = _Cast(kind, parties, on, self._actor_of(support, parties)[0], frozenset(reporting))
+        cast = _Cast(
+            kind,
+            parties,
+            on,
+            self._actor_of(support, parties)[0],
+            frozenset(reporting),
+            frozenset((m.sentence.index, m.start) for m in support),
+        )
         for sentence in self.reading.page.sentences:
             for named in self._named(sentence.text, kind, parties, cast.by):
                 person = named.person
@@ -750,6 +760,10 @@ class _Builder:
                 if person.name in self.inferred:
                     why += f", {self.inferred[person.name]}"
                 chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
+        for person, role, line in self._office_holders(cast):
+            if person.name not in chosen:
+                why = "named by their office where the event is reported, and by name elsewhere"
+                chosen[person.name] = (participant(person, role, parties, on), line, why)
         for person, role, line in self._header_speakers(parties, on):
             if person.name not in chosen:
                 why = "named in the page's header, speaking in the first person"
@@ -772,14 +786,20 @@ class _Builder:
         words = load("events")["speech"]
         text, person, on = sentence.text, named.person, cast.on
         is_meeting = cast.kind in _MEETINGS
+        # Who a visit is of ("Xi Jinping's two-day visit") is the visitor, not a mere owner.
+        visitor = pattern(load("actors")["told"]["visitor"]).match(text[named.end :])
         if (
             pattern(words["past_role"]).search(text[: named.start])
-            or pattern(words["attributive"]).search(text[named.end :])
+            or (pattern(words["attributive"]).search(text[named.end :]) and not visitor)
             or (is_meeting and pattern(words["not_there"]).search(text))
         ):
             return ""
         side = side_of(role, cast.parties, on) if role else None
         if side is not None and side not in cast.parties:
+            return ""
+        # Whom a third party's leader acts on ("as US President Joe Biden called Prime
+        # Minister X") is in that party's event.
+        if self._third_partys_object(text, named.start, cast.parties, on):
             return ""
         day = self._same_day(sentence, on)
         verbs = list(pattern(words["verbs"]).finditer(text))
@@ -787,31 +807,101 @@ class _Builder:
         spoke = speaks and _speaker(text, named.start, named.end)
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
-        diplomat = pattern(load("actors")["told"]["diplomats"]).search(role.title if role else "")
+        told = load("actors")["told"]
+        diplomat = pattern(told["diplomats"]).search(role.title if role else "")
         # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
         hit = (
             bare
             and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
             and bool(diplomat)
         )
+        # The other side's envoy answers for it to a measure one side takes.
+        envoy = cast.kind in _UNILATERAL and bool(diplomat)
         # Who presides over a measure one side takes is of that side (or the diplomat the
         # measure hits); a title with no state names a participant only where they speak or act.
         ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
         reported = sentence.index in cast.reporting
-        if bare and not (spoke or (acts and ours) or hit or (is_meeting and reported)):
+        # Who does what the sentence reports ("Foreign Minister X condemned the strikes") acts.
+        subject = day and _subject_of(text, named.end, sentence.index, cast.events)
+        # Those a sentence lists as a side's delegation ("accompanied by", "were also
+        # present") take part with it.
+        delegation = day and _in_delegation(text, named.start, named.end)
+        # Who receives, hosts or meets the other side, and whom they meet ("President X
+        # received General Y"), take part in a meeting, or in what is planned for it.
+        meets = (
+            (is_meeting or cast.kind == MeetingAnnouncement.TYPE)
+            and day
+            and _meets(text, named.start, named.end, held=is_meeting)
+        )
+        # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
+        if (
+            envoy
+            and side != cast.by
+            and day
+            and pattern(told["hit_envoy"]).match(text[named.end :])
+        ):
+            return "the envoy the measure hits"
+        # Whom a side is still to meet or welcome ("prepares to welcome Chancellor X for a
+        # visit on Friday") is in that plan, not in a measure or a declaration.
+        if not (is_meeting or cast.kind == MeetingAnnouncement.TYPE) and _to_meet(
+            text, named.start
+        ):
+            return ""
+        # A spokesperson the text names only by that role tells of a meeting in the sentence
+        # that reports it: being named there does not put them at it.
+        told_spokesperson = role is not None and role.spokesperson and role.told
+        if is_meeting and told_spokesperson and reported and not acts:
+            return ""
+        # Of a measure one side takes, the other side takes part by its envoys, or where it
+        # speaks of the measure; not as what the measure answers ("over remarks by President
+        # X"), nor as whom a plan is made with ("a summit with X").
+        if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
+            answered = pattern(told["answered"]).search(text[: named.start])
+            if answered or not (reported or spoke or delegation):
+                return ""
+        # What is said before the measure ("said hours before the decree") is no part of it.
+        if pattern(told["said_before"]).search(text[named.end :]):
+            return ""
+        if bare and not (
+            spoke
+            or ((acts or subject) and ours)
+            or hit
+            or (is_meeting and reported)
+            or delegation
+            or meets
+        ):
             return ""
         if reported:
             return "named where the event is reported"
+        if delegation:
+            return "named in a side's delegation"
+        if meets:
+            return "receives or meets the other side"
         if cast.kind == MeetingAnnouncement.TYPE and spoke:
             return "tells of the plan on the day"
         if acts and ours:
             return "takes part in it on the day"
         present = role is not None and self._present(person, role, cast.parties, on)
         if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
-            return f"{role.title}, reporting it"
+            # A spokesperson the text names only by that role comments on it.
+            return "" if told_spokesperson else f"{role.title}, reporting it"
         if speaks and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
+
+    def _third_partys_object(self, text: str, start: int, parties: Dyad, on: date) -> bool:
+        """Whether the person named at ``start`` follows a person of a party outside the pair
+        and a verb of theirs, with only a title between ("Biden called Israeli Prime Minister")."""
+        before = [named for named in people_in(text) if named.end <= start]
+        if not before:
+            return False
+        last = before[-1]
+        role = last.person.role_on(on)
+        if role is None or side_of(role, parties, on) in parties:
+            return False
+        return bool(
+            re.fullmatch(r" (?:[a-z]+ ){1,2}(?:[A-Z][\w.'’-]* ){0,6}", text[last.end : start])
+        )
 
     def _named(self, text: str, kind: str, parties: Dyad, by: str) -> list[Mention]:
         """The people a sentence names, those named by a bare title ("Foreign Minister Jan
@@ -823,7 +913,14 @@ class _Builder:
         against = kind in (Expulsion.TYPE, Condemnation.TYPE)
         for mention in titled_in(text):
             role = mention.person.roles[0]
-            before = [code for code, at in party_mentions(text) if at < mention.start]
+            # The side a sentence names last before them, by a party's name or a person's.
+            people = [
+                (held.party, known.start)
+                for known in people_in(text)
+                if (held := known.person.role_on(self.day))
+            ]
+            mentions = sorted((*party_mentions(text), *people), key=lambda found: found[1])
+            before = [code for code, at in mentions if at < mention.start]
             sides = [code for code in before if code in parties]
             if against and diplomats.search(role.title):
                 side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
@@ -837,6 +934,37 @@ class _Builder:
             person = attrs.evolve(mention.person, roles=(attrs.evolve(role, party=side),))
             named.append(Mention(person, mention.start, mention.end))
         return sorted(named, key=lambda mention: mention.start)
+
+    def _office_holders(self, cast: _Cast) -> list[tuple[Person, Role, str]]:
+        """The people a sentence reporting the event names only by their office and side ("a
+        visit by its foreign minister", "the Egyptian president"), where the page names the one
+        person holding that office for that side on the day."""
+        offices = pattern(load("actors")["told"]["offices"])
+        named = {
+            mention.person.name: mention.person
+            for sentence in self.page.sentences
+            for mention in people_in(sentence.text)
+        }
+        found = []
+        for sentence in self.page.sentences:
+            if sentence.index not in cast.reporting:
+                continue
+            for match in offices.finditer(sentence.text):
+                whose = match.group("whose")
+                side = cast.by if whose.lower() == "its" else _speaks_for_side(whose)
+                if side not in cast.parties:
+                    continue
+                office = match.group("office").lower()
+                holders = [
+                    (person, role)
+                    for person in named.values()
+                    if (role := person.role_on(cast.on))
+                    and role.party == side
+                    and role.title.lower().endswith(office)
+                ]
+                if len(holders) == 1:
+                    found.append((*holders[0], sentence.text))
+        return found
 
     def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
         """The people a transcript's header names ("Press conference by the Secretary
@@ -1568,6 +1696,52 @@ class _Cast:
     on: date
     by: str
     reporting: frozenset[int]
+    events: frozenset[tuple[int, int]] = frozenset()
+
+
+def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, int]]) -> bool:
+    """Whether the person named up to ``end`` of sentence ``index`` is the subject of a
+    mention of the event: only an apposition, a day and a few lower-case words (the verb) lie
+    between the name and the mention."""
+    gap = pattern(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
+    return any(
+        at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events
+    )
+
+
+def _meets(text: str, start: int, end: int, *, held: bool) -> bool:
+    """Whether the person named at ``start:end`` receives, hosts or meets someone, or is
+    whom someone receives or meets, by the verb right after or before their name; of a
+    meeting ``held``, not by a verb telling it as still to come ("will meet with X")."""
+    words = load("actors")["told"]
+    host, guest = pattern(words["host"]), pattern(words["guest"])
+    if host.match(text[end:]):
+        return True
+    if guest.search(text[:start]) is None:
+        return False
+    return not (held and _to_meet(text, start))
+
+
+def _speaks_for_side(words: str) -> str | None:
+    """The party a state's adjective or possessive names ("Egyptian", "Israel's")."""
+    found = party_mentions(words)
+    return found[0][0] if found else None
+
+
+def _to_meet(text: str, start: int) -> bool:
+    """Whether the person named at ``start`` is whom someone is still to meet, receive or
+    welcome ("will meet X", "prepares to welcome X")."""
+    words = load("actors")["told"]
+    found = pattern(words["guest"]).search(text[:start])
+    return found is not None and bool(pattern(words["to_come"]).search(text[: found.start()]))
+
+
+def _in_delegation(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``start:end`` is listed as one of a delegation: after
+    "accompanied by" or "the delegation includes", or before "were also present"."""
+    words = load("actors")["told"]
+    before, after = pattern(words["delegation_before"]), pattern(words["delegation_after"])
+    return bool(before.search(text[:start]) or after.search(text[end:]))
 
 
 #: The types one side takes on its own: their participants are of that side (and the diplomats
@@ -1584,6 +1758,10 @@ _UNILATERAL = frozenset(
         EconomicMeasure.TYPE,
     }
 )
+
+
+#: The types one side takes against the other: the other side's people are those it hits.
+_ONE_SIDED = _UNILATERAL | {UseOfForce.TYPE}
 
 
 def _scores(realized: Sequence[EventMention]) -> dict[str, int]:

@@ -55,11 +55,35 @@ class Tally:
         )
 
 
+#: Letters that no accent makes, written as ASCII spells them ("Radosław" is "Radoslaw").
+_FOLDED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "\u0131": "i",  # the dotless i
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+
+
 def one_spelling(name: str) -> str:
     """A participant's name as one person, however spelled: the dictionary's name for any of
-    its forms ("Zelenskyy" is Zelensky), without accents ("Szijjártó" is "Szijjarto")."""
+    its forms ("Zelenskyy" is Zelensky), without accents ("Szijjártó" is "Szijjarto") nor
+    letters of its own alphabet ("Radosław" is "Radoslaw")."""
     person = known_person(name)
-    named = person.name if person else name
+    named = (person.name if person else name).translate(_FOLDED)
     return "".join(c for c in unicodedata.normalize("NFKD", named) if not unicodedata.combining(c))
 
 

@@ -133,10 +133,12 @@ _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
-#: The particles of Dutch, German, Portuguese, Italian and Arabic names, joining the words of a
-#: name when one follows them ("van", "da Silva", "bin", "al-Thani").
+#: The particles of Dutch, German, Spanish, Portuguese, Italian, Arabic and Malay names, joining
+#: the words of a name when one follows them ("van", "de la Vega", "da Silva", "bin", "binti",
+#: "al-Thani", "el-Baradei").
 _PARTICLES = (
-    r"(?:(?:van|von|de|der|da|das|do|dos|del|di|du|bin|bint|ibn)(?= [A-ZÀ-ÖØ-Þ])|al-[A-Z][a-z]+)"
+    r"(?:(?:van|von|de la|de|der|da|das|do|dos|del|di|du|bin|binti|bint|ibn|ibni)"
+    r"(?= [A-ZÀ-ÖØ-Þ]| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
 )
 #: A name of two to four capitalised words, not starting with a preposition or an article:
 #: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words.
@@ -159,9 +161,14 @@ _TITLED_NAME = (
 #: and the end of an office's name the title runs on into ("Head of the President Office Andrii
 #: Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
 _NOT_NAME = re.compile(
-    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Office|Affairs|Ministry"
+    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Office|Affairs|Ministry"
+    r"|Datuk|Dato['’]? Sri|Dato['’]?|Datin|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah"
     r"|Administration|Presidency|Cabinet|Secretariat|Department|Council) +(?=[A-ZÀ-ÖØ-Þ]))+"
 )
+#: An honorific that is no name on its own.
+_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Datuk|Dato|Datin|Tun|Haji|Hajah)\.?")
+#: Words before a title that say its holder no longer holds it.
+_FORMER = re.compile(r"\b(?:former|ex-|then-?|late|erstwhile)\s*$", re.IGNORECASE)
 #: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
 #: Minister ..."), not a person introduced with a title.
 _OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
@@ -189,6 +196,10 @@ def titled_in(text: str) -> tuple[Mention, ...]:
             if any(m.start < end and start < m.end for m in (*named, *found.values())):
                 continue
             if party_mentions(name) or name in _calendar() or _OBJECT.search(text[:start]):
+                continue
+            # An honorific alone ("the Prime Minister, Dr. Abdalla Hamdok" cut at its dot) or a
+            # former office ("former prime minister X") names no one in office.
+            if _HONORIFIC.fullmatch(name) or _FORMER.search(text[: match.start()]):
                 continue
             title = match.group("title")
             role = Role(title, "", date.min, date.max, bool(spokes.search(title)), told=True)
@@ -227,12 +238,17 @@ def _possessor(name: str) -> str:
 def _told_patterns() -> tuple[re.Pattern[str], ...]:
     titles = load("actors")["told"]["titles"]
     owner = r"(?:'s|’s|`s)"
-    cue = rf"(?P<cue>(?!(?:A|An|The)\b)[A-Z][\w.]*(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
+    # A state's one-word name may be hyphenated ("Timor-Leste", "Guinea-Bissau").
+    word = r"[A-Z][\w.]*(?:-[A-Z]\w*)?"
+    cue = rf"(?P<cue>(?!(?:A|An|The)\b){word}(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
     # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
     to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
-    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{cue}{to},? {_NAME}\b(?! [A-Z])")
+    # A state named by its long form: "Minister of Foreign Affairs of the Republic of X".
+    long_forms = "Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality"
+    form = rf"(?:(?:{long_forms}) of (?:the )?)?"
+    of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
     after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
     # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
     # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
