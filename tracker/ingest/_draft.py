@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from tracker._dates import DateWindow
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
@@ -414,6 +415,17 @@ class _Builder:
         # A plan's day is the nearest time phrase told in the future, else any other of its
         # sentence told so ("agreed on Monday to meet on March 20").
         dated = [(m, when) for m in planned if (when := self._ahead(m)) is not None]
+        # A day told of another event (a forum's summit, a call with a third state) is not the
+        # day of the pair's plan.
+        pair = self._parties(planned) if dated else None
+        if pair is not None:
+            own = []
+            for m, when in dated:
+                if why := self._not_of_the_pair(m.sentence, pair):
+                    self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
+                else:
+                    own.append((m, when))
+            dated = own or dated
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
@@ -423,6 +435,17 @@ class _Builder:
             return None
         # The most precise day told wins ("on November 29" over "this week"), then the place.
         best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
+        when = self._narrowed(planned, when, pair)
+        if when.window == DateWindow.day(self.day) and _NOW.search(
+            best.sentence.text[: best.start + len(best.trigger)]
+        ):
+            # "Are meeting for talks on Wednesday", published that Wednesday: held today.
+            self.reasons.append(
+                f"a meeting told in the present ({best.trigger!r}) on the day of the page: "
+                "held that day, not announced"
+            )
+            today = [m for m in planned if m.date is not None and m.date.window == when.window]
+            return self._realized(MEETING, today or [best], "a meeting told as under way")
         # The council the sentence that dates the plan names, or the headline or lead that
         # tells it, is where it meets.
         council = pattern(load("events")["meetings"]["council"])
@@ -503,6 +526,91 @@ class _Builder:
                 "meeting held, and no day for the talks"
             )
         return ahead[0] if ahead else None
+
+    def _narrowed(
+        self, planned: list[EventMention], when: DateMention, pair: Dyad | None
+    ) -> DateMention:
+        """The plan's window, narrowed by the days another sentence of the same plan gives it
+        ("will visit this week"; "the visit from Tuesday to Thursday"), told as to come or with
+        no tense, and not all before the publication day."""
+        # The same plan told again, by either side or by its visitor alone ("will arrive on
+        # Sunday for a three-day visit"); the first day of a stay restated is no narrower plan.
+        again = [
+            m
+            for m in self.reading.mentions
+            if m.type == MEETING and m.planned and not m.background and not m.doubt
+        ]
+        told = [
+            d
+            for m in {m.sentence.index: m for m in [*planned, *again]}.values()
+            if m.sentence.text != when.quote
+            and (pair is None or self._not_of_the_pair(m.sentence, pair) is None)
+            for d in self.reading.dates_of(m.sentence)
+            if d.tense is not Tense.PAST
+            and d.window.last >= self.day
+            and d.window.days < when.window.days
+            and d.window.overlaps(when.window)
+            and not hedged(m.sentence.text, d.end)
+        ]
+        if not told:
+            return when
+        narrow = min(told, key=lambda d: d.window.days)
+        self.note(
+            "planned",
+            [narrow.quote],
+            f"{narrow.phrase!r} ({narrow.window}) narrows {when.phrase!r} ({when.window})",
+        )
+        return attrs.evolve(narrow, tense=Tense.FUTURE)
+
+    def _not_of_the_pair(self, sentence: Sentence, parties: Dyad) -> str | None:
+        """Why a plan a sentence tells is not one of the pair: an event of other parties, or a
+        gathering of a forum that one side attends, where the sentence does not say the two
+        meet there; ``None`` if it may be theirs."""
+        if self._others_event(sentence, parties):
+            return "an event of other parties"
+        modality = load("events")["modality"]
+        text = sentence.text
+        if pattern(modality["sidelines"]).search(text):
+            return None
+        if pattern(modality["forum_event"]).search(text):
+            return "a summit of a forum"
+        sides = {parties.first, parties.second}
+        for found in _GATHERING.finditer(text):
+            before = text[: found.start()]
+            words = _noun_phrase(before)
+            # A summit named by the pair ("the Japan-Korea summit", "a bilateral summit") is
+            # theirs; one named by anything else that is no place of the page ("the CELAC
+            # summit", "an Asia-Pacific forum") is a forum's.
+            if re.search(r"\bbilateral\b", words) or _names_both(words, sides, self.day):
+                continue
+            forum = [
+                word
+                for word in re.findall(r"(?<![\w’'-])[A-Z][\w’'-]*", words)
+                if not re.fullmatch(_MONTH_WORD, word)
+                and word not in self._places()
+                and not _of_sides(word, sides, self.day)
+            ]
+            if not forum and not _ATTENDED.search(before):
+                continue
+            if self._meet_there(text, parties):
+                continue
+            what = f"{words.strip()} {found.group(0)}".strip()
+            return f"a gathering of a forum ({what!r}) where the page does not say the two meet"
+        return None
+
+    def _places(self) -> frozenset[str]:
+        """The names the page uses as places: after "in", "at" or "to"."""
+        return frozenset(
+            found.group(1)
+            for sentence in self.page.sentences
+            for found in re.finditer(r"\b(?:in|at|to) ([A-Z][\w’'-]+)", sentence.text)
+        )
+
+    def _meet_there(self, text: str, parties: Dyad) -> bool:
+        """Whether a sentence says the two sides meet each other: both named, with a word of
+        their meeting."""
+        sides = {parties.first, parties.second}
+        return sides <= _parties_named(text, self.day) and bool(_MEET_EACH_OTHER.search(text))
 
     # -- the fields every entry has ----------------------------------------------------------
 
@@ -974,14 +1082,8 @@ class _Builder:
             if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
                 self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
-            if self._others_event(sentence, parties):
-                self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
-                continue
-            modality = load("events")["modality"]
-            if pattern(modality["forum_event"]).search(sentence.text) and not pattern(
-                modality["sidelines"]
-            ).search(sentence.text):
-                self.reasons.append(f"not a follow-up, a summit of a forum: {sentence.text}")
+            if why := self._not_of_the_pair(sentence, parties):
+                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
                 continue
             when = plain[0]
             what = next(
@@ -1545,6 +1647,57 @@ def _years_before(day: date, years: int) -> date | None:
 
 
 #: A plan on a condition ("if the talks make progress") is no firm follow-up.
+#: A meeting told in the present progressive: under way on the day it is told.
+_NOW = re.compile(
+    r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
+    r"(?:(?!\b(?:will|to|next|tomorrow)\b)[^.;])*$"
+)
+#: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
+#: side attends one.
+_GATHERING = re.compile(r"\b(?:summit|conference|assembly|forum|congress)s?\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|next|[Tt]he|[Aa]n?)\b|[,;:]")
+
+
+def _noun_phrase(before: str) -> str:
+    """The words that qualify a noun, from the text before it: back to its article, at most
+    eight words."""
+    tail = " ".join(before.split()[-8:])
+    cut = [found.end() for found in _DETERMINER.finditer(tail)]
+    return tail[max(cut, default=0) :]
+
+
+_MONTH_WORD = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+)
+_ATTENDED = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|(?:take|takes|taking|took) part in|participat(?:e|es|ing) in)\b"
+    r"[^.;]{0,80}$"
+)
+_MEET_EACH_OTHER = re.compile(
+    r"\b(?:meet|meets|meeting with|met|talks with|hold talks|bilateral|one-on-one|"
+    r"summit (?:with|between)|between)\b"
+)
+
+
+def _parties_named(text: str, day: date) -> set[str]:
+    """The parties a text names, by name or by a person of the dictionary."""
+    return {code for code, _ in party_mentions(text)} | {
+        role.party for mention in people_in(text) if (role := mention.person.role_on(day))
+    }
+
+
+def _of_sides(word: str, sides: set[str], day: date) -> bool:
+    """Whether a word names one of the sides (their name, adjective, capital or a person's
+    name of theirs)."""
+    named = _parties_named(word, day)
+    return bool(named) and named <= sides
+
+
+def _names_both(words: str, sides: set[str], day: date) -> bool:
+    return sides <= _parties_named(words, day)
+
+
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|on condition that|as long as)\b")
 
 #: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
