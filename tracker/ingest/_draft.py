@@ -538,12 +538,13 @@ class _Builder:
         again = [
             m
             for m in self.reading.mentions
-            if m.type == MEETING and m.planned and not m.background and not m.doubt
+            if m.type == MEETING and not m.background and not m.doubt
         ]
         told = [
             d
             for m in {m.sentence.index: m for m in [*planned, *again]}.values()
             if m.sentence.text != when.quote
+            and not self._told_before(m.sentence)
             and (pair is None or self._not_of_the_pair(m.sentence, pair) is None)
             for d in self.reading.dates_of(m.sentence)
             if d.tense is not Tense.PAST
@@ -561,6 +562,16 @@ class _Builder:
             f"{narrow.phrase!r} ({narrow.window}) narrows {when.phrase!r} ({when.window})",
         )
         return attrs.evolve(narrow, tense=Tense.FUTURE)
+
+    def _told_before(self, sentence: Sentence) -> bool:
+        """Whether a sentence tells what was said or done on an earlier day ("reported last week
+        the visit was planned for ..."): a day of its own in the past, not one "since" bounds."""
+        return any(
+            d.tense is Tense.PAST
+            and d.window.last < self.day
+            and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+            for d in self.reading.dates_of(sentence)
+        )
 
     def _not_of_the_pair(self, sentence: Sentence, parties: Dyad) -> str | None:
         """Why a plan a sentence tells is not one of the pair: an event of other parties, or a
