@@ -1098,7 +1098,13 @@ class _Builder:
                 continue
             when = plain[0]
             what = next(
-                (rule for rule in rules if pattern(rule["pattern"]).search(sentence.text)), None
+                (
+                    rule
+                    for rule in rules
+                    if (hit := pattern(rule["pattern"]).search(sentence.text))
+                    and not self._decided_by_meeting(rule["kind"], sentence, hit, parties)
+                ),
+                None,
             )
             if what is None:
                 continue
@@ -1132,6 +1138,20 @@ class _Builder:
                 f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
             )
         return tuple(merged)
+
+    def _decided_by_meeting(
+        self, kind: str, sentence: Sentence, hit: re.Match[str], parties: Dyad
+    ) -> bool:
+        """Whether words read as a decision to come are a meeting's: what a visit or talks are
+        for ("the visit aims to review progress", "will meet to review"), or the ministers of the
+        two sides meeting each other ("the Hungarian and Ukrainian foreign ministers are to
+        meet"), which is their meeting, not a decision."""
+        if kind != MinisterialDecision.TYPE:
+            return False
+        before = sentence.text[max(0, hit.start() - 40) : hit.start() + 3]
+        if re.search(r"\b(?:visit|talks|meet|meeting|trip|aims?|seeks?)\b[^.;]*\bto\b", before):
+            return True
+        return "meet" in hit.group(0) and self._meet_there(sentence.text, parties)
 
     def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
         """The past day or month a sentence tells a plan in ("In January, the ministers agreed
