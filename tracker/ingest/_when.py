@@ -206,8 +206,8 @@ _INHERENT = {
 _FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end", "month_deadline"})
 _PAST_RULES = frozenset({"attributive_month", "attributive_day"})
 #: Spans told by their name, not by their days ("this month", "in October", "by the end of the
-#: year", "in coming weeks"): told in the future on one of their own days, what they announce
-#: lies after the telling, so they start the day after it.
+#: year"): told in the future on one of their own days, what they announce lies after the
+#: telling, so they start the day after it. "In coming weeks" counts from the telling itself.
 _SPANS = frozenset(
     {
         "month_year",
@@ -221,8 +221,6 @@ _SPANS = frozenset(
         "relative_year",
         "season",
         "relative_week",
-        "coming_weeks",
-        "coming_days",
     }
 )
 
