@@ -405,7 +405,13 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants(kind, support, parties, on)
-        follow_ups = self._follow_ups(kind, parties, exclude=None)
+        # A meeting held is no follow-up of itself: a stay of days it opens is the same visit.
+        held = (
+            FollowUp(kind=kind, expected=DateWindow.day(on), phrase="the meeting reported")
+            if kind in ("informal_meeting", "council_meeting")
+            else None
+        )
+        follow_ups = self._follow_ups(kind, parties, exclude=held)
         common = self._common(
             kind, on=on, parties=parties, support=support, people=people, follow_ups=follow_ups
         )
@@ -1121,6 +1127,10 @@ class _Builder:
         merged: list[FollowUp] = []
         for item in found:
             if exclude and item.kind == exclude.kind and item.expected.overlaps(exclude.expected):
+                self.reasons.append(
+                    f"not a follow-up, the draft's own {exclude.kind} ({exclude.expected}) "
+                    f"told again: {item.quote}"
+                )
                 continue
             twin = next(
                 (m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)),
