@@ -427,7 +427,7 @@ class _Builder:
         if pair is not None:
             own = []
             for m, when in dated:
-                if why := self._not_of_the_pair(m.sentence, pair):
+                if why := self._not_of_the_pair(m.sentence, pair) or _of_a_call(when):
                     self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
                 else:
                     own.append((m, when))
@@ -1103,6 +1103,9 @@ class _Builder:
                 self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
                 continue
             when = plain[0]
+            if why := _of_a_call(when):
+                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
+                continue
             what = next(
                 (
                     rule
@@ -1719,6 +1722,20 @@ _MEET_EACH_OTHER = re.compile(
     r"\b(?:meet|meets|meeting with|met|talks with|hold talks|bilateral|one-on-one|"
     r"summit (?:with|between)|between)\b"
 )
+
+
+def _of_a_call(when: DateMention) -> str | None:
+    """Why a day is that of a call, not of a meeting: a phone or video call told right before it
+    ("after a three-way phone call between the leaders on Monday"), with no word of a meeting
+    between them; ``None`` if it is not so."""
+    before = when.quote[: when.start]
+    calls = list(pattern(load("events")["modality"]["remote_lead"]).finditer(before))
+    if not calls or _MEETING_WORD.search(before[calls[-1].end() :]):
+        return None
+    return f"the day of a call ({calls[-1].group(0)!r}), not of a meeting"
+
+
+_MEETING_WORD = re.compile(r"\b(?:meet|meets|meeting|visit|talks|summit|trip)\b")
 
 
 def _parties_named(text: str, day: date) -> set[str]:
