@@ -162,6 +162,25 @@ def test_a_preview_of_high_level_meetings_is_announced_for_its_weekday(
     assert entry.planned.expected == DateWindow.day(published + timedelta(days=ahead))
 
 
+@given(PAIRS)
+def test_a_visit_told_in_the_present_is_announced_for_the_day_of_its_meeting(
+    pair: tuple[State, State],
+) -> None:
+    (_, one_adj, _, code), (_, other_adj, other_capital, other_code) = pair
+    published = date(2024, 3, 6)  # a Wednesday
+    page = draft(
+        f"{other_capital} (AP) - The {other_adj} prime minister says he will discuss closer "
+        f"security ties with his {one_adj} counterpart when the {one_adj} prime minister "
+        f"visits {other_capital} this week. The {one_adj} leader will stay from Friday to "
+        "Sunday with the leaders' annual meeting Saturday.\n",
+        published,
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.planned.expected == DateWindow.day(date(2024, 3, 9))
+
+
 # -- the day of another event ---------------------------------------------------------------------
 
 
