@@ -267,6 +267,26 @@ def test_a_meeting_told_as_under_way_on_the_pages_day_is_held(pair: tuple[State,
     assert isinstance(earlier.entry, tracker.MeetingAnnouncement), earlier.reasons
 
 
+@given(PAIRS)
+def test_a_visit_received_before_a_statement_of_the_day_is_held(pair: tuple[State, State]) -> None:
+    (one, one_adj, _, code), (other, _other_adj, other_capital, other_code) = pair
+    page = draft(
+        f"{other}'s president receives {one_adj} foreign minister\n\n"
+        f'"The {one_adj} minister confirmed the plan for a new trade office," {other}\'s '
+        "foreign minister stated after accompanying the president to receive the courtesy "
+        f"visit of {one}'s foreign minister at the palace in {other_capital} on Tuesday.\n\n"
+        f"The {one_adj} foreign minister also said the prime minister of {one} plans to visit "
+        f"{other} next month.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.InformalMeeting), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.on == date(2024, 3, 5)
+    assert [item.expected for item in entry.follow_ups] == [
+        DateWindow(date(2024, 4, 1), date(2024, 4, 30))
+    ]
+
+
 def test_a_meeting_held_is_no_follow_up_of_the_stay_it_opens() -> None:
     page = draft(
         "Vietnam and Finland leaders hold talks in Hanoi\n\n"

@@ -442,13 +442,15 @@ class _Builder:
         # The most precise day told wins ("on November 29" over "this week"), then the place.
         best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
         when = self._narrowed(planned, when, pair)
-        if when.window == DateWindow.day(self.day) and _NOW.search(
-            best.sentence.text[: best.start + len(best.trigger)]
+        told = best.sentence.text[: best.start + len(best.trigger)]
+        if when.window == DateWindow.day(self.day) and (
+            (now := _NOW.search(told)) or (now := _DONE_BEFORE.search(told))
         ):
-            # "Are meeting for talks on Wednesday", published that Wednesday: held today.
+            # "Are meeting for talks on Wednesday", published that Wednesday, or "said after
+            # receiving the visit ... Friday" on that Friday: held today.
             self.reasons.append(
-                f"a meeting told in the present ({best.trigger!r}) on the day of the page: "
-                "held that day, not announced"
+                f"a meeting told as under way or done ({now.group(0)!r}) on the day of the "
+                "page: held that day, not announced"
             )
             today = [m for m in planned if m.date is not None and m.date.window == when.window]
             return self._realized(MEETING, today or [best], "a meeting told as under way")
@@ -1695,6 +1697,11 @@ def _years_before(day: date, years: int) -> date | None:
 _NOW = re.compile(
     r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
     r"(?:(?!\b(?:will|to|next|tomorrow)\b)[^.;])*$"
+)
+#: A meeting told as what came before a statement ("stated after accompanying the president
+#: to receive the visit"): done by the time it is told.
+_DONE_BEFORE = re.compile(
+    r"\b(?:said|says|stated|told|added|noted|declared|[a-z]+ed) after [a-z]+ing\b[^.;]*$"
 )
 #: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
 #: side attends one.
