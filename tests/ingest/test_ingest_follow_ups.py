@@ -181,6 +181,26 @@ def test_a_visit_told_in_the_present_is_announced_for_the_day_of_its_meeting(
     assert entry.planned.expected == DateWindow.day(date(2024, 3, 9))
 
 
+@given(PAIRS, st.sampled_from(["leave for", "fly to", "travel to"]))
+def test_a_trip_told_by_its_departure_and_return_is_the_stay_between(
+    pair: tuple[State, State], leave: str
+) -> None:
+    (_one, one_adj, _, code), (other, other_adj, other_capital, other_code) = pair
+    page = draft(
+        f"{one_adj} foreign minister to visit {other} next week\n\n"
+        f"The {one_adj} foreign minister will visit {other} next week to discuss trade and "
+        "security, his ministry said on Tuesday.\n\n"
+        f"He plans to {leave} {other_capital} on Sunday to hold talks with his {other_adj} "
+        "counterpart, a spokesperson told a regular briefing. The minister is to return home "
+        "Tuesday.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.planned.expected == DateWindow(date(2024, 3, 10), date(2024, 3, 12))
+    assert entry.follow_ups == ()
+
+
 # -- the day of another event ---------------------------------------------------------------------
 
 

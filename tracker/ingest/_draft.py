@@ -497,6 +497,10 @@ class _Builder:
         Thursday"), a day told with the departure dates the departure, not the talks: the talks
         take a day told after their word, read as lying ahead, or the stay of days the departure
         opens ("left on Tuesday on a three-day visit")."""
+        # A trip to come whose return the page tells ("plans to leave for Hanoi on Sunday to
+        # hold talks"; "is to return home Tuesday") is a stay of those days.
+        if _LEAVE.search(mention.sentence.text[: mention.start]) and (trip := self._trip(mention)):
+            return trip
         departure = pattern(load("events")["modality"]["departure"]).search(
             mention.sentence.text[: mention.start]
         )
@@ -516,6 +520,8 @@ class _Builder:
             ]
             if stay:
                 return attrs.evolve(stay[0], tense=Tense.FUTURE)
+            if trip := self._trip(mention):
+                return trip
             self.reasons.append(
                 f"a departure ({departure.group(0)!r}) is no meeting: the day told with it dates "
                 "the trip, not the talks it is for"
@@ -534,6 +540,37 @@ class _Builder:
                 "meeting held, and no day for the talks"
             )
         return ahead[0] if ahead else None
+
+    def _trip(self, mention: EventMention) -> DateMention | None:
+        """The stay of a trip that leaves on one day for the talks and returns on a later one
+        ("leave for Ulaanbaatar on Sunday to hold talks"; "is to return home Tuesday"): from
+        the day it leaves to the day it returns; ``None`` if the page tells no return."""
+        leave = [
+            d
+            for d in self.reading.dates_of(mention.sentence)
+            if d.window.days == 1 and d.start < mention.start and d.window.start >= self.day
+        ]
+        if not leave:
+            return None
+        # The return's weekday is the first such day after the departure.
+        after = leave[-1].window.start + timedelta(days=1)
+        for sentence in self.reading.sentences:
+            for found in _RETURN.finditer(sentence.text):
+                back = [
+                    d
+                    for d in find_dates("will " + sentence.text[found.end() :], after)
+                    if d.start <= 25 and d.window.days == 1
+                ]
+                if back and back[0].window.start > leave[-1].window.start:
+                    window = DateWindow(leave[-1].window.start, back[0].window.start)
+                    self.note(
+                        "planned",
+                        [mention.sentence.text, sentence.text],
+                        f"a trip from {leave[-1].phrase!r} to its return {back[0].phrase!r}",
+                    )
+                    phrase = f"{leave[-1].phrase} to {back[0].phrase}"
+                    return DateMention(phrase, window, mention.sentence.text, Tense.FUTURE, 0)
+        return None
 
     def _narrowed(
         self, planned: list[EventMention], when: DateMention, pair: Dyad | None
@@ -1698,6 +1735,10 @@ _NOW = re.compile(
     r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
     r"(?:(?!\b(?:will|to|next|tomorrow)\b)[^.;])*$"
 )
+#: A trip's departure told as to come.
+_LEAVE = re.compile(r"\b(?:leave|leaves|depart|departs|fly|flies|travel|travels) (?:for|to)\b")
+#: The return of a trip, before the day it is told for ("is to return home Tuesday").
+_RETURN = re.compile(r"\b(?:is|are|will|to) (?:\w+ )?return(?: home| to [A-Z][\w-]+)?\b")
 #: A meeting told as what came before a statement ("stated after accompanying the president
 #: to receive the visit"): done by the time it is told.
 _DONE_BEFORE = re.compile(
