@@ -251,6 +251,21 @@ def test_a_forums_summit_named_with_its_day_on_a_trip_is_no_follow_up() -> None:
     assert entry.follow_ups == ()
 
 
+def test_the_pairs_day_told_beside_a_forums_summit_stays_the_plans_day() -> None:
+    page = draft(
+        "Ghana's president to meet Senegal's leader\n\n"
+        "Ghana's president will hold talks with Senegal's president in Dakar, Ghana's foreign "
+        "ministry said on Tuesday.\n\n"
+        "Thursday's meeting of the Ghanaian and Senegalese presidents is also a prelude to "
+        "the Ghanaian president's second trip abroad, which will be to Lagos for the April 20 "
+        "Ecowas summit.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.expected == DateWindow.day(date(2024, 3, 7))
+    assert entry.follow_ups == ()
+
+
 def test_the_two_meeting_on_a_summits_sidelines_is_a_follow_up() -> None:
     page = draft(
         "Portugal and Senegal leaders meet in Lisbon\n\n"

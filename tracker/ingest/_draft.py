@@ -427,7 +427,7 @@ class _Builder:
         if pair is not None:
             own = []
             for m, when in dated:
-                if why := self._not_of_the_pair(m.sentence, pair) or _of_a_call(when):
+                if why := self._not_of_the_pair(m.sentence, pair, when) or _of_a_call(when):
                     self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
                 else:
                     own.append((m, when))
@@ -588,15 +588,15 @@ class _Builder:
         told = [
             d
             for m in {m.sentence.index: m for m in [*planned, *again]}.values()
-            if m.sentence.text != when.quote
-            and not self._told_before(m.sentence)
-            and (pair is None or self._not_of_the_pair(m.sentence, pair) is None)
+            if m.sentence.text != when.quote and not self._told_before(m.sentence)
             for d in self.reading.dates_of(m.sentence)
             if d.tense is not Tense.PAST
             and d.window.last >= self.day
             and d.window.days < when.window.days
             and d.window.overlaps(when.window)
             and not hedged(m.sentence.text, d.end)
+            and not _of_a_call(d)
+            and (pair is None or self._not_of_the_pair(m.sentence, pair, d) is None)
         ]
         if not told:
             return when
@@ -618,10 +618,13 @@ class _Builder:
             for d in self.reading.dates_of(sentence)
         )
 
-    def _not_of_the_pair(self, sentence: Sentence, parties: Dyad) -> str | None:
+    def _not_of_the_pair(
+        self, sentence: Sentence, parties: Dyad, when: DateMention | None = None
+    ) -> str | None:
         """Why a plan a sentence tells is not one of the pair: an event of other parties, or a
-        gathering of a forum that one side attends, where the sentence does not say the two
-        meet there; ``None`` if it may be theirs."""
+        gathering of a forum that one side attends (the event the day ``when`` is told of, if
+        given), where the sentence does not say the two meet there; ``None`` if it may be
+        theirs."""
         if self._others_event(sentence, parties):
             return "an event of other parties"
         modality = load("events")["modality"]
@@ -632,6 +635,8 @@ class _Builder:
             return "a summit of a forum"
         sides = {parties.first, parties.second}
         for found in _GATHERING.finditer(text):
+            if when is not None and _nearest_event(text, when) != found.start():
+                continue
             before = text[: found.start()]
             words = _noun_phrase(before)
             # A summit named by the pair ("the Japan-Korea summit", "a bilateral summit") is
@@ -1138,7 +1143,7 @@ class _Builder:
             if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
                 self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
-            if why := self._not_of_the_pair(sentence, parties):
+            if why := self._not_of_the_pair(sentence, parties, plain[0]):
                 self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
                 continue
             when = plain[0]
@@ -1770,6 +1775,16 @@ _MEET_EACH_OTHER = re.compile(
     r"\b(?:meet|meets|meeting with|met|talks with|hold talks|bilateral|one-on-one|"
     r"summit (?:with|between)|between)\b"
 )
+
+
+def _nearest_event(text: str, when: DateMention) -> int | None:
+    """Where the word of the event nearest to a day begins: the event the day is told of."""
+    words = [*_MEETING_WORD.finditer(text), *_GATHERING.finditer(text)]
+
+    def distance(found: re.Match[str]) -> int:
+        return max(when.start - found.end(), found.start() - when.end, 0)
+
+    return min(words, key=distance).start() if words else None
 
 
 def _of_a_call(when: DateMention) -> str | None:
