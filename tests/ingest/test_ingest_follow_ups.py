@@ -253,7 +253,7 @@ def test_a_forums_summit_named_with_its_day_on_a_trip_is_no_follow_up() -> None:
 
 def test_the_pairs_day_told_beside_a_forums_summit_stays_the_plans_day() -> None:
     page = draft(
-        "Ghana's president to meet Senegal's leader\n\n"
+        "Ghana's president to meet Senegal's leader this week\n\n"
         "Ghana's president will hold talks with Senegal's president in Dakar, Ghana's foreign "
         "ministry said on Tuesday.\n\n"
         "Thursday's meeting of the Ghanaian and Senegalese presidents is also a prelude to "
