@@ -385,3 +385,51 @@ def test_a_weekday_told_in_the_past_is_the_latest_such_day_up_to_the_page(
     assert day.days == 1
     assert day.start.weekday() == WEEKDAYS.index(weekday)
     assert published - timedelta(days=6) <= day.start <= published
+
+
+# -- the day of the news when its sentences give none ---------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["issued late Monday", "released on Monday", "on Monday"]))
+def test_the_news_is_of_the_day_of_the_statement_that_tells_it(
+    pair: tuple[State, State], issued: str
+) -> None:
+    (one, _, _, code), (other, other_adj, _, other_code) = pair
+    page = draft(
+        f"The foreign ministry of {one} confirmed reports that {other} has expelled the "
+        f"ambassador of {one}, saying it would ask the {other_adj} envoy for an explanation.\n\n"
+        f'"The step taken by {other} is deeply troubling," the ministry said in a statement '
+        f"{issued}.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Expulsion), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.on == date(2024, 3, 4)
+
+
+def test_a_statement_of_what_is_to_come_does_not_date_the_news() -> None:
+    page = draft(
+        "Finland expelled the ambassador of Chile, the foreign ministry confirmed.\n\n"
+        "The two governments are due to discuss the matter, the ministry said in a statement "
+        "released on Monday.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Expulsion), page.reasons
+    assert entry.on == date(2024, 3, 5)
+
+
+@given(PAIRS, st.sampled_from(["Earlier on Monday", "Earlier Monday", "Later on Monday"]))
+def test_a_sentence_placing_an_act_earlier_that_day_dates_the_news(
+    pair: tuple[State, State], opening: str
+) -> None:
+    (one, one_adj, _, code), (other, _, _, other_code) = pair
+    page = draft(
+        f"The president of {one} has ordered the immediate recall of the country's ambassador "
+        f"to {other} for consultations, according to an official statement.\n\n"
+        f"{opening}, the {one_adj} foreign ministry condemned what it called a breach of its "
+        "sovereignty.\n"
+    )
+    entry = page.entry
+    assert entry is not None, page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.on == date(2024, 3, 4)

@@ -734,6 +734,31 @@ class _Builder:
             if found := self._past_day(sentence, recent):
                 self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
                 return found.window.start
+        # With no day of its own, the news is of the day of the statement that tells it ("the
+        # ministry said in a statement issued late Wednesday"), or of the day a sentence near
+        # the top places something "earlier" or "later" on ("Earlier on Wednesday, the
+        # ministry condemned ...": the news came later that day).
+        for sentence in self.reading.sentences:
+            if sentence.paragraph > 3:
+                continue
+            for found in self.reading.dates_of(sentence):
+                before = sentence.text[: found.start]
+                if not (
+                    found.window.days == 1
+                    and recent <= found.window.start <= self.day
+                    and found.tense is not Tense.FUTURE
+                    and (_STATEMENT_DAY.search(before) or _SAME_DAY.match(before))
+                    # A statement of what is still to come dates an announcement, not the news.
+                    and not _TO_COME.search(before)
+                ):
+                    continue
+                how = (
+                    "the day of the statement that tells it"
+                    if _STATEMENT_DAY.search(before)
+                    else "the day a sentence tells something earlier or later on"
+                )
+                self.note("on", [sentence.text], f"{found.phrase!r}: {how}")
+                return found.window.start
         self.note(
             "on", [], f"no day in the sentences that report it: the publication day {self.day}"
         )
@@ -1740,6 +1765,14 @@ _NOW = re.compile(
     r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
     r"(?:(?!\b(?:will|to|next|tomorrow)\b)[^.;])*$"
 )
+#: The words that date a statement, right before its day ("in a statement issued late
+#: Wednesday"), and a sentence that opens by placing its event earlier or later on a day.
+_STATEMENT_DAY = re.compile(
+    r"\b(?:[Ii]n a|[Ii]ts|[Tt]he|[Aa]) statement (?:(?:was )?(?:issued|released|published|"
+    r"posted) )?(?:(?:late|early) )?$"
+)
+_TO_COME = re.compile(r"\b(?:will|due to|(?:is|are) to|expected to|plan(?:s|ned)? to|set to)\b")
+_SAME_DAY = re.compile(r"^(?:Earlier|Later)(?: on)?\s*$")
 #: A trip's departure told as to come.
 _LEAVE = re.compile(r"\b(?:leave|leaves|depart|departs|fly|flies|travel|travels) (?:for|to)\b")
 #: The return of a trip, before the day it is told for ("is to return home Tuesday").
