@@ -322,6 +322,17 @@ def test_a_visit_received_before_a_statement_of_the_day_is_held(pair: tuple[Stat
     ]
 
 
+def test_a_visit_scheduled_after_a_landing_of_the_day_stays_announced() -> None:
+    page = draft(
+        "Senegal's foreign minister in Accra for talks\n\n"
+        "Senegal's foreign minister is scheduled after landing in Accra on Tuesday to hold "
+        "talks with Ghana's foreign minister, the ministry said.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.expected == DateWindow.day(date(2024, 3, 5))
+
+
 def test_a_meeting_held_is_no_follow_up_of_the_stay_it_opens() -> None:
     page = draft(
         "Vietnam and Finland leaders hold talks in Hanoi\n\n"

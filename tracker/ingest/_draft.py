@@ -1780,7 +1780,8 @@ _RETURN = re.compile(r"\b(?:is|are|will|to) (?:\w+ )?return(?: home| to [A-Z][\w
 #: A meeting told as what came before a statement ("stated after accompanying the president
 #: to receive the visit"): done by the time it is told.
 _DONE_BEFORE = re.compile(
-    r"\b(?:said|says|stated|told|added|noted|declared|[a-z]+ed) after [a-z]+ing\b[^.;]*$"
+    r"\b(?:said|says|stated|told|added|noted|declared|remarked|explained|announced) after "
+    r"[a-z]+ing\b[^.;]*$"
 )
 #: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
 #: side attends one.
