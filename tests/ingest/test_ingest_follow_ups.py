@@ -218,6 +218,25 @@ def test_a_day_of_a_call_with_a_third_state_is_not_the_plans_day() -> None:
     assert all(item.expected.start != date(2024, 3, 13) for item in entry.follow_ups)
 
 
+@given(PAIRS, st.sampled_from(["inauguration, scheduled for", "election, set for"]))
+def test_a_day_of_another_kind_of_event_is_no_follow_up(
+    pair: tuple[State, State], event: str
+) -> None:
+    (one, one_adj, _, code), (other, _, other_capital, other_code) = pair
+    page = draft(
+        f"{one_adj} president-elect to visit {other}\n\n"
+        f"The president-elect of {one} will visit {other_capital} on March 12 for talks with "
+        f"the president of {other}, his office said on Tuesday.\n\n"
+        f"His first trip abroad will be to {other_capital}, before his {event} April 2.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.planned.expected == DateWindow.day(date(2024, 3, 12))
+    assert entry.follow_ups == ()
+    assert any("the day of another event" in reason for reason in page.reasons)
+
+
 @given(PAIRS, st.sampled_from(["will take part in", "will attend", "is to participate in"]))
 def test_a_forums_summit_one_side_attends_is_no_follow_up_of_the_pair(
     pair: tuple[State, State], verb: str

@@ -1822,17 +1822,36 @@ def _nearest_event(text: str, when: DateMention) -> int | None:
 
 
 def _of_a_call(when: DateMention) -> str | None:
-    """Why a day is that of a call, not of a meeting: a phone or video call told right before it
-    ("after a three-way phone call between the leaders on Monday"), with no word of a meeting
-    between them; ``None`` if it is not so."""
+    """Why a day is that of a call or of another event, not of a meeting: a phone or video call
+    told right before it ("after a three-way phone call between the leaders on Monday"), with no
+    word of a meeting between them, or an event of another kind nearer to it than any word of a
+    meeting in its clause; ``None`` if it is not so."""
     before = when.quote[: when.start]
     calls = list(pattern(load("events")["modality"]["remote_lead"]).finditer(before))
-    if not calls or _MEETING_WORD.search(before[calls[-1].end() :]):
-        return None
-    return f"the day of a call ({calls[-1].group(0)!r}), not of a meeting"
+    if calls and not _MEETING_WORD.search(before[calls[-1].end() :]):
+        return f"the day of a call ({calls[-1].group(0)!r}), not of a meeting"
+    # An event of another kind nearer the day than any word of a meeting, in the words around
+    # it ("before his inauguration, scheduled for January 1", "the March 3 election").
+    near = when.quote[: when.end + 40]
+    others = [m for m in _OTHER_EVENT.finditer(near) if m.end() > when.start - 60]
+    meetings = list(_MEETING_WORD.finditer(near))
+
+    def distance(found: re.Match[str]) -> int:
+        return max(when.start - found.end(), found.start() - when.end, 0)
+
+    if others and min(map(distance, others)) < min(map(distance, meetings), default=10**6):
+        nearest = min(others, key=distance)
+        return f"the day of another event ({nearest.group(0)!r}), not of a meeting"
+    return None
 
 
 _MEETING_WORD = re.compile(r"\b(?:meet|meets|meeting|visit|talks|summit|trip)\b")
+#: Events of other kinds whose days a page tells beside a meeting's.
+_OTHER_EVENT = re.compile(
+    r"\b(?:inauguration|swearing-in|elections?|vote|referendum|funeral|anniversary|"
+    r"celebrations?|festival|holiday|ceremony|coronation|parade|deadline|ceasefire|truce)\b",
+    re.IGNORECASE,
+)
 
 
 def _parties_named(text: str, day: date) -> set[str]:
