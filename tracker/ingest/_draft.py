@@ -1759,7 +1759,6 @@ def _years_before(day: date, years: int) -> date | None:
         return day.replace(year=day.year - years, day=28)
 
 
-#: A plan on a condition ("if the talks make progress") is no firm follow-up.
 #: A meeting told in the present progressive: under way on the day it is told.
 _NOW = re.compile(
     r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
@@ -1849,7 +1848,7 @@ _MEETING_WORD = re.compile(r"\b(?:meet|meets|meeting|visit|talks|summit|trip)\b"
 #: Events of other kinds whose days a page tells beside a meeting's.
 _OTHER_EVENT = re.compile(
     r"\b(?:inauguration|swearing-in|elections?|vote|referendum|funeral|anniversary|"
-    r"celebrations?|festival|holiday|ceremony|coronation|parade|deadline|ceasefire|truce)\b",
+    r"celebrations?|festival|holiday|coronation|parade|deadline|ceasefire|truce)\b",
     re.IGNORECASE,
 )
 
@@ -1872,6 +1871,7 @@ def _names_both(words: str, sides: set[str], day: date) -> bool:
     return sides <= _parties_named(words, day)
 
 
+#: A plan on a condition ("if the talks make progress") is no firm follow-up.
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|on condition that|as long as)\b")
 
 #: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
