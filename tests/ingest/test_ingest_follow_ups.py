@@ -437,6 +437,23 @@ def test_the_news_is_of_the_day_of_the_statement_that_tells_it(
     assert entry.on == date(2024, 3, 4)
 
 
+@given(PAIRS, st.sampled_from(["In a social media post on Monday", "In his post on Monday"]))
+def test_the_news_is_of_the_day_of_the_post_that_tells_it(
+    pair: tuple[State, State], post: str
+) -> None:
+    (one, _, _, code), (other, other_adj, _, other_code) = pair
+    page = draft(
+        f"{one} has expelled the {other_adj} ambassador, declaring him no longer welcome in "
+        "the country.\n\n"
+        f"{post}, the foreign minister of {one} called the envoy of {other} a divisive "
+        "politician.\n"
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.Expulsion), page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.on == date(2024, 3, 4)
+
+
 def test_a_statement_of_what_is_to_come_does_not_date_the_news() -> None:
     page = draft(
         "Finland expelled the ambassador of Chile, the foreign ministry confirmed.\n\n"

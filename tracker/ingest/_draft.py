@@ -735,7 +735,8 @@ class _Builder:
                 self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
                 return found.window.start
         # With no day of its own, the news is of the day of the statement that tells it ("the
-        # ministry said in a statement issued late Wednesday"), or of the day a sentence near
+        # ministry said in a statement issued late Wednesday", "in a social media post on
+        # Friday, the minister said"), or of the day a sentence near
         # the top places something "earlier" or "later" on ("Earlier on Wednesday, the
         # ministry condemned ...": the news came later that day).
         for sentence in self.reading.sentences:
@@ -1767,8 +1768,9 @@ _NOW = re.compile(
 #: The words that date a statement, right before its day ("in a statement issued late
 #: Wednesday"), and a sentence that opens by placing its event earlier or later on a day.
 _STATEMENT_DAY = re.compile(
-    r"\b(?:[Ii]n a|[Ii]ts|[Tt]he|[Aa]) statement (?:(?:was )?(?:issued|released|published|"
-    r"posted) )?(?:(?:late|early) )?$"
+    r"\b(?:[Ii]n (?:a|an|his|her|its|their)|[Ii]ts|[Tt]he|[Aa]n?) (?:[\w-]+ ){0,2}"
+    r"(?:statement|post|tweet|message|press release|communiqu[eé]|announcement) "
+    r"(?:(?:was )?(?:issued|released|published|posted|made) )?(?:(?:late|early) )?$"
 )
 _TO_COME = re.compile(r"\b(?:will|due to|(?:is|are) to|expected to|plan(?:s|ned)? to|set to)\b")
 _SAME_DAY = re.compile(r"^(?:Earlier|Later)(?: on)?\s*$")
