@@ -454,6 +454,24 @@ def test_the_news_is_of_the_day_of_the_post_that_tells_it(
     assert entry.on == date(2024, 3, 4)
 
 
+@given(PAIRS, st.sampled_from(["over", "in protest at", "in response to"]))
+def test_a_day_of_what_a_measure_answers_does_not_date_the_measure(
+    pair: tuple[State, State], reason: str
+) -> None:
+    (one, one_adj, _, code), (other, other_adj, _, other_code) = pair
+    page = draft(
+        f"{one} summons {other_adj} ambassador\n\n"
+        f"The foreign ministry of {one} has summoned the {other_adj} ambassador {reason} the "
+        f"crossing of its border by {other_adj} troops on March 1.\n\n"
+        f"In a statement released on Monday, the {one_adj} ministry condemned the incursion "
+        f"by {other}.\n"
+    )
+    entry = page.entry
+    assert entry is not None, page.reasons
+    assert sides(entry) == {code, other_code}
+    assert entry.on == date(2024, 3, 4)
+
+
 def test_a_statement_of_what_is_to_come_does_not_date_the_news() -> None:
     page = draft(
         "Finland expelled the ambassador of Chile, the foreign ministry confirmed.\n\n"

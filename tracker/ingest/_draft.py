@@ -683,6 +683,7 @@ class _Builder:
                 mention.date
                 and mention.date.window.days == 1
                 and mention.date.window.start <= self.day
+                and not _of_the_reason(mention, mention.date)
             ):
                 days[mention.date.window.start] += mention.position
                 quotes.setdefault(
@@ -696,14 +697,17 @@ class _Builder:
         lead = self._statement_day(support)
         return lead
 
-    def _past_day(self, sentence: Sentence, since: date) -> DateMention | None:
+    def _past_day(
+        self, sentence: Sentence, since: date, mention: EventMention | None = None
+    ) -> DateMention | None:
         """The first single day a sentence gives that is not to come, from ``since`` to the
-        publication day."""
+        publication day; with a ``mention``, not a day of what it answers."""
         for found in self.reading.dates_of(sentence):
             if (
                 found.window.days == 1
                 and found.tense is not Tense.FUTURE
                 and since <= found.window.start <= self.day
+                and not (mention and _of_the_reason(mention, found))
             ):
                 return found
         return None
@@ -711,7 +715,7 @@ class _Builder:
     def _statement_day(self, support: list[EventMention]) -> date:
         """The day of the statement: a past single day in the sentences, else publication."""
         for mention in sorted(support, key=lambda m: -m.position):
-            if found := self._past_day(mention.sentence, date.min):
+            if found := self._past_day(mention.sentence, date.min, mention):
                 self.note("on", [mention.sentence.text], f"{found.phrase!r}: the day it was said")
                 return found.window.start
         # The lead dates the story: a day it tells, in the past and of the last days, is the
@@ -1810,6 +1814,21 @@ _MEET_EACH_OTHER = re.compile(
     r"\b(?:meet|meets|meeting with|met|talks with|hold talks|bilateral|one-on-one|"
     r"summit (?:with|between)|between)\b"
 )
+
+
+def _of_the_reason(mention: EventMention, when: DateMention) -> bool:
+    """Whether a day told after a measure dates what the measure answers, not the measure
+    ("summoned the ambassador over the violation of its territory by troops on June 17")."""
+    if mention.type == MEETING or when.start < mention.start + len(mention.trigger):
+        return False
+    between = mention.sentence.text[mention.start + len(mention.trigger) : when.start]
+    return bool(_REASON.search(between)) and not _CLAUSE_END.search(between)
+
+
+_REASON = re.compile(
+    r"\b(?:over|in response to|in protest (?:at|against|over)|in retaliation for)\b"
+)
+_CLAUSE_END = re.compile(r"[;:]|, (?:and|but|while|which)\b")
 
 
 def _nearest_event(text: str, when: DateMention) -> int | None:
