@@ -462,7 +462,7 @@ def test_a_day_of_what_a_measure_answers_does_not_date_the_measure(
     page = draft(
         f"{one} summons {other_adj} ambassador\n\n"
         f"The foreign ministry of {one} has summoned the {other_adj} ambassador {reason} the "
-        f"crossing of its border by {other_adj} troops on March 1.\n\n"
+        f"crossing of its border by {other_adj} troops on Sunday.\n\n"
         f"In a statement released on Monday, the {one_adj} ministry condemned the incursion "
         f"by {other}.\n"
     )
