@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from tracker._dates import DateWindow
 from tracker._entries import (
     BodyDefunct,
     ChannelEstablished,
@@ -404,7 +405,13 @@ class _Builder:
         if parties is None:
             return None
         people = self._participants(kind, support, parties, on)
-        follow_ups = self._follow_ups(kind, parties, exclude=None)
+        # A meeting held is no follow-up of itself: a stay of days it opens is the same visit.
+        held = (
+            FollowUp(kind=kind, expected=DateWindow.day(on), phrase="the meeting reported")
+            if kind in ("informal_meeting", "council_meeting")
+            else None
+        )
+        follow_ups = self._follow_ups(kind, parties, exclude=held)
         common = self._common(
             kind, on=on, parties=parties, support=support, people=people, follow_ups=follow_ups
         )
@@ -414,6 +421,17 @@ class _Builder:
         # A plan's day is the nearest time phrase told in the future, else any other of its
         # sentence told so ("agreed on Monday to meet on March 20").
         dated = [(m, when) for m in planned if (when := self._ahead(m)) is not None]
+        # A day told of another event (a forum's summit, a call with a third state) is not the
+        # day of the pair's plan.
+        pair = self._parties(planned) if dated else None
+        if pair is not None:
+            own = []
+            for m, when in dated:
+                if why := self._not_of_the_pair(m.sentence, pair, when) or _of_a_call(when):
+                    self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
+                else:
+                    own.append((m, when))
+            dated = own or dated
         if not dated:
             quotes = [m.sentence.text for m in planned]
             self.note("type", quotes, "a meeting is announced, without a day or window")
@@ -423,6 +441,19 @@ class _Builder:
             return None
         # The most precise day told wins ("on November 29" over "this week"), then the place.
         best, when = min(dated, key=lambda pair: (pair[1].window.days, -pair[0].position))
+        when = self._narrowed(planned, when, pair)
+        told = best.sentence.text[: best.start + len(best.trigger)]
+        if when.window == DateWindow.day(self.day) and (
+            (now := _NOW.search(told)) or (now := _DONE_BEFORE.search(told))
+        ):
+            # "Are meeting for talks on Wednesday", published that Wednesday, or "said after
+            # receiving the visit ... Friday" on that Friday: held today.
+            self.reasons.append(
+                f"a meeting told as under way or done ({now.group(0)!r}) on the day of the "
+                "page: held that day, not announced"
+            )
+            today = [m for m in planned if m.date is not None and m.date.window == when.window]
+            return self._realized(MEETING, today or [best], "a meeting told as under way")
         # The council the sentence that dates the plan names, or the headline or lead that
         # tells it, is where it meets.
         council = pattern(load("events")["meetings"]["council"])
@@ -466,6 +497,10 @@ class _Builder:
         Thursday"), a day told with the departure dates the departure, not the talks: the talks
         take a day told after their word, read as lying ahead, or the stay of days the departure
         opens ("left on Tuesday on a three-day visit")."""
+        # A trip to come whose return the page tells ("plans to leave for Hanoi on Sunday to
+        # hold talks"; "is to return home Tuesday") is a stay of those days.
+        if _LEAVE.search(mention.sentence.text[: mention.start]) and (trip := self._trip(mention)):
+            return trip
         departure = pattern(load("events")["modality"]["departure"]).search(
             mention.sentence.text[: mention.start]
         )
@@ -485,6 +520,8 @@ class _Builder:
             ]
             if stay:
                 return attrs.evolve(stay[0], tense=Tense.FUTURE)
+            if trip := self._trip(mention):
+                return trip
             self.reasons.append(
                 f"a departure ({departure.group(0)!r}) is no meeting: the day told with it dates "
                 "the trip, not the talks it is for"
@@ -504,6 +541,138 @@ class _Builder:
             )
         return ahead[0] if ahead else None
 
+    def _trip(self, mention: EventMention) -> DateMention | None:
+        """The stay of a trip that leaves on one day for the talks and returns on a later one
+        ("leave for Ulaanbaatar on Sunday to hold talks"; "is to return home Tuesday"): from
+        the day it leaves to the day it returns; ``None`` if the page tells no return."""
+        leave = [
+            d
+            for d in self.reading.dates_of(mention.sentence)
+            if d.window.days == 1 and d.start < mention.start and d.window.start >= self.day
+        ]
+        if not leave:
+            return None
+        # The return's weekday is the first such day after the departure.
+        after = leave[-1].window.start + timedelta(days=1)
+        for sentence in self.reading.sentences:
+            for found in _RETURN.finditer(sentence.text):
+                back = [
+                    d
+                    for d in find_dates("will " + sentence.text[found.end() :], after)
+                    if d.start <= 25 and d.window.days == 1
+                ]
+                if back and back[0].window.start > leave[-1].window.start:
+                    window = DateWindow(leave[-1].window.start, back[0].window.start)
+                    self.note(
+                        "planned",
+                        [mention.sentence.text, sentence.text],
+                        f"a trip from {leave[-1].phrase!r} to its return {back[0].phrase!r}",
+                    )
+                    phrase = f"{leave[-1].phrase} to {back[0].phrase}"
+                    return DateMention(phrase, window, mention.sentence.text, Tense.FUTURE, 0)
+        return None
+
+    def _narrowed(
+        self, planned: list[EventMention], when: DateMention, pair: Dyad | None
+    ) -> DateMention:
+        """The plan's window, narrowed by the days another sentence of the same plan gives it
+        ("will visit this week"; "the visit from Tuesday to Thursday"), told as to come or with
+        no tense, and not all before the publication day."""
+        # The same plan told again, by either side or by its visitor alone ("will arrive on
+        # Sunday for a three-day visit"); the first day of a stay restated is no narrower plan.
+        again = [
+            m
+            for m in self.reading.mentions
+            if m.type == MEETING and not m.background and not m.doubt
+        ]
+        told = [
+            d
+            for m in {m.sentence.index: m for m in [*planned, *again]}.values()
+            if m.sentence.text != when.quote and not self._told_before(m.sentence)
+            for d in self.reading.dates_of(m.sentence)
+            if d.tense is not Tense.PAST
+            and d.window.last >= self.day
+            and d.window.days < when.window.days
+            and d.window.overlaps(when.window)
+            and not hedged(m.sentence.text, d.end)
+            and not _of_a_call(d)
+            and (pair is None or self._not_of_the_pair(m.sentence, pair, d) is None)
+        ]
+        if not told:
+            return when
+        narrow = min(told, key=lambda d: d.window.days)
+        self.note(
+            "planned",
+            [narrow.quote],
+            f"{narrow.phrase!r} ({narrow.window}) narrows {when.phrase!r} ({when.window})",
+        )
+        return attrs.evolve(narrow, tense=Tense.FUTURE)
+
+    def _told_before(self, sentence: Sentence) -> bool:
+        """Whether a sentence tells what was said or done on an earlier day ("reported last week
+        the visit was planned for ..."): a day of its own in the past, not one "since" bounds."""
+        return any(
+            d.tense is Tense.PAST
+            and d.window.last < self.day
+            and not re.search(r"\bsince\b[^,;.]*$", d.quote[: d.start], re.IGNORECASE)
+            for d in self.reading.dates_of(sentence)
+        )
+
+    def _not_of_the_pair(
+        self, sentence: Sentence, parties: Dyad, when: DateMention | None = None
+    ) -> str | None:
+        """Why a plan a sentence tells is not one of the pair: an event of other parties, or a
+        gathering of a forum that one side attends (the event the day ``when`` is told of, if
+        given), where the sentence does not say the two meet there; ``None`` if it may be
+        theirs."""
+        if self._others_event(sentence, parties):
+            return "an event of other parties"
+        modality = load("events")["modality"]
+        text = sentence.text
+        if pattern(modality["sidelines"]).search(text):
+            return None
+        if pattern(modality["forum_event"]).search(text):
+            return "a summit of a forum"
+        sides = {parties.first, parties.second}
+        for found in _GATHERING.finditer(text):
+            if when is not None and _nearest_event(text, when) != found.start():
+                continue
+            before = text[: found.start()]
+            words = _noun_phrase(before)
+            # A summit named by the pair ("the Japan-Korea summit", "a bilateral summit") is
+            # theirs; one named by anything else that is no place of the page ("the CELAC
+            # summit", "an Asia-Pacific forum") is a forum's.
+            if re.search(r"\bbilateral\b", words) or _names_both(words, sides, self.day):
+                continue
+            forum = [
+                word
+                for word in re.findall(r"(?<![\w’'-])[A-Z][\w’'-]*", words)
+                if not re.fullmatch(_MONTH_WORD, word)
+                and word not in self._places()
+                and not _of_sides(word, sides, self.day)
+            ]
+            if not forum and not _ATTENDED.search(before):
+                continue
+            if self._meet_there(text, parties):
+                continue
+            what = f"{words.strip()} {found.group(0)}".strip()
+            return f"a gathering of a forum ({what!r}) where the page does not say the two meet"
+        return None
+
+    def _places(self) -> frozenset[str]:
+        """The names the page uses as places: after "in", "at" or "to"."""
+        return frozenset(
+            found.group(1)
+            for sentence in self.page.sentences
+            for found in re.finditer(r"\b(?:in|at|to) ([A-Z][\w’'-]+)", sentence.text)
+        )
+
+    def _meet_there(self, text: str, parties: Dyad) -> bool:
+        """Whether a sentence says the two sides meet each other: both named, with a word of
+        their meeting."""
+        sides = {parties.first, parties.second}
+        return sides <= _parties_named(text, self.day) and bool(_MEET_EACH_OTHER.search(text))
+
     # -- the fields every entry has ----------------------------------------------------------
 
     def _on(self, support: list[EventMention]) -> date:
@@ -514,6 +683,7 @@ class _Builder:
                 mention.date
                 and mention.date.window.days == 1
                 and mention.date.window.start <= self.day
+                and not _of_the_reason(mention, mention.date)
             ):
                 days[mention.date.window.start] += mention.position
                 quotes.setdefault(
@@ -527,14 +697,17 @@ class _Builder:
         lead = self._statement_day(support)
         return lead
 
-    def _past_day(self, sentence: Sentence, since: date) -> DateMention | None:
+    def _past_day(
+        self, sentence: Sentence, since: date, mention: EventMention | None = None
+    ) -> DateMention | None:
         """The first single day a sentence gives that is not to come, from ``since`` to the
-        publication day."""
+        publication day; with a ``mention``, not a day of what it answers."""
         for found in self.reading.dates_of(sentence):
             if (
                 found.window.days == 1
                 and found.tense is not Tense.FUTURE
                 and since <= found.window.start <= self.day
+                and not (mention and _of_the_reason(mention, found))
             ):
                 return found
         return None
@@ -542,7 +715,7 @@ class _Builder:
     def _statement_day(self, support: list[EventMention]) -> date:
         """The day of the statement: a past single day in the sentences, else publication."""
         for mention in sorted(support, key=lambda m: -m.position):
-            if found := self._past_day(mention.sentence, date.min):
+            if found := self._past_day(mention.sentence, date.min, mention):
                 self.note("on", [mention.sentence.text], f"{found.phrase!r}: the day it was said")
                 return found.window.start
         # The lead dates the story: a day it tells, in the past and of the last days, is the
@@ -564,6 +737,32 @@ class _Builder:
                 continue
             if found := self._past_day(sentence, recent):
                 self.note("on", [sentence.text], f"{found.phrase!r}: the day the lead tells")
+                return found.window.start
+        # With no day of its own, the news is of the day of the statement that tells it ("the
+        # ministry said in a statement issued late Wednesday", "in a social media post on
+        # Friday, the minister said"), or of the day a sentence near
+        # the top places something "earlier" or "later" on ("Earlier on Wednesday, the
+        # ministry condemned ...": the news came later that day).
+        for sentence in self.reading.sentences:
+            if sentence.paragraph > 3:
+                continue
+            for found in self.reading.dates_of(sentence):
+                before = sentence.text[: found.start]
+                if not (
+                    found.window.days == 1
+                    and recent <= found.window.start <= self.day
+                    and found.tense is not Tense.FUTURE
+                    and (_STATEMENT_DAY.search(before) or _SAME_DAY.match(before))
+                    # A statement of what is still to come dates an announcement, not the news.
+                    and not _TO_COME.search(before)
+                ):
+                    continue
+                how = (
+                    "the day of the statement that tells it"
+                    if _STATEMENT_DAY.search(before)
+                    else "the day a sentence tells something earlier or later on"
+                )
+                self.note("on", [sentence.text], f"{found.phrase!r}: {how}")
                 return found.window.start
         self.note(
             "on", [], f"no day in the sentences that report it: the publication day {self.day}"
@@ -1102,18 +1301,21 @@ class _Builder:
             if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
                 self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
                 continue
-            if self._others_event(sentence, parties):
-                self.reasons.append(f"not a follow-up, an event of other parties: {sentence.text}")
-                continue
-            modality = load("events")["modality"]
-            if pattern(modality["forum_event"]).search(sentence.text) and not pattern(
-                modality["sidelines"]
-            ).search(sentence.text):
-                self.reasons.append(f"not a follow-up, a summit of a forum: {sentence.text}")
+            if why := self._not_of_the_pair(sentence, parties, plain[0]):
+                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
                 continue
             when = plain[0]
+            if why := _of_a_call(when):
+                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
+                continue
             what = next(
-                (rule for rule in rules if pattern(rule["pattern"]).search(sentence.text)), None
+                (
+                    rule
+                    for rule in rules
+                    if (hit := pattern(rule["pattern"]).search(sentence.text))
+                    and not self._decided_by_meeting(rule["kind"], sentence, hit, parties)
+                ),
+                None,
             )
             if what is None:
                 continue
@@ -1130,6 +1332,10 @@ class _Builder:
         merged: list[FollowUp] = []
         for item in found:
             if exclude and item.kind == exclude.kind and item.expected.overlaps(exclude.expected):
+                self.reasons.append(
+                    f"not a follow-up, the draft's own {exclude.kind} ({exclude.expected}) "
+                    f"told again: {item.quote}"
+                )
                 continue
             twin = next(
                 (m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)),
@@ -1147,6 +1353,20 @@ class _Builder:
                 f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
             )
         return tuple(merged)
+
+    def _decided_by_meeting(
+        self, kind: str, sentence: Sentence, hit: re.Match[str], parties: Dyad
+    ) -> bool:
+        """Whether words read as a decision to come are a meeting's: what a visit or talks are
+        for ("the visit aims to review progress", "will meet to review"), or the ministers of the
+        two sides meeting each other ("the Hungarian and Ukrainian foreign ministers are to
+        meet"), which is their meeting, not a decision."""
+        if kind != MinisterialDecision.TYPE:
+            return False
+        before = sentence.text[max(0, hit.start() - 40) : hit.start() + 3]
+        if re.search(r"\b(?:visit|talks|meet|meeting|trip|aims?|seeks?)\b[^.;]*\bto\b", before):
+            return True
+        return "meet" in hit.group(0) and self._meet_there(sentence.text, parties)
 
     def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
         """The past day or month a sentence tells a plan in ("In January, the ministers agreed
@@ -1674,6 +1894,134 @@ def _years_before(day: date, years: int) -> date | None:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+#: A meeting told in the present progressive: under way on the day it is told.
+_NOW = re.compile(
+    r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
+    r"(?:(?!\b(?:will|to|next|tomorrow)\b)[^.;])*$"
+)
+#: The words that date a statement, right before its day ("in a statement issued late
+#: Wednesday"), and a sentence that opens by placing its event earlier or later on a day.
+_STATEMENT_DAY = re.compile(
+    r"\b(?:[Ii]n (?:a|an|his|her|its|their)|[Ii]ts|[Tt]he|[Aa]n?) (?:[\w-]+ ){0,2}"
+    r"(?:statement|post|tweet|message|press release|communiqu[eé]|announcement) "
+    r"(?:(?:was )?(?:issued|released|published|posted|made) )?(?:(?:late|early) )?$"
+)
+_TO_COME = re.compile(r"\b(?:will|due to|(?:is|are) to|expected to|plan(?:s|ned)? to|set to)\b")
+_SAME_DAY = re.compile(r"^(?:Earlier|Later)(?: on)?\s*$")
+#: A trip's departure told as to come.
+_LEAVE = re.compile(r"\b(?:leave|leaves|depart|departs|fly|flies|travel|travels) (?:for|to)\b")
+#: The return of a trip, before the day it is told for ("is to return home Tuesday").
+_RETURN = re.compile(r"\b(?:is|are|will|to) (?:\w+ )?return(?: home| to [A-Z][\w-]+)?\b")
+#: A meeting told as what came before a statement ("stated after accompanying the president
+#: to receive the visit"): done by the time it is told.
+_DONE_BEFORE = re.compile(
+    r"\b(?:said|says|stated|told|added|noted|declared|remarked|explained|announced) after "
+    r"[a-z]+ing\b[^.;]*$"
+)
+#: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
+#: side attends one.
+_GATHERING = re.compile(r"\b(?:summit|conference|assembly|forum|congress)s?\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|next|[Tt]he|[Aa]n?)\b|[,;:]")
+
+
+def _noun_phrase(before: str) -> str:
+    """The words that qualify a noun, from the text before it: back to its article, at most
+    eight words."""
+    tail = " ".join(before.split()[-8:])
+    cut = [found.end() for found in _DETERMINER.finditer(tail)]
+    return tail[max(cut, default=0) :]
+
+
+_MONTH_WORD = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+)
+_ATTENDED = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|(?:take|takes|taking|took) part in|participat(?:e|es|ing) in)\b"
+    r"[^.;]{0,80}$"
+)
+_MEET_EACH_OTHER = re.compile(
+    r"\b(?:meet|meets|meeting with|met|talks with|hold talks|bilateral|one-on-one|"
+    r"summit (?:with|between)|between)\b"
+)
+
+
+def _of_the_reason(mention: EventMention, when: DateMention) -> bool:
+    """Whether a day told after a measure dates what the measure answers, not the measure
+    ("summoned the ambassador over the violation of its territory by troops on June 17")."""
+    if mention.type == MEETING or when.start < mention.start + len(mention.trigger):
+        return False
+    between = mention.sentence.text[mention.start + len(mention.trigger) : when.start]
+    return bool(_REASON.search(between)) and not _CLAUSE_END.search(between)
+
+
+_REASON = re.compile(
+    r"\b(?:over|in response to|in protest (?:at|against|over)|in retaliation for)\b"
+)
+_CLAUSE_END = re.compile(r"[;:]|, (?:and|but|while|which)\b")
+
+
+def _nearest_event(text: str, when: DateMention) -> int | None:
+    """Where the word of the event nearest to a day begins: the event the day is told of."""
+    words = [*_MEETING_WORD.finditer(text), *_GATHERING.finditer(text)]
+
+    def distance(found: re.Match[str]) -> int:
+        return max(when.start - found.end(), found.start() - when.end, 0)
+
+    return min(words, key=distance).start() if words else None
+
+
+def _of_a_call(when: DateMention) -> str | None:
+    """Why a day is that of a call or of another event, not of a meeting: a phone or video call
+    told right before it ("after a three-way phone call between the leaders on Monday"), with no
+    word of a meeting between them, or an event of another kind nearer to it than any word of a
+    meeting in its clause; ``None`` if it is not so."""
+    before = when.quote[: when.start]
+    calls = list(pattern(load("events")["modality"]["remote_lead"]).finditer(before))
+    if calls and not _MEETING_WORD.search(before[calls[-1].end() :]):
+        return f"the day of a call ({calls[-1].group(0)!r}), not of a meeting"
+    # An event of another kind nearer the day than any word of a meeting, in the words around
+    # it ("before his inauguration, scheduled for January 1", "the March 3 election").
+    near = when.quote[: when.end + 40]
+    others = [m for m in _OTHER_EVENT.finditer(near) if m.end() > when.start - 60]
+    meetings = list(_MEETING_WORD.finditer(near))
+
+    def distance(found: re.Match[str]) -> int:
+        return max(when.start - found.end(), found.start() - when.end, 0)
+
+    if others and min(map(distance, others)) < min(map(distance, meetings), default=10**6):
+        nearest = min(others, key=distance)
+        return f"the day of another event ({nearest.group(0)!r}), not of a meeting"
+    return None
+
+
+_MEETING_WORD = re.compile(r"\b(?:meet|meets|meeting|visit|talks|summit|trip)\b")
+#: Events of other kinds whose days a page tells beside a meeting's.
+_OTHER_EVENT = re.compile(
+    r"\b(?:inauguration|swearing-in|elections?|vote|referendum|funeral|anniversary|"
+    r"celebrations?|festival|holiday|coronation|parade|deadline|ceasefire|truce)\b",
+    re.IGNORECASE,
+)
+
+
+def _parties_named(text: str, day: date) -> set[str]:
+    """The parties a text names, by name or by a person of the dictionary."""
+    return {code for code, _ in party_mentions(text)} | {
+        role.party for mention in people_in(text) if (role := mention.person.role_on(day))
+    }
+
+
+def _of_sides(word: str, sides: set[str], day: date) -> bool:
+    """Whether a word names one of the sides (their name, adjective, capital or a person's
+    name of theirs)."""
+    named = _parties_named(word, day)
+    return bool(named) and named <= sides
+
+
+def _names_both(words: str, sides: set[str], day: date) -> bool:
+    return sides <= _parties_named(words, day)
 
 
 #: A plan on a condition ("if the talks make progress") is no firm follow-up.

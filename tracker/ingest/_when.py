@@ -203,8 +203,26 @@ _INHERENT = {
     "yesterday": Tense.PAST,
     "last night": Tense.PAST,
 }
-_FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end"})
+_FUTURE_RULES = frozenset({"coming_weeks", "coming_days", "year_end", "month_deadline"})
 _PAST_RULES = frozenset({"attributive_month", "attributive_day"})
+#: Spans told by their name, not by their days ("this month", "in October", "by the end of the
+#: year"): told in the future on one of their own days, what they announce lies after the
+#: telling, so they start the day after it. "In coming weeks" counts from the telling itself.
+_SPANS = frozenset(
+    {
+        "month_year",
+        "year",
+        "year_end",
+        "month_deadline",
+        "part_of_month",
+        "part_of_relative_month",
+        "relative_month",
+        "named_month",
+        "relative_year",
+        "season",
+        "relative_week",
+    }
+)
 
 
 def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
@@ -220,8 +238,10 @@ def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
         if start < taken_until:
             continue
         groups = {key: value for key, value in match.groupdict().items() if value}
-        # What "since" bounds lies behind: "since a coup attempt in July".
-        since = re.search(r"\bsince\b[^,;.]*$", sentence[:start], re.IGNORECASE)
+        # What "since" bounds lies behind: "since a coup attempt in July", "since 2018".
+        since = re.search(r"\bsince\b[^,;.]*$", sentence[:start], re.IGNORECASE) or re.match(
+            r"since\b", match.group(0), re.IGNORECASE
+        )
         tense = (
             _inherent_tense(rule.name, groups)
             or (Tense.PAST if since else None)
@@ -232,8 +252,55 @@ def find_dates(sentence: str, published: date) -> tuple[DateMention, ...]:
             continue
         taken_until = end
         window = _stay(sentence, start, end, window)
+        if rule.name in _SPANS and tense is Tense.FUTURE:
+            window = _after(window, published)
         mentions.append(DateMention(match.group(0), window, sentence, tense, start))
-    return tuple(mentions)
+    return _told_then(tuple(mentions), sentence)
+
+
+def _after(window: DateWindow, told: date) -> DateWindow:
+    """A span that lies ahead, told on one of its own days: from the day after the telling."""
+    if window.start <= told < window.last:
+        return DateWindow(told + timedelta(days=1), window.end)
+    return window
+
+
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def _told_then(mentions: tuple[DateMention, ...], sentence: str) -> tuple[DateMention, ...]:
+    """The mentions, with "today", "tomorrow" and "yesterday" said in a quote whose speaking the
+    sentence dates to an earlier day ("'Tomorrow there will be a meeting,' the minister said on
+    Sunday") counted from the day it was said, not from the publication day."""
+    spoken = [
+        m
+        for m in mentions
+        if m.window.days == 1
+        and m.tense is Tense.PAST
+        and not _inside(_QUOTE, sentence, m.start)
+        and re.search(_SAID, sentence[max(0, m.start - 30) : m.start])
+    ]
+    if not spoken:
+        return mentions
+    said_on = spoken[0].window.start
+    out: list[DateMention] = []
+    for m in mentions:
+        word = m.phrase.lower()
+        if word in _SAID_OFFSETS and _inside(_QUOTE, sentence, m.start):
+            day = said_on + timedelta(days=_SAID_OFFSETS[word])
+            tense = Tense.FUTURE if _SAID_OFFSETS[word] > 0 else m.tense
+            out.append(DateMention(m.phrase, DateWindow.day(day), m.quote, tense, m.start))
+        else:
+            out.append(m)
+    return tuple(out)
+
+
+_SAID = r"\b(?:said|says|announced|told|stated|declared|added|wrote|tweeted)\b[^,;.]*$"
+_SAID_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _inside(quotes: re.Pattern[str], sentence: str, at: int) -> bool:
+    return any(found.start() < at < found.end() for found in quotes.finditer(sentence))
 
 
 _LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -241,7 +308,7 @@ _LENGTH = "(?P<length>" + "|".join(_LENGTHS) + ")-day"
 _STAY_AFTER = re.compile(rf",? for an? {_LENGTH}\b", re.IGNORECASE)
 _STAY_BEFORE = re.compile(
     rf"\b{_LENGTH} (?:(?:state|official|working) )?(?:visit|stay|trip|tour|talks|meeting|summit)"
-    r"(?: (?:to|in) (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*)?"
+    r"(?: (?:to|in) (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*(?:, (?-i:[A-Z])[\w'’-]*)?)?"
     r"(?: (?:from|starting|beginning)(?: on)?)? ?$",
     re.IGNORECASE,
 )
@@ -249,7 +316,8 @@ _STAY_BEFORE = re.compile(
 
 def _stay(sentence: str, start: int, end: int, window: DateWindow) -> DateWindow:
     """A day that opens a stay of some days ("on Wednesday for a three-day stay", "a two-day
-    visit from Monday") is the first of the stay's window."""
+    visit from Monday", "a four-day visit to Hanoi, Vietnam starting today") is the first of the
+    stay's window."""
     if window.days != 1:
         return window
     found = _STAY_AFTER.match(sentence, end) or _STAY_BEFORE.search(sentence[:start])
@@ -332,7 +400,7 @@ def _part(window: DateWindow, part: str) -> DateWindow:
         first, last = spans["early"]
         return DateWindow(start.replace(day=first), start.replace(day=last))
     if part in ("late", "end of"):
-        return DateWindow(end - timedelta(days=spans["late_days"] - 1), end)
+        return DateWindow(start.replace(day=spans["late_from"]), end)
     if part == "first half of":
         return DateWindow(start, start.replace(day=spans["second_half_from"] - 1))
     if part == "second half of":
@@ -416,6 +484,18 @@ def _part_of_relative_month(
     if part == "later":
         return DateWindow(min(month.last, published + timedelta(days=1)), month.last)
     return _part(month, part)
+
+
+def _month_deadline(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
+    """A deadline at the end of a month ("by the end of October", "by the end of this month"):
+    any day up to the month's end, the days already past being behind it."""
+    if groups.get("which"):
+        month = _relative_month_window(groups["which"], published)
+    else:
+        month = _pick(_months_around(_month_number(groups), published), published, tense)
+    if month.last < published:
+        return _part(month, "end of")
+    return DateWindow(max(month.start, published), month.last)
 
 
 def _relative_month(groups: Mapping[str, str], published: date, tense: Tense) -> DateWindow:
@@ -539,6 +619,7 @@ _RESOLVERS: dict[str, Callable[[Mapping[str, str], date, Tense], DateWindow | No
     "part_of_month": _part_of_month,
     "part_of_relative_month": _part_of_relative_month,
     "relative_month": _relative_month,
+    "month_deadline": _month_deadline,
     "named_month": _named_month,
     "attributive_month": _named_month,
     "attributive_day": _attributive_day,
