@@ -61,6 +61,8 @@ def test_an_entry_read_again_holds_the_id_object_kept_for_it() -> None:
         assert again == written
         for index, entry in enumerate(again):
             assert entry.id is stored.ids[index]
+            assert entry.on is stored.days[index]
+            assert entry.reported is stored.reported[index]
         held = tracker.read_log(path).entries
         outlets = {id(source.outlet) for entry in held for source in entry.sources}
         assert len(outlets) == len({source.outlet for entry in held for source in entry.sources})

@@ -125,6 +125,15 @@ def share_text(entry: Entry, entry_id: str | None = None) -> Entry:
     return entry
 
 
+def _same_day(day: date, kept: date) -> bool:
+    """Whether ``day`` reads as ``kept`` in every way: the same day, class and precision."""
+    return (
+        day == kept
+        and type(day) is type(kept)
+        and getattr(day, "precision", None) is getattr(kept, "precision", None)
+    )
+
+
 #: The raw lines of a log at the given places (byte offsets in a file, positions in a
 #: database), in the order asked.
 LinesAt = Callable[[Sequence[int]], Iterator[bytes]]
@@ -213,7 +222,11 @@ class StoredEntries(Sequence[Entry]):
             if entry is None:
                 reason = f"the line changed since the log was read: {problem}"
                 raise LogError([Problem(str(self.path), self.lines[index], None, reason)])
-            fetched.append(share_text(entry, self.ids[index]))
+            share_text(entry, self.ids[index])
+            for name, kept in (("on", self.days[index]), ("reported", self.reported[index])):
+                if _same_day(getattr(entry, name), kept):
+                    object.__setattr__(entry, name, kept)  # the day kept, not a copy of it
+            fetched.append(entry)
         return fetched
 
 
