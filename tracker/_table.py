@@ -50,17 +50,21 @@ class _Rows:
         return self.base_size + len(self.keys)
 
     def add(self, key: Any, value: Any) -> None:
-        """Append a row (a place counted from the first row of the table, base included)."""
+        """Append a row (a place counted from the first row of the table, base included); a
+        key with a row already is kept as the object of its first row, not as the equal text
+        each write makes (a measure's key is made again each time it is eased or lifted)."""
         place = len(self)
-        self.keys.append(key)
-        self.values.append(value)
         found = self.index.get(key)
         if found is None:
             self.index[key] = place
         elif isinstance(found, int):
+            key = self.keys[found - self.base_size]
             self.index[key] = [found, place]
         else:
+            key = self.keys[found[0] - self.base_size]
             found.append(place)
+        self.keys.append(key)
+        self.values.append(value)
 
     def row(self, place: int) -> tuple[Any, Any]:
         """The key and value of the row at ``place``."""
