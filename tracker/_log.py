@@ -406,14 +406,12 @@ class Decoding:
         """The entry on line ``number``, or ``None`` (and a problem reported) if it is bad, or if
         it is surely of another dyad than the one read."""
         try:
-            entry = read_line(line, self.dyad)
+            return read_line(line, self.dyad)
         except orjson.JSONDecodeError as error:
             self.report(number, None, f"not valid JSON: {error}")
-            return None
         except FieldError as error:
             self.report(number, error.path or None, error.reason)
-            return None
-        return None if entry is None else share_text(entry)
+        return None
 
     def keep(self, number: int, entry: Entry, *, valid: bool = True) -> bool:
         """Whether to keep a decoded entry: ``valid``, of the dyad read, and the first with its
@@ -436,8 +434,8 @@ class Decoding:
 
 def collected(path: Path, scanned: Iterable[tuple[int, Entry]]) -> Log:
     """The :class:`Log` of what a store's scan yields (which raises at its end if the log has
-    problems: a log is never half-loaded)."""
-    kept = list(scanned)
+    problems: a log is never half-loaded), the entries it holds sharing their texts."""
+    kept = [(line, share_text(entry)) for line, entry in scanned]  # shared as read: the peak
     return Log(path, tuple(e for _, e in kept), tuple(n for n, _ in kept))
 
 
