@@ -167,7 +167,7 @@ class StoredEntries(Sequence[Entry]):
         self.days: list[date] = []
         self.reported: list[date] = []
         self.ids: list[str] = []
-        self._by_dyad: dict[Dyad, list[int]] | None = None
+        self._by_dyad: dict[Dyad, array[int]] | None = None
 
     def add(self, place: int, line: int, entry: Entry) -> None:
         """Keep where ``entry`` lies (``place`` for :attr:`lines_at`, ``line`` for messages)."""
@@ -179,14 +179,17 @@ class StoredEntries(Sequence[Entry]):
         self.ids.append(entry.id)
         self._by_dyad = None
 
-    def of(self, dyad: Dyad) -> list[int]:
+    def of(self, dyad: Dyad) -> Sequence[int]:
         """The indexes of the entries of ``dyad``, in the order written (sorted out once for
-        every dyad)."""
+        every dyad, as machine integers, not an object each)."""
         if self._by_dyad is None:
             self._by_dyad = {}
             for index, parties in enumerate(self.parties):
-                self._by_dyad.setdefault(parties, []).append(index)
-        return self._by_dyad.get(dyad, [])
+                found = self._by_dyad.get(parties)
+                if found is None:
+                    found = self._by_dyad[parties] = array("q")
+                found.append(index)
+        return self._by_dyad.get(dyad, array("q"))
 
     def __len__(self) -> int:
         return len(self.ids)

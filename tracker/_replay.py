@@ -8,6 +8,7 @@ where each lies and reads again only those a fold or a question needs.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -372,8 +373,9 @@ class Replay:
         self.dyad = dyad
         self.strict = strict
         self.every = every
-        # Each entry in fold order: the entry, or its place in the stored entries it is read from.
-        self._entries: list[Entry | int] = []
+        # Each entry in fold order: the entry, or its place in the stored entries it is read
+        # from (while they are all stored, the places as machine integers, not an object each).
+        self._entries: list[Entry | int] | array[int] = []
         self._stored = entries if isinstance(entries, StoredEntries) else None
         self._days: list[date] = []
         self._reports: list[date] = []
@@ -430,6 +432,8 @@ class Replay:
         return index
 
     def _insert(self, index: int, entry: Entry) -> None:
+        if not isinstance(self._entries, list):
+            self._entries = list(self._entries)
         self._entries.insert(index, entry)
         self._days.insert(index, entry.on)
         self._reports.insert(index, entry.reported)
@@ -440,7 +444,7 @@ class Replay:
     def _insert_stored(self, stored: StoredEntries) -> None:
         """Take this dyad's stored entries, in the order they are folded, by their places."""
         mine = sorted(stored.of(self.dyad), key=stored.days.__getitem__)
-        self._entries.extend(mine)
+        self._entries = array("q", mine)
         self._days.extend(stored.days[place] for place in mine)
         self._reports.extend(stored.reported[place] for place in mine)
 
