@@ -68,3 +68,13 @@ def test_an_entry_read_again_holds_the_id_object_kept_for_it() -> None:
         held = tracker.read_log(path).entries
         outlets = {id(source.outlet) for entry in held for source in entry.sources}
         assert len(outlets) == len({source.outlet for entry in held for source in entry.sources})
+
+
+def test_a_fold_keeps_one_tuple_of_each_phrasing_and_of_each_set_of_levels() -> None:
+    state = tracker.Replay(list(synthesize(3000, dyads=1, seed=6))).final
+    phrasings = [pending.phrases for pending in state.pending if len(pending.phrases) == 1]
+    levels = [m.levels for m in state.measures.values() if m.levels]
+    levels += [lifting.levels for m in state.measures.values() for lifting in m.liftings]
+    for tuples in (phrasings, levels):
+        assert len(tuples) > len(set(tuples)) > 1
+        assert len({id(t) for t in tuples}) == len(set(tuples))
