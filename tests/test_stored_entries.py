@@ -117,3 +117,35 @@ def test_a_line_rewritten_after_the_read_is_refused_with_its_place(tmp_path: Pat
     assert str(refused.value.problems[0]) == (
         f"{path}:4: the line changed since the log was read: it holds entry {entries[4].id!r}"
     )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(0, 30),
+    st.lists(st.tuples(st.sampled_from(["look", "append", "again"]), st.integers(0, 60))),
+    st.booleans(),
+)
+def test_entries_are_found_by_id_and_known_ids_refused_whatever_was_asked_before(
+    seed: int, asks: list[tuple[str, int]], held: bool
+) -> None:
+    entries = list(synthesize(30, dyads=1, seed=seed))
+    dyad = entries[0].parties
+    with tempfile.TemporaryDirectory() as folder:
+        path = _written(folder, entries)
+        replay = tracker.Replay(tracker.read_log(path, held=held).entries, dyad=dyad, every=4)
+        known = {entry.id: entry for entry in entries}
+        for number, (ask, pick) in enumerate(asks):
+            if ask == "look":
+                wanted = list(known)[pick % len(known)]
+                assert replay.entry(wanted) == known[wanted]
+                with pytest.raises(KeyError):
+                    replay.entry(f"no-such-{number}")
+            elif ask == "append":
+                late = lunch(entries[pick % 30].on.isoformat(), id=f"late-{number}", parties=dyad)
+                replay.append(late)
+                known[late.id] = late
+            else:
+                with pytest.raises(ValueError, match="is in the replay already"):
+                    replay.append(known[list(known)[pick % len(known)]])
+        assert {entry.id for entry in replay.entries} == set(known)
+        assert all(replay.entry(entry_id) == entry for entry_id, entry in known.items())

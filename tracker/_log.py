@@ -9,15 +9,17 @@ never each other, so that a new backend is one module and one :func:`register_ba
 from __future__ import annotations
 
 import os
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
+from enum import Enum
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol, overload
+from typing import Any, Literal, Protocol, get_args, get_origin, get_type_hints, overload
 
 import orjson
-from attrs import frozen
+from attrs import fields, frozen, has
 
 from tracker._articles import not_regular
 from tracker._codec import dumps_entry
@@ -40,6 +42,96 @@ __all__ = [
     "register_backend",
     "unreadable",
 ]
+
+
+#: Texts no longer than this are shared: names (a forum, a level, an outlet, a party), which
+#: recur; longer ones are prose (a title, a quote), which rarely does.
+_SHORT = 40
+
+#: How each record type shares its texts, written once a type (:func:`_sharer`).
+_SHARERS: dict[type, Callable[[Any], None]] = {}
+
+
+def _may_hold_text(hint: Any) -> bool:
+    """Whether a field of this declared type may hold a text, a record or a tuple."""
+    if hint in (int, float, bool, type(None), date, datetime) or hint is Dyad:
+        return False
+    if isinstance(hint, type):
+        return (issubclass(hint, str) and not issubclass(hint, Enum)) or has(hint)
+    arguments = get_args(hint)
+    if get_origin(hint) is Literal or not arguments:
+        return True
+    return any(_may_hold_text(argument) for argument in arguments if argument is not Ellipsis)
+
+
+def _sharer(cls: type) -> Callable[[Any], None]:
+    """A function that shares the short texts of a record of ``cls`` in place, written out
+    for its fields that may hold text (by their declared types; every field if they do not
+    resolve), each a few operations: it runs on every entry read."""
+    found = _SHARERS.get(cls)
+    if found is not None:
+        return found
+    try:
+        hints = get_type_hints(cls)
+    except (NameError, TypeError):  # a type declared out of reach
+        hints = {}
+    lines = ["def share(value):"]
+    for name in (f.name for f in fields(cls)):
+        hint = hints.get(name, Any)
+        if name == "id" or not _may_hold_text(hint):
+            continue
+        lines.append(f"    held = value.{name}")
+        if hint is str:
+            lines.append(f"    if held.__class__ is str and len(held) <= {_SHORT}:")
+            lines.append(f"        put(value, {name!r}, intern(held))")
+        else:
+            lines.append("    if held is not None and held != ():")
+            lines.append("        shared = shared_of(held)")
+            lines.append(f"        if shared is not held: put(value, {name!r}, shared)")
+    lines.append("    return None")
+    scope: dict[str, Any] = {"put": object.__setattr__, "intern": sys.intern, "shared_of": _shared}
+    exec("\n".join(lines), scope)
+    made: Callable[[Any], None] = scope["share"]
+    _SHARERS[cls] = made
+    return made
+
+
+def _shared(value: Any) -> Any:
+    """``value`` with its short texts shared (:func:`sys.intern`): a text, a tuple (a new one
+    only for one of texts), or a record (written in place, as its decode made it and before
+    anything read it) and the records and tuples it holds."""
+    kind = type(value)
+    if kind is str:
+        return sys.intern(value) if len(value) <= _SHORT else value
+    if kind is tuple:
+        if type(value[0]) is str:
+            return tuple([sys.intern(t) if len(t) <= _SHORT else t for t in value])
+        for item in value:
+            _shared(item)
+        return value
+    if has(kind):
+        _sharer(kind)(value)
+    return value
+
+
+def share_text(entry: Entry, entry_id: str | None = None) -> Entry:
+    """``entry`` as decoded, its texts made the one object of their value that every entry
+    read so shares (a forum, a level, an outlet, a party named in a phrase...), and its id
+    ``entry_id`` when given (the same text held already): the states of a replay keep these
+    texts, the same few values over and over, once each."""
+    _sharer(type(entry))(entry)
+    if entry_id is not None:
+        object.__setattr__(entry, "id", entry_id)
+    return entry
+
+
+def _same_day(day: date, kept: date) -> bool:
+    """Whether ``day`` reads as ``kept`` in every way: the same day, class and precision."""
+    return (
+        day == kept
+        and type(day) is type(kept)
+        and getattr(day, "precision", None) is getattr(kept, "precision", None)
+    )
 
 
 #: The raw lines of a log at the given places (byte offsets in a file, positions in a
@@ -75,7 +167,7 @@ class StoredEntries(Sequence[Entry]):
         self.days: list[date] = []
         self.reported: list[date] = []
         self.ids: list[str] = []
-        self._by_dyad: dict[Dyad, list[int]] | None = None
+        self._by_dyad: dict[Dyad, array[int]] | None = None
 
     def add(self, place: int, line: int, entry: Entry) -> None:
         """Keep where ``entry`` lies (``place`` for :attr:`lines_at`, ``line`` for messages)."""
@@ -87,14 +179,17 @@ class StoredEntries(Sequence[Entry]):
         self.ids.append(entry.id)
         self._by_dyad = None
 
-    def of(self, dyad: Dyad) -> list[int]:
+    def of(self, dyad: Dyad) -> Sequence[int]:
         """The indexes of the entries of ``dyad``, in the order written (sorted out once for
-        every dyad)."""
+        every dyad, as machine integers, not an object each)."""
         if self._by_dyad is None:
             self._by_dyad = {}
             for index, parties in enumerate(self.parties):
-                self._by_dyad.setdefault(parties, []).append(index)
-        return self._by_dyad.get(dyad, [])
+                found = self._by_dyad.get(parties)
+                if found is None:
+                    found = self._by_dyad[parties] = array("q")
+                found.append(index)
+        return self._by_dyad.get(dyad, array("q"))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -130,6 +225,10 @@ class StoredEntries(Sequence[Entry]):
             if entry is None:
                 reason = f"the line changed since the log was read: {problem}"
                 raise LogError([Problem(str(self.path), self.lines[index], None, reason)])
+            share_text(entry, self.ids[index])
+            for name, kept in (("on", self.days[index]), ("reported", self.reported[index])):
+                if _same_day(getattr(entry, name), kept):
+                    object.__setattr__(entry, name, kept)  # the day kept, not a copy of it
             fetched.append(entry)
         return fetched
 
@@ -338,8 +437,8 @@ class Decoding:
 
 def collected(path: Path, scanned: Iterable[tuple[int, Entry]]) -> Log:
     """The :class:`Log` of what a store's scan yields (which raises at its end if the log has
-    problems: a log is never half-loaded)."""
-    kept = list(scanned)
+    problems: a log is never half-loaded), the entries it holds sharing their texts."""
+    kept = [(line, share_text(entry)) for line, entry in scanned]  # shared as read: the peak
     return Log(path, tuple(e for _, e in kept), tuple(n for n, _ in kept))
 
 

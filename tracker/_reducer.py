@@ -529,8 +529,8 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
             was.expected.narrower(follow_up.expected),
             was.announced,
             was.source,
-            _unique((*was.phrases, follow_up.phrase)),
-            _unique((*was.reports, entry.id)),
+            _added(was.phrases, follow_up.phrase),
+            _added(was.reports, entry.id),
             was.detail or follow_up.detail,
             was.forum,
             was.level,
@@ -574,6 +574,19 @@ def _replace(
     return True
 
 
+@lru_cache(maxsize=4096)
+def _alone(text: str) -> tuple[str]:
+    """``(text,)``, one tuple for every expectation stated in these words (``by spring``)."""
+    return (text,)
+
+
+@lru_cache(maxsize=4096)
+def _levels(levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The levels named, each as :func:`level_of` gives it: one tuple for every measure or
+    lifting of the same levels."""
+    return tuple(level_of(level) for level in levels)
+
+
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
     """An expectation of its own. A second statement of one expectation (the same kind and
     the same said of it, an overlapping window) narrows its window instead, so several of one
@@ -583,7 +596,7 @@ def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
         expected=follow_up.expected,
         announced=entry.on,
         source=entry.id,
-        phrases=(follow_up.phrase,),
+        phrases=_alone(follow_up.phrase),
         reports=(entry.id,),
         detail=follow_up.detail,
         forum=follow_up.forum,
@@ -609,6 +622,13 @@ def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _added(items: tuple[str, ...], item: str) -> tuple[str, ...]:
+    """``items`` and ``item``, each once: ``items`` itself when that is what they are (an
+    expectation restated in words it was stated in keeps its tuple, shared)."""
+    added = _unique((*items, item))
+    return items if added == items else added
 
 
 def _anomaly(builder: StateBuilder, entry: Entry, name: str, message: str) -> None:
@@ -674,7 +694,7 @@ def _impose(
         announced=entry.on,
         effective=effective or entry.on,
         weight=weight / 2 if consular else weight,
-        levels=tuple(level_of(level) for level in levels),
+        levels=_levels(levels),
         formal=formal,
     )
     _put_measure(builder, entry, measure)
@@ -763,7 +783,7 @@ def _changed(
 
 
 def _lift(builder: StateBuilder, entry: Entry, measures: list[Measure], lift: Lift) -> None:
-    levels = tuple(level_of(level) for level in lift.levels)
+    levels = _levels(lift.levels)
     lifting = Lifting(entry.id, lift.effective or entry.on, levels, decided=entry.on)
     for measure in measures:
         _put_measure(builder, entry, _changed(measure, liftings=(*measure.liftings, lifting)))

@@ -8,6 +8,7 @@ where each lies and reads again only those a fold or a question needs.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -372,13 +373,14 @@ class Replay:
         self.dyad = dyad
         self.strict = strict
         self.every = every
-        # Each entry in fold order: the entry, or its place in the stored entries it is read from.
-        self._entries: list[Entry | int] = []
+        # Each entry in fold order: the entry, or its place in the stored entries it is read
+        # from (while they are all stored, the places as machine integers, not an object each).
+        self._entries: list[Entry | int] | array[int] = []
         self._stored = entries if isinstance(entries, StoredEntries) else None
         self._days: list[date] = []
         self._reports: list[date] = []
         self._reach: list[date] = []  # the latest report among the first i + 1 entries
-        self._by_id: dict[str, Entry | int] = {}
+        self._by_id: dict[str, Entry | int] | None = None  # made when first asked (_ids)
         self._checkpoints = [State(dyad)]
         self._final: State | None = None
         self._view: tuple[Entry, ...] | None = None
@@ -392,7 +394,6 @@ class Replay:
                 self._entries.extend(mine)
                 self._days.extend(entry.on for entry in mine)
                 self._reports.extend(entry.reported for entry in mine)
-                self._by_id.update((entry.id, entry) for entry in mine)
             self._reach_from(0)
             self.final  # noqa: B018 - fold now, so that strict mode raises here
 
@@ -418,7 +419,7 @@ class Replay:
         if entry.parties != self.dyad:
             msg = f"entry {entry.id!r} is of dyad {entry.parties}, not of this replay's {self.dyad}"
             raise ValueError(msg)
-        if entry.id in self._by_id:
+        if entry.id in self._ids():
             msg = f"entry {entry.id!r} is in the replay already"
             raise ValueError(msg)
         index = bisect_right(self._days, entry.on)
@@ -431,19 +432,33 @@ class Replay:
         return index
 
     def _insert(self, index: int, entry: Entry) -> None:
+        if not isinstance(self._entries, list):
+            self._entries = list(self._entries)
         self._entries.insert(index, entry)
         self._days.insert(index, entry.on)
         self._reports.insert(index, entry.reported)
-        self._by_id[entry.id] = entry
+        if self._by_id is not None:
+            self._by_id[entry.id] = entry
         self._view = None
 
     def _insert_stored(self, stored: StoredEntries) -> None:
         """Take this dyad's stored entries, in the order they are folded, by their places."""
         mine = sorted(stored.of(self.dyad), key=stored.days.__getitem__)
-        self._entries.extend(mine)
+        self._entries = array("q", mine)
         self._days.extend(stored.days[place] for place in mine)
         self._reports.extend(stored.reported[place] for place in mine)
-        self._by_id.update((stored.ids[place], place) for place in mine)
+
+    def _ids(self) -> dict[str, Entry | int]:
+        """Each entry by its id (the entry, or its place in the stored entries): made the first
+        time an entry is looked up by its id or appended, not for every replay (a replay of a
+        large log that is never asked would hold it for nothing)."""
+        if self._by_id is None:
+            ids = None if self._stored is None else self._stored.ids
+            self._by_id = {
+                item.id if isinstance(item, Entry) else cast(list[str], ids)[item]: item
+                for item in self._entries
+            }
+        return self._by_id
 
     def _read(self, start: int, stop: int) -> list[Entry]:
         """The entries ``start`` to ``stop`` of the fold, those stored read again at once."""
@@ -534,7 +549,7 @@ class Replay:
     def entry(self, entry_id: str) -> Entry:
         """The entry with this id."""
         try:
-            found = self._by_id[entry_id]
+            found = self._ids()[entry_id]
         except KeyError:
             msg = f"no entry {entry_id!r} in the {self.dyad} replay"
             raise KeyError(msg) from None

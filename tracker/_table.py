@@ -50,17 +50,21 @@ class _Rows:
         return self.base_size + len(self.keys)
 
     def add(self, key: Any, value: Any) -> None:
-        """Append a row (a place counted from the first row of the table, base included)."""
+        """Append a row (a place counted from the first row of the table, base included); a
+        key with a row already is kept as the object of its first row, not as the equal text
+        each write makes (a measure's key is made again each time it is eased or lifted)."""
         place = len(self)
-        self.keys.append(key)
-        self.values.append(value)
         found = self.index.get(key)
         if found is None:
             self.index[key] = place
         elif isinstance(found, int):
+            key = self.keys[found - self.base_size]
             self.index[key] = [found, place]
         else:
+            key = self.keys[found[0] - self.base_size]
             found.append(place)
+        self.keys.append(key)
+        self.values.append(value)
 
     def row(self, place: int) -> tuple[Any, Any]:
         """The key and value of the row at ``place``."""
@@ -93,7 +97,40 @@ class _Rows:
         return chain(base.index, (key for key in self.index if key not in base.index))
 
 
-class Table(Mapping[K, V]):
+class _Reads(Mapping[K, V]):
+    """What a table and its mutation read alike, each over its own :meth:`_value`: what it
+    holds of a key, :data:`_GONE` for none."""
+
+    __slots__ = ()
+    _size: int
+
+    def _value(self, key: Any) -> Any:
+        raise NotImplementedError
+
+    def __getitem__(self, key: K) -> V:
+        found = self._value(key)
+        if found is _GONE:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    @overload
+    def get(self, key: K) -> V | None: ...
+
+    @overload
+    def get(self, key: K, default: D) -> V | D: ...
+
+    def get(self, key: K, default: object = None) -> object:
+        found = self._value(key)
+        return default if found is _GONE else found
+
+    def __contains__(self, key: object) -> bool:
+        return self._value(key) is not _GONE
+
+    def __len__(self) -> int:
+        return self._size
+
+
+class Table(_Reads[K, V]):
     """An immutable map of the first ``n`` rows of a table of rows, which the maps written from
     it share; equal to (and hashed as) the :class:`immutables.Map` of its items."""
 
@@ -120,27 +157,8 @@ class Table(Mapping[K, V]):
         made._rows, made._length, made._size, made._hash = rows, length, size, None
         return made
 
-    def __getitem__(self, key: K) -> V:
-        found = self._rows.value(key, self._length)
-        if found is _GONE:
-            raise KeyError(key)
-        return found  # type: ignore[no-any-return]
-
-    @overload
-    def get(self, key: K) -> V | None: ...
-
-    @overload
-    def get(self, key: K, default: D) -> V | D: ...
-
-    def get(self, key: K, default: object = None) -> object:
-        found = self._rows.value(key, self._length)
-        return default if found is _GONE else found
-
-    def __contains__(self, key: object) -> bool:
-        return self._rows.value(key, self._length) is not _GONE
-
-    def __len__(self) -> int:
-        return self._size
+    def _value(self, key: Any) -> Any:
+        return self._rows.value(key, self._length)
 
     def __iter__(self) -> Iterator[K]:
         return (key for key, _ in self._items())
@@ -211,7 +229,7 @@ def table(items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> Table[K, V]:
     return items if type(items) is Table else Table(items)
 
 
-class TableMutation(Mapping[K, V]):
+class TableMutation(_Reads[K, V]):
     """A :class:`Table` being written, as an :class:`immutables.MapMutation` is; :meth:`finish`
     makes the map it has become. What it writes it holds apart until then, each key's last
     write only, so that a key written many times between two maps (a month's activity) adds
@@ -229,28 +247,6 @@ class TableMutation(Mapping[K, V]):
     def _value(self, key: Any) -> Any:
         found = self._written.get(key, self)
         return self._rows.value(key, self._length) if found is self else found
-
-    def __getitem__(self, key: K) -> V:
-        found = self._value(key)
-        if found is _GONE:
-            raise KeyError(key)
-        return found  # type: ignore[no-any-return]
-
-    @overload
-    def get(self, key: K) -> V | None: ...
-
-    @overload
-    def get(self, key: K, default: D) -> V | D: ...
-
-    def get(self, key: K, default: object = None) -> object:
-        found = self._value(key)
-        return default if found is _GONE else found
-
-    def __contains__(self, key: object) -> bool:
-        return self._value(key) is not _GONE
-
-    def __len__(self) -> int:
-        return self._size
 
     def __iter__(self) -> Iterator[K]:
         return iter(self.finish())
