@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import tracker
+from tracker import _usage
 from tracker._index import build_index
 from tracker._plugins import GROUP, EntryPoint, entry_points
 from tracker._store import write_log
@@ -163,3 +164,63 @@ def test_the_installed_command_runs_the_command_as_the_command_module_does(
     )
     assert said == done.stdout
     assert '"phase"' in said
+
+
+#: What help and usage errors are answered without: the core, its libraries, the UI.
+CORE = ("tracker._entries", "tracker._state", "tracker._dates", "tracker._errors", "attr", "orjson")
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("--help",), "0"),
+        (("state", "--help"), "0"),
+        (("tui", "-h"), "0"),
+        ((), "2"),
+        (("state", "--no-such-option"), "2"),
+        (("nonsense",), "2"),
+    ],
+)
+def test_help_and_usage_errors_load_none_of_the_core(args: tuple[str, ...], status: str) -> None:
+    code = (
+        "import sys\n"
+        "from tracker._command import main\n"
+        "sys.argv = ['tracker', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    said, loaded = done.stderr.rstrip("\n").rsplit("\n", 1)[-1].split(" ", 1)
+    assert said == status
+    assert {name for name in loaded.split() if name.startswith((*CORE, "textual"))} == set()
+    if status == "0":
+        assert done.stdout.startswith("Usage: tracker")
+
+
+def test_the_parser_converts_days_and_pairs_with_the_core_once_given() -> None:
+    code = (
+        "import sys\n"
+        "from tracker import _usage\n"
+        "parser = _usage.parser('state')\n"
+        "before = 'tracker._entries' in sys.modules\n"
+        "args = parser.parse_args(['state', '--at', '2009-01-02', '--dyad', 'EU-RUS'])\n"
+        "print(before, args.at, args.dyad, type(args.dyad).__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "2009-01-02", "EU-RUS", "tracker._entries"]
+
+
+def test_the_parser_knows_the_commands_the_command_runs() -> None:
+    from tracker._cli import COMMANDS  # noqa: PLC0415
+
+    assert sorted(_usage.COMMAND_NAMES) == sorted(COMMANDS)
+    (action,) = [a for a in _usage.parser()._actions if a.dest == "command"]
+    assert sorted(action.choices) == sorted(COMMANDS)
+
+
+def test_the_default_pair_the_help_names_is_the_default_dyad() -> None:
+    assert str(tracker.DEFAULT_DYAD) == _usage.DEFAULT_PAIR

@@ -15,7 +15,7 @@ import pytest
 from commands import anomalous_log, run
 
 import tracker
-from tracker._cli import _parser
+from tracker import _usage
 from tracker._usage import EXAMPLES
 from tracker.tui import TrackerApp
 from tracker.tui.screens.problems import ProblemsScreen
@@ -31,7 +31,7 @@ def test_the_version_is_the_package_s(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def commands() -> list[str]:
-    (action,) = [a for a in _parser()._actions if a.dest == "command"]
+    (action,) = [a for a in _usage.parser()._actions if a.dest == "command"]
     return list(action.choices)
 
 
@@ -43,7 +43,7 @@ def test_each_command_s_help_ends_with_an_example_that_parses(
     assert status == 0
     example = EXAMPLES[command]
     assert out.rstrip().endswith(f"$ {example}")
-    args = _parser().parse_args(example.split()[1:])
+    args = _usage.parser().parse_args(example.split()[1:])
     assert args.command == command
 
 

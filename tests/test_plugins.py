@@ -16,7 +16,7 @@ from commands import run
 from plugin_logs import EASED, SUSPENDED, write_log
 
 import tracker
-from tracker._cli import _parser
+from tracker import _usage
 from tracker._plugins import GROUP
 
 #: The command installed beside this interpreter, as a user runs it.
@@ -210,7 +210,7 @@ def test_a_plugin_is_named_by_module_never_by_path(
 
 
 def test_every_command_takes_the_plugin_option() -> None:
-    parser = _parser()
+    parser = _usage.parser()
     [commands] = [action for action in parser._actions if action.dest == "command"]
     missing = [
         name

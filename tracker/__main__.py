@@ -2,6 +2,6 @@
 
 import sys
 
-from tracker._cli import main
+from tracker._command import main
 
 sys.exit(main())

@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 import orjson
 
-from tracker._arguments import UsageError, day, dyad
+from tracker._arguments import UsageError
 from tracker._codec import dumps_entry, encode_entry, encode_state
 from tracker._compiled import loads_entry
 from tracker._entries import Entry, entry_types
@@ -31,7 +31,7 @@ from tracker._index import (
     indexed_replay,
 )
 from tracker._log import SQLITE, Log, backend_for
-from tracker._plugins import HOW, add_option, load_plugins, unknown_type_hint
+from tracker._plugins import HOW, load_plugins, unknown_type_hint
 from tracker._replay import DEFAULT_DYAD, Replay, diff, implied_dyad
 from tracker._store import (
     JsonlStore,
@@ -43,223 +43,23 @@ from tracker._store import (
     write_log,
 )
 from tracker._text import printable, printable_json
-from tracker._usage import Parser, epilog, finish, one_log
+from tracker._usage import arguments, drop_stdout, one_log
 
-__all__ = ["main"]
-
-# The modules of coded event data, of ingest, of synthetic logs, of the UI and of plots load
-# only for the commands that use them (and for help and completion, which show every option):
-# a command starts as fast as what it needs loads.
-
-
-#: What ``--dyad`` of a command about one dyad says of the one replayed without it.
-_DYAD_HELP = f"the pair, as A-B (default: {DEFAULT_DYAD}, or the log's only pair)"
-
-
-def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command's parser; ``only``: the command about to run, the only one whose options
-    are added when their definitions load modules of their own (all are, when ``None``)."""
-    parser = Parser(
-        prog="tracker",
-        description="Replay the event log of a diplomatic relationship into its state at any date.",
-        epilog="examples:\n  $ tracker state --at 2008-12-18\n  $ tracker COMMAND --help",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, help_text: str, *, log: bool = True) -> argparse.ArgumentParser:
-        sub = commands.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=epilog(name),
-        )
-        add_option(sub)
-        if log:
-            sub.add_argument(
-                "--log", type=Path, help="the log (default: the bundled NATO-Russia log)"
-            )
-        return sub
-
-    def json_option(sub: argparse.ArgumentParser, help_text: str) -> None:
-        sub.add_argument("--json", action="store_true", help=help_text)
-
-    def replay_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--dyad",
-            type=dyad,
-            help=_DYAD_HELP,
-        )
-        sub.add_argument("--known-at", type=day, help="replay only entries reported by this day")
-        sub.add_argument("--json", action="store_true", help="print JSON")
-
-    state = command("state", "The state of the relationship on a day.")
-    state.add_argument("--at", type=day, help="the day (default: today)")
-    replay_options(state)
-    state.add_argument("--strict", action="store_true", help="exit 1 if there is any anomaly")
-    state.add_argument(
-        "--history",
-        action="store_true",
-        help="list every measure lifted, expectation lapsed and meeting (default: the latest)",
-    )
-
-    log = command("log", "The entries of the log.")
-    log.add_argument("--from", dest="start", type=day, help="from this day")
-    log.add_argument("--to", dest="end", type=day, help="up to this day")
-    log.add_argument(
-        "--type", dest="types", action="append", metavar="TYPE", help="only this type (repeatable)"
-    )
-    log.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
-    log.add_argument("--json", action="store_true", help="print JSON")
-
-    changes = command("diff", "What changed in the state from one day to another.")
-    changes.add_argument("--from", dest="start", type=day, required=True, help="the earlier day")
-    changes.add_argument("--to", dest="end", type=day, required=True, help="the later day")
-    replay_options(changes)
-
-    explain = command("explain", "The entries and quoted sentences behind a part of the state.")
-    explain.add_argument("field", metavar="FIELD", help="phase, channels.nrc, stances.RUS, ...")
-    explain.add_argument("--at", type=day, help="the day (default: today)")
-    replay_options(explain)
-
-    validate = command("validate", "Check a log: every problem as file:line: field: what.")
-    validate.add_argument("path", nargs="?", type=Path, metavar="PATH", help="default: bundled")
-    json_option(validate, "print the problems and the counts as JSON")
-
-    _storage_commands(command, json_option, only)
-    activity = command(
-        "activity", "Coded activity of a pair: events per quad class, Goldstein sum, mean."
-    )
-    ingest = command("ingest", "Draft log entries from news articles.", log=False)
-    if only in (None, "activity"):
-        from tracker.coded._command import configure_activity  # noqa: PLC0415
-
-        configure_activity(activity)
-    if only in (None, "ingest"):
-        from tracker.ingest import configure  # noqa: PLC0415
-
-        configure(ingest)
-
-    tui = command("tui", "Step through a log in the terminal UI.")
-    tui.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
-    tui.add_argument(
-        "--at", type=day, metavar="DATE", help="open on this day (default: the last crisis)"
-    )
-
-    _report_commands(command)
-    finish(parser, completion=only is None)
-    return parser
-
-
-def _command_named(argv: Sequence[str] | None) -> str | None:
-    """The command the arguments name (``""`` for none: ``tracker --version``, ``--help``), or
-    ``None`` when they ask for a completion script, which knows every option of every command."""
-    given = sys.argv[1:] if argv is None else list(argv)
-    if any(word.partition("=")[0] == "--print-completion" for word in given):
-        return None
-    return given[0] if given and given[0] in COMMANDS else ""
-
-
-def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """The commands that show a log outside the terminal: a drawn timeline, a web page."""
-    plot = command("plot", "Draw a dyad's timeline to an SVG, PNG or PDF file (extra: plot).")
-    plot.add_argument(
-        "--dyad",
-        type=dyad,
-        help=_DYAD_HELP,
-    )
-    plot.add_argument(
-        "--from", dest="start", type=day, help="from this day (default: the first entry's)"
-    )
-    plot.add_argument(
-        "--to", dest="end", type=day, help="up to this day (default: just after the last entry)"
-    )
-    plot.add_argument("--known-at", type=day, help="replay only entries reported by this day")
-    plot.add_argument("--output", type=Path, required=True, help="timeline.svg, .png or .pdf")
-    plot.add_argument("--json", action="store_true", help="print what was drawn as JSON")
-
-    serve = command("serve", "Open the terminal UI in a web page (extra: serve).")
-    serve.add_argument("path", nargs="?", type=Path, metavar="LOG", help="default: bundled")
-    serve.add_argument("--host", default="localhost", help="default: localhost")
-    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
-
-
-def _storage_commands(
-    command: Callable[..., argparse.ArgumentParser],
-    json_option: Callable[[argparse.ArgumentParser, str], None],
-    only: str | None,
-) -> None:
-    """The commands that move, write, mend and check logs."""
-    export = command("export", "Write the log: JSONL, SQLite, PLOVER records or CAMEO-coded rows.")
-    imports = command("import", "Append the entries of other logs, or coded event data.", log=False)
-    if only in (None, "export", "import"):
-        from tracker.coded._command import (  # noqa: PLC0415
-            EXPORT_FORMATS,
-            IMPORT_FORMATS,
-            add_import_options,
-        )
-
-        export.add_argument(
-            "--format",
-            choices=["jsonl", "sqlite", *EXPORT_FORMATS],
-            default="jsonl",
-            help="default: jsonl",
-        )
-        export.add_argument("--output", type=Path, help="the file (default except sqlite: stdout)")
-        export.add_argument("--dyad", type=dyad, help="only this pair, as A-B")
-        json_option(export, "with --output, print what was written as JSON")
-
-        imports.add_argument(
-            "source", type=Path, nargs="+", metavar="SOURCE", help="the logs or files to read"
-        )
-        imports.add_argument("--log", type=Path, required=True, help="the log to append to")
-        json_option(imports, "print the counts, or the coded data's report, as JSON")
-        imports.add_argument(
-            "--format", choices=IMPORT_FORMATS, help="coded event data (default: told by the file)"
-        )
-        add_import_options(imports)
-
-    append = command("append", "Append entries (one JSON object, or JSON lines).", log=False)
-    append.add_argument("entries", metavar="ENTRY.json|-", help="a file, or - for stdin")
-    append.add_argument("--log", type=Path, required=True, help="the log to append to")
-    append.add_argument(
-        "--expect-position",
-        type=int,
-        metavar="N",
-        help="refuse (exit 1) unless the log is at this position: optimistic concurrency",
-    )
-    json_option(append, "print the log's new position as JSON")
-
-    repair = command("repair", "Cut a torn last line, keeping a backup of the file.")
-    repair.add_argument("path", nargs="?", type=Path, metavar="LOG", help="a JSONL log")
-    json_option(repair, "print what was mended as JSON")
-
-    index = command("index", "Build the index beside a JSONL log: warm state, diff, explain.")
-    json_option(index, "print what was indexed as JSON")
-
-    verify = command("verify", "Check that incremental checkpoints equal a full replay.")
-    verify.add_argument("--dyad", type=dyad, help="only this pair (default: every dyad)")
-    verify.add_argument("--every", type=int, default=16, help="entries between checkpoints")
-    json_option(verify, "print each dyad's verdict as JSON")
-
-    synth = command("synth", "Write a realistic synthetic log.", log=False)
-    synth.add_argument("--entries", type=int, required=True, metavar="N", help="how many")
-    synth.add_argument("--dyads", type=int, default=1, metavar="K", help="how many pairs")
-    synth.add_argument(
-        "--seed", type=int, default=0, metavar="S", help="the same seed, the same log"
-    )
-    synth.add_argument("--output", type=Path, help="a .jsonl or .sqlite file (default: stdout)")
-    synth.add_argument("--log", type=Path, help="the same as --output: the new log to write")
-    json_option(synth, "with --output, print what was written as JSON")
+__all__ = ["main", "run"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
-    if sys.stdout is None:
-        _fail("cannot write to the standard output: it is closed")
-    as_json = False
+    """Run the command the arguments name (``argv``, else the process's); return its exit
+    status."""
+    return run(arguments(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command of the arguments parsed (:func:`tracker._usage.arguments`); return its
+    exit status. The modules of coded event data, of ingest, of synthetic logs, of the UI and of
+    plots load only for the commands that use them."""
+    as_json = getattr(args, "json", False)
     try:
-        args = _parser(_command_named(argv)).parse_args(argv)  # Rich may find stdout full
-        as_json = getattr(args, "json", False)
         _one_log(args)
         load_plugins(args.plugins)
         status = COMMANDS[args.command](args)
@@ -273,21 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, KeyError, ValueError) as error:
         _fail(str(error.args[0]) if error.args else str(error), as_json)
     except BrokenPipeError:  # the reader has gone (`| head`): nothing more to say
-        _drop_stdout()
+        drop_stdout()
         return 0
     except OSError as error:  # a file opened by name, else writing to stdout
         if error.filename is not None:
             _fail(printable(str(StorageError.of(error, "open", error.filename))))
-        _drop_stdout()
+        drop_stdout()
         _fail(str(StorageError.of(error, "write to", "the standard output")))
     return status
-
-
-def _drop_stdout() -> None:
-    """Send what stdout still holds to ``/dev/null``, so that flushing it at exit, once its
-    file has failed, neither fails again nor prints a second error."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(message: str, as_json: bool = False, problems: Sequence[Problem] = ()) -> NoReturn:

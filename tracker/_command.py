@@ -1,6 +1,7 @@
 """The ``tracker`` command as installed: ``tracker --version`` answers from the package's
-metadata alone, without loading tracker's core, its parser or Textual; anything else loads the
-command (:mod:`tracker._cli`), which loads what the command it runs needs."""
+metadata alone, without loading tracker's core, its parser or Textual; help and usage errors
+are answered by the parser (:mod:`tracker._usage`), which loads none of the core; anything else
+runs the command (:mod:`tracker._cli`), which loads what the command it runs needs."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ def main() -> int:
 
         sys.stdout.write(f"tracker {tracker.__version__}\n")
         return 0
-    from tracker._cli import main as command  # noqa: PLC0415 - the command, only to run it
+    from tracker._usage import arguments  # noqa: PLC0415 - the parser, only to parse
 
-    return command()
+    args = arguments()
+    from tracker._cli import run  # noqa: PLC0415 - the command, only to run it
+
+    return run(args)

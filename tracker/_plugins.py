@@ -10,7 +10,6 @@ under two names, and means something else from another folder.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import importlib
 import os
@@ -23,6 +22,7 @@ import attrs
 
 from tracker._arguments import UsageError
 from tracker._errors import Problem, shown
+from tracker._usage import add_plugin_option as add_option
 
 __all__ = [
     "GROUP",
@@ -47,29 +47,6 @@ HOW = (
 
 class PluginError(UsageError):
     """A plug-in that cannot be imported, or that fails as it loads; one line, naming it."""
-
-
-def add_option(parser: argparse.ArgumentParser) -> None:
-    """Give a command the repeatable ``--plugin MODULE`` option (``args.plugins``)."""
-    parser.add_argument(
-        "--plugin",
-        dest="plugins",
-        action="append",
-        default=[],
-        type=_module_name,
-        metavar="MODULE",
-        help="import this module first: it declares event types and rules (repeatable)",
-    )
-
-
-def _module_name(text: str) -> str:
-    if not all(part.isidentifier() for part in text.split(".")):
-        msg = (
-            f"{shown(text)} is not a module name: give a dotted name such as my_types, "
-            "importable here (put its folder on PYTHONPATH), not a path"
-        )
-        raise argparse.ArgumentTypeError(msg)
-    return text
 
 
 def load_plugins(modules: Iterable[str] = ()) -> None:

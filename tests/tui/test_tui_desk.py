@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 import tracker
-from tracker import _cli
+from tracker import _usage
 from tracker._codec import encode_state
 from tracker._palette import PHASE_COLOURS, ink
 from tracker.tui import TrackerApp
@@ -185,7 +185,7 @@ async def test_tui_at_opens_on_that_day(nato_log: Path) -> None:
 
 
 def test_the_tui_command_takes_a_day() -> None:
-    parser = _cli._parser()
+    parser = _usage.parser()
     args = parser.parse_args(["tui", "--at", "2008-12-31"])
     assert args.at == day("2008-12-31")
     with pytest.raises(SystemExit):

@@ -61,6 +61,7 @@ async def test_opens_on_the_last_crisis_of_the_default_dyad(nato_log: Path) -> N
         assert shown(main).id == "nato-suspends-nrc-2008-08"
         assert main.details.state.phase is tracker.Phase.SUSPENDED
         assert main.details.day is None
+        assert main.details.index == main.crisis
         assert main.query_one(Timeline).rows == tuple(range(8))
 
 
@@ -356,12 +357,14 @@ async def test_switching_dyad_while_details_compute_shows_the_new_dyad(
     app = TrackerApp(nato_log)
     app.main.SLOW = 60  # held details are not slow ones: ask again at once, not at rest
     async with app.run_test() as pilot:
-        await gate.wait_until_entered(pilot)
+        await settle(pilot)  # the crisis shown, its details computed with the story
         main = app.main
+        await pilot.press("home")
+        await gate.wait_until_entered(pilot)
         eu = tracker.Dyad("EU", "RUS")
         main.ask_for_dyad(eu)
         await until(pilot, lambda: main.story is not None and main.story.dyad == eu, "the EU dyad")
-        assert main.details is None
+        assert main.details is None or main.details.entry.parties == eu
         gate.opened.set()
         await settle(pilot)
         assert shown(main).id == "eu-resumes-partnership-talks-2008-12-02"
@@ -375,10 +378,31 @@ async def test_cancelled_details_are_computed_again(
     app = TrackerApp(nato_log)
     app.main.SLOW = 60  # held details are not slow ones: ask again at once, not at rest
     async with app.run_test() as pilot:
-        await gate.wait_until_entered(pilot)
+        await settle(pilot)  # the crisis shown, its details computed with the story
         main = app.main
+        await pilot.press("home")
+        await gate.wait_until_entered(pilot)
         app.workers.cancel_group(main, "details")
         await pilot.pause()
         gate.opened.set()
         await settle(pilot)
+        assert shown(main).id == main.entries[main.rows[0]].id
+        assert main.details.index == main.rows[0] != main.crisis
+
+
+@scenario
+async def test_the_first_state_is_shown_as_folded_with_the_story_not_folded_again(
+    nato_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate(monkeypatch)
+    gate.opened.set()  # nothing held: the gate only tells whether details were computed
+    app = TrackerApp(nato_log)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.main
         assert shown(main).id == "nato-suspends-nrc-2008-08"
+        assert not gate.entered.is_set()
+        await pilot.press("up")
+        await settle(pilot)
+        assert gate.entered.is_set()
+        assert main.details.index == main.rows[main.rows.index(main.crisis) - 1]

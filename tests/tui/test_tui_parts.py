@@ -25,7 +25,7 @@ from tracker.tui._export import (
     moment_name,
     state_text,
 )
-from tracker.tui._story import SETTLED, details_at, last_crisis, load_story
+from tracker.tui._story import SETTLED, details_at, last_crisis, load_story, opening
 
 BUNDLED = tracker.bundled_log()
 LATER = BUNDLED.with_name("nato-russia-2009-2014.jsonl")
@@ -51,6 +51,25 @@ def test_the_last_crisis_is_the_last_step_out_of_a_settled_phase(
         worse = [i for i, (was, now) in enumerate(steps) if _worse(was, now)]
         expected = out[-1] if out else worse[-1] if worse else 0
         assert last_crisis(replay) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(ts.logs(max_size=20, plain=True))
+def test_a_story_opens_on_the_details_of_its_last_crisis_folded_once(
+    entries: tuple[tracker.Entry, ...],
+) -> None:
+    for replay in tracker.replays(entries, every=4).values():
+        opened = opening(replay)
+        expected = details_at(replay, last_crisis(replay))
+        assert (opened.index, opened.entry, opened.day, opened.known_at) == (
+            expected.index,
+            expected.entry,
+            expected.day,
+            expected.known_at,
+        )
+        assert encode_state(opened.state) == encode_state(expected.state)
+        assert encode_state(opened.step.before) == encode_state(expected.step.before)
+        assert opened.changes == expected.changes
 
 
 def test_the_bundled_logs_open_on_the_suspensions_that_began_their_crises() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "last_crisis",
     "last_on_or_before",
     "load_story",
+    "opening",
     "row_at_or_before",
 ]
 
@@ -257,24 +258,39 @@ def last_crisis(replay: Replayed) -> int:
     Folds the log backwards a checkpoint's span at a time, stopping at the first span that
     holds a step out of a settled phase, so a long log with a late crisis is cheap.
     """
+    step = _crisis_step(replay)
+    return 0 if step is None else step.index
+
+
+def opening(replay: Replayed) -> Details:
+    """The :class:`Details` a story opens on: those of the entry of its last crisis
+    (:func:`last_crisis`), the state just after it, as it was; the step comes from the fold
+    that finds the crisis, so the state is not folded a second time to be shown."""
+    step = _crisis_step(replay) or replay.step(0)
+    return Details(step.index, step, step.after.as_of(step.entry.on))
+
+
+def _crisis_step(replay: Replayed) -> Step | None:
+    """The step of :func:`last_crisis`'s entry; ``None`` when no step worsens the phase."""
     order = {phase: rank for rank, phase in enumerate(Phase)}
-    worse: int | None = None
+    worse: Step | None = None
     entries = replay.entries
     for start in reversed(range(0, len(entries), replay.every)):
         state = replay.state(start)
-        settled_out: int | None = None
+        settled_out: Step | None = None
         span = entries[start : start + replay.every]
         for index, entry in enumerate(span, start):
             after = apply(state, entry)
             if order[after.phase] < order[state.phase]:
-                if worse is None or worse < index:
-                    worse = index
+                step = Step(index, entry, state, after)
+                if worse is None or worse.index < index:
+                    worse = step
                 if state.phase in SETTLED:
-                    settled_out = index
+                    settled_out = step
             state = after
         if settled_out is not None:
             return settled_out
-    return worse or 0
+    return worse
 
 
 def row_at_or_before(rows: tuple[int, ...], index: int) -> int:

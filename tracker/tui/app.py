@@ -14,11 +14,12 @@ from tracker._entries import Dyad
 from tracker._errors import LogError
 from tracker._text import printable
 from tracker.tui._settings import default_settings_path, read_settings, write_settings
-from tracker.tui._story import Story, last_crisis, load_story
+from tracker.tui._story import Story, load_story, opening
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
-from tracker.tui.screens.main import MainScreen
+from tracker.tui.screens.main import MainScreen, Opened
 from tracker.tui.screens.problems import ProblemsScreen
+from tracker.tui.widgets.panes import StateView
 
 __all__ = ["TrackerApp", "run"]
 
@@ -85,16 +86,23 @@ class TrackerApp(App[None]):
         self._load(self.path, dyad)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, path: Path, dyad: Dyad | None) -> tuple[Story, int]:
+    def _load(self, path: Path, dyad: Dyad | None) -> tuple[Story, Opened | None]:
+        """The story, and the details of its last crisis with the state pane's parts: what
+        the screen shows first, computed in the one fold that finds the crisis."""
         story = load_story(path, dyad)
-        return story, last_crisis(story.replay) if story.replay is not None else 0
+        if story.replay is None:
+            return story, None
+        details = opening(story.replay)
+        return story, (story.replay, details, StateView.parts(details.state))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
             return
         if event.state is WorkerState.SUCCESS and event.worker.result is not None:
-            self.main.crisis = event.worker.result[1]
-            self.main.story = event.worker.result[0]
+            story, opened = event.worker.result
+            self.main.crisis = opened[1].index if opened is not None else 0
+            self.main.prepared = opened
+            self.main.story = story
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, LogError):

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -46,7 +47,7 @@ from tracker.tui.widgets.panes import ChangesView, Pane, PhaseBanner, StateView
 from tracker.tui.widgets.sources import SourcesView
 from tracker.tui.widgets.timeline import Timeline
 
-__all__ = ["MainScreen"]
+__all__ = ["MainScreen", "Opened"]
 
 #: The actions that move the cursor back, and forward: disabled at the first or last row.
 _BACK = frozenset({"previous", "first", "previous_month"})
@@ -65,6 +66,10 @@ _ON_ENTRIES = frozenset(
         "copy_citation",
     }
 )
+
+
+#: Details computed off the UI thread: of which replay, and the state pane's parts.
+Opened: TypeAlias = tuple[Replayed, Details, list[RenderableType]]
 
 
 def _month(day: date) -> tuple[int, int]:
@@ -130,6 +135,8 @@ class MainScreen(Screen[None]):
         self.opening = opening
         #: The entry the story's last crisis opened with, set by the app once loaded.
         self.crisis = 0
+        #: The details of that entry, computed with the story: shown first, if still wanted.
+        self.prepared: Opened | None = None
         self._computing = False
         self._player: Timer | None = None
         self._ends: tuple[bool, bool] | None = None
@@ -311,9 +318,13 @@ class MainScreen(Screen[None]):
             self._start_details()
 
     def _start_details(self) -> None:
-        """Start computing the cursor's details, unless a computation runs: it will ask again."""
+        """Start computing the cursor's details, unless a computation runs (it will ask again)
+        or the panes show them already."""
         replay = self.story.replay if self.story else None
-        if replay is None or self._computing:
+        if replay is None or self._computing or self._shows_cursor():
+            return
+        if self._prepared_wanted():
+            self.call_after_refresh(self._show_prepared)  # once the panes are mounted
             return
         self._computing = True
         self._started = time.perf_counter()
@@ -322,7 +333,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="details")
     def _compute(
         self, replay: Replayed, index: int, day: date | None, known_at: date | None
-    ) -> tuple[Replayed, Details, list[RenderableType]]:
+    ) -> Opened:
         details = details_at(replay, index, day=day, known_at=known_at)
         return replay, details, StateView.parts(details.state)
 
@@ -338,12 +349,35 @@ class MainScreen(Screen[None]):
             return  # a bug, not a state to show: the worker exits the app with its traceback
         result = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(result, tuple):
-            replay, details, parts = result
-            if self.story is not None and replay is self.story.replay:
-                self._parts = (details.state, parts)
-                self.details = details  # computed for the story shown, not one shown before
+            self._show(result)
         if not self._shows_cursor():
             self._want_details()
+
+    def _prepared_wanted(self) -> bool:
+        """Whether the details computed with the story are those of the cursor; if not, they
+        are dropped."""
+        prepared, replay = self.prepared, self.story.replay if self.story else None
+        if prepared is not None and prepared[0] is replay:
+            details = prepared[1]
+            if (details.index, details.day, details.known_at) == self.moment:
+                return True
+        self.prepared = None
+        return False
+
+    def _show_prepared(self) -> None:
+        """Show the details computed with the story, if still wanted, else compute them."""
+        if self._prepared_wanted() and self.prepared is not None:
+            self._show(self.prepared)
+            self.prepared = None
+        if not self._shows_cursor():
+            self._want_details()
+
+    def _show(self, computed: Opened) -> None:
+        """Show details computed off the UI thread, if they are of the story shown."""
+        replay, details, parts = computed
+        if self.story is not None and replay is self.story.replay:
+            self._parts = (details.state, parts)
+            self.details = details  # computed for the story shown, not one shown before
 
     def _shows_cursor(self) -> bool:
         """Whether the panes show the details of the cursor, in the mode chosen."""
