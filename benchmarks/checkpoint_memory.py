@@ -51,18 +51,22 @@ def measure(
         lines.append(f"{100 * stat.size / total:5.1f}% {where} {code}")
     first = min(entry.on for entry in entries)
     last = max(entry.on for entry in entries)
-    pick = random.Random(1)
-    group = list(replays.values())
-    cpu = []
+    cpu = _dates_cpu(list(replays.values()), (first, last), queries)
+    assert sum(state.applied for state in finals) == len(entries)
+    return total / len(entries), lines, 1000 * cpu[len(cpu) // 2], 1000 * cpu[len(cpu) * 99 // 100]
+
+
+def _dates_cpu(group: list[tracker.Replay], days: tuple[date, date], queries: int) -> list[float]:
+    """The CPU seconds of the state at ``queries`` random dates between ``days``, each of a
+    dyad drawn from ``group`` (the same draws every run), sorted."""
+    (first, last), pick, cpu = days, random.Random(1), []
     for _ in range(queries):
         replay = pick.choice(group)
         day = first + (last - first) * pick.random()
-        started = time.process_time()
+        begin = time.process_time()
         replay.at(day)
-        cpu.append(time.process_time() - started)
-    cpu.sort()
-    assert sum(state.applied for state in finals) == len(entries)
-    return total / len(entries), lines, 1000 * cpu[len(cpu) // 2], 1000 * cpu[len(cpu) * 99 // 100]
+        cpu.append(time.process_time() - begin)
+    return sorted(cpu)
 
 
 def _peak_mb() -> float:
@@ -82,15 +86,7 @@ def peak(path: Path, queries: int, days: tuple[date, date], *, held: bool) -> di
     finals = [replay.final for replay in replays.values()]
     folded = time.perf_counter() - started
     assert sum(state.applied for state in finals) == len(log)
-    group, (first, last) = list(replays.values()), days
-    pick, cpu = random.Random(1), []
-    for _ in range(queries):
-        replay = pick.choice(group)
-        day = first + (last - first) * pick.random()
-        begin = time.process_time()
-        replay.at(day)
-        cpu.append(time.process_time() - begin)
-    cpu.sort()
+    cpu = _dates_cpu(list(replays.values()), days, queries)
     return {
         "end_to_end_s": folded,
         "peak_mb": _peak_mb(),
