@@ -122,8 +122,9 @@ def test_an_entry_point_loads_the_attribute_it_names(
     assert EntryPoint("kind", "made_up_types").load() is sys.modules["made_up_types"]
 
 
-def _installed(*args: str) -> tuple[str, set[str]]:
-    """What the installed command's entry point prints, and the modules it loads."""
+def _entry_point(*args: str) -> tuple[str, str, set[str]]:
+    """The installed command's entry point run on ``args``: its exit status, what it prints,
+    and the modules it loads."""
     code = (
         "import sys\n"
         "from tracker._command import main\n"
@@ -137,9 +138,16 @@ def _installed(*args: str) -> tuple[str, set[str]]:
     done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
     )
-    status, loaded = done.stderr.split(" ", 1)
+    status, loaded = done.stderr.rstrip("\n").rsplit("\n", 1)[-1].split(" ", 1)
+    return status, done.stdout, set(loaded.split())
+
+
+def _installed(*args: str) -> tuple[str, set[str]]:
+    """What the installed command's entry point prints, and the modules it loads, when it
+    succeeds."""
+    status, said, loaded = _entry_point(*args)
     assert status == "0"
-    return done.stdout, set(loaded.split())
+    return said, loaded
 
 
 def test_the_installed_command_tells_its_version_without_loading_tracker_or_its_parser() -> None:
@@ -182,23 +190,11 @@ CORE = ("tracker._entries", "tracker._state", "tracker._dates", "tracker._errors
     ],
 )
 def test_help_and_usage_errors_load_none_of_the_core(args: tuple[str, ...], status: str) -> None:
-    code = (
-        "import sys\n"
-        "from tracker._command import main\n"
-        "sys.argv = ['tracker', *sys.argv[1:]]\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exit:\n"
-        "    print(exit.code, ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-    )
-    said, loaded = done.stderr.rstrip("\n").rsplit("\n", 1)[-1].split(" ", 1)
+    said, printed, loaded = _entry_point(*args)
     assert said == status
-    assert {name for name in loaded.split() if name.startswith((*CORE, "textual"))} == set()
+    assert {name for name in loaded if name.startswith((*CORE, "textual"))} == set()
     if status == "0":
-        assert done.stdout.startswith("Usage: tracker")
+        assert printed.startswith("Usage: tracker")
 
 
 def test_the_parser_converts_days_and_pairs_with_the_core_once_given() -> None:
