@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+import pytest
 from drawn_pairs import draft, pairs, sides
 from hypothesis import given
 from hypothesis import strategies as st
@@ -114,32 +115,6 @@ def test_tomorrow_in_a_quote_counts_from_the_day_it_was_said(pair: tuple[State, 
     assert entry.planned.expected == DateWindow.day(published)
     # The quote's "tomorrow" is that Monday again, not the Tuesday after the page.
     assert entry.follow_ups == ()
-
-
-def test_a_plan_is_narrowed_by_the_days_another_sentence_gives_it() -> None:
-    # Published on a Tuesday.
-    page = draft(
-        "Chile's president to visit Ghana\n\n"
-        "SANTIAGO - Chile's foreign ministry on Tuesday announced that the president will make "
-        "his first visit to Ghana this week.\n\n"
-        "The visit from Tuesday to Thursday is the president's first to Ghana since taking "
-        "office in May.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow(date(2024, 3, 5), date(2024, 3, 7))
-
-
-def test_an_earlier_report_of_the_plan_does_not_narrow_it() -> None:
-    page = draft(
-        "Chile to host Ghana's leader this month\n\n"
-        "SANTIAGO - Ghana's president will visit Chile this month, Chile's foreign minister said "
-        "on Tuesday, without giving a date.\n\n"
-        "A Chilean newspaper reported last week the visit was planned for late March.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow(date(2024, 3, 6), date(2024, 3, 31))
 
 
 @given(PAIRS, st.sampled_from(WEEKDAYS))
@@ -256,35 +231,6 @@ def test_a_forums_summit_one_side_attends_is_no_follow_up_of_the_pair(
     assert any("a gathering of a forum" in reason for reason in page.reasons)
 
 
-def test_a_forums_summit_named_with_its_day_on_a_trip_is_no_follow_up() -> None:
-    page = draft(
-        "Ghana's president to meet Senegal's leader on Thursday\n\n"
-        "Ghana's president will hold talks with Senegal's president in Dakar on Thursday, "
-        "Ghana's foreign ministry said on Tuesday.\n\n"
-        "The talks are also a prelude to the president's second trip abroad, which will be to "
-        "Lagos for the April 20 Ecowas summit.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow.day(date(2024, 3, 7))
-    assert entry.follow_ups == ()
-
-
-def test_the_pairs_day_told_beside_a_forums_summit_stays_the_plans_day() -> None:
-    page = draft(
-        "Ghana's president to meet Senegal's leader this week\n\n"
-        "Ghana's president will hold talks with Senegal's president in Dakar, Ghana's foreign "
-        "ministry said on Tuesday.\n\n"
-        "Thursday's meeting of the Ghanaian and Senegalese presidents is also a prelude to "
-        "the Ghanaian president's second trip abroad, which will be to Lagos for the April 20 "
-        "Ecowas summit.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow.day(date(2024, 3, 7))
-    assert entry.follow_ups == ()
-
-
 def test_the_two_meeting_on_a_summits_sidelines_is_a_follow_up() -> None:
     page = draft(
         "Portugal and Senegal leaders meet in Lisbon\n\n"
@@ -341,17 +287,6 @@ def test_a_visit_received_before_a_statement_of_the_day_is_held(pair: tuple[Stat
     ]
 
 
-def test_a_visit_scheduled_after_a_landing_of_the_day_stays_announced() -> None:
-    page = draft(
-        "Senegal's foreign minister in Accra for talks\n\n"
-        "Senegal's foreign minister is scheduled after landing in Accra on Tuesday to hold "
-        "talks with Ghana's foreign minister, the ministry said.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow.day(date(2024, 3, 5))
-
-
 def test_a_meeting_held_is_no_follow_up_of_the_stay_it_opens() -> None:
     page = draft(
         "Vietnam and Finland leaders hold talks in Hanoi\n\n"
@@ -378,17 +313,6 @@ def test_the_ministers_of_both_sides_to_meet_is_a_meeting_not_a_decision() -> No
     assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
     assert entry.planned.expected == DateWindow.day(date(2024, 3, 25))
     assert all(item.kind != "ministerial_decision" for item in entry.follow_ups)
-
-
-def test_a_stay_opened_at_a_city_named_with_its_country_runs_its_days() -> None:
-    page = draft(
-        "Senegal's foreign minister to visit Portugal\n\n"
-        "The ministry said on Tuesday that Senegal's foreign minister will be making a "
-        "four-day official visit to Lisbon, Portugal starting today.\n"
-    )
-    entry = page.entry
-    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
-    assert entry.planned.expected == DateWindow(date(2024, 3, 5), date(2024, 3, 8))
 
 
 # -- a weekday told in the past --------------------------------------------------------------------
@@ -498,3 +422,80 @@ def test_a_sentence_placing_an_act_earlier_that_day_dates_the_news(
     assert entry is not None, page.reasons
     assert sides(entry) == {code, other_code}
     assert entry.on == date(2024, 3, 4)
+
+
+# -- the days a planned meeting is expected on -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # Published on a Tuesday.
+            "Chile's president to visit Ghana\n\n"
+            "SANTIAGO - Chile's foreign ministry on Tuesday announced that the president will "
+            "make his first visit to Ghana this week.\n\n"
+            "The visit from Tuesday to Thursday is the president's first to Ghana since taking "
+            "office in May.\n",
+            DateWindow(date(2024, 3, 5), date(2024, 3, 7)),
+            id="a_plan_is_narrowed_by_the_days_another_sentence_gives_it",
+        ),
+        pytest.param(
+            "Chile to host Ghana's leader this month\n\n"
+            "SANTIAGO - Ghana's president will visit Chile this month, Chile's foreign minister "
+            "said on Tuesday, without giving a date.\n\n"
+            "A Chilean newspaper reported last week the visit was planned for late March.\n",
+            DateWindow(date(2024, 3, 6), date(2024, 3, 31)),
+            id="an_earlier_report_of_the_plan_does_not_narrow_it",
+        ),
+        pytest.param(
+            "Senegal's foreign minister in Accra for talks\n\n"
+            "Senegal's foreign minister is scheduled after landing in Accra on Tuesday to hold "
+            "talks with Ghana's foreign minister, the ministry said.\n",
+            DateWindow.day(date(2024, 3, 5)),
+            id="a_visit_scheduled_after_a_landing_of_the_day_stays_announced",
+        ),
+        pytest.param(
+            "Senegal's foreign minister to visit Portugal\n\n"
+            "The ministry said on Tuesday that Senegal's foreign minister will be making a "
+            "four-day official visit to Lisbon, Portugal starting today.\n",
+            DateWindow(date(2024, 3, 5), date(2024, 3, 8)),
+            id="a_stay_opened_at_a_city_named_with_its_country_runs_its_days",
+        ),
+    ],
+)
+def test_the_days_a_planned_meeting_is_expected_on(text: str, expected: DateWindow) -> None:
+    page = draft(text)
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.expected == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ghana's president to meet Senegal's leader on Thursday\n\n"
+            "Ghana's president will hold talks with Senegal's president in Dakar on Thursday, "
+            "Ghana's foreign ministry said on Tuesday.\n\n"
+            "The talks are also a prelude to the president's second trip abroad, which will be "
+            "to Lagos for the April 20 Ecowas summit.\n",
+            id="a_forums_summit_named_with_its_day_on_a_trip_is_no_follow_up",
+        ),
+        pytest.param(
+            "Ghana's president to meet Senegal's leader this week\n\n"
+            "Ghana's president will hold talks with Senegal's president in Dakar, Ghana's "
+            "foreign ministry said on Tuesday.\n\n"
+            "Thursday's meeting of the Ghanaian and Senegalese presidents is also a prelude to "
+            "the Ghanaian president's second trip abroad, which will be to Lagos for the April "
+            "20 Ecowas summit.\n",
+            id="the_pairs_day_told_beside_a_forums_summit_stays_the_plans_day",
+        ),
+    ],
+)
+def test_a_forums_summit_told_beside_the_pairs_meeting_is_no_follow_up(text: str) -> None:
+    page = draft(text)
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.expected == DateWindow.day(date(2024, 3, 7))
+    assert entry.follow_ups == ()
