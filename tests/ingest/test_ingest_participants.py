@@ -8,6 +8,7 @@ import itertools
 from collections import defaultdict
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,17 +75,6 @@ def test_of_an_expulsion_the_other_side_has_the_envoy_it_hits_not_its_leader(
     assert leader not in names
 
 
-def test_who_a_plan_is_made_with_is_not_a_party_to_the_proposal() -> None:
-    page = draft(
-        "Japan proposes summit with North Korea\n"
-        "Japanese Prime Minister Fumio Kishida on Tuesday proposed a summit with North Korean "
-        "leader Kim Jong Un to settle the question of the abductees.\n",
-        published=date(2023, 9, 19),
-    )
-    assert isinstance(page.entry, tracker.Proposal), page.reasons
-    assert participants(page.entry) == ["Fumio Kishida"]
-
-
 @settings(max_examples=30, deadline=None)
 @given(pair_and_people(1))
 def test_a_minister_named_by_title_alone_who_condemns_takes_part(
@@ -116,15 +106,6 @@ def test_the_ministers_a_delegation_includes_take_part_in_the_visit(
     )
     assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
     assert {leader, host, trade, fisheries} <= set(participants(page.entry))
-
-
-def test_the_ministers_present_at_talks_take_part_in_them() -> None:
-    page = draft(
-        "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on Monday.\n"
-        "Trade Minister Ola Berg and Fisheries Minister Siri Nilsen were also present.\n"
-    )
-    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
-    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios", "Ola Berg", "Siri Nilsen"}
 
 
 @settings(max_examples=30, deadline=None)
@@ -237,16 +218,6 @@ def test_the_other_side_present_at_a_measure_takes_part_in_it(
     assert minister in participants(page.entry)
 
 
-def test_whom_a_planned_meeting_is_with_takes_part_in_the_plan() -> None:
-    page = draft(
-        "Norwegian PM to visit Chile\n"
-        "Norway's Prime Minister Kari Lunde will visit Chile on Friday.\n"
-        "Lunde is expected to hold a meeting with Chilean President Pablo Rios on trade.\n"
-    )
-    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
-    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios"}
-
-
 @given(st.sampled_from([state for state in STATES if "-" in state[0]]), st.sampled_from(LAST))
 def test_a_hyphenated_state_gives_its_people_a_side(state: tuple[str, str], last: str) -> None:
     name, code = state
@@ -286,15 +257,6 @@ def test_whom_a_third_partys_leader_calls_is_in_that_call_not_the_strikes(
     assert leader not in names
 
 
-def test_whom_a_visitor_is_still_to_meet_was_not_at_the_talks_held() -> None:
-    page = draft(
-        "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on Monday.\n"
-        "Rios will meet with Foreign Minister Ola Berg, according to the foreign ministry.\n"
-    )
-    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
-    assert set(participants(page.entry)) == {"Kari Lunde", "Pablo Rios"}
-
-
 @given(st.sampled_from(STATES), st.sampled_from(["Republic of ", "Kingdom of ", ""]))
 def test_a_minister_of_foreign_affairs_of_a_long_named_state_speaks_for_it(
     state: tuple[str, str], form: str
@@ -320,18 +282,6 @@ def test_whom_a_side_prepares_to_welcome_is_in_that_plan_not_the_declaration(
     )
     assert isinstance(page.entry, tracker.Declaration), page.reasons
     assert set(participants(page.entry)) == {first, second}
-
-
-def test_a_minister_named_by_office_where_it_is_reported_and_by_name_elsewhere_takes_part() -> None:
-    page = draft(
-        "Israel opens office in Morocco\n"
-        "Israel opened a liaison office in Morocco on Thursday during a visit by its foreign "
-        "minister.\n"
-        "Lapid had arrived in Rabat the day before.\n",
-        published=date(2021, 8, 12),
-    )
-    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
-    assert participants(page.entry) == ["Yair Lapid"]
 
 
 @given(st.sampled_from(["Radosław Nowak", "Søren Holm", "Đorđe Petrović", "Ólafur Þórsson"]))
@@ -362,3 +312,72 @@ def test_a_name_joined_by_a_particle_is_read_whole(
     person = f"Siti Aminah {particle} {last}"
     found = people_in(f"{name}'s Foreign Minister {person} said so.")
     assert [(m.person.name, m.person.roles[0].party) for m in found] == [(person, code)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param(
+            "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on "
+            "Monday.\n"
+            "Trade Minister Ola Berg and Fisheries Minister Siri Nilsen were also present.\n",
+            tracker.InformalMeeting,
+            {"Kari Lunde", "Pablo Rios", "Ola Berg", "Siri Nilsen"},
+            id="the_ministers_present_at_talks_take_part_in_them",
+        ),
+        pytest.param(
+            "Norwegian PM to visit Chile\n"
+            "Norway's Prime Minister Kari Lunde will visit Chile on Friday.\n"
+            "Lunde is expected to hold a meeting with Chilean President Pablo Rios on trade.\n",
+            tracker.MeetingAnnouncement,
+            {"Kari Lunde", "Pablo Rios"},
+            id="whom_a_planned_meeting_is_with_takes_part_in_the_plan",
+        ),
+        pytest.param(
+            "Norway's Prime Minister Kari Lunde met Chile's President Pablo Rios in Oslo on "
+            "Monday.\n"
+            "Rios will meet with Foreign Minister Ola Berg, according to the foreign ministry.\n",
+            tracker.InformalMeeting,
+            {"Kari Lunde", "Pablo Rios"},
+            id="whom_a_visitor_is_still_to_meet_was_not_at_the_talks_held",
+        ),
+    ],
+)
+def test_who_takes_part_in_the_act_a_page_tells(
+    text: str, kind: type[tracker.Entry], expected: set[str]
+) -> None:
+    page = draft(text)
+    assert isinstance(page.entry, kind), page.reasons
+    assert set(participants(page.entry)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "expected"),
+    [
+        pytest.param(
+            "Japan proposes summit with North Korea\n"
+            "Japanese Prime Minister Fumio Kishida on Tuesday proposed a summit with North "
+            "Korean leader Kim Jong Un to settle the question of the abductees.\n",
+            date(2023, 9, 19),
+            tracker.Proposal,
+            ["Fumio Kishida"],
+            id="who_a_plan_is_made_with_is_not_a_party_to_the_proposal",
+        ),
+        pytest.param(
+            "Israel opens office in Morocco\n"
+            "Israel opened a liaison office in Morocco on Thursday during a visit by its foreign "
+            "minister.\n"
+            "Lapid had arrived in Rabat the day before.\n",
+            date(2021, 8, 12),
+            tracker.PresenceMeasure,
+            ["Yair Lapid"],
+            id="a_minister_named_by_office_where_it_is_reported_and_by_name_elsewhere_takes_part",
+        ),
+    ],
+)
+def test_the_one_person_of_the_dictionary_who_takes_part(
+    text: str, published: date, kind: type[tracker.Entry], expected: list[str]
+) -> None:
+    page = draft(text, published=published)
+    assert isinstance(page.entry, kind), page.reasons
+    assert participants(page.entry) == expected
