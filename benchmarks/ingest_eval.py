@@ -3,7 +3,7 @@
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
                  |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages|blind9_pages
-                 |blind10_pages]
+                 |blind10_pages|blind11_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -98,6 +98,11 @@ PAGE_SPLITS = {
         "twelfth list",
         HERE / "ingest_pages" / "blind10.json",
         CACHE / "tracker-ingest-pages-blind10",
+    ),
+    "blind11_pages": (
+        "thirteenth list",
+        HERE / "ingest_pages" / "blind11.json",
+        CACHE / "tracker-ingest-pages-blind11",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
