@@ -3,15 +3,19 @@ day it was read, and what the draft of such a page keeps."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
+from plain_states import plain_names
 
+import tracker
 from tracker.ingest import draft_article
 from tracker.ingest._stamps import Trust, find_stamps
 
 DAYS = st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31))
+PUBLISHED = date(2024, 3, 4)  # a Monday
+STATES = plain_names("will travel to")
 
 
 def _shown(day: date) -> str:
@@ -56,3 +60,43 @@ def test_a_banner_s_today_dates_a_page_that_shows_no_other_day() -> None:
     evidence = draft.evidence_for("published")
     assert evidence is not None
     assert "the day the page was read" in evidence.note
+
+
+@given(
+    st.lists(st.sampled_from(STATES), min_size=3, max_size=3, unique_by=lambda state: state[1]),
+    st.integers(min_value=33, max_value=59),
+    st.sampled_from(["will travel to", "is to fly to", "will head to"]),
+)
+def test_a_trip_s_day_is_the_pair_s_though_its_sentence_tells_another_event(
+    states: list[tuple[str, str]], ahead: int, goes: str
+) -> None:
+    (guest, code), (host, other), (third, _) = states
+    day = PUBLISHED + timedelta(days=ahead)
+    page = draft_article(
+        "page.txt",
+        f"President of {guest} will visit {host} next month\n\n"
+        f"The president of {guest} will visit {host} next month for talks with its leaders, "
+        "his office said on Monday.\n\n"
+        f"The president {goes} {host} on {day:%B} {day.day}, after attending a regional "
+        f"summit in {third}.\n",
+        published=PUBLISHED,
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert {entry.parties.first, entry.parties.second} == {code, other}
+    assert (entry.planned.expected.start, entry.planned.expected.end) == (day, day)
+
+
+def test_a_day_told_only_of_another_party_s_event_is_not_the_trip_s() -> None:
+    page = draft_article(
+        "page.txt",
+        "President of Chile will visit Peru next month\n\n"
+        "The president of Chile will visit Peru next month for talks with its leaders, his "
+        "office said on Monday.\n\n"
+        "He will first attend a regional summit in Brazil on April 9, and then go on to Peru.\n",
+        published=PUBLISHED,
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
+    assert entry.planned.expected.start == date(2024, 4, 1)
+    assert entry.planned.expected.end == date(2024, 4, 30)

@@ -423,7 +423,12 @@ class _Builder(_CastReader, _FollowUpReader):
         if pair is not None:
             own = []
             for m, when in dated:
-                if why := self._not_of_the_pair(m.sentence, pair, when) or _of_a_call(when):
+                # A day told with a trip to one side ("will travel to Hanoi on Sept. 10, after
+                # attending a summit in India") is the trip's, whatever else its sentence tells.
+                theirs = _trip_clause(when, pair, self.day)
+                if why := (None if theirs else self._not_of_the_pair(m.sentence, pair, when)) or (
+                    _of_a_call(when)
+                ):
                     self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
                 else:
                     own.append((m, when))
@@ -1520,6 +1525,31 @@ def _nearest_event(text: str, when: DateMention) -> int | None:
         return max(when.start - found.end(), found.start() - when.end, 0)
 
     return min(words, key=distance).start() if words else None
+
+
+#: Where a clause ends: a comma or semicolon, or a word that opens another event of the trip
+#: ("after attending", "before flying on").
+_CLAUSE = re.compile(r"[;,]|\s(?:after|before|following|ahead of|while|then)\s")
+#: A trip or a visit to a place, or a meeting with someone.
+_TRIP = re.compile(
+    r"\b(?:travel(?:s|ling|ing)?|arriv(?:e|es|ing)|fly|flies|flying|head(?:s|ing)?|go|goes|"
+    r"visit(?:s|ing)?|meet(?:s|ing)?|hold talks|stop(?:s|ping)? in)\b"
+)
+
+
+def _trip_clause(when: DateMention, parties: Dyad, day: date) -> bool:
+    """Whether a day is told in a clause of its own with a trip to one of the sides or a meeting
+    with it ("will travel to Hanoi on Sept. 10"): the clause names one side (by its name, its
+    capital or a person of theirs) and no other party, so the day is the pair's, whatever other
+    event the rest of the sentence tells ("after attending a summit in India")."""
+    text = when.quote
+    starts = [found.end() for found in _CLAUSE.finditer(text, 0, when.start)]
+    start = max(starts, default=0)
+    after = _CLAUSE.search(text, when.end)
+    clause = text[start : after.start() if after else len(text)]
+    named = _parties_named(clause, day)
+    sides = {parties.first, parties.second}
+    return bool(named) and named <= sides and bool(_TRIP.search(text[start : when.start]))
 
 
 def _parties_named(text: str, day: date) -> set[str]:
