@@ -100,3 +100,31 @@ def test_a_day_told_only_of_another_party_s_event_is_not_the_trip_s() -> None:
     assert isinstance(entry, tracker.MeetingAnnouncement), page.reasons
     assert entry.planned.expected.start == date(2024, 4, 1)
     assert entry.planned.expected.end == date(2024, 4, 30)
+
+
+HELD = [
+    "The leaders of {one} and {two} convened at a naval base near the border on Monday",
+    "The presidents of {one} and {two} shook hands in front of cameras on Monday",
+    "The president of {one} greeted the prime minister of {two} at the city's airport on Monday",
+    "The prime minister of {one} welcomed the president of {two} at the railway station on Monday",
+]
+
+
+@given(
+    st.lists(st.sampled_from(STATES), min_size=2, max_size=2, unique_by=lambda state: state[1]),
+    st.sampled_from(HELD),
+)
+def test_leaders_who_convene_shake_hands_or_greet_each_other_on_arrival_have_met(
+    states: list[tuple[str, str]], told: str
+) -> None:
+    (one, code), (two, other) = states
+    sentence = told.format(one=one, two=two)
+    page = draft_article(
+        "page.txt",
+        f"Leaders of two states together\n\n{sentence}, officials said.\n",
+        published=PUBLISHED,
+    )
+    entry = page.entry
+    assert isinstance(entry, tracker.InformalMeeting), page.reasons
+    assert {entry.parties.first, entry.parties.second} == {code, other}
+    assert entry.on == PUBLISHED
