@@ -44,6 +44,7 @@ from tracker._entries import (
     UseOfForce,
     _texts,
 )
+from tracker.ingest._cast import _CastReader, _other
 from tracker.ingest._data import load, pattern
 from tracker.ingest._events import (
     MEETING,
@@ -53,21 +54,16 @@ from tracker.ingest._events import (
     two_sides,
     weights,
 )
+from tracker.ingest._follow_ups import _MEETING_WORD, _FollowUpReader, _of_a_call
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
-    Mention,
-    Person,
-    Role,
     capital_of,
     mediators,
     member_of,
     named_pairs,
-    participant,
     party_mentions,
     party_name,
     people_in,
-    side_of,
-    titled_in,
 )
 from tracker.ingest._stamps import Stamp
 from tracker.ingest._when import DateMention, Tense, find_dates, hedged
@@ -200,7 +196,7 @@ def draft_article(
     )
 
 
-class _Builder:
+class _Builder(_CastReader, _FollowUpReader):
     """Reads one article into an entry, recording evidence and reasons on the way."""
 
     def __init__(self, reading: Reading, stamp: date | datetime, stamp_note: str) -> None:
@@ -427,7 +423,12 @@ class _Builder:
         if pair is not None:
             own = []
             for m, when in dated:
-                if why := self._not_of_the_pair(m.sentence, pair, when) or _of_a_call(when):
+                # A day told with a trip to one side ("will travel to Hanoi on Sept. 10, after
+                # attending a summit in India") is the trip's, whatever else its sentence tells.
+                theirs = _trip_clause(when, pair, self.day)
+                if why := (None if theirs else self._not_of_the_pair(m.sentence, pair, when)) or (
+                    _of_a_call(when)
+                ):
                     self.reasons.append(f"not the plan's day, {why}: {when.phrase!r}")
                 else:
                     own.append((m, when))
@@ -907,306 +908,6 @@ class _Builder:
         )
         return other
 
-    def _participants(
-        self, kind: str, support: list[EventMention], parties: Dyad, on: date
-    ) -> tuple[Participant, ...]:
-        """For a meeting, the people named where it is reported and the spokespeople; for a
-        statement or decision, the people named in it and those who speak of it that day."""
-        chosen: dict[str, tuple[Participant, str, str]] = {}
-        unknown: set[str] = set()
-        reporting = {m.sentence.index for m in support}
-        # A meeting, or what the sides decide together, is reported where they are told to
-        # meet; a plan to meet, where it is told, however firmly.
-        if kind not in _ONE_SIDED:
-            planned = kind == MeetingAnnouncement.TYPE
-            reporting |= {
-                m.sentence.index
-                for m in self.reading.mentions
-                if m.type == MEETING and not m.background and m.planned == planned
-            }
-        # The role the page gives a person once ("press secretary Jen Psaki") is theirs
-        # wherever else it names them ("Psaki said").
-        told = {
-            named.person.name: role
-            for sentence in self.reading.page.sentences
-            for named in people_in(sentence.text)
-            if (role := named.person.role_on(on)) and role.told
-        }
-        cast = _Cast(
-            kind,
-            parties,
-            on,
-            self._actor_of(support, parties)[0],
-            frozenset(reporting),
-            frozenset((m.sentence.index, m.start) for m in support),
-        )
-        for sentence in self.reading.page.sentences:
-            for named in self._named(sentence.text, kind, parties, cast.by):
-                person = named.person
-                role = person.role_on(on) or told.get(person.name)
-                if person.name in chosen or not (why := self._why(sentence, named, role, cast)):
-                    continue
-                if role is None:
-                    if person.name not in unknown:
-                        unknown.add(person.name)
-                        self.reasons.append(
-                            f"{person.name} is named but held no role of the dictionary on {on}: "
-                            "left out"
-                        )
-                    continue
-                if role.told:
-                    why += ", in the role the text gives"
-                if person.name in self.inferred:
-                    why += f", {self.inferred[person.name]}"
-                chosen[person.name] = (participant(person, role, parties, on), sentence.text, why)
-        for person, role, line in self._office_holders(cast):
-            if person.name not in chosen:
-                why = "named by their office where the event is reported, and by name elsewhere"
-                chosen[person.name] = (participant(person, role, parties, on), line, why)
-        for person, role, line in self._header_speakers(parties, on):
-            if person.name not in chosen:
-                why = "named in the page's header, speaking in the first person"
-                chosen[person.name] = (participant(person, role, parties, on), line, why)
-        people: list[Participant] = []
-        for name, (taken, quote, why) in chosen.items():
-            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again.
-            if any(other.endswith(f" {name}") for other in chosen):
-                continue
-            self.note(
-                f"participants[{len(people)}]",
-                [quote],
-                f"{why}; {taken.role} ({taken.side}) on {on}",
-            )
-            people.append(taken)
-        return tuple(people)
-
-    def _why(self, sentence: Sentence, named: Mention, role: Role | None, cast: _Cast) -> str:
-        """Why the person named in a sentence takes part in the event, or "" if they do not."""
-        words = load("events")["speech"]
-        text, person, on = sentence.text, named.person, cast.on
-        is_meeting = cast.kind in _MEETINGS
-        # Who a visit is of ("Xi Jinping's two-day visit") is the visitor, not a mere owner.
-        visitor = pattern(load("actors")["told"]["visitor"]).match(text[named.end :])
-        if (
-            pattern(words["past_role"]).search(text[: named.start])
-            or (pattern(words["attributive"]).search(text[named.end :]) and not visitor)
-            or (is_meeting and pattern(words["not_there"]).search(text))
-        ):
-            return ""
-        side = side_of(role, cast.parties, on) if role else None
-        if side is not None and side not in cast.parties:
-            return ""
-        # Whom a third party's leader acts on ("as US President Joe Biden called Prime
-        # Minister X") is in that party's event.
-        if self._third_partys_object(text, named.start, cast.parties, on):
-            return ""
-        day = self._same_day(sentence, on)
-        verbs = list(pattern(words["verbs"]).finditer(text))
-        speaks = day and bool(verbs) and not any(self._said_then(sentence, v, on) for v in verbs)
-        spoke = speaks and _speaker(text, named.start, named.end)
-        acts = day and _speaker(text, named.start, named.end, words["takes_part"])
-        bare = person.name in self.inferred
-        told = load("actors")["told"]
-        diplomat = pattern(told["diplomats"]).search(role.title if role else "")
-        # The envoy a measure hits is its subject: sent away, summoned, or one's own recalled.
-        hit = (
-            bare
-            and cast.kind in (Expulsion.TYPE, Condemnation.TYPE, PresenceMeasure.TYPE)
-            and bool(diplomat)
-        )
-        # The other side's envoy answers for it to a measure one side takes.
-        envoy = cast.kind in _UNILATERAL and bool(diplomat)
-        # Who presides over a measure one side takes is of that side (or the diplomat the
-        # measure hits); a title with no state names a participant only where they speak or act.
-        ours = cast.kind not in _UNILATERAL or side in (None, cast.by) or hit
-        reported = sentence.index in cast.reporting
-        # Who does what the sentence reports ("Foreign Minister X condemned the strikes") acts.
-        subject = day and _subject_of(text, named.end, sentence.index, cast.events)
-        # Those a sentence lists as a side's delegation ("accompanied by", "were also
-        # present") take part with it.
-        delegation = day and _in_delegation(text, named.start, named.end)
-        # Who receives, hosts or meets the other side, and whom they meet ("President X
-        # received General Y"), take part in a meeting, or in what is planned for it.
-        meets = (
-            (is_meeting or cast.kind == MeetingAnnouncement.TYPE)
-            and day
-            and _meets(text, named.start, named.end, held=is_meeting)
-        )
-        # The other side's envoy "was summoned", "was notified" of the measure: it hits them.
-        if (
-            envoy
-            and side != cast.by
-            and day
-            and pattern(told["hit_envoy"]).match(text[named.end :])
-        ):
-            return "the envoy the measure hits"
-        # Whom a side is still to meet or welcome ("prepares to welcome Chancellor X for a
-        # visit on Friday") is in that plan, not in a measure or a declaration.
-        if not (is_meeting or cast.kind == MeetingAnnouncement.TYPE) and _to_meet(
-            text, named.start
-        ):
-            return ""
-        # A spokesperson the text names only by that role tells of a meeting in the sentence
-        # that reports it: being named there does not put them at it.
-        told_spokesperson = role is not None and role.spokesperson and role.told
-        if is_meeting and told_spokesperson and reported and not acts:
-            return ""
-        # Of a measure one side takes, the other side takes part by its envoys, or where it
-        # speaks of the measure; not as what the measure answers ("over remarks by President
-        # X"), nor as whom a plan is made with ("a summit with X").
-        if cast.kind in _ONE_SIDED and side is not None and side != cast.by and not envoy:
-            answered = pattern(told["answered"]).search(text[: named.start])
-            if answered or not (reported or spoke or delegation):
-                return ""
-        # What is said before the measure ("said hours before the decree") is no part of it.
-        if pattern(told["said_before"]).search(text[named.end :]):
-            return ""
-        if bare and not (
-            spoke
-            or ((acts or subject) and ours)
-            or hit
-            or (is_meeting and reported)
-            or delegation
-            or meets
-        ):
-            return ""
-        if reported:
-            return "named where the event is reported"
-        if delegation:
-            return "named in a side's delegation"
-        if meets:
-            return "receives or meets the other side"
-        if cast.kind == MeetingAnnouncement.TYPE and spoke:
-            return "tells of the plan on the day"
-        if acts and ours:
-            return "takes part in it on the day"
-        present = role is not None and self._present(person, role, cast.parties, on)
-        if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
-            # A spokesperson the text names only by that role comments on it.
-            return "" if told_spokesperson else f"{role.title}, reporting it"
-        if speaks and (not is_meeting or present):
-            return "speaks of it on the day"
-        return ""
-
-    def _third_partys_object(self, text: str, start: int, parties: Dyad, on: date) -> bool:
-        """Whether the person named at ``start`` follows a person of a party outside the pair
-        and a verb of theirs, with only a title between ("Biden called Israeli Prime Minister")."""
-        before = [named for named in people_in(text) if named.end <= start]
-        if not before:
-            return False
-        last = before[-1]
-        role = last.person.role_on(on)
-        if role is None or side_of(role, parties, on) in parties:
-            return False
-        return bool(
-            re.fullmatch(r" (?:[a-z]+ ){1,2}(?:[A-Z][\w.'’-]* ){0,6}", text[last.end : start])
-        )
-
-    def _named(self, text: str, kind: str, parties: Dyad, by: str) -> list[Mention]:
-        """The people a sentence names, those named by a bare title ("Foreign Minister Jan
-        Hamacek") given a side: a diplomat in a measure against diplomats is the other side's;
-        anyone else is of the side the sentence names last before them, else of the side that
-        acts."""
-        named = list(people_in(text))
-        diplomats = pattern(load("actors")["told"]["diplomats"])
-        against = kind in (Expulsion.TYPE, Condemnation.TYPE)
-        for mention in titled_in(text):
-            role = mention.person.roles[0]
-            # The side a sentence names last before them, by a party's name or a person's.
-            people = [
-                (held.party, known.start)
-                for known in people_in(text)
-                if (held := known.person.role_on(self.day))
-            ]
-            mentions = sorted((*party_mentions(text), *people), key=lambda found: found[1])
-            before = [code for code, at in mentions if at < mention.start]
-            sides = [code for code in before if code in parties]
-            if against and diplomats.search(role.title):
-                side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
-            elif kind in _UNILATERAL or not sides:
-                side, how = by, "of the side that acts"
-            else:
-                side, how = sides[-1], "of the side its sentence names before them"
-            self.inferred[mention.person.name] = (
-                f"named as {role.title!r} with no state: taken as {how}; check it"
-            )
-            person = attrs.evolve(mention.person, roles=(attrs.evolve(role, party=side),))
-            named.append(Mention(person, mention.start, mention.end))
-        return sorted(named, key=lambda mention: mention.start)
-
-    def _office_holders(self, cast: _Cast) -> list[tuple[Person, Role, str]]:
-        """The people a sentence reporting the event names only by their office and side ("a
-        visit by its foreign minister", "the Egyptian president"), where the page names the one
-        person holding that office for that side on the day."""
-        offices = pattern(load("actors")["told"]["offices"])
-        named = {
-            mention.person.name: mention.person
-            for sentence in self.page.sentences
-            for mention in people_in(sentence.text)
-        }
-        found = []
-        for sentence in self.page.sentences:
-            if sentence.index not in cast.reporting:
-                continue
-            for match in offices.finditer(sentence.text):
-                whose = match.group("whose")
-                side = cast.by if whose.lower() == "its" else _speaks_for_side(whose)
-                if side not in cast.parties:
-                    continue
-                office = match.group("office").lower()
-                holders = [
-                    (person, role)
-                    for person in named.values()
-                    if (role := person.role_on(cast.on))
-                    and role.party == side
-                    and role.title.lower().endswith(office)
-                ]
-                if len(holders) == 1:
-                    found.append((*holders[0], sentence.text))
-        return found
-
-    def _header_speakers(self, parties: Dyad, on: date) -> list[tuple[Person, Role, str]]:
-        """The people a transcript's header names ("Press conference by the Secretary
-        General ...") when its body speaks in the first person: they are the speakers."""
-        first_person = pattern(load("events")["speech"]["first_person"])
-        if not any(
-            first_person.search(sentence.text) and not re.search(r"[\"“”]", sentence.text)
-            for sentence in self.page.sentences
-        ):
-            return []
-        found = []
-        # A header line ending as a sentence does is a caption, not a transcript's title.
-        for line in (line for line in self.page.header if not re.search(r"[.!?]$", line)):
-            for named in people_in(line):
-                role = named.person.role_on(on)
-                if role and side_of(role, parties, on) in parties:
-                    found.append((named.person, role, line))
-        return found
-
-    def _present(self, person: Person, role: Role | None, parties: Dyad, on: date) -> bool:
-        """Whether a person who speaks on the day of a meeting was there: one of its sides,
-        and no sentence of theirs has them speak in a statement or somewhere else than its
-        venue."""
-        words = load("events")["speech"]
-        if role is None or side_of(role, parties, on) not in parties:
-            return False
-        for sentence in self.page.sentences:
-            # Named inside what someone else says ("said in a statement: 'Blinken hosted
-            # Wang'"), a person is what is told, not who tells it.
-            spoken = [
-                named
-                for named in people_in(sentence.text)
-                if named.person == person and not _quoted(sentence.text, named.start)
-            ]
-            if not spoken:
-                continue
-            if pattern(words["absent"]).search(sentence.text):
-                return False
-            place = pattern(words["elsewhere"]).match(sentence.text)
-            if place and place.group("place").lower() != self.page.city.lower():
-                return False
-        return True
-
     def _background_before(self, sentence: Sentence) -> bool:
         """Whether the sentence before this one tells only of background events."""
         before = [m for m in self.reading.mentions if m.sentence.index == sentence.index - 1]
@@ -1258,143 +959,6 @@ class _Builder:
             if not any(member_of(code, side, self.day) for side in sides)
         }
         return bool(others) and not sides <= named
-
-    def _follow_ups(
-        self, kind: str, parties: Dyad, exclude: FollowUp | None
-    ) -> tuple[FollowUp, ...]:
-        rules = load("events")["follow_ups"]
-        own = kind if kind in ("informal_meeting", "council_meeting") else None
-        found: list[FollowUp] = []
-        back = pattern(load("events")["refers_back"])
-        for sentence in self.page.sentences:
-            # An expectation lies ahead: a window over by the end of the publication day is
-            # the day's own news, never a follow-up.
-            ahead = [
-                d
-                for d in self.reading.dates_of(sentence)
-                if d.tense is Tense.FUTURE and d.window.last > self.day
-            ]
-            if not ahead:
-                continue
-            if back.match(sentence.text) and self._background_before(sentence):
-                self.reasons.append(f"not a follow-up, told of an earlier event: {sentence.text}")
-                continue
-            plain = [d for d in ahead if not hedged(sentence.text, d.end)]
-            if not plain:
-                hedge = hedged(sentence.text, ahead[0].end)
-                self.reasons.append(
-                    f"not a follow-up, only a possibility ({hedge!r}): {sentence.text}"
-                )
-                continue
-            if recap := self._recap(sentence, plain[0]):
-                self.reasons.append(
-                    f"not a follow-up, a plan told in a recap of {recap!r}: counted from then, "
-                    f"its day is past: {sentence.text}"
-                )
-                continue
-            if condition := _CONDITION.search(sentence.text):
-                self.reasons.append(
-                    f"not a follow-up, only on a condition ({condition.group(0)!r}): "
-                    f"{sentence.text}"
-                )
-                continue
-            if pattern(load("events")["modality"]["unrealised"]).search(sentence.text):
-                self.reasons.append(f"not a follow-up, a plan that is no more: {sentence.text}")
-                continue
-            if why := self._not_of_the_pair(sentence, parties, plain[0]):
-                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
-                continue
-            when = plain[0]
-            if why := _of_a_call(when):
-                self.reasons.append(f"not a follow-up, {why}: {sentence.text}")
-                continue
-            what = next(
-                (
-                    rule
-                    for rule in rules
-                    if (hit := pattern(rule["pattern"]).search(sentence.text))
-                    and not self._decided_by_meeting(rule["kind"], sentence, hit, parties)
-                ),
-                None,
-            )
-            if what is None:
-                continue
-            planned_kind: str = what["kind"]
-            if planned_kind == "same":
-                if own is None:
-                    continue
-                planned_kind = own
-            found.append(
-                FollowUp(
-                    kind=planned_kind, expected=when.window, phrase=when.phrase, quote=sentence.text
-                )
-            )
-        merged: list[FollowUp] = []
-        for item in found:
-            if exclude and item.kind == exclude.kind and item.expected.overlaps(exclude.expected):
-                self.reasons.append(
-                    f"not a follow-up, the draft's own {exclude.kind} ({exclude.expected}) "
-                    f"told again: {item.quote}"
-                )
-                continue
-            twin = next(
-                (m for m in merged if m.kind == item.kind and m.expected.overlaps(item.expected)),
-                None,
-            )
-            if twin is None:
-                merged.append(item)
-            elif (
-                twin.expected.narrower(item.expected) is item.expected
-                and item.expected != twin.expected
-            ):
-                merged[merged.index(twin)] = item
-        for index, item in enumerate(merged):
-            self.note(
-                f"follow_ups[{index}]", [item.quote], f"{item.phrase!r} resolved to {item.expected}"
-            )
-        return tuple(merged)
-
-    def _decided_by_meeting(
-        self, kind: str, sentence: Sentence, hit: re.Match[str], parties: Dyad
-    ) -> bool:
-        """Whether words read as a decision to come are a meeting's: what a visit or talks are
-        for ("the visit aims to review progress", "will meet to review"), or the ministers of the
-        two sides meeting each other ("the Hungarian and Ukrainian foreign ministers are to
-        meet"), which is their meeting, not a decision."""
-        if kind != MinisterialDecision.TYPE:
-            return False
-        before = sentence.text[max(0, hit.start() - 40) : hit.start() + 3]
-        if re.search(r"\b(?:visit|talks|meet|meeting|trip|aims?|seeks?)\b[^.;]*\bto\b", before):
-            return True
-        return "meet" in hit.group(0) and self._meet_there(sentence.text, parties)
-
-    def _recap(self, sentence: Sentence, when: DateMention) -> str | None:
-        """The past day or month a sentence tells a plan in ("In January, the ministers agreed
-        to meet again in March", "met last month, where they agreed to meet on 12 February"),
-        where the day the plan names, counted from then, is already past, or is told relative to
-        then ("the next month"): the plan is background, not an expectation; ``None`` if it is
-        not so."""
-        if re.search(r"\b(?:19|20)\d\d\b", when.phrase):
-            return None
-        relative = re.search(r"\bthe (?:next|following)\b", when.quote[max(0, when.start - 4) :])
-        named = re.search(r"\b[A-Z][a-z]+\b|\b(?:spring|summer|autumn|fall|winter)\b", when.phrase)
-        if not relative and not named:
-            return None
-        for told in self.reading.dates_of(sentence):
-            if told.start >= when.start or told.tense is not Tense.PAST:
-                continue
-            if told.window.last >= self.day:
-                continue
-            if relative:
-                return told.phrase
-            anchor = told.window.start
-            start, last = when.window.start, when.window.last
-            # The plan's day as it was meant then: the first such day on or after the telling.
-            while (earlier := _years_before(start, 1)) is not None and earlier >= anchor:
-                start, last = earlier, _years_before(last, 1) or last
-            if last < self.day:
-                return told.phrase
-        return None
 
     def _common(
         self,
@@ -1886,16 +1450,6 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
 _NEVER_DECIDED = frozenset({MEETING, UseOfForce.TYPE})
 
 
-def _years_before(day: date, years: int) -> date | None:
-    """The same day ``years`` earlier (the 28th for a 29 February), or ``None`` before year 1."""
-    if day.year <= years:
-        return None
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
 #: A meeting told in the present progressive: under way on the day it is told.
 _NOW = re.compile(
     r"\b(?:is|are) (?:meeting|holding (?:talks|a meeting|a summit)|hosting|visiting)\b"
@@ -1973,37 +1527,29 @@ def _nearest_event(text: str, when: DateMention) -> int | None:
     return min(words, key=distance).start() if words else None
 
 
-def _of_a_call(when: DateMention) -> str | None:
-    """Why a day is that of a call or of another event, not of a meeting: a phone or video call
-    told right before it ("after a three-way phone call between the leaders on Monday"), with no
-    word of a meeting between them, or an event of another kind nearer to it than any word of a
-    meeting in its clause; ``None`` if it is not so."""
-    before = when.quote[: when.start]
-    calls = list(pattern(load("events")["modality"]["remote_lead"]).finditer(before))
-    if calls and not _MEETING_WORD.search(before[calls[-1].end() :]):
-        return f"the day of a call ({calls[-1].group(0)!r}), not of a meeting"
-    # An event of another kind nearer the day than any word of a meeting, in the words around
-    # it ("before his inauguration, scheduled for January 1", "the March 3 election").
-    near = when.quote[: when.end + 40]
-    others = [m for m in _OTHER_EVENT.finditer(near) if m.end() > when.start - 60]
-    meetings = list(_MEETING_WORD.finditer(near))
-
-    def distance(found: re.Match[str]) -> int:
-        return max(when.start - found.end(), found.start() - when.end, 0)
-
-    if others and min(map(distance, others)) < min(map(distance, meetings), default=10**6):
-        nearest = min(others, key=distance)
-        return f"the day of another event ({nearest.group(0)!r}), not of a meeting"
-    return None
-
-
-_MEETING_WORD = re.compile(r"\b(?:meet|meets|meeting|visit|talks|summit|trip)\b")
-#: Events of other kinds whose days a page tells beside a meeting's.
-_OTHER_EVENT = re.compile(
-    r"\b(?:inauguration|swearing-in|elections?|vote|referendum|funeral|anniversary|"
-    r"celebrations?|festival|holiday|coronation|parade|deadline|ceasefire|truce)\b",
-    re.IGNORECASE,
+#: Where a clause ends: a comma or semicolon, or a word that opens another event of the trip
+#: ("after attending", "before flying on").
+_CLAUSE = re.compile(r"[;,]|\s(?:after|before|following|ahead of|while|then)\s")
+#: A trip or a visit to a place, or a meeting with someone.
+_TRIP = re.compile(
+    r"\b(?:travel(?:s|ling|ing)?|arriv(?:e|es|ing)|fly|flies|flying|head(?:s|ing)?|go|goes|"
+    r"visit(?:s|ing)?|meet(?:s|ing)?|hold talks|stop(?:s|ping)? in)\b"
 )
+
+
+def _trip_clause(when: DateMention, parties: Dyad, day: date) -> bool:
+    """Whether a day is told in a clause of its own with a trip to one of the sides or a meeting
+    with it ("will travel to Hanoi on Sept. 10"): the clause names one side (by its name, its
+    capital or a person of theirs) and no other party, so the day is the pair's, whatever other
+    event the rest of the sentence tells ("after attending a summit in India")."""
+    text = when.quote
+    starts = [found.end() for found in _CLAUSE.finditer(text, 0, when.start)]
+    start = max(starts, default=0)
+    after = _CLAUSE.search(text, when.end)
+    clause = text[start : after.start() if after else len(text)]
+    named = _parties_named(clause, day)
+    sides = {parties.first, parties.second}
+    return bool(named) and named <= sides and bool(_TRIP.search(text[start : when.start]))
 
 
 def _parties_named(text: str, day: date) -> set[str]:
@@ -2024,92 +1570,8 @@ def _names_both(words: str, sides: set[str], day: date) -> bool:
     return sides <= _parties_named(words, day)
 
 
-#: A plan on a condition ("if the talks make progress") is no firm follow-up.
-_CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|on condition that|as long as)\b")
-
 #: How a sentence of an article ends: closing punctuation, or a quotation mark after it.
 _CLOSED = re.compile(r"[.!?][\"”’')]*\s*$")
-
-#: The kinds of meeting, held between the sides.
-_MEETINGS = frozenset({InformalMeeting.TYPE, CouncilMeeting.TYPE})
-
-
-@frozen
-class _Cast:
-    """What deciding who took part in an event needs: its kind, pair and day, the side that
-    acts, and the sentences that report it."""
-
-    kind: str
-    parties: Dyad
-    on: date
-    by: str
-    reporting: frozenset[int]
-    events: frozenset[tuple[int, int]] = frozenset()
-
-
-def _subject_of(text: str, end: int, index: int, events: frozenset[tuple[int, int]]) -> bool:
-    """Whether the person named up to ``end`` of sentence ``index`` is the subject of a
-    mention of the event: only an apposition, a day and a few lower-case words (the verb) lie
-    between the name and the mention."""
-    gap = pattern(r"(?:,[^,;]{1,80},)?(?: (?:on|this|last) [A-Z]?[a-z]+)?(?: [a-z'’-]+){0,8} ?")
-    return any(
-        at == index and start >= end and gap.fullmatch(text[end:start]) for at, start in events
-    )
-
-
-def _meets(text: str, start: int, end: int, *, held: bool) -> bool:
-    """Whether the person named at ``start:end`` receives, hosts or meets someone, or is
-    whom someone receives or meets, by the verb right after or before their name; of a
-    meeting ``held``, not by a verb telling it as still to come ("will meet with X")."""
-    words = load("actors")["told"]
-    host, guest = pattern(words["host"]), pattern(words["guest"])
-    if host.match(text[end:]):
-        return True
-    if guest.search(text[:start]) is None:
-        return False
-    return not (held and _to_meet(text, start))
-
-
-def _speaks_for_side(words: str) -> str | None:
-    """The party a state's adjective or possessive names ("Egyptian", "Israel's")."""
-    found = party_mentions(words)
-    return found[0][0] if found else None
-
-
-def _to_meet(text: str, start: int) -> bool:
-    """Whether the person named at ``start`` is whom someone is still to meet, receive or
-    welcome ("will meet X", "prepares to welcome X")."""
-    words = load("actors")["told"]
-    found = pattern(words["guest"]).search(text[:start])
-    return found is not None and bool(pattern(words["to_come"]).search(text[: found.start()]))
-
-
-def _in_delegation(text: str, start: int, end: int) -> bool:
-    """Whether the person named at ``start:end`` is listed as one of a delegation: after
-    "accompanied by" or "the delegation includes", or before "were also present"."""
-    words = load("actors")["told"]
-    before, after = pattern(words["delegation_before"]), pattern(words["delegation_after"])
-    return bool(before.search(text[:start]) or after.search(text[end:]))
-
-
-#: The types one side takes on its own: their participants are of that side (and the diplomats
-#: they hit), not the other side reacting.
-_UNILATERAL = frozenset(
-    {
-        Suspension.TYPE,
-        Expulsion.TYPE,
-        PresenceMeasure.TYPE,
-        Condemnation.TYPE,
-        Declaration.TYPE,
-        Proposal.TYPE,
-        BodyDefunct.TYPE,
-        EconomicMeasure.TYPE,
-    }
-)
-
-
-#: The types one side takes against the other: the other side's people are those it hits.
-_ONE_SIDED = _UNILATERAL | {UseOfForce.TYPE}
 
 
 def _scores(realized: Sequence[EventMention]) -> dict[str, int]:
@@ -2141,24 +1603,6 @@ def _hedged(mention: EventMention) -> bool:
     hedge = hedged(mention.sentence.text, end)
     own = hedge is not None and mention.trigger.lower().startswith(hedge.lower())
     return hedge is not None and not own and not mention.sentence.headline
-
-
-def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
-    """Whether the person named at ``start:end`` is the one who speaks (or does what ``verbs``
-    say): their name is followed by the verb ("Psaki said", "Lavrov, the foreign minister,
-    told") or follows it ("said Foreign Minister Lavrov", "headed by Minister Cho")."""
-    verbs = verbs or load("events")["speech"]["verbs"]
-    # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
-    apposition = r"(?:, [^,]{1,80},)?,?"
-    after = pattern(rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +[A-Z])")
-    before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
-    return bool(after.search(text[end:]) or before.search(text[:start]))
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether offset ``at`` of a sentence lies inside quotation marks."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -2231,10 +1675,6 @@ def _envoy_owners(text: str) -> list[tuple[str, int]]:
         r"(?i:ambassadors?|envoys?|diplomats?|consuls?|charg[eé]s?)\b"
     )
     return [(code, at) for code, at in party_mentions(text) if owned.match(text, at)]
-
-
-def _other(parties: Dyad, by: str) -> str:
-    return parties.second if by == parties.first else parties.first
 
 
 def _mission(owner: str) -> str:

@@ -296,7 +296,8 @@ def publication(page: Page, given: date | None) -> Publication:
     """The publication date of the page and the evidence of how it was found.
 
     The page's own stamp at the top wins; else a "last updated" line the text does not
-    contradict; else a date at its foot the text does not contradict. ``given``
+    contradict; else a date at its foot the text does not contradict; else a site banner's
+    "Today" line, which shows the day the page was read rather than its article's. ``given``
     (``--published``) overrides them all, and the evidence says so and what the page showed.
     Raises :class:`UndatedPageError` when there is neither.
     """
@@ -324,7 +325,7 @@ def publication(page: Page, given: date | None) -> Publication:
 def _chosen(page: Page) -> tuple[Stamp | None, list[str]]:
     """The stamp to trust, by the rules of trust, and why the others were refused."""
     refused: list[str] = []
-    for trust in (Trust.PAGE, Trust.UPDATED, Trust.FOOTER):
+    for trust in (Trust.PAGE, Trust.UPDATED, Trust.FOOTER, Trust.BANNER):
         for stamp in page.stamps:
             if stamp.trust is not trust:
                 continue

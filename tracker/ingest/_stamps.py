@@ -21,11 +21,13 @@ __all__ = ["Stamp", "Trust", "find_stamps", "stamp_like"]
 
 class Trust(StrEnum):
     """How far a stamp is trusted: a stamp at the top, a "last updated" line (which a site
-    migration may have rewritten), or a date at the foot of the page."""
+    migration may have rewritten), a date at the foot of the page, or a site banner's "Today"
+    line (the day the page was read)."""
 
     PAGE = "page"
     UPDATED = "updated"
     FOOTER = "footer"
+    BANNER = "banner"
 
 
 @frozen
@@ -52,6 +54,7 @@ class Stamp:
             Trust.PAGE: "the page's stamp",
             Trust.UPDATED: "a 'last updated' line",
             Trust.FOOTER: "a date at the foot of the page",
+            Trust.BANNER: "a site banner's day, the day the page was read",
         }[self.trust]
         if self.readings:
             days = " or ".join(map(str, self.readings))
@@ -96,6 +99,10 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
                 candidate = run_in.group(0)
             if not pattern(rules["year"]).search(candidate):
                 continue
+        # A banner's label is no part of its day: read as a word, "Today" is the clock's day.
+        banner = pattern(rules["banner_today"], re.IGNORECASE).match(candidate)
+        if banner:
+            candidate = candidate[banner.end() :]
         known, trust_of_known = _known(candidate)
         published = known or _parsed(_tidy(candidate)) or _numeric_day(candidate)
         if published is None:
@@ -106,6 +113,8 @@ def find_stamps(text: str) -> tuple[Stamp, ...]:
             published, readings = _numeric(candidate, published, order)
         if trust_of_known is not None:
             trust = trust_of_known
+        elif banner:
+            trust = Trust.BANNER
         elif pattern(rules["updated"], re.IGNORECASE).search(candidate):
             trust = Trust.UPDATED
         elif at <= first or (at < last and at < rules["top_lines"]):
