@@ -603,11 +603,17 @@ def _under_way(before: str, trigger: str) -> bool:
 
 
 def _aimed(text: str, start: int, trigger: str) -> bool:
-    """Whether a trigger in its bare form lies in the opening of a sentence that tells what its
-    main verb is for ("In an effort to ... mend relations, the leaders met")."""
+    """Whether a trigger in its bare form opens one of the aims a sentence opens with, told as
+    what its main verb is for ("In an effort to ... and mend relations, the leaders met")."""
     first = trigger.split(maxsplit=1)[0] if trigger.strip() else ""
     bare = not re.search(r"(?:ed|ing|s)$", first) and first.islower()
-    return bare and bool(pattern(load("events")["modality"]["aim_opening"]).match(text[:start]))
+    # A verb of the aims opens one of them: right after "to", a comma or "and".
+    listed = re.search(r"(?:\bto|,|\band|\bor)\s$", text[:start])
+    return (
+        bare
+        and listed is not None
+        and bool(pattern(load("events")["modality"]["aim_opening"]).match(text[:start]))
+    )
 
 
 def _matchable(sentence: Sentence) -> str:
