@@ -4,10 +4,15 @@ side that acts in the lead, and a third state that took the same step before."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from drawn_pairs import draft, pairs, sides
 from hypothesis import given, settings
 
 import tracker
+from tracker.ingest._events import read_events
+from tracker.ingest._page import read_page
 
 STATES = [
     ("Lebanon", "Lebanese", "Beirut", "LBN"),
@@ -34,10 +39,9 @@ State = tuple[str, str, str, str]
 def test_an_envoy_summoned_home_is_recalled_not_a_rebuke(pair: tuple[State, State]) -> None:
     (one, _, _, one_code), (other, other_adj, capital, other_code) = pair
     text = (
-        f"On Tuesday, {one} summoned home its {other_adj} ambassador after {other} launched a "
+        f"On Monday, {one} summoned home its {other_adj} ambassador after {other} launched a "
         f"missile strike on a border town.\n\n"
-        f"{one} recalled its ambassador from {other}. The foreign ministry in {capital} was "
-        "told of the step in a note.\n"
+        f"The foreign ministry in {capital} was told of the step in a note.\n"
     )
     page = draft(text)
     assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
@@ -53,7 +57,7 @@ def test_strikes_a_verb_of_blame_takes_as_its_object_are_what_it_answers(
     (one, _, _, one_code), (_, other_adj, _, other_code) = pair
     text = (
         f"{one} condemns {other_adj} air strikes as a breach of its sovereignty\n\n"
-        f"{one} on Wednesday condemned a wave of {other_adj} air strikes on its soil "
+        f"{one} on Monday condemned a wave of {other_adj} air strikes on its soil "
         "aimed at armed groups, calling them a hostile act.\n\n"
         "The government spokesman said the strikes breached international law.\n"
     )
@@ -106,9 +110,9 @@ def test_a_verb_in_an_opening_of_aims_does_not_type_the_meeting(
 ) -> None:
     (_, one_adj, _, one_code), (_, other_adj, capital, other_code) = pair
     text = (
-        "In an effort to improve trade ties, step up work against smuggling, and mend "
-        f"relations after years of quarrels, the {one_adj} prime minister met the {other_adj} "
-        f"president on Monday in {capital}.\n\n"
+        "In an effort to improve military and trade ties, step up joint work against smuggling "
+        "across the border, and mend relations following years of quarrels, the "
+        f"{one_adj} prime minister met the {other_adj} president on Monday in {capital}.\n\n"
         "The two leaders spoke for two hours.\n"
     )
     page = draft(text)
@@ -116,19 +120,20 @@ def test_a_verb_in_an_opening_of_aims_does_not_type_the_meeting(
     assert sides(page.entry) == {one_code, other_code}
 
 
-@settings(max_examples=15, deadline=None)
-@given(PAIRS)
-def test_talks_one_arrived_and_is_due_to_hold_are_not_drafted_as_held(
-    pair: tuple[State, State],
+@pytest.mark.parametrize(
+    ("guest", "host", "capital"), [("Ruiz", "Berg", "Stockholm"), ("Okoth", "Moreno", "Lima")]
+)
+def test_talks_one_arrived_and_is_due_to_hold_lie_ahead(
+    guest: str, host: str, capital: str
 ) -> None:
-    (_, one_adj, _, _), (other, other_adj, capital, _) = pair
     text = (
-        f"The {one_adj} president arrived in {capital} on Tuesday afternoon and was due to "
-        f'hold "informal" talks with the {other_adj} president, followed by dinner.\n\n'
-        f"During the visit, he will discuss trade with the leaders of {other}.\n"
+        f'{guest} arrived in {capital} on Monday afternoon and was due to hold "informal" '
+        f"talks with {host}, followed by dinner.\n"
     )
-    page = draft(text)
-    assert not isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    reading = read_events(read_page("page.txt", text), date(2024, 3, 4))
+    talks = [m for m in reading.mentions if m.trigger == "talks"]
+    assert talks
+    assert all(m.planned for m in talks)
 
 
 @settings(max_examples=15, deadline=None)
