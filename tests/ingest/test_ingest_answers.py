@@ -165,7 +165,7 @@ def test_a_third_state_that_took_the_same_step_before_is_not_of_the_pair(
         f"citing its support for armed groups in {third}.\n\n"
         f"{third}'s government declared its decision to cut diplomatic ties with {other} "
         f"after a deadly attack in {third}.\n\n"
-        f"{third} said the attack had killed dozens of soldiers in {third}.\n"
+        f"On Monday {third} cut ties with {other} over the attack.\n"
     )
     page = draft(text)
     assert isinstance(page.entry, tracker.Suspension), page.reasons
