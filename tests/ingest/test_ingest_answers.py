@@ -188,3 +188,34 @@ def test_the_two_named_after_between_are_the_sides_of_relations_established(
     page = draft(text)
     assert isinstance(page.entry, tracker.ChannelEstablished), page.reasons
     assert sides(page.entry) == {one_code, other_code}
+
+
+@settings(max_examples=15, deadline=None)
+@given(PAIRS)
+def test_missiles_launched_at_an_airbase_are_force(pair: tuple[State, State]) -> None:
+    (one, _, _, one_code), (_, other_adj, _, other_code) = pair
+    text = (
+        f"On Monday, {one} launched 40 cruise missiles from two warships at the {other_adj} "
+        "airbase of Tal Hamra.\n\n"
+        "The defence ministry said the action answered a raid on a border village.\n"
+    )
+    page = draft(text)
+    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
+    assert sides(page.entry) == {one_code, other_code}
+    assert page.entry.by == one_code
+
+
+@settings(max_examples=15, deadline=None)
+@given(PAIRS)
+def test_a_border_reopened_is_a_decision_of_the_side_that_reopens_it(
+    pair: tuple[State, State],
+) -> None:
+    (one, _, _, one_code), (other, _, _, other_code) = pair
+    text = (
+        f"{one} will reopen the land border with {other} after two years\n\n"
+        f"{one} announced on Monday the reopening of its land border with {other} after a "
+        "two-year closure, in a sign of warmer relations between the neighbours.\n"
+    )
+    page = draft(text)
+    assert isinstance(page.entry, tracker.MinisterialDecision), page.reasons
+    assert sides(page.entry) == {one_code, other_code}
