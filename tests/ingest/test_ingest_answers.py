@@ -219,3 +219,17 @@ def test_a_border_reopened_is_a_decision_of_the_side_that_reopens_it(
     page = draft(text)
     assert isinstance(page.entry, tracker.MinisterialDecision), page.reasons
     assert sides(page.entry) == {one_code, other_code}
+
+
+@settings(max_examples=15, deadline=None)
+@given(PAIRS)
+def test_an_ambassador_deprived_of_accreditation_is_sent_away(pair: tuple[State, State]) -> None:
+    (one, _, capital, one_code), (_, other_adj, _, other_code) = pair
+    text = (
+        f"{one} on Monday deprived the {other_adj} ambassador of his accreditation and cut the "
+        f"staff of the {other_adj} embassy in {capital}.\n"
+    )
+    page = draft(text)
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert sides(page.entry) == {one_code, other_code}
+    assert page.entry.by == one_code
