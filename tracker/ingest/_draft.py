@@ -771,6 +771,8 @@ class _Builder(_CastReader, _FollowUpReader):
         return self.day
 
     def _parties(self, support: list[EventMention]) -> Dyad | None:
+        lead_act = _act_sides(support)
+        support = self._own_acts(support, lead_act)
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for mention in support:
@@ -796,6 +798,17 @@ class _Builder(_CastReader, _FollowUpReader):
                 + ", ".join(f"{c} {counts[c]}" for c in ranked),
             )
             return Dyad(*own[0])
+        if lead_act is not None and lead_act[0] not in ranked[:2]:
+            # The side that takes the measure the lead tells ("Bolivia will expel Mexico's
+            # ambassador") is a party, however often the page names others (the people the
+            # measure is about, a third state whose diplomats it also hits).
+            self.note(
+                "parties",
+                (m.sentence.text for m in support),
+                f"the side that acts in the lead, {lead_act[0]}, and the one its act bears on, "
+                f"{lead_act[1]}; the most named: " + ", ".join(f"{c} {counts[c]}" for c in ranked),
+            )
+            return Dyad(*lead_act)
         pairs: Counter[tuple[str, str]] = Counter()
         for mention in support:
             for pair in named_pairs(mention.sentence.text):
@@ -831,17 +844,40 @@ class _Builder(_CastReader, _FollowUpReader):
         )
         return parties
 
+    def _own_acts(
+        self, support: list[EventMention], lead_act: tuple[str, str] | None
+    ) -> list[EventMention]:
+        """The mentions that tell the lead's act, less those lower down whose subject is a third
+        state ("Niger cuts ties with Ukraine ... On Monday Mali cut ties with Ukraine"): the
+        same step taken before by another is that state's act, not the news of the pair."""
+        if lead_act is None:
+            return support
+        kept = []
+        for mention in support:
+            sides = _act_sides([mention])
+            if mention.position < 3 and sides is not None and sides[0] not in lead_act:
+                self.reasons.append(
+                    f"not of the pair: {mention.type} ({mention.trigger!r}) is an act of "
+                    f"{sides[0]}, a state other than the two of the lead's act"
+                )
+                continue
+            kept.append(mention)
+        return kept
+
     @staticmethod
     def _own_pair(support: list[EventMention]) -> tuple[tuple[str, str], str] | None:
         """The two sides the words of the event name themselves: "between A and B" right after
-        its word ("talks between A and B", "relations between A and B"), or "A-B" right before
-        it ("the A-B talks"); with the words that name them."""
+        its word ("talks between A and B", "relations between A and B", or the only two parties
+        named after that "between" in its clause), or "A-B" right before it ("the A-B talks");
+        with the words that name them."""
         between = re.compile(r"^(?:\s+(?:[\w-]+\s+){0,2}?)?\s*between\s")
         hyphened = re.compile(r"\w[-\u2013]\w[\w'’ ]{0,30}\s$")
+        # "Establish full diplomatic relations between": three words may name what is shared.
+        far = re.compile(r"^\s+(?:[\w-]+\s+){3}between\s")
         for mention in sorted(support, key=lambda m: -m.position):
             text = mention.sentence.text
             end = mention.start + len(mention.trigger)
-            if between.match(text[end:]):
+            if between.match(text[end:]) or far.match(text[end:]):
                 told = text[mention.start : end + 90]
             elif hyphened.search(text[max(0, mention.start - 40) : mention.start]):
                 told = text[max(0, mention.start - 40) : end]
@@ -849,6 +885,12 @@ class _Builder(_CastReader, _FollowUpReader):
                 continue
             if pairs := named_pairs(told):
                 return pairs[0], _shorten(told.split(".")[0], 80)
+            # "Relations between Israel and another Arab nation -- Bahrain": the two parties the
+            # words after "between" name, up to the end of the sentence or clause, are the sides.
+            clause = re.split(r"[.;(]|,\s(?:and|but|which|who|while)\b", told)[0]
+            named = list(dict.fromkeys(code for code, _ in party_mentions(clause)))
+            if len(named) == 2:
+                return (named[0], named[1]), _shorten(clause, 80)
         return None
 
     def _sides(self, ranked: list[str], support: list[EventMention]) -> list[str]:
@@ -1448,6 +1490,38 @@ _READERS: dict[str, Callable[[_Builder, list[str], str, Dyad, dict[str, Any]], E
 #: Types a sentence about the future never makes done: a meeting is held only once it is, and
 #: force is used only once it is, whoever announces it.
 _NEVER_DECIDED = frozenset({MEETING, UseOfForce.TYPE})
+
+
+#: The types whose act two sides share, with no one side that takes it.
+_SHARED = frozenset({InformalMeeting.TYPE, CouncilMeeting.TYPE, "meeting"})
+
+
+def _act_sides(support: Sequence[EventMention]) -> tuple[str, str] | None:
+    """The side that takes a one-sided act and the side it bears on, as the highest mention
+    tells them: the party that opens its sentence as subject before the verb ("Niger has cut
+    ties with Ukraine", "Bolivia's president said the country will expel Mexico's ambassador")
+    and the first other one named right after the verb; None where either is not told so, for
+    a shared act (a meeting), or for a verb in the passive ("was expelled by")."""
+    if not support:
+        return None
+    top = max(support, key=lambda m: m.position)
+    if top.type in _SHARED:
+        return None
+    text = top.sentence.text
+    before, after = text[: top.start], text[top.start + len(top.trigger) :][:60]
+    subject = party_mentions(before)
+    if (
+        not subject
+        or subject[0][1] > 40
+        or re.search(r"\b(?:was|were|been|being)\b[^.;]*$", before)
+        or re.match(r"\s*by\b", after)
+    ):
+        return None
+    actor = subject[0][0]
+    named = [code for code, _ in party_mentions(after) if code != actor]
+    if not named or any(code not in (actor, named[0]) for code, _ in subject[1:]):
+        return None
+    return actor, named[0]
 
 
 #: A meeting told in the present progressive: under way on the day it is told.

@@ -525,12 +525,18 @@ def _mentions(
             tense = tense_near(told, len(told), len(told))
         before = lead_in(sentence.text, match.start())
         modality = rules["modality"]
+        if kind != MEETING and _under_way(before, match.group(0)):
+            # "Israel is closing its embassy": a measure told in the present progressive by
+            # the side that takes it is being taken, not one still to come.
+            tense = Tense.PAST
         # "Agreed to suspend" is a suspension decided; "agreed to meet" is still a plan.
         decided = kind != MEETING and pattern(modality["decided"]).search(before)
         departing = kind == MEETING and bool(pattern(modality["departure"]).search(before))
         planned = (
             departing
             or (tense is Tense.FUTURE and not decided)
+            or _aimed(sentence.text, match.start(), match.group(0))
+            or bool(pattern(modality["due_to"]).search(sentence.text[: match.start()]))
             or any(pattern(modality[name]).search(before) for name in ("purpose", "qualifier"))
             or bool(pattern(modality["set_for"]).search(sentence.text[match.end() :]))
         )
@@ -587,6 +593,27 @@ def _mentions(
             doubt,
             before,
         )
+
+
+def _under_way(before: str, trigger: str) -> bool:
+    """Whether a trigger is a verb in -ing right after "is" or "are" ("is closing", "are
+    expelling"): the act is under way on the day told."""
+    first = trigger.split(maxsplit=1)[0] if trigger.strip() else ""
+    return first.endswith("ing") and bool(re.search(r"\b(?:is|are)\s(?:[a-z]+ly\s)?$", before))
+
+
+def _aimed(text: str, start: int, trigger: str) -> bool:
+    """Whether a trigger in its bare form opens one of the aims a sentence opens with, told as
+    what its main verb is for ("In an effort to ... and mend relations, the leaders met")."""
+    first = trigger.split(maxsplit=1)[0] if trigger.strip() else ""
+    bare = not re.search(r"(?:ed|ing|s)$", first) and first.islower()
+    # A verb of the aims opens one of them: right after "to", a comma or "and".
+    listed = re.search(r"(?:\bto|,|\band|\bor)\s$", text[:start])
+    return (
+        bare
+        and listed is not None
+        and bool(pattern(load("events")["modality"]["aim_opening"]).match(text[:start]))
+    )
 
 
 def _matchable(sentence: Sentence) -> str:
