@@ -142,6 +142,20 @@ def test_table_takes_a_map_a_dict_or_items_and_a_table_as_it_is() -> None:
     assert Table({"a": "1"}) != 1
 
 
+def test_the_tables_of_two_folds_index_their_places_with_the_same_objects() -> None:
+    """A place is a number each table indexes for each of its rows: two tables of as many
+    rows (two dyads, two parts of a state) hold one object of each place between them."""
+    size = 5000  # beyond the places made on import: the shared ones grow as tables do
+    first = Table((f"a{number}", number) for number in range(size))
+    second = Table((f"b{number}", -number) for number in range(size))
+    for number in (0, 300, size - 1):
+        place = first._rows.index[f"a{number}"]
+        assert place == number
+        assert place is second._rows.index[f"b{number}"]
+    assert first.get(f"a{size - 1}") == size - 1
+    assert second.get(f"b{size - 1}") == 1 - size
+
+
 def test_the_checkpoints_of_a_long_fold_share_one_table_of_occurrences() -> None:
     log = sorted(synthesize(3000, dyads=1, seed=5), key=lambda entry: entry.on)
     start = State(log[0].parties)

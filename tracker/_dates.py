@@ -51,9 +51,8 @@ class Day(date):
     every output shows the precision. It compares and hashes as the plain :class:`date`.
     """
 
-    __slots__ = ("_text", "precision")
+    __slots__ = ("precision",)
     precision: Precision
-    _text: str  # str() of it, made the first time it is asked for
 
     def __new__(cls, year: int, month: int, day: int, precision: Precision = Precision.DAY) -> Day:
         self = super().__new__(cls, year, month, day)
@@ -91,19 +90,13 @@ class Day(date):
         return date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
-        """The day as stated, written once: a day is shared by the entries decoded on it, and
-        every fold writes it into each entry's occurrence key."""
-        text: str | None = getattr(self, "_text", None)  # an unset slot, found in C
-        if text is not None:
-            return text
-        if self.precision is Precision.YEAR:
-            text = f"{self.year:04d}"
-        elif self.precision is Precision.MONTH:
-            text = f"{self.year:04d}-{self.month:02d}"
-        else:
-            text = self.isoformat()
-        self._text = text
-        return text
+        """The day as stated. Written each time it is asked for, not kept: most days are
+        one entry's, and the entry keeps its occurrence key, which holds it."""
+        if self.precision is Precision.DAY:
+            return self.isoformat()
+        if self.precision is Precision.MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
 
     def __repr__(self) -> str:
         return f"Day({self.year}, {self.month}, {self.day}, {self.precision.value!r})"

@@ -32,6 +32,19 @@ D = TypeVar("D")
 #: The value of a row that removes its key; and what a key no row holds reads as.
 _GONE: Any = object()
 
+#: The places of rows, each number one object that every table's index shares: a table of a
+#: long fold indexes a place for each of its rows, and the tables of other dyads, and other
+#: parts of the state, count the same places again.
+_PLACES: list[int] = list(range(1 << 12))
+
+
+def _place(number: int) -> int:
+    """The shared object of place ``number`` (the list of them grown to hold it)."""
+    places = _PLACES
+    if number >= len(places):
+        places.extend(range(len(places), 2 * number + 1))
+    return places[number]
+
 
 class _Rows:
     """The rows of a table: its first ``base_size`` rows those of ``base`` (a table of no base
@@ -53,7 +66,7 @@ class _Rows:
         """Append a row (a place counted from the first row of the table, base included); a
         key with a row already is kept as the object of its first row, not as the equal text
         each write makes (a measure's key is made again each time it is eased or lifted)."""
-        place = len(self)
+        place = _place(self.base_size + len(self.keys))
         found = self.index.get(key)
         if found is None:
             self.index[key] = place
