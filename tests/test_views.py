@@ -147,7 +147,8 @@ def test_rows_read_a_block_at_a_time_in_any_order_are_the_cold_replays(
     days: list[date],
 ) -> None:
     """Rows asked for out of order, across blocks of rows read together, from the end, or as
-    slices, are those of the entries the cold replay folds; so are the types read for every
+    slices, or every one in a pass, are those of the entries the cold replay folds; so are the
+    types read for every
     entry at once, their counts, and how many entries happened by a day."""
     monkeypatch.setattr(views, "BLOCK", block)
     path = tmp_path / "log.jsonl"
@@ -172,6 +173,9 @@ def test_rows_read_a_block_at_a_time_in_any_order_are_the_cold_replays(
             with pytest.raises(IndexError, match="no row"):
                 view.rows[place]
     assert [row.id for row in view.rows[1::2]] == [entry.id for entry in entries[1::2]]
+    # the rows not read yet, read in one pass among those read already
+    assert [row.id for row in view.rows] == [entry.id for entry in entries]
+    assert [row.reported for row in view.rows] == [entry.reported for entry in entries]
     counts = {kind: [entry.TYPE for entry in entries].count(kind) for kind in view.types}
     assert view.type_counts() == counts
     assert view.types == tuple(entry.TYPE for entry in entries)

@@ -76,6 +76,7 @@ class IndexView:
     its states, as :class:`~tracker.Replay` gives them, computed from the index."""
 
     __slots__ = (
+        "_counts",
         "_decoded",
         "_lock",
         "_reach",
@@ -100,6 +101,7 @@ class IndexView:
         self.rows = Rows(self, len(replay))
         self._reach: list[int] | None = None
         self._types: tuple[str, ...] | None = None
+        self._counts: dict[str, int] | None = None
         self._decoded: OrderedDict[int, Entry] = OrderedDict()
         self._states: OrderedDict[int, State] = OrderedDict()
         self._whole: Replay | None = None
@@ -116,12 +118,15 @@ class IndexView:
     def type_counts(self) -> dict[str, int]:
         """How many entries of each type the dyad holds (without reading the type of each)."""
         with self._lock:
-            if self._types is not None:
-                counts: dict[str, int] = {}
-                for kind in self._types:
-                    counts[kind] = counts.get(kind, 0) + 1
-                return counts
-            return replay_types(self._replay)
+            if self._counts is None:
+                if self._types is not None:
+                    counts: dict[str, int] = {}
+                    for kind in self._types:
+                        counts[kind] = counts.get(kind, 0) + 1
+                    self._counts = counts
+                else:
+                    self._counts = replay_types(self._replay)
+            return dict(self._counts)
 
     def _reached(self) -> list[int]:
         """The latest report day (as an ordinal) among the first ``n + 1`` entries, for each
@@ -178,6 +183,7 @@ class IndexView:
 
     def stream(self) -> Iterator[Entry]:
         """Every entry in the order they are folded, decoded a batch at a time and not kept."""
+        self.rows.fill()
         for start in range(0, len(self.rows), self.every):
             yield from self._decode(range(start, min(start + self.every, len(self.rows))))
 
@@ -285,7 +291,27 @@ class Rows(Sequence[Row]):
         index %= len(self)
         return self._block(index // BLOCK)[index % BLOCK]
 
+    def fill(self) -> None:
+        """Read every row not read yet, in one pass over the index (each block read apart
+        would skip over the rows before it again)."""
+        blocks = (self._count + BLOCK - 1) // BLOCK
+        if len(self._blocks) == blocks:
+            return
+        view = self._view
+        with view._lock:
+            read = replay_block(view._replay, 0, self._count)
+            day = date.fromordinal
+            for number in range(blocks):
+                if number not in self._blocks:
+                    self._blocks[number] = tuple(
+                        Row(entry_id, kind, day(on), day(reported), line, first, length)
+                        for entry_id, kind, on, reported, line, first, length in read[
+                            number * BLOCK : (number + 1) * BLOCK
+                        ]
+                    )
+
     def __iter__(self) -> Iterator[Row]:
+        self.fill()
         for number in range((len(self) + BLOCK - 1) // BLOCK):
             yield from self._block(number)
 
