@@ -148,8 +148,7 @@ def test_rows_read_a_block_at_a_time_in_any_order_are_the_cold_replays(
 ) -> None:
     """Rows asked for out of order, across blocks of rows read together, from the end, or as
     slices, or every one in a pass, are those of the entries the cold replay folds; so are the
-    types read for every
-    entry at once, their counts, and how many entries happened by a day."""
+    types read for every entry at once, their counts, and how many entries happened by a day."""
     monkeypatch.setattr(views, "BLOCK", block)
     path = tmp_path / "log.jsonl"
     _fresh(path)
