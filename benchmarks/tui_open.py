@@ -10,7 +10,10 @@ says what Python, Textual and the harness cost. Prints the figures and their rat
 
     nice -n 10 .venv/bin/python benchmarks/tui_open.py [--entries 10000 100000] [--runs 3]
 
-or, for logs of one's own, each as it is (``--log LOG``, repeatable), every run in turn.
+or, for logs of one's own, each as it is (``--log LOG``, repeatable), every run in turn; with
+``--parts``, also the two steps the worker takes before the first state, each run in a fresh
+process without the UI: the dyad's rows listed (the story read through the index and the rows
+the timeline lists) and the state opened on (the last crisis found and folded), wall and CPU.
 """
 
 from __future__ import annotations
@@ -87,6 +90,42 @@ def _child(log: str, spawned: float) -> None:
     asyncio.run(_open_bare(spawned) if log == "-" else _open_tracker(Path(log), spawned))
 
 
+def _parts_child(log: Path) -> None:
+    """Time, in this fresh process without the UI, the rows listed and the state opened on."""
+    from tracker._plugins import load_plugins  # noqa: PLC0415
+    from tracker.tui._story import Filter, load_story, opening  # noqa: PLC0415
+
+    load_plugins()
+    wall, cpu = time.perf_counter(), time.process_time()
+    story = load_story(log)
+    story.listed(Filter())
+    listed = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter(), time.process_time()
+    assert story.replay is not None
+    opening(story.replay)
+    opened = time.perf_counter() - wall, time.process_time() - cpu
+    print(" ".join(f"{took:.3f}" for took in (*listed, *opened)), flush=True)
+
+
+def _parts(log: Path, runs: int) -> str:
+    """The medians of ``runs`` fresh processes' :func:`_parts_child` times, said."""
+    taken = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, __file__, "--parts-child", str(log)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        taken.append([float(took) for took in done.stdout.split()])
+    columns = zip(*taken, strict=True)
+    rows, rows_cpu, crisis, crisis_cpu = (statistics.median(column) for column in columns)
+    return (
+        f"rows listed {rows:.2f} s ({rows_cpu:.2f} s CPU), "
+        f"state opened on {crisis:.2f} s ({crisis_cpu:.2f} s CPU), median of {runs}"
+    )
+
+
 def _opened(log: Path | None) -> tuple[float, str]:
     """Seconds from a fresh process's spawn to the first state shown (``None``: the peer's
     first frame), the interpreter's own start included; and what the child opened."""
@@ -119,10 +158,19 @@ def main() -> None:
         action="append",
         help="time this log instead, as it is (warm once indexed), each run (repeatable)",
     )
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="with --log: also time the rows listed and the state opened on, without the UI",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--parts-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child[0], float(args.child[1]))
+        return
+    if args.parts_child:
+        _parts_child(args.parts_child)
         return
     bare, _ = _median(None, args.runs)
     print(f"bare Textual app, open to first frame: {bare:6.2f} s (median of {args.runs})")
@@ -133,6 +181,8 @@ def main() -> None:
             print(
                 f"{log}: {statistics.median(t for t, _ in times):.2f} s ({spread})  {times[0][1]}"
             )
+            if args.parts:
+                print(f"{log}: {_parts(log, args.runs)}")
         return
     print(f"{'log':<28} {'cold':>8} {'warm':>8} {'cold/warm':>10} {'warm/bare':>10}  shown")
     with tempfile.TemporaryDirectory() as folder:

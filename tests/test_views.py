@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
+from tracker import _views as views
 from tracker._index import index_path
 from tracker._store import write_log
 from tracker._views import IndexView, open_view
@@ -127,3 +128,56 @@ def test_a_type_is_read_from_a_line_the_codec_did_not_write(tmp_path: Path) -> N
     view = open_view(path, entries[0].parties)
     assert view is not None
     assert [row.type for row in view.rows[:2]] == [entries[0].TYPE, entries[1].TYPE]
+
+
+@CHECKS
+@given(
+    log=logs(dyad=DYAD, max_size=14),
+    block=st.integers(1, 4),
+    asked=st.lists(st.integers(-20, 20), max_size=10),
+    days=st.lists(DAYS, max_size=4),
+)
+def test_rows_read_a_block_at_a_time_in_any_order_are_the_cold_replays(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    log: tuple[tracker.Entry, ...],
+    block: int,
+    asked: list[int],
+    days: list[date],
+) -> None:
+    """Rows asked for out of order, across blocks of rows read together, from the end, or as
+    slices, or every one in a pass, are those of the entries the cold replay folds; so are the
+    types read for every entry at once, their counts, and how many entries happened by a day."""
+    monkeypatch.setattr(views, "BLOCK", block)
+    path = tmp_path / "log.jsonl"
+    _fresh(path)
+    write_log(path, log)
+    cold = tracker.Replay(log, dyad=DYAD)
+    view = open_view(path, DYAD, every=EVERY)
+    if view is None:
+        assert not len(cold)
+        return
+    entries = cold.entries
+    for place in asked:
+        if -len(entries) <= place < len(entries):
+            row = view.rows[place]
+            assert (row.id, row.type, row.day) == (
+                entries[place].id,
+                entries[place].TYPE,
+                entries[place].on,
+            )
+            assert row.reported == entries[place].reported
+        else:
+            with pytest.raises(IndexError, match="no row"):
+                view.rows[place]
+    assert [row.id for row in view.rows[1::2]] == [entry.id for entry in entries[1::2]]
+    # the rows not read yet, read in one pass among those read already
+    assert [row.id for row in view.rows] == [entry.id for entry in entries]
+    assert [row.reported for row in view.rows] == [entry.reported for entry in entries]
+    counts = {kind: [entry.TYPE for entry in entries].count(kind) for kind in view.types}
+    assert view.type_counts() == counts
+    assert view.types == tuple(entry.TYPE for entry in entries)
+    assert view.type_counts() == counts  # counted again from the types read
+    for day in days:
+        assert view.count_at(day) == sum(entry.on <= day for entry in entries)

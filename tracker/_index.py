@@ -850,15 +850,44 @@ def shared_replay(path: Path, dyad: Dyad, every: int = EVERY) -> IndexedReplay |
     return IndexedReplay(path, path.open("rb"), db, dyad, every)
 
 
-def replay_rows(replay: IndexedReplay) -> list[tuple[str, str, int, int, int, int, int]]:
-    """Each entry of the replay in the order it is folded: its id and type, its day and report
-    day (as ordinals) and its line, first byte and length in the log."""
-    rows: list[tuple[str, str, int, int, int, int, int]] = replay._db.execute(
+def replay_block(replay: IndexedReplay, start: int, stop: int) -> list[tuple[Any, ...]]:
+    """Entries ``start`` to ``stop`` of the replay in the order it is folded: each one's id and
+    type, its day and report day (as ordinals) and its line, first byte and length in the log."""
+    return replay._db.execute(
         "SELECT id, type, day, reported, line, start, length FROM entries"
-        " WHERE first = ? AND second = ? ORDER BY day, line",
-        (replay.dyad.first, replay.dyad.second),
+        " WHERE first = ? AND second = ? ORDER BY day, line LIMIT ? OFFSET ?",
+        (replay.dyad.first, replay.dyad.second, max(stop - start, 0), start),
     ).fetchall()
-    return rows
+
+
+def count_on_or_before(replay: IndexedReplay, day: int) -> int:
+    """How many entries of the replay happened on or before ``day`` (an ordinal)."""
+    return replay._count("AND day <= ?", day)
+
+
+def replay_column(replay: IndexedReplay, name: str) -> list[Any]:
+    """One column of the index (``type`` or ``reported``) for each entry of the replay, in the
+    order it is folded."""
+    if name not in {"type", "reported"}:
+        msg = f"no column {name!r} to read for each entry"
+        raise ValueError(msg)
+    return [
+        row[0]
+        for row in replay._db.execute(
+            f"SELECT {name} FROM entries WHERE first = ? AND second = ? ORDER BY day, line",
+            (replay.dyad.first, replay.dyad.second),
+        )
+    ]
+
+
+def replay_types(replay: IndexedReplay) -> dict[str, int]:
+    """How many entries of each type the replay holds."""
+    return dict(
+        replay._db.execute(
+            "SELECT type, count(*) FROM entries WHERE first = ? AND second = ? GROUP BY type",
+            (replay.dyad.first, replay.dyad.second),
+        ).fetchall()
+    )
 
 
 def nearest_checkpoint(replay: IndexedReplay, count: int) -> tuple[int, State]:
