@@ -521,16 +521,13 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
     """Add the entry's ``expectations`` to the pending items, and to the index of those that
     may still be awaited or restated (:meth:`State.may_await`)."""
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
+    on = entry.on
     for follow_up in expectations:
         # Outside the index, every item had lapsed by a day not after this entry's.
-        pool = unlapsed if entry.on >= builder.unlapsed_from else pending
+        pool = unlapsed if on >= builder.unlapsed_from else pending
         # One that lapsed before this statement was given up: the statement is a new promise.
         was = next(
-            (
-                item
-                for item in pool
-                if not item.lapsed(entry.on) and _same_expectation(item, follow_up)
-            ),
+            (item for item in pool if _same_expectation(item, follow_up) and not item.lapsed(on)),
             None,
         )
         if was is None:
@@ -595,10 +592,17 @@ def _alone(text: str) -> tuple[str]:
 
 
 @lru_cache(maxsize=4096)
+def _level(text: str) -> str:
+    """:func:`level_of`, worked out once per text: expectations, meetings and lookups of
+    measures name a few levels again and again, and each reading is a regular expression's."""
+    return level_of(text)
+
+
+@lru_cache(maxsize=4096)
 def _levels(levels: tuple[str, ...]) -> tuple[str, ...]:
     """The levels named, each as :func:`level_of` gives it: one tuple for every measure or
     lifting of the same levels."""
-    return tuple(level_of(level) for level in levels)
+    return tuple(map(_level, levels))
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
@@ -614,7 +618,7 @@ def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
         reports=(entry.id,),
         detail=follow_up.detail,
         forum=follow_up.forum,
-        level=level_of(follow_up.level),
+        level=_level(follow_up.level),
         formal=follow_up.formal,
         actor=follow_up.actor,
         mission=follow_up.mission,
@@ -626,10 +630,11 @@ def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
     return (
         item.kind == follow_up.kind
         and item.forum == follow_up.forum
-        and item.level == level_of(follow_up.level)
+        and item.level == _level(follow_up.level)
         and item.formal == follow_up.formal
-        and (item.actor, item.mission, item.restores)
-        == (follow_up.actor, follow_up.mission, follow_up.restores)
+        and item.actor == follow_up.actor
+        and item.mission == follow_up.mission
+        and item.restores == follow_up.restores
         and item.expected.overlaps(follow_up.expected)
     )
 
@@ -719,7 +724,7 @@ def _standing(
 ) -> list[Measure]:
     """The measures on ``target`` not wholly lifted by ``on``, of party ``by`` (any party when
     ``None``), that apply at one of ``levels`` (any level when empty)."""
-    named = {level_of(x) for x in levels} if levels else None
+    named = set(_levels(levels)) if levels else None
     return [
         measure
         for measure in builder.may_stand(on)
@@ -746,7 +751,7 @@ def _hold_meeting(
         channel,
         formal,
         (entry.id,),
-        level=level_of(level),
+        level=_level(level),
         precision=entry.on.precision,
     )
     sorts = [MEETING, channel]
@@ -879,7 +884,7 @@ def _informal_meeting(entry: InformalMeeting, builder: StateBuilder) -> None:
 def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
     if entry.council not in builder.roles:
         _know_channel(builder, entry, entry.council, _FORUM)
-    level = level_of(entry.level)
+    level = _level(entry.level)
     blocking = [
         m
         for m in builder.may_stand(entry.on)
