@@ -84,6 +84,20 @@ from tracker._vector import Draft, Vector
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
 
+#: Members of the enums the rules compare with, as names of this module: in Python 3.11
+#: reading a member from its class calls the class's attribute hook, each time.
+_SUSPEND, _DISSOLVE, _RESTRICT, _CAP, _CLOSE = (
+    Effect.SUSPEND,
+    Effect.DISSOLVE,
+    Effect.RESTRICT,
+    Effect.CAP,
+    Effect.CLOSE,
+)
+_SANCTION, _FORCE_EFFECT = Effect.SANCTION, Effect.FORCE
+_OPENED, _ATTACK = PresenceAction.OPENED, ForceAction.ATTACK
+_FORUM = Role.FORUM
+_NORMAL, _NORMALIZED = Phase.NORMAL, Phase.NORMALIZED
+
 
 _set = object.__setattr__
 #: The fields of a state that are immutable maps: a builder writes them through mutations,
@@ -235,7 +249,7 @@ class StateBuilder:
             self.first_effective = plain(measure.effective)
         elif was is not None and was.effective == self.first_effective < measure.effective:
             self.first_effective = plain(min(m.effective for m in self.whole("measures").values()))
-        if measure.standing(None):
+        if not measure.liftings or measure.standing(None):  # nothing lifted: it stands
             self.unlifted[key] = measure
         else:
             self.unlifted.pop(key, None)
@@ -276,11 +290,11 @@ class StateBuilder:
         # row of the phase table holds.
         force = list(self.unlifted.values())
         if not force:
-            return Phase.NORMALIZED if len(self.measures) else Phase.NORMAL
+            return _NORMALIZED if len(self.measures) else _NORMAL
         found = phase_in_force(force, self.latest, self.whole("missions"), self.dyad, at)
         if found is not None:
             return found
-        return Phase.NORMALIZED if len(self.measures) else Phase.NORMAL
+        return _NORMALIZED if len(self.measures) else _NORMAL
 
 
 @singledispatch
@@ -507,16 +521,13 @@ def _expected(builder: StateBuilder, entry: Entry, expectations: Iterable[Follow
     """Add the entry's ``expectations`` to the pending items, and to the index of those that
     may still be awaited or restated (:meth:`State.may_await`)."""
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
+    on = entry.on
     for follow_up in expectations:
         # Outside the index, every item had lapsed by a day not after this entry's.
-        pool = unlapsed if entry.on >= builder.unlapsed_from else pending
+        pool = unlapsed if on >= builder.unlapsed_from else pending
         # One that lapsed before this statement was given up: the statement is a new promise.
         was = next(
-            (
-                item
-                for item in pool
-                if not item.lapsed(entry.on) and _same_expectation(item, follow_up)
-            ),
+            (item for item in pool if _same_expectation(item, follow_up) and not item.lapsed(on)),
             None,
         )
         if was is None:
@@ -581,10 +592,17 @@ def _alone(text: str) -> tuple[str]:
 
 
 @lru_cache(maxsize=4096)
+def _level(text: str) -> str:
+    """:func:`level_of`, worked out once per text: expectations, meetings and lookups of
+    measures name a few levels again and again, and each reading is a regular expression's."""
+    return level_of(text)
+
+
+@lru_cache(maxsize=4096)
 def _levels(levels: tuple[str, ...]) -> tuple[str, ...]:
     """The levels named, each as :func:`level_of` gives it: one tuple for every measure or
     lifting of the same levels."""
-    return tuple(level_of(level) for level in levels)
+    return tuple(map(_level, levels))
 
 
 def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
@@ -600,7 +618,7 @@ def _new_expectation(follow_up: FollowUp, entry: Entry) -> Pending:
         reports=(entry.id,),
         detail=follow_up.detail,
         forum=follow_up.forum,
-        level=level_of(follow_up.level),
+        level=_level(follow_up.level),
         formal=follow_up.formal,
         actor=follow_up.actor,
         mission=follow_up.mission,
@@ -612,10 +630,11 @@ def _same_expectation(item: Pending, follow_up: FollowUp) -> bool:
     return (
         item.kind == follow_up.kind
         and item.forum == follow_up.forum
-        and item.level == level_of(follow_up.level)
+        and item.level == _level(follow_up.level)
         and item.formal == follow_up.formal
-        and (item.actor, item.mission, item.restores)
-        == (follow_up.actor, follow_up.mission, follow_up.restores)
+        and item.actor == follow_up.actor
+        and item.mission == follow_up.mission
+        and item.restores == follow_up.restores
         and item.expected.overlaps(follow_up.expected)
     )
 
@@ -705,15 +724,14 @@ def _standing(
 ) -> list[Measure]:
     """The measures on ``target`` not wholly lifted by ``on``, of party ``by`` (any party when
     ``None``), that apply at one of ``levels`` (any level when empty)."""
+    named = set(_levels(levels)) if levels else None
     return [
         measure
         for measure in builder.may_stand(on)
         if measure.target == target
         and (by is None or measure.by == by)
         and measure.standing(on)
-        and (
-            not levels or not measure.levels or {level_of(x) for x in levels} & set(measure.levels)
-        )
+        and (named is None or not measure.levels or not named.isdisjoint(measure.levels))
     ]
 
 
@@ -733,7 +751,7 @@ def _hold_meeting(
         channel,
         formal,
         (entry.id,),
-        level=level_of(level),
+        level=_level(level),
         precision=entry.on.precision,
     )
     sorts = [MEETING, channel]
@@ -747,7 +765,7 @@ def _hold_meeting(
     boycotts = [
         m
         for m in _standing(builder, channel, None, entry.on)
-        if m.effect is Effect.SUSPEND and not m.formal
+        if m.effect is _SUSPEND and not m.formal
     ]
     if boycotts:  # a measure never decided ends when its party sits at the table again
         _lift(builder, entry, boycotts, Lift(channel))
@@ -792,7 +810,7 @@ def _lift(builder: StateBuilder, entry: Entry, measures: list[Measure], lift: Li
 @_builds(ChannelEstablished)
 def _established(entry: ChannelEstablished, builder: StateBuilder) -> None:
     dissolved = [
-        m for m in _standing(builder, entry.channel, None, entry.on) if m.effect is Effect.DISSOLVE
+        m for m in _standing(builder, entry.channel, None, entry.on) if m.effect is _DISSOLVE
     ]
     if dissolved:
         _lift(builder, entry, dissolved, Lift(entry.channel))
@@ -815,7 +833,7 @@ def _suspension(entry: Suspension, builder: StateBuilder) -> None:
             builder,
             entry,
             channel,
-            Effect.SUSPEND,
+            _SUSPEND,
             effective=entry.effective,
             levels=entry.levels,
             formal=not entry.de_facto,
@@ -831,7 +849,7 @@ def _decision(entry: MinisterialDecision, builder: StateBuilder) -> None:
             # The log may begin mid-story: a channel never named before was under a measure,
             # which no entry recorded and so weighs nothing: easing it never lowers the level.
             _know_channel(builder, entry, channel)
-            _impose(builder, entry, channel, Effect.SUSPEND, weight=0.0)
+            _impose(builder, entry, channel, _SUSPEND, weight=0.0)
             measures = _standing(builder, channel, party, entry.on)
         if not measures:
             message = f"decides to resume channel {channel!r}, where no measure is in force"
@@ -865,13 +883,13 @@ def _informal_meeting(entry: InformalMeeting, builder: StateBuilder) -> None:
 @_builds(CouncilMeeting)
 def _council_meeting(entry: CouncilMeeting, builder: StateBuilder) -> None:
     if entry.council not in builder.roles:
-        _know_channel(builder, entry, entry.council, Role.FORUM)
-    level = level_of(entry.level)
+        _know_channel(builder, entry, entry.council, _FORUM)
+    level = _level(entry.level)
     blocking = [
         m
         for m in builder.may_stand(entry.on)
         if m.target == entry.council
-        and m.effect is Effect.SUSPEND
+        and m.effect is _SUSPEND
         and m.formal  # a de facto measure ends with the meeting instead
         and m.covers(level, entry.on)
         and (m.relaxed is None or m.relaxed > entry.on)
@@ -895,7 +913,7 @@ def _expulsion(entry: Expulsion, builder: StateBuilder) -> None:
     time they are given to leave (``effective``) only says when they are gone."""
     if not entry.consular and entry.mission not in builder.missions:
         _know_mission(builder, entry, entry.mission, _other(builder.dyad, entry.by))
-    _impose(builder, entry, entry.mission, Effect.RESTRICT, consular=entry.consular)
+    _impose(builder, entry, entry.mission, _RESTRICT, consular=entry.consular)
 
 
 _PRESENCE_EFFECTS = {
@@ -914,7 +932,7 @@ _REOPENING_ENDS = frozenset((Effect.CLOSE, Effect.RESTRICT))
 def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
     if not entry.consular:
         _know_mission(builder, entry, entry.mission, entry.of)
-    if entry.action is PresenceAction.OPENED:
+    if entry.action is _OPENED:
         # The mission works in full again: its closure, a recall of its head, the expulsion
         # of its staff and any limit on its access end; a cap on its size does not.
         reduced = [
@@ -925,13 +943,13 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
         _lift(builder, entry, reduced, Lift(entry.mission, effective=entry.effective))
         return
     effect = _PRESENCE_EFFECTS[entry.action]
-    if effect is Effect.CAP:  # a mission has one size: a new cap replaces its party's last
+    if effect is _CAP:  # a mission has one size: a new cap replaces its party's last
         caps = [
             m for m in _standing(builder, entry.mission, entry.by, entry.on) if m.effect is effect
         ]
         _lift(builder, entry, caps, Lift(entry.mission, effective=entry.effective))
     # A mission closed ends its whole presence: it weighs more than staff expelled from it.
-    weight = CLOSURE_WEIGHT if effect is Effect.CLOSE else None
+    weight = CLOSURE_WEIGHT if effect is _CLOSE else None
     _impose(
         builder,
         entry,
@@ -946,7 +964,7 @@ def _presence(entry: PresenceMeasure, builder: StateBuilder) -> None:
 @_builds(BodyDefunct)
 def _defunct(entry: BodyDefunct, builder: StateBuilder) -> None:
     _know_channel(builder, entry, entry.channel)
-    _impose(builder, entry, entry.channel, Effect.DISSOLVE, effective=entry.effective)
+    _impose(builder, entry, entry.channel, _DISSOLVE, effective=entry.effective)
 
 
 @_builds(EconomicMeasure)
@@ -958,7 +976,7 @@ def _economic(entry: EconomicMeasure, builder: StateBuilder) -> None:
         entry=entry.id,
         by=entry.by,
         target=entry.measure,
-        effect=Effect.SANCTION,
+        effect=_SANCTION,
         role=ECONOMIC,
         announced=entry.on,
         effective=entry.effective or entry.on,
@@ -975,7 +993,7 @@ def _force(entry: UseOfForce, builder: StateBuilder) -> None:
     the act's value, the heaviest there is. An attack is an act, not a condition: while it
     counts in the recent activity (its month and the next) it strains the relationship and
     weighs as its party's force, and it ages out with the activity."""
-    if entry.action is ForceAction.ATTACK:
+    if entry.action is _ATTACK:
         latest, key = builder.latest, f"{ATTACK}.{entry.by}"
         latest[key] = max(entry.on, latest.get(key, entry.on))
         builder.phase_inputs_written()
@@ -984,7 +1002,7 @@ def _force(entry: UseOfForce, builder: StateBuilder) -> None:
         entry=entry.id,
         by=entry.by,
         target=entry.territory or FORCE,
-        effect=Effect.FORCE,
+        effect=_FORCE_EFFECT,
         role=FORCE,
         announced=entry.on,
         effective=entry.on,
