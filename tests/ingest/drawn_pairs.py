@@ -30,3 +30,21 @@ def draft(text: str, published: date = PUBLISHED) -> Draft:
 
 def sides(entry: tracker.Entry) -> set[str]:
     return {entry.parties.first, entry.parties.second}
+
+
+def drafted_as(
+    text: str, kind: type[tracker.Entry], parties: set[str], by: str | None = None
+) -> tracker.Entry:
+    """The entry drafted from ``text``, checked to be a ``kind`` between ``parties`` (and taken
+    by ``by``, when given): the check most rules of which event is the news end with."""
+    page = draft(text)
+    if not isinstance(page.entry, kind):
+        msg = f"drafted {type(page.entry).__name__}, not {kind.__name__}: {page.reasons}"
+        raise AssertionError(msg)
+    if sides(page.entry) != parties:
+        msg = f"drafted between {sorted(sides(page.entry))}, not {sorted(parties)}"
+        raise AssertionError(msg)
+    if by is not None and getattr(page.entry, "by", None) != by:
+        msg = f"drafted as taken by {getattr(page.entry, 'by', None)!r}, not {by!r}"
+        raise AssertionError(msg)
+    return page.entry

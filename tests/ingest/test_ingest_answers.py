@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from drawn_pairs import draft, pairs, sides
+from drawn_pairs import State, drafted_as, pairs
 from hypothesis import given, settings
 
 import tracker
@@ -31,7 +31,6 @@ TRIOS = PAIRS.flatmap(
         .map(lambda other: (*pair, other[0]))
     )
 )
-State = tuple[str, str, str, str]
 
 
 @settings(max_examples=15, deadline=None)
@@ -43,10 +42,7 @@ def test_an_envoy_summoned_home_is_recalled_not_a_rebuke(pair: tuple[State, Stat
         f"missile strike on a border town.\n\n"
         f"The foreign ministry in {capital} was told of the step in a note.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
-    assert page.entry.by == one_code
+    drafted_as(text, tracker.PresenceMeasure, {one_code, other_code}, by=one_code)
 
 
 @settings(max_examples=15, deadline=None)
@@ -61,10 +57,7 @@ def test_strikes_a_verb_of_blame_takes_as_its_object_are_what_it_answers(
         "aimed at armed groups, calling them a hostile act.\n\n"
         "The government spokesman said the strikes breached international law.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.Condemnation), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
-    assert page.entry.by == one_code
+    drafted_as(text, tracker.Condemnation, {one_code, other_code}, by=one_code)
 
 
 @settings(max_examples=15, deadline=None)
@@ -80,9 +73,7 @@ def test_a_strike_the_lead_tells_is_the_news_the_blame_lower_down_follows(
         'group."\n\n'
         f"{other} condemned the attack in the strongest terms.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.UseOfForce, {one_code, other_code})
 
 
 @settings(max_examples=15, deadline=None)
@@ -97,10 +88,7 @@ def test_an_embassy_closing_told_with_words_of_blame_is_the_measure(
         f"The {one_adj} foreign minister, who confirmed the embassy closure in a statement on "
         f"Sunday, condemned {other} for what he called its hostile policies.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
-    assert page.entry.by == one_code
+    drafted_as(text, tracker.PresenceMeasure, {one_code, other_code}, by=one_code)
 
 
 @settings(max_examples=15, deadline=None)
@@ -115,9 +103,7 @@ def test_a_verb_in_an_opening_of_aims_does_not_type_the_meeting(
         f"{one_adj} prime minister met the {other_adj} president on Monday in {capital}.\n\n"
         "The two leaders spoke for two hours.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.InformalMeeting, {one_code, other_code})
 
 
 @pytest.mark.parametrize(
@@ -149,9 +135,7 @@ def test_the_side_that_acts_in_the_lead_is_a_party_whoever_else_is_named_more(
         f"{third} said its diplomats had done nothing wrong. {third} asked for calm, and "
         f"{third} said it would answer. The people sheltered are nationals of {third}.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.Expulsion), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.Expulsion, {one_code, other_code})
 
 
 @settings(max_examples=15, deadline=None)
@@ -167,9 +151,7 @@ def test_a_third_state_that_took_the_same_step_before_is_not_of_the_pair(
         f"after a deadly attack in {third}.\n\n"
         f"On Monday {third} cut ties with {other} over the attack.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.Suspension), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.Suspension, {one_code, other_code})
 
 
 @settings(max_examples=15, deadline=None)
@@ -185,9 +167,7 @@ def test_the_two_named_after_between_are_the_sides_of_relations_established(
         "The leaders spoke by telephone on Monday and agreed to the establishment of full "
         "diplomatic relations.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.ChannelEstablished), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.ChannelEstablished, {one_code, other_code})
 
 
 @settings(max_examples=15, deadline=None)
@@ -199,10 +179,7 @@ def test_missiles_launched_at_an_airbase_are_force(pair: tuple[State, State]) ->
         "airbase of Tal Hamra.\n\n"
         "The defence ministry said the action answered a raid on a border village.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.UseOfForce), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
-    assert page.entry.by == one_code
+    drafted_as(text, tracker.UseOfForce, {one_code, other_code}, by=one_code)
 
 
 @settings(max_examples=15, deadline=None)
@@ -216,9 +193,7 @@ def test_a_border_reopened_is_a_decision_of_the_side_that_reopens_it(
         f"{one} announced on Monday the reopening of its land border with {other} after a "
         "two-year closure, in a sign of warmer relations between the neighbours.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.MinisterialDecision), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
+    drafted_as(text, tracker.MinisterialDecision, {one_code, other_code})
 
 
 @settings(max_examples=15, deadline=None)
@@ -229,7 +204,4 @@ def test_an_ambassador_deprived_of_accreditation_is_sent_away(pair: tuple[State,
         f"{one} on Monday deprived the {other_adj} ambassador of his accreditation and cut the "
         f"staff of the {other_adj} embassy in {capital}.\n"
     )
-    page = draft(text)
-    assert isinstance(page.entry, tracker.Expulsion), page.reasons
-    assert sides(page.entry) == {one_code, other_code}
-    assert page.entry.by == one_code
+    drafted_as(text, tracker.Expulsion, {one_code, other_code}, by=one_code)
