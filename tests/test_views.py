@@ -29,6 +29,16 @@ def _fresh(path: Path) -> None:
     index_path(path).unlink(missing_ok=True)
 
 
+def _written(
+    tmp_path: Path, log: tuple[tracker.Entry, ...]
+) -> tuple[IndexView | None, tracker.Replay]:
+    """The view of ``log`` written afresh as a JSONL log, and its cold replay to compare with."""
+    path = tmp_path / "log.jsonl"
+    _fresh(path)
+    write_log(path, log)
+    return open_view(path, DYAD, every=EVERY), tracker.Replay(log, dyad=DYAD)
+
+
 def _agrees(view: IndexView, cold: tracker.Replay, cursors: list[int], days: list[date]) -> None:
     """The view says what the cold replay says: rows, entries, states, steps and days."""
     assert len(view) == len(cold)
@@ -83,11 +93,7 @@ def test_a_view_gives_the_cold_replays_states_and_steps_after_appends(
 def test_stepping_back_and_forth_reuses_states_and_stays_equal(
     tmp_path: Path, log: tuple[tracker.Entry, ...], cursors: list[int]
 ) -> None:
-    path = tmp_path / "log.jsonl"
-    _fresh(path)
-    write_log(path, log)
-    cold = tracker.Replay(log, dyad=DYAD)
-    view = open_view(path, DYAD, every=EVERY)
+    view, cold = _written(tmp_path, log)
     if view is None:
         assert not len(cold)
         return
@@ -150,11 +156,7 @@ def test_rows_read_a_block_at_a_time_in_any_order_are_the_cold_replays(
     slices, or every one in a pass, are those of the entries the cold replay folds; so are the
     types read for every entry at once, their counts, and how many entries happened by a day."""
     monkeypatch.setattr(views, "BLOCK", block)
-    path = tmp_path / "log.jsonl"
-    _fresh(path)
-    write_log(path, log)
-    cold = tracker.Replay(log, dyad=DYAD)
-    view = open_view(path, DYAD, every=EVERY)
+    view, cold = _written(tmp_path, log)
     if view is None:
         assert not len(cold)
         return
