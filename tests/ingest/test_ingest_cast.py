@@ -137,3 +137,55 @@ def test_office_holders_are_known_on_the_days_they_held_office(
 def test_an_office_holder_is_no_holder_before_their_term() -> None:
     found = people_in("President Droupadi Murmu")
     assert found[0].person.role_on(date(2021, 1, 1)) is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(1))
+def test_the_envoy_a_summons_takes_as_its_object_is_hit_by_the_protest(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (envoy,) = drawn
+    page = draft(
+        f"{one} on Monday condemned {other} over the shelling of a border village, calling "
+        f"it a grave violation.\n\nOfficials in the capital summoned Ambassador {envoy} after "
+        f"the shelling.\n"
+    )
+    assert isinstance(page.entry, tracker.Condemnation), page.reasons
+    names = {person.name: person.side for person in page.entry.participants}
+    assert envoy in names, page.reasons
+    assert names[envoy] == page.entry.parties.first or names[envoy] == page.entry.parties.second
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(1))
+def test_ones_own_envoy_told_as_recalled_is_in_the_recall(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (envoy,) = drawn
+    page = draft(
+        f"{one} on Tuesday recalled its ambassador to {other} for consultations over the "
+        f"arrest of two of its citizens.\n\nThe foreign ministry also reported that {one}'s "
+        f'Ambassador {envoy} was recalled on Tuesday "for consultations about the arrests".\n'
+    )
+    assert isinstance(page.entry, tracker.PresenceMeasure), page.reasons
+    assert envoy in [person.name for person in page.entry.participants], page.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(1))
+def test_a_high_commissioner_is_named_with_the_state_they_serve(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, _, (envoy,) = drawn
+    found = people_in(f"The ministry summoned {one}'s acting high commissioner {envoy} today.")
+    assert [m.person.name for m in found] == [envoy]
+    role = found[0].person.roles[0]
+    assert role.title == f"{one}'s acting high commissioner"
+    assert role.party != ""
+
+
+def test_a_bare_high_commissioner_is_a_diplomat_of_no_state_yet() -> None:
+    found = titled_in("The ministry summoned High Commissioner Kari Lunde today.")
+    assert [(m.person.name, m.person.roles[0].title) for m in found] == [
+        ("Kari Lunde", "High Commissioner")
+    ]

@@ -197,6 +197,17 @@ class _CastReader:
             and pattern(told["hit_envoy"]).match(text[named.end :])
         ):
             return "the envoy the measure hits"
+        # The envoy the measure names as its object ("summoned Ambassador X"), or one told as
+        # called home ("Ambassador X was recalled"), is hit by it, of either side.
+        if (
+            envoy
+            and day
+            and (
+                pattern(told["envoy_object"]).search(text[: named.start])
+                or pattern(told["envoy_recalled"]).match(text[named.end :])
+            )
+        ):
+            return "the envoy the measure hits"
         # Whom a side is still to meet or welcome ("prepares to welcome Chancellor X for a
         # visit on Friday") is in that plan, not in a measure or a declaration.
         if not (is_meeting or cast.kind == MeetingAnnouncement.TYPE) and _to_meet(
