@@ -189,3 +189,79 @@ def test_a_bare_high_commissioner_is_a_diplomat_of_no_state_yet() -> None:
     assert [(m.person.name, m.person.roles[0].title) for m in found] == [
         ("Kari Lunde", "High Commissioner")
     ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(1))
+def test_a_minister_who_said_on_a_weekday_speaks_of_the_measure(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (minister,) = drawn
+    page = draft(
+        f"{one} has given {other}'s diplomats 72 hours to leave the country, Foreign Minister "
+        f"{minister} said Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.Expulsion), page.reasons
+    assert minister in [person.name for person in page.entry.participants], page.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(1))
+def test_an_envoy_who_was_summoned_is_hit_by_the_protest(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (envoy,) = drawn
+    page = draft(
+        f"{one} on Tuesday summoned the ambassador of {other} to protest over the detention "
+        f"of two {one} journalists.\n\n{other}'s Ambassador {envoy}, who was summoned to "
+        f"the foreign ministry, arrived at its building in the afternoon.\n"
+    )
+    assert isinstance(page.entry, tracker.Condemnation), page.reasons
+    assert envoy in [person.name for person in page.entry.participants], page.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(2))
+def test_a_minister_and_their_counterpart_who_discussed_issues_both_met(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (host, guest) = drawn
+    page = draft(
+        f"The foreign ministers of {one} and {other} met in Geneva on Monday.\n\n"
+        f"The ministry said in a statement that {one}'s Foreign Minister {host} and "
+        f'{other}\'s Foreign Minister {guest} "discussed a wide range of issues".\n'
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    names = [person.name for person in page.entry.participants]
+    assert {host, guest} <= set(names), page.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(2))
+def test_those_among_whom_a_meeting_was_attended_are_the_sides_delegation(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (head, chief) = drawn
+    page = draft(
+        f"{one} suspended diplomatic relations with {other} on Tuesday after a meeting of "
+        f"its security committee chaired by Prime Minister {head}.\n\nDefence Minister "
+        f"{chief} was among those who attended the meeting on Tuesday.\n"
+    )
+    assert isinstance(page.entry, tracker.Suspension), page.reasons
+    assert chief in [person.name for person in page.entry.participants], page.reasons
+
+
+@settings(max_examples=25, deadline=None)
+@given(pair_and_people(2))
+def test_a_minister_and_a_top_diplomat_told_together_both_met(
+    drawn: tuple[str, str, list[str]],
+) -> None:
+    one, other, (host, guest) = drawn
+    page = draft(
+        f"The foreign ministers of {one} and {other} met in Geneva on Monday.\n\n"
+        f"The ministry said in a statement that {one}'s Foreign Minister {host} and "
+        f'{other}\'s top diplomat {guest} "discussed a wide range of issues".\n'
+    )
+    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    names = [person.name for person in page.entry.participants]
+    assert {host, guest} <= set(names), page.reasons

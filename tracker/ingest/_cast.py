@@ -465,7 +465,11 @@ def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
     verbs = verbs or load("events")["speech"]["verbs"]
     # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
     apposition = r"(?:, [^,]{1,80},)?,?"
-    after = pattern(rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +[A-Z])")
+    # "Arreaza said Tuesday" is Arreaza speaking: a weekday after the verb is no speaker.
+    days = "|".join(day.capitalize() for day in load("dates")["weekdays"])
+    after = pattern(
+        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
+    )
     before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
 
