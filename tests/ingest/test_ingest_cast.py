@@ -1,6 +1,8 @@
 """Who took part, read from more of the ways news tells it: hosts named together ("the King
-and the Crown Prince received"), the people a visitor is to call on, listed; titles of office read bare ("General Secretary", "Premier", "State Councillor",
-"Crown Prince"); and office-holders the dictionary knows by every spelling of their name."""
+and the Crown Prince received"), the people a visitor is to call on, listed, bare titles of
+office ("General Secretary", "Premier", "High Commissioner"), the envoy a measure takes as its
+object or tells as recalled or summoned, a speaker who "said Tuesday", those "among those who
+attended"; and office-holders the dictionary knows on the days they held office."""
 
 from __future__ import annotations
 
