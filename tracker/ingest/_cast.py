@@ -197,6 +197,17 @@ class _CastReader:
             and pattern(told["hit_envoy"]).match(text[named.end :])
         ):
             return "the envoy the measure hits"
+        # The envoy the measure names as its object ("summoned Ambassador X"), or one told as
+        # called home ("Ambassador X was recalled"), is hit by it, of either side.
+        if (
+            envoy
+            and day
+            and (
+                pattern(told["envoy_object"]).search(text[: named.start])
+                or pattern(told["envoy_recalled"]).match(text[named.end :])
+            )
+        ):
+            return "the envoy the measure hits"
         # Whom a side is still to meet or welcome ("prepares to welcome Chancellor X for a
         # visit on Friday") is in that plan, not in a measure or a declaration.
         if not (is_meeting or cast.kind == MeetingAnnouncement.TYPE) and _to_meet(
@@ -454,7 +465,11 @@ def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
     verbs = verbs or load("events")["speech"]["verbs"]
     # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
     apposition = r"(?:, [^,]{1,80},)?,?"
-    after = pattern(rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +[A-Z])")
+    # "Arreaza said Tuesday" is Arreaza speaking: a weekday after the verb is no speaker.
+    days = "|".join(day.capitalize() for day in load("dates")["weekdays"])
+    after = pattern(
+        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
+    )
     before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
 
