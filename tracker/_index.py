@@ -2,9 +2,10 @@
 re-folds the whole log.
 
 The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
-byte offset, line, dyad, day and report day, and each dyad's state after every
-:data:`EVERY` entries in replay order: each checkpoint as what changed since the one before
-(the items of its maps added, changed or gone, and its other parts whole), encoded as the codec
+byte offset, line, dyad, day, report day and type, how many entries of each type each dyad
+holds, and each dyad's state after every :data:`EVERY` entries in replay order: each
+checkpoint as what changed since the one before (the items of its maps added, changed or
+gone, and its other parts whole), encoded as the codec
 encodes checkpoints (which read back equal, each day with the precision it was stated to) and
 compressed, so that the index grows with the log, not with the sum of its states. It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
@@ -68,7 +69,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 9"
+_FORMAT = "tracker-index 10"
 
 #: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
 #: others (the dyad, the pending expectations, the score...) it stores whole.
@@ -101,6 +102,9 @@ CREATE TABLE items (
     first TEXT NOT NULL, second TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,
     since INTEGER NOT NULL, value BLOB,
     PRIMARY KEY (first, second, part, key, since)) WITHOUT ROWID;
+CREATE TABLE types (
+    first TEXT NOT NULL, second TEXT NOT NULL, type TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (first, second, type)) WITHOUT ROWID;
 CREATE TABLE refolds (
     seq INTEGER PRIMARY KEY, first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL);
 """
@@ -746,6 +750,7 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
         return True
     decoding, rows = Decoding(path), []
     earliest: dict[Dyad, int] = {}  # each dyad's first day among the new lines
+    kinds: dict[tuple[str, str, str], int] = {}  # how many new entries of each dyad and type
     start, indexed = size, lines
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -774,12 +779,19 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
                     )
                 )
                 earliest[dyad] = min(earliest.get(dyad, day), day)
+                kind = (dyad.first, dyad.second, entry.TYPE)
+                kinds[kind] = kinds.get(kind, 0) + 1
                 if len(rows) == _BATCH:
                     db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                     rows.clear()
             start += len(line)
             lines = number
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO types VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (first, second, type) DO UPDATE SET count = count + excluded.count",
+            [(*kind, count) for kind, count in kinds.items()],
+        )
         for dyad, day in earliest.items():
             replay = IndexedReplay(path, log, db, dyad, every)
             _refold(replay, earliest=day, indexed=indexed)
@@ -881,10 +893,11 @@ def replay_column(replay: IndexedReplay, name: str) -> list[Any]:
 
 
 def replay_types(replay: IndexedReplay) -> dict[str, int]:
-    """How many entries of each type the replay holds."""
+    """How many entries of each type the replay holds, as the index counts them while it
+    indexes new lines (no entry's row is read)."""
     return dict(
         replay._db.execute(
-            "SELECT type, count(*) FROM entries WHERE first = ? AND second = ? GROUP BY type",
+            "SELECT type, count FROM types WHERE first = ? AND second = ? ORDER BY type",
             (replay.dyad.first, replay.dyad.second),
         ).fetchall()
     )

@@ -1,0 +1,96 @@
+"""What a view of an indexed dyad opens on is read from the index without reading each entry:
+how many entries of each type the dyad holds, counted as the index takes in new lines, equal
+to the count of a cold read after any appends, for every dyad of a log."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker
+from tracker import _index
+from tracker._index import index_path, indexed_replay, replay_types
+from tracker._store import write_log
+from tracker.strategies import logs
+
+FIRST = tracker.Dyad("NATO", "RUS")
+SECOND = tracker.Dyad("EU", "TUR")
+CHECKS = settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _fresh(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    index_path(path).unlink(missing_ok=True)
+
+
+def _interleaved(
+    one: tuple[tracker.Entry, ...], other: tuple[tracker.Entry, ...], picks: list[bool]
+) -> list[tracker.Entry]:
+    """The entries of both logs in one, their ids kept apart, each log's order kept."""
+    other = tuple(attrs.evolve(entry, id=f"second-{entry.id}") for entry in other)
+    left, right, out = list(one), list(other), []
+    for pick in picks:
+        source = left if (pick and left) or not right else right
+        if source:
+            out.append(source.pop(0))
+    return [*out, *left, *right]
+
+
+@CHECKS
+@given(
+    one=logs(dyad=FIRST, max_size=10),
+    other=logs(dyad=SECOND, max_size=10),
+    picks=st.lists(st.booleans(), max_size=20),
+    cuts=st.lists(st.integers(0, 20), max_size=3),
+)
+def test_the_types_counted_are_those_of_a_cold_read_after_appends(
+    tmp_path: Path,
+    one: tuple[tracker.Entry, ...],
+    other: tuple[tracker.Entry, ...],
+    picks: list[bool],
+    cuts: list[int],
+) -> None:
+    path = tmp_path / "log.jsonl"
+    _fresh(path)
+    log = _interleaved(one, other, picks)
+    ends = sorted({min(cut, len(log)) for cut in cuts} | {len(log)})
+    write_log(path, log[: ends[0]])
+    written = ends[0]
+    for end in ends:
+        if end > written:
+            tracker.JsonlStore(path).append(log[written:end])
+            written = end
+        for dyad in (FIRST, SECOND):
+            expected = Counter(entry.TYPE for entry in log[:end] if entry.parties == dyad)
+            replay = indexed_replay(path, dyad, every=3)
+            if not expected:
+                assert replay is None
+                continue
+            assert replay is not None
+            assert replay_types(replay) == dict(expected)
+
+
+def test_an_index_of_the_format_before_is_rebuilt_with_its_types_counted(tmp_path: Path) -> None:
+    """An index written before the types were counted (no table of them, its format said
+    to be the one before) is built again when next used, and then counts them."""
+    path = tmp_path / "log.jsonl"
+    path.write_bytes(tracker.bundled_log().read_bytes())
+    entries = tracker.read_log(path).entries
+    assert _index.build_index(path) == len(entries)
+    with contextlib.closing(sqlite3.connect(index_path(path))) as db:
+        db.execute("DROP TABLE types")
+        db.execute("UPDATE meta SET value = 'tracker-index 9' WHERE key = 'format'")
+        db.commit()
+    dyads = _index.indexed_dyads(path)
+    assert dyads
+    for dyad in dyads:
+        replay = indexed_replay(path, dyad)
+        assert replay is not None
+        expected = Counter(entry.TYPE for entry in entries if entry.parties == dyad)
+        assert replay_types(replay) == dict(expected)
