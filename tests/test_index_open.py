@@ -5,11 +5,13 @@ to the count of a cold read after any appends, for every dyad of a log."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 from collections import Counter
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +96,52 @@ def test_an_index_of_the_format_before_is_rebuilt_with_its_types_counted(tmp_pat
         assert replay is not None
         expected = Counter(entry.TYPE for entry in entries if entry.parties == dyad)
         assert replay_types(replay) == dict(expected)
+
+
+@given(
+    size=st.integers(0, 12),
+    picks=st.lists(st.one_of(st.integers(0, 11), st.none()), max_size=30),
+)
+def test_a_tuple_stored_as_runs_reads_back_item_for_item(
+    size: int, picks: list[int | None]
+) -> None:
+    """Any tuple of a checkpoint, made of items of the one before (in any order, repeated or
+    left out) and of new ones, reads back as the same items, those kept the very objects;
+    items kept in their order, and new ones side by side, take one run each."""
+    old = tuple(tracker.Anomaly(f"old-{n}", "rule", "odd") for n in range(size))
+    new = tuple(
+        old[pick % size] if pick is not None and size else tracker.Anomaly(f"new-{n}", "r", "x")
+        for n, pick in enumerate(picks)
+    )
+    kept = _index._kept(old, new)
+    fresh = [item for item in new if not any(item is was for was in old)]
+    assert len(kept["new"]) == len(fresh)
+    back = _index._rejoined(list(old), {"at": kept["at"], "new": fresh})
+    assert len(back) == len(new)
+    assert all(got is item for got, item in zip(back, new, strict=True))
+    breaks = sum(
+        1
+        for earlier, later in itertools.pairwise(kept["at"])
+        if not (earlier[0] >= 0 and later[0] == earlier[0] + earlier[1])
+        and not (earlier[0] < 0 and later[0] < 0)
+    )
+    assert breaks == len(kept["at"]) - 1 if kept["at"] else not new
+
+
+def test_a_tuple_that_grows_at_its_end_is_two_runs() -> None:
+    old = tuple(tracker.Anomaly(f"old-{n}", "rule", "odd") for n in range(100))
+    grown = (*old, tracker.Anomaly("new", "rule", "odd"), tracker.Anomaly("newer", "rule", "odd"))
+    assert _index._kept(old, grown)["at"] == [[0, 100], [-1, 2]]
+    assert _index._kept(old, old[1:])["at"] == [[1, 99]]
+    assert _index._kept(old, ())["at"] == []
+
+
+@pytest.mark.parametrize(
+    ("runs", "new"),
+    [([[0, 3]], []), ([[1, 2]], []), ([[-1, 2]], ["a"]), ([[-1, 1]], ["a", "b"]), ([[0, 0]], [])],
+)
+def test_runs_that_do_not_fit_the_tuple_before_are_damage(
+    runs: list[list[int]], new: list[str]
+) -> None:
+    with pytest.raises(IndexError):
+        _index._rejoined(["x", "y"], {"at": runs, "new": new})

@@ -471,12 +471,53 @@ def _identities(items: Map[str, Any]) -> set[tuple[str, int]]:
 
 
 def _kept(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, list[Any]]:
-    """A tuple of a checkpoint as the place in ``old`` of each of its items that was there
-    (-1 for the others), and the others encoded."""
+    """A tuple of a checkpoint as runs of its items (``at``: each run's first place in ``old``
+    and its length, the place -1 for a run of items not in ``old``), and the items not in
+    ``old`` encoded: a tuple that grows at its end, or changes a few items, is a few runs,
+    read back without a number per item."""
     places = {id(item): place for place, item in enumerate(old)}
-    at = [places.get(id(item), -1) for item in new]
-    added = [encode_checkpoint(item) for item, place in zip(new, at, strict=True) if place < 0]
-    return {"at": at, "new": added}
+    runs: list[list[int]] = []
+    added = []
+    for item in new:
+        place = places.get(id(item), -1)
+        if place < 0:
+            added.append(encode_checkpoint(item))
+        if runs and (
+            (place < 0 and runs[-1][0] < 0)
+            or (place >= 0 and runs[-1][0] >= 0 and runs[-1][0] + runs[-1][1] == place)
+        ):
+            runs[-1][1] += 1
+        else:
+            runs.append([place, 1])
+    return {"at": runs, "new": added}
+
+
+def _rejoined(before: list[Any], kept: dict[str, list[Any]]) -> list[Any]:
+    """The items of a tuple of a checkpoint, from those of the checkpoint before and the runs
+    :func:`_kept` stored (the items new in it still encoded); a run out of place, or new items
+    too few or too many, raise :class:`IndexError` (a damaged index)."""
+    added: list[Any] = kept["new"]
+    items: list[Any] = []
+    taken = 0
+    for place, count in kept["at"]:
+        if count < 1:
+            msg = f"a run of {count} items"
+            raise IndexError(msg)
+        if place >= 0:
+            if place + count > len(before):
+                msg = f"items {place} to {place + count} of {len(before)}"
+                raise IndexError(msg)
+            items += before[place : place + count]
+        else:
+            if taken + count > len(added):
+                msg = f"{taken + count} new items of {len(added)}"
+                raise IndexError(msg)
+            items += added[taken : taken + count]
+            taken += count
+    if taken != len(added):
+        msg = f"{taken} new items of {len(added)}"
+        raise IndexError(msg)
+    return items
 
 
 #: Stands for an item a map does not hold.
@@ -665,8 +706,7 @@ def _state_of(
     for packed in changes:
         change = orjson.loads(zlib.decompress(packed))
         for name, kept in change["parts"].items():
-            before, added = parts[name], iter(kept["new"])
-            parts[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
+            parts[name] = _rejoined(parts[name], kept)
     whole, derived, sizes = change["whole"], change["derived"], change["sizes"]
     stored = {name: items(name, sizes[name]) for name in _MAPS}
     if not lazy:
