@@ -8,6 +8,7 @@ import contextlib
 import itertools
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -16,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from tracker import _index
+from tracker import _codec, _index
+from tracker._errors import FieldError
 from tracker._index import index_path, indexed_replay, replay_types
 from tracker._store import write_log
 from tracker.strategies import logs
@@ -145,3 +147,54 @@ def test_runs_that_do_not_fit_the_tuple_before_are_damage(
 ) -> None:
     with pytest.raises(IndexError):
         _index._rejoined(["x", "y"], {"at": runs, "new": new})
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", "a", "2010-01-01"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["from", "to"]), inner)
+    ),
+    max_leaves=6,
+)
+_PENDING = {
+    "kind": "meeting",
+    "expected": {"from": "2010-01-01", "to": None},
+    "announced": "2009-12-01~month",
+    "source": "e1",
+    "phrases": ["said"],
+    "reports": ["e1", "e2"],
+    "detail": "",
+    "forum": "council",
+    "level": "",
+    "formal": True,
+    "actor": "",
+    "mission": "",
+    "restores": None,
+    "stands_until": "2011-05-02",
+}
+
+
+@given(field=st.sampled_from(sorted(_PENDING)), value=_JSON)
+def test_a_stored_expectation_reads_as_the_field_by_field_reading_reads_it(
+    field: str, value: object
+) -> None:
+    """A checkpoint's expectation, any of its fields holding any JSON value, reads back as
+    the reading that names what is wrong field by field reads it: the same expectation, or
+    the same error."""
+    data = {**_PENDING, field: value}
+    read = _codec._structurer(tracker.Pending, True)
+    got = _outcome(lambda: read(data))
+    expected = _outcome(lambda: _codec._build(tracker.Pending, data, stated=True))
+    assert got == expected
+    if isinstance(got, tracker.Pending) and isinstance(expected, tracker.Pending):
+        assert [type(getattr(got, name)) for name in _PENDING] == [
+            type(getattr(expected, name)) for name in _PENDING
+        ]
+
+
+def _outcome(read: Callable[[], object]) -> object:
+    """What ``read`` gives, or the message of the :class:`FieldError` it raises."""
+    try:
+        return read()
+    except FieldError as error:
+        return f"error: {error}"
