@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker import _codec, _index
+from tracker._dates import parse_day
 from tracker._errors import FieldError
 from tracker._index import index_path, indexed_replay, replay_types
 from tracker._store import write_log
@@ -196,5 +197,23 @@ def _outcome(read: Callable[[], object]) -> object:
     """What ``read`` gives, or the message of the :class:`FieldError` it raises."""
     try:
         return read()
-    except FieldError as error:
+    except (FieldError, ValueError) as error:
+        return f"error: {error}"
+
+
+@given(
+    text=st.dates().map(str)
+    | st.text(alphabet="0123456789-+ :TW\u0662", min_size=8, max_size=12)
+    | st.text(max_size=12)
+)
+def test_a_day_read_at_once_is_the_day_parse_day_reads(text: str) -> None:
+    """The days a checkpoint holds read as ``parse_day`` reads them, or with its error."""
+    _codec._parsed_day.cache_clear()
+    assert _outcome(lambda: _codec._parsed_day(text)) == _day_outcome(text)
+
+
+def _day_outcome(text: str) -> object:
+    try:
+        return parse_day(text)
+    except ValueError as error:
         return f"error: {error}"

@@ -7,6 +7,7 @@ value against the field's type and names the field of any error (``sources[0].pu
 
 from __future__ import annotations
 
+import contextlib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -20,7 +21,15 @@ import attrs
 import orjson
 
 from tracker._bulk import collector_paused
-from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_timestamp
+from tracker._dates import (
+    FIRST_DAY,
+    LAST_DAY,
+    Day,
+    Precision,
+    parse_day,
+    parse_stated_day,
+    parse_timestamp,
+)
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
 from tracker._state import State, coded_activity
@@ -620,7 +629,12 @@ def _day(value: Any) -> date:
 
 @lru_cache(maxsize=_REMEMBERED)
 def _parsed_day(text: str) -> date:
-    return parse_day(text)
+    if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # YYYY-MM-DD at once
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(text)  # ASCII digits only, as parse_day reads them
+            if FIRST_DAY <= day <= LAST_DAY:
+                return day
+    return parse_day(text)  # what is wrong said as parse_day says it
 
 
 def _day_as_stated(value: Any) -> date:
