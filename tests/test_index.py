@@ -162,7 +162,7 @@ def test_a_change_keeps_what_left_a_map_and_where_each_item_of_a_tuple_stands() 
     assert stored.items == [("occurrences", "d", b'"4"'), ("occurrences", "a", None)]
     change = orjson.loads(zlib.decompress(stored.packed))
     assert change["sizes"]["occurrences"] == len(after.occurrences)
-    assert change["parts"]["anomalies"]["at"] == [1, -1]
+    assert change["parts"]["anomalies"]["at"] == [[1, 1], [-1, 1]]
     assert len(change["parts"]["anomalies"]["new"]) == 1
     with _stored(tracker.State(DYAD)) as read:
         assert read(before, 1, lazy=True) == before

@@ -21,7 +21,15 @@ import attrs
 import orjson
 
 from tracker._bulk import collector_paused
-from tracker._dates import Day, Precision, parse_day, parse_stated_day, parse_timestamp
+from tracker._dates import (
+    FIRST_DAY,
+    LAST_DAY,
+    Day,
+    Precision,
+    parse_day,
+    parse_stated_day,
+    parse_timestamp,
+)
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._errors import FieldError, shown
 from tracker._state import State, coded_activity
@@ -477,8 +485,10 @@ def _record_structurer(cls: type, stated: bool) -> Structurer:
 
     def structure(value: Any) -> Any:
         if type(value) is dict:
-            with contextlib.suppress(KeyError, FieldError, TypeError, ValueError):
+            try:  # not contextlib.suppress: a checkpoint reads thousands of records
                 return whole(value)
+            except (KeyError, FieldError, TypeError, ValueError):
+                pass
         return _build(cls, _object(value), stated=stated)
 
     return structure
@@ -487,13 +497,32 @@ def _record_structurer(cls: type, stated: bool) -> Structurer:
 def _whole_builder(cls: type, stated: bool) -> Callable[[dict[str, Any]], Any]:
     """A function that reads an object holding exactly every field of ``cls`` with one call of
     its structurer each and one of ``cls``, the loop of :func:`_build` written out; it raises
-    :class:`KeyError` for an object with a field missing or one too many."""
+    :class:`KeyError` for an object with a field missing or one too many. Reading a
+    checkpoint (``stated``), which holds thousands of records, a field of text, of true or
+    false or of a list of texts takes its value as it is when it has the type the structurer
+    would keep as it is, and an optional field's ``null`` is read as ``None``, without calling
+    the structurer."""
     _, steps = _stated_plan(cls) if stated else _plan(cls)
-    scope: dict[str, Any] = {"cls": cls}
+    hints = typing.get_type_hints(cls)
+    scope: dict[str, Any] = {"cls": cls, "texts": frozenset({str})}
     arguments = []
     for index, (name, key, structure, _) in enumerate(steps):
         scope[f"read{index}"] = structure
-        arguments.append(f"{name}=read{index}(data[{key!r}])")
+        read = f"read{index}(data[{key!r}])"
+        kind = hints[name] if stated else None
+        rest = tuple(arg for arg in typing.get_args(kind) if arg is not type(None))
+        if typing.get_origin(kind) in (types.UnionType, typing.Union) and len(rest) == 1:
+            scope[f"inner{index}"] = _structurer(rest[0], stated)  # what the union reads
+            read = f"(None if (v := data[{key!r}]) is None else inner{index}(v))"
+        elif kind in (str, bool):
+            scope[f"kind{index}"] = kind
+            read = f"(v if type(v := data[{key!r}]) is kind{index} else read{index}(v))"
+        elif kind == tuple[str, ...]:
+            read = (
+                f"(tuple(v) if type(v := data[{key!r}]) is list and {{*map(type, v)}} <= texts"
+                f" else read{index}(v))"
+            )
+        arguments.append(f"{name}={read}")
     lines = [
         "def build(data):",
         f"    if len(data) != {len(steps)}:",
@@ -600,15 +629,25 @@ def _day(value: Any) -> date:
 
 @lru_cache(maxsize=_REMEMBERED)
 def _parsed_day(text: str) -> date:
-    return parse_day(text)
+    if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # YYYY-MM-DD at once
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(text)  # ASCII digits only, as parse_day reads them
+            if FIRST_DAY <= day <= LAST_DAY:
+                return day
+    return parse_day(text)  # what is wrong said as parse_day says it
 
 
 def _day_as_stated(value: Any) -> date:
     """A day, or a day with the precision it was stated to (``2014-06-30~month``)."""
-    if type(value) is str and _STATED_AS in value:
-        day, _, precision = value.partition(_STATED_AS)
+    if type(value) is str:
+        if _STATED_AS in value:
+            day, _, precision = value.partition(_STATED_AS)
+            try:
+                return Day.of(_parsed_day(day), Precision(precision))
+            except ValueError as error:
+                raise FieldError(str(error)) from None
         try:
-            return Day.of(_parsed_day(day), Precision(precision))
+            return _parsed_day(value)
         except ValueError as error:
             raise FieldError(str(error)) from None
     return _day(value)

@@ -2,9 +2,10 @@
 re-folds the whole log.
 
 The index is a SQLite file named after the log (``LOG.jsonl.index``). It holds each entry's
-byte offset, line, dyad, day and report day, and each dyad's state after every
-:data:`EVERY` entries in replay order: each checkpoint as what changed since the one before
-(the items of its maps added, changed or gone, and its other parts whole), encoded as the codec
+byte offset, line, dyad, day, report day and type, how many entries of each type each dyad
+holds, and each dyad's state after every :data:`EVERY` entries in replay order: each
+checkpoint as what changed since the one before (the items of its maps added, changed or
+gone, and its other parts whole), encoded as the codec
 encodes checkpoints (which read back equal, each day with the precision it was stated to) and
 compressed, so that the index grows with the log, not with the sum of its states. It is valid for
 the prefix of the log it was built from: the prefix's size and BLAKE2b digest and the entry
@@ -68,7 +69,7 @@ EVERY = 1024
 CHUNK = 1 << 16
 
 #: What the index file says it is: another value is a foreign file, rebuilt.
-_FORMAT = "tracker-index 9"
+_FORMAT = "tracker-index 10"
 
 #: The parts of a state that are maps, which a checkpoint stores as the items that changed; the
 #: others (the dyad, the pending expectations, the score...) it stores whole.
@@ -101,6 +102,9 @@ CREATE TABLE items (
     first TEXT NOT NULL, second TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,
     since INTEGER NOT NULL, value BLOB,
     PRIMARY KEY (first, second, part, key, since)) WITHOUT ROWID;
+CREATE TABLE types (
+    first TEXT NOT NULL, second TEXT NOT NULL, type TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (first, second, type)) WITHOUT ROWID;
 CREATE TABLE refolds (
     seq INTEGER PRIMARY KEY, first TEXT NOT NULL, second TEXT NOT NULL, number INTEGER NOT NULL);
 """
@@ -467,12 +471,53 @@ def _identities(items: Map[str, Any]) -> set[tuple[str, int]]:
 
 
 def _kept(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, list[Any]]:
-    """A tuple of a checkpoint as the place in ``old`` of each of its items that was there
-    (-1 for the others), and the others encoded."""
+    """A tuple of a checkpoint as runs of its items (``at``: each run's first place in ``old``
+    and its length, the place -1 for a run of items not in ``old``), and the items not in
+    ``old`` encoded: a tuple that grows at its end, or changes a few items, is a few runs,
+    read back without a number per item."""
     places = {id(item): place for place, item in enumerate(old)}
-    at = [places.get(id(item), -1) for item in new]
-    added = [encode_checkpoint(item) for item, place in zip(new, at, strict=True) if place < 0]
-    return {"at": at, "new": added}
+    runs: list[list[int]] = []
+    added = []
+    for item in new:
+        place = places.get(id(item), -1)
+        if place < 0:
+            added.append(encode_checkpoint(item))
+        if runs and (
+            (place < 0 and runs[-1][0] < 0)
+            or (place >= 0 and runs[-1][0] >= 0 and runs[-1][0] + runs[-1][1] == place)
+        ):
+            runs[-1][1] += 1
+        else:
+            runs.append([place, 1])
+    return {"at": runs, "new": added}
+
+
+def _rejoined(before: list[Any], kept: dict[str, list[Any]]) -> list[Any]:
+    """The items of a tuple of a checkpoint, from those of the checkpoint before and the runs
+    :func:`_kept` stored (the items new in it still encoded); a run out of place, or new items
+    too few or too many, raise :class:`IndexError` (a damaged index)."""
+    added: list[Any] = kept["new"]
+    items: list[Any] = []
+    taken = 0
+    for place, count in kept["at"]:
+        if count < 1:
+            msg = f"a run of {count} items"
+            raise IndexError(msg)
+        if place >= 0:
+            if place + count > len(before):
+                msg = f"items {place} to {place + count} of {len(before)}"
+                raise IndexError(msg)
+            items += before[place : place + count]
+        else:
+            if taken + count > len(added):
+                msg = f"{taken + count} new items of {len(added)}"
+                raise IndexError(msg)
+            items += added[taken : taken + count]
+            taken += count
+    if taken != len(added):
+        msg = f"{taken} new items of {len(added)}"
+        raise IndexError(msg)
+    return items
 
 
 #: Stands for an item a map does not hold.
@@ -661,8 +706,7 @@ def _state_of(
     for packed in changes:
         change = orjson.loads(zlib.decompress(packed))
         for name, kept in change["parts"].items():
-            before, added = parts[name], iter(kept["new"])
-            parts[name] = [before[at] if at >= 0 else next(added) for at in kept["at"]]
+            parts[name] = _rejoined(parts[name], kept)
     whole, derived, sizes = change["whole"], change["derived"], change["sizes"]
     stored = {name: items(name, sizes[name]) for name in _MAPS}
     if not lazy:
@@ -746,6 +790,7 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
         return True
     decoding, rows = Decoding(path), []
     earliest: dict[Dyad, int] = {}  # each dyad's first day among the new lines
+    kinds: dict[tuple[str, str, str], int] = {}  # how many new entries of each dyad and type
     start, indexed = size, lines
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -774,12 +819,19 @@ def _extend(  # noqa: PLR0917 - the index, the log and where it stands
                     )
                 )
                 earliest[dyad] = min(earliest.get(dyad, day), day)
+                kind = (dyad.first, dyad.second, entry.TYPE)
+                kinds[kind] = kinds.get(kind, 0) + 1
                 if len(rows) == _BATCH:
                     db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                     rows.clear()
             start += len(line)
             lines = number
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO types VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (first, second, type) DO UPDATE SET count = count + excluded.count",
+            [(*kind, count) for kind, count in kinds.items()],
+        )
         for dyad, day in earliest.items():
             replay = IndexedReplay(path, log, db, dyad, every)
             _refold(replay, earliest=day, indexed=indexed)
@@ -881,10 +933,11 @@ def replay_column(replay: IndexedReplay, name: str) -> list[Any]:
 
 
 def replay_types(replay: IndexedReplay) -> dict[str, int]:
-    """How many entries of each type the replay holds."""
+    """How many entries of each type the replay holds, as the index counts them while it
+    indexes new lines (no entry's row is read)."""
     return dict(
         replay._db.execute(
-            "SELECT type, count(*) FROM entries WHERE first = ? AND second = ? GROUP BY type",
+            "SELECT type, count FROM types WHERE first = ? AND second = ? ORDER BY type",
             (replay.dyad.first, replay.dyad.second),
         ).fetchall()
     )

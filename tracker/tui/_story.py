@@ -15,7 +15,7 @@ from attrs import field, frozen
 from tracker._articles import ARTICLES
 from tracker._entries import Dyad, Entry, entry_types
 from tracker._index import index_path, indexed_dyads
-from tracker._reducer import apply
+from tracker._reducer import checkpoints
 from tracker._replay import DEFAULT_DYAD, Change, Replay, Step, implied_dyad
 from tracker._state import Phase, State
 from tracker._store import read_log
@@ -282,8 +282,8 @@ def _crisis_step(replay: Replayed) -> Step | None:
         state = replay.state(start)
         settled_out: Step | None = None
         span = entries[start : start + replay.every]
-        for index, entry in enumerate(span, start):
-            after = apply(state, entry)
+        states = checkpoints(span, state, 1)  # one builder, frozen after each entry
+        for index, (entry, after) in enumerate(zip(span, states, strict=True), start):
             if order[after.phase] < order[state.phase]:
                 step = Step(index, entry, state, after)
                 if worse is None or worse.index < index:
