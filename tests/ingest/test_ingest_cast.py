@@ -10,36 +10,15 @@ from datetime import date
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import tracker
 from tests.ingest.drawn_pairs import draft
-from tests.ingest.plain_states import plain_names
+from tests.ingest.drawn_people import pairs_and_people, participants
 from tracker.ingest._parties import people_in, titled_in
-
-#: States named in one word, so that "X's President" reads as the office of X.
-STATES = [state for state in plain_names("ties with") if " " not in state[0]]
-FIRST = ["Kari", "Pablo", "Marta", "Ola", "Siri", "Tomas", "Lena", "Anil"]
-LAST = ["Lunde", "Rios", "Vidal", "Berg", "Nilsen", "Havel", "Sorensen", "Mehta"]
-
-
-@st.composite
-def pair_and_people(draw: st.DrawFn, count: int) -> tuple[str, str, list[str]]:
-    one, other = draw(st.sampled_from(STATES)), draw(st.sampled_from(STATES))
-    if one[1] == other[1]:
-        other = next(state for state in STATES if state[1] != one[1])
-    first = draw(st.permutations(FIRST))[:count]
-    last = draw(st.permutations(LAST))[:count]
-    return one[0], other[0], [f"{a} {b}" for a, b in zip(first, last, strict=True)]
-
-
-def participants(entry: tracker.Entry | None) -> list[str]:
-    assert entry is not None
-    return [person.name for person in entry.participants]
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(3))
+@given(pairs_and_people(3))
 def test_hosts_named_together_both_receive_the_guest(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -55,7 +34,7 @@ def test_hosts_named_together_both_receive_the_guest(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(4))
+@given(pairs_and_people(4))
 def test_everyone_a_visitor_is_to_call_on_is_in_the_plan(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -142,7 +121,7 @@ def test_an_office_holder_is_no_holder_before_their_term() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_the_envoy_a_summons_takes_as_its_object_is_hit_by_the_protest(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -159,7 +138,7 @@ def test_the_envoy_a_summons_takes_as_its_object_is_hit_by_the_protest(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_ones_own_envoy_told_as_recalled_is_in_the_recall(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -174,7 +153,7 @@ def test_ones_own_envoy_told_as_recalled_is_in_the_recall(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_a_high_commissioner_is_named_with_the_state_they_serve(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -194,7 +173,7 @@ def test_a_bare_high_commissioner_is_a_diplomat_of_no_state_yet() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_a_minister_who_said_on_a_weekday_speaks_of_the_measure(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -208,7 +187,7 @@ def test_a_minister_who_said_on_a_weekday_speaks_of_the_measure(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_an_envoy_who_was_summoned_is_hit_by_the_protest(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -223,7 +202,7 @@ def test_an_envoy_who_was_summoned_is_hit_by_the_protest(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_a_minister_and_their_counterpart_who_discussed_issues_both_met(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -239,7 +218,7 @@ def test_a_minister_and_their_counterpart_who_discussed_issues_both_met(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_those_among_whom_a_meeting_was_attended_are_the_sides_delegation(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -254,7 +233,7 @@ def test_those_among_whom_a_meeting_was_attended_are_the_sides_delegation(
 
 
 @settings(max_examples=25, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_a_minister_and_a_top_diplomat_told_together_both_met(
     drawn: tuple[str, str, list[str]],
 ) -> None:

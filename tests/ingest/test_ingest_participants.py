@@ -14,33 +14,13 @@ from hypothesis import strategies as st
 
 import tracker
 from tests.ingest.drawn_pairs import draft
-from tests.ingest.plain_states import plain_names
+from tests.ingest.drawn_people import LAST, STATES, pairs_and_people, participants
 from tracker.ingest._evaluate import one_spelling
 from tracker.ingest._parties import Person, _people, people_in, titled_in
 
-#: States named in one word, so that "X's President" reads as the office of X.
-STATES = [state for state in plain_names("ties with") if " " not in state[0]]
-FIRST = ["Kari", "Pablo", "Marta", "Ola", "Siri", "Tomas", "Lena", "Anil"]
-LAST = ["Lunde", "Rios", "Vidal", "Berg", "Nilsen", "Havel", "Sorensen", "Mehta"]
-
-
-@st.composite
-def pair_and_people(draw: st.DrawFn, count: int) -> tuple[str, str, list[str]]:
-    one, other = draw(st.sampled_from(STATES)), draw(st.sampled_from(STATES))
-    if one[1] == other[1]:
-        other = next(state for state in STATES if state[1] != one[1])
-    first = draw(st.permutations(FIRST))[:count]
-    last = draw(st.permutations(LAST))[:count]
-    return one[0], other[0], [f"{a} {b}" for a, b in zip(first, last, strict=True)]
-
-
-def participants(entry: tracker.Entry | None) -> list[str]:
-    assert entry is not None
-    return [person.name for person in entry.participants]
-
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(3))
+@given(pairs_and_people(3))
 def test_a_spokesperson_telling_of_a_meeting_did_not_hold_it(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -57,7 +37,7 @@ def test_a_spokesperson_telling_of_a_meeting_did_not_hold_it(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_of_an_expulsion_the_other_side_has_the_envoy_it_hits_not_its_leader(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -76,7 +56,7 @@ def test_of_an_expulsion_the_other_side_has_the_envoy_it_hits_not_its_leader(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_a_minister_named_by_title_alone_who_condemns_takes_part(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -92,7 +72,7 @@ def test_a_minister_named_by_title_alone_who_condemns_takes_part(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(4))
+@given(pairs_and_people(4))
 def test_the_ministers_a_delegation_includes_take_part_in_the_visit(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -109,7 +89,7 @@ def test_the_ministers_a_delegation_includes_take_part_in_the_visit(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_what_is_said_before_a_measure_is_no_part_of_it(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -173,7 +153,7 @@ def test_names_with_particles_and_honorifics_are_read_whole() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_who_receives_the_other_side_and_whom_they_receive_take_part(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -188,7 +168,7 @@ def test_who_receives_the_other_side_and_whom_they_receive_take_part(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_whose_visit_a_declaration_crowns_takes_part_in_it(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -203,7 +183,7 @@ def test_whose_visit_a_declaration_crowns_takes_part_in_it(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(1))
+@given(pairs_and_people(1))
 def test_the_other_side_present_at_a_measure_takes_part_in_it(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -238,7 +218,7 @@ def test_an_honorific_alone_is_no_name_and_malay_titles_are_not_part_of_one() ->
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(2))
+@given(pairs_and_people(2))
 def test_whom_a_third_partys_leader_calls_is_in_that_call_not_the_strikes(
     drawn: tuple[str, str, list[str]],
 ) -> None:
@@ -268,7 +248,7 @@ def test_a_minister_of_foreign_affairs_of_a_long_named_state_speaks_for_it(
 
 
 @settings(max_examples=30, deadline=None)
-@given(pair_and_people(3))
+@given(pairs_and_people(3))
 def test_whom_a_side_prepares_to_welcome_is_in_that_plan_not_the_declaration(
     drawn: tuple[str, str, list[str]],
 ) -> None:
