@@ -57,10 +57,23 @@ def after_the_log(
     return tracker.apply(tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final, first), contacts
 
 
-def fresh_channel(data: st.DataObject, log: tuple[tracker.Entry, ...]) -> str:
-    """A channel the log never names, so that only what follows the log bears on it."""
+def fresh_channel(
+    data: st.DataObject, log: tuple[tracker.Entry, ...], *, cooperation: bool = False
+) -> str:
+    """A channel the log never names, so that only what follows the log bears on it, of
+    practical cooperation or not (its name's suffix says which: ``_treaty``, ``military``)."""
     named = tracker.Replay(log, dyad=tracker.DEFAULT_DYAD).final.roles
-    return data.draw(names().filter(lambda name: name not in named), label="channel")
+    fresh = names().filter(lambda name: name not in named)
+    if cooperation:
+        fresh = st.sampled_from(["military", "arms_treaty", "space_cooperation"]).filter(
+            lambda name: name not in named
+        )
+    return data.draw(
+        fresh.filter(
+            lambda name: (tracker.channel_role(name) is tracker.Role.COOPERATION) is cooperation
+        ),
+        label="channel",
+    )
 
 
 @LOGS
@@ -77,6 +90,29 @@ def test_resumed_contacts_reopen_a_suspended_channel_informally(
     assert after.channels[channel] is tracker.ChannelStatus.INFORMAL
     assert after.provenance[f"channels.{channel}"] == contacts.id
     assert after.anomalies == suspended.anomalies
+
+
+@LOGS
+@given(logs(), st.data())
+def test_resumed_contacts_leave_a_formally_suspended_cooperation_suspended(
+    log: tuple[tracker.Entry, ...], data: st.DataObject
+) -> None:
+    # Meeting on a channel of practical cooperation is not cooperating again: a formal
+    # suspension of it stands until lifted; a de facto one ends with the meeting.
+    channel = fresh_channel(data, log, cooperation=True)
+    de_facto = data.draw(st.booleans(), label="de_facto")
+    suspended, contacts = after_the_log(
+        data,
+        log,
+        channel,
+        tracker.Suspension,
+        channels=(channel,),
+        effective=None,
+        de_facto=de_facto,
+    )
+    after = tracker.apply(suspended, contacts)
+    expected = tracker.ChannelStatus.INFORMAL if de_facto else tracker.ChannelStatus.SUSPENDED
+    assert after.channels[channel] is expected
 
 
 @LOGS
