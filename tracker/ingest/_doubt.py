@@ -1,17 +1,21 @@
-"""The doubt gate: a drafted event is kept as having happened only where the top of the page
-bears it out.
+"""The doubt gate: a drafted event is asserted as having happened only where the top of the
+page bears it out.
 
 News writing puts the news first: the headline and the lead (the first sentences of the body)
-tell what happened, and what comes below them gives its detail, its background and its
-reactions. A type read only from sentences below the lead, on a page whose headline and lead tell
-of events but not of one of that kind as done, rests on the body's detail against the page's own
-telling of its news: the event told there may be the background, an earlier step, the plan the
-lead announces or another pair's. Such a draft keeps no entry, and its reasons say why, with the
-sentences on both sides, for a person to judge.
+tell what happened, and what comes below them gives its detail, its background and the reactions
+to it. A type read only from sentences below the lead, on a page whose headline and lead tell of
+events but none of that kind as having happened (only as to come, or only events of other kinds),
+rests on the body against the page's own telling of its news: what the body tells may be an
+earlier step, the background, the other side's answer or the detail of the plan the lead
+announces. Such a draft keeps no entry, and its reasons say why, with the sentences on both
+sides, for a person to judge. A lead that tells the event as what the news answers ("condemned
+the strikes") or as held by others besides bears the kind out: which pair it is of is read
+elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +30,9 @@ __all__ = ["LEAD_SENTENCES", "doubts", "top_of"]
 
 #: How many sentences of the body, after the headline, make its lead.
 LEAD_SENTENCES = 2
+
+#: The last word of a trigger, the one that names the event ("strikes" of "launched strikes").
+_LAST_WORD = re.compile(r"\w{4,}$")
 
 #: The entry types a meeting mention is drafted as.
 _MEETINGS = frozenset({"informal_meeting", "council_meeting"})
@@ -49,9 +56,10 @@ def _told(mention: EventMention) -> bool:
     return not mention.background and not mention.doubt
 
 
-def _done(mention: EventMention) -> bool:
-    """Whether a mention tells an event between the sides as done."""
-    return mention.counts and not mention.planned and not mention.doubt
+def _happened(mention: EventMention) -> bool:
+    """Whether a mention tells an event as having happened: as the news, as what the news
+    answers or follows, or as another pair's; not as to come, nor as what did not happen."""
+    return not mention.planned and not mention.doubt
 
 
 def _how(mention: EventMention) -> str:
@@ -83,12 +91,33 @@ def doubts(entry: Entry | None, reading: Reading, evidence: Iterable[Evidence]) 
         return ()
     kind = _kind(entry)
     at_top = [m for m in reading.mentions if m.sentence.index in top]
-    if any(m.type == kind and _done(m) for m in at_top):
+    if any(m.type == kind and _happened(m) for m in at_top):
+        return ()
+    below = [m for m in reading.mentions if m.sentence in deciding and m.type == kind]
+    if _named_at_top(below, reading, top):
         return ()
     told = [m for m in at_top if _told(m)]
     if not told:
         return ()
     return _reasons(entry, deciding, told)
+
+
+def _named_at_top(below: Sequence[EventMention], reading: Reading, top: frozenset[int]) -> bool:
+    """Whether the headline or lead names the event the body tells by its own word ("condemned
+    a wave of air strikes" above "launched dozens of strikes"), outside any event they tell: the
+    body then details what the top already refers to."""
+    words = {found.group(0).lower() for m in below if (found := _LAST_WORD.search(m.trigger))}
+    for sentence in reading.page.with_headline():
+        if sentence.index not in top:
+            continue
+        told = [
+            (m.start, m.start + len(m.trigger)) for m in reading.mentions if m.sentence == sentence
+        ]
+        for word in words:
+            for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence.text, re.I):
+                if not any(start <= found.start() < end for start, end in told):
+                    return True
+    return False
 
 
 def _reasons(
