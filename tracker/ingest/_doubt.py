@@ -8,9 +8,9 @@ events but none of that kind as having happened (only as to come, or only events
 rests on the body against the page's own telling of its news: what the body tells may be an
 earlier step, the background, the other side's answer or the detail of the plan the lead
 announces. Such a draft keeps no entry, and its reasons say why, with the sentences on both
-sides, for a person to judge. A lead that tells the event as what the news answers ("condemned
-the strikes") or as held by others besides bears the kind out: which pair it is of is read
-elsewhere.
+sides, for a person to judge. A top that names the body's event ("condemned a wave of air
+strikes" above "launched strikes"), or tells a meeting without saying who held it, bears the
+kind out: which pair it is of is read elsewhere.
 """
 
 from __future__ import annotations
@@ -57,9 +57,14 @@ def _told(mention: EventMention) -> bool:
 
 
 def _happened(mention: EventMention) -> bool:
-    """Whether a mention tells an event as having happened: as the news, as what the news
-    answers or follows, or as another pair's; not as to come, nor as what did not happen."""
-    return not mention.planned and not mention.doubt
+    """Whether a mention tells an event as having happened: as news between the sides, or as a
+    meeting its sentence does not say who held (which the body may tell); not as to come, not
+    as what did not happen, nor as the background of the news."""
+    return (
+        not mention.planned
+        and not mention.doubt
+        and (mention.counts or (not mention.bilateral and not mention.background))
+    )
 
 
 def _how(mention: EventMention) -> str:
