@@ -46,6 +46,7 @@ from tracker._entries import (
 )
 from tracker.ingest._cast import _CastReader, _other
 from tracker.ingest._data import load, pattern
+from tracker.ingest._doubt import doubts
 from tracker.ingest._events import (
     MEETING,
     EventMention,
@@ -156,6 +157,10 @@ def draft_article(
             f"(line {found.stamp.number}): check which is right"
         )
     entry = builder.build()
+    # The gate of doubt: an event the top of the page does not bear out is not asserted.
+    if doubted := doubts(entry, builder.reading, builder.evidence):
+        builder.reasons[:0] = doubted
+        entry = None
     if entry is None:
         return Draft(
             name,
