@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
@@ -105,9 +106,33 @@ def known_person(form: str) -> Person | None:
     return _name_pattern()[1].get(form)
 
 
+def _single_spaced(text: str) -> tuple[str, list[int]]:
+    """The text with each run of spaces (a joined line's break, a non-breaking space) as one
+    space, and where each of its characters stands in the text."""
+    kept = [
+        at
+        for at, char in enumerate(text)
+        if not (char in " \xa0" and at and text[at - 1] in " \xa0")
+    ]
+    return "".join(" " if text[at] == "\xa0" else text[at] for at in kept), [*kept, len(text)]
+
+
+def _spaced_as(mentions: Iterable[Mention], kept: list[int]) -> tuple[Mention, ...]:
+    """The mentions of a single-spaced text, at their places in the text it was made from."""
+    return tuple(
+        attrs.evolve(mention, start=kept[mention.start], end=kept[mention.end - 1] + 1)
+        for mention in mentions
+    )
+
+
 def people_in(text: str) -> tuple[Mention, ...]:
     """Every person of the dictionary the text names, in order, longest name form first; then
     anyone else it names with their role and who they speak for."""
+    spaced, kept = _single_spaced(text)
+    return _spaced_as(_people_in(spaced), kept) if spaced != text else _people_in(text)
+
+
+def _people_in(text: str) -> tuple[Mention, ...]:
     names, by_form = _name_pattern()
     known = [
         Mention(by_form[match.group(0)], match.start(), match.end())
@@ -131,42 +156,62 @@ def people_in(text: str) -> tuple[Mention, ...]:
 _OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
 _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
+#: The capital letters of names written in any Latin alphabet, accents and all ("Boržović",
+#: "Andrijauskienė", "Phạm Thu Hằng"), and a letter that is not one of them.
+_CAPITAL = "[A-Z" + "".join(
+    letter
+    for letter in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+    if letter.isupper()
+) + "]"
+_SMALL = rf"(?:(?!{_CAPITAL})[^\W\d_])"
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
 #: The particles of Dutch, German, Spanish, Portuguese, Italian, Arabic and Malay names, joining
 #: the words of a name when one follows them ("van", "de la Vega", "da Silva", "bin", "binti",
-#: "al-Thani", "el-Baradei").
+#: "al-Thani", "el-Baradei"), two of them together too ("von der Leyen", "van den Broek").
 _PARTICLES = (
-    r"(?:(?:van|von|de la|de|der|da|das|do|dos|del|di|du|bin|binti|bint|ibn|ibni)"
-    r"(?= [A-ZÀ-ÖØ-Þ]| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
+    r"(?:(?:van der|van den|von der|de la|de los|de las|van|von|de|der|den|da|das|do|dos|del"
+    rf"|della|di|du|bin|binti|bint|ibn|ibni)(?= {_CAPITAL}| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
 )
-#: A name of two to four capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words.
+#: One capitalised word of a name, ending in a small letter (no acronym: "NATO" names no one).
+_NAME_WORD = rf"{_CAPITAL}(?:[^\W\d_]|['’-])*{_SMALL}"
+#: A name of two to six capitalised words, not starting with a preposition or an article:
+#: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words
+#: ("Hamad bin Isa bin Salman al-Khalifa").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
-    r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
+    rf"(?P<name>(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_NAME_WORD}"
     rf"(?: {_INITIAL}(?= [A-Z])"
-    rf"| (?:[A-Z][A-Za-z'’-]*[a-z]|{_PARTICLES})){{1,4}})"
+    rf"| (?:{_NAME_WORD}|{_PARTICLES})){{1,5}})"
 )
 
 
-#: A name of one to five words after a title ("President Tebboune", "Foreign Secretary Alicia
+#: A name of one to six words after a title ("President Tebboune", "Foreign Secretary Alicia
 #: Bárcena Ibarra"), in any alphabet's capitals and accents.
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
+_WORD = rf"{_CAPITAL}[\w'’-]*[^\W\d_]"
 _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
-    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|{_PARTICLES})){{0,4}})"
+    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|{_PARTICLES})){{0,5}})"
 )
-#: Words before a name that are no part of it: honorifics ("Sheikh Hamad bin Jassim al-Thani")
-#: and the end of an office's name the title runs on into ("Head of the President Office Andrii
-#: Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
+#: The ranks and honorifics a name may be written with, which are no part of it ("Colonel
+#: Amadou X", "Rear Admiral X", "H.E. Mr X", "His Majesty King X", "Dr The Honourable X").
+_RANKS = (
+    r"Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Datuk|Dato['’]? Sri|Dato['’]?|Datin"
+    r"|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah|H\. ?E\.?|HE|His Excellency|Her Excellency"
+    r"|(?:His|Her) (?:Royal )?(?:Majesty|Highness)|(?:The )?Honou?rable|Hon\.|Prince|Princess"
+    r"|King|Queen|Emir|(?:Lieutenant |Lt\.? |Major |Maj\.? |Brigadier |Brig\.? )?(?:General|Gen\.)"
+    r"|(?:Lieutenant |Lt\.? )?(?:Colonel|Col\.)|Major|Maj\.|Brigadier|Brig\.|(?:Rear |Vice )?"
+    r"Admiral|Adm\.|(?:Field |Air )?Marshal|Captain|Capt\.|Commander|Cdr\."
+)
+#: Words before a name that are no part of it: ranks and honorifics ("Sheikh Hamad bin Jassim
+#: al-Thani") and the end of an office's name the title runs on into ("Head of the President
+#: Office Andrii Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
 _NOT_NAME = re.compile(
-    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Office|Affairs|Ministry"
-    r"|Datuk|Dato['’]? Sri|Dato['’]?|Datin|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah"
-    r"|Administration|Presidency|Cabinet|Secretariat|Department|Council) +(?=[A-ZÀ-ÖØ-Þ]))+"
+    rf"(?:(?:{_RANKS}|Office|Affairs|Ministry|Administration|Presidency|Cabinet|Secretariat"
+    rf"|Department|Council) +(?={_CAPITAL}))+"
 )
 #: An honorific that is no name on its own.
-_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Datuk|Dato|Datin|Tun|Haji|Hajah)\.?")
+_HONORIFIC = re.compile(rf"(?:{_RANKS})\.?")
 #: Words before a title that say its holder no longer holds it.
 _FORMER = re.compile(r"\b(?:former|ex-|then-?|late|erstwhile)\s*$", re.IGNORECASE)
 #: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
@@ -186,8 +231,13 @@ def titled_in(text: str) -> tuple[Mention, ...]:
     """The people a text names with a title that does not say whose office it is ("Foreign
     Minister Jan Hamacek", "the envoy Dennis Horak"), and whom no other rule names: their
     role's party is left empty, for the event to tell."""
+    spaced, kept = _single_spaced(text)
+    return _spaced_as(_titled_in(spaced), kept) if spaced != text else _titled_in(text)
+
+
+def _titled_in(text: str) -> tuple[Mention, ...]:
     spokes = pattern(load("actors")["told"]["spokespeople"])
-    named = people_in(text)
+    named = _people_in(text)
     found: dict[int, Mention] = {}
     for bare in _bare_patterns():
         for match in bare.finditer(text):
