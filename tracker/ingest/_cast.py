@@ -35,6 +35,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    envoy_post,
     participant,
     party_mentions,
     people_in,
@@ -289,7 +290,11 @@ class _CastReader:
             mentions = sorted((*party_mentions(text), *people), key=lambda found: found[1])
             before = [code for code, at in mentions if at < mention.start]
             sides = [code for code in before if code in parties]
-            if against and diplomats.search(role.title):
+            post = envoy_post(role.title)
+            if post in parties and post is not None:
+                # An envoy serves the other side of the state they are posted to.
+                side, how = _other(parties, post), "the other side's, as the envoy posted to it"
+            elif against and diplomats.search(role.title):
                 side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
             elif kind in _UNILATERAL or not sides:
                 side, how = by, "of the side that acts"

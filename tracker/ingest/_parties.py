@@ -25,6 +25,7 @@ __all__ = [
     "member_of",
     "membership_periods",
     "named_pairs",
+    "envoy_post",
     "participant",
     "party_mentions",
     "party_name",
@@ -220,11 +221,37 @@ _OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
 
 
 @cache
+def _post() -> str:
+    """An envoy's post after their title: "ambassador to the United States", "envoy in
+    Canberra", "ambassador to the country" (the one the sentence is about)."""
+    states = "|".join(map(re.escape, sorted(_state_names(), key=len, reverse=True)))
+    places = rf"(?:{states})(?![\w-])|(?:host )?country\b|[A-Z][\w-]*(?: [A-Z][\w-]*)*(?=,)"
+    return rf" (?:to|in) (?:the )?(?:{places})"
+
+
+#: The titles of envoys, after which their post may be told.
+_ENVOY = r"(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)|(?<=[Cc]ommissioner)|(?<=[Aa]ffaires))"
+
+
+@cache
 def _bare_patterns() -> tuple[re.Pattern[str], ...]:
     bare = load("actors")["told"]["bare"]
-    before = pattern(rf"\b(?P<title>{bare}),? +{_TITLED_NAME}\b(?! +(?:[A-Z]|of\b|for\b))")
-    after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their )?(?P<title>{bare})\b")
+    # "recalled its ambassador to Germany, X", "the country's Ambassador to France X for
+    # consultations".
+    title = rf"(?P<title>{bare}(?:{_ENVOY}{_post()})?)"
+    before = pattern(
+        rf"\b{title},? +{_TITLED_NAME}\b(?! +(?:[A-Z]|of\b|for\b(?! consultations?\b)))"
+    )
+    # "X, a minister in the president's office, told".
+    after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their |an? )?{title}\b")
     return before, after
+
+
+def envoy_post(title: str) -> str | None:
+    """The party an envoy's title names as their post ("ambassador to Germany": DEU)."""
+    post = re.search(rf"{_ENVOY}{_post()}", title)
+    found = [code for code, at in party_mentions(title) if post and at >= post.start()]
+    return found[0] if found else None
 
 
 def titled_in(text: str) -> tuple[Mention, ...]:
@@ -292,7 +319,7 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     word = r"[A-Z][\w.]*(?:-[A-Z]\w*)?"
     cue = rf"(?P<cue>(?!(?:A|An|The)\b){word}(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
     # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
-    to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
+    to = rf"(?:{_post()})?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     # A state named by its long form: "Minister of Foreign Affairs of the Republic of X".
