@@ -5,6 +5,7 @@ or in a transcript's header."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -126,9 +127,17 @@ class _CastReader:
                 why = "named in the page's header, speaking in the first person"
                 chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
+        order = list(chosen)
         for name, (taken, quote, why) in chosen.items():
-            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again.
-            if any(other.endswith(f" {name}") for other in chosen):
+            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again, and
+            # so is "King Hamad bin Isa Al Khalifa" beside "Hamad bin Isa bin Salman
+            # Al-Khalifa": the full name is kept, else the one named first.
+            if any(
+                _named_again(name, other)
+                and (" " not in name or order.index(other) < order.index(name))
+                for other in chosen
+                if other != name
+            ):
                 continue
             self.note(
                 f"participants[{len(people)}]",
@@ -477,6 +486,23 @@ def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
     )
     before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
+
+
+def _named_again(name: str, other: str) -> bool:
+    """Whether ``name`` names the person ``other`` does, in fewer words or another spelling:
+    its words stand in ``other`` in the same order, accents and hyphens aside, and end or
+    begin it ("Sanchez" in "Pedro Sánchez", "Hamad bin Isa Al Khalifa" in "Hamad bin Isa bin
+    Salman Al-Khalifa")."""
+
+    def words(text: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", text.replace("-", " ")).lower()
+        return "".join(c for c in plain if not unicodedata.combining(c)).split()
+
+    short, long = words(name), words(other)
+    if not short or len(short) > len(long) or (short[0] != long[0] and short[-1] != long[-1]):
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _quoted(text: str, at: int) -> bool:

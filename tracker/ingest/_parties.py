@@ -138,6 +138,7 @@ def _people_in(text: str) -> tuple[Mention, ...]:
     known = [
         Mention(by_form[match.group(0)], match.start(), match.end())
         for match in names.finditer(text)
+        if not _inside_a_longer_name(text, match.start(), match.group(0), by_form)
     ]
     told = _told(text)
     # A person of the dictionary the text names with a role keeps that role for the days the
@@ -151,6 +152,40 @@ def _people_in(text: str) -> tuple[Mention, ...]:
     ]
     told = [t for t in told if not any(k.start < t.end and t.start < k.end for k in known)]
     return tuple(sorted((*known, *told), key=lambda mention: mention.start))
+
+
+#: The words a title or an office ends with, before the name of who holds it.
+_TITLE_END = re.compile(
+    r"(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Envoy|Spokes(?:man|woman"
+    r"|person)|Commissioner|Representative|Chief|Counsell?or|Councill?or|Advis[eo]r|Director"
+    r"|Leader|Chair(?:man|woman|person)?|Speaker|Governor|Mayor|Diplomat|Counterpart"
+    r"|Negotiator|Deputy|Head|Senator|Coordinator|Officer|Vice|Affairs|Ministry|Office|Council"
+    r"|Cabinet|Government|Department|Administration|Presidency|Secretariat)"
+)
+
+
+def _inside_a_longer_name(text: str, start: int, form: str, by_form: dict[str, Person]) -> bool:
+    """Whether a short form of a person of the dictionary (a surname, "Qureshi") is the end of
+    someone else's name the text writes whole ("Rahim Hayat Qureshi"): a given name stands
+    before it, not a title, a rank, a state, the sentence's first word nor a spelling of the
+    person's own given name."""
+    if by_form[form].name == form:
+        return False
+    before = re.search(rf"(?<![\w'’-])({_NAME_WORD}) $", text[:start])
+    if before is None or not text[: before.start()].strip():
+        return False
+    word = before.group(1)
+    # Another spelling of their own given name ("Sergei" for "Sergey") is still them.
+    given = by_form[form].name.removesuffix(form).split()
+    return not (
+        any(name[:2] == word[:2] for name in given)
+        or word in _OPENERS
+        or _TITLE_END.fullmatch(word)
+        or _HONORIFIC.fullmatch(word)
+        or word in _state_names()
+        or word in _calendar()
+        or re.search(r"['’]s$", word)
+    )
 
 
 #: Capitalised words that open a sentence rather than a name.
@@ -327,14 +362,26 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     form = rf"(?:(?:{long_forms}) of (?:the )?)?"
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
     after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
-    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
-    # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
-    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{cue}\b")
+    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", "King X of
+    # the Kingdom of Y", and the second of two named under one title, "Foreign ministers X of
+    # Jordan and Y of Oman".
+    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{form}{cue}\b")
     second = pattern(
         rf"\b(?P<title>{titles})s [A-Z][^,.;]*? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)* "
         rf"and {_NAME} of (?:the )?{cue}\b"
     )
-    return before, after, of, after_of, name_of, second
+    # Two named under one title of two states, in the order of the states: "the foreign
+    # ministers of A and B, X and Y", "A's and B's foreign ministers, X and Y", "the A and B
+    # presidents X and Y".
+    other = rf"(?!(?:A|An|The)\b){word}(?: [A-Z][a-z]+)?"
+    plain = _NAME.replace("(?P<name>", "(?:")
+    listed = (
+        rf"\b(?P<title>{titles})s of (?:the )?{cue} and (?:the )?{other},? {_NAME} and {plain}\b",
+        rf"\b(?P<title>{titles})s of (?:the )?{other} and (?:the )?{cue},? {plain} and {_NAME}\b",
+        rf"\b{cue} and {other}{owner}? (?P<title>{titles})s,? {_NAME} and {plain}\b",
+        rf"\b{other}{owner}? and {cue} (?P<title>{titles})s,? {plain} and {_NAME}\b",
+    )
+    return (before, after, of, after_of, name_of, second, *map(pattern, listed))
 
 
 def _told(text: str) -> list[Mention]:
