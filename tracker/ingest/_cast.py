@@ -170,7 +170,14 @@ class _CastReader:
         day = self._same_day(sentence, on)
         verbs = list(pattern(words["verbs"]).finditer(text))
         speaks = day and bool(verbs) and not any(self._said_then(sentence, v, on) for v in verbs)
-        spoke = speaks and _speaker(text, named.start, named.end)
+        # Who tells of it in their own words ("X stated", "X declared this measure") speaks.
+        own = [*verbs, *pattern(load("actors")["told"]["speaks"]).finditer(text)]
+        spoke = (
+            day
+            and bool(own)
+            and not any(self._said_then(sentence, v, on) for v in own)
+            and _speaker(text, named.start, named.end)
+        )
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
         told = load("actors")["told"]
@@ -476,13 +483,18 @@ def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
     """Whether the person named at ``start:end`` is the one who speaks (or does what ``verbs``
     say): their name is followed by the verb ("Psaki said", "Lavrov, the foreign minister,
     told") or follows it ("said Foreign Minister Lavrov", "headed by Minister Cho")."""
+    # The verbs of one's own words ("stated", "described") take an object after them: only
+    # their subject, outside a quote, is who speaks.
+    own = verbs is None and not _quoted(text, start)
     verbs = verbs or load("events")["speech"]["verbs"]
     # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
     apposition = r"(?:, [^,]{1,80},)?,?"
     # "Arreaza said Tuesday" is Arreaza speaking: a weekday after the verb is no speaker.
     days = "|".join(day.capitalize() for day in load("dates")["weekdays"])
+    following = f"{verbs}|{load('actors')['told']['speaks']}" if own else verbs
     after = pattern(
-        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
+        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{following})"
+        rf"(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
     )
     before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
