@@ -211,12 +211,12 @@ _PARTICLES = (
 )
 #: One capitalised word of a name, ending in a small letter (no acronym: "NATO" names no one).
 _NAME_WORD = rf"{_CAPITAL}(?:[^\W\d_]|['’-])*{_SMALL}"
-#: A name of two to six capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words
-#: ("Hamad bin Isa bin Salman al-Khalifa").
+#: A name of two to six capitalised words, not starting with a preposition, an article or a
+#: possessive ("Brunei's Second Foreign Minister"): initials may open it ("S. Jaishankar") or
+#: stand inside it, and particles join its words ("Hamad bin Isa bin Salman al-Khalifa").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
-    rf"(?P<name>(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_NAME_WORD}"
+    rf"(?P<name>(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_NAME_WORD}(?<!['’]s)"
     rf"(?: {_INITIAL}(?= [A-Z])"
     rf"| (?:{_NAME_WORD}|{_PARTICLES})){{1,5}})"
 )
@@ -275,7 +275,7 @@ def _bare_patterns() -> tuple[re.Pattern[str], ...]:
     # consultations".
     title = rf"(?P<title>{bare}(?:{_ENVOY}{_post()})?)"
     before = pattern(
-        rf"\b{title},? +{_TITLED_NAME}\b(?! +(?:[A-Z]|of\b|for\b(?! consultations?\b)))"
+        rf"\b{title},? +{_TITLED_NAME}(?![\w'’-])(?! +(?:[A-Z]|of\b|for\b(?! consultations?\b)))"
     )
     # "X, a minister in the president's office, told".
     after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their |an? )?{title}\b")
@@ -353,15 +353,27 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     # A state's one-word name may be hyphenated ("Timor-Leste", "Guinea-Bissau").
     word = r"[A-Z][\w.]*(?:-[A-Z]\w*)?"
     cue = rf"(?P<cue>(?!(?:A|An|The)\b){word}(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
-    # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
-    to = rf"(?:{_post()})?"
+    # An envoy's post after the title: "ambassador to the United States", "ambassador in
+    # Canberra", or their remit: "special envoy for the Belgrade-Pristina dialogue".
+    remit = r"(?<=[Ee]nvoy) for (?:the )?[\w-]+(?: [\w-]+){0,4}?"
+    to = rf"(?:{_post()}|{remit})?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     # A state named by its long form: "Minister of Foreign Affairs of the Republic of X".
     long_forms = "Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality"
     form = rf"(?:(?:{long_forms}) of (?:the )?)?"
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
-    after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
+    after_of = pattern(
+        rf"\b{_NAME}, (?:the |an? )?(?P<title>{titles}) (?:of|for) (?:the )?{cue}\b"
+    )
+    # The head of a state's mission, named after it: "the Acting Head of X's representation in
+    # Minsk Y", "head of the mission of X, Y".
+    mission = r"(?P<mission>representation|mission|embassy|diplomatic mission)"
+    head = rf"(?P<title>(?:[Aa]cting |[Dd]eputy )?[Hh]ead) of"
+    heads = (
+        rf"\b{head} (?:the )?{cue} {mission}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
+        rf"\b{head} the {mission} of (?:the )?{cue}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
+    )
     # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", "King X of
     # the Kingdom of Y", and the second of two named under one title, "Foreign ministers X of
     # Jordan and Y of Oman".
@@ -381,7 +393,7 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
         rf"\b{cue} and {other}{owner}? (?P<title>{titles})s,? {_NAME} and {plain}\b",
         rf"\b{other}{owner}? and {cue} (?P<title>{titles})s,? {plain} and {_NAME}\b",
     )
-    return (before, after, of, after_of, name_of, second, *map(pattern, listed))
+    return (before, after, of, after_of, name_of, second, *map(pattern, (*heads, *listed)))
 
 
 def _told(text: str) -> list[Mention]:
@@ -394,6 +406,8 @@ def _told(text: str) -> list[Mention]:
             if party is None:
                 continue
             title = f"{match.group('cue')} {match.group('title')}"
+            if mission := match.groupdict().get("mission"):
+                title = f"{title} of {mission}"
             role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
             name, start = _person_name(match)
             found.append(Mention(Person(name, (name,), (role,)), start, start + len(name)))
