@@ -131,10 +131,16 @@ class _CastReader:
         for name, (taken, quote, why) in chosen.items():
             # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again, and
             # so is "King Hamad bin Isa Al Khalifa" beside "Hamad bin Isa bin Salman
-            # Al-Khalifa": the full name is kept, else the one named first.
+            # Al-Khalifa": of a surname and a full name the full name is kept, else the one
+            # named first.
             if any(
-                _named_again(name, other)
-                and (" " not in name or order.index(other) < order.index(name))
+                (" " not in name and _named_again(name, other))
+                or (
+                    " " in name
+                    and " " in other
+                    and (_named_again(name, other) or _named_again(other, name))
+                    and order.index(other) < order.index(name)
+                )
                 for other in chosen
                 if other != name
             ):
@@ -269,7 +275,7 @@ class _CastReader:
         if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
             # A spokesperson the text names only by that role comments on it.
             return "" if told_spokesperson else f"{role.title}, reporting it"
-        if speaks and (not is_meeting or present):
+        if (speaks or spoke) and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
 

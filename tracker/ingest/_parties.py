@@ -19,13 +19,13 @@ __all__ = [
     "Mention",
     "Person",
     "Role",
+    "envoy_post",
     "is_organization",
     "known_person",
     "mediators",
     "member_of",
     "membership_periods",
     "named_pairs",
-    "envoy_post",
     "participant",
     "party_mentions",
     "party_name",
@@ -194,11 +194,15 @@ _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
 #: The capital letters of names written in any Latin alphabet, accents and all ("Boržović",
 #: "Andrijauskienė", "Phạm Thu Hằng"), and a letter that is not one of them.
-_CAPITAL = "[A-Z" + "".join(
-    letter
-    for letter in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
-    if letter.isupper()
-) + "]"
+_CAPITAL = (
+    "[A-Z"
+    + "".join(
+        letter
+        for letter in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+        if letter.isupper()
+    )
+    + "]"
+)
 _SMALL = rf"(?:(?!{_CAPITAL})[^\W\d_])"
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
@@ -209,6 +213,8 @@ _PARTICLES = (
     r"(?:(?:van der|van den|von der|de la|de los|de las|van|von|de|der|den|da|das|do|dos|del"
     rf"|della|di|du|bin|binti|bint|ibn|ibni)(?= {_CAPITAL}| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
 )
+#: Ranks and honorifics shortened with a dot, read with a name and cut from it ("Col. X").
+_DOTTED = r"(?:(?:Lt|Gen|Col|Maj|Brig|Adm|Capt|Cdr|Hon|Dr|Mr|Mrs|Ms|Prof|H\. ?E)\. ?)*"
 #: One capitalised word of a name, ending in a small letter (no acronym: "NATO" names no one).
 _NAME_WORD = rf"{_CAPITAL}(?:[^\W\d_]|['’-])*{_SMALL}"
 #: A name of two to six capitalised words, not starting with a preposition, an article or a
@@ -216,7 +222,7 @@ _NAME_WORD = rf"{_CAPITAL}(?:[^\W\d_]|['’-])*{_SMALL}"
 #: stand inside it, and particles join its words ("Hamad bin Isa bin Salman al-Khalifa").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
-    rf"(?P<name>(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_NAME_WORD}(?<!['’]s)"
+    rf"(?P<name>{_DOTTED}(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_DOTTED}{_NAME_WORD}(?<!['’]s)"
     rf"(?: {_INITIAL}(?= [A-Z])"
     rf"| (?:{_NAME_WORD}|{_PARTICLES})){{1,5}})"
 )
@@ -363,13 +369,11 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     long_forms = "Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality"
     form = rf"(?:(?:{long_forms}) of (?:the )?)?"
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
-    after_of = pattern(
-        rf"\b{_NAME}, (?:the |an? )?(?P<title>{titles}) (?:of|for) (?:the )?{cue}\b"
-    )
+    after_of = pattern(rf"\b{_NAME}, (?:the |an? )?(?P<title>{titles}) (?:of|for) (?:the )?{cue}\b")
     # The head of a state's mission, named after it: "the Acting Head of X's representation in
     # Minsk Y", "head of the mission of X, Y".
     mission = r"(?P<mission>representation|mission|embassy|diplomatic mission)"
-    head = rf"(?P<title>(?:[Aa]cting |[Dd]eputy )?[Hh]ead) of"
+    head = r"(?P<title>(?:[Aa]cting |[Dd]eputy )?[Hh]ead) of"
     heads = (
         rf"\b{head} (?:the )?{cue} {mission}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
         rf"\b{head} the {mission} of (?:the )?{cue}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
