@@ -266,7 +266,7 @@ def _post() -> str:
     """An envoy's post after their title: "ambassador to the United States", "envoy in
     Canberra", "ambassador to the country" (the one the sentence is about)."""
     states = "|".join(map(re.escape, sorted(_state_names(), key=len, reverse=True)))
-    places = rf"(?:{states})(?![\w-])|(?:host )?country\b|[A-Z][\w-]*(?: [A-Z][\w-]*)*(?=,)"
+    places = rf"(?:{states})(?![\w-])|(?:host )?country\b|[A-Z][\w-]*(?: [A-Z][\w-]*)*"
     return rf" (?:to|in) (?:the )?(?:{places})"
 
 
