@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 
@@ -308,10 +308,12 @@ def _titled_in(text: str) -> tuple[Mention, ...]:
     named = _people_in(text)
     found: dict[int, Mention] = {}
     for bare in _bare_patterns():
-        for match in bare.finditer(text):
+        for match in _overlapping(bare, text):
             name, start = _person_name(match)
             end = start + len(name)
-            if any(m.start < end and start < m.end for m in (*named, *found.values())):
+            if _a_title_in(name) or any(
+                m.start < end and start < m.end for m in (*named, *found.values())
+            ):
                 continue
             if party_mentions(name) or name in _calendar() or _OBJECT.search(text[:start]):
                 continue
@@ -345,6 +347,22 @@ def _person_name(match: re.Match[str]) -> tuple[str, int]:
     while len(words) > 1 and words[-1] in _calendar() and (len(words[-1]) > 3 or dated):
         words.pop()
     return " ".join(words), match.start("name") + offset
+
+
+def _overlapping(found: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of a pattern with a ``name`` group, each searched for again from where the
+    last one's name starts: a title read as part of a name ("its ambassador to Y, Foreign
+    Minister X") is the start of another match."""
+    at = 0
+    while match := found.search(text, at):
+        yield match
+        at = max(match.start("name"), match.start() + 1)
+
+
+def _a_title_in(name: str) -> bool:
+    """Whether what a pattern read as a name holds a title ("Foreign Minister X" after "its
+    ambassador to Y,"): the name of another person, named by their own office."""
+    return any(_TITLE_END.fullmatch(word) for word in name.split(" "))
 
 
 def _possessor(name: str) -> str:
@@ -414,6 +432,8 @@ def _told(text: str) -> list[Mention]:
                 title = f"{title} of {mission}"
             role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
             name, start = _person_name(match)
+            if _a_title_in(name):
+                continue
             found.append(Mention(Person(name, (name,), (role,)), start, start + len(name)))
     return found
 
