@@ -5,6 +5,7 @@ or in a transcript's header."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from tracker.ingest._parties import (
     Mention,
     Person,
     Role,
+    envoy_post,
     participant,
     party_mentions,
     people_in,
@@ -125,9 +127,23 @@ class _CastReader:
                 why = "named in the page's header, speaking in the first person"
                 chosen[person.name] = (participant(person, role, parties, on), line, why)
         people: list[Participant] = []
+        order = list(chosen)
         for name, (taken, quote, why) in chosen.items():
-            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again.
-            if any(other.endswith(f" {name}") for other in chosen):
+            # "President Muizzu" beside "Mohamed Muizzu" is the same person, named again, and
+            # so is "King Hamad bin Isa Al Khalifa" beside "Hamad bin Isa bin Salman
+            # Al-Khalifa": of a surname and a full name the full name is kept, else the one
+            # named first.
+            if any(
+                (" " not in name and _named_again(name, other))
+                or (
+                    " " in name
+                    and " " in other
+                    and (_named_again(name, other) or _named_again(other, name))
+                    and order.index(other) < order.index(name)
+                )
+                for other in chosen
+                if other != name
+            ):
                 continue
             self.note(
                 f"participants[{len(people)}]",
@@ -160,7 +176,14 @@ class _CastReader:
         day = self._same_day(sentence, on)
         verbs = list(pattern(words["verbs"]).finditer(text))
         speaks = day and bool(verbs) and not any(self._said_then(sentence, v, on) for v in verbs)
-        spoke = speaks and _speaker(text, named.start, named.end)
+        # Who tells of it in their own words ("X stated", "X declared this measure") speaks.
+        own = [*verbs, *pattern(load("actors")["told"]["speaks"]).finditer(text)]
+        spoke = (
+            day
+            and bool(own)
+            and not any(self._said_then(sentence, v, on) for v in own)
+            and _speaker(text, named.start, named.end)
+        )
         acts = day and _speaker(text, named.start, named.end, words["takes_part"])
         bare = person.name in self.inferred
         told = load("actors")["told"]
@@ -252,7 +275,7 @@ class _CastReader:
         if is_meeting and role and role.spokesperson and role.party in cast.parties and present:
             # A spokesperson the text names only by that role comments on it.
             return "" if told_spokesperson else f"{role.title}, reporting it"
-        if speaks and (not is_meeting or present):
+        if (speaks or spoke) and (not is_meeting or present):
             return "speaks of it on the day"
         return ""
 
@@ -289,7 +312,11 @@ class _CastReader:
             mentions = sorted((*party_mentions(text), *people), key=lambda found: found[1])
             before = [code for code, at in mentions if at < mention.start]
             sides = [code for code in before if code in parties]
-            if against and diplomats.search(role.title):
+            post = envoy_post(role.title)
+            if post in parties and post is not None:
+                # An envoy serves the other side of the state they are posted to.
+                side, how = _other(parties, post), "the other side's, as the envoy posted to it"
+            elif against and diplomats.search(role.title):
                 side, how = _other(parties, by), "the other side's, as a diplomat the measure hits"
             elif kind in _UNILATERAL or not sides:
                 side, how = by, "of the side that acts"
@@ -462,16 +489,38 @@ def _speaker(text: str, start: int, end: int, verbs: str | None = None) -> bool:
     """Whether the person named at ``start:end`` is the one who speaks (or does what ``verbs``
     say): their name is followed by the verb ("Psaki said", "Lavrov, the foreign minister,
     told") or follows it ("said Foreign Minister Lavrov", "headed by Minister Cho")."""
+    # The verbs of one's own words ("stated", "described") take an object after them: only
+    # their subject, outside a quote, is who speaks.
+    own = verbs is None and not _quoted(text, start)
     verbs = verbs or load("events")["speech"]["verbs"]
     # "Dubbe, said on state media" is Dubbe speaking; "Assad, said Qatar's minister" is not.
     apposition = r"(?:, [^,]{1,80},)?,?"
     # "Arreaza said Tuesday" is Arreaza speaking: a weekday after the verb is no speaker.
     days = "|".join(day.capitalize() for day in load("dates")["weekdays"])
+    following = f"{verbs}|{load('actors')['told']['speaks']}" if own else verbs
     after = pattern(
-        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{verbs})(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
+        rf"^(?:'s?)?{apposition} (?:[a-z]+ )?(?:{following})"
+        rf"(?!(?<=said|says) +(?!(?:{days})\b)[A-Z])"
     )
     before = pattern(rf"(?:{verbs}),? +(?:[\w.'’-]+ +){{0,6}}$")
     return bool(after.search(text[end:]) or before.search(text[:start]))
+
+
+def _named_again(name: str, other: str) -> bool:
+    """Whether ``name`` names the person ``other`` does, in fewer words or another spelling:
+    its words stand in ``other`` in the same order, accents and hyphens aside, and end or
+    begin it ("Sanchez" in "Pedro Sánchez", "Hamad bin Isa Al Khalifa" in "Hamad bin Isa bin
+    Salman Al-Khalifa")."""
+
+    def words(text: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", text.replace("-", " ")).lower()
+        return "".join(c for c in plain if not unicodedata.combining(c)).split()
+
+    short, long = words(name), words(other)
+    if not short or len(short) > len(long) or (short[0] != long[0] and short[-1] != long[-1]):
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _quoted(text: str, at: int) -> bool:

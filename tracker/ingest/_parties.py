@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 
@@ -18,6 +19,7 @@ __all__ = [
     "Mention",
     "Person",
     "Role",
+    "envoy_post",
     "is_organization",
     "known_person",
     "mediators",
@@ -105,13 +107,38 @@ def known_person(form: str) -> Person | None:
     return _name_pattern()[1].get(form)
 
 
+def _single_spaced(text: str) -> tuple[str, list[int]]:
+    """The text with each run of spaces (a joined line's break, a non-breaking space) as one
+    space, and where each of its characters stands in the text."""
+    kept = [
+        at
+        for at, char in enumerate(text)
+        if not (char in " \xa0" and at and text[at - 1] in " \xa0")
+    ]
+    return "".join(" " if text[at] == "\xa0" else text[at] for at in kept), [*kept, len(text)]
+
+
+def _spaced_as(mentions: Iterable[Mention], kept: list[int]) -> tuple[Mention, ...]:
+    """The mentions of a single-spaced text, at their places in the text it was made from."""
+    return tuple(
+        attrs.evolve(mention, start=kept[mention.start], end=kept[mention.end - 1] + 1)
+        for mention in mentions
+    )
+
+
 def people_in(text: str) -> tuple[Mention, ...]:
     """Every person of the dictionary the text names, in order, longest name form first; then
     anyone else it names with their role and who they speak for."""
+    spaced, kept = _single_spaced(text)
+    return _spaced_as(_people_in(spaced), kept) if spaced != text else _people_in(text)
+
+
+def _people_in(text: str) -> tuple[Mention, ...]:
     names, by_form = _name_pattern()
     known = [
         Mention(by_form[match.group(0)], match.start(), match.end())
         for match in names.finditer(text)
+        if not _inside_a_longer_name(text, match.start(), match.group(0), by_form)
     ]
     told = _told(text)
     # A person of the dictionary the text names with a role keeps that role for the days the
@@ -127,46 +154,106 @@ def people_in(text: str) -> tuple[Mention, ...]:
     return tuple(sorted((*known, *told), key=lambda mention: mention.start))
 
 
+#: The words a title or an office ends with, before the name of who holds it.
+_TITLE_END = re.compile(
+    r"(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Envoy|Spokes(?:man|woman"
+    r"|person)|Commissioner|Representative|Chief|Counsell?or|Councill?or|Advis[eo]r|Director"
+    r"|Leader|Chair(?:man|woman|person)?|Speaker|Governor|Mayor|Diplomat|Counterpart"
+    r"|Negotiator|Deputy|Head|Senator|Coordinator|Officer|Vice|Affairs|Ministry|Office|Council"
+    r"|Cabinet|Government|Department|Administration|Presidency|Secretariat)"
+)
+
+
+def _inside_a_longer_name(text: str, start: int, form: str, by_form: dict[str, Person]) -> bool:
+    """Whether a short form of a person of the dictionary (a surname, "Qureshi") is the end of
+    someone else's name the text writes whole ("Rahim Hayat Qureshi"): a given name stands
+    before it, not a title, a rank, a state, the sentence's first word nor a spelling of the
+    person's own given name."""
+    if by_form[form].name == form:
+        return False
+    before = re.search(rf"(?<![\w'’-])({_NAME_WORD}) $", text[:start])
+    if before is None or not text[: before.start()].strip():
+        return False
+    word = before.group(1)
+    # Another spelling of their own given name ("Sergei" for "Sergey") is still them.
+    given = by_form[form].name.removesuffix(form).split()
+    return not (
+        any(name[:2] == word[:2] for name in given)
+        or word in _OPENERS
+        or _TITLE_END.fullmatch(word)
+        or _HONORIFIC.fullmatch(word)
+        or word in _state_names()
+        or word in _calendar()
+        or re.search(r"['’]s$", word)
+    )
+
+
 #: Capitalised words that open a sentence rather than a name.
 _OPENERS: tuple[str, ...] = ("In", "On", "At", "For", "From", "With", "After", "Before")
 _OPENERS += ("During", "Under", "By", "The", "And", "But", "As")
 
+#: The capital letters of names written in any Latin alphabet, accents and all ("Boržović",
+#: "Andrijauskienė", "Phạm Thu Hằng"), and a letter that is not one of them.
+_CAPITAL = (
+    "[A-Z"
+    + "".join(
+        letter
+        for letter in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+        if letter.isupper()
+    )
+    + "]"
+)
+_SMALL = rf"(?:(?!{_CAPITAL})[^\W\d_])"
 #: An initial or a short abbreviation inside a name ("Enrique A. Manalo", "Jose Sta. Romana").
 _INITIAL = r"(?:[A-Z]|[A-Z][a-z]{1,2})\."
 #: The particles of Dutch, German, Spanish, Portuguese, Italian, Arabic and Malay names, joining
 #: the words of a name when one follows them ("van", "de la Vega", "da Silva", "bin", "binti",
-#: "al-Thani", "el-Baradei").
+#: "al-Thani", "el-Baradei"), two of them together too ("von der Leyen", "van den Broek").
 _PARTICLES = (
-    r"(?:(?:van|von|de la|de|der|da|das|do|dos|del|di|du|bin|binti|bint|ibn|ibni)"
-    r"(?= [A-ZÀ-ÖØ-Þ]| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
+    r"(?:(?:van der|van den|von der|de la|de los|de las|van|von|de|der|den|da|das|do|dos|del"
+    rf"|della|di|du|bin|binti|bint|ibn|ibni)(?= {_CAPITAL}| (?:al|el)-)|(?:al|el)-[A-Z][a-z]+)"
 )
-#: A name of two to four capitalised words, not starting with a preposition or an article:
-#: initials may open it ("S. Jaishankar") or stand inside it, and particles join its words.
+#: Ranks and honorifics shortened with a dot, read with a name and cut from it ("Col. X").
+_DOTTED = r"(?:(?:Lt|Gen|Col|Maj|Brig|Adm|Capt|Cdr|Hon|Dr|Mr|Mrs|Ms|Prof|H\. ?E)\. ?)*"
+#: One capitalised word of a name, ending in a small letter (no acronym: "NATO" names no one).
+_NAME_WORD = rf"{_CAPITAL}(?:[^\W\d_]|['’-])*{_SMALL}"
+#: A name of two to six capitalised words, not starting with a preposition, an article or a
+#: possessive ("Brunei's Second Foreign Minister"): initials may open it ("S. Jaishankar") or
+#: stand inside it, and particles join its words ("Hamad bin Isa bin Salman al-Khalifa").
 _NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)"
-    r"(?P<name>(?:[A-Z]\. ?){1,2}[A-Z][A-Za-z'’-]*[a-z]|[A-Z][A-Za-z'’-]*[a-z]"
+    rf"(?P<name>{_DOTTED}(?:[A-Z]\. ?){{1,2}}{_NAME_WORD}|{_DOTTED}{_NAME_WORD}(?<!['’]s)"
     rf"(?: {_INITIAL}(?= [A-Z])"
-    rf"| (?:[A-Z][A-Za-z'’-]*[a-z]|{_PARTICLES})){{1,4}})"
+    rf"| (?:{_NAME_WORD}|{_PARTICLES})){{1,5}})"
 )
 
 
-#: A name of one to five words after a title ("President Tebboune", "Foreign Secretary Alicia
+#: A name of one to six words after a title ("President Tebboune", "Foreign Secretary Alicia
 #: Bárcena Ibarra"), in any alphabet's capitals and accents.
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]"
+_WORD = rf"{_CAPITAL}[\w'’-]*[^\W\d_]"
 _TITLED_NAME = (
     rf"(?!(?:{'|'.join(_OPENERS)})\b)(?P<name>(?:[A-Z]\. ?){{1,2}}{_WORD}|{_WORD}"
-    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|{_PARTICLES})){{0,4}})"
+    rf"(?: {_INITIAL}(?= [A-Z])| +(?:{_WORD}|{_PARTICLES})){{0,5}})"
 )
-#: Words before a name that are no part of it: honorifics ("Sheikh Hamad bin Jassim al-Thani")
-#: and the end of an office's name the title runs on into ("Head of the President Office Andrii
-#: Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
+#: The ranks and honorifics a name may be written with, which are no part of it ("Colonel
+#: Amadou X", "Rear Admiral X", "H.E. Mr X", "His Majesty King X", "Dr The Honourable X").
+_RANKS = (
+    r"Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Datuk|Dato['’]? Sri|Dato['’]?|Datin"
+    r"|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah|H\. ?E\.?|HE|His Excellency|Her Excellency"
+    r"|(?:His|Her) (?:Royal )?(?:Majesty|Highness)|(?:The )?Honou?rable|Hon\.|Prince|Princess"
+    r"|King|Queen|Emir|(?:Lieutenant |Lt\.? |Major |Maj\.? |Brigadier |Brig\.? )?(?:General|Gen\.)"
+    r"|(?:Lieutenant |Lt\.? )?(?:Colonel|Col\.)|Major|Maj\.|Brigadier|Brig\.|(?:Rear |Vice )?"
+    r"Admiral|Adm\.|(?:Field |Air )?Marshal|Captain|Capt\.|Commander|Cdr\."
+)
+#: Words before a name that are no part of it: ranks and honorifics ("Sheikh Hamad bin Jassim
+#: al-Thani") and the end of an office's name the title runs on into ("Head of the President
+#: Office Andrii Yermak", "Minister of Foreign Affairs Tien Chung-kwang").
 _NOT_NAME = re.compile(
-    r"(?:(?:Sheikh|Sheikha|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Office|Affairs|Ministry"
-    r"|Datuk|Dato['’]? Sri|Dato['’]?|Datin|Seri|Tan Sri|Puan Sri|Tun|Toh Puan|Haji|Hajah"
-    r"|Administration|Presidency|Cabinet|Secretariat|Department|Council) +(?=[A-ZÀ-ÖØ-Þ]))+"
+    rf"(?:(?:{_RANKS}|Office|Affairs|Ministry|Administration|Presidency|Cabinet|Secretariat"
+    rf"|Department|Council) +(?={_CAPITAL}))+"
 )
 #: An honorific that is no name on its own.
-_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Datuk|Dato|Datin|Tun|Haji|Hajah)\.?")
+_HONORIFIC = re.compile(rf"(?:{_RANKS})\.?")
 #: Words before a title that say its holder no longer holds it.
 _FORMER = re.compile(r"\b(?:former|ex-|then-?|late|erstwhile)\s*$", re.IGNORECASE)
 #: Words before a name that make it a place or an object ("his visit to Brussels, the Prime
@@ -175,25 +262,58 @@ _OBJECT = re.compile(r"\b(?:in|at|to|from|of|for|on|into|near)\s+$")
 
 
 @cache
+def _post() -> str:
+    """An envoy's post after their title: "ambassador to the United States", "envoy in
+    Canberra", "ambassador to the country" (the one the sentence is about)."""
+    states = "|".join(map(re.escape, sorted(_state_names(), key=len, reverse=True)))
+    places = rf"(?:{states})(?![\w-])|(?:host )?country\b|[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+    return rf" (?:to|in) (?:the )?(?:{places})"
+
+
+#: The titles of envoys, after which their post may be told.
+_ENVOY = r"(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)|(?<=[Cc]ommissioner)|(?<=[Aa]ffaires))"
+
+
+@cache
 def _bare_patterns() -> tuple[re.Pattern[str], ...]:
     bare = load("actors")["told"]["bare"]
-    before = pattern(rf"\b(?P<title>{bare}),? +{_TITLED_NAME}\b(?! +(?:[A-Z]|of\b|for\b))")
-    after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their )?(?P<title>{bare})\b")
+    # "recalled its ambassador to Germany, X", "the country's Ambassador to France X for
+    # consultations".
+    title = rf"(?P<title>{bare}(?:{_ENVOY}{_post()})?)"
+    before = pattern(
+        rf"\b{title},? +{_TITLED_NAME}(?![\w'’-])(?! +(?:[A-Z]|of\b|for\b(?! consultations?\b)))"
+    )
+    # "X, a minister in the president's office, told".
+    after = pattern(rf"\b{_TITLED_NAME}, (?:the |its |his |her |their |an? )?{title}\b")
     return before, after
+
+
+def envoy_post(title: str) -> str | None:
+    """The party an envoy's title names as their post ("ambassador to Germany": DEU)."""
+    post = re.search(rf"{_ENVOY}{_post()}", title)
+    found = [code for code, at in party_mentions(title) if post and at >= post.start()]
+    return found[0] if found else None
 
 
 def titled_in(text: str) -> tuple[Mention, ...]:
     """The people a text names with a title that does not say whose office it is ("Foreign
     Minister Jan Hamacek", "the envoy Dennis Horak"), and whom no other rule names: their
     role's party is left empty, for the event to tell."""
+    spaced, kept = _single_spaced(text)
+    return _spaced_as(_titled_in(spaced), kept) if spaced != text else _titled_in(text)
+
+
+def _titled_in(text: str) -> tuple[Mention, ...]:
     spokes = pattern(load("actors")["told"]["spokespeople"])
-    named = people_in(text)
+    named = _people_in(text)
     found: dict[int, Mention] = {}
     for bare in _bare_patterns():
-        for match in bare.finditer(text):
+        for match in _overlapping(bare, text):
             name, start = _person_name(match)
             end = start + len(name)
-            if any(m.start < end and start < m.end for m in (*named, *found.values())):
+            if _a_title_in(name) or any(
+                m.start < end and start < m.end for m in (*named, *found.values())
+            ):
                 continue
             if party_mentions(name) or name in _calendar() or _OBJECT.search(text[:start]):
                 continue
@@ -229,6 +349,22 @@ def _person_name(match: re.Match[str]) -> tuple[str, int]:
     return " ".join(words), match.start("name") + offset
 
 
+def _overlapping(found: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of a pattern with a ``name`` group, each searched for again from where the
+    last one's name starts: a title read as part of a name ("its ambassador to Y, Foreign
+    Minister X") is the start of another match."""
+    at = 0
+    while match := found.search(text, at):
+        yield match
+        at = max(match.start("name"), match.start() + 1)
+
+
+def _a_title_in(name: str) -> bool:
+    """Whether what a pattern read as a name holds a title ("Foreign Minister X" after "its
+    ambassador to Y,"): the name of another person, named by their own office."""
+    return any(_TITLE_END.fullmatch(word) for word in name.split(" "))
+
+
 def _possessor(name: str) -> str:
     """A name without the possessive it is written with ("Tebboune’s" is Tebboune)."""
     return re.sub(r"['’]s$", "", name)
@@ -241,23 +377,45 @@ def _told_patterns() -> tuple[re.Pattern[str], ...]:
     # A state's one-word name may be hyphenated ("Timor-Leste", "Guinea-Bissau").
     word = r"[A-Z][\w.]*(?:-[A-Z]\w*)?"
     cue = rf"(?P<cue>(?!(?:A|An|The)\b){word}(?:{owner}|(?: [A-Z][a-z]+{owner}?))?)"
-    # An envoy's post after the title: "ambassador to the United States", "ambassador in Canberra".
-    to = r"(?: (?:to|in) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
+    # An envoy's post after the title: "ambassador to the United States", "ambassador in
+    # Canberra", or their remit: "special envoy for the Belgrade-Pristina dialogue".
+    remit = r"(?<=[Ee]nvoy) for (?:the )?[\w-]+(?: [\w-]+){0,4}?"
+    to = rf"(?:{_post()}|{remit})?"
     before = pattern(rf"\b{cue} (?P<title>{titles}){to},? {_NAME}\b(?! [A-Z])")
     after = pattern(rf"\b{_NAME}, (?:the |a )?{cue} (?P<title>{titles})\b")
     # A state named by its long form: "Minister of Foreign Affairs of the Republic of X".
     long_forms = "Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality"
     form = rf"(?:(?:{long_forms}) of (?:the )?)?"
     of = pattern(rf"\b(?P<title>{titles}) of (?:the )?{form}{cue}{to},? {_NAME}\b(?! [A-Z])")
-    after_of = pattern(rf"\b{_NAME}, (?:the )?(?P<title>{titles}) of (?:the )?{cue}\b")
-    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", and the
-    # second of two named under one title, "Foreign ministers X of Jordan and Y of Oman".
-    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{cue}\b")
+    after_of = pattern(rf"\b{_NAME}, (?:the |an? )?(?P<title>{titles}) (?:of|for) (?:the )?{cue}\b")
+    # The head of a state's mission, named after it: "the Acting Head of X's representation in
+    # Minsk Y", "head of the mission of X, Y".
+    mission = r"(?P<mission>representation|mission|embassy|diplomatic mission)"
+    head = r"(?P<title>(?:[Aa]cting |[Dd]eputy )?[Hh]ead) of"
+    heads = (
+        rf"\b{head} (?:the )?{cue} {mission}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
+        rf"\b{head} the {mission} of (?:the )?{cue}(?:{_post()})?,? {_NAME}\b(?! [A-Z])",
+    )
+    # The state told after the name: "Deputy Foreign Minister Anna Holm of Norway", "King X of
+    # the Kingdom of Y", and the second of two named under one title, "Foreign ministers X of
+    # Jordan and Y of Oman".
+    name_of = pattern(rf"\b(?P<title>{titles})s? {_NAME} of (?:the )?{form}{cue}\b")
     second = pattern(
         rf"\b(?P<title>{titles})s [A-Z][^,.;]*? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)* "
         rf"and {_NAME} of (?:the )?{cue}\b"
     )
-    return before, after, of, after_of, name_of, second
+    # Two named under one title of two states, in the order of the states: "the foreign
+    # ministers of A and B, X and Y", "A's and B's foreign ministers, X and Y", "the A and B
+    # presidents X and Y".
+    other = rf"(?!(?:A|An|The)\b){word}(?: [A-Z][a-z]+)?"
+    plain = _NAME.replace("(?P<name>", "(?:")
+    listed = (
+        rf"\b(?P<title>{titles})s of (?:the )?{cue} and (?:the )?{other},? {_NAME} and {plain}\b",
+        rf"\b(?P<title>{titles})s of (?:the )?{other} and (?:the )?{cue},? {plain} and {_NAME}\b",
+        rf"\b{cue} and {other}{owner}? (?P<title>{titles})s,? {_NAME} and {plain}\b",
+        rf"\b{other}{owner}? and {cue} (?P<title>{titles})s,? {plain} and {_NAME}\b",
+    )
+    return (before, after, of, after_of, name_of, second, *map(pattern, (*heads, *listed)))
 
 
 def _told(text: str) -> list[Mention]:
@@ -270,8 +428,12 @@ def _told(text: str) -> list[Mention]:
             if party is None:
                 continue
             title = f"{match.group('cue')} {match.group('title')}"
+            if mission := match.groupdict().get("mission"):
+                title = f"{title} of {mission}"
             role = Role(title, party, date.min, date.max, bool(spokes.search(title)), told=True)
             name, start = _person_name(match)
+            if _a_title_in(name):
+                continue
             found.append(Mention(Person(name, (name,), (role,)), start, start + len(name)))
     return found
 
