@@ -57,6 +57,7 @@ from tracker.ingest._events import (
 from tracker.ingest._follow_ups import _MEETING_WORD, _FollowUpReader, _of_a_call
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
+    acting_together,
     capital_of,
     mediators,
     member_of,
@@ -785,6 +786,15 @@ class _Builder(_CastReader, _FollowUpReader):
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
+        partners = [code for code in _partners(support) if code in ranked]
+        if partners:
+            # Those who act with the side that takes the measure are on its side, not the
+            # other party ("Mali, along with its allies Burkina Faso and Niger, recalled ...").
+            ranked = [code for code in ranked if code not in partners]
+            self.reasons.append(
+                f"{', '.join(partners)} {'acts' if len(partners) == 1 else 'act'} with the side "
+                "that takes the measure: not the other party"
+            )
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
         # The sides of the event's own words ("talks between A and B", "relations between A
@@ -812,7 +822,7 @@ class _Builder(_CastReader, _FollowUpReader):
         pairs: Counter[tuple[str, str]] = Counter()
         for mention in support:
             for pair in named_pairs(mention.sentence.text):
-                if set(pair) & set(ranked[:2]):
+                if set(pair) & set(ranked[:2]) and not set(pair) & set(partners):
                     pairs[pair] += mention.position
         if pairs:
             # A pair of the two most named outranks one that shares only one of them.
@@ -1518,10 +1528,39 @@ def _act_sides(support: Sequence[EventMention]) -> tuple[str, str] | None:
     ):
         return None
     actor = subject[0][0]
-    named = [code for code, _ in party_mentions(after) if code != actor]
-    if not named or any(code not in (actor, named[0]) for code, _ in subject[1:]):
+    together = _partners(support)
+    named = [code for code, _ in party_mentions(after) if code not in (actor, *together)]
+    if not named or any(code not in (actor, named[0], *together) for code, _ in subject[1:]):
         return None
     return actor, named[0]
+
+
+#: The measures one side takes against another, whose subject may name several states acting
+#: as one side.
+_AGAINST = frozenset(
+    {
+        Suspension.TYPE,
+        Expulsion.TYPE,
+        PresenceMeasure.TYPE,
+        EconomicMeasure.TYPE,
+        UseOfForce.TYPE,
+        Condemnation.TYPE,
+        BodyDefunct.TYPE,
+    }
+)
+
+
+def _partners(support: Sequence[EventMention]) -> tuple[str, ...]:
+    """The states the highest mention of a measure names as acting with the first of its
+    subject ("Mali, along with its allies Burkina Faso and Niger, recalled their ambassadors
+    from Algeria", "A and B imposed sanctions on C"): they are on the side that acts, never
+    the one the measure bears on."""
+    if not support:
+        return ()
+    top = max(support, key=lambda m: m.position)
+    if top.type not in _AGAINST:
+        return ()
+    return acting_together(top.sentence.text[: top.start])[1:]
 
 
 #: A meeting told in the present progressive: under way on the day it is told.
