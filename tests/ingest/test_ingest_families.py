@@ -58,3 +58,44 @@ def test_states_listed_as_the_subject_of_a_measure_act_together(four: tuple[Stat
         f"{b_name} and {c_name} said they stood by the decision.\n"
     )
     drafted_as(text, tracker.Suspension, {a, d}, by=a)
+
+
+# -- an accord ended is a measure ending cooperation ---------------------------------------------
+
+ENDED = st.sampled_from(
+    [
+        "ended the military cooperation agreements it had signed with {b}",
+        "withdrew from its defence pact with {b}",
+        "pulled out of the fisheries accord with {b}",
+        "terminated the 2011 treaty of friendship with {b}",
+        "denounced the security accords signed with {b}",
+        "let its visa-free travel agreement with {b} lapse",
+    ]
+)
+
+
+@given(PAIRS, ENDED)
+def test_an_accord_a_side_ends_is_a_suspension_by_that_side(
+    pair: tuple[State, ...], ended: str
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    act = ended.format(b=b_name)
+    text = (
+        f"{a_name} ends accords with {b_name}\n\n"
+        f"The government of {a_name} on Tuesday {act}, saying in a communique read on state "
+        "television that the accords no longer served the country.\n\n"
+        "The communique gave no further reason.\n"
+    )
+    drafted_as(text, tracker.Suspension, {a, b}, by=a)
+
+
+@given(PAIRS, st.sampled_from(["denounced the accord between", "condemned the pact between"]))
+def test_an_accord_of_others_blamed_is_no_accord_ended(
+    pair: tuple[State, ...], blamed: str
+) -> None:
+    (a_name, *_), (b_name, *_) = pair
+    page = draft(
+        f"Neighbour slams accord\n\nAustria on Tuesday {blamed} {a_name} and {b_name}, calling "
+        "it a threat to the region.\n"
+    )
+    assert not isinstance(page.entry, tracker.Suspension), page.reasons
