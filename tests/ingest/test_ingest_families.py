@@ -99,3 +99,29 @@ def test_an_accord_of_others_blamed_is_no_accord_ended(
         "it a threat to the region.\n"
     )
     assert not isinstance(page.entry, tracker.Suspension), page.reasons
+
+
+# -- a request to hold talks is a proposal, never a meeting ------------------------------------
+
+REQUESTS = st.sampled_from(
+    [
+        "asked {b} to restart negotiations over the disputed islands",
+        "urged {b} to return to talks on the border",
+        "called on {b} to resume the dialogue on fisheries",
+        "invited {b} to hold a meeting on the river dispute",
+    ]
+)
+
+
+@given(PAIRS, REQUESTS)
+def test_a_request_that_the_other_side_hold_talks_is_a_proposal(
+    pair: tuple[State, ...], request: str
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    text = (
+        f"{a_name} turns to {b_name} over dispute\n\n"
+        f"The government of {a_name} on Tuesday {request.format(b=b_name)}, its foreign "
+        "ministry said.\n\n"
+        "The ministry said the two countries had not met on the matter for ten years.\n"
+    )
+    drafted_as(text, tracker.Proposal, {a, b}, by=a)
