@@ -125,3 +125,23 @@ def test_a_request_that_the_other_side_hold_talks_is_a_proposal(
         "The ministry said the two countries had not met on the matter for ten years.\n"
     )
     drafted_as(text, tracker.Proposal, {a, b}, by=a)
+
+
+# -- relations restored are the news, not the visit they came with -------------------------------
+
+
+@given(PAIRS)
+def test_ties_restored_in_the_lead_outrank_the_visit_they_came_with(
+    pair: tuple[State, ...],
+) -> None:
+    (a_name, a_adj, _, a), (b_name, _, b_capital, b) = pair
+    text = (
+        f"{a_name} and {b_name} open a new chapter as prime minister visits\n\n"
+        f"{a_name} and {b_name} opened a new chapter on Tuesday, with a restoration of full "
+        f"diplomatic relations, as the {a_adj} prime minister arrived in {b_capital} for a "
+        "two-day official visit.\n\n"
+        f"The prime minister held talks with the president of {b_name} and visited the old "
+        "town.\n\n"
+        "In their talks the two leaders spoke of trade and of direct flights.\n"
+    )
+    drafted_as(text, tracker.MinisterialDecision, {a, b})

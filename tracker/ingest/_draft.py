@@ -269,7 +269,7 @@ class _Builder(_CastReader, _FollowUpReader):
                     f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
                     "one in its sentence announces it as decided"
                 )
-        realized = self._held(self._news_of_the_lead(news, realized))
+        realized = self._restored(self._held(self._news_of_the_lead(news, realized)))
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -371,6 +371,32 @@ class _Builder(_CastReader, _FollowUpReader):
                 "headline and lead tell only of an event to come"
             )
         return [m for m in realized if m.position >= 2]
+
+    def _restored(self, realized: list[EventMention]) -> list[EventMention]:
+        """The mentions left once relations restored have their say: where the headline or
+        lead tells ties restored, resumed or normalised as done, that is the news, and the
+        visit or the talks it came with ("turned a new page, with a restoration of full ties,
+        as the prime minister visits") are where it was agreed, not the event."""
+        restores = pattern(
+            next(s for s in load("events")["types"] if s["type"] == MinisterialDecision.TYPE)[
+                "restores"
+            ]
+        )
+        lead = [
+            m
+            for m in realized
+            if m.type == MinisterialDecision.TYPE
+            and m.position == 3
+            and restores.search(m.sentence.text[m.start :])
+        ]
+        meetings = [m for m in realized if m.type == MEETING]
+        if not lead or not meetings:
+            return realized
+        self.reasons.append(
+            f"not the news: the meeting ({meetings[0].trigger!r}) is where the restoration of "
+            f"ties the lead tells ({lead[0].trigger!r}) was agreed: the restoration is the event"
+        )
+        return [m for m in realized if m.type != MEETING]
 
     def _held(self, realized: list[EventMention]) -> list[EventMention]:
         """The mentions left once meetings in doubt are left out: a meeting no sentence dates
