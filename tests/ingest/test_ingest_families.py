@@ -145,3 +145,33 @@ def test_ties_restored_in_the_lead_outrank_the_visit_they_came_with(
         "In their talks the two leaders spoke of trade and of direct flights.\n"
     )
     drafted_as(text, tracker.MinisterialDecision, {a, b})
+
+
+# -- what the lead tells as coming before its act, or as its reason, is background -------------
+
+
+@given(PAIRS)
+def test_a_threat_followed_through_is_the_act_not_what_came_before_it(
+    pair: tuple[State, ...],
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    text = (
+        f"{a_name} and {b_name}: the river dispute\n\n"
+        f"{a_name} on Tuesday followed through with its threat to suspend talks with {b_name} "
+        "on the river dispute.\n\n"
+        "The foreign ministry said the talks had led nowhere.\n"
+    )
+    drafted_as(text, tracker.Suspension, {a, b}, by=a)
+
+
+@given(PAIRS)
+def test_force_a_side_is_accused_of_is_the_reason_of_the_measure(
+    pair: tuple[State, ...],
+) -> None:
+    (a_name, _, _, a), (b_name, b_adj, _, b) = pair
+    text = (
+        f"{a_name} accuses {b_name} of shelling border villages\n\n"
+        f"{a_name} recalled its ambassador from {b_name} on Tuesday, accusing {b_adj} troops "
+        "of shelling border villages.\n"
+    )
+    drafted_as(text, tracker.PresenceMeasure, {a, b}, by=a)
