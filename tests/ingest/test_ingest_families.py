@@ -175,3 +175,29 @@ def test_force_a_side_is_accused_of_is_the_reason_of_the_measure(
         "of shelling border villages.\n"
     )
     drafted_as(text, tracker.PresenceMeasure, {a, b}, by=a)
+
+
+@given(PAIRS)
+def test_an_act_told_in_the_past_perfect_came_before_the_news(pair: tuple[State, ...]) -> None:
+    (a_name, _, _, a), (b_name, b_adj, _, b) = pair
+    text = (
+        f"{a_name} and {b_name}: a new row\n\n"
+        f"{a_name} summoned the {b_adj} ambassador on Tuesday over remarks made by a {b_adj} "
+        "minister.\n\n"
+        f"{a_name} had already recalled its own ambassador from {b_name}, a step it took to "
+        "protest the treatment of its citizens.\n"
+    )
+    drafted_as(text, tracker.Condemnation, {a, b}, by=a)
+
+
+@given(PAIRS)
+def test_the_past_perfect_after_a_verb_of_saying_is_the_news_in_reported_speech(
+    pair: tuple[State, ...],
+) -> None:
+    (a_name, _, _, a), (b_name, b_adj, _, b) = pair
+    text = (
+        f"{a_name} and {b_name}: a new row\n\n"
+        f"{a_name}'s foreign ministry said on Tuesday it had recalled its ambassador from "
+        f"{b_name} over remarks made by a {b_adj} minister.\n"
+    )
+    drafted_as(text, tracker.PresenceMeasure, {a, b}, by=a)

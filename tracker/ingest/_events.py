@@ -742,13 +742,21 @@ def _background(
     # means of the main verb, outside the clause that opens before it.
     before = sentence.text[: match.start()]
     means = match.group(0).endswith("ing") and re.search(r"\bby\s$", before)
-    # "Said on Friday that the ambassador had been given two weeks" moves the day's act back a
-    # tense in reported speech: the pluperfect after "said that" is the report's own news.
+    # "Said on Friday that the ambassador had been given two weeks" or "said on Tuesday it had
+    # summoned the ambassador" moves the day's act back a tense in reported speech: the
+    # pluperfect after a verb of saying is the report's own news.
     found = clause.search(before)
     reported = (
         found is not None
-        and found.group(0).lower().startswith("had been")
-        and re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+        and found.group(0).lower().startswith("had")
+        and (
+            re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+            or re.search(
+                r"\b(?:said|says|announced|announces|confirmed|stated|added)\s(?:[^.;,]{0,30}\s)?"
+                r"(?:it|they|he|she|we|the\s[\w-]+)\s(?:[a-z]+ly\s)?had\s",
+                before,
+            )
+        )
     )
     if found and not means and not reported:
         return "told in a clause about the past"
