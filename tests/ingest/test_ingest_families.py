@@ -201,3 +201,18 @@ def test_the_past_perfect_after_a_verb_of_saying_is_the_news_in_reported_speech(
         f"{b_name} over remarks made by a {b_adj} minister.\n"
     )
     drafted_as(text, tracker.PresenceMeasure, {a, b}, by=a)
+
+
+@given(PAIRS)
+def test_an_attack_told_below_with_a_day_before_the_lead_is_what_the_lead_answers(
+    pair: tuple[State, ...],
+) -> None:
+    (a_name, a_adj, _, a), (b_name, b_adj, _, b) = pair
+    text = (
+        f"{a_name} condemns attack on border post\n\n"
+        f"{a_name}'s foreign ministry on Tuesday condemned the attack by {b_name} on a border "
+        "post in the north.\n\n"
+        f"{b_adj} troops shelled the {a_adj} border post of Varn on Sunday, killing two guards, "
+        "the ministry said.\n"
+    )
+    drafted_as(text, tracker.Condemnation, {a, b}, by=a)
