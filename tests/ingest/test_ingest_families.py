@@ -216,3 +216,29 @@ def test_an_attack_told_below_with_a_day_before_the_lead_is_what_the_lead_answer
         "the ministry said.\n"
     )
     drafted_as(text, tracker.Condemnation, {a, b}, by=a)
+
+
+# -- a noun that qualifies something else types nothing ------------------------------------------
+
+
+@given(PAIRS, st.sampled_from(["a {a}-proposed initiative", "its proposed fisheries plan"]))
+def test_a_proposal_named_as_a_qualifier_is_no_proposal_made(
+    pair: tuple[State, ...], qualified: str
+) -> None:
+    (a_name, *_), (b_name, *_) = pair
+    page = draft(
+        f"{b_name} and the fisheries plan\n\n"
+        f"{b_name} on Tuesday joined {qualified.format(a=a_name)} on fisheries, its foreign "
+        "ministry said.\n"
+    )
+    assert not isinstance(page.entry, tracker.Proposal), page.reasons
+
+
+@given(PAIRS)
+def test_a_proposal_made_by_its_verb_stays_a_proposal(pair: tuple[State, ...]) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    text = (
+        f"{a_name} and the fisheries plan\n\n"
+        f"{a_name} on Tuesday proposed a fisheries pact to {b_name}, its foreign ministry said.\n"
+    )
+    drafted_as(text, tracker.Proposal, {a, b}, by=a)
