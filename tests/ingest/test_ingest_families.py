@@ -242,3 +242,24 @@ def test_a_proposal_made_by_its_verb_stays_a_proposal(pair: tuple[State, ...]) -
         f"{a_name} on Tuesday proposed a fisheries pact to {b_name}, its foreign ministry said.\n"
     )
     drafted_as(text, tracker.Proposal, {a, b}, by=a)
+
+
+# -- a statement, a warning or a wish is no decision ---------------------------------------------
+
+SAID = st.sampled_from(
+    [
+        "{a} will cut diplomatic ties with {b} if the border stays closed, the foreign minister "
+        "said on Tuesday.",
+        "{a} warned on Tuesday against normalising relations with {b}.",
+        "{a} declared on Tuesday its readiness for the restoration of relations with {b}.",
+    ]
+)
+
+
+@given(PAIRS, SAID)
+def test_a_warning_a_condition_or_a_wish_is_no_decision(pair: tuple[State, ...], said: str) -> None:
+    (a_name, *_), (b_name, *_) = pair
+    page = draft(f"{a_name} and {b_name}\n\n{said.format(a=a_name, b=b_name)}\n")
+    assert not isinstance(page.entry, (tracker.Suspension, tracker.MinisterialDecision)), (
+        page.reasons
+    )
