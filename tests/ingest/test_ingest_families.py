@@ -263,3 +263,37 @@ def test_a_warning_a_condition_or_a_wish_is_no_decision(pair: tuple[State, ...],
     assert not isinstance(page.entry, (tracker.Suspension, tracker.MinisterialDecision)), (
         page.reasons
     )
+
+
+@given(
+    PAIRS,
+    st.sampled_from(
+        [
+            "suggested holding talks with {b}",
+            "suggested a summit with {b}",
+            "offered talks to {b}",
+            "proposed a meeting with {b}",
+        ]
+    ),
+)
+def test_talks_suggested_or_offered_are_a_proposal_not_a_meeting(
+    pair: tuple[State, ...], offer: str
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    text = (
+        f"{a_name} and {b_name}: the river dispute\n\n"
+        f"{a_name} on Tuesday {offer.format(b=b_name)} on the river dispute, the foreign minister "
+        "said.\n"
+    )
+    drafted_as(text, tracker.Proposal, {a, b}, by=a)
+
+
+@given(PAIRS)
+def test_a_report_that_suggests_a_meeting_proposes_nothing(pair: tuple[State, ...]) -> None:
+    (a_name, _, _, _), (b_name, b_adj, _, _) = pair
+    page = draft(
+        f"{a_name} and {b_name}: the river dispute\n\n"
+        f"The foreign ministry of {a_name} would not confirm the trip on Tuesday, but a report "
+        f"suggested the minister would meet {b_adj} officials in the capital.\n"
+    )
+    assert not isinstance(page.entry, tracker.Proposal), page.reasons

@@ -1728,10 +1728,16 @@ def _announced(mention: EventMention) -> bool:
 
 
 def _undecided(mention: EventMention) -> bool:
-    """Whether the words before a measure say it is only threatened, considered or expected
-    ("had threatened to call off talks"): no part of the decision reported."""
-    undecided = pattern(load("events")["modality"]["undecided"])
-    return bool(undecided.search(mention.sentence.text[: mention.start]))
+    """Whether the words before a measure say it is only threatened, warned of, considered or
+    expected ("had threatened to call off talks"), or a measure to come is told on a condition
+    ("will cut ties if the strikes go on"): no part of the decision reported."""
+    modality = load("events")["modality"]
+    undecided = pattern(modality["undecided"])
+    end = mention.start + len(mention.trigger)
+    conditional = pattern(modality["conditional"]).match(mention.sentence.text[end:])
+    return bool(undecided.search(mention.sentence.text[: mention.start])) or (
+        mention.planned and conditional is not None
+    )
 
 
 def _hedged(mention: EventMention) -> bool:
