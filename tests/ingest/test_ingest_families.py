@@ -5,7 +5,7 @@ and what the lead tells as coming before its own day is background."""
 
 from __future__ import annotations
 
-from drawn_pairs import draft, drafted_as, sides
+from drawn_pairs import draft, drafted_as
 from hypothesis import given
 from hypothesis import strategies as st
 
