@@ -788,6 +788,13 @@ def _background(
                 r"(?:it|they|he|she|we|the\s[\w-]+)\s(?:[a-z]+ly\s)?had\s",
                 before,
             )
+            # "Said on Tuesday it was closing its border, and that it had stopped relations".
+            or re.search(
+                r"\b(?:said|says|announced|announces|confirmed|stated|added)\b[^.;]*\bthat\s"
+                r"(?:it|they|he|she|we|the\s[\w-]+|[A-Z][\w-]+)\s(?:[a-z]+ly\s)?had\s"
+                r"(?:[a-z]+ly\s)?$",
+                before,
+            )
         )
     )
     if found and not means and not reported:
