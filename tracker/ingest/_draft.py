@@ -58,6 +58,7 @@ from tracker.ingest._events import (
 from tracker.ingest._follow_ups import _MEETING_WORD, _FollowUpReader, _of_a_call
 from tracker.ingest._page import Page, Sentence, publication, read_page
 from tracker.ingest._parties import (
+    acting_together,
     capital_of,
     mediators,
     member_of,
@@ -273,7 +274,7 @@ class _Builder(_CastReader, _FollowUpReader):
                     f"not taken as done: {m.type} ({m.trigger!r}) is told as to come, and no "
                     "one in its sentence announces it as decided"
                 )
-        realized = self._held(self._news_of_the_lead(news, realized))
+        realized = self._restored(self._held(self._news_of_the_lead(news, realized)))
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -375,6 +376,32 @@ class _Builder(_CastReader, _FollowUpReader):
                 "headline and lead tell only of an event to come"
             )
         return [m for m in realized if m.position >= 2]
+
+    def _restored(self, realized: list[EventMention]) -> list[EventMention]:
+        """The mentions left once relations restored have their say: where the headline or
+        lead tells ties restored, resumed or normalised as done, that is the news, and the
+        visit or the talks it came with ("turned a new page, with a restoration of full ties,
+        as the prime minister visits") are where it was agreed, not the event."""
+        restores = pattern(
+            next(s for s in load("events")["types"] if s["type"] == MinisterialDecision.TYPE)[
+                "restores"
+            ]
+        )
+        lead = [
+            m
+            for m in realized
+            if m.type == MinisterialDecision.TYPE
+            and m.position == 3
+            and restores.search(m.sentence.text[m.start :])
+        ]
+        meetings = [m for m in realized if m.type == MEETING]
+        if not lead or not meetings:
+            return realized
+        self.reasons.append(
+            f"not the news: the meeting ({meetings[0].trigger!r}) is where the restoration of "
+            f"ties the lead tells ({lead[0].trigger!r}) was agreed: the restoration is the event"
+        )
+        return [m for m in realized if m.type != MEETING]
 
     def _held(self, realized: list[EventMention]) -> list[EventMention]:
         """The mentions left once meetings in doubt are left out: a meeting no sentence dates
@@ -790,6 +817,15 @@ class _Builder(_CastReader, _FollowUpReader):
                 counts[code] += mention.position
                 first.setdefault(code, mention.sentence.index)
         ranked = self._sides(sorted(counts, key=lambda code: (-counts[code], first[code])), support)
+        partners = [code for code in _partners(support) if code in ranked]
+        if partners:
+            # Those who act with the side that takes the measure are on its side, not the
+            # other party ("Mali, along with its allies Burkina Faso and Niger, recalled ...").
+            ranked = [code for code in ranked if code not in partners]
+            self.reasons.append(
+                f"{', '.join(partners)} {'acts' if len(partners) == 1 else 'act'} with the side "
+                "that takes the measure: not the other party"
+            )
         # Two parties named as the sides ("between A and B", "the A-B dialogue") are the pair,
         # whoever else hosts, mediates or is named more; a pair of two others is another event.
         # The sides of the event's own words ("talks between A and B", "relations between A
@@ -817,7 +853,7 @@ class _Builder(_CastReader, _FollowUpReader):
         pairs: Counter[tuple[str, str]] = Counter()
         for mention in support:
             for pair in named_pairs(mention.sentence.text):
-                if set(pair) & set(ranked[:2]):
+                if set(pair) & set(ranked[:2]) and not set(pair) & set(partners):
                     pairs[pair] += mention.position
         if pairs:
             # A pair of the two most named outranks one that shares only one of them.
@@ -1523,10 +1559,39 @@ def _act_sides(support: Sequence[EventMention]) -> tuple[str, str] | None:
     ):
         return None
     actor = subject[0][0]
-    named = [code for code, _ in party_mentions(after) if code != actor]
-    if not named or any(code not in (actor, named[0]) for code, _ in subject[1:]):
+    together = _partners(support)
+    named = [code for code, _ in party_mentions(after) if code not in (actor, *together)]
+    if not named or any(code not in (actor, named[0], *together) for code, _ in subject[1:]):
         return None
     return actor, named[0]
+
+
+#: The measures one side takes against another, whose subject may name several states acting
+#: as one side.
+_AGAINST = frozenset(
+    {
+        Suspension.TYPE,
+        Expulsion.TYPE,
+        PresenceMeasure.TYPE,
+        EconomicMeasure.TYPE,
+        UseOfForce.TYPE,
+        Condemnation.TYPE,
+        BodyDefunct.TYPE,
+    }
+)
+
+
+def _partners(support: Sequence[EventMention]) -> tuple[str, ...]:
+    """The states the highest mention of a measure names as acting with the first of its
+    subject ("Mali, along with its allies Burkina Faso and Niger, recalled their ambassadors
+    from Algeria", "A and B imposed sanctions on C"): they are on the side that acts, never
+    the one the measure bears on."""
+    if not support:
+        return ()
+    top = max(support, key=lambda m: m.position)
+    if top.type not in _AGAINST:
+        return ()
+    return acting_together(top.sentence.text[: top.start])[1:]
 
 
 #: A meeting told in the present progressive: under way on the day it is told.
@@ -1668,10 +1733,16 @@ def _announced(mention: EventMention) -> bool:
 
 
 def _undecided(mention: EventMention) -> bool:
-    """Whether the words before a measure say it is only threatened, considered or expected
-    ("had threatened to call off talks"): no part of the decision reported."""
-    undecided = pattern(load("events")["modality"]["undecided"])
-    return bool(undecided.search(mention.sentence.text[: mention.start]))
+    """Whether the words before a measure say it is only threatened, warned of, considered or
+    expected ("had threatened to call off talks"), or a measure to come is told on a condition
+    ("will cut ties if the strikes go on"): no part of the decision reported."""
+    modality = load("events")["modality"]
+    undecided = pattern(modality["undecided"])
+    end = mention.start + len(mention.trigger)
+    conditional = pattern(modality["conditional"]).match(mention.sentence.text[end:])
+    return bool(undecided.search(mention.sentence.text[: mention.start])) or (
+        mention.planned and conditional is not None
+    )
 
 
 def _hedged(mention: EventMention) -> bool:

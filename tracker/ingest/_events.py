@@ -154,10 +154,42 @@ def read_events(page: Page, published: date) -> Reading:
     again = _force_condemned(
         _staff_of_closed(_former_again(_told_again(_named_again(mentions), published))), published
     )
-    read = _heard_behind(
-        _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
+    read = _before_the_lead(
+        _heard_behind(
+            _answered(_third_states(_summoned(_remote(again), sentences), sentences, published))
+        )
     )
     return Reading(page, published, sentences, dates, read)
+
+
+def _before_the_lead(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
+    """The mentions, with those below the lead told with a day before the day of the lead's
+    own act ("condemned on Wednesday" above, "the strikes on Monday" further down) taken as
+    background: the headline and lead report what is done now, and an earlier event told
+    below it, whoever its parties, is what led to it."""
+    days = [
+        m.date.window.start
+        for m in mentions
+        if m.position == 3
+        and m.counts
+        and not m.planned
+        and not m.doubt
+        and m.date is not None
+        and m.date.window.days == 1
+    ]
+    if not days:
+        return mentions
+    lead = max(days)
+    return tuple(
+        attrs.evolve(
+            m,
+            background=f"dated {m.date.phrase!r} ({m.date.window}), before the day of the act "
+            f"the lead tells ({lead})",
+        )
+        if m.position < 3 and m.counts and m.date is not None and m.date.window.last < lead
+        else m
+        for m in mentions
+    )
 
 
 def _heard_behind(mentions: tuple[EventMention, ...]) -> tuple[EventMention, ...]:
@@ -742,13 +774,28 @@ def _background(
     # means of the main verb, outside the clause that opens before it.
     before = sentence.text[: match.start()]
     means = match.group(0).endswith("ing") and re.search(r"\bby\s$", before)
-    # "Said on Friday that the ambassador had been given two weeks" moves the day's act back a
-    # tense in reported speech: the pluperfect after "said that" is the report's own news.
+    # "Said on Friday that the ambassador had been given two weeks" or "said on Tuesday it had
+    # summoned the ambassador" moves the day's act back a tense in reported speech: the
+    # pluperfect after a verb of saying is the report's own news.
     found = clause.search(before)
     reported = (
         found is not None
-        and found.group(0).lower().startswith("had been")
-        and re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+        and found.group(0).lower().startswith("had")
+        and (
+            re.search(r"\b(?:said|announced|confirmed|stated)\b[^.;]{0,40}\bthat\s", before)
+            or re.search(
+                r"\b(?:said|says|announced|announces|confirmed|stated|added)\s(?:[^.;,]{0,30}\s)?"
+                r"(?:it|they|he|she|we|the\s[\w-]+)\s(?:[a-z]+ly\s)?had\s",
+                before,
+            )
+            # "Said on Tuesday it was closing its border, and that it had stopped relations".
+            or re.search(
+                r"\b(?:said|says|announced|announces|confirmed|stated|added)\b[^.;]*\bthat\s"
+                r"(?:it|they|he|she|we|the\s[\w-]+|[A-Z][\w-]+)\s(?:[a-z]+ly\s)?had\s"
+                r"(?:[a-z]+ly\s)?$",
+                before,
+            )
+        )
     )
     if found and not means and not reported:
         return "told in a clause about the past"

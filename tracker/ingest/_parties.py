@@ -19,6 +19,7 @@ __all__ = [
     "Mention",
     "Person",
     "Role",
+    "acting_together",
     "envoy_post",
     "is_organization",
     "known_person",
@@ -630,6 +631,35 @@ def named_pairs(text: str) -> tuple[tuple[str, str], ...]:
         if hyphen or joined or titled or related:
             pairs.append((first, second))
     return tuple(pairs)
+
+
+# Between the names of states that act as one side: a comma, "and", "along with", "together
+# with", "alongside", "as well as", "joined by", and the allies or partners they are told as
+# ("Mali, along with its allies Burkina Faso and Niger").
+_TOGETHER = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:and|as\s+well\s+as|along\s+with|together\s+with|alongside"
+    r"|joined\s+by|with)\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:allies|partners)"
+    r"(?:\s*,)?\s+)?(?:the\s+)?"
+)
+
+
+def acting_together(text: str) -> tuple[str, ...]:
+    """The parties a subject names as one side acting together, the first named first ("Mali,
+    Burkina Faso and Niger", "A, along with its allies B and C", "A together with B"): a run of
+    names joined only by commas, "and" and the words of company; () where the text names no
+    such run of two or more, or other words stand between its names."""
+    every = party_mentions(text)
+    # "Its allies" is the company the first keeps, not a body of its own: no name of the run.
+    found = [(code, start) for code, start in every if not text[start].islower()]
+    if len(found) < 2:
+        return ()
+    for (_, start), (_, next_start) in itertools.pairwise(found):
+        word = _state_pattern().match(text, start) or next(
+            (m for _, p in _organization_patterns() if (m := p.match(text, start))), None
+        )
+        if word is None or not _TOGETHER.fullmatch(text[word.end() : next_start]):
+            return ()
+    return tuple(dict.fromkeys(code for code, _ in (found[:1] + list(every[1:]))))
 
 
 def mediators(text: str) -> frozenset[str]:
