@@ -460,13 +460,14 @@ class Replay:
             }
         return self._by_id
 
-    def _read(self, start: int, stop: int) -> list[Entry]:
-        """The entries ``start`` to ``stop`` of the fold, those stored read again at once."""
+    def _read(self, start: int, stop: int, *, share: bool = True) -> list[Entry]:
+        """The entries ``start`` to ``stop`` of the fold, those stored read again at once (their
+        texts shared unless not ``share``: for a fold whose states are not kept)."""
         items = self._entries[start:stop]
         places = [item for item in items if isinstance(item, int)]
         if self._stored is None or not places:
             return cast(list[Entry], items)
-        fetched = iter(self._stored.fetch(places))
+        fetched = iter(self._stored.fetch(places, share=share))
         return [next(fetched) if isinstance(item, int) else item for item in items]
 
     def _stream(self, start: int, stop: int) -> Iterator[Entry]:
@@ -498,7 +499,8 @@ class Replay:
             raise IndexError(msg)
         start = count // self.every
         base = self._checkpoint(start)
-        return fold(self._read(start * self.every, count), base, strict=self.strict)
+        # Fewer than ``every`` entries, let go after the fold: not worth sharing their texts.
+        return fold(self._read(start * self.every, count, share=False), base, strict=self.strict)
 
     def count_at(self, day: date) -> int:
         """How many entries happened on or before ``day``."""
