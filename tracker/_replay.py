@@ -26,6 +26,8 @@ from tracker._state import Fulfilment, Measure, Meeting, Pending, State
 
 __all__ = [
     "DEFAULT_DYAD",
+    "EVERY",
+    "EVERY_STORED",
     "Change",
     "Explanation",
     "Quote",
@@ -40,6 +42,16 @@ __all__ = [
 #: The dyad of a replay of no entries, and the one the command line and the terminal UI take
 #: among others (the bundled log is of NATO-RUS, with an EU-RUS entry).
 DEFAULT_DYAD = Dyad("NATO", "RUS")
+
+#: How many entries apart a replay keeps its checkpoint states, unless told: the state at a date
+#: folds fewer than this many entries onto the checkpoint before it.
+EVERY = 16
+
+#: The same, for entries read again from the log (``read_log(path, held=False)``): the state at
+#: a date decodes again each entry it folds, which costs about what folding it does, so the
+#: checkpoints are kept twice as close for the same time a date; they share most of what they
+#: hold, and add less to a replay than the entries it does not hold (see the README).
+EVERY_STORED = 8
 
 #: What a refusal of entries of several dyads tells a caller of the Python API to do.
 _NAME_ONE = "name one with dyad=, or replay each with tracker.replays(...)"
@@ -327,7 +339,8 @@ class Replay:
     Without ``dyad``, a replay is of the one dyad of its entries (:func:`implied_dyad`): of
     :data:`DEFAULT_DYAD` when there are none, and entries of several are refused with a
     :class:`ValueError` naming them. Entries are ordered by the day they happened, and by the
-    order they were added within a day. A checkpoint state is kept every ``every`` entries, so
+    order they were added within a day. A checkpoint state is kept every ``every`` entries
+    (:data:`EVERY`, or :data:`EVERY_STORED` for entries read again from a log, unless given), so
     the state at a date costs a binary search and fewer than ``every`` reducer steps.
     :meth:`append` takes entries one at a time, back-dated ones too: it drops exactly the
     checkpoints after the new entry's place, and they are folded again when next needed. With
@@ -358,8 +371,10 @@ class Replay:
         *,
         dyad: Dyad | None = None,
         strict: bool = False,
-        every: int = 16,
+        every: int | None = None,
     ) -> None:
+        if every is None:
+            every = EVERY_STORED if isinstance(entries, StoredEntries) else EVERY
         if every < 1:
             msg = f"checkpoints are kept every 1 or more entries, not {every}"
             raise ValueError(msg)
@@ -606,7 +621,7 @@ def _explain_one(states: Explained, state: State, path: str, value: str) -> Expl
 
 
 def replays(
-    entries: Iterable[Entry], *, strict: bool = False, every: int = 16
+    entries: Iterable[Entry], *, strict: bool = False, every: int | None = None
 ) -> dict[Dyad, Replay]:
     """A :class:`Replay` of each dyad of ``entries``, in the order the dyads first appear.
 
