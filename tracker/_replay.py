@@ -48,9 +48,9 @@ DEFAULT_DYAD = Dyad("NATO", "RUS")
 EVERY = 16
 
 #: The same, for entries read again from the log (``read_log(path, held=False)``): the state at
-#: a date decodes again each entry it folds, which costs about what folding it does, so the
-#: checkpoints are kept twice as close for the same time a date; they share most of what they
-#: hold, and add less to a replay than the entries it does not hold (see the README).
+#: a date decodes again each entry it folds, which costs about half what folding it does, so
+#: the checkpoints are kept twice as close; that costs such a replay about a fifth more
+#: memory, far less than holding the entries would (see the README's figures).
 EVERY_STORED = 8
 
 #: What a refusal of entries of several dyads tells a caller of the Python API to do.
