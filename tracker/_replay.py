@@ -49,7 +49,7 @@ EVERY = 16
 
 #: The same, for entries read again from the log (``read_log(path, held=False)``): the state at
 #: a date decodes again each entry it folds, which costs nearly what folding it does, so
-#: the checkpoints are kept twice as close; that costs such a replay about a fifth more
+#: the checkpoints are kept twice as close; that costs such a replay 17 to 19% more
 #: memory, far less than holding the entries would (see the README's figures).
 EVERY_STORED = 8
 
