@@ -6,7 +6,7 @@ import gc
 import sqlite3
 import tempfile
 import weakref
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
+from tracker._replay import EVERY, EVERY_STORED
 from tracker._synth import synthesize
 from tracker.strategies import logs
 
@@ -149,3 +150,46 @@ def test_entries_are_found_by_id_and_known_ids_refused_whatever_was_asked_before
                     replay.append(known[list(known)[pick % len(known)]])
         assert {entry.id for entry in replay.entries} == set(known)
         assert all(replay.entry(entry_id) == entry for entry_id, entry in known.items())
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    logs(dyad=tracker.Dyad("EU", "RUS"), max_size=10),
+    st.integers(0, 40),
+    st.lists(st.tuples(st.integers(0, 10**6), st.integers(-3, 3)), min_size=1, max_size=6),
+    st.sampled_from([".jsonl", ".sqlite"]),
+)
+def test_stored_entries_kept_closer_between_checkpoints_give_the_held_states(
+    story: tuple[tracker.Entry, ...],
+    seed: int,
+    picks: list[tuple[int, int]],
+    suffix: str,
+) -> None:
+    entries = [*story, *synthesize(70, dyads=2, seed=seed)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = _written(folder, entries, suffix)
+        expected = tracker.replays(tracker.read_log(path).entries)
+        found = tracker.replays(tracker.read_log(path, held=False).entries)
+        assert list(found) == list(expected)
+        for dyad, replay in found.items():
+            held = expected[dyad]
+            assert (replay.every, held.every) == (EVERY_STORED, EVERY)
+            assert replay.final == held.final
+            days = [entry.on for entry in held.entries]
+            for pick, shift in picks:
+                # The day of an entry, or a few days either side: on, just before, just after.
+                day = days[pick % len(days)] + timedelta(days=shift)
+                known = days[(pick // 7) % len(days)]
+                assert replay.at(day) == held.at(day)
+                assert replay.at(day, known_at=known) == held.at(day, known_at=known)
+            assert replay.verify() == ()
+
+
+def test_a_spacing_given_is_kept_for_stored_entries_too(tmp_path: Path) -> None:
+    entries = list(synthesize(30, dyads=1, seed=3))
+    log = tracker.read_log(_written(str(tmp_path), entries), held=False)
+    assert tracker.Replay(log.entries, every=EVERY).every == EVERY
+    assert [r.every for r in tracker.replays(log.entries, every=5).values()] == [5]
+    assert tracker.Replay(entries).every == EVERY
+    with pytest.raises(ValueError, match="1 or more entries, not 0"):
+        tracker.Replay(log.entries, every=0)

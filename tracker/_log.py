@@ -114,14 +114,11 @@ def _shared(value: Any) -> Any:
     return value
 
 
-def share_text(entry: Entry, entry_id: str | None = None) -> Entry:
+def share_text(entry: Entry) -> Entry:
     """``entry`` as decoded, its texts made the one object of their value that every entry
-    read so shares (a forum, a level, an outlet, a party named in a phrase...), and its id
-    ``entry_id`` when given (the same text held already): the states of a replay keep these
-    texts, the same few values over and over, once each."""
+    read so shares (a forum, a level, an outlet, a party named in a phrase...): the states of
+    a replay keep these texts, the same few values over and over, once each."""
     _sharer(type(entry))(entry)
-    if entry_id is not None:
-        object.__setattr__(entry, "id", entry_id)
     return entry
 
 
@@ -207,8 +204,10 @@ class StoredEntries(Sequence[Entry]):
         for start in range(0, len(self), _FETCHED):
             yield from self.fetch(range(start, min(start + _FETCHED, len(self))))
 
-    def fetch(self, indexes: Sequence[int]) -> list[Entry]:
-        """The entries at ``indexes``, read again from the log in one pass over it."""
+    def fetch(self, indexes: Sequence[int], *, share: bool = True) -> list[Entry]:
+        """The entries at ``indexes``, read again from the log in one pass over it; their short
+        texts shared (:func:`share_text`) unless not ``share``: what only a passing fold reads
+        (the state at a date) is let go after it, and sharing would cost more than it saves."""
         raw = self.lines_at([self._places[index] for index in indexes])
         fetched = []
         for index, line in zip(indexes, raw, strict=True):
@@ -225,7 +224,9 @@ class StoredEntries(Sequence[Entry]):
             if entry is None:
                 reason = f"the line changed since the log was read: {problem}"
                 raise LogError([Problem(str(self.path), self.lines[index], None, reason)])
-            share_text(entry, self.ids[index])
+            if share:
+                share_text(entry)
+            object.__setattr__(entry, "id", self.ids[index])  # the text held already
             for name, kept in (("on", self.days[index]), ("reported", self.reported[index])):
                 if _same_day(getattr(entry, name), kept):
                     object.__setattr__(entry, name, kept)  # the day kept, not a copy of it
