@@ -19,7 +19,7 @@ structure, so each step costs about the same however long the log is.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache, singledispatch
 from itertools import compress, count, repeat
 from operator import is_
@@ -65,7 +65,6 @@ from tracker._state import (
     FORMAL_COUNCIL,
     MEETING,
     MISSION,
-    SEVERED_AFTER,
     Activity,
     Anomaly,
     CodedActivity,
@@ -98,20 +97,9 @@ _SANCTION, _FORCE_EFFECT = Effect.SANCTION, Effect.FORCE
 _OPENED, _ATTACK = PresenceAction.OPENED, ForceAction.ATTACK
 _FORUM = Role.FORUM
 _NORMAL, _NORMALIZED = Phase.NORMAL, Phase.NORMALIZED
-#: Longer than an attack is recent for (its month and the next): the phase on a day so soon
-#: after one may differ from the phase after every day.
-_RECENT_ATTACK = timedelta(days=62)
 
 
 _set = object.__setattr__
-
-
-@lru_cache(maxsize=256)
-def _attack_keys(dyad: Dyad) -> tuple[str, str]:
-    """The keys of ``latest`` that hold the last attack of each party of ``dyad``."""
-    return f"{ATTACK}.{dyad.first}", f"{ATTACK}.{dyad.second}"
-
-
 #: The fields of a state that are immutable maps: a builder writes them through mutations,
 #: each finished into a map when a state is frozen and a new mutation of it opened.
 _MAPS = (
@@ -163,12 +151,7 @@ class StateBuilder:
         *_MAPS,
         *_SEQUENCES,
         *_VALUES,
-        "_attacks",
-        "_dated_before",
-        "_dated_day",
-        "_dated_phase",
         "_origin",
-        "_undated",
         "_phase",
         "_stale",
         "_unlifted_map",
@@ -205,10 +188,6 @@ class StateBuilder:
         self._origin = state
         self._phase: Phase | None = None  # that of _origin, until derived
         self._stale = False  # whether what the phase is derived from was written since
-        self._dated_before: Phase | None = None  # on the entry's day, where it may differ
-        self._dated_phase: Phase | None = None  # on _dated_day after the last entry, so too
-        self._dated_day = date.min
-        self._attacks = _attack_keys(state.dyad)
 
     def load(self, state: State) -> None:
         """Go on from ``state`` (one a rule written against states returned)."""
@@ -219,7 +198,6 @@ class StateBuilder:
         self.unlifted = dict(state.unlifted)
         self._unlifted_map: Map[str, Measure] | None = state.unlifted
         self._stale = True
-        self._undated = False  # not known: the phase on a day may differ from after every day
 
     def freeze(self) -> State:
         """The state so far, never to change again."""
@@ -278,16 +256,10 @@ class StateBuilder:
             self.lifted_until = max(self.lifted_until, last_lifting(measure))
         self._unlifted_map = None
         self._stale = True
-        self._undated = False  # it may take force, or be lifted, after the day
 
     def phase_inputs_written(self) -> None:
         """Say that what the phase is derived from, besides the measures, was written."""
         self._stale = True
-
-    def attacked(self) -> None:
-        """Say that an attack was written: recent for a while, it strains the phase on a day
-        where it does not after every day."""
-        self._undated = False
 
     def may_stand(self, at: date | None) -> Iterable[Measure]:
         """:meth:`State.may_stand` of the state so far."""
@@ -300,87 +272,20 @@ class StateBuilder:
         """:meth:`State.may_await` of the state so far."""
         return self.unlapsed if at >= self.unlapsed_from else self.pending
 
-    def phase_seen(self, day: date) -> None:
-        """Before an entry of ``day`` is folded: the phase on that day, where it may differ
-        from the phase after every day (:meth:`_dated`); that on the last entry's day when
-        nothing that moves it with time lies between the two (:meth:`_crossed`)."""
-        if self._undated:  # nothing deferred nor recent since the last entry: nor on its day
-            self._dated_before = None
-        elif self._dated_phase is not None and not self._crossed(self._dated_day, day):
-            self._dated_before = self._dated_phase
-        elif self._dated(day):
-            self._dated_before = self._current_phase(day)
-        else:
-            self._dated_before = None
-
-    def phase_moved(self, day: date) -> bool:
-        """Whether the entry just folded, of ``day``, moved the phase: after every day (or from
-        the state the builder began with), or on its day, where that may differ. An entry that
-        moves the phase on its day is what it rests on from then, though a measure named
-        before it takes force later. Derived only when what it is derived from was written."""
-        dated_before = self._dated_before
-        self._dated_day = day
+    def phase_moved(self) -> bool:
+        """Whether the phase differs from when this was last asked (or from the state the
+        builder began with): derived only when what it is derived from was written since."""
         if not self._stale:
-            self._dated_phase = dated_before
-            self._undated = dated_before is None
             return False
         self._stale = False
         before = self._origin.phase if self._phase is None else self._phase
         self._phase = self._current_phase()
-        if self._undated:  # no measure and no attack written: none deferred, none recent
-            after = self._dated_phase = None
-        else:
-            after = self._dated_phase = self._current_phase(day) if self._dated(day) else None
-            self._undated = after is None
-        if self._phase is not before:
-            return True
-        if dated_before is None and after is None:
-            return False
-        return (self._phase if after is None else after) is not (dated_before or before)
+        return self._phase is not before
 
-    def _crossed(self, first: date, last: date) -> bool:
-        """Whether something that moves the phase with time lies after ``first`` and on or
-        before ``last``: a measure taking force or lifted, an attack no longer recent, a year
-        without meeting (said at the least doubt: the phase is then derived again)."""
-        if first == last:
-            return False
-        if self.lifted_until > first or first < self.first_effective <= last:
-            return True
-        for m in self.unlifted.values():
-            if first < m.effective <= last or (m.liftings and last_lifting(m) > first):
-                return True
-        latest, recent = self.latest, first - _RECENT_ATTACK
-        months = first.month != last.month or first.year != last.year
-        if months and any(latest.get(key, date.min) >= recent for key in self._attacks):
-            return True
-        met = latest.get(MEETING)
-        return met is not None and first < met + SEVERED_AFTER <= last
-
-    def _dated(self, day: date) -> bool:
-        """Whether the phase on ``day`` may differ from the phase after every day: a measure
-        takes force or is lifted after it, or an attack may be recent on it (a state answering
-        a day derives the phase on that day already)."""
-        if self.at is not None:
-            return False
-        if self.lifted_until > day:
-            return True
-        for m in self.unlifted.values():
-            if m.effective > day or (m.liftings and last_lifting(m) > day):
-                return True
-        latest, (first, second) = self.latest, self._attacks
-        attacked = max(latest.get(first, date.min), latest.get(second, date.min))
-        return attacked != date.min and day - attacked <= _RECENT_ATTACK
-
-    def _current_phase(self, day: date | None = None) -> Phase:
+    def _current_phase(self) -> Phase:
         at = self.at
         if at is not None:  # a state answering a day: derived as the state derives it
             return self.freeze().phase
-        if day is not None:  # on the day, as a state answering it derives it
-            force = [m for m in self.may_stand(day) if m.in_force(day)]
-            found = phase_in_force(force, self.latest, self.whole("missions"), self.dyad, day)
-            if found is not None:
-                return found
-            return _NORMALIZED if self.measures and self.first_effective <= day else _NORMAL
         # After every day: the measures in force are those not wholly lifted; with none, no
         # row of the phase table holds.
         force = list(self.unlifted.values())
@@ -483,7 +388,6 @@ def _step(builder: StateBuilder, entry: Entry) -> None:
 
 def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     """A curated fact: its type's rule, and what every such entry does."""
-    builder.phase_seen(entry.on)
     _resolve_follow_ups(builder, entry)
     key = occurrence_key(entry)
     first = builder.occurrences.get(key)
@@ -505,7 +409,7 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
         provenance = builder.provenance
         if _add_report(builder, entry, first):
             provenance["meetings"] = ident
-    if builder.phase_moved(entry.on):
+    if builder.phase_moved():
         provenance["phase"] = ident
     expectations = entry.expectations()
     if expectations:
@@ -1093,7 +997,6 @@ def _force(entry: UseOfForce, builder: StateBuilder) -> None:
         latest, key = builder.latest, f"{ATTACK}.{entry.by}"
         latest[key] = max(entry.on, latest.get(key, entry.on))
         builder.phase_inputs_written()
-        builder.attacked()
         return
     measure = Measure(
         entry=entry.id,
