@@ -3,7 +3,7 @@
     python benchmarks/ingest_eval.py
         [--split tuning|held_out|all|pages|held_out_pages|blind_pages|blind2_pages|blind3_pages
                  |blind4_pages|blind5_pages|blind6_pages|blind7_pages|blind8_pages|blind9_pages
-                 |blind10_pages|blind11_pages|blind12_pages]
+                 |blind10_pages|blind11_pages|blind12_pages|blind13_pages]
         [--misses] [--pages DIR]
 
 The patterns were adjusted on the ``tuning`` split only; ``held_out`` gives the honest figures
@@ -108,6 +108,11 @@ PAGE_SPLITS = {
         "fourteenth list",
         HERE / "ingest_pages" / "blind12.json",
         CACHE / "tracker-ingest-pages-blind12",
+    ),
+    "blind13_pages": (
+        "fifteenth list",
+        HERE / "ingest_pages" / "blind13.json",
+        CACHE / "tracker-ingest-pages-blind13",
     ),
 }
 SPLITS = {"tuning": ("tuning",), "held_out": ("held_out",), "all": ("tuning", "held_out")}
