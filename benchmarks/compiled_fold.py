@@ -7,9 +7,13 @@ package as it is and by a copy whose fold modules are compiled, in turn, in CPU 
 The compiled copy is built in a temporary folder (or ``--keep DIR``), never in the package: the
 modules are copied, rewritten where mypyc cannot take them as written (each rewrite below says
 why; none changes what the code does), and compiled with the ``mypyc`` beside this Python (it
-needs a C compiler, and takes a few minutes). ``_dates`` stays interpreted: its ``Day``
-subclasses ``date`` and makes itself with ``date.__new__``, which mypyc refuses. Nothing here
-is needed to install or test the package.
+needs a C compiler, and takes a few minutes). Three of the fold's modules stay interpreted.
+``_dates``: its ``Day`` subclasses ``date`` and makes itself with ``date.__new__``, which mypyc
+refuses. ``_vector`` and ``_table`` compile, but wrongly: a native class derived from an ABC
+(``Sequence``, ``Mapping``) answers for the ABC's registry, so that ``issubclass(str, Vector)``
+holds and the codec writes a text as a list of its letters; kept as Python classes, their
+generic bases meet a metaclass conflict when the module is imported. Nothing here is needed to
+install or test the package.
 
 Each measure runs in a fresh process pinned to one core, the plain and the compiled package
 taking turns, and the fastest of ``--rounds`` is kept for each: reading the log into checked
@@ -36,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 #: The fold's modules that mypyc compiles once rewritten.
-COMPILED = ("_vector", "_table", "_state", "_reducer", "_replay", "_entries", "_compiled")
+COMPILED = ("_state", "_reducer", "_replay", "_entries", "_compiled")
 
 #: What a counted process does: stop once imported, read the log, read it and replay it.
 STAGES = ("import", "decode", "replay")
@@ -53,10 +57,8 @@ def _header(text: str, addition: str) -> str:
 
 
 def _not_native(text: str, *names: str) -> str:
-    """Classes kept as Python classes (their methods compiled): a native class that derives from
-    an ABC (``Sequence``, ``Mapping``) takes the ABC's registry as its own, so that
-    ``issubclass(str, Vector)`` holds; and a plain base of attrs classes must not be native,
-    since attrs classes cannot be."""
+    """Classes kept as Python classes (their methods compiled): a plain base of attrs classes
+    must not be native, since attrs classes cannot be."""
     for name in names:
         text = re.sub(rf"^class {name}\b", f"{_NOT_NATIVE}class {name}", text, count=1, flags=re.M)
     return _header(text, _IMPORT_ATTR)
@@ -98,10 +100,38 @@ def _untyped_fields(text: str) -> str:
     return text
 
 
-def _quoted_class_vars(text: str) -> str:
-    """``ClassVar`` annotations written as strings: mypyc writes a class's annotations as the
-    types themselves, ``ClassVar`` left out, and attrs would take them for fields."""
-    return re.sub(r"^(    \w+): (ClassVar\[.*\])", r'\1: "\2"', text, flags=re.M)
+def _quoted_annotations(text: str) -> str:
+    """Every annotation of a class body written as a string: mypyc writes a class's annotations
+    as bare classes, ``ClassVar`` and the parameters of generics left out (``tuple[Source,
+    ...]`` becomes ``tuple``), so attrs would take class variables for fields, and the compiled
+    decoder, which reads the fields' types to make its Structs, would find none it can read.
+    Under ``from __future__ import annotations`` a string is what the module holds anyway; a
+    union is written ``Union[...]``, since mypyc keeps a string only of a subscripted name."""
+    lines = text.splitlines(keepends=True)
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement in node.body:
+            annotation = statement.annotation if isinstance(statement, ast.AnnAssign) else None
+            if annotation is None or annotation.lineno != annotation.end_lineno:
+                continue
+            line = lines[annotation.lineno - 1].encode()
+            start, end = annotation.col_offset, annotation.end_col_offset or 0
+            written = line[start:end].decode()
+            if isinstance(annotation, ast.BinOp):  # a union: kept whole only as Union[...]
+                written = f"Union[{', '.join(map(ast.unparse, _members(annotation)))}]"
+            if not written.startswith(("'", '"')):
+                lines[annotation.lineno - 1] = (
+                    line[:start] + f'"{written}"'.encode() + line[end:]
+                ).decode()
+    return _header("".join(lines), "from typing import Union\n")
+
+
+def _members(union: ast.expr) -> list[ast.expr]:
+    """The members of ``A | B | C``, in order."""
+    if isinstance(union, ast.BinOp) and isinstance(union.op, ast.BitOr):
+        return [*_members(union.left), *_members(union.right)]
+    return [union]
 
 
 def _plain_dispatch(text: str) -> str:
@@ -118,13 +148,11 @@ def _plain_dispatch(text: str) -> str:
 
 
 REWRITES = {
-    "_entries": lambda text: _quoted_class_vars(
+    "_entries": lambda text: _quoted_annotations(
         _untyped_fields(_not_native(text, "_OnceComputed"))
     ),
-    "_state": _untyped_fields,
+    "_state": lambda text: _quoted_annotations(_untyped_fields(text)),
     "_reducer": _plain_dispatch,
-    "_vector": lambda text: _not_native(text, "Vector"),
-    "_table": lambda text: _not_native(text, "_Reads", "Table", "TableMutation"),
 }
 
 
