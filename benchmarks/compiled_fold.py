@@ -188,6 +188,7 @@ import copy, functools, gc, json, os, random, sys, time
 from pathlib import Path
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 import tracker
+import tracker._reducer
 path = Path(sys.argv[1])
 cpu = time.process_time
 out = {"compiled": tracker._reducer.__file__.endswith(".so")}
@@ -250,10 +251,14 @@ def _measure(log: Path, folder: Path | None) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(log)],
         env=_environment(folder),
+        cwd=folder or REPO,  # a -c program imports from where it runs first
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        msg = f"the {'compiled' if folder else 'plain'} measure failed:\n{done.stderr[-3000:]}"
+        raise SystemExit(msg)
     figures: dict[str, float] = json.loads(done.stdout)
     if figures["compiled"] != (folder is not None):
         msg = f"the {'compiled' if folder else 'plain'} package was not the one imported"
@@ -275,6 +280,7 @@ def _instructions(log: Path, folder: Path | None, stage: str, work: Path) -> int
             stage,
         ],
         env=_environment(folder),
+        cwd=folder or REPO,  # a -c program imports from where it runs first
         capture_output=True,
         check=True,
     )
