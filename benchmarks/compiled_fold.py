@@ -42,7 +42,8 @@ REPO = Path(__file__).resolve().parent.parent
 #: The fold's modules that mypyc compiles once rewritten.
 COMPILED = ("_state", "_reducer", "_replay", "_entries", "_compiled")
 
-#: What a counted process does: stop once imported, read the log, read it and replay it.
+#: What a counted process does once the package is imported and its decoder made: nothing, read
+#: the log, read it and replay every dyad to its final state.
 STAGES = ("import", "decode", "replay")
 
 _NOT_NATIVE = "@mypyc_attr(native_class=False)\n"
@@ -233,6 +234,8 @@ print(json.dumps(out))
 _COUNTED = r"""
 import sys
 import tracker
+with open(sys.argv[1], "rb") as handle:
+    tracker.loads_entry(handle.readline())  # the decoder made, as any read makes it first
 if sys.argv[2] != "import":
     log = tracker.read_log(sys.argv[1])
     if sys.argv[2] == "replay":
