@@ -369,6 +369,15 @@ class KeyedTable(Table[K, V]):
     def values(self) -> Any:
         return dict(Table._items(self)).values()
 
+    def coded(self) -> dict[Any, V]:
+        """The items by the codes of their keys (what reads every key but writes none out)."""
+        return dict(Table._items(self))
+
+    @classmethod
+    def key_of(cls, code: Any) -> K:
+        """The key of which ``code`` is the code (a key given back as it is)."""
+        return cls._key(cls._code(code))  # type: ignore[no-any-return]
+
     def __eq__(self, other: object) -> bool:
         if type(other) is type(self):
             assert isinstance(other, KeyedTable)  # for the type checker
