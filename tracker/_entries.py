@@ -622,9 +622,29 @@ def occurrence_key(entry: Entry) -> int | str:
     answering a date) does not build it again."""
     key: int | str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
     if key is None:
-        key = occurrence_code(entry.occurrence())
+        if type(entry).occurrence is Entry.occurrence:
+            key = _own_code(entry)
+        else:  # a type's own key, read back as any key is
+            key = occurrence_code(entry.occurrence())
         object.__setattr__(entry, "_occurrence", key)
     return key
+
+
+def _own_code(entry: Entry) -> int | str:
+    """:func:`occurrence_code` of :meth:`Entry.occurrence`, without writing the key out: its
+    signature from its parts, its day from the entry's (whose text a key holds as a day is
+    written: four digits of year, then the month and the day as known)."""
+    own = "|".join([str(_identity_value(getattr(entry, name))) for name in entry.IDENTITY])
+    signature = (f"{entry.TYPE}|{entry.parties}|", f"|{entry.actor}|{own}")
+    number = _SIGNATURE_NUMBERS.get(signature)
+    if number is None:
+        number = _signed(signature)
+        if number is None:
+            return entry.occurrence()
+    on = entry.on
+    precision = on.precision
+    first = on if precision is Precision.DAY else on.first
+    return number << _DAY_BITS | _PRECISION_NUMBERS[precision] << _ORDINAL_BITS | first.toordinal()
 
 
 # An occurrence key names its type and dyad, its day, then its acting party and identity
