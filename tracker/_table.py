@@ -360,7 +360,9 @@ class KeyedTable(Table[K, V]):
         super().__init__((code(key), value) for key, value in pairs)
 
     def _value(self, key: Any) -> Any:
-        return self._rows.value(self._code(key), self._length)
+        if type(key) is str:  # a key as text (a code is given back as it is)
+            key = self._code(key)
+        return self._rows.value(key, self._length)
 
     def _items(self) -> Iterator[tuple[K, V]]:
         key = self._key
@@ -405,13 +407,23 @@ class KeyedMutation(TableMutation[K, V]):
         self._kind = kind
 
     def _value(self, key: Any) -> Any:
-        return TableMutation._value(self, self._kind._code(key))
+        if type(key) is str:  # a key as text (a code is given back as it is)
+            key = self._kind._code(key)
+        found = self._written.get(key, self)
+        return self._rows.value(key, self._length) if found is self else found
 
     def __setitem__(self, key: K, value: V) -> None:
-        TableMutation.__setitem__(self, self._kind._code(key), value)
+        code: Any = self._kind._code(key) if type(key) is str else key
+        found = self._written.get(code, self)
+        was = self._rows.value(code, self._length) if found is self else found
+        if was is value:
+            return
+        self._written[code] = value
+        if was is _GONE:
+            self._size += 1
 
     def __delitem__(self, key: K) -> None:
-        TableMutation.__delitem__(self, self._kind._code(key))
+        TableMutation.__delitem__(self, self._kind._code(key) if type(key) is str else key)
 
     def finish(self) -> KeyedTable[K, V]:
         self._flush()
