@@ -10,14 +10,15 @@ from datetime import date
 from typing import Any
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from immutables import Map
 
 import tracker
 from tracker import Entry, State, fold
+from tracker._dates import DateWindow, Day, Precision
 from tracker._entries import occurrence_code, occurrence_key, occurrence_text
-from tracker._state import Fulfilment, FulfilmentKey, Fulfilments, Occurrences
+from tracker._state import Fulfilment, FulfilmentKey, Fulfilments, Occurrences, Pending
 from tracker._synth import synthesize
 from tracker.strategies import entries, logs
 
@@ -138,3 +139,53 @@ def test_a_fulfilment_key_hashes_and_compares_as_its_text() -> None:
     mutation = table.mutate()
     mutation[first.key] = second  # the same key as text: the same item
     assert list(mutation.finish().items()) == [(first.key, second)]
+
+
+STARTS = st.sampled_from(
+    [date(2008, 8, 1), Day(2008, 8, 1), Day(2008, 8, 1, Precision.MONTH), date(2008, 8, 2)]
+)
+FULFILMENTS = st.builds(
+    lambda kind, source, start, forum, formal, actor, restores, by: Fulfilment(
+        Pending(
+            kind,
+            DateWindow(start, None),
+            date(2008, 7, 1),
+            source,
+            (),
+            (source,),
+            forum=forum,
+            formal=formal,
+            actor=actor,
+            restores=restores,
+        ),
+        by,
+        date(2008, 9, 1),
+    ),
+    st.sampled_from(["council_meeting", "informal_meeting"]),
+    st.sampled_from(["a", "a.nrc", "b"]),
+    STARTS,
+    st.sampled_from(["", "nrc", "a"]),
+    st.sampled_from([None, True, False]),
+    st.sampled_from(["", "NATO"]),
+    st.sampled_from([None, True]),
+    st.sampled_from(["c", "nrc.c"]),
+)
+
+
+def _done(start: date = date(2008, 8, 1), forum: str = "", by: str = "c") -> Fulfilment:
+    window = DateWindow(start, None)
+    pending = Pending("council_meeting", window, date(2008, 7, 1), "a", (), ("a",), forum=forum)
+    return Fulfilment(pending, by, date(2008, 9, 1))
+
+
+@given(FULFILMENTS, FULFILMENTS)
+@example(_done(), _done(Day(2008, 8, 1, Precision.MONTH)))  # equal days, written otherwise
+@example(_done(forum="nrc", by="c"), _done(by="nrc.c"))  # other parts, one text
+def test_fulfilment_keys_are_equal_when_their_texts_are(one: Fulfilment, other: Fulfilment) -> None:
+    """Two keys are one when their texts are, whichever parts wrote them (an id may hold a
+    dot, a day of another precision writes otherwise), and never otherwise."""
+    assert (FulfilmentKey(one) == FulfilmentKey(other)) == (one.key == other.key)
+    table = Fulfilments([(FulfilmentKey(one), one)])  # type: ignore[list-item]
+    written = table.mutate()
+    written[FulfilmentKey(other)] = other  # type: ignore[index]
+    assert len(written.finish()) == len({one.key, other.key})
