@@ -391,13 +391,16 @@ def _step(builder: StateBuilder, entry: Entry) -> None:
 def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     """A curated fact: its type's rule, and what every such entry does."""
     _resolve_follow_ups(builder, entry)
-    key = _occurrence(builder, entry)
-    first = builder.occurrences.get(key)
+    key = occurrence_key(entry)
+    occurrences = builder.occurrences
+    if type(occurrences) is not KeyedMutation:  # a map read back from an index: by the text
+        key = occurrence_text(key)
+    first = occurrences.get(key)
     ident = entry.id
     provenance: MapMutation[str, str]
     if first is None:
         _rule(builder, entry)
-        builder.occurrences[key] = ident
+        builder.occurrences[key] = ident  # a rule written against states made another
         goldstein = entry.event_code().goldstein
         score = builder.score + goldstein
         month = _month(entry)

@@ -403,7 +403,8 @@ class KeyedMutation(TableMutation[K, V]):
     __slots__ = ("_kind",)
 
     def __init__(self, rows: _Rows, length: int, size: int, kind: type[KeyedTable[K, V]]) -> None:
-        super().__init__(rows, length, size)
+        self._rows, self._length, self._size = rows, length, size
+        self._written: dict[Any, Any] = {}
         self._kind = kind
 
     def _value(self, key: Any) -> Any:
