@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import tracker
 from tracker import Entry, Replay, State, _vector, apply, checkpoints, fold
-from tracker._entries import occurrence_key
+from tracker._entries import occurrence_code, occurrence_key, occurrence_text
 from tracker._reducer import _replace
 from tracker.strategies import BUILT_IN, entries, logs
 from tracker.testing import check_accumulator, reference_fold
@@ -163,10 +163,11 @@ def test_coded_evidence_folds_alike_through_the_builder(
 
 @given(entries())
 def test_an_entry_keeps_its_occurrence_key_without_it_counting(entry: Entry) -> None:
-    """The key kept on an entry once built is the one it builds; equality, copies and
-    pickles do not see it."""
+    """The key kept on an entry once built is the one it builds (as a state keeps it: its
+    code, which writes it out again); equality, copies and pickles do not see it."""
     key = occurrence_key(entry)
-    assert key == entry.occurrence() == occurrence_key(entry)
+    assert key == occurrence_code(entry.occurrence()) == occurrence_key(entry)
+    assert occurrence_text(key) == entry.occurrence()
     fresh = attrs.evolve(entry)
     assert fresh == entry
     assert pickle.loads(pickle.dumps(entry)) == entry

@@ -91,7 +91,7 @@ class Day(date):
 
     def __str__(self) -> str:
         """The day as stated. Written each time it is asked for, not kept: most days are
-        one entry's, and the entry keeps its occurrence key, which holds it."""
+        one entry's, and few are asked for their text."""
         if self.precision is Precision.DAY:
             return self.isoformat()
         if self.precision is Precision.MONTH:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum, StrEnum
@@ -57,7 +58,9 @@ __all__ = [
     "entry_type",
     "entry_types",
     "level_of",
+    "occurrence_code",
     "occurrence_key",
+    "occurrence_text",
 ]
 
 #: The channels of the NATO–Russia relationship; other dyads name their own.
@@ -511,10 +514,11 @@ _KEEPS[_stated] = Day
 
 class _OnceComputed:
     """A slot for what an entry computes of itself once (it never changes): its occurrence
-    key, read through :func:`occurrence_key`. Not a field: equality and copies ignore it."""
+    key as a state keeps it, read through :func:`occurrence_key`. Not a field: equality and
+    copies ignore it."""
 
     __slots__ = ("_occurrence",)
-    _occurrence: str
+    _occurrence: int | str
 
 
 @frozen(kw_only=True)
@@ -612,14 +616,131 @@ class Entry(_OnceComputed):
         )
 
 
-def occurrence_key(entry: Entry) -> str:
-    """``entry.occurrence()``, computed the first time it is asked for and kept on the entry:
-    a fold that meets an entry again (a replay answering a date) does not build it again."""
-    key: str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
+def occurrence_key(entry: Entry) -> int | str:
+    """``entry.occurrence()`` as a state keeps it (:func:`occurrence_code`), computed the first
+    time it is asked for and kept on the entry: a fold that meets an entry again (a replay
+    answering a date) does not build it again."""
+    key: int | str | None = getattr(entry, "_occurrence", None)  # an unset slot, found in C
     if key is None:
-        key = entry.occurrence()
+        if type(entry).occurrence is Entry.occurrence:
+            key = _own_code(entry)
+        else:  # a type's own key, read back as any key is
+            key = occurrence_code(entry.occurrence())
         object.__setattr__(entry, "_occurrence", key)
     return key
+
+
+def _own_code(entry: Entry) -> int | str:
+    """:func:`occurrence_code` of :meth:`Entry.occurrence`, without writing the key out: its
+    signature from its parts, its day from the entry's (whose text a key holds as a day is
+    written: four digits of year, then the month and the day as known)."""
+    own = "|".join([str(_identity_value(getattr(entry, name))) for name in entry.IDENTITY])
+    signature = (f"{entry.TYPE}|{entry.parties}|", f"|{entry.actor}|{own}")
+    number = _SIGNATURE_NUMBERS.get(signature)
+    if number is None:
+        number = _signed(signature)
+        if number is None:
+            return entry.occurrence()
+    on = entry.on
+    precision = on.precision
+    first = on if precision is Precision.DAY else on.first
+    return number << _DAY_BITS | _PRECISION_NUMBERS[precision] << _ORDINAL_BITS | first.toordinal()
+
+
+# An occurrence key names its type and dyad, its day, then its acting party and identity
+# (``type|dyad|day|actor|...``): a long log has one key per entry, and all but the day recur.
+# A state keeps each key as a number, made of the day (its precision and the ordinal of the
+# first day it states) and of the number given to the rest of the key, its signature, the
+# first time it is met; the key is written out again where it is read.
+
+#: The bits of a key's number that hold its day: the ordinal of the first day stated, then
+#: two bits of precision.
+_ORDINAL_BITS = 22
+_DAY_BITS = _ORDINAL_BITS + 2
+_ORDINALS = (1 << _ORDINAL_BITS) - 1
+_DAYS = (1 << _DAY_BITS) - 1
+_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+_PRECISION_NUMBERS = {precision: number for number, precision in enumerate(_PRECISIONS)}
+_STATED_DAY = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+#: Every signature (the text before the day, the text after it) by its number, and back. A
+#: signature that names one record (a coded event's) never recurs: past this many signatures
+#: of one type and dyad, a key of a new one is kept as its text.
+_SIGNATURES: list[tuple[str, str]] = []
+_SIGNATURE_NUMBERS: dict[tuple[str, str], int] = {}
+_SIGNATURES_PER_HEAD = 4096
+_HEAD_SIGNATURES: dict[str, int] = {}
+_SIGNING = threading.Lock()
+
+
+def occurrence_code(key: int | str) -> int | str:
+    """The occurrence key ``key`` as a state keeps it: a number, or ``key`` itself when it does
+    not read as one (not of the form ``type|dyad|day|...``, its day not written as a day is, or
+    one of too many signatures of its type and dyad). A key always gives the same code, and
+    :func:`occurrence_text` gives back the key; a code is given back as it is."""
+    if type(key) is not str:
+        return key
+    first = key.find("|")
+    second = key.find("|", first + 1) if first >= 0 else -1
+    third = key.find("|", second + 1) if second >= 0 else -1
+    if third < 0:
+        return key
+    day = _day_code(key[second + 1 : third])
+    if day < 0:
+        return key
+    head = key[: second + 1]
+    signature = (head, key[third:])
+    number = _SIGNATURE_NUMBERS.get(signature)
+    if number is None:
+        number = _signed(signature)
+        if number is None:
+            return key
+    return number << _DAY_BITS | day
+
+
+def _signed(signature: tuple[str, str]) -> int | None:
+    """The number of a signature met for the first time (``None`` past the limit of its head)."""
+    head = signature[0]
+    with _SIGNING:
+        number = _SIGNATURE_NUMBERS.get(signature)
+        if number is None:
+            count = _HEAD_SIGNATURES.get(head, 0)
+            if count >= _SIGNATURES_PER_HEAD:
+                return None
+            number = _SIGNATURE_NUMBERS[signature] = len(_SIGNATURES)
+            _SIGNATURES.append(signature)
+            _HEAD_SIGNATURES[head] = count + 1
+    return number
+
+
+def occurrence_text(code: int | str) -> str:
+    """The occurrence key of which ``code`` is :func:`occurrence_code`."""
+    if type(code) is str:
+        return code
+    assert isinstance(code, int)
+    head, tail = _SIGNATURES[code >> _DAY_BITS]
+    return f"{head}{_day_text(code & _DAYS)}{tail}"
+
+
+def _day_code(text: str) -> int:
+    """A day as an occurrence key states it (``2014-06-02``, ``2014-06``, ``2014``), as a
+    number; -1 for text that is not a day so written."""
+    if not _STATED_DAY.fullmatch(text):
+        return -1
+    precision = _PRECISIONS[2 - text.count("-")]
+    try:
+        first = date(int(text[:4]), int(text[5:7] or 1), int(text[8:10] or 1))
+    except ValueError:  # no such day (the digits say a month 13, or a year 0)
+        return -1
+    ordinal = first.toordinal()
+    if ordinal > _ORDINALS:
+        return -1
+    return _PRECISION_NUMBERS[precision] << _ORDINAL_BITS | ordinal
+
+
+def _day_text(code: int) -> str:
+    precision = _PRECISIONS[code >> _ORDINAL_BITS]
+    return str(Day.of(date.fromordinal(code & _ORDINALS), precision))
 
 
 def _identity_value(value: object) -> object:

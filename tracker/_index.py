@@ -49,7 +49,7 @@ from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
 from tracker._replay import Explanation, explanations
 from tracker._state import State
-from tracker._table import Table
+from tracker._table import KeyedTable, Table
 from tracker._vector import Vector
 
 __all__ = [
@@ -420,8 +420,9 @@ class _Changes:
                 continue
             held, self._held[name] = self._held[name], _identities(new)
             fresh = [key for key, _ in itertools.filterfalse(held.__contains__, self._held[name])]
+            text = new.key_of if isinstance(new, KeyedTable) else str  # keys kept as codes
             items.extend(
-                (name, key, orjson.dumps(encode_checkpoint(value)))
+                (name, text(key), orjson.dumps(encode_checkpoint(value)))
                 for key in fresh
                 if old.get(key, _GONE) != (value := new[key])
             )
@@ -466,7 +467,10 @@ def _derived(state: State) -> dict[str, Any]:
 
 
 def _identities(items: Map[str, Any]) -> set[tuple[str, int]]:
-    """Each key of a map with the identity of its value, taken in C."""
+    """Each key of a map (its code, for a table that keeps codes) with the identity of its
+    value, taken in C."""
+    if isinstance(items, KeyedTable):
+        items = items.coded()
     return set(zip(items.keys(), map(id, items.values()), strict=True))
 
 

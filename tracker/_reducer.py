@@ -52,6 +52,7 @@ from tracker._entries import (
     channel_role,
     level_of,
     occurrence_key,
+    occurrence_text,
 )
 from tracker._errors import AnomalyError
 from tracker._state import (
@@ -70,6 +71,7 @@ from tracker._state import (
     CodedActivity,
     Effect,
     Fulfilment,
+    FulfilmentKey,
     Lifting,
     Measure,
     Meeting,
@@ -79,7 +81,7 @@ from tracker._state import (
     last_lifting,
     phase_in_force,
 )
-from tracker._table import TableMutation
+from tracker._table import KeyedMutation, TableMutation
 from tracker._vector import Draft, Vector
 
 __all__ = ["StateBuilder", "apply", "checkpoints", "fold", "rule"]
@@ -163,11 +165,11 @@ class StateBuilder:
     missions: MapMutation[str, str]
     cooperation: MapMutation[str, CooperationStatus]
     stances: MapMutation[str, Map[str, Stance]]
-    fulfilled: TableMutation[str, Fulfilment]
+    fulfilled: TableMutation[Any, Fulfilment]
     meetings: TableMutation[str, Meeting]
     activity: TableMutation[str, Activity]
     coded: MapMutation[str, CodedActivity]
-    occurrences: TableMutation[str, str]
+    occurrences: TableMutation[Any, str]
     latest: MapMutation[str, date]
     provenance: MapMutation[str, str]
     pending: Vector[Pending] | Draft[Pending]
@@ -390,12 +392,15 @@ def _curated_step(builder: StateBuilder, entry: Entry) -> None:
     """A curated fact: its type's rule, and what every such entry does."""
     _resolve_follow_ups(builder, entry)
     key = occurrence_key(entry)
-    first = builder.occurrences.get(key)
+    occurrences = builder.occurrences
+    if type(occurrences) is not KeyedMutation:  # a map read back from an index: by the text
+        key = occurrence_text(key)
+    first = occurrences.get(key)
     ident = entry.id
     provenance: MapMutation[str, str]
     if first is None:
         _rule(builder, entry)
-        builder.occurrences[key] = ident
+        builder.occurrences[key] = ident  # a rule written against states made another
         goldstein = entry.event_code().goldstein
         score = builder.score + goldstein
         month = _month(entry)
@@ -452,11 +457,20 @@ _NO_CODED_ACTIVITY = CodedActivity()
 def _evidence(builder: StateBuilder, entry: Entry) -> None:
     """Machine-coded evidence: its rule keeps its own record, once per occurrence; nothing
     curated (level, score, expectations, stances, cooperation) reads it."""
-    key = occurrence_key(entry)
+    key = _occurrence(builder, entry)
     if key not in builder.occurrences:
         _rule(builder, entry)
         builder.occurrences[key] = entry.id
     builder.applied += 1
+
+
+def _occurrence(builder: StateBuilder, entry: Entry) -> int | str:
+    """The entry's occurrence key as the state's map of occurrences keeps it: as a code (a
+    fold's table), or written out (the map of a state read back from an index)."""
+    key = occurrence_key(entry)
+    if type(builder.occurrences) is KeyedMutation:
+        return key
+    return occurrence_text(key)
 
 
 def _month(entry: Entry) -> str:
@@ -509,9 +523,10 @@ def _resolve_follow_ups(builder: StateBuilder, entry: Entry) -> None:
     fulfilled = builder.fulfilled
     provenance = builder.provenance
     pending, unlapsed = builder.listed("pending"), builder.listed("unlapsed")
+    coded = type(fulfilled) is KeyedMutation  # else a map read back from an index
     for item in done:  # by identity: equal items are all answered alike
         fulfilment = Fulfilment(item, entry.id, on)
-        fulfilled[fulfilment.key] = fulfilment
+        fulfilled[FulfilmentKey(fulfilment) if coded else fulfilment.key] = fulfilment
         provenance[f"pending.{item.kind}"] = entry.id
         _replace(pending, item)
         _replace(unlapsed, item)

@@ -20,8 +20,10 @@ from tracker._entries import (
     Stance,
     Suspension,
     UseOfForce,
+    occurrence_code,
+    occurrence_text,
 )
-from tracker._table import Table, table
+from tracker._table import KeyedTable, Table, table
 from tracker._vector import Vector, vector
 
 
@@ -385,6 +387,74 @@ class Fulfilment:
         return (self.on.toordinal(), self.key)
 
 
+class FulfilmentKey:
+    """A fulfilment's :attr:`~Fulfilment.key` as a state keeps it: the fulfilment itself, which
+    writes its key when asked, and the key's hash. It hashes and compares as the key (a table
+    holding it is read by the key), and takes less room than the text (about 100 characters)."""
+
+    __slots__ = ("done", "hash")
+
+    def __init__(self, done: Fulfilment) -> None:
+        self.done = done
+        self.hash = hash(done.key)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is FulfilmentKey:
+            if other.hash != self.hash:
+                return False
+            mine, theirs = self.done, other.done
+            return mine is theirs or _same_parts(mine, theirs) or mine.key == theirs.key
+        if isinstance(other, str):
+            return self.done.key == other
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self.done.key)
+
+
+def _same_parts(mine: Fulfilment, theirs: Fulfilment) -> bool:
+    """Whether two fulfilments have their key's parts alike, each of one type and equal (so
+    written alike: a refold writes again the fulfilments it wrote, and comparing the parts
+    spares writing out both keys)."""
+    one, other = mine.pending, theirs.pending
+    if one is not other:
+        start, again = one.expected.start, other.expected.start
+        if not (
+            one.kind == other.kind
+            and one.source == other.source
+            and type(start) is type(again)
+            and start == again
+            and one.forum == other.forum
+            and one.level == other.level
+            and one.formal is other.formal
+            and one.actor == other.actor
+            and one.mission == other.mission
+            and one.restores is other.restores
+        ):
+            return False
+    return mine.by == theirs.by
+
+
+def _fulfilment_code(key: FulfilmentKey | str) -> FulfilmentKey | str:
+    return key
+
+
+def _fulfilment_key(code: FulfilmentKey | str) -> str:
+    return code.done.key if isinstance(code, FulfilmentKey) else code
+
+
+class Fulfilments(KeyedTable[str, "Fulfilment"]):
+    """The expectations a state has seen fulfilled, each key kept as a :class:`FulfilmentKey`
+    by a fold (a key given as text is kept as it is), and read back as the key."""
+
+    __slots__ = ()
+    _code = staticmethod(_fulfilment_code)
+    _key = staticmethod(_fulfilment_key)
+
+
 @frozen
 class Meeting:
     """A meeting held, at a level (``""`` when not said), with every entry that reported it;
@@ -432,8 +502,17 @@ def persistent(mapping: Mapping[Any, Any] | None = None) -> Map[Any, Any]:
     return Map(dict(mapping.items()))  # a map read lazily from the index: decoded whole
 
 
+class Occurrences(KeyedTable[str, str]):
+    """The occurrences of a state, each key (:meth:`Entry.occurrence`) kept as
+    :func:`~tracker._entries.occurrence_code` gives it, and read back as the key."""
+
+    __slots__ = ()
+    _code = staticmethod(occurrence_code)
+    _key = staticmethod(occurrence_text)
+
+
 def _occurrences(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> Table[str, str]:
-    return table(items)
+    return items if type(items) is Occurrences else Occurrences(items)
 
 
 def _activity(
@@ -463,9 +542,11 @@ def _keyed_measures(measures: Mapping[str, Measure] | Iterable[Measure]) -> Tabl
 def _keyed_fulfilments(
     fulfilled: Mapping[str, Fulfilment] | Iterable[Fulfilment],
 ) -> Table[str, Fulfilment]:
+    if type(fulfilled) is Fulfilments:
+        return fulfilled
     if isinstance(fulfilled, Mapping):
-        return table(fulfilled)
-    return Table((done.key, done) for done in fulfilled)
+        return Fulfilments(fulfilled)
+    return Fulfilments((FulfilmentKey(done), done) for done in fulfilled)  # type: ignore[misc]
 
 
 def _months_back(day: date, months: int) -> str:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar, overload
 
 from immutables import Map
 
-__all__ = ["Table", "TableMutation", "table"]
+__all__ = ["KeyedMutation", "KeyedTable", "Table", "TableMutation", "table"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -307,6 +307,11 @@ class TableMutation(_Reads[K, V]):
 
     def finish(self) -> Table[K, V]:
         """The map this mutation made (it goes on sharing its rows with it)."""
+        self._flush()
+        return Table._made(self._rows, self._length, self._size)
+
+    def _flush(self) -> None:
+        """Write what this mutation holds apart as rows."""
         written = self._written
         if written:
             rows = self._rows
@@ -315,7 +320,6 @@ class TableMutation(_Reads[K, V]):
                     self._write(key, value)
                     rows = self._rows
             written.clear()
-        return Table._made(self._rows, self._length, self._size)
 
 
 def _fork(rows: _Rows, length: int) -> _Rows:
@@ -329,3 +333,99 @@ def _fork(rows: _Rows, length: int) -> _Rows:
     for own in range(length - rows.base_size):
         forked.add(rows.keys[own], rows.values[own])
     return forked
+
+
+class KeyedTable(Table[K, V]):
+    """A :class:`Table` that keeps each key in a form of its own, its code (a number where the
+    key is a long text that a long fold writes again and again): it reads, compares, hashes,
+    prints and pickles by its keys, each written out from its code as it is read, and is read
+    by a key or by its code alike. A subclass gives the two conversions, :meth:`_code` (of a
+    key, or of a code, which it gives back) and :meth:`_key`; its mutations write codes."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _code(key: Any) -> Any:
+        """The code of ``key`` (a code given back as it is)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _key(code: Any) -> Any:
+        """The key of which ``code`` is the code."""
+        raise NotImplementedError
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        code = self._code
+        super().__init__((code(key), value) for key, value in pairs)
+
+    def _value(self, key: Any) -> Any:
+        if type(key) is str:  # a key as text (a code is given back as it is)
+            key = self._code(key)
+        return self._rows.value(key, self._length)
+
+    def _items(self) -> Iterator[tuple[K, V]]:
+        key = self._key
+        return ((key(code), value) for code, value in Table._items(self))
+
+    def values(self) -> Any:
+        return dict(Table._items(self)).values()
+
+    def coded(self) -> dict[Any, V]:
+        """The items by the codes of their keys (what reads every key but writes none out)."""
+        return dict(Table._items(self))
+
+    @classmethod
+    def key_of(cls, code: Any) -> K:
+        """The key of which ``code`` is the code (a key given back as it is)."""
+        return cls._key(cls._code(code))  # type: ignore[no-any-return]
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            assert isinstance(other, KeyedTable)  # for the type checker
+            return other is self or (
+                self._size == other._size and dict(Table._items(self)) == dict(Table._items(other))
+            )
+        return super().__eq__(other)
+
+    __hash__ = Table.__hash__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self._items()),))
+
+    def mutate(self) -> KeyedMutation[K, V]:
+        return KeyedMutation(self._rows, self._length, self._size, type(self))
+
+
+class KeyedMutation(TableMutation[K, V]):
+    """A :class:`KeyedTable` being written: by keys or codes alike, holding codes."""
+
+    __slots__ = ("_kind",)
+
+    def __init__(self, rows: _Rows, length: int, size: int, kind: type[KeyedTable[K, V]]) -> None:
+        self._rows, self._length, self._size = rows, length, size
+        self._written: dict[Any, Any] = {}
+        self._kind = kind
+
+    def _value(self, key: Any) -> Any:
+        if type(key) is str:  # a key as text (a code is given back as it is)
+            key = self._kind._code(key)
+        found = self._written.get(key, self)
+        return self._rows.value(key, self._length) if found is self else found
+
+    def __setitem__(self, key: K, value: V) -> None:
+        code: Any = self._kind._code(key) if type(key) is str else key
+        found = self._written.get(code, self)
+        was = self._rows.value(code, self._length) if found is self else found
+        if was is value:
+            return
+        self._written[code] = value
+        if was is _GONE:
+            self._size += 1
+
+    def __delitem__(self, key: K) -> None:
+        TableMutation.__delitem__(self, self._kind._code(key) if type(key) is str else key)
+
+    def finish(self) -> KeyedTable[K, V]:
+        self._flush()
+        return self._kind._made(self._rows, self._length, self._size)  # type: ignore[return-value]
