@@ -458,6 +458,18 @@ class _Builder(_CastReader, _FollowUpReader):
             )
         return [], [attrs.evolve(m, planned=True, date=when) for m in own]
 
+    def _opened(self, support: list[EventMention]) -> bool:
+        """Whether a decision on relations opens them: two states that agree to normalise
+        relations, where no sentence of the page tells ties they had cut, broken, frozen or
+        now restore, set up relations for the first time, whoever brokered or announced it."""
+        words = next(s for s in load("events")["types"] if s["type"] == MinisterialDecision.TYPE)
+        opens, broken = pattern(words["opens"]), pattern(words["broken"], re.I)
+        return (
+            any(opens.search(m.sentence.text) for m in support)
+            and not any(broken.search(s.text) for s in self.page.with_headline())
+            and not any(m.type == Suspension.TYPE for m in self.reading.mentions)
+        )
+
     def _stay(self, landing: Sentence) -> DateMention:
         """The days of the talks an arrival opens: the stay its sentence tells ("a three-day
         visit", "through Friday"), from the day of the arrival; else the day of the arrival."""
@@ -487,6 +499,9 @@ class _Builder(_CastReader, _FollowUpReader):
                 if is_council
                 else "no sentence that reports it names the council"
             )
+        if kind == MinisterialDecision.TYPE and self._opened(support):
+            kind = ChannelEstablished.TYPE
+            how += "; relations normalised where the page tells no earlier break: relations opened"
         self.note("type", (m.sentence.text for m in support), how)
         on = self._on(support)
         parties = self._parties(support)
