@@ -101,3 +101,36 @@ def test_a_state_of_the_background_is_no_side_of_the_visit(three: tuple[State, .
         f"Officials in {b_name} said the talks would turn to trade.\n"
     )
     drafted_as(text, tracker.MeetingAnnouncement, {a, b})
+
+
+# -- relations opened: two states that agree to normal relations ---------------------------------
+
+
+@given(THREES)
+def test_relations_normalised_with_no_break_told_are_relations_opened(
+    three: tuple[State, ...],
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b), (c_name, c_adj, c_capital, _) = three
+    text = (
+        f"{a_name} and {b_name} agree to normalise relations in {c_adj}-brokered deal\n\n"
+        f"{a_name} and {b_name} agreed on Monday to normalise relations in a deal brokered by "
+        f"{c_name}, the three governments said in a joint statement.\n\n"
+        f"The deal follows months of quiet contacts in {c_capital}.\n"
+    )
+    entry = drafted_as(text, tracker.ChannelEstablished, {a, b})
+    assert isinstance(entry, tracker.ChannelEstablished)
+    assert entry.channel == "diplomatic_relations"
+
+
+@given(PAIRS, st.sampled_from(["severed", "cut"]))
+def test_relations_normalised_after_a_break_are_a_break_mended(
+    pair: tuple[State, ...], broke: str
+) -> None:
+    (a_name, _, _, a), (b_name, _, _, b) = pair
+    text = (
+        f"{a_name} and {b_name} agree to normalise relations\n\n"
+        f"{a_name} and {b_name} agreed on Monday to normalise relations, the two governments "
+        "said in a joint statement.\n\n"
+        f"{a_name} {broke} ties with {b_name} in 2017 over a dispute about a shared river.\n"
+    )
+    drafted_as(text, tracker.MinisterialDecision, {a, b})
