@@ -103,6 +103,34 @@ def test_a_state_of_the_background_is_no_side_of_the_visit(three: tuple[State, .
     drafted_as(text, tracker.MeetingAnnouncement, {a, b})
 
 
+@given(PAIRS)
+def test_a_stay_told_to_a_weekday_in_the_lead_is_the_window_of_the_talks(
+    pair: tuple[State, ...],
+) -> None:
+    (_, a_adj, _, a), (b_name, b_adj, b_capital, b) = pair
+    text = (
+        f"{a_adj} president arrives in {b_capital} for state visit\n\n"
+        f"At the invitation of the {b_adj} president, the {a_adj} president arrived in "
+        f"{b_capital} on Tuesday for a state visit to {b_name} through Thursday.\n\n"
+        "A business delegation travels with the president.\n"
+    )
+    entry = _announced(drafted_as(text, tracker.MeetingAnnouncement, {a, b}))
+    window = entry.planned.expected
+    assert (window.start, window.last) == (PUBLISHED, PUBLISHED + timedelta(days=2))
+
+
+@given(PAIRS)
+def test_an_arrival_and_talks_due_that_day_announce_them(pair: tuple[State, ...]) -> None:
+    (_, a_adj, _, a), (b_name, b_adj, b_capital, b) = pair
+    text = (
+        f"The {a_adj} leader arrived in {b_capital} on Tuesday morning and was due to hold "
+        f"talks with the {b_adj} president over lunch.\n\n"
+        f"The visit is meant to deepen trade with {b_name}, officials said.\n"
+    )
+    entry = _announced(drafted_as(text, tracker.MeetingAnnouncement, {a, b}))
+    assert entry.planned.expected.start == PUBLISHED
+
+
 # -- relations opened: two states that agree to normal relations ---------------------------------
 
 

@@ -434,7 +434,9 @@ class _Builder(_CastReader, _FollowUpReader):
         arrival, held = pattern(modality["arrival"], re.I), pattern(modality["held_at_top"])
         top = top_of(self.reading)
         told = [s for s in self.page.with_headline() if s.index in top]
-        landing = next((s for s in told if arrival.search(s.text)), None)
+        # The lead tells the days of the arrival the headline names: it is read first.
+        arriving = [s for s in told if arrival.search(s.text)]
+        landing = next((s for s in arriving if not s.headline), arriving[0] if arriving else None)
         if (
             landing is None
             or any(held.search(s.text) for s in told)
@@ -480,6 +482,15 @@ class _Builder(_CastReader, _FollowUpReader):
         if stays:
             window = DateWindow(start, stays[0].window.last)
             return DateMention(stays[0].phrase, window, landing.text, Tense.FUTURE, 0)
+        if until := _UNTIL.search(landing.text):
+            ends = [
+                d
+                for d in find_dates("will " + landing.text[until.end() :], start)
+                if d.start <= 10 and d.window.days == 1 and d.window.start > start
+            ]
+            if ends:
+                window = DateWindow(start, ends[0].window.start)
+                return DateMention(until.group(0), window, landing.text, Tense.FUTURE, 0)
         length = _STAY.search(landing.text)
         numbers = load("events")["expulsion"]["numbers"]
         if length is not None and (length.group(1).isdigit() or length.group(1).lower() in numbers):
@@ -1696,6 +1707,7 @@ _DONE_BEFORE = re.compile(
 #: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
 #: side attends one.
 _STAY = re.compile(r"\b(\w+)-day (?:[\w-]+ ){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:through|until|till)\b")
 _GATHERING = re.compile(r"\b(?:summit|conference|assembly|forum|congress)s?\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|next|[Tt]he|[Aa]n?)\b|[,;:]")
 
