@@ -423,9 +423,11 @@ def test_one_who_arrived_in_a_capital_on_a_visit_meets_its_state(pair: Pair) -> 
         f"On Monday, he began his tour in {third_name}, where he met the {third_adj} president "
         f"in {third_capital}.\n"
     )
-    assert isinstance(page.entry, tracker.InformalMeeting), page.reasons
+    # The visit has begun and its talks lie ahead: announced, between visitor and host.
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
     assert sides(page.entry) == {one, other}
     assert str(page.entry.on) == "2024-03-05"
+    assert str(page.entry.planned.expected.start) == "2024-03-05"
 
 
 # -- pages of one telling each: the act they are drafted as, and its sides or who acts ---------

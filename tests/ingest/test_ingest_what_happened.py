@@ -58,8 +58,10 @@ def test_arrived_for_talks_not_reported_is_a_visit_begun_not_a_meeting() -> None
         "Kenyan Foreign Minister Ana Ruiz arrived in Addis Ababa on Tuesday for talks with "
         "Ethiopian Foreign Minister Jorge Vera.\n"
     )
-    assert page.kind is DraftKind.UNCLASSIFIED
-    assert any("visit begun" in reason for reason in page.reasons), page.reasons
+    # The talks lie ahead: the page announces them, for the day of the arrival.
+    assert isinstance(page.entry, tracker.MeetingAnnouncement), page.reasons
+    assert sides(page.entry) == {"KEN", "ETH"}
+    assert page.entry.planned.expected.start == page.published
 
 
 @given(

@@ -46,7 +46,7 @@ from tracker._entries import (
 )
 from tracker.ingest._cast import _CastReader, _other
 from tracker.ingest._data import load, pattern
-from tracker.ingest._doubt import doubts
+from tracker.ingest._doubt import doubts, top_of
 from tracker.ingest._events import (
     MEETING,
     EventMention,
@@ -275,6 +275,9 @@ class _Builder(_CastReader, _FollowUpReader):
                     "one in its sentence announces it as decided"
                 )
         realized = self._restored(self._held(self._news_of_the_lead(news, realized)))
+        realized, arrived = self._arrived(news, realized)
+        if arrived:
+            return self._announcement(arrived)
         scores = _scores(realized)
         if scores:
             kind = max(scores, key=lambda name: (scores[name], weights()[name]))
@@ -417,6 +420,86 @@ class _Builder(_CastReader, _FollowUpReader):
         )
         return [m for m in realized if m.type != MEETING]
 
+    def _arrived(
+        self, news: list[EventMention], realized: list[EventMention]
+    ) -> tuple[list[EventMention], list[EventMention]]:
+        """The realized mentions left once an arrival for talks has its say, and the meetings
+        it announces. Where the main verb of the top (the headline and the lead) is a leader's
+        or minister's arrival for talks, to meet or on a visit ("arrives in Beijing for a state
+        visit", "lands in Rome for talks with"), and no sentence of the top tells talks held
+        ("met", "held talks", "welcomed", "after talks"), the visit has begun and its talks lie
+        ahead: the page announces them, for the day of the arrival or the stay it tells. Only
+        where no event of another kind is realized."""
+        modality = load("events")["modality"]
+        arrival, held = pattern(modality["arrival"], re.I), pattern(modality["held_at_top"])
+        top = top_of(self.reading)
+        told = [s for s in self.page.with_headline() if s.index in top]
+        # The lead tells the days of the arrival the headline names: it is read first.
+        arriving = [s for s in told if arrival.search(s.text)]
+        landing = next((s for s in arriving if not s.headline), arriving[0] if arriving else None)
+        if (
+            landing is None
+            or any(held.search(s.text) for s in told)
+            or any(m.type != MEETING for m in realized)
+        ):
+            return realized, []
+        mentions = [m for m in news if m.type == MEETING and not m.doubt and not _hedged(m)]
+        own = [m for m in mentions if m.sentence.index == landing.index] or [
+            m for m in mentions if m.sentence.index in top
+        ]
+        dated = any(m.planned and m.date and m.date.tense is Tense.FUTURE for m in mentions)
+        if not own or (not realized and dated):
+            # A plan the page dates itself ("arrives for a visit; the talks are on Friday")
+            # is read as any other announcement.
+            return realized, []
+        when = self._stay(landing)
+        for m in realized:
+            self.reasons.append(
+                f"not taken as held: {m.type} ({m.trigger!r}) comes with an arrival for talks "
+                f"the top tells ({_shorten(landing.text, 100)!r}) and no talks told as held there"
+            )
+        return [], [attrs.evolve(m, planned=True, date=when) for m in own]
+
+    def _opened(self, support: list[EventMention]) -> bool:
+        """Whether a decision on relations opens them: two states that agree to normalise
+        relations, where no sentence of the page tells ties they had cut, broken, frozen or
+        now restore, set up relations for the first time, whoever brokered or announced it."""
+        words = next(s for s in load("events")["types"] if s["type"] == MinisterialDecision.TYPE)
+        opens, broken = pattern(words["opens"]), pattern(words["broken"], re.I)
+        return (
+            any(opens.search(m.sentence.text) for m in support)
+            and not any(broken.search(s.text) for s in self.page.with_headline())
+            and not any(m.type == Suspension.TYPE for m in self.reading.mentions)
+        )
+
+    def _stay(self, landing: Sentence) -> DateMention:
+        """The days of the talks an arrival opens: the stay its sentence tells ("a three-day
+        visit", "through Friday"), from the day of the arrival; else the day of the arrival."""
+        days = self.reading.dates_of(landing)
+        past = [d for d in days if d.window.days == 1 and d.window.start <= self.day]
+        start = past[0].window.start if past else self.day
+        stays = [d for d in days if d.window.days > 1 and d.window.start <= start < d.window.last]
+        if stays:
+            window = DateWindow(start, stays[0].window.last)
+            return DateMention(stays[0].phrase, window, landing.text, Tense.FUTURE, 0)
+        if until := _UNTIL.search(landing.text):
+            ends = [
+                d
+                for d in find_dates("will " + landing.text[until.end() :], start)
+                if d.start <= 10 and d.window.days == 1 and d.window.start > start
+            ]
+            if ends:
+                window = DateWindow(start, ends[0].window.start)
+                return DateMention(until.group(0), window, landing.text, Tense.FUTURE, 0)
+        length = _STAY.search(landing.text)
+        numbers = load("events")["expulsion"]["numbers"]
+        if length is not None and (length.group(1).isdigit() or length.group(1).lower() in numbers):
+            number = _number(length.group(1))
+            window = DateWindow(start, start + timedelta(days=max(number, 1) - 1))
+            return DateMention(length.group(0), window, landing.text, Tense.FUTURE, 0)
+        phrase = past[0].phrase if past else "the day of the arrival"
+        return DateMention(phrase, DateWindow.day(start), landing.text, Tense.FUTURE, 0)
+
     def _realized(self, kind: str, support: list[EventMention], how: str) -> Entry | None:
         if kind == MEETING:
             council = load("events")["meetings"]["council"]
@@ -427,6 +510,9 @@ class _Builder(_CastReader, _FollowUpReader):
                 if is_council
                 else "no sentence that reports it names the council"
             )
+        if kind == MinisterialDecision.TYPE and self._opened(support):
+            kind = ChannelEstablished.TYPE
+            how += "; relations normalised where the page tells no earlier break: relations opened"
         self.note("type", (m.sentence.text for m in support), how)
         on = self._on(support)
         parties = self._parties(support)
@@ -1620,6 +1706,8 @@ _DONE_BEFORE = re.compile(
 )
 #: Gatherings of many: the words, the noun phrase before one, and the words that tell that a
 #: side attends one.
+_STAY = re.compile(r"\b(\w+)-day (?:[\w-]+ ){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:through|until|till)\b")
 _GATHERING = re.compile(r"\b(?:summit|conference|assembly|forum|congress)s?\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|next|[Tt]he|[Aa]n?)\b|[,;:]")
 
