@@ -16,6 +16,22 @@ PUBLISHED = date(2024, 3, 5)  # a Tuesday
 #: A state as a sentence names it: name, adjective, capital, code.
 State = tuple[str, str, str, str]
 
+#: States whose name, adjective and capital no rule reads as anything else.
+STATES: list[State] = [
+    ("Sweden", "Swedish", "Stockholm", "SWE"),
+    ("Kenya", "Kenyan", "Nairobi", "KEN"),
+    ("Peru", "Peruvian", "Lima", "PER"),
+    ("Norway", "Norwegian", "Oslo", "NOR"),
+    ("Ghana", "Ghanaian", "Accra", "GHA"),
+    ("Chile", "Chilean", "Santiago", "CHL"),
+    ("Austria", "Austrian", "Vienna", "AUT"),
+]
+
+
+def different(count: int) -> st.SearchStrategy[tuple[State, ...]]:
+    """``count`` different states of :data:`STATES`, in any order; shrinks towards the first."""
+    return st.permutations(STATES).map(lambda drawn: tuple(drawn[:count]))
+
 
 def pairs(states: Sequence[State]) -> st.SearchStrategy[tuple[State, State]]:
     """Two different states of ``states``, in either order; shrinks towards the first pair."""

@@ -6,27 +6,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from drawn_pairs import PUBLISHED, drafted_as
+from drawn_pairs import PUBLISHED, State, different, drafted_as
 from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
 
-#: States: name, adjective, capital, code.
-STATES = [
-    ("Sweden", "Swedish", "Stockholm", "SWE"),
-    ("Kenya", "Kenyan", "Nairobi", "KEN"),
-    ("Peru", "Peruvian", "Lima", "PER"),
-    ("Norway", "Norwegian", "Oslo", "NOR"),
-    ("Ghana", "Ghanaian", "Accra", "GHA"),
-    ("Chile", "Chilean", "Santiago", "CHL"),
-    ("Austria", "Austrian", "Vienna", "AUT"),
-]
-
-State = tuple[str, str, str, str]
-
-PAIRS = st.permutations(STATES).map(lambda drawn: tuple(drawn[:2]))
-THREES = st.permutations(STATES).map(lambda drawn: tuple(drawn[:3]))
+PAIRS = different(2)
+THREES = different(3)
 
 ARRIVALS = st.sampled_from(["arrived in", "landed in"])
 PURPOSES = st.sampled_from(

@@ -5,29 +5,16 @@ and what the lead tells as coming before its own day is background."""
 
 from __future__ import annotations
 
-from drawn_pairs import draft, drafted_as
+from drawn_pairs import State, different, draft, drafted_as
 from hypothesis import given
 from hypothesis import strategies as st
 
 import tracker
 
-#: States: name, adjective, capital, code.
-STATES = [
-    ("Sweden", "Swedish", "Stockholm", "SWE"),
-    ("Kenya", "Kenyan", "Nairobi", "KEN"),
-    ("Peru", "Peruvian", "Lima", "PER"),
-    ("Norway", "Norwegian", "Oslo", "NOR"),
-    ("Ghana", "Ghanaian", "Accra", "GHA"),
-    ("Chile", "Chilean", "Santiago", "CHL"),
-    ("Austria", "Austrian", "Vienna", "AUT"),
-]
-
-State = tuple[str, str, str, str]
-
 #: Three or four different states: the first acts, the last is acted on, those between act
 #: with the first.
-FOURS = st.permutations(STATES).map(lambda drawn: tuple(drawn[:4]))
-PAIRS = st.permutations(STATES).map(lambda drawn: tuple(drawn[:2]))
+FOURS = different(4)
+PAIRS = different(2)
 
 
 # -- states acting together are one side ---------------------------------------------------------
