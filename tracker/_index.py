@@ -47,7 +47,7 @@ from tracker._errors import StorageError
 from tracker._lazy import LazyMap, Stored
 from tracker._log import Decoding
 from tracker._reducer import checkpoints, fold
-from tracker._replay import Explanation, explanations
+from tracker._replay import Explanation, Span, explanations
 from tracker._state import State
 from tracker._table import KeyedTable, Table
 from tracker._vector import Vector
@@ -153,8 +153,9 @@ class IndexedReplay:
     def __len__(self) -> int:
         return self._count()
 
-    def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
-        """The state on ``day`` (after every entry when ``None``), as known on ``known_at``."""
+    def _known(self, day: date | None, known_at: date | None) -> tuple[int, int]:
+        """How many entries happened by ``day``, and how many of them come before the first
+        reported after ``known_at`` (all of them without it)."""
         count = len(self) if day is None else self._count("AND day <= ?", day.toordinal())
         target = count
         if known_at is not None:
@@ -167,6 +168,11 @@ class IndexedReplay:
             )
             has_late = self._count("AND reported > ?", known_at.toordinal()) > 0
             target = min(count, late if has_late else count)
+        return count, target
+
+    def at(self, day: date | None = None, *, known_at: date | None = None) -> State:
+        """The state on ``day`` (after every entry when ``None``), as known on ``known_at``."""
+        count, target = self._known(day, known_at)
         with collector_paused():  # a whole state is built: no cycle to collect in it
             number, base = self._checkpoint(target // self.every)
             entries = list(_decoded(self._path, self._log, self._rows(number * self.every, count)))
@@ -193,6 +199,27 @@ class IndexedReplay:
     ) -> tuple[Explanation, ...]:
         """The entries and quoted sentences behind a part of the state on ``day``."""
         return explanations(self, path, day, known_at=known_at)
+
+    def spans_back(
+        self, day: date | None = None, *, known_at: date | None = None
+    ) -> Iterator[Span]:
+        """The states on the way to :meth:`at` ``(day, known_at=known_at)``, latest first, as
+        :meth:`~tracker.Replay.spans_back` gives them: from the stored checkpoint before it,
+        then each stored checkpoint before that one."""
+        count, target = self._known(day, known_at)
+        number, base = self._checkpoint(target // self.every)
+        start = number * self.every
+        tail = list(_decoded(self._path, self._log, self._rows(start, count)))
+        if target < count:
+            assert known_at is not None  # only a report day makes a later entry unknown
+            late = tail[target - start :]
+            tail = tail[: target - start] + [e for e in late if e.reported <= known_at]
+        yield base, tail
+        while number:
+            stop = start
+            number, base = self._checkpoint(number - 1)
+            start = number * self.every
+            yield base, list(_decoded(self._path, self._log, self._rows(start, stop)))
 
     def _checkpoint(self, number: int, *, lazy: bool = True) -> tuple[int, State]:
         """The stored checkpoint nearest at or before ``number``, and its number; the empty

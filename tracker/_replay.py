@@ -12,6 +12,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from typing import Any, Protocol, cast
 
@@ -22,7 +23,7 @@ from tracker._entries import Dyad, Entry
 from tracker._lazy import LazyMap
 from tracker._log import StoredEntries
 from tracker._reducer import apply, checkpoints, fold
-from tracker._state import Fulfilment, Measure, Meeting, Pending, State
+from tracker._state import Fulfilment, Measure, Meeting, Pending, Phase, State
 
 __all__ = [
     "DEFAULT_DYAD",
@@ -584,17 +585,75 @@ class Replay:
         """
         return explanations(self, path, day, known_at=known_at)
 
+    def spans_back(
+        self, day: date | None = None, *, known_at: date | None = None
+    ) -> Iterator[Span]:
+        """The states on the way to :meth:`at` ``(day, known_at=known_at)``, latest first: the
+        checkpoint before it with the entries known by then folded onto it to reach it, then
+        each checkpoint before with the entries between it and the next."""
+        count = len(self._entries) if day is None else self.count_at(day)
+        known = count if known_at is None else min(count, bisect_right(self._reach, known_at))
+        number = known // self.every
+        start = number * self.every
+        tail = self._read(start, count, share=False)
+        if known < count:
+            assert known_at is not None  # only a report day makes a later entry unknown
+            late = tail[known - start :]
+            tail = tail[: known - start] + [e for e in late if e.reported <= known_at]
+        yield self._checkpoint(number), tail
+        for earlier in range(number - 1, -1, -1):
+            first = earlier * self.every
+            yield self._checkpoint(earlier), self._read(first, first + self.every, share=False)
+
 
 #: How many stored entries a fold reads again at a time.
 _BATCH = 1024
 
+#: A state a replay holds, and the entries that fold it into the next one it holds (or into the
+#: state asked about): what :meth:`Replay.spans_back` walks through.
+Span = tuple[State, Sequence[Entry]]
+
 
 class Explained(Protocol):
-    """What :func:`explanations` reads: states at dates and entries by id."""
+    """What :func:`explanations` reads: states at dates, the states on the way to one, latest
+    first (:meth:`Replay.spans_back`), and entries by id."""
 
     def at(self, day: date | None = None, *, known_at: date | None = None) -> State: ...
 
+    def spans_back(
+        self, day: date | None = None, *, known_at: date | None = None
+    ) -> Iterator[Span]: ...
+
     def entry(self, entry_id: str) -> Entry: ...
+
+
+def phase_rests_on(
+    states: Explained, phase: Phase, day: date | None, known_at: date | None = None
+) -> str | None:
+    """The entry that ``phase``, the phase on ``day`` as known on ``known_at``, rests on: the
+    latest of the entries known then whose folding changed the phase read on ``day`` (the state
+    before it and the state after it each read on that day); ``None`` when none did, the phase
+    being that of a state of no entries.
+
+    Read on ``day``, a measure decided for a later day has not yet moved the phase, and an
+    attack strains the pair while it is recent: the denunciation that suspended a cooperation
+    is what the phase rests on until a withdrawal decided before it takes force, and an attack
+    that alone strains the pair is what it rests on while it is recent. Derived from the
+    replay, latest first, through the states it holds (:meth:`Replay.spans_back`): each span is
+    folded again until one holds a state with another phase on ``day``, so a phase moved lately
+    costs a span or two.
+    """
+    for base, entries in states.spans_back(day, known_at=known_at):
+        if not entries:
+            continue
+        # The states of the span but its last (the next span's first, or the one asked about).
+        moved = None
+        for offset, state in enumerate(chain((base,), checkpoints(entries[:-1], base, 1))):
+            if state.as_of(day, known_at).phase is not phase:
+                moved = offset
+        if moved is not None:
+            return entries[moved].id
+    return None
 
 
 def explanations(
@@ -615,7 +674,11 @@ def explanations(
 
 
 def _explain_one(states: Explained, state: State, path: str, value: str) -> Explanation:
-    ids = _entries_behind(state, path)
+    if path == "phase":  # read on its day, not after every day: phase_rests_on
+        cause = phase_rests_on(states, state.phase, state.at, state.known_at)
+        ids: tuple[str, ...] = () if cause is None else (cause,)
+    else:
+        ids = _entries_behind(state, path)
     quotes = tuple(quote for entry_id in ids for quote in _quotes_for(states.entry(entry_id), path))
     return Explanation(path, value, ids, quotes)
 
