@@ -428,3 +428,49 @@ def test_the_level_falls_with_each_strike_and_recovers(iran_pakistan: tracker.Re
         "abdollahian-visit-announced-2024-01-22",
         "abdollahian-in-islamabad-2024-01-29",
     ) in fulfilled(at(iran_pakistan, "2024-01-29"))
+
+
+# -- what the phase rests on -----------------------------------------------------------------
+
+
+def test_the_phase_rests_on_the_denunciation_until_the_withdrawal_takes_force(
+    france_mali: tracker.Replay,
+) -> None:
+    # France's withdrawal, decided in February, takes force on 15 August: until then the
+    # phase rests on Mali's denunciation of the status-of-forces agreement, which moved it on
+    # 2 May. From then both hold it, and the withdrawal, folded first, is named.
+    denounced = "mali-denounces-status-of-forces-agreements-2022-05-02"
+    withdrawal = "france-decides-to-leave-mali-2022-02-17"
+    for day in ("2022-05-02", "2022-06-11", "2022-08-14"):
+        (explained,) = france_mali.explain("phase", date.fromisoformat(day))
+        assert explained.value == Phase.COOPERATION_SUSPENDED.value
+        assert explained.entries == (denounced,)
+    for day in ("2022-08-15", "2022-11-21"):
+        (explained,) = france_mali.explain("phase", date.fromisoformat(day))
+        assert explained.entries == (withdrawal,)
+
+
+@pytest.mark.parametrize(
+    ("path", "day", "strike"),
+    [
+        pytest.param(
+            IRAN_PAKISTAN, "2024-01-16", "iran-strikes-panjgur-2024-01-16", id="iran-pakistan"
+        ),
+        pytest.param(
+            EPISODES / "china-india-2020-2024.jsonl",
+            "2020-06-16",
+            "galwan-valley-clash-2020-06-15",
+            id="china-india",
+        ),
+    ],
+)
+def test_a_strike_that_strains_the_pair_is_what_the_phase_rests_on(
+    path: Path, day: str, strike: str
+) -> None:
+    # With nothing in force, a recent attack alone makes the pair strained: it explains it.
+    replay = shared_replay(path)
+    state = replay.at(date.fromisoformat(day))
+    assert state.phase is Phase.STRAINED
+    assert not in_force(state)
+    (explained,) = replay.explain("phase", date.fromisoformat(day))
+    assert explained.entries == (strike,)

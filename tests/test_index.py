@@ -181,11 +181,14 @@ def _agrees(path: Path, entries: tuple[tracker.Entry, ...], days: list[date]) ->
     assert warm is not None
     for day in [*days, None]:
         assert warm.at(day) == cold.at(day)
-        for field in ("measures", "channels", "pending", "meetings", "stances"):
+        for field in ("phase", "measures", "channels", "pending", "meetings", "stances"):
             assert warm.explain(field, day) == cold.explain(field, day)
         for late in (-30, 0, 30):
             known = (day or date(2010, 1, 1)) + timedelta(days=late)
             assert warm.at(day, known_at=known) == cold.at(day, known_at=known)
+            assert warm.explain("phase", day, known_at=known) == cold.explain(
+                "phase", day, known_at=known
+            )
 
 
 @CHECKS
