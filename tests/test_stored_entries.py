@@ -61,6 +61,9 @@ def test_a_log_read_without_its_entries_replays_as_the_held_one(
             for day in days:
                 assert replay.at(day) == expected[dyad].at(day)
                 assert replay.at(day, known_at=day) == expected[dyad].at(day, known_at=day)
+                assert replay.explain("phase", day, known_at=day) == expected[dyad].explain(
+                    "phase", day, known_at=day
+                )
             last = expected[dyad].entries[-1]
             assert replay.entry(last.id) == last
             assert replay.explain("channels") == expected[dyad].explain("channels")
