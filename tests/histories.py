@@ -65,6 +65,15 @@ def fulfilled(state: tracker.State) -> set[tuple[str, str, str]]:
     return {(done.pending.kind, done.pending.source, done.by) for done in state.fulfilled.values()}
 
 
+def phase_is(*phases: tracker.Phase) -> Callable[[tracker.State], bool]:
+    """What holds of a state whose phase is one of ``phases``, for :func:`holds_on_any_day`."""
+
+    def holds(state: tracker.State) -> bool:
+        return state.phase in phases
+
+    return holds
+
+
 def holds_on_any_day(spans: Sequence[Any]) -> Callable[..., None]:
     """A test, one case per span of ``spans`` (``pytest.param(path, first, last, holds)``), that
     ``holds`` is true of the episode's state on any day Hypothesis draws from ``first`` to

@@ -23,6 +23,7 @@ from histories import (
     fulfilled,
     holds_on_any_day,
     in_force,
+    phase_is,
     shared_replay,
 )
 from hypothesis import given, settings
@@ -55,13 +56,6 @@ france_mali = episode(FRANCE_MALI)
 sweden_turkey = episode(SWEDEN_TURKEY)
 lebanon_saudi = episode(LEBANON_SAUDI)
 iran_pakistan = episode(IRAN_PAKISTAN)
-
-
-def _phase(*phases: tracker.Phase) -> Callable[[tracker.State], bool]:
-    def holds(state: tracker.State) -> bool:
-        return state.phase in phases
-
-    return holds
 
 
 def _forced(pairs: set[tuple[str, str]], *phases: tracker.Phase) -> Callable[[tracker.State], bool]:
@@ -104,12 +98,12 @@ SPANS = [
         id="israel-uae-boycott",
     ),
     pytest.param(
-        ISRAEL_UAE, "2020-08-29", "2022-06-30", _phase(Phase.NORMALIZED), id="israel-uae-after"
+        ISRAEL_UAE, "2020-08-29", "2022-06-30", phase_is(Phase.NORMALIZED), id="israel-uae-after"
     ),
     # Kenya–Somalia: Somalia's break stands until it restores relations; a summit both
     # presidents attend in a third country's forum restores nothing.
     pytest.param(
-        KENYA_SOMALIA, "2020-12-15", "2021-05-05", _phase(Phase.SEVERED), id="kenya-somalia-break"
+        KENYA_SOMALIA, "2020-12-15", "2021-05-05", phase_is(Phase.SEVERED), id="kenya-somalia-break"
     ),
     # France–Mali: joint operations suspended for a month, relations otherwise open.
     pytest.param(
@@ -120,7 +114,11 @@ SPANS = [
         id="france-mali-joint-ops",
     ),
     pytest.param(
-        FRANCE_MALI, "2021-07-02", "2022-01-30", _phase(Phase.NORMALIZED), id="france-mali-resumed"
+        FRANCE_MALI,
+        "2021-07-02",
+        "2022-01-30",
+        phase_is(Phase.NORMALIZED),
+        id="france-mali-resumed",
     ),
     # The ambassador expelled; France's withdrawal is decided but its forces are still there.
     pytest.param(
@@ -135,7 +133,7 @@ SPANS = [
         FRANCE_MALI,
         "2022-05-02",
         "2023-06-30",
-        _phase(Phase.COOPERATION_SUSPENDED),
+        phase_is(Phase.COOPERATION_SUSPENDED),
         id="france-mali-accords",
     ),
     # Sweden–Turkey: arms export permits withheld from the Syrian offensive to September 2022.
@@ -147,7 +145,11 @@ SPANS = [
         id="sweden-turkey-arms",
     ),
     pytest.param(
-        SWEDEN_TURKEY, "2022-09-30", "2023-01-23", _phase(Phase.NORMALIZED), id="sweden-turkey-open"
+        SWEDEN_TURKEY,
+        "2022-09-30",
+        "2023-01-23",
+        phase_is(Phase.NORMALIZED),
+        id="sweden-turkey-open",
     ),
     # The talks put on ice by Turkey after the Quran burning, no meeting and no decision since.
     pytest.param(
@@ -162,14 +164,14 @@ SPANS = [
         SWEDEN_TURKEY,
         "2023-02-24",
         "2023-03-08",
-        _phase(Phase.REENGAGEMENT_DECIDED),
+        phase_is(Phase.REENGAGEMENT_DECIDED),
         id="sweden-turkey-restart",
     ),
     pytest.param(
         SWEDEN_TURKEY,
         "2023-03-09",
         "2024-06-30",
-        _phase(Phase.NORMALIZED),
+        phase_is(Phase.NORMALIZED),
         id="sweden-turkey-after",
     ),
     # Lebanon–Saudi Arabia: coercive measures only, never a break.
@@ -201,7 +203,7 @@ SPANS = [
         IRAN_PAKISTAN,
         "2024-03-01",
         "2024-06-30",
-        _phase(Phase.NORMALIZED),
+        phase_is(Phase.NORMALIZED),
         id="iran-pakistan-after",
     ),
 ]

@@ -9,7 +9,6 @@ mission cut to parity, high commissioners expelled, then named again)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from histories import (
     fulfilled,
     holds_on_any_day,
     in_force,
+    phase_is,
 )
 
 import tracker
@@ -60,13 +60,6 @@ def _entries_in_force(state: tracker.State) -> set[str]:
 # -- every episode ---------------------------------------------------------------------------
 
 
-def _phase_is(phase: tracker.Phase) -> Callable[[tracker.State], bool]:
-    def holds(state: tracker.State) -> bool:
-        return state.phase is phase
-
-    return holds
-
-
 def _broken_off(state: tracker.State) -> bool:
     cut = state.channels[RELATIONS] is tracker.ChannelStatus.SUSPENDED
     return cut and state.phase is tracker.Phase.SEVERED and ("DZA", RELATIONS) in in_force(state)
@@ -92,7 +85,7 @@ SPANS = [
         ALGERIA_MOROCCO,
         "1995-01-01",
         "2021-08-23",
-        _phase_is(tracker.Phase.COOPERATION_SUSPENDED),
+        phase_is(tracker.Phase.COOPERATION_SUSPENDED),
         id="algeria-morocco-border",
     ),
     # Envoys withdrawn, relations lowered, Lithuanian goods kept out of China from December
@@ -101,7 +94,7 @@ SPANS = [
         CHINA_LITHUANIA,
         "2021-08-10",
         "2022-08-11",
-        _phase_is(tracker.Phase.STRAINED),
+        phase_is(tracker.Phase.STRAINED),
         id="china-lithuania-envoys-and-trade",
     ),
     # Transport cooperation suspended from August 2022: cooperation suspended.
@@ -109,7 +102,7 @@ SPANS = [
         CHINA_LITHUANIA,
         "2022-08-12",
         "2022-12-31",
-        _phase_is(tracker.Phase.COOPERATION_SUSPENDED),
+        phase_is(tracker.Phase.COOPERATION_SUSPENDED),
         id="china-lithuania-transport",
     ),
     # Relations at chargés d'affaires, never broken off: China's office in Vilnius stays open.

@@ -7,7 +7,6 @@ restored, the border closed and opened)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from histories import (
     fulfilled,
     holds_on_any_day,
     in_force,
+    phase_is,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -68,13 +68,6 @@ def _military_talks_cut(state: tracker.State) -> bool:
     )
 
 
-def _phase_is(phase: tracker.Phase) -> Callable[[tracker.State], bool]:
-    def holds(state: tracker.State) -> bool:
-        return state.phase is phase
-
-    return holds
-
-
 def _white_list_withheld(state: tracker.State) -> bool:
     # Strained by the export controls, cooperation suspended while GSOMIA's notice runs: the
     # dialogue stays open throughout.
@@ -97,7 +90,7 @@ SPANS = [
     pytest.param(US_CHINA, "2022-08-05", "2023-11-14", _military_talks_cut, id="us-china-military"),
     # Dialogue channels cut and no meeting held until the leaders met at Bali.
     pytest.param(
-        US_CHINA, "2022-08-05", "2022-11-13", _phase_is(tracker.Phase.SUSPENDED), id="us-china-cut"
+        US_CHINA, "2022-08-05", "2022-11-13", phase_is(tracker.Phase.SUSPENDED), id="us-china-cut"
     ),
     # Japan's white list closed to Korea until it takes force again on 21 July 2023.
     pytest.param(
@@ -121,7 +114,7 @@ SPANS = [
         COLOMBIA_VENEZUELA,
         "2019-02-23",
         "2022-08-10",
-        _phase_is(tracker.Phase.SEVERED),
+        phase_is(tracker.Phase.SEVERED),
         id="colombia-venezuela-rupture",
     ),
 ]
